@@ -1,0 +1,84 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "CustomerDNA",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "cdna", targets: ["cdna"]),
+        .library(name: "DNACore", targets: ["DNACore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+    ],
+    targets: [
+        // Domain values, file formats and analytics. Pure: no I/O, no clock, no logging.
+        .target(
+            name: "DNACore",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/frameworks")]
+        ),
+        // The only module that talks to a database driver.
+        .target(
+            name: "DNAStore",
+            dependencies: [
+                "DNACore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "DNAWeb",
+            dependencies: [
+                "DNACore",
+                "DNAStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Plot", package: "Plot"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        .target(
+            name: "DNACLI",
+            dependencies: [
+                "DNACore",
+                "DNAStore",
+                "DNAWeb",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "cdna", dependencies: ["DNACLI"]),
+        .testTarget(name: "DNACoreTests", dependencies: ["DNACore"]),
+        .testTarget(
+            name: "DNAStoreTests",
+            dependencies: ["DNAStore", "DNACore"]
+        ),
+        .testTarget(
+            name: "DNAWebTests",
+            dependencies: [
+                "DNAWeb", "DNAStore", "DNACore", "DNACLI",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,70 @@
+import ArgumentParser
+import DNACore
+import DNAStore
+import Foundation
+import Logging
+
+/// How commands report: results to standard output, problems to standard error, one line each.
+enum Console {
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// True when standard error is a terminal, so progress can be shown without polluting
+    /// piped output.
+    static var isInteractive: Bool { isatty(STDERR_FILENO) != 0 }
+}
+
+enum CLILogging {
+    static let bootstrap: Void = {
+        let level = ProcessInfo.processInfo.environment["CDNA_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+    }()
+
+    static func logger(_ label: String) -> Logger {
+        _ = bootstrap
+        return Logger(label: label)
+    }
+}
+
+/// Runs a command body and turns known errors into clear messages and exit codes:
+/// 1 for a refused operation, 2 for bad input files or settings.
+func runCommand(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch let problems as FileProblems {
+        Console.error(problems.description)
+        throw ExitCode(2)
+    } catch let error as ConfigurationError {
+        Console.error(error.description)
+        throw ExitCode(2)
+    } catch let error as StoreError {
+        Console.error("error: \(error)")
+        throw ExitCode(1)
+    } catch let error as CLIError {
+        Console.error("error: \(error.message)")
+        throw ExitCode(1)
+    }
+}
+
+struct CLIError: Error {
+    var message: String
+    init(_ message: String) { self.message = message }
+}
+
+/// Reads a whole file as UTF-8, with a message that names the file.
+func readTextFile(_ path: String) throws -> String {
+    guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read \(path)") }
+    guard let text = String(data: data, encoding: .utf8) else { throw CLIError("\(path) is not UTF-8 text") }
+    return text
+}
+
+func nowSeconds() -> Int64 { Int64(Date().timeIntervalSince1970) }

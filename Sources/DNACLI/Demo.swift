@@ -1,0 +1,48 @@
+import ArgumentParser
+import DNACore
+import DNAStore
+import Foundation
+
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the Harbor Mutual demo organization into the database without serving.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        try await runCommand {
+            let store = try await database.openStore()
+            let workspace = try await DemoLoader.load(store)
+            Console.out("Demo workspace '\(workspace.slug)' (\(workspace.name)) is ready in \(store.location).")
+            await store.close()
+        }
+    }
+}
+
+enum DemoLoader {
+    /// Loads the demo and gives every instance administrator admin access to it.
+    @discardableResult
+    static func load(_ store: Store) async throws -> Workspace {
+        let workspace = try await store.loadDemo(now: nowSeconds())
+        for user in try await store.users() where user.instanceAdmin {
+            if try await store.access(userID: user.id, workspaceID: workspace.id) == nil {
+                try await store.setMembership(Membership(workspaceID: workspace.id, userID: user.id, access: .admin))
+            }
+        }
+        return workspace
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create or update the database schema, then exit.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        try await runCommand {
+            let store = try await database.openStore()
+            Console.out("Schema is up to date in \(store.location).")
+            await store.close()
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import DNAStore
+import DNAWeb
+import Foundation
+import Hummingbird
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the web server (pages, JSON API, /healthz, /readyz, /metrics).",
+        discussion: """
+            On first start with an empty database an administrator admin@localhost is created and \
+            its password printed once; set CDNA_ADMIN_PASSWORD to choose it. Environment: CDNA_HOST, \
+            CDNA_PORT, CDNA_DATA, CDNA_DATABASE_URL, CDNA_ADMIN_PASSWORD, CDNA_SECURE_COOKIES, CDNA_LOG_LEVEL.
+            """)
+
+    @Option(help: "Address to listen on (default 127.0.0.1; env CDNA_HOST).")
+    var host: String?
+
+    @Option(help: "Port to listen on (default 8080; env CDNA_PORT).")
+    var port: String?
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Flag(help: "Load the Harbor Mutual demo organization if it is not there yet.")
+    var demo = false
+
+    func run() async throws {
+        try await runCommand {
+            let environment = ProcessInfo.processInfo.environment
+            var settings = try ServeSettings.resolve(host: host, port: port, database: database, environment: environment)
+            let store = try await database.openStore()
+            settings.configuration.database = store.location
+            let logger = CLILogging.logger("cdna")
+            let dependencies = AppDependencies(store: store, configuration: settings.configuration, logger: logger)
+            try await prepare(dependencies, adminPassword: settings.adminPassword)
+            let app = buildApplication(dependencies)
+            logger.info("CustomerDNA listening", metadata: ["url": "http://\(settings.configuration.host):\(settings.configuration.port)", "database": "\(store.location)"])
+            try await app.runService()
+            await store.close()
+        }
+    }
+
+    /// First-start work: the administrator, and the demo workspace when asked for.
+    private func prepare(_ dependencies: AppDependencies, adminPassword: String?) async throws {
+        let accounts = dependencies.accounts
+        if let created = try await accounts.ensureAdministrator(password: adminPassword) {
+            if let password = created.generatedPassword {
+                Console.out("Created administrator \(created.user.email) with password: \(password)")
+                Console.out("It is shown only now; change it with `cdna user reset-password --email \(created.user.email)`.")
+            } else {
+                Console.out("Created administrator \(created.user.email) with the password from CDNA_ADMIN_PASSWORD.")
+            }
+        }
+        if demo {
+            try await DemoLoader.load(dependencies.store)
+        }
+    }
+}
+
+/// The server's settings resolved from flags, then environment, then defaults. Every bad
+/// value is collected, so one message names them all.
+struct ServeSettings {
+    var configuration: AppConfiguration
+    var adminPassword: String?
+
+    static func resolve(host: String?, port: String?, database: DatabaseOptions, environment: [String: String]) throws -> ServeSettings {
+        var problems: [String] = []
+        let hostValue = host ?? environment["CDNA_HOST"] ?? "127.0.0.1"
+        if hostValue.isEmpty || hostValue.contains(" ") { problems.append("host '\(hostValue)': expected an address such as 127.0.0.1 or 0.0.0.0") }
+        let portText = port ?? environment["CDNA_PORT"] ?? "8080"
+        let portValue = Int(portText) ?? -1
+        if !(1...65535).contains(portValue) {
+            problems.append("port '\(portText)' (\(port != nil ? "--port" : "CDNA_PORT")): expected a number from 1 to 65535")
+        }
+        var secure = false
+        if let text = environment["CDNA_SECURE_COOKIES"] {
+            switch text.lowercased() {
+            case "1", "true", "yes": secure = true
+            case "0", "false", "no", "": secure = false
+            default: problems.append("CDNA_SECURE_COOKIES '\(text)': expected true or false")
+            }
+        }
+        let password = environment["CDNA_ADMIN_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+        if let password, password.count < Accounts.minimumPasswordLength {
+            problems.append("CDNA_ADMIN_PASSWORD: must have at least \(Accounts.minimumPasswordLength) characters")
+        }
+        let location = database.location(environment: environment, problems: &problems)
+        guard problems.isEmpty, let location else { throw ConfigurationError(problems: problems) }
+        return ServeSettings(
+            configuration: AppConfiguration(host: hostValue, port: portValue, database: location, secureCookies: secure),
+            adminPassword: password)
+    }
+}

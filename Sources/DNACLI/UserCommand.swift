@@ -1,0 +1,107 @@
+import ArgumentParser
+import DNACore
+import DNAStore
+import DNAWeb
+import Foundation
+
+/// Reads a password from CDNA_PASSWORD or, failing that, one line of standard input, so it
+/// never appears in the process list or shell history.
+private func readPassword() throws -> String {
+    if let password = ProcessInfo.processInfo.environment["CDNA_PASSWORD"], !password.isEmpty { return password }
+    if Console.isInteractive { Console.error("Password: ") }
+    guard let line = readLine(strippingNewline: true), !line.isEmpty else {
+        throw CLIError("no password: set CDNA_PASSWORD or pass it on standard input")
+    }
+    return line
+}
+
+private func accounts(_ store: Store) -> Accounts {
+    Accounts(store: store, clock: SystemClock(), configuration: AppConfiguration(database: store.location))
+}
+
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "Manage users (passwords come from CDNA_PASSWORD or standard input).",
+        subcommands: [Add.self, ResetPassword.self, List.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a user, optionally with access to a workspace.")
+        @Option var email: String
+        @Option var name: String
+        @Flag(help: "May create workspaces and users.") var instanceAdmin = false
+        @Option(help: "Workspace slug to give access to.") var workspace: String?
+        @Option(help: "Access in that workspace: admin, analyst or viewer.") var access: String = "viewer"
+        @OptionGroup var database: DatabaseOptions
+
+        func validate() throws {
+            guard Access(rawValue: access) != nil else { throw ValidationError("--access must be admin, analyst or viewer") }
+        }
+
+        func run() async throws {
+            try await runCommand {
+                let password = try readPassword()
+                let store = try await database.openStore()
+                let user = try await accounts(store).createUser(email: email, name: name, password: password, instanceAdmin: instanceAdmin)
+                if let workspace {
+                    let found = try await store.workspace(slug: workspace)
+                    try await store.setMembership(Membership(workspaceID: found.id, userID: user.id, access: Access(rawValue: access)!))
+                }
+                Console.out("Added user \(user.email).")
+                await store.close()
+            }
+        }
+    }
+
+    struct ResetPassword: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Set a new password and end the user's sessions.")
+        @Option var email: String
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            try await runCommand {
+                let password = try readPassword()
+                let store = try await database.openStore()
+                try await accounts(store).resetPassword(email: email, password: password)
+                Console.out("Password changed for \(email).")
+                await store.close()
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List users.")
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            try await runCommand {
+                let store = try await database.openStore()
+                for user in try await store.users() {
+                    Console.out("\(user.email)\t\(user.name)\(user.instanceAdmin ? "\tinstance admin" : "")")
+                }
+                await store.close()
+            }
+        }
+    }
+}
+
+struct TokenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token", abstract: "Create API tokens for automation.", subcommands: [Add.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create an API token for a user; the secret is printed once.")
+        @Option var email: String
+        @Option var name: String
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            try await runCommand {
+                let store = try await database.openStore()
+                guard let user = try await store.userWithPasswordHash(email: email)?.user else { throw CLIError("no user '\(email)'") }
+                let created = try await accounts(store).createAPIToken(userID: user.id, name: name)
+                Console.out(created.secret)
+                await store.close()
+            }
+        }
+    }
+}

@@ -1,0 +1,185 @@
+/// A record of a CSV file with the positions needed for precise error messages.
+public struct CSVRecord: Sendable {
+    /// 1-based line on which the record starts.
+    public var line: Int
+    public var fields: [String]
+    /// 1-based column (in characters) at which each field starts.
+    public var columns: [Int]
+
+    public subscript(index: Int) -> String { index < fields.count ? fields[index] : "" }
+
+    public func column(of index: Int) -> Int {
+        index < columns.count ? columns[index] : (columns.last ?? 1)
+    }
+}
+
+/// RFC 4180 CSV: comma separated, `"` quoting with `""` as an escaped quote, LF or CRLF line
+/// ends, quoted fields may span lines. A UTF-8 byte-order mark is skipped because spreadsheet
+/// exports often start with one.
+public struct CSVReader: Sendable {
+    public let file: String
+    private let bytes: [UInt8]
+
+    public init(file: String, text: String) {
+        self.file = file
+        self.bytes = Array(text.utf8)
+    }
+
+    public init(file: String, bytes: [UInt8]) {
+        self.file = file
+        self.bytes = bytes
+    }
+
+    /// Reads every record; blank lines are skipped. Structural problems (an unterminated
+    /// quote, text after a closing quote) are reported with their position.
+    public func records() throws(FileProblems) -> [CSVRecord] {
+        var problems = FileProblems()
+        var records: [CSVRecord] = []
+        var index = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+        var line = 1
+        var lineStart = index
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"),
+            cr = UInt8(ascii: "\r")
+
+        while index < bytes.count {
+            var record = CSVRecord(line: line, fields: [], columns: [])
+            var endOfRecord = false
+            while !endOfRecord {
+                let fieldColumn = characterColumn(from: lineStart, to: index)
+                var field: [UInt8] = []
+                if index < bytes.count, bytes[index] == quote {
+                    index += 1
+                    var closed = false
+                    while index < bytes.count {
+                        let byte = bytes[index]
+                        if byte == quote {
+                            if index + 1 < bytes.count, bytes[index + 1] == quote {
+                                field.append(quote)
+                                index += 2
+                                continue
+                            }
+                            index += 1
+                            closed = true
+                            break
+                        }
+                        if byte == lf {
+                            line += 1
+                            lineStart = index + 1
+                        }
+                        field.append(byte)
+                        index += 1
+                    }
+                    if !closed {
+                        problems.append(
+                            FileProblem(
+                                file: file, line: record.line, column: fieldColumn,
+                                message: "quoted field is never closed"))
+                        throw problems
+                    }
+                    if index < bytes.count, ![comma, lf, cr].contains(bytes[index]) {
+                        problems.append(
+                            FileProblem(
+                                file: file, line: line, column: characterColumn(from: lineStart, to: index),
+                                message: "unexpected text after a closing quote"))
+                        while index < bytes.count, bytes[index] != comma, bytes[index] != lf { index += 1 }
+                    }
+                } else {
+                    while index < bytes.count, bytes[index] != comma, bytes[index] != lf {
+                        field.append(bytes[index])
+                        index += 1
+                    }
+                    if field.last == cr { field.removeLast() }
+                }
+                record.fields.append(String(decoding: field, as: UTF8.self))
+                record.columns.append(fieldColumn)
+                if index < bytes.count, bytes[index] == cr { index += 1 }
+                if index >= bytes.count {
+                    endOfRecord = true
+                } else if bytes[index] == comma {
+                    index += 1
+                } else {
+                    index += 1  // line feed
+                    line += 1
+                    lineStart = index
+                    endOfRecord = true
+                }
+            }
+            let blank = record.fields.count == 1 && record.fields[0].isEmpty
+            if !blank { records.append(record) }
+        }
+        try problems.throwIfAny()
+        return records
+    }
+
+    private func characterColumn(from lineStart: Int, to index: Int) -> Int {
+        guard index > lineStart else { return 1 }
+        return String(decoding: bytes[lineStart..<index], as: UTF8.self).count + 1
+    }
+}
+
+/// A CSV file whose first record is a header, with columns looked up by name.
+public struct CSVTable: Sendable {
+    public let file: String
+    public let header: CSVRecord
+    public let rows: [CSVRecord]
+
+    /// Reads the table and checks that every `required` column is present; columns not in
+    /// `required` or `optional` are refused unless `allowExtra` is set.
+    public init(
+        reader: CSVReader, required: [String], optional: [String] = [], allowExtra: Bool = false
+    ) throws(FileProblems) {
+        var records = try reader.records()
+        guard !records.isEmpty else {
+            throw FileProblems([
+                FileProblem(
+                    file: reader.file, line: 1, column: 1,
+                    message: "file is empty; expected a header: \(required.joined(separator: ","))")
+            ])
+        }
+        file = reader.file
+        header = records.removeFirst()
+        rows = records
+        var problems = FileProblems()
+        let names = header.fields.map { $0.trimmingSpaces().lowercased() }
+        for name in required where !names.contains(name) {
+            problems.append(
+                FileProblem(
+                    file: file, line: header.line, column: 1,
+                    message: "missing column '\(name)'; the header must be \(required.joined(separator: ","))"))
+        }
+        var seen: Set<String> = []
+        for (index, name) in names.enumerated() {
+            if !seen.insert(name).inserted {
+                problems.append(
+                    FileProblem(
+                        file: file, line: header.line, column: header.column(of: index),
+                        message: "column '\(name)' appears twice"))
+            } else if !allowExtra, !required.contains(name), !optional.contains(name) {
+                problems.append(
+                    FileProblem(
+                        file: file, line: header.line, column: header.column(of: index),
+                        message: "unknown column '\(name)'"))
+            }
+        }
+        try problems.throwIfAny()
+    }
+
+    public func index(of column: String) -> Int? {
+        header.fields.firstIndex { $0.trimmingSpaces().lowercased() == column }
+    }
+
+    public func problem(_ record: CSVRecord, column: Int, _ message: String) -> FileProblem {
+        FileProblem(file: file, line: record.line, column: record.column(of: column), message: message)
+    }
+}
+
+extension StringProtocol {
+    /// Trims spaces and tabs without Foundation's character-set machinery.
+    public func trimmingSpaces() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
+        guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = lastIndex(where: { !isSpace($0) })!
+        return String(self[first...last])
+    }
+}

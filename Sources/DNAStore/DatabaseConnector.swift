@@ -1,0 +1,82 @@
+@preconcurrency import AsyncKit
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresKit
+import SQLKit
+import SQLiteKit
+
+/// Hands out pooled connections as `SQLDatabase`s. The two drivers differ only here and in
+/// `SQLDialectQuirks`; everything above speaks SQLKit.
+struct DatabaseConnector: Sendable {
+    let kind: DatabaseKind
+    private let borrow: @Sendable () async throws -> (database: any SQLDatabase, release: @Sendable () -> Void)
+    private let close: @Sendable () async throws -> Void
+
+    static func open(_ location: DatabaseLocation, logger: Logger) throws -> DatabaseConnector {
+        let group = MultiThreadedEventLoopGroup.singleton
+        switch location {
+        case .sqlite(let path):
+            let source = SQLiteTunedSource(
+                base: SQLiteConnectionSource(configuration: .init(storage: .file(path: path), enableForeignKeys: true)))
+            let pool = EventLoopGroupConnectionPool(source: source, maxConnectionsPerEventLoop: 4, logger: logger, on: group)
+            return DatabaseConnector(kind: .sqlite, pool: pool) { $0.sql(queryLogLevel: .trace) }
+        case .postgres(let url):
+            let configuration: SQLPostgresConfiguration
+            do {
+                configuration = try SQLPostgresConfiguration(url: url)
+            } catch {
+                throw StoreError.unavailable("the database URL is not a valid postgres:// URL")
+            }
+            let pool = EventLoopGroupConnectionPool(
+                source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: 8,
+                logger: logger, on: group)
+            return DatabaseConnector(kind: .postgres, pool: pool) { $0.sql(queryLogLevel: .trace) }
+        }
+    }
+
+    private init<Source: ConnectionPoolSource>(
+        kind: DatabaseKind, pool: EventLoopGroupConnectionPool<Source>,
+        sql: @escaping @Sendable (Source.Connection) -> any SQLDatabase
+    ) where Source: SendableMetatype, Source.Connection: Sendable {
+        self.kind = kind
+        let pool = SendablePool(pool: pool).pool
+        self.borrow = {
+            let connection = try await pool.requestConnection().get()
+            return (sql(connection), { pool.releaseConnection(connection) })
+        }
+        self.close = { try await pool.shutdownAsync() }
+    }
+
+    func withConnection<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let (database, release) = try await borrow()
+        defer { release() }
+        return try await body(database)
+    }
+
+    func shutdown() async {
+        try? await close()
+    }
+}
+
+/// `EventLoopGroupConnectionPool` is not marked `Sendable`, yet it is built for concurrent
+/// use: its own state is behind an `NIOLock`, and each per-loop pool hops onto its event loop
+/// before touching its state. The box only states that fact to the compiler.
+private struct SendablePool<Source: ConnectionPoolSource>: @unchecked Sendable {
+    let pool: EventLoopGroupConnectionPool<Source>
+}
+
+/// Opens SQLite connections with the settings a server needs: WAL so readers never block
+/// the writer, and `synchronous=NORMAL`, which is safe with WAL and much faster.
+private struct SQLiteTunedSource: ConnectionPoolSource, Sendable {
+    let base: SQLiteConnectionSource
+
+    func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {
+        base.makeConnection(logger: logger, on: eventLoop).flatMap { connection in
+            connection.query("PRAGMA journal_mode = WAL").flatMap { _ in
+                connection.query("PRAGMA synchronous = NORMAL")
+            }.map { _ in connection }
+        }
+    }
+}

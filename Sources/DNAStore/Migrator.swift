@@ -1,0 +1,41 @@
+import Foundation
+import SQLKit
+
+/// A named schema change. Migrations are append-only: once shipped, never edited; a later
+/// migration corrects an earlier one. Table and column names are strings, never app types.
+struct Migration: Sendable {
+    let name: String
+    let statements: [String]
+}
+
+/// Applies pending migrations in order, each in its own transaction, recording each by name.
+struct Migrator {
+    let store: Store
+
+    func migrate() async throws {
+        try await store.write { db in
+            try await db.raw(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)"
+            ).run()
+        }
+        let applied = try await appliedNames()
+        for migration in Schema.migrations where !applied.contains(migration.name) {
+            store.logger.info("applying migration", metadata: ["name": .string(migration.name)])
+            try await store.write { db in
+                for statement in migration.statements {
+                    try await db.raw(SQLQueryString(statement)).run()
+                }
+                try await db.insert(into: "schema_migrations")
+                    .columns("name", "applied_at")
+                    .values(SQLBind(migration.name), SQLBind(Int64(Date().timeIntervalSince1970)))
+                    .run()
+            }
+        }
+    }
+
+    func appliedNames() async throws -> Set<String> {
+        try await store.read { db in
+            Set(try await db.select().column("name").from("schema_migrations").all().map { try $0.decode(column: "name", as: String.self) })
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import DNACore
+import SQLKit
+
+extension Store {
+    public func roles(workspaceID: String) async throws -> [Role] {
+        try await read { db in
+            try await db.select().columns("id", "workspace_id", "code", "name", "unit_id").from("roles")
+                .where("workspace_id", .equal, SQLBind(workspaceID)).orderBy("name").all()
+                .map { row in
+                    Role(
+                        id: try row.decode(column: "id", as: String.self),
+                        workspaceID: try row.decode(column: "workspace_id", as: String.self),
+                        code: try row.decode(column: "code", as: String.self),
+                        name: try row.decode(column: "name", as: String.self),
+                        unitID: try row.decode(column: "unit_id", as: String?.self))
+                }
+        }
+    }
+
+    public func addRole(workspaceID: String, code: String, name: String, unitID: String?) async throws -> Role {
+        guard Identifier.isValid(code) else { throw StoreError.invalid("role code '\(code)' is not valid: \(Identifier.rule)") }
+        guard !name.trimmingSpaces().isEmpty else { throw StoreError.invalid("name is empty") }
+        let role = Role(id: makeID(), workspaceID: workspaceID, code: code, name: name.trimmingSpaces(), unitID: unitID)
+        do {
+            try await write { db in
+                if let unitID {
+                    let units = try await Self.units(db, workspaceID: workspaceID)
+                    guard units.contains(where: { $0.id == unitID }) else {
+                        throw StoreError.invalid("unit '\(unitID)' is not a unit of this workspace")
+                    }
+                }
+                try await db.insert(into: "roles").columns("id", "workspace_id", "code", "name", "unit_id")
+                    .values(SQLBind(role.id), SQLBind(role.workspaceID), SQLBind(role.code), SQLBind(role.name), SQLBind(role.unitID))
+                    .run()
+            }
+        } catch StoreError.conflict {
+            throw StoreError.conflict("a role with code '\(code)' already exists")
+        }
+        return role
+    }
+
+    public func deleteRole(workspaceID: String, id: String) async throws {
+        try await write { db in
+            let rows = try await db.delete(from: "roles").where("workspace_id", .equal, SQLBind(workspaceID))
+                .where("id", .equal, SQLBind(id)).returning("id").all()
+            if rows.isEmpty { throw StoreError.notFound("no role '\(id)'") }
+        }
+    }
+}

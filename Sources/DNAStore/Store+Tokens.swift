@@ -1,0 +1,47 @@
+import DNACore
+import SQLKit
+
+extension Store {
+    public func createAPIToken(userID: String, name: String, tokenHash: String, now: Int64) async throws -> APIToken {
+        guard !name.trimmingSpaces().isEmpty else { throw StoreError.invalid("name is empty") }
+        let token = APIToken(id: makeID(), userID: userID, name: name.trimmingSpaces(), createdAt: now)
+        try await write { db in
+            try await db.insert(into: "api_tokens").columns("id", "user_id", "name", "token_hash", "created_at")
+                .values(SQLBind(token.id), SQLBind(userID), SQLBind(token.name), SQLBind(tokenHash), SQLBind(now)).run()
+        }
+        return token
+    }
+
+    public func apiTokens(userID: String) async throws -> [APIToken] {
+        try await read { db in
+            try await db.select().columns("id", "user_id", "name", "created_at", "last_used_at").from("api_tokens")
+                .where("user_id", .equal, SQLBind(userID)).orderBy("created_at").all()
+                .map { row in
+                    APIToken(
+                        id: try row.decode(column: "id", as: String.self), userID: try row.decode(column: "user_id", as: String.self),
+                        name: try row.decode(column: "name", as: String.self),
+                        createdAt: try row.decode(column: "created_at", as: Int64.self),
+                        lastUsedAt: try row.decode(column: "last_used_at", as: Int64?.self))
+                }
+        }
+    }
+
+    /// The user a token acts for; also records when it was last used.
+    public func userForAPIToken(tokenHash: String, now: Int64) async throws -> User? {
+        try await write { db in
+            guard let row = try await db.select().column("user_id").from("api_tokens").where("token_hash", .equal, SQLBind(tokenHash)).first()
+            else { return nil }
+            let userID = try row.decode(column: "user_id", as: String.self)
+            try await db.update("api_tokens").set("last_used_at", to: SQLBind(now)).where("token_hash", .equal, SQLBind(tokenHash)).run()
+            return try await db.select().columns(Self.userColumns).from("users").where("id", .equal, SQLBind(userID)).first().map(Self.user)
+        }
+    }
+
+    public func deleteAPIToken(userID: String, id: String) async throws {
+        try await write { db in
+            let rows = try await db.delete(from: "api_tokens").where("user_id", .equal, SQLBind(userID))
+                .where("id", .equal, SQLBind(id)).returning("id").all()
+            if rows.isEmpty { throw StoreError.notFound("no API token '\(id)'") }
+        }
+    }
+}

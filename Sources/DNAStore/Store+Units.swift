@@ -1,0 +1,99 @@
+import DNACore
+import SQLKit
+
+extension Store {
+    public func units(workspaceID: String) async throws -> [OrgUnit] {
+        try await read { db in try await Self.units(db, workspaceID: workspaceID) }
+    }
+
+    public func unit(workspaceID: String, id: String) async throws -> OrgUnit {
+        guard let unit = try await units(workspaceID: workspaceID).first(where: { $0.id == id }) else {
+            throw StoreError.notFound("no unit '\(id)'")
+        }
+        return unit
+    }
+
+    /// Adds one unit under `parentID` (a unit of the same workspace, or nil for a root).
+    public func addUnit(workspaceID: String, code: String, name: String, parentID: String?) async throws -> OrgUnit {
+        if let message = UnitCode.problem(code) { throw StoreError.invalid("unit \(message)") }
+        guard !name.trimmingSpaces().isEmpty else { throw StoreError.invalid("name is empty") }
+        let unit = OrgUnit(id: makeID(), workspaceID: workspaceID, code: code, parentID: parentID, name: name.trimmingSpaces())
+        do {
+            try await write { db in
+                if let parentID {
+                    let parents = try await Self.units(db, workspaceID: workspaceID)
+                    guard parents.contains(where: { $0.id == parentID }) else {
+                        throw StoreError.invalid("parent '\(parentID)' is not a unit of this workspace")
+                    }
+                }
+                try await Self.insert(unit, into: db)
+            }
+        } catch StoreError.conflict {
+            throw StoreError.conflict("a unit with code '\(code)' already exists")
+        }
+        return unit
+    }
+
+    /// Imports an org chart file in one transaction: new codes are added, known codes get the
+    /// file's name and parent. A problem anywhere means nothing is written.
+    public func importOrgChart(workspaceID: String, file: String, text: String) async throws -> (added: Int, updated: Int) {
+        try await write { db in
+            let existing = try await Self.units(db, workspaceID: workspaceID)
+            let codeOfID = Dictionary(uniqueKeysWithValues: existing.map { ($0.id, $0.code) })
+            var existingParents: [String: String?] = [:]
+            for unit in existing { existingParents[unit.code] = unit.parentID.flatMap { codeOfID[$0] } }
+            let rows = try OrgChart.parse(file: file, text: text, existing: existingParents)
+            var idOfCode = Dictionary(uniqueKeysWithValues: existing.map { ($0.code, $0.id) })
+            var added = 0, updated = 0
+            // Insert new units without parents first, then set every parent, so file order
+            // does not matter.
+            for row in rows where idOfCode[row.unit] == nil {
+                let unit = OrgUnit(id: self.makeID(), workspaceID: workspaceID, code: row.unit, parentID: nil, name: row.name)
+                try await Self.insert(unit, into: db)
+                idOfCode[row.unit] = unit.id
+                added += 1
+            }
+            for row in rows {
+                let isUpdate = existing.contains { $0.code == row.unit }
+                if isUpdate { updated += 1 }
+                try await db.update("units")
+                    .set("name", to: SQLBind(row.name))
+                    .set("parent_id", to: SQLBind(row.parent.flatMap { idOfCode[$0] }))
+                    .where("id", .equal, SQLBind(idOfCode[row.unit]!))
+                    .run()
+            }
+            return (added, updated)
+        }
+    }
+
+    public func deleteUnit(workspaceID: String, id: String) async throws {
+        do {
+            try await write { db in
+                let rows = try await db.delete(from: "units").where("workspace_id", .equal, SQLBind(workspaceID))
+                    .where("id", .equal, SQLBind(id)).returning("id").all()
+                if rows.isEmpty { throw StoreError.notFound("no unit '\(id)'") }
+            }
+        } catch StoreError.conflict {
+            throw StoreError.conflict("the unit still has sub-units; move or delete them first")
+        }
+    }
+
+    static func units(_ db: any SQLDatabase, workspaceID: String) async throws -> [OrgUnit] {
+        try await db.select().columns("id", "workspace_id", "code", "parent_id", "name").from("units")
+            .where("workspace_id", .equal, SQLBind(workspaceID)).orderBy("code").all()
+            .map { row in
+                OrgUnit(
+                    id: try row.decode(column: "id", as: String.self),
+                    workspaceID: try row.decode(column: "workspace_id", as: String.self),
+                    code: try row.decode(column: "code", as: String.self),
+                    parentID: try row.decode(column: "parent_id", as: String?.self),
+                    name: try row.decode(column: "name", as: String.self))
+            }
+    }
+
+    static func insert(_ unit: OrgUnit, into db: any SQLDatabase) async throws {
+        try await db.insert(into: "units").columns("id", "workspace_id", "code", "parent_id", "name")
+            .values(SQLBind(unit.id), SQLBind(unit.workspaceID), SQLBind(unit.code), SQLBind(unit.parentID), SQLBind(unit.name))
+            .run()
+    }
+}

@@ -1,0 +1,71 @@
+import DNACore
+import SQLKit
+
+extension Store {
+    public func createWorkspace(slug: String, name: String, now: Int64) async throws -> Workspace {
+        guard Identifier.isValid(slug) else { throw StoreError.invalid("slug '\(slug)' is not valid: \(Identifier.rule)") }
+        guard !name.trimmingSpaces().isEmpty else { throw StoreError.invalid("name is empty") }
+        let workspace = Workspace(id: makeID(), slug: slug, name: name.trimmingSpaces(), createdAt: now)
+        do {
+            try await write { db in
+                try await db.insert(into: "workspaces")
+                    .columns("id", "slug", "name", "min_group_size", "created_at")
+                    .values(
+                        SQLBind(workspace.id), SQLBind(workspace.slug), SQLBind(workspace.name),
+                        SQLBind(workspace.minGroupSize), SQLBind(workspace.createdAt)
+                    )
+                    .run()
+            }
+        } catch StoreError.conflict {
+            throw StoreError.conflict("a workspace with slug '\(slug)' already exists")
+        }
+        return workspace
+    }
+
+    public func workspaces() async throws -> [Workspace] {
+        try await read { db in
+            try await db.select().columns(Self.workspaceColumns).from("workspaces").orderBy("slug").all().map(Self.workspace)
+        }
+    }
+
+    /// The workspaces a user is a member of, with the access they have in each.
+    public func workspaces(of userID: String) async throws -> [(workspace: Workspace, access: Access)] {
+        let rows = try await read { db in
+            try await db.select().columns(Self.workspaceColumns.map { SQLColumn($0, table: "w") })
+                .column(SQLColumn("access", table: "m"))
+                .from(SQLAlias(SQLIdentifier("workspaces"), as: SQLIdentifier("w")))
+                .join(SQLAlias(SQLIdentifier("memberships"), as: SQLIdentifier("m")), on: SQLColumn("workspace_id", table: "m"), .equal, SQLColumn("id", table: "w"))
+                .where(SQLColumn("user_id", table: "m"), .equal, SQLBind(userID))
+                .orderBy(SQLColumn("slug", table: "w"))
+                .all()
+                .map { row in (try Self.workspace(row), try row.decode(column: "access", as: String.self)) }
+        }
+        return rows.compactMap { row in Access(rawValue: row.1).map { (row.0, $0) } }
+    }
+
+    public func workspace(slug: String) async throws -> Workspace {
+        let found = try await read { db in
+            try await db.select().columns(Self.workspaceColumns).from("workspaces").where("slug", .equal, SQLBind(slug)).first().map(Self.workspace)
+        }
+        guard let found else { throw StoreError.notFound("no workspace '\(slug)'") }
+        return found
+    }
+
+    public func setMinGroupSize(workspaceID: String, _ size: Int) async throws {
+        guard size >= 2 else { throw StoreError.invalid("the minimum group size must be at least 2") }
+        try await write { db in
+            try await db.update("workspaces").set("min_group_size", to: SQLBind(size)).where("id", .equal, SQLBind(workspaceID)).run()
+        }
+    }
+
+    static let workspaceColumns = ["id", "slug", "name", "min_group_size", "created_at"]
+
+    static func workspace(_ row: any SQLRow) throws -> Workspace {
+        Workspace(
+            id: try row.decode(column: "id", as: String.self),
+            slug: try row.decode(column: "slug", as: String.self),
+            name: try row.decode(column: "name", as: String.self),
+            minGroupSize: try row.decode(column: "min_group_size", as: Int.self),
+            createdAt: try row.decode(column: "created_at", as: Int64.self))
+    }
+}

@@ -1,0 +1,101 @@
+import DNACore
+import Foundation
+import Logging
+import SQLKit
+
+/// The one door to persistent data. Reads and writes happen in closures; a write closure is a
+/// transaction, so a failed import leaves nothing behind.
+///
+/// Nothing is cached in memory: several `cdna serve` processes may share one PostgreSQL.
+public final class Store: Sendable {
+    public let location: DatabaseLocation
+    public var kind: DatabaseKind { location.kind }
+    let connector: DatabaseConnector
+    let logger: Logger
+    /// New record ids; injected so tests can make them predictable.
+    public let makeID: @Sendable () -> String
+
+    private init(
+        location: DatabaseLocation, connector: DatabaseConnector, logger: Logger,
+        makeID: @escaping @Sendable () -> String
+    ) {
+        self.location = location
+        self.connector = connector
+        self.logger = logger
+        self.makeID = makeID
+    }
+
+    /// Opens the database, checks that it answers and brings the schema up to date.
+    public static func open(
+        _ location: DatabaseLocation, logger: Logger = Logger(label: "cdna.store"),
+        makeID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }
+    ) async throws -> Store {
+        if case .sqlite(let path) = location { try prepareSQLiteDirectory(for: path) }
+        let connector: DatabaseConnector
+        do {
+            connector = try DatabaseConnector.open(location, logger: logger)
+        } catch {
+            throw StoreError.translate(error)
+        }
+        let store = Store(location: location, connector: connector, logger: logger, makeID: makeID)
+        do {
+            try await store.ping()
+            try await Migrator(store: store).migrate()
+        } catch {
+            await store.close()
+            throw StoreError.unavailable("cannot open \(location): \(String(describing: StoreError.translate(error)))")
+        }
+        return store
+    }
+
+    private static func prepareSQLiteDirectory(for path: String) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        let files = FileManager.default
+        do {
+            try files.createDirectory(atPath: directory.isEmpty ? "." : directory, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError.unavailable("cannot create the data directory \(directory): \(error.localizedDescription)")
+        }
+        guard files.isWritableFile(atPath: directory.isEmpty ? "." : directory) else {
+            throw StoreError.unavailable("the data directory \(directory) is not writable")
+        }
+    }
+
+    public func close() async {
+        await connector.shutdown()
+    }
+
+    /// Answers whether the database is reachable right now (for `/readyz`).
+    public func ping() async throws {
+        try await read { db in _ = try await db.raw("SELECT 1 AS ok").all() }
+    }
+
+    /// Runs `body` on a pooled connection without a transaction.
+    public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        do {
+            return try await connector.withConnection(body)
+        } catch {
+            throw StoreError.translate(error)
+        }
+    }
+
+    /// Runs `body` in one transaction: everything it writes is kept, or nothing is.
+    public func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let begin = SQLDialectQuirks.beginWriteTransaction(kind)
+        do {
+            return try await connector.withConnection { db in
+                try await db.raw(SQLQueryString(begin)).run()
+                do {
+                    let result = try await body(db)
+                    try await db.raw("COMMIT").run()
+                    return result
+                } catch {
+                    try? await db.raw("ROLLBACK").run()
+                    throw error
+                }
+            }
+        } catch {
+            throw StoreError.translate(error)
+        }
+    }
+}

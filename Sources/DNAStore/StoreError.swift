@@ -1,0 +1,22 @@
+/// What can go wrong in the store, in terms the web layer and the CLI can act on.
+/// Driver errors are translated into these, so SQL and driver details never leave this module.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The record does not exist (or, for tenancy, is not visible to the caller).
+    case notFound(String)
+    /// A uniqueness or reference rule would be broken.
+    case conflict(String)
+    /// The request itself is wrong (bad field value, cycle in the unit tree).
+    case invalid(String)
+    /// The database cannot be reached or opened.
+    case unavailable(String)
+    /// Anything else; the message is for the log, not for the user.
+    case failure(String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let message), .conflict(let message), .invalid(let message),
+            .unavailable(let message), .failure(let message):
+            message
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// The OpenAPI 3 description of every route a tool may call. A test compares it with the
+/// router both ways: every documented operation exists and every API route is documented.
+enum OpenAPIDocument {
+    struct Operation: Sendable {
+        var method: String
+        var path: String
+        var summary: String
+        var request: String? = nil
+        var requestType: String = "application/json"
+        var response: String? = nil
+        var status: Int = 200
+        var authenticated: Bool = true
+    }
+
+    static let operations: [Operation] = [
+        .init(method: "get", path: "/healthz", summary: "Liveness: the process answers", response: "Status", authenticated: false),
+        .init(method: "get", path: "/readyz", summary: "Readiness: the database answers", response: "Status", authenticated: false),
+        .init(method: "get", path: "/metrics", summary: "Prometheus metrics (text format)", authenticated: false),
+        .init(method: "get", path: "/openapi.json", summary: "This document", authenticated: false),
+        .init(method: "get", path: "/api/v1/me", summary: "The caller and the workspaces they may use", response: "Me"),
+        .init(method: "get", path: "/api/v1/frameworks", summary: "The built-in frameworks", response: "FrameworkList"),
+        .init(method: "get", path: "/api/v1/frameworks/{id}", summary: "One built-in framework", response: "Framework"),
+        .init(method: "get", path: "/api/v1/workspaces", summary: "Workspaces the caller belongs to", response: "WorkspaceList"),
+        .init(method: "post", path: "/api/v1/workspaces", summary: "Create a workspace (instance administrators)", request: "NewWorkspace", response: "Workspace", status: 201),
+        .init(method: "get", path: "/api/v1/workspaces/{workspace}", summary: "One workspace", response: "Workspace"),
+        .init(method: "get", path: "/api/v1/workspaces/{workspace}/members", summary: "Members and their access (admin)", response: "MemberList"),
+        .init(method: "put", path: "/api/v1/workspaces/{workspace}/members", summary: "Grant or change a user's access (admin)", request: "SetMember", response: "Member"),
+        .init(method: "get", path: "/api/v1/workspaces/{workspace}/frameworks", summary: "Built-in and workspace frameworks", response: "FrameworkList"),
+        .init(method: "post", path: "/api/v1/workspaces/{workspace}/frameworks", summary: "Add a framework from its YAML file (analyst)", request: "FrameworkYAML", requestType: "application/yaml", response: "Framework", status: 201),
+        .init(method: "get", path: "/api/v1/workspaces/{workspace}/frameworks/{id}", summary: "One framework", response: "Framework"),
+        .init(method: "get", path: "/api/v1/workspaces/{workspace}/units", summary: "Units of the organization", response: "UnitList"),
+        .init(method: "post", path: "/api/v1/workspaces/{workspace}/units", summary: "Add a unit (analyst)", request: "NewUnit", response: "Unit", status: 201),
+        .init(method: "post", path: "/api/v1/workspaces/{workspace}/units/import", summary: "Import an org chart CSV unit,parent,name, all or nothing (analyst)", request: "OrgChartCSV", requestType: "text/csv", response: "ImportResult"),
+        .init(method: "get", path: "/api/v1/workspaces/{workspace}/units/{id}", summary: "One unit", response: "Unit"),
+        .init(method: "delete", path: "/api/v1/workspaces/{workspace}/units/{id}", summary: "Delete a unit without sub-units (analyst)", status: 204),
+        .init(method: "get", path: "/api/v1/workspaces/{workspace}/roles", summary: "Named roles", response: "RoleList"),
+        .init(method: "post", path: "/api/v1/workspaces/{workspace}/roles", summary: "Add a role (analyst)", request: "NewRole", response: "Role", status: 201),
+        .init(method: "delete", path: "/api/v1/workspaces/{workspace}/roles/{id}", summary: "Delete a role (analyst)", status: 204),
+        .init(method: "get", path: "/api/v1/users", summary: "All users (instance administrators)", response: "UserList"),
+        .init(method: "post", path: "/api/v1/users", summary: "Create a user (instance administrators)", request: "NewUser", response: "User", status: 201),
+        .init(method: "get", path: "/api/v1/tokens", summary: "The caller's API tokens", response: "TokenList"),
+        .init(method: "post", path: "/api/v1/tokens", summary: "Create an API token; the secret is shown once", request: "NewToken", response: "CreatedToken", status: 201),
+        .init(method: "delete", path: "/api/v1/tokens/{id}", summary: "Revoke an API token", status: 204),
+    ]
+
+    static let json: [UInt8] = {
+        let data = try! JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted])
+        return Array(data)
+    }()
+
+    static var document: [String: Any] {
+        var paths: [String: [String: Any]] = [:]
+        for operation in operations {
+            paths[operation.path, default: [:]][operation.method] = describe(operation)
+        }
+        return [
+            "openapi": "3.0.3",
+            "info": [
+                "title": "CustomerDNA API", "version": "1",
+                "description": "Workspaces, the organization model and frameworks. Errors are {\"error\":{\"message\":...}}.",
+            ],
+            "paths": paths,
+            "components": [
+                "schemas": OpenAPISchemas.all,
+                "securitySchemes": [
+                    "token": ["type": "http", "scheme": "bearer", "description": "An API token from POST /api/v1/tokens or `cdna token add`"],
+                    "session": ["type": "apiKey", "in": "cookie", "name": "cdna_session", "description": "Browser session; unsafe methods also need the X-CSRF-Token header"],
+                ],
+            ],
+        ]
+    }
+
+    private static func describe(_ operation: Operation) -> [String: Any] {
+        var result: [String: Any] = ["summary": operation.summary, "operationId": operationID(operation)]
+        let parameters = operation.path.split(separator: "/").filter { $0.hasPrefix("{") }.map { part -> [String: Any] in
+            ["name": String(part.dropFirst().dropLast()), "in": "path", "required": true, "schema": ["type": "string"]]
+        }
+        if !parameters.isEmpty { result["parameters"] = parameters }
+        if let request = operation.request {
+            result["requestBody"] = ["required": true, "content": [operation.requestType: ["schema": ref(request)]]]
+        }
+        var success: [String: Any] = ["description": "Success"]
+        if let response = operation.response { success["content"] = ["application/json": ["schema": ref(response)]] }
+        var responses: [String: Any] = [String(operation.status): success]
+        let error: [String: Any] = ["description": "Error", "content": ["application/json": ["schema": ref("Error")]]]
+        if operation.authenticated {
+            result["security"] = [["token": [String]()], ["session": [String]()]]
+            for code in ["400", "401", "403", "404"] { responses[code] = error }
+        }
+        result["responses"] = responses
+        return result
+    }
+
+    private static func operationID(_ operation: Operation) -> String {
+        let words = operation.path.split(separator: "/").filter { !$0.hasPrefix("{") && $0 != "api" && $0 != "v1" }
+        return operation.method + words.map { $0.replacingOccurrences(of: ".json", with: "").capitalized }.joined()
+            + (operation.path.hasSuffix("}") ? "ById" : "")
+    }
+
+    static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
+}

@@ -1,0 +1,48 @@
+import DNACore
+import DNAStore
+import Hummingbird
+
+/// An error with the status the client should see. Everything thrown in a route ends up as
+/// one of these in `ErrorMiddleware`, the one place that maps errors to status codes.
+public struct WebError: Error, Sendable {
+    public var status: HTTPResponse.Status
+    public var message: String
+    /// Located problems of an uploaded file, listed in the error body.
+    public var problems: [FileProblem] = []
+
+    public init(_ status: HTTPResponse.Status, _ message: String, problems: [FileProblem] = []) {
+        self.status = status
+        self.message = message
+        self.problems = problems
+    }
+
+    public static func notFound(_ what: String) -> WebError { WebError(.notFound, what) }
+    public static func badRequest(_ message: String) -> WebError { WebError(.badRequest, message) }
+
+    /// Maps any error to what the client may see. Unknown errors become a plain 500 so no
+    /// stack trace, SQL or driver detail leaks; `isInternal` tells the caller to log it.
+    public static func from(_ error: any Error) -> (error: WebError, isInternal: Bool) {
+        switch error {
+        case let error as WebError:
+            return (error, false)
+        case let error as StoreError:
+            switch error {
+            case .notFound(let message): return (WebError(.notFound, message), false)
+            case .conflict(let message): return (WebError(.conflict, message), false)
+            case .invalid(let message): return (WebError(.badRequest, message), false)
+            case .unavailable: return (WebError(.serviceUnavailable, "the database is not available"), true)
+            case .failure: return (WebError(.internalServerError, "internal error"), true)
+            }
+        case let problems as FileProblems:
+            let summary = problems.total == 1 ? "1 problem in the file" : "\(problems.total) problems in the file"
+            return (WebError(.badRequest, summary, problems: problems.problems), false)
+        case let error as HTTPError:
+            if error.status == .contentTooLarge {
+                return (WebError(.contentTooLarge, "the request body is larger than the limit"), false)
+            }
+            return (WebError(error.status, error.body ?? error.status.reasonPhrase), error.status.code >= 500)
+        default:
+            return (WebError(.internalServerError, "internal error"), true)
+        }
+    }
+}

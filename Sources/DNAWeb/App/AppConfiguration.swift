@@ -1,0 +1,45 @@
+import DNAStore
+import Foundation
+
+/// Everything `cdna serve` needs, resolved once at start-up (flags > environment > defaults).
+public struct AppConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    public var database: DatabaseLocation
+    /// Mark session cookies `Secure`. Also set per request when a proxy says the client used
+    /// HTTPS (`X-Forwarded-Proto: https`).
+    public var secureCookies: Bool
+    /// bcrypt cost; tests lower it, production keeps the default.
+    public var bcryptCost: UInt8
+    /// How long a browser session lasts, in seconds.
+    public var sessionLifetime: Int64
+    /// Failed sign-ins allowed per e-mail address or IP address within `loginWindow` seconds.
+    public var loginAttemptLimit: Int
+    public var loginWindow: Int64
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .resolve(dataDirectory: nil, databaseURL: nil),
+        secureCookies: Bool = false, bcryptCost: UInt8 = 12, sessionLifetime: Int64 = 12 * 3600,
+        loginAttemptLimit: Int = 5, loginWindow: Int64 = 15 * 60
+    ) {
+        self.host = host
+        self.port = port
+        self.database = database
+        self.secureCookies = secureCookies
+        self.bcryptCost = bcryptCost
+        self.sessionLifetime = sessionLifetime
+        self.loginAttemptLimit = loginAttemptLimit
+        self.loginWindow = loginWindow
+    }
+}
+
+/// "Now" as a dependency, so tests can fix the time.
+public protocol AppClock: Sendable {
+    /// Seconds since 1970.
+    func now() -> Int64
+}
+
+public struct SystemClock: AppClock {
+    public init() {}
+    public func now() -> Int64 { Int64(Date().timeIntervalSince1970) }
+}

@@ -1,0 +1,49 @@
+import DNACore
+import Hummingbird
+import Foundation
+import NIOCore
+
+/// Who is making a request, resolved once by `AuthMiddleware`.
+public struct Identity: Sendable {
+    public var user: User
+    /// The CSRF token of the browser session; nil when the request used an API token.
+    public var csrfToken: String?
+    public var viaAPIToken: Bool { csrfToken == nil }
+}
+
+/// The request context of every route: the core storage plus the caller's identity.
+public struct AppContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public var identity: Identity?
+    /// The peer's IP address, used to rate-limit sign-in attempts.
+    public let remoteIP: String?
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        remoteIP = source.channel.remoteAddress?.ipAddress
+    }
+
+    /// Uploads (org charts, responses) may be a few megabytes; larger bodies get 413.
+    public var maxUploadSize: Int { 8 * 1024 * 1024 }
+}
+
+extension AppContext {
+    /// Pages post url-encoded forms; the API posts JSON. The content type decides.
+    public var requestDecoder: FormOrJSONDecoder { FormOrJSONDecoder() }
+}
+
+public struct FormOrJSONDecoder: RequestDecoder {
+    public func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext) async throws -> T {
+        let contentType = request.headers[.contentType]?.lowercased() ?? ""
+        do {
+            if contentType.hasPrefix("application/x-www-form-urlencoded") {
+                return try await URLEncodedFormDecoder().decode(type, from: request, context: context)
+            }
+            return try await JSONDecoder().decode(type, from: request, context: context)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw error
+        } catch {
+            throw WebError.badRequest("the form is incomplete or malformed")
+        }
+    }
+}

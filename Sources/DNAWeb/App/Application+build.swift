@@ -1,0 +1,53 @@
+import DNAStore
+import Hummingbird
+import Logging
+import Metrics
+import Prometheus
+
+/// What the application is built from. Tests pass a fixed clock and a lower bcrypt cost.
+public struct AppDependencies: Sendable {
+    public var store: Store
+    public var configuration: AppConfiguration
+    public var clock: any AppClock
+    public var logger: Logger
+
+    public init(store: Store, configuration: AppConfiguration, clock: any AppClock = SystemClock(), logger: Logger = Logger(label: "cdna")) {
+        self.store = store
+        self.configuration = configuration
+        self.clock = clock
+        self.logger = logger
+    }
+
+    public var accounts: Accounts { Accounts(store: store, clock: clock, configuration: configuration) }
+}
+
+/// Process-wide metrics: swift-metrics can be bootstrapped once per process, so the registry
+/// lives here and every application built in the process reports into it.
+public enum Telemetry {
+    public static let registry = PrometheusCollectorRegistry()
+    public static let bootstrap: Void = MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+}
+
+/// The router with every route and middleware; public so tests can compare it with the
+/// OpenAPI document.
+public func buildRouter(_ dependencies: AppDependencies) -> Router<AppContext> {
+    _ = Telemetry.bootstrap
+    let router = Router(context: AppContext.self)
+    router.add(middleware: ErrorMiddleware(logger: dependencies.logger))
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: AuthMiddleware(accounts: dependencies.accounts))
+    SystemController(store: dependencies.store, registry: Telemetry.registry).addRoutes(to: router)
+    SessionController(accounts: dependencies.accounts, secureCookies: dependencies.configuration.secureCookies).addRoutes(to: router)
+    PageController(store: dependencies.store).addRoutes(to: router)
+    APIController(store: dependencies.store, accounts: dependencies.accounts).addRoutes(to: router)
+    return router
+}
+
+/// The whole server. Running it handles SIGTERM/SIGINT with a graceful shutdown: open
+/// requests finish, then the process exits.
+public func buildApplication(_ dependencies: AppDependencies) -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(dependencies),
+        configuration: .init(address: .hostname(dependencies.configuration.host, port: dependencies.configuration.port), serverName: "CustomerDNA"),
+        logger: dependencies.logger)
+}

@@ -1,0 +1,178 @@
+import DNACore
+import DNAStore
+import Foundation
+import Hummingbird
+
+/// The JSON API under `/api/v1`. Every workspace route goes through `WorkspaceAccess`, so a
+/// caller outside the workspace gets 404 whatever the route.
+struct APIController {
+    let store: Store
+    let accounts: Accounts
+    var access: WorkspaceAccess { WorkspaceAccess(store: store) }
+    static let prefix = "/api/v1"
+
+    func addRoutes(to router: Router<AppContext>) {
+        let api = router.group(RouterPath(stringLiteral: Self.prefix))
+        api.get("me") { _, context in
+            let identity = try context.requireIdentity()
+            let workspaces = try await store.workspaces(of: identity.user.id).map { APIResponse.WorkspaceAccess(workspace: $0.workspace, access: $0.access) }
+            return try jsonResponse(APIResponse.Me(user: identity.user, workspaces: workspaces))
+        }
+        addFrameworkRoutes(api)
+        addWorkspaceRoutes(api)
+        addOrganizationRoutes(api)
+        addAccountRoutes(api)
+    }
+
+    private func addFrameworkRoutes(_ api: RouterGroup<AppContext>) {
+        api.get("frameworks") { _, context in
+            _ = try context.requireIdentity()
+            return try jsonResponse(APIResponse.List(items: BuiltInFrameworks.all))
+        }
+        api.get("frameworks/{id}") { _, context in
+            _ = try context.requireIdentity()
+            let id = try context.parameter("id")
+            guard let framework = BuiltInFrameworks.framework(id) else { throw WebError.notFound("no built-in framework '\(id)'") }
+            return try jsonResponse(framework)
+        }
+        api.get("workspaces/{workspace}/frameworks") { _, context in
+            let (workspace, _) = try await resolve(context)
+            return try jsonResponse(APIResponse.List(items: try await store.frameworks(workspaceID: workspace.id)))
+        }
+        api.post("workspaces/{workspace}/frameworks") { request, context in
+            let (workspace, _) = try await resolve(context, minimum: .analyst)
+            let source = try await bodyText(request, context)
+            let framework = try await store.addFramework(workspaceID: workspace.id, file: "request body", source: source, now: accounts.clock.now())
+            return try jsonResponse(framework, status: .created)
+        }
+        api.get("workspaces/{workspace}/frameworks/{id}") { _, context in
+            let (workspace, _) = try await resolve(context)
+            let id = try context.parameter("id")
+            guard let framework = try await store.frameworks(workspaceID: workspace.id).first(where: { $0.id == id }) else {
+                throw WebError.notFound("no framework '\(id)'")
+            }
+            return try jsonResponse(framework)
+        }
+    }
+
+    private func addWorkspaceRoutes(_ api: RouterGroup<AppContext>) {
+        api.get("workspaces") { _, context in
+            let identity = try context.requireIdentity()
+            return try jsonResponse(APIResponse.List(items: try await store.workspaces(of: identity.user.id).map(\.workspace)))
+        }
+        api.post("workspaces") { request, context in
+            let identity = try context.requireIdentity()
+            guard identity.user.instanceAdmin else { throw WebError(.forbidden, "only an instance administrator can create workspaces") }
+            let body = try await request.decodeStrict(APIRequest.NewWorkspace.self, context: context)
+            var workspace = try await store.createWorkspace(slug: body.slug, name: body.name, now: accounts.clock.now())
+            if let size = body.minGroupSize {
+                try await store.setMinGroupSize(workspaceID: workspace.id, size)
+                workspace.minGroupSize = size
+            }
+            try await store.setMembership(Membership(workspaceID: workspace.id, userID: identity.user.id, access: .admin))
+            return try jsonResponse(workspace, status: .created)
+        }
+        api.get("workspaces/{workspace}") { _, context in
+            try jsonResponse(try await resolve(context).0)
+        }
+        api.get("workspaces/{workspace}/members") { _, context in
+            let (workspace, _) = try await resolve(context, minimum: .admin)
+            let members = try await store.memberships(workspaceID: workspace.id).map { APIResponse.Member(user: $0.user, access: $0.access) }
+            return try jsonResponse(APIResponse.List(items: members))
+        }
+        api.put("workspaces/{workspace}/members") { request, context in
+            let (workspace, _) = try await resolve(context, minimum: .admin)
+            let body = try await request.decodeStrict(APIRequest.SetMember.self, context: context)
+            guard let found = try await store.userWithPasswordHash(email: body.email) else { throw WebError.notFound("no user '\(body.email)'") }
+            try await store.setMembership(Membership(workspaceID: workspace.id, userID: found.user.id, access: body.access))
+            return try jsonResponse(APIResponse.Member(user: found.user, access: body.access))
+        }
+    }
+
+    private func addOrganizationRoutes(_ api: RouterGroup<AppContext>) {
+        api.get("workspaces/{workspace}/units") { _, context in
+            let (workspace, _) = try await resolve(context)
+            return try jsonResponse(APIResponse.List(items: try await store.units(workspaceID: workspace.id)))
+        }
+        api.post("workspaces/{workspace}/units") { request, context in
+            let (workspace, _) = try await resolve(context, minimum: .analyst)
+            let body = try await request.decodeStrict(APIRequest.NewUnit.self, context: context)
+            let unit = try await store.addUnit(workspaceID: workspace.id, code: body.code, name: body.name, parentID: body.parentId)
+            return try jsonResponse(unit, status: .created)
+        }
+        api.post("workspaces/{workspace}/units/import") { request, context in
+            let (workspace, _) = try await resolve(context, minimum: .analyst)
+            let text = try await bodyText(request, context)
+            let result = try await store.importOrgChart(workspaceID: workspace.id, file: "request body", text: text)
+            return try jsonResponse(APIResponse.ImportResult(added: result.added, updated: result.updated))
+        }
+        api.get("workspaces/{workspace}/units/{id}") { _, context in
+            let (workspace, _) = try await resolve(context)
+            return try jsonResponse(try await store.unit(workspaceID: workspace.id, id: try context.parameter("id")))
+        }
+        api.delete("workspaces/{workspace}/units/{id}") { _, context in
+            let (workspace, _) = try await resolve(context, minimum: .analyst)
+            try await store.deleteUnit(workspaceID: workspace.id, id: try context.parameter("id"))
+            return Response(status: .noContent)
+        }
+        api.get("workspaces/{workspace}/roles") { _, context in
+            let (workspace, _) = try await resolve(context)
+            return try jsonResponse(APIResponse.List(items: try await store.roles(workspaceID: workspace.id)))
+        }
+        api.post("workspaces/{workspace}/roles") { request, context in
+            let (workspace, _) = try await resolve(context, minimum: .analyst)
+            let body = try await request.decodeStrict(APIRequest.NewRole.self, context: context)
+            let role = try await store.addRole(workspaceID: workspace.id, code: body.code, name: body.name, unitID: body.unitId)
+            return try jsonResponse(role, status: .created)
+        }
+        api.delete("workspaces/{workspace}/roles/{id}") { _, context in
+            let (workspace, _) = try await resolve(context, minimum: .analyst)
+            try await store.deleteRole(workspaceID: workspace.id, id: try context.parameter("id"))
+            return Response(status: .noContent)
+        }
+    }
+
+    private func addAccountRoutes(_ api: RouterGroup<AppContext>) {
+        api.get("users") { _, context in
+            try requireInstanceAdmin(context)
+            return try jsonResponse(APIResponse.List(items: try await store.users()))
+        }
+        api.post("users") { request, context in
+            try requireInstanceAdmin(context)
+            let body = try await request.decodeStrict(APIRequest.NewUser.self, context: context)
+            let user = try await accounts.createUser(email: body.email, name: body.name, password: body.password, instanceAdmin: body.instanceAdmin ?? false)
+            return try jsonResponse(user, status: .created)
+        }
+        api.get("tokens") { _, context in
+            let identity = try context.requireIdentity()
+            return try jsonResponse(APIResponse.List(items: try await store.apiTokens(userID: identity.user.id)))
+        }
+        api.post("tokens") { request, context in
+            let identity = try context.requireIdentity()
+            let body = try await request.decodeStrict(APIRequest.NewToken.self, context: context)
+            let created = try await accounts.createAPIToken(userID: identity.user.id, name: body.name)
+            return try jsonResponse(APIResponse.CreatedToken(token: created.token, secret: created.secret), status: .created)
+        }
+        api.delete("tokens/{id}") { _, context in
+            let identity = try context.requireIdentity()
+            try await store.deleteAPIToken(userID: identity.user.id, id: try context.parameter("id"))
+            return Response(status: .noContent)
+        }
+    }
+
+    private func resolve(_ context: AppContext, minimum: Access = .viewer) async throws -> (Workspace, Access) {
+        try await access.resolve(try context.parameter("workspace"), identity: context.identity, minimum: minimum)
+    }
+
+    private func requireInstanceAdmin(_ context: AppContext) throws {
+        guard try context.requireIdentity().user.instanceAdmin else {
+            throw WebError(.forbidden, "only an instance administrator can manage users")
+        }
+    }
+
+    private func bodyText(_ request: Request, _ context: AppContext) async throws -> String {
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        guard let text = String(validating: buffer.readableBytesView, as: UTF8.self) else { throw WebError.badRequest("the body must be UTF-8 text") }
+        return text
+    }
+}

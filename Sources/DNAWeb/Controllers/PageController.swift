@@ -1,0 +1,93 @@
+import DNACore
+import DNAStore
+import Foundation
+import Hummingbird
+
+/// The pages for signed-in admins, analysts and viewers. Each handler loads a typed model and
+/// renders its view; the rules live in the store and in DNACore.
+struct PageController {
+    let store: Store
+    var access: WorkspaceAccess { WorkspaceAccess(store: store) }
+
+    struct ImportForm: Decodable {
+        var csv: String
+        var csrf_token: String?
+    }
+
+    func addRoutes(to router: Router<AppContext>) {
+        router.get(RouterPath(stringLiteral: SiteURL.home.path)) { request, context in
+            guard let identity = context.identity else { return Response.redirect(to: SiteURL.login.path, type: .found) }
+            let model = WorkspaceIndex.Model(workspaces: try await store.workspaces(of: identity.user.id))
+            return WorkspaceIndex.View(model: model).response(identity: identity)
+        }
+        router.get(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .workspace(w) })) { request, context in
+            try await page(request, context) { workspace, access, identity in
+                let model = WorkspaceHome.Model(
+                    workspace: workspace, access: access,
+                    unitCount: try await store.units(workspaceID: workspace.id).count,
+                    roleCount: try await store.roles(workspaceID: workspace.id).count,
+                    frameworkCount: try await store.frameworks(workspaceID: workspace.id).count,
+                    memberCount: try await store.memberships(workspaceID: workspace.id).count)
+                return WorkspaceHome.View(model: model).response(identity: identity)
+            }
+        }
+        router.get(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .orgChart(w) })) { request, context in
+            try await page(request, context) { workspace, access, identity in
+                OrgChartPage.View(model: try await orgChartModel(workspace, access, identity)).response(identity: identity)
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .orgChartImport(w) })) { request, context in
+            try await page(request, context, minimum: .analyst) { workspace, access, identity in
+                let form = try await request.decode(as: ImportForm.self, context: context)
+                try FormCSRF.check(form.csrf_token, identity: identity)
+                do {
+                    let result = try await store.importOrgChart(workspaceID: workspace.id, file: "org-chart.csv", text: form.csv)
+                    var model = try await orgChartModel(workspace, access, identity)
+                    model.notice = "Imported: \(result.added) units added, \(result.updated) updated."
+                    return OrgChartPage.View(model: model).response(identity: identity)
+                } catch let problems as FileProblems {
+                    var model = try await orgChartModel(workspace, access, identity)
+                    model.notice = "Nothing was imported: \(problems.total) problem\(problems.total == 1 ? "" : "s") in the file."
+                    model.problems = problems.problems
+                    model.submittedCSV = form.csv
+                    return OrgChartPage.View(model: model).response(status: .badRequest, identity: identity)
+                }
+            }
+        }
+        router.get(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .frameworks(w) })) { request, context in
+            try await page(request, context) { workspace, _, identity in
+                let model = FrameworksPage.Model(workspace: workspace, frameworks: try await store.frameworks(workspaceID: workspace.id))
+                return FrameworksPage.View(model: model).response(identity: identity)
+            }
+        }
+        router.get(RouterPath(stringLiteral: SiteURL.pattern { w, id in .framework(w, id) })) { request, context in
+            try await page(request, context) { workspace, _, identity in
+                let id = try context.parameter("id")
+                let frameworks = try await store.frameworks(workspaceID: workspace.id)
+                guard frameworks.contains(where: { $0.id == id }) else { throw WebError.notFound("no framework '\(id)'") }
+                let model = FrameworksPage.Model(workspace: workspace, frameworks: frameworks, selected: id)
+                return FrameworksPage.View(model: model).response(identity: identity)
+            }
+        }
+    }
+
+    /// Resolves the signed-in user and their access to the workspace in the path, then
+    /// renders. Anonymous visitors are sent to sign in and brought back afterwards.
+    private func page(
+        _ request: Request, _ context: AppContext, minimum: Access = .viewer,
+        _ render: (Workspace, Access, Identity) async throws -> Response
+    ) async throws -> Response {
+        guard let identity = context.identity else {
+            let next = request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
+            return Response.redirect(to: SiteURL.login.path + "?next=" + next, type: .found)
+        }
+        let (workspace, access) = try await access.resolve(try context.parameter("workspace"), identity: identity, minimum: minimum)
+        return try await render(workspace, access, identity)
+    }
+
+    private func orgChartModel(_ workspace: Workspace, _ access: Access, _ identity: Identity) async throws -> OrgChartPage.Model {
+        OrgChartPage.Model(
+            workspace: workspace, units: try await store.units(workspaceID: workspace.id),
+            roles: try await store.roles(workspaceID: workspace.id), canEdit: access >= .analyst, csrfToken: identity.csrfToken)
+    }
+}

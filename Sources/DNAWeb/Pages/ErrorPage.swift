@@ -1,0 +1,24 @@
+import DNACore
+import Plot
+
+enum ErrorPage {
+    struct Model {
+        var status: Int
+        var message: String
+        var problems: [FileProblem] = []
+    }
+
+    struct View: PageView {
+        let model: Model
+        var title: String { "Error \(model.status)" }
+
+        func content() -> Node<HTML.BodyContext> {
+            .group(
+                .h1(.text(model.status == 404 ? "Not found" : "Something is wrong")),
+                .p(.class("error"), .attribute(named: "role", value: "alert"), .text(model.message)),
+                .if(!model.problems.isEmpty, .ul(.class("error"), .forEach(model.problems) { .li(.text($0.description)) })),
+                .p(.a(.href(SiteURL.home.path), .text("Back to your workspaces")))
+            )
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import DNACore
+import Foundation
+import Hummingbird
+import Plot
+
+/// A page: a typed view that renders a full HTML document inside the shared layout.
+protocol PageView {
+    var title: String { get }
+    /// The workspace the page belongs to, for the navigation bar.
+    var workspace: Workspace? { get }
+    func content() -> Node<HTML.BodyContext>
+}
+
+extension PageView {
+    var workspace: Workspace? { nil }
+
+    func render(identity: Identity?) -> String {
+        Layout.document(title: title, workspace: workspace, identity: identity, content: content())
+    }
+
+    func response(status: HTTPResponse.Status = .ok, identity: Identity?) -> Response {
+        Response(
+            status: status,
+            headers: [
+                .contentType: "text/html; charset=utf-8",
+                .contentSecurityPolicy: "default-src 'self'; img-src 'self' data:; style-src 'self'; form-action 'self'; frame-ancestors 'none'",
+                .init("X-Content-Type-Options")!: "nosniff",
+            ],
+            body: .init(byteBuffer: ByteBuffer(string: render(identity: identity))))
+    }
+}
+
+/// The shared frame of every page: skip link, header with navigation, main, footer.
+/// No script and no external resource, so pages work offline and without JavaScript.
+enum Layout {
+    static func document(title: String, workspace: Workspace?, identity: Identity?, content: Node<HTML.BodyContext>) -> String {
+        let html = HTML(
+            .lang(.english),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .title("\(title) · CustomerDNA"),
+                .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path))
+            ),
+            .body(
+                .a(.class("skip"), .href("#main"), .text("Skip to content")),
+                header(workspace: workspace, identity: identity),
+                .main(.id("main"), content),
+                .footer(.p(.text("CustomerDNA — how well the whole organization is aligned with its customers.")))
+            )
+        )
+        return html.render()
+    }
+
+    private static func header(workspace: Workspace?, identity: Identity?) -> Node<HTML.BodyContext> {
+        .header(
+            .class("site"),
+            .a(.class("brand"), .href(SiteURL.home.path), .text("CustomerDNA")),
+            .unwrap(workspace) { workspace in
+                .nav(
+                    .attribute(named: "aria-label", value: "Workspace"),
+                    .ul(
+                        .li(.a(.href(SiteURL.workspace(workspace.slug).path), .text(workspace.name))),
+                        .li(.a(.href(SiteURL.orgChart(workspace.slug).path), .text("Organization"))),
+                        .li(.a(.href(SiteURL.frameworks(workspace.slug).path), .text("Frameworks")))
+                    )
+                )
+            },
+            .unwrap(identity) { identity in
+                .form(
+                    .class("signout"), .action(SiteURL.logout.path), .method(.post),
+                    .input(.type(.hidden), .name(AuthMiddleware.csrfField), .value(identity.csrfToken ?? "")),
+                    .span(.text(identity.user.email)),
+                    .button(.type(.submit), .text("Sign out"))
+                )
+            }
+        )
+    }
+
+    /// A hidden CSRF field for a form posted by a signed-in user.
+    static func csrfField(_ identity: Identity?) -> Node<HTML.FormContext> {
+        .input(.type(.hidden), .name(AuthMiddleware.csrfField), .value(identity?.csrfToken ?? ""))
+    }
+}

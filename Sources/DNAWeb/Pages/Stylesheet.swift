@@ -1,0 +1,41 @@
+/// The one stylesheet, served from the app itself (no CDN). High-contrast colours, visible
+/// focus, and layouts that reflow on a phone.
+enum Stylesheet {
+    static let css = """
+        :root { --ink: #1b1f24; --muted: #4a5562; --line: #c9d1da; --accent: #0b5cad; --bg: #ffffff; --soft: #f3f6f9; --bad: #a4161a; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--bg); }
+        a { color: var(--accent); }
+        a:focus, button:focus, input:focus, textarea:focus, select:focus { outline: 3px solid #f1a208; outline-offset: 2px; }
+        .skip { position: absolute; left: -999px; }
+        .skip:focus { left: 8px; top: 8px; background: #fff; padding: 4px 8px; }
+        header.site { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; padding: .75rem 1.25rem; border-bottom: 1px solid var(--line); background: var(--soft); }
+        header.site .brand { font-weight: 700; text-decoration: none; color: var(--ink); }
+        header.site nav ul { display: flex; flex-wrap: wrap; gap: 1rem; list-style: none; margin: 0; padding: 0; }
+        header.site .signout { margin-left: auto; display: flex; gap: .5rem; align-items: center; color: var(--muted); }
+        main { max-width: 70rem; margin: 0 auto; padding: 1.25rem; }
+        footer { color: var(--muted); border-top: 1px solid var(--line); padding: 1rem 1.25rem; font-size: .875rem; }
+        h1 { font-size: 1.75rem; margin: .5rem 0 1rem; }
+        h2 { font-size: 1.25rem; margin-top: 2rem; }
+        table { border-collapse: collapse; width: 100%; }
+        th, td { text-align: left; padding: .4rem .6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+        th { background: var(--soft); }
+        .tree, .tree ul { list-style: none; padding-left: 1.25rem; border-left: 2px solid var(--line); }
+        .tree { padding-left: .5rem; }
+        .tree li { margin: .25rem 0; }
+        .code { font-family: ui-monospace, monospace; color: var(--muted); font-size: .875rem; }
+        .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 1rem; padding: 0; list-style: none; }
+        .cards li { border: 1px solid var(--line); border-radius: 6px; padding: 1rem; }
+        .stat { font-size: 2rem; font-weight: 700; display: block; }
+        form.stack { display: grid; gap: .75rem; max-width: 28rem; }
+        label { font-weight: 600; }
+        input, textarea, select { font: inherit; padding: .5rem; border: 1px solid var(--muted); border-radius: 4px; width: 100%; }
+        textarea { min-height: 10rem; font-family: ui-monospace, monospace; }
+        button { font: inherit; padding: .5rem 1rem; border: 0; border-radius: 4px; background: var(--accent); color: #fff; cursor: pointer; }
+        header.site button { background: transparent; color: var(--accent); border: 1px solid var(--accent); padding: .25rem .75rem; }
+        .error { border-left: 4px solid var(--bad); background: #fdecec; padding: .75rem 1rem; }
+        .error li { font-family: ui-monospace, monospace; font-size: .875rem; }
+        .notice { border-left: 4px solid var(--accent); background: var(--soft); padding: .75rem 1rem; }
+        @media (max-width: 40rem) { header.site .signout { margin-left: 0; } main { padding: .75rem; } }
+        """
+}

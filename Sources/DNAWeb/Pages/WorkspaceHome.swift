@@ -1,0 +1,42 @@
+import DNACore
+import Plot
+
+/// A workspace's front page: what is in it and where to go next.
+enum WorkspaceHome {
+    struct Model {
+        var workspace: Workspace
+        var access: Access
+        var unitCount: Int
+        var roleCount: Int
+        var frameworkCount: Int
+        var memberCount: Int
+    }
+
+    struct View: PageView {
+        let model: Model
+        var title: String { model.workspace.name }
+        var workspace: Workspace? { model.workspace }
+
+        func content() -> Node<HTML.BodyContext> {
+            let slug = model.workspace.slug
+            return .group(
+                .h1(.text(model.workspace.name)),
+                .p(.text("You have \(model.access.rawValue) access. Groups smaller than \(model.workspace.minGroupSize) people are never shown in results.")),
+                .ul(
+                    .class("cards"),
+                    card(SiteURL.orgChart(slug), figure: model.unitCount, label: "units", detail: "\(model.roleCount) named roles"),
+                    card(SiteURL.frameworks(slug), figure: model.frameworkCount, label: "frameworks", detail: "lenses to cut every analysis by"),
+                    .li(.span(.class("stat"), .text("\(model.memberCount)")), .text("members with access"))
+                )
+            )
+        }
+
+        private func card(_ url: SiteURL, figure: Int, label: String, detail: String) -> Node<HTML.ListContext> {
+            .li(
+                .span(.class("stat"), .text("\(figure)")),
+                .a(.href(url.path), .text(label)),
+                .p(.class("code"), .text(detail))
+            )
+        }
+    }
+}

@@ -1,0 +1,8 @@
+import DNACLI
+
+@main
+struct CDNAMain {
+    static func main() async {
+        await CDNA.main()
+    }
+}
