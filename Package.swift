@@ -67,15 +67,17 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "cdna", dependencies: ["DNACLI"]),
+        // Shared by the test targets: a fresh database per test on SQLite and PostgreSQL.
+        .target(name: "DNATestSupport", dependencies: ["DNAStore"], path: "Tests/DNATestSupport"),
         .testTarget(name: "DNACoreTests", dependencies: ["DNACore"]),
         .testTarget(
             name: "DNAStoreTests",
-            dependencies: ["DNAStore", "DNACore"]
+            dependencies: ["DNAStore", "DNACore", "DNATestSupport"]
         ),
         .testTarget(
             name: "DNAWebTests",
             dependencies: [
-                "DNAWeb", "DNAStore", "DNACore", "DNACLI",
+                "DNAWeb", "DNAStore", "DNACore", "DNACLI", "DNATestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

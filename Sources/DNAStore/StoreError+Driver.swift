@@ -8,6 +8,14 @@ extension StoreError {
     static func translate(_ error: any Error) -> any Error {
         if error is StoreError { return error }
         if let sqlite = error as? SQLiteError {
+            // sqlite-nio reports the primary result code only, so the constraint kind is
+            // read from SQLite's message, whose wording is stable.
+            if sqlite.message.contains("FOREIGN KEY constraint failed") {
+                return StoreError.conflict("the record refers to, or is referred to by, another record")
+            }
+            if sqlite.message.contains("UNIQUE constraint failed") {
+                return StoreError.conflict("a record with the same key already exists")
+            }
             switch sqlite.reason {
             case .constraint, .constraintUniqueFailed, .constraintPrimaryKeyFailed:
                 return StoreError.conflict("a record with the same key already exists")

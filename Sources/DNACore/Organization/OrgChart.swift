@@ -34,7 +34,8 @@ public enum OrgChart {
             if record.fields.count != table.header.fields.count {
                 problems.append(
                     table.problem(
-                        record, column: min(record.fields.count, table.header.fields.count) - 1,
+                        // Point at the first extra field, or at the last one when fields are missing.
+                        record, column: min(record.fields.count - 1, table.header.fields.count),
                         "expected \(table.header.fields.count) fields, found \(record.fields.count)"))
                 continue
             }

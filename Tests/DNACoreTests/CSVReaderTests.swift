@@ -1,0 +1,45 @@
+import Testing
+
+@testable import DNACore
+
+@Suite("CSV reading")
+struct CSVReaderTests {
+    @Test("quoted fields, escaped quotes, CRLF and line breaks inside quotes")
+    func quoting() throws {
+        let text = "a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n\n4,,6"
+        let records = try CSVReader(file: "t.csv", text: text).records()
+        #expect(records.map(\.fields) == [["a", "b", "c"], ["x, y", "say \"hi\"", "two\nlines"], ["4", "", "6"]])
+        #expect(records.map(\.line) == [1, 2, 5])
+        #expect(records[2].columns == [1, 3, 4])
+    }
+
+    @Test("a byte-order mark is skipped")
+    func byteOrderMark() throws {
+        let records = try CSVReader(file: "t.csv", bytes: [0xEF, 0xBB, 0xBF] + Array("unit\nx".utf8)).records()
+        #expect(records.first?.fields == ["unit"])
+    }
+
+    @Test("an unterminated quote is located")
+    func unterminated() {
+        let problems = #expect(throws: FileProblems.self) { try CSVReader(file: "t.csv", text: "a,b\n1,\"open\n2,3").records() }
+        #expect(problems?.description == "t.csv:2:3: quoted field is never closed")
+    }
+
+    @Test("columns count characters, not bytes")
+    func unicodeColumns() throws {
+        let records = try CSVReader(file: "t.csv", text: "ø,å,x").records()
+        #expect(records[0].columns == [1, 3, 5])
+    }
+
+    @Test("a table names missing and unknown columns")
+    func header() {
+        let problems = #expect(throws: FileProblems.self) {
+            try CSVTable(reader: CSVReader(file: "o.csv", text: "unit,name,colour\nx,y,z"), required: ["unit", "parent", "name"])
+        }
+        #expect(
+            problems?.problems.map(\.description) == [
+                "o.csv:1:1: missing column 'parent'; the header must be unit,parent,name",
+                "o.csv:1:11: unknown column 'colour'",
+            ])
+    }
+}

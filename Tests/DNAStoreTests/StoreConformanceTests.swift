@@ -1,0 +1,183 @@
+import DNACore
+import DNATestSupport
+import Foundation
+import Testing
+
+@testable import DNAStore
+
+/// One suite, run against every database: the store must behave the same on both.
+@Suite("Store conformance")
+struct StoreConformanceTests {
+    @Test("migrations run once and a second open finds them applied", arguments: TestDatabase.available)
+    func migrationsAreRecorded(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let applied = try await Migrator(store: store).appliedNames()
+            #expect(applied == Set(Schema.migrations.map(\.name)))
+            // A second run must not fail on existing tables.
+            try await Migrator(store: store).migrate()
+        }
+    }
+
+    @Test("workspace slugs are unique and validated", arguments: TestDatabase.available)
+    func workspaces(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let created = try await store.createWorkspace(slug: "acme", name: " Acme ", now: 100)
+            #expect(created.name == "Acme")
+            #expect(try await store.workspace(slug: "acme") == created)
+            await #expect(throws: StoreError.conflict("a workspace with slug 'acme' already exists")) {
+                try await store.createWorkspace(slug: "acme", name: "Other", now: 100)
+            }
+            await #expect(throws: StoreError.self) { try await store.createWorkspace(slug: "Not A Slug", name: "x", now: 1) }
+            await #expect(throws: StoreError.notFound("no workspace 'none'")) { try await store.workspace(slug: "none") }
+        }
+    }
+
+    @Test("an org chart import is all or nothing", arguments: TestDatabase.available)
+    func orgChartAllOrNothing(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            // setup
+            let workspace = try await store.createWorkspace(slug: "acme", name: "Acme", now: 1)
+            let bad = "unit,parent,name\nhq,,Head office\nsales,hq,Sales\nsupport,nowhere,Support\n"
+            // MUT
+            let problems = await #expect(throws: FileProblems.self) {
+                try await store.importOrgChart(workspaceID: workspace.id, file: "org.csv", text: bad)
+            }
+            // validation
+            #expect(problems?.description == "org.csv:4:9: parent 'nowhere' is not a unit in this file or in the workspace")
+            #expect(try await store.units(workspaceID: workspace.id).isEmpty)
+
+            let good = "unit,parent,name\nsales,hq,Sales\nhq,,Head office\n"
+            let first = try await store.importOrgChart(workspaceID: workspace.id, file: "org.csv", text: good)
+            #expect(first.added == 2 && first.updated == 0)
+            let second = try await store.importOrgChart(
+                workspaceID: workspace.id, file: "org.csv", text: "unit,parent,name\nsales,hq,Sales & marketing\nteam,sales,Team\n")
+            #expect(second.added == 1 && second.updated == 1)
+            let units = try await store.units(workspaceID: workspace.id)
+            let byCode = Dictionary(uniqueKeysWithValues: units.map { ($0.code, $0) })
+            #expect(byCode["sales"]?.name == "Sales & marketing")
+            #expect(byCode["team"]?.parentID == byCode["sales"]?.id)
+            #expect(byCode["hq"]?.parentID == nil)
+        }
+    }
+
+    @Test("a cycle through existing units is refused and nothing changes", arguments: TestDatabase.available)
+    func cycleThroughExisting(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let workspace = try await store.createWorkspace(slug: "acme", name: "Acme", now: 1)
+            _ = try await store.importOrgChart(workspaceID: workspace.id, file: "a.csv", text: "unit,parent,name\nhq,,HQ\nsales,hq,Sales\n")
+            await #expect(throws: FileProblems.self) {
+                try await store.importOrgChart(workspaceID: workspace.id, file: "b.csv", text: "unit,parent,name\nhq,sales,HQ\n")
+            }
+            let hq = try await store.units(workspaceID: workspace.id).first { $0.code == "hq" }
+            #expect(hq?.parentID == nil)
+        }
+    }
+
+    @Test("units and roles stay inside their workspace", arguments: TestDatabase.available)
+    func tenancy(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let a = try await store.createWorkspace(slug: "a", name: "A", now: 1)
+            let b = try await store.createWorkspace(slug: "b", name: "B", now: 1)
+            let unitA = try await store.addUnit(workspaceID: a.id, code: "hq", name: "HQ", parentID: nil)
+            // A unit of workspace A cannot become the parent of a unit in B, nor hold B's role.
+            await #expect(throws: StoreError.self) { try await store.addUnit(workspaceID: b.id, code: "x", name: "X", parentID: unitA.id) }
+            await #expect(throws: StoreError.self) { try await store.addRole(workspaceID: b.id, code: "r", name: "R", unitID: unitA.id) }
+            await #expect(throws: StoreError.notFound("no unit '\(unitA.id)'")) { try await store.unit(workspaceID: b.id, id: unitA.id) }
+            await #expect(throws: StoreError.notFound("no unit '\(unitA.id)'")) { try await store.deleteUnit(workspaceID: b.id, id: unitA.id) }
+            #expect(try await store.units(workspaceID: b.id).isEmpty)
+            // The same code may exist in both workspaces.
+            _ = try await store.addUnit(workspaceID: b.id, code: "hq", name: "HQ", parentID: nil)
+        }
+    }
+
+    @Test("a unit with sub-units cannot be deleted", arguments: TestDatabase.available)
+    func deleteParent(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let workspace = try await store.createWorkspace(slug: "a", name: "A", now: 1)
+            let hq = try await store.addUnit(workspaceID: workspace.id, code: "hq", name: "HQ", parentID: nil)
+            let team = try await store.addUnit(workspaceID: workspace.id, code: "team", name: "Team", parentID: hq.id)
+            await #expect(throws: StoreError.conflict("the unit still has sub-units; move or delete them first")) {
+                try await store.deleteUnit(workspaceID: workspace.id, id: hq.id)
+            }
+            try await store.deleteUnit(workspaceID: workspace.id, id: team.id)
+            try await store.deleteUnit(workspaceID: workspace.id, id: hq.id)
+            #expect(try await store.units(workspaceID: workspace.id).isEmpty)
+        }
+    }
+
+    @Test("users, memberships, sessions and API tokens", arguments: TestDatabase.available)
+    func accounts(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let workspace = try await store.createWorkspace(slug: "a", name: "A", now: 1)
+            let user = try await store.createUser(email: "Ann@Example.org", name: "Ann", passwordHash: "h1", instanceAdmin: false, now: 5)
+            #expect(user.email == "ann@example.org")
+            await #expect(throws: StoreError.self) {
+                try await store.createUser(email: "ann@example.org", name: "Again", passwordHash: "h", instanceAdmin: false, now: 5)
+            }
+            #expect(try await store.access(userID: user.id, workspaceID: workspace.id) == nil)
+            try await store.setMembership(Membership(workspaceID: workspace.id, userID: user.id, access: .viewer))
+            try await store.setMembership(Membership(workspaceID: workspace.id, userID: user.id, access: .analyst))
+            #expect(try await store.access(userID: user.id, workspaceID: workspace.id) == .analyst)
+            #expect(try await store.workspaces(of: user.id).map(\.access) == [.analyst])
+
+            try await store.createSession(tokenHash: "s1", userID: user.id, csrfToken: "c1", now: 10, expiresAt: 20)
+            #expect(try await store.session(tokenHash: "s1", now: 15)?.csrfToken == "c1")
+            #expect(try await store.session(tokenHash: "s1", now: 21) == nil)
+            // A new password ends the sessions of the old one.
+            try await store.createSession(tokenHash: "s2", userID: user.id, csrfToken: "c2", now: 10, expiresAt: 100)
+            try await store.setPasswordHash(email: "ann@example.org", "h2")
+            #expect(try await store.session(tokenHash: "s2", now: 15) == nil)
+            #expect(try await store.userWithPasswordHash(email: "ANN@example.org")?.passwordHash == "h2")
+
+            let token = try await store.createAPIToken(userID: user.id, name: "ci", tokenHash: "t1", now: 30)
+            #expect(try await store.userForAPIToken(tokenHash: "t1", now: 40)?.id == user.id)
+            #expect(try await store.apiTokens(userID: user.id).first?.lastUsedAt == 40)
+            try await store.deleteAPIToken(userID: user.id, id: token.id)
+            #expect(try await store.userForAPIToken(tokenHash: "t1", now: 50) == nil)
+        }
+    }
+
+    @Test("failed sign-ins are counted per key within the window", arguments: TestDatabase.available)
+    func loginAttempts(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            for second in 0..<3 { _ = try await store.recordLoginFailure(key: "email:a", now: Int64(100 + second), window: 60) }
+            #expect(try await store.loginFailures(key: "email:a", now: 110, window: 60) == 3)
+            #expect(try await store.loginFailures(key: "email:b", now: 110, window: 60) == 0)
+            #expect(try await store.loginFailures(key: "email:a", now: 200, window: 60) == 0)
+            try await store.clearLoginFailures(key: "email:a")
+            #expect(try await store.loginFailures(key: "email:a", now: 110, window: 60) == 0)
+        }
+    }
+
+    @Test("user frameworks are validated, stored and cannot shadow built-ins", arguments: TestDatabase.available)
+    func frameworks(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let workspace = try await store.createWorkspace(slug: "a", name: "A", now: 1)
+            let source = "id: maturity\nname: Maturity\ndimensions:\n  - id: basic\n    name: Basic\n"
+            _ = try await store.addFramework(workspaceID: workspace.id, file: "m.yaml", source: source, now: 2)
+            #expect(try await store.frameworks(workspaceID: workspace.id).map(\.id) == BuiltInFrameworks.ids + ["maturity"])
+            await #expect(throws: StoreError.self) {
+                try await store.addFramework(workspaceID: workspace.id, file: "m.yaml", source: source, now: 3)
+            }
+            await #expect(throws: StoreError.self) {
+                try await store.addFramework(workspaceID: workspace.id, file: "o.yaml", source: source.replacingOccurrences(of: "maturity", with: "layers"), now: 3)
+            }
+            await #expect(throws: FileProblems.self) {
+                try await store.addFramework(workspaceID: workspace.id, file: "bad.yaml", source: "id: x\n", now: 3)
+            }
+        }
+    }
+
+    @Test("the demo loads once with its units and roles", arguments: TestDatabase.available)
+    func demo(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let first = try await store.loadDemo(now: 1)
+            let again = try await store.loadDemo(now: 2)
+            #expect(first == again)
+            let units = try await store.units(workspaceID: first.id)
+            #expect((8...15).contains(units.count))
+            #expect(try await store.roles(workspaceID: first.id).count == DemoOrganization.roles.count)
+            #expect(try await store.roles(workspaceID: first.id).allSatisfy { $0.unitID != nil })
+        }
+    }
+}
