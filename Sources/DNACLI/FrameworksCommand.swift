@@ -43,7 +43,8 @@ struct FrameworksCommand: AsyncParsableCommand {
     }
 
     struct Check: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Validate a framework file; problems are printed as FILE:LINE:COLUMN: message.")
+        static let configuration = CommandConfiguration(
+            abstract: "Validate a framework file; problems are printed as FILE:LINE:COLUMN: message.")
         @Argument var file: String
 
         func run() async throws {

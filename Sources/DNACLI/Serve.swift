@@ -34,7 +34,9 @@ struct Serve: AsyncParsableCommand {
             let dependencies = AppDependencies(store: store, configuration: settings.configuration, logger: logger)
             try await prepare(dependencies, adminPassword: settings.adminPassword)
             let app = buildApplication(dependencies)
-            logger.info("CustomerDNA listening", metadata: ["url": "http://\(settings.configuration.host):\(settings.configuration.port)", "database": "\(store.location)"])
+            logger.info(
+                "CustomerDNA listening",
+                metadata: ["url": "http://\(settings.configuration.host):\(settings.configuration.port)", "database": "\(store.location)"])
             try await app.runService()
             await store.close()
         }
@@ -66,7 +68,9 @@ struct ServeSettings {
     static func resolve(host: String?, port: String?, database: DatabaseOptions, environment: [String: String]) throws -> ServeSettings {
         var problems: [String] = []
         let hostValue = host ?? environment["CDNA_HOST"] ?? "127.0.0.1"
-        if hostValue.isEmpty || hostValue.contains(" ") { problems.append("host '\(hostValue)': expected an address such as 127.0.0.1 or 0.0.0.0") }
+        if hostValue.isEmpty || hostValue.contains(" ") {
+            problems.append("host '\(hostValue)': expected an address such as 127.0.0.1 or 0.0.0.0")
+        }
         let portText = port ?? environment["CDNA_PORT"] ?? "8080"
         let portValue = Int(portText) ?? -1
         if !(1...65535).contains(portValue) {

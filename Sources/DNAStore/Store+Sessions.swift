@@ -20,12 +20,16 @@ extension Store {
 
     public func session(tokenHash: String, now: Int64) async throws -> SessionRecord? {
         try await read { db in
-            guard let row = try await db.select().columns(Self.userColumns.map { SQLColumn($0, table: "u") })
-                .column(SQLColumn("csrf_token", table: "s")).column(SQLColumn("expires_at", table: "s"))
-                .from(SQLAlias(SQLIdentifier("sessions"), as: SQLIdentifier("s")))
-                .join(SQLAlias(SQLIdentifier("users"), as: SQLIdentifier("u")), on: SQLColumn("id", table: "u"), .equal, SQLColumn("user_id", table: "s"))
-                .where(SQLColumn("token_hash", table: "s"), .equal, SQLBind(tokenHash))
-                .where(SQLColumn("expires_at", table: "s"), .greaterThan, SQLBind(now)).first()
+            guard
+                let row = try await db.select().columns(Self.userColumns.map { SQLColumn($0, table: "u") })
+                    .column(SQLColumn("csrf_token", table: "s")).column(SQLColumn("expires_at", table: "s"))
+                    .from(SQLAlias(SQLIdentifier("sessions"), as: SQLIdentifier("s")))
+                    .join(
+                        SQLAlias(SQLIdentifier("users"), as: SQLIdentifier("u")), on: SQLColumn("id", table: "u"), .equal,
+                        SQLColumn("user_id", table: "s")
+                    )
+                    .where(SQLColumn("token_hash", table: "s"), .equal, SQLBind(tokenHash))
+                    .where(SQLColumn("expires_at", table: "s"), .greaterThan, SQLBind(now)).first()
             else { return nil }
             return SessionRecord(
                 user: try Self.user(row), csrfToken: try row.decode(column: "csrf_token", as: String.self),

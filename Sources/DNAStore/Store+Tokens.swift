@@ -29,7 +29,8 @@ extension Store {
     /// The user a token acts for; also records when it was last used.
     public func userForAPIToken(tokenHash: String, now: Int64) async throws -> User? {
         try await write { db in
-            guard let row = try await db.select().column("user_id").from("api_tokens").where("token_hash", .equal, SQLBind(tokenHash)).first()
+            guard
+                let row = try await db.select().column("user_id").from("api_tokens").where("token_hash", .equal, SQLBind(tokenHash)).first()
             else { return nil }
             let userID = try row.decode(column: "user_id", as: String.self)
             try await db.update("api_tokens").set("last_used_at", to: SQLBind(now)).where("token_hash", .equal, SQLBind(tokenHash)).run()

@@ -38,8 +38,9 @@ extension Store {
     /// The user and their stored password hash, for signing in.
     public func userWithPasswordHash(email: String) async throws -> (user: User, passwordHash: String)? {
         try await read { db in
-            guard let row = try await db.select().columns(Self.userColumns + ["password_hash"]).from("users")
-                .where("email", .equal, SQLBind(email.trimmingSpaces().lowercased())).first()
+            guard
+                let row = try await db.select().columns(Self.userColumns + ["password_hash"]).from("users")
+                    .where("email", .equal, SQLBind(email.trimmingSpaces().lowercased())).first()
             else { return nil }
             return (try Self.user(row), try row.decode(column: "password_hash", as: String.self))
         }
@@ -77,7 +78,10 @@ extension Store {
         try await read { db in
             try await db.select().columns(Self.userColumns.map { SQLColumn($0, table: "u") }).column(SQLColumn("access", table: "m"))
                 .from(SQLAlias(SQLIdentifier("users"), as: SQLIdentifier("u")))
-                .join(SQLAlias(SQLIdentifier("memberships"), as: SQLIdentifier("m")), on: SQLColumn("user_id", table: "m"), .equal, SQLColumn("id", table: "u"))
+                .join(
+                    SQLAlias(SQLIdentifier("memberships"), as: SQLIdentifier("m")), on: SQLColumn("user_id", table: "m"), .equal,
+                    SQLColumn("id", table: "u")
+                )
                 .where(SQLColumn("workspace_id", table: "m"), .equal, SQLBind(workspaceID))
                 .orderBy(SQLColumn("email", table: "u")).all()
                 .map { row in

@@ -34,7 +34,10 @@ extension Store {
             try await db.select().columns(Self.workspaceColumns.map { SQLColumn($0, table: "w") })
                 .column(SQLColumn("access", table: "m"))
                 .from(SQLAlias(SQLIdentifier("workspaces"), as: SQLIdentifier("w")))
-                .join(SQLAlias(SQLIdentifier("memberships"), as: SQLIdentifier("m")), on: SQLColumn("workspace_id", table: "m"), .equal, SQLColumn("id", table: "w"))
+                .join(
+                    SQLAlias(SQLIdentifier("memberships"), as: SQLIdentifier("m")), on: SQLColumn("workspace_id", table: "m"), .equal,
+                    SQLColumn("id", table: "w")
+                )
                 .where(SQLColumn("user_id", table: "m"), .equal, SQLBind(userID))
                 .orderBy(SQLColumn("slug", table: "w"))
                 .all()
@@ -45,7 +48,8 @@ extension Store {
 
     public func workspace(slug: String) async throws -> Workspace {
         let found = try await read { db in
-            try await db.select().columns(Self.workspaceColumns).from("workspaces").where("slug", .equal, SQLBind(slug)).first().map(Self.workspace)
+            try await db.select().columns(Self.workspaceColumns).from("workspaces").where("slug", .equal, SQLBind(slug)).first().map(
+                Self.workspace)
         }
         guard let found else { throw StoreError.notFound("no workspace '\(slug)'") }
         return found

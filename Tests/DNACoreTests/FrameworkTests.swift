@@ -25,12 +25,13 @@ struct FrameworkTests {
     func layerElements() throws {
         let layers = try #require(BuiltInFrameworks.framework("layers"))
         #expect(layers.dimensions.map(\.weight) == [1, 2, 3, 4])
-        #expect(layers.dimensions.map { $0.elements.map(\.id) } == [
-            ["activation", "response", "product-service"],
-            ["technology", "data", "ai"],
-            ["customer", "customer-to-business"],
-            ["culture", "leadership", "ways-of-working"],
-        ])
+        #expect(
+            layers.dimensions.map { $0.elements.map(\.id) } == [
+                ["activation", "response", "product-service"],
+                ["technology", "data", "ai"],
+                ["customer", "customer-to-business"],
+                ["culture", "leadership", "ways-of-working"],
+            ])
     }
 
     @Test("every built-in dimension has a name and a description")

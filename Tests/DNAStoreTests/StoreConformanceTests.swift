@@ -83,7 +83,9 @@ struct StoreConformanceTests {
             await #expect(throws: StoreError.self) { try await store.addUnit(workspaceID: b.id, code: "x", name: "X", parentID: unitA.id) }
             await #expect(throws: StoreError.self) { try await store.addRole(workspaceID: b.id, code: "r", name: "R", unitID: unitA.id) }
             await #expect(throws: StoreError.notFound("no unit '\(unitA.id)'")) { try await store.unit(workspaceID: b.id, id: unitA.id) }
-            await #expect(throws: StoreError.notFound("no unit '\(unitA.id)'")) { try await store.deleteUnit(workspaceID: b.id, id: unitA.id) }
+            await #expect(throws: StoreError.notFound("no unit '\(unitA.id)'")) {
+                try await store.deleteUnit(workspaceID: b.id, id: unitA.id)
+            }
             #expect(try await store.units(workspaceID: b.id).isEmpty)
             // The same code may exist in both workspaces.
             _ = try await store.addUnit(workspaceID: b.id, code: "hq", name: "HQ", parentID: nil)
@@ -160,7 +162,8 @@ struct StoreConformanceTests {
                 try await store.addFramework(workspaceID: workspace.id, file: "m.yaml", source: source, now: 3)
             }
             await #expect(throws: StoreError.self) {
-                try await store.addFramework(workspaceID: workspace.id, file: "o.yaml", source: source.replacingOccurrences(of: "maturity", with: "layers"), now: 3)
+                try await store.addFramework(
+                    workspaceID: workspace.id, file: "o.yaml", source: source.replacingOccurrences(of: "maturity", with: "layers"), now: 3)
             }
             await #expect(throws: FileProblems.self) {
                 try await store.addFramework(workspaceID: workspace.id, file: "bad.yaml", source: "id: x\n", now: 3)

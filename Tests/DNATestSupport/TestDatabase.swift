@@ -16,7 +16,6 @@ public enum TestDatabase: String, CaseIterable, Sendable {
         return [.sqlite]
     }
 
-
     /// Opens a fresh, migrated store for one test, runs `body`, then removes the database.
     public func withStore<T: Sendable>(
         makeID: (@Sendable () -> String)? = nil, _ body: (Store) async throws -> T

@@ -63,7 +63,8 @@ public enum OrgChart {
         for row in rows {
             if let parent = row.parent, lineOfUnit[parent] == nil, existing[parent] == nil {
                 let record = table.rows.first { $0.line == row.line }!
-                problems.append(table.problem(record, column: parentColumn, "parent '\(parent)' is not a unit in this file or in the workspace"))
+                problems.append(
+                    table.problem(record, column: parentColumn, "parent '\(parent)' is not a unit in this file or in the workspace"))
             }
         }
         if problems.isEmpty {

@@ -23,25 +23,48 @@ enum OpenAPIDocument {
         .init(method: "get", path: "/api/v1/frameworks", summary: "The built-in frameworks", response: "FrameworkList"),
         .init(method: "get", path: "/api/v1/frameworks/{id}", summary: "One built-in framework", response: "Framework"),
         .init(method: "get", path: "/api/v1/workspaces", summary: "Workspaces the caller belongs to", response: "WorkspaceList"),
-        .init(method: "post", path: "/api/v1/workspaces", summary: "Create a workspace (instance administrators)", request: "NewWorkspace", response: "Workspace", status: 201),
+        .init(
+            method: "post", path: "/api/v1/workspaces", summary: "Create a workspace (instance administrators)", request: "NewWorkspace",
+            response: "Workspace", status: 201),
         .init(method: "get", path: "/api/v1/workspaces/{workspace}", summary: "One workspace", response: "Workspace"),
-        .init(method: "get", path: "/api/v1/workspaces/{workspace}/members", summary: "Members and their access (admin)", response: "MemberList"),
-        .init(method: "put", path: "/api/v1/workspaces/{workspace}/members", summary: "Grant or change a user's access (admin)", request: "SetMember", response: "Member"),
-        .init(method: "get", path: "/api/v1/workspaces/{workspace}/frameworks", summary: "Built-in and workspace frameworks", response: "FrameworkList"),
-        .init(method: "post", path: "/api/v1/workspaces/{workspace}/frameworks", summary: "Add a framework from its YAML file (analyst)", request: "FrameworkYAML", requestType: "application/yaml", response: "Framework", status: 201),
+        .init(
+            method: "get", path: "/api/v1/workspaces/{workspace}/members", summary: "Members and their access (admin)",
+            response: "MemberList"),
+        .init(
+            method: "put", path: "/api/v1/workspaces/{workspace}/members", summary: "Grant or change a user's access (admin)",
+            request: "SetMember", response: "Member"),
+        .init(
+            method: "get", path: "/api/v1/workspaces/{workspace}/frameworks", summary: "Built-in and workspace frameworks",
+            response: "FrameworkList"),
+        .init(
+            method: "post", path: "/api/v1/workspaces/{workspace}/frameworks", summary: "Add a framework from its YAML file (analyst)",
+            request: "FrameworkYAML", requestType: "application/yaml", response: "Framework", status: 201),
         .init(method: "get", path: "/api/v1/workspaces/{workspace}/frameworks/{id}", summary: "One framework", response: "Framework"),
         .init(method: "get", path: "/api/v1/workspaces/{workspace}/units", summary: "Units of the organization", response: "UnitList"),
-        .init(method: "post", path: "/api/v1/workspaces/{workspace}/units", summary: "Add a unit (analyst)", request: "NewUnit", response: "Unit", status: 201),
-        .init(method: "post", path: "/api/v1/workspaces/{workspace}/units/import", summary: "Import an org chart CSV unit,parent,name, all or nothing (analyst)", request: "OrgChartCSV", requestType: "text/csv", response: "ImportResult"),
+        .init(
+            method: "post", path: "/api/v1/workspaces/{workspace}/units", summary: "Add a unit (analyst)", request: "NewUnit",
+            response: "Unit", status: 201),
+        .init(
+            method: "post", path: "/api/v1/workspaces/{workspace}/units/import",
+            summary: "Import an org chart CSV unit,parent,name, all or nothing (analyst)", request: "OrgChartCSV", requestType: "text/csv",
+            response: "ImportResult"),
         .init(method: "get", path: "/api/v1/workspaces/{workspace}/units/{id}", summary: "One unit", response: "Unit"),
-        .init(method: "delete", path: "/api/v1/workspaces/{workspace}/units/{id}", summary: "Delete a unit without sub-units (analyst)", status: 204),
+        .init(
+            method: "delete", path: "/api/v1/workspaces/{workspace}/units/{id}", summary: "Delete a unit without sub-units (analyst)",
+            status: 204),
         .init(method: "get", path: "/api/v1/workspaces/{workspace}/roles", summary: "Named roles", response: "RoleList"),
-        .init(method: "post", path: "/api/v1/workspaces/{workspace}/roles", summary: "Add a role (analyst)", request: "NewRole", response: "Role", status: 201),
+        .init(
+            method: "post", path: "/api/v1/workspaces/{workspace}/roles", summary: "Add a role (analyst)", request: "NewRole",
+            response: "Role", status: 201),
         .init(method: "delete", path: "/api/v1/workspaces/{workspace}/roles/{id}", summary: "Delete a role (analyst)", status: 204),
         .init(method: "get", path: "/api/v1/users", summary: "All users (instance administrators)", response: "UserList"),
-        .init(method: "post", path: "/api/v1/users", summary: "Create a user (instance administrators)", request: "NewUser", response: "User", status: 201),
+        .init(
+            method: "post", path: "/api/v1/users", summary: "Create a user (instance administrators)", request: "NewUser", response: "User",
+            status: 201),
         .init(method: "get", path: "/api/v1/tokens", summary: "The caller's API tokens", response: "TokenList"),
-        .init(method: "post", path: "/api/v1/tokens", summary: "Create an API token; the secret is shown once", request: "NewToken", response: "CreatedToken", status: 201),
+        .init(
+            method: "post", path: "/api/v1/tokens", summary: "Create an API token; the secret is shown once", request: "NewToken",
+            response: "CreatedToken", status: 201),
         .init(method: "delete", path: "/api/v1/tokens/{id}", summary: "Revoke an API token", status: 204),
     ]
 
@@ -65,8 +88,13 @@ enum OpenAPIDocument {
             "components": [
                 "schemas": OpenAPISchemas.all,
                 "securitySchemes": [
-                    "token": ["type": "http", "scheme": "bearer", "description": "An API token from POST /api/v1/tokens or `cdna token add`"],
-                    "session": ["type": "apiKey", "in": "cookie", "name": "cdna_session", "description": "Browser session; unsafe methods also need the X-CSRF-Token header"],
+                    "token": [
+                        "type": "http", "scheme": "bearer", "description": "An API token from POST /api/v1/tokens or `cdna token add`",
+                    ],
+                    "session": [
+                        "type": "apiKey", "in": "cookie", "name": "cdna_session",
+                        "description": "Browser session; unsafe methods also need the X-CSRF-Token header",
+                    ],
                 ],
             ],
         ]

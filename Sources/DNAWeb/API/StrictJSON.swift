@@ -19,7 +19,8 @@ extension Request {
         let unknown = Set(fields.keys).subtracting(T.fields).sorted()
         if !unknown.isEmpty {
             let known = T.fields.sorted().joined(separator: ", ")
-            throw WebError.badRequest("unknown field\(unknown.count > 1 ? "s" : "") \(unknown.map { "'\($0)'" }.joined(separator: ", ")); known fields: \(known)")
+            throw WebError.badRequest(
+                "unknown field\(unknown.count > 1 ? "s" : "") \(unknown.map { "'\($0)'" }.joined(separator: ", ")); known fields: \(known)")
         }
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase

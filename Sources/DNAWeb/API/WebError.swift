@@ -36,11 +36,13 @@ public struct WebError: Error, Sendable {
         case let problems as FileProblems:
             let summary = problems.total == 1 ? "1 problem in the file" : "\(problems.total) problems in the file"
             return (WebError(.badRequest, summary, problems: problems.problems), false)
-        case let error as HTTPError:
+        case let error as any HTTPResponseError:
+            // Hummingbird's own errors, including NIOTooManyBytesError for an oversized body.
             if error.status == .contentTooLarge {
                 return (WebError(.contentTooLarge, "the request body is larger than the limit"), false)
             }
-            return (WebError(error.status, error.body ?? error.status.reasonPhrase), error.status.code >= 500)
+            let message = (error as? HTTPError)?.body ?? error.status.reasonPhrase
+            return (WebError(error.status, message), error.status.code >= 500)
         default:
             return (WebError(.internalServerError, "internal error"), true)
         }

@@ -1,6 +1,6 @@
 import DNACore
-import Hummingbird
 import Foundation
+import Hummingbird
 import NIOCore
 
 /// Who is making a request, resolved once by `AuthMiddleware`.
@@ -40,7 +40,7 @@ public struct FormOrJSONDecoder: RequestDecoder {
                 return try await URLEncodedFormDecoder().decode(type, from: request, context: context)
             }
             return try await JSONDecoder().decode(type, from: request, context: context)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             throw error
         } catch {
             throw WebError.badRequest("the form is incomplete or malformed")

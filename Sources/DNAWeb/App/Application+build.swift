@@ -11,7 +11,8 @@ public struct AppDependencies: Sendable {
     public var clock: any AppClock
     public var logger: Logger
 
-    public init(store: Store, configuration: AppConfiguration, clock: any AppClock = SystemClock(), logger: Logger = Logger(label: "cdna")) {
+    public init(store: Store, configuration: AppConfiguration, clock: any AppClock = SystemClock(), logger: Logger = Logger(label: "cdna"))
+    {
         self.store = store
         self.configuration = configuration
         self.clock = clock
@@ -48,6 +49,7 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppContext> {
 public func buildApplication(_ dependencies: AppDependencies) -> some ApplicationProtocol {
     Application(
         router: buildRouter(dependencies),
-        configuration: .init(address: .hostname(dependencies.configuration.host, port: dependencies.configuration.port), serverName: "CustomerDNA"),
+        configuration: .init(
+            address: .hostname(dependencies.configuration.host, port: dependencies.configuration.port), serverName: "CustomerDNA"),
         logger: dependencies.logger)
 }

@@ -92,7 +92,9 @@ public struct Accounts: Sendable {
 
     /// On first start with no users, creates the instance administrator. Returns the password
     /// when one was generated, so the caller can show it once.
-    public func ensureAdministrator(email: String = "admin@localhost", password: String?) async throws -> (user: User, generatedPassword: String?)? {
+    public func ensureAdministrator(
+        email: String = "admin@localhost", password: String?
+    ) async throws -> (user: User, generatedPassword: String?)? {
         guard try await store.userCount() == 0 else { return nil }
         let chosen = password ?? Self.generatedPassword()
         let user = try await createUser(email: email, name: "Administrator", password: chosen, instanceAdmin: true)

@@ -15,7 +15,9 @@ struct APIController {
         let api = router.group(RouterPath(stringLiteral: Self.prefix))
         api.get("me") { _, context in
             let identity = try context.requireIdentity()
-            let workspaces = try await store.workspaces(of: identity.user.id).map { APIResponse.WorkspaceAccess(workspace: $0.workspace, access: $0.access) }
+            let workspaces = try await store.workspaces(of: identity.user.id).map {
+                APIResponse.WorkspaceAccess(workspace: $0.workspace, access: $0.access)
+            }
             return try jsonResponse(APIResponse.Me(user: identity.user, workspaces: workspaces))
         }
         addFrameworkRoutes(api)
@@ -42,7 +44,8 @@ struct APIController {
         api.post("workspaces/{workspace}/frameworks") { request, context in
             let (workspace, _) = try await resolve(context, minimum: .analyst)
             let source = try await bodyText(request, context)
-            let framework = try await store.addFramework(workspaceID: workspace.id, file: "request body", source: source, now: accounts.clock.now())
+            let framework = try await store.addFramework(
+                workspaceID: workspace.id, file: "request body", source: source, now: accounts.clock.now())
             return try jsonResponse(framework, status: .created)
         }
         api.get("workspaces/{workspace}/frameworks/{id}") { _, context in
@@ -77,13 +80,17 @@ struct APIController {
         }
         api.get("workspaces/{workspace}/members") { _, context in
             let (workspace, _) = try await resolve(context, minimum: .admin)
-            let members = try await store.memberships(workspaceID: workspace.id).map { APIResponse.Member(user: $0.user, access: $0.access) }
+            let members = try await store.memberships(workspaceID: workspace.id).map {
+                APIResponse.Member(user: $0.user, access: $0.access)
+            }
             return try jsonResponse(APIResponse.List(items: members))
         }
         api.put("workspaces/{workspace}/members") { request, context in
             let (workspace, _) = try await resolve(context, minimum: .admin)
             let body = try await request.decodeStrict(APIRequest.SetMember.self, context: context)
-            guard let found = try await store.userWithPasswordHash(email: body.email) else { throw WebError.notFound("no user '\(body.email)'") }
+            guard let found = try await store.userWithPasswordHash(email: body.email) else {
+                throw WebError.notFound("no user '\(body.email)'")
+            }
             try await store.setMembership(Membership(workspaceID: workspace.id, userID: found.user.id, access: body.access))
             return try jsonResponse(APIResponse.Member(user: found.user, access: body.access))
         }
@@ -140,7 +147,8 @@ struct APIController {
         api.post("users") { request, context in
             try requireInstanceAdmin(context)
             let body = try await request.decodeStrict(APIRequest.NewUser.self, context: context)
-            let user = try await accounts.createUser(email: body.email, name: body.name, password: body.password, instanceAdmin: body.instanceAdmin ?? false)
+            let user = try await accounts.createUser(
+                email: body.email, name: body.name, password: body.password, instanceAdmin: body.instanceAdmin ?? false)
             return try jsonResponse(user, status: .created)
         }
         api.get("tokens") { _, context in
@@ -172,7 +180,9 @@ struct APIController {
 
     private func bodyText(_ request: Request, _ context: AppContext) async throws -> String {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-        guard let text = String(validating: buffer.readableBytesView, as: UTF8.self) else { throw WebError.badRequest("the body must be UTF-8 text") }
+        guard let text = String(validating: buffer.readableBytesView, as: UTF8.self) else {
+            throw WebError.badRequest("the body must be UTF-8 text")
+        }
         return text
     }
 }

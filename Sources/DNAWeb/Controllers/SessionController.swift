@@ -61,7 +61,8 @@ struct SessionController {
             // Only local paths are followed, so the form cannot be used to redirect elsewhere.
             let next = form.next.flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") ? $0 : nil } ?? SiteURL.home.path
             var response = Response.redirect(to: next, type: .found)
-            response.setCookie(cookie(AuthMiddleware.sessionCookie, sessionToken, request: request, maxAge: Int(accounts.configuration.sessionLifetime)))
+            response.setCookie(
+                cookie(AuthMiddleware.sessionCookie, sessionToken, request: request, maxAge: Int(accounts.configuration.sessionLifetime)))
             response.setCookie(cookie(Self.loginCSRFCookie, "", request: request, maxAge: 0))
             return response
         }

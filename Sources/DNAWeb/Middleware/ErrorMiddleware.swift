@@ -27,7 +27,9 @@ struct ErrorMiddleware: RouterMiddleware {
 
     private func wantsHTML(_ request: Request) -> Bool {
         let path = request.uri.path
-        if path.hasPrefix("/api/") || path == "/openapi.json" || path == "/metrics" || path.hasPrefix("/healthz") || path.hasPrefix("/readyz") {
+        if path.hasPrefix("/api/") || path == "/openapi.json" || path == "/metrics" || path.hasPrefix("/healthz")
+            || path.hasPrefix("/readyz")
+        {
             return false
         }
         return true

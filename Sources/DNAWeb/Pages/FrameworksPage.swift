@@ -19,7 +19,10 @@ enum FrameworksPage {
             let shown = model.frameworks.filter { model.selected == nil || $0.id == model.selected }
             return .group(
                 .h1("Frameworks"),
-                .p(.text("Every item, insight and initiative can be tagged with dimensions of any framework, and every analysis can be cut by any framework.")),
+                .p(
+                    .text(
+                        "Every item, insight and initiative can be tagged with dimensions of any framework, and every analysis can be cut by any framework."
+                    )),
                 .forEach(shown) { framework in
                     .section(
                         .h2(.a(.href(SiteURL.framework(model.workspace.slug, framework.id).path), .text(framework.name))),

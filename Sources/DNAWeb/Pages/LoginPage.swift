@@ -21,9 +21,13 @@ enum LoginPage {
                     .input(.type(.hidden), .name(AuthMiddleware.csrfField), .value(model.csrfToken)),
                     .unwrap(model.next) { .input(.type(.hidden), .name("next"), .value($0)) },
                     .label(.for("email"), .text("E-mail")),
-                    .input(.id("email"), .name("email"), .type(.email), .value(model.email), .attribute(named: "autocomplete", value: "username"), .required(true)),
+                    .input(
+                        .id("email"), .name("email"), .type(.email), .value(model.email),
+                        .attribute(named: "autocomplete", value: "username"), .required(true)),
                     .label(.for("password"), .text("Password")),
-                    .input(.id("password"), .name("password"), .type(.password), .attribute(named: "autocomplete", value: "current-password"), .required(true)),
+                    .input(
+                        .id("password"), .name("password"), .type(.password), .attribute(named: "autocomplete", value: "current-password"),
+                        .required(true)),
                     .button(.type(.submit), .text("Sign in"))
                 )
             )

@@ -30,11 +30,15 @@ enum OrgChartPage {
             return .group(
                 .h1("Organization"),
                 .p(.text("\(model.units.count) units and \(model.roles.count) roles.")),
-                .unwrap(model.notice) { .p(.class(model.problems.isEmpty ? "notice" : "error"), .attribute(named: "role", value: "status"), .text($0)) },
+                .unwrap(model.notice) {
+                    .p(.class(model.problems.isEmpty ? "notice" : "error"), .attribute(named: "role", value: "status"), .text($0))
+                },
                 .if(!model.problems.isEmpty, .ul(.class("error"), .forEach(model.problems) { .li(.text($0.description)) })),
                 model.units.isEmpty
                     ? .p(.text("No units yet. Import an org chart below."))
-                    : .ul(.class("tree"), .attribute(named: "aria-label", value: "Units"), .forEach(tree.roots) { branch($0, tree: tree, units: unitByCode, roles: rolesByUnit) }),
+                    : .ul(
+                        .class("tree"), .attribute(named: "aria-label", value: "Units"),
+                        .forEach(tree.roots) { branch($0, tree: tree, units: unitByCode, roles: rolesByUnit) }),
                 .h2("Roles"),
                 rolesTable(units: Dictionary(uniqueKeysWithValues: model.units.map { ($0.id, $0) })),
                 .if(model.canEdit, importForm())
@@ -57,7 +61,9 @@ enum OrgChartPage {
                 .thead(.tr(.th("Role"), .th("Code"), .th("Unit"))),
                 .tbody(
                     .forEach(model.roles) { role in
-                        .tr(.td(.text(role.name)), .td(.class("code"), .text(role.code)), .td(.text(role.unitID.flatMap { units[$0]?.name } ?? "—")))
+                        .tr(
+                            .td(.text(role.name)), .td(.class("code"), .text(role.code)),
+                            .td(.text(role.unitID.flatMap { units[$0]?.name } ?? "—")))
                     }
                 )
             )
@@ -66,7 +72,10 @@ enum OrgChartPage {
         private func importForm() -> Node<HTML.BodyContext> {
             .group(
                 .h2("Import an org chart"),
-                .p(.text("Paste CSV with the header unit,parent,name. New units are added, known units take the file's name and parent. Nothing is saved if any line is wrong.")),
+                .p(
+                    .text(
+                        "Paste CSV with the header unit,parent,name. New units are added, known units take the file's name and parent. Nothing is saved if any line is wrong."
+                    )),
                 .form(
                     .class("stack"), .action(SiteURL.orgChartImport(model.workspace.slug).path), .method(.post),
                     .input(.type(.hidden), .name(AuthMiddleware.csrfField), .value(model.csrfToken ?? "")),

@@ -21,11 +21,16 @@ enum WorkspaceHome {
             let slug = model.workspace.slug
             return .group(
                 .h1(.text(model.workspace.name)),
-                .p(.text("You have \(model.access.rawValue) access. Groups smaller than \(model.workspace.minGroupSize) people are never shown in results.")),
+                .p(
+                    .text(
+                        "You have \(model.access.rawValue) access. Groups smaller than \(model.workspace.minGroupSize) people are never shown in results."
+                    )),
                 .ul(
                     .class("cards"),
                     card(SiteURL.orgChart(slug), figure: model.unitCount, label: "units", detail: "\(model.roleCount) named roles"),
-                    card(SiteURL.frameworks(slug), figure: model.frameworkCount, label: "frameworks", detail: "lenses to cut every analysis by"),
+                    card(
+                        SiteURL.frameworks(slug), figure: model.frameworkCount, label: "frameworks",
+                        detail: "lenses to cut every analysis by"),
                     .li(.span(.class("stat"), .text("\(model.memberCount)")), .text("members with access"))
                 )
             )

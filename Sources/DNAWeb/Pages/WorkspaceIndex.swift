@@ -15,7 +15,11 @@ enum WorkspaceIndex {
             .group(
                 .h1("Your workspaces"),
                 model.workspaces.isEmpty
-                    ? .p(.class("notice"), .text("You are not a member of any workspace yet. Ask an administrator to add you, or create one with `cdna workspace add`."))
+                    ? .p(
+                        .class("notice"),
+                        .text(
+                            "You are not a member of any workspace yet. Ask an administrator to add you, or create one with `cdna workspace add`."
+                        ))
                     : .ul(
                         .class("cards"),
                         .forEach(model.workspaces) { entry in

@@ -1,0 +1,139 @@
+import DNACore
+import DNATestSupport
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import DNAWeb
+
+@Suite("JSON API")
+struct APITests {
+    @Test("workspace, units and roles round trip through the API", arguments: TestDatabase.available)
+    func roundTrip(database: TestDatabase) async throws {
+        try await WebFixture.run(database) { fixture, client in
+            let auth = HTTPFields.bearer(fixture.adminToken)
+            let created = try await client.execute(
+                uri: "/api/v1/workspaces", method: .post, headers: auth,
+                body: ByteBuffer(string: #"{"slug":"globex","name":"Globex","min_group_size":7}"#))
+            #expect(created.status == .created)
+            #expect(try created.json()["min_group_size"] as? Int == 7)
+
+            let unit = try await client.execute(
+                uri: "/api/v1/workspaces/globex/units", method: .post, headers: auth,
+                body: ByteBuffer(string: #"{"code":"hq","name":"HQ"}"#))
+            let unitID = try #require(try unit.json()["id"] as? String)
+            let child = try await client.execute(
+                uri: "/api/v1/workspaces/globex/units", method: .post, headers: auth,
+                body: ByteBuffer(string: #"{"code":"ops","name":"Operations","parent_id":"\#(unitID)"}"#))
+            #expect(try child.json()["parent_id"] as? String == unitID)
+            let role = try await client.execute(
+                uri: "/api/v1/workspaces/globex/roles", method: .post, headers: auth,
+                body: ByteBuffer(string: #"{"code":"clerk","name":"Accounts clerk","unit_id":"\#(unitID)"}"#))
+            #expect(role.status == .created)
+            let units = try await client.execute(uri: "/api/v1/workspaces/globex/units", method: .get, headers: auth)
+            #expect((try units.json()["items"] as? [Any])?.count == 2)
+            let duplicate = try await client.execute(
+                uri: "/api/v1/workspaces/globex/units", method: .post, headers: auth,
+                body: ByteBuffer(string: #"{"code":"hq","name":"HQ"}"#))
+            #expect(duplicate.status == .conflict)
+            #expect(duplicate.errorMessage == "a unit with code 'hq' already exists")
+        }
+    }
+
+    @Test(
+        "malformed bodies get 400 with a message naming the field",
+        arguments: [
+            ("not json", "the body must be a JSON object"),
+            (#"["code"]"#, "the body must be a JSON object"),
+            (#"{"code":"x","name":"X","colour":"red"}"#, "unknown field 'colour'; known fields: code, name, parent_id"),
+            (#"{"code":"x","name":5}"#, "field 'name' must be a string"),
+            (#"{"code":"x"}"#, "field 'name' is required"),
+            (#"{"code":"a/b","name":"X"}"#, "unit code 'a/b' contains '/' or a line break"),
+        ])
+    func malformed(body: String, message: String) async throws {
+        try await WebFixture.run(.sqlite) { fixture, client in
+            let response = try await client.execute(
+                uri: "/api/v1/workspaces/acme/units", method: .post, headers: .bearer(fixture.adminToken), body: ByteBuffer(string: body))
+            #expect(response.status == .badRequest)
+            #expect(response.errorMessage == message)
+            #expect(try await fixture.store.units(workspaceID: fixture.acme.id).count == 2)
+        }
+    }
+
+    @Test("an oversized body gets 413 and writes nothing")
+    func oversized() async throws {
+        try await WebFixture.run(.sqlite) { fixture, client in
+            let huge = "unit,parent,name\n" + String(repeating: "x,,X\n", count: 2_000_000)
+            let response = try await client.execute(
+                uri: "/api/v1/workspaces/acme/units/import", method: .post, headers: .bearer(fixture.adminToken),
+                body: ByteBuffer(string: huge))
+            #expect(response.status == .contentTooLarge)
+            #expect(response.errorMessage == "the request body is larger than the limit")
+            #expect(try await fixture.store.units(workspaceID: fixture.acme.id).count == 2)
+        }
+    }
+
+    @Test("a bad org chart is refused with located problems and nothing is written", arguments: TestDatabase.available)
+    func badImport(database: TestDatabase) async throws {
+        try await WebFixture.run(database) { fixture, client in
+            let csv = "unit,parent,name\nsales,hq,Sales\nloop-a,loop-b,A\nloop-b,loop-a,B\nx,ghost,X\n"
+            let response = try await client.execute(
+                uri: "/api/v1/workspaces/acme/units/import", method: .post, headers: .bearer(fixture.adminToken),
+                body: ByteBuffer(string: csv))
+            #expect(response.status == .badRequest)
+            let problems = try #require((try response.json()["error"] as? [String: Any])?["problems"] as? [[String: Any]])
+            #expect(
+                problems.map { "\($0["line"]!):\($0["column"]!) \($0["message"]!)" } == [
+                    "5:3 parent 'ghost' is not a unit in this file or in the workspace"
+                ])
+            #expect(try await fixture.store.units(workspaceID: fixture.acme.id).count == 2)
+            // The error body carries no SQL or driver detail.
+            #expect(!response.text.lowercased().contains("select") && !response.text.lowercased().contains("sqlite"))
+
+            let good = try await client.execute(
+                uri: "/api/v1/workspaces/acme/units/import", method: .post, headers: .bearer(fixture.adminToken),
+                body: ByteBuffer(string: "unit,parent,name\nsales,hq,Sales\n"))
+            #expect(try good.json()["added"] as? Int == 1)
+        }
+    }
+
+    @Test("frameworks: built-ins, a user framework by YAML, and located YAML errors", arguments: TestDatabase.available)
+    func frameworks(database: TestDatabase) async throws {
+        try await WebFixture.run(database) { fixture, client in
+            let auth = HTTPFields.bearer(fixture.adminToken)
+            let builtIn = try await client.execute(uri: "/api/v1/frameworks/layers", method: .get, headers: auth)
+            #expect((try builtIn.json()["dimensions"] as? [[String: Any]])?.map { $0["weight"] as? Double } == [1, 2, 3, 4])
+            let bad = try await client.execute(
+                uri: "/api/v1/workspaces/acme/frameworks", method: .post, headers: auth,
+                body: ByteBuffer(string: "id: mine\nname: Mine\ndimensions:\n  - id: a\n    nme: A\n"))
+            #expect(bad.status == .badRequest)
+            #expect(bad.text.contains("unknown key 'nme' in dimension"))
+            let good = try await client.execute(
+                uri: "/api/v1/workspaces/acme/frameworks", method: .post, headers: auth,
+                body: ByteBuffer(string: "id: mine\nname: Mine\ndimensions:\n  - id: a\n    name: A\n"))
+            #expect(good.status == .created)
+            let list = try await client.execute(uri: "/api/v1/workspaces/acme/frameworks", method: .get, headers: auth)
+            #expect((try list.json()["items"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == BuiltInFrameworks.ids + ["mine"])
+        }
+    }
+
+    @Test("users and API tokens: the secret is shown once and works", arguments: TestDatabase.available)
+    func tokens(database: TestDatabase) async throws {
+        try await WebFixture.run(database) { fixture, client in
+            let auth = HTTPFields.bearer(fixture.adminToken)
+            let user = try await client.execute(
+                uri: "/api/v1/users", method: .post, headers: auth,
+                body: ByteBuffer(string: #"{"email":"bob@acme.test","name":"Bob","password":"short"}"#))
+            #expect(user.status == .badRequest)
+            #expect(user.errorMessage == "the password must have at least 10 characters")
+            let token = try await client.execute(
+                uri: "/api/v1/tokens", method: .post, headers: auth, body: ByteBuffer(string: #"{"name":"ci"}"#))
+            let secret = try #require(try token.json()["secret"] as? String)
+            let me = try await client.execute(uri: "/api/v1/me", method: .get, headers: .bearer(secret))
+            #expect((try me.json()["user"] as? [String: Any])?["email"] as? String == "admin@acme.test")
+            let list = try await client.execute(uri: "/api/v1/tokens", method: .get, headers: auth)
+            #expect(!list.text.contains(secret))
+        }
+    }
+}

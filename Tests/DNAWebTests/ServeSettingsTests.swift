@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import Testing
+
+@testable import DNACLI
+
+@Suite("Start-up configuration")
+struct ServeSettingsTests {
+    @Test("every bad setting is named in one message")
+    func allProblemsTogether() throws {
+        // setup
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("cdna-not-a-dir-\(UUID().uuidString)")
+        try Data("x".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let database = try DatabaseOptions.parse(["--data", file.path])
+        // MUT
+        let error = #expect(throws: ConfigurationError.self) {
+            try ServeSettings.resolve(
+                host: nil, port: "99999", database: database,
+                environment: ["CDNA_SECURE_COOKIES": "maybe", "CDNA_ADMIN_PASSWORD": "short"])
+        }
+        // validation
+        #expect(
+            error?.problems == [
+                "port '99999' (--port): expected a number from 1 to 65535",
+                "CDNA_SECURE_COOKIES 'maybe': expected true or false",
+                "CDNA_ADMIN_PASSWORD: must have at least 10 characters",
+                "data directory \(file.path): exists and is not a directory",
+            ])
+        #expect(error?.description.hasPrefix("cannot start: 4 bad settings") == true)
+    }
+
+    @Test("flags win over the environment, which wins over defaults")
+    func precedence() throws {
+        let database = try DatabaseOptions.parse(["--database-url", "postgres://u:p@db.example:5432/cdna"])
+        let settings = try ServeSettings.resolve(
+            host: nil, port: "9000", database: database,
+            environment: ["CDNA_HOST": "0.0.0.0", "CDNA_PORT": "7000", "CDNA_DATA": "/ignored"])
+        #expect(settings.configuration.host == "0.0.0.0")
+        #expect(settings.configuration.port == 9000)
+        #expect(settings.configuration.database == .postgres(url: "postgres://u:p@db.example:5432/cdna"))
+    }
+
+    @Test("a URL that is not PostgreSQL's, or both --data and --database-url, is refused")
+    func databaseChoice() throws {
+        var problems: [String] = []
+        _ = try DatabaseOptions.parse(["--database-url", "mysql://x/y"]).location(environment: [:], problems: &problems)
+        _ = try DatabaseOptions.parse(["--data", "d", "--database-url", "postgres://h/db"]).location(environment: [:], problems: &problems)
+        #expect(
+            problems == [
+                "database URL: expected postgres://user:password@host:port/database",
+                "--data and --database-url: give one or the other, not both",
+            ])
+    }
+}
