@@ -1,0 +1,229 @@
+/// Assessment answers in a compact form for scoring: one row per respondent, one small
+/// integer per likert item (0 missing, -1 "don't know", 1-5 the answer as given).
+public struct AssessmentResponses: Sendable, Equatable {
+    public struct Respondent: Sendable, Equatable {
+        public var id: String
+        public var unit: String
+        public var role: String
+        /// The outcome id named on the line-of-sight item; nil when none was named.
+        public var outcome: String?
+    }
+
+    public static let missing: Int8 = 0
+    public static let dontKnow: Int8 = -1
+
+    public let likertItemIDs: [String]
+    public private(set) var respondents: [Respondent] = []
+    /// Row-major: `answers[r * likertItemIDs.count + i]`.
+    public private(set) var answers: [Int8] = []
+
+    public init(likertItemIDs: [String]) {
+        self.likertItemIDs = likertItemIDs
+    }
+
+    public mutating func append(_ respondent: Respondent, answers row: [Int8]) {
+        precondition(row.count == likertItemIDs.count)
+        respondents.append(respondent)
+        answers.append(contentsOf: row)
+    }
+
+    public func answer(respondent: Int, item: Int) -> Int8 { answers[respondent * likertItemIDs.count + item] }
+}
+
+/// Reads the responses CSV of the contract, wide (`respondent,unit,role,<item>...`) or long
+/// (`respondent,unit,role,item,value`), checking every cell against the instrument.
+public enum AssessmentResponseReader {
+    static let notNamed: Set<String> = ["", "dk", "cant-say", "can't say", "cant_say", "none"]
+
+    public static func read(file: String, text: String, instrument: Instrument) throws(FileProblems) -> AssessmentResponses {
+        try read(file: file, bytes: Array(text.utf8), instrument: instrument)
+    }
+
+    public static func read(file: String, bytes: [UInt8], instrument: Instrument) throws(FileProblems) -> AssessmentResponses {
+        let reader = CSVReader(file: file, bytes: bytes)
+        let records = try reader.records()
+        guard let header = records.first else {
+            throw FileProblems([
+                FileProblem(file: file, line: 1, column: 1, message: "file is empty; expected a header respondent,unit,role,...")
+            ])
+        }
+        let names = header.fields.map { $0.trimmingSpaces().lowercased() }
+        if names == ["respondent", "unit", "role", "item", "value"] {
+            return try readLong(file: file, records: records, instrument: instrument)
+        }
+        return try readWide(file: file, records: records, instrument: instrument)
+    }
+
+    private static func readWide(file: String, records: [CSVRecord], instrument: Instrument) throws(FileProblems) -> AssessmentResponses {
+        let header = records[0]
+        var problems = FileProblems()
+        let names = header.fields.map { $0.trimmingSpaces() }
+        for (index, expected) in ["respondent", "unit", "role"].enumerated()
+        where names.count <= index || names[index].lowercased() != expected {
+            problems.append(
+                FileProblem(
+                    file: file, line: 1, column: header.column(of: index),
+                    message: "column \(index + 1) must be '\(expected)'; the header is respondent,unit,role,<item id>..."))
+        }
+        try problems.throwIfAny()
+        let items = Dictionary(uniqueKeysWithValues: instrument.items.map { ($0.id, $0) })
+        let likertIndex = Dictionary(uniqueKeysWithValues: instrument.likertItems.enumerated().map { ($1.id, $0) })
+        var columnItems: [Instrument.Item?] = [nil, nil, nil]
+        var seenColumns: Set<String> = []
+        for index in 3..<names.count {
+            let name = names[index]
+            if !seenColumns.insert(name).inserted {
+                problems.append(
+                    FileProblem(
+                        file: file, line: 1, column: header.column(of: index), message: "item '\(name)' appears twice in the header"))
+            }
+            guard let item = items[name] else {
+                problems.append(
+                    FileProblem(
+                        file: file, line: 1, column: header.column(of: index),
+                        message: "'\(name)' is not an item of instrument '\(instrument.id)'"))
+                columnItems.append(nil)
+                continue
+            }
+            columnItems.append(item)
+        }
+        try problems.throwIfAny()
+        var responses = AssessmentResponses(likertItemIDs: instrument.likertItems.map(\.id))
+        var seen: [String: Int] = [:]
+        for record in records.dropFirst() {
+            if problems.isFull { break }
+            guard record.fields.count == names.count else {
+                problems.append(
+                    FileProblem(
+                        file: file, line: record.line, column: record.column(of: min(record.fields.count - 1, names.count)),
+                        message: "expected \(names.count) fields, found \(record.fields.count)"))
+                continue
+            }
+            guard let respondent = respondent(record, file: file, seen: &seen, problems: &problems) else { continue }
+            var row = [Int8](repeating: AssessmentResponses.missing, count: likertIndex.count)
+            var named = respondent
+            for index in 3..<names.count {
+                guard let item = columnItems[index] else { continue }
+                let value = record.fields[index].trimmingSpaces()
+                switch check(value, item: item) {
+                case .failure(let message):
+                    problems.append(FileProblem(file: file, line: record.line, column: record.column(of: index), message: message))
+                case .success(let answer):
+                    if let position = likertIndex[item.id] { row[position] = answer }
+                    if item.type == .outcome, !notNamed.contains(value.lowercased()) { named.outcome = value }
+                }
+            }
+            responses.append(named, answers: row)
+        }
+        try problems.throwIfAny()
+        return responses
+    }
+
+    private static func readLong(file: String, records: [CSVRecord], instrument: Instrument) throws(FileProblems) -> AssessmentResponses {
+        var problems = FileProblems()
+        let items = Dictionary(uniqueKeysWithValues: instrument.items.map { ($0.id, $0) })
+        let likertIndex = Dictionary(uniqueKeysWithValues: instrument.likertItems.enumerated().map { ($1.id, $0) })
+        var order: [String] = []
+        var people: [String: (respondent: AssessmentResponses.Respondent, row: [Int8], line: Int, answered: Set<String>)] = [:]
+        for record in records.dropFirst() {
+            if problems.isFull { break }
+            guard record.fields.count == 5 else {
+                problems.append(
+                    FileProblem(
+                        file: file, line: record.line, column: record.column(of: min(record.fields.count - 1, 5)),
+                        message: "expected 5 fields, found \(record.fields.count)"))
+                continue
+            }
+            let id = record[0].trimmingSpaces(), unit = record[1].trimmingSpaces(), role = record[2].trimmingSpaces()
+            let itemID = record[3].trimmingSpaces(), value = record[4].trimmingSpaces()
+            if id.isEmpty {
+                problems.append(FileProblem(file: file, line: record.line, column: 1, message: "respondent is empty"))
+                continue
+            }
+            guard let item = items[itemID] else {
+                problems.append(
+                    FileProblem(
+                        file: file, line: record.line, column: record.column(of: 3),
+                        message: "'\(itemID)' is not an item of instrument '\(instrument.id)'"))
+                continue
+            }
+            if people[id] == nil {
+                order.append(id)
+                people[id] = (.init(id: id, unit: unit, role: role), [Int8](repeating: 0, count: likertIndex.count), record.line, [])
+            }
+            let person = people[id]!
+            if person.respondent.unit != unit || person.respondent.role != role {
+                problems.append(
+                    FileProblem(
+                        file: file, line: record.line, column: record.column(of: person.respondent.unit != unit ? 1 : 2),
+                        message: "respondent '\(id)' has a different unit or role on line \(person.line)"))
+                continue
+            }
+            if person.answered.contains(itemID) {
+                problems.append(
+                    FileProblem(
+                        file: file, line: record.line, column: record.column(of: 3),
+                        message: "respondent '\(id)' answers item '\(itemID)' twice"))
+                continue
+            }
+            people[id]!.answered.insert(itemID)
+            switch check(value, item: item) {
+            case .failure(let message):
+                problems.append(FileProblem(file: file, line: record.line, column: record.column(of: 4), message: message))
+            case .success(let answer):
+                if let position = likertIndex[itemID] { people[id]!.row[position] = answer }
+                if item.type == .outcome, !notNamed.contains(value.lowercased()) { people[id]!.respondent.outcome = value }
+            }
+        }
+        try problems.throwIfAny()
+        var responses = AssessmentResponses(likertItemIDs: instrument.likertItems.map(\.id))
+        for id in order { responses.append(people[id]!.respondent, answers: people[id]!.row) }
+        return responses
+    }
+
+    private static func respondent(
+        _ record: CSVRecord, file: String, seen: inout [String: Int], problems: inout FileProblems
+    ) -> AssessmentResponses.Respondent? {
+        let id = record[0].trimmingSpaces()
+        if id.isEmpty {
+            problems.append(FileProblem(file: file, line: record.line, column: 1, message: "respondent is empty"))
+            return nil
+        }
+        if let first = seen[id] {
+            problems.append(
+                FileProblem(file: file, line: record.line, column: 1, message: "respondent '\(id)' appears twice (first on line \(first))"))
+            return nil
+        }
+        seen[id] = record.line
+        return .init(id: id, unit: record[1].trimmingSpaces(), role: record[2].trimmingSpaces())
+    }
+
+    enum CheckResult {
+        case success(Int8)
+        case failure(String)
+    }
+
+    /// Checks one answer against its item; likert answers come back as their code.
+    static func check(_ value: String, item: Instrument.Item) -> CheckResult {
+        switch item.type {
+        case .likert:
+            switch value.lowercased() {
+            case "": return .success(AssessmentResponses.missing)
+            case "dk": return .success(AssessmentResponses.dontKnow)
+            case "1", "2", "3", "4", "5": return .success(Int8(value)!)
+            default: return .failure("'\(value)' is not an answer to likert item '\(item.id)': expected 1-5, dk or empty")
+            }
+        case .choice:
+            if value.isEmpty || item.options.contains(value) { return .success(0) }
+            return .failure("'\(value)' is not an option of item '\(item.id)': expected one of \(item.options.joined(separator: ", "))")
+        case .multi:
+            let picks = value.split(separator: ";").map { $0.trimmingSpaces() }
+            if let bad = picks.first(where: { !item.options.contains($0) }) {
+                return .failure("'\(bad)' is not an option of item '\(item.id)'; separate several options with ';'")
+            }
+            return .success(0)
+        case .text, .outcome:
+            return .success(0)
+        }
+    }
+}
