@@ -1,0 +1,120 @@
+import ArgumentParser
+import DNACore
+import Foundation
+
+extension OutputFormat: ExpressibleByArgument {}
+extension AssessmentScoring.Breakdown: ExpressibleByArgument {}
+
+/// Stateless analysis of files: the same scoring code the server runs, with no database.
+struct AnalyzeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Score files without a database (assessment, outcomes, top tasks, task tests, line of sight).",
+        discussion: "Bad files exit with status 2 and one FILE:LINE:COLUMN: message line per problem (at most 50).",
+        subcommands: [Assessment.self, Outcomes.self, TopTasksCommand.self, TaskTestsCommand.self, LineOfSight.self])
+
+    struct FormatOption: ParsableArguments {
+        @Option(help: "Output format: json, csv or md.") var format: OutputFormat = .json
+    }
+
+    struct Assessment: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Score an assessment: dimensions, layer balance, coverage, reliability.")
+        @Option(help: "Instrument YAML file.") var instrument: String
+        @Option(help: "Responses CSV, wide (respondent,unit,role,<item>...) or long (respondent,unit,role,item,value).") var responses:
+            String
+        @Option(help: "Breakdown: unit, role or none.") var by: AssessmentScoring.Breakdown = .unit
+        @Option(help: "Anonymity threshold k: smaller groups are never shown.") var minGroup: Int = 5
+        @Option(help: "Extra framework YAML files the instrument's dimensions may name.") var framework: [String] = []
+        @OptionGroup var output: FormatOption
+
+        func validate() throws {
+            guard minGroup >= 1 else { throw ValidationError("--min-group must be at least 1") }
+        }
+
+        func run() async throws {
+            try await runCommand {
+                var frameworks = BuiltInFrameworks.all
+                for file in framework { frameworks.append(try FrameworkLoader.load(file: file, text: try readTextFile(file))) }
+                let instrument = try InstrumentLoader.load(file: instrument, text: try readTextFile(instrument), frameworks: frameworks)
+                let data = try AssessmentResponseReader.read(file: responses, bytes: try readBytes(responses), instrument: instrument)
+                let result = AssessmentScoring.score(
+                    instrument: instrument, responses: data, options: .init(breakdown: by, minGroupSize: minGroup, frameworks: frameworks))
+                Console.write(AnalysisOutput.render(result, as: output.format))
+            }
+        }
+    }
+
+    struct Outcomes: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Score an outcome study: importance, satisfaction, opportunity.")
+        @Option(help: "CSV respondent,segment,outcome,importance,satisfaction.") var responses: String
+        @Option(help: "Cut by segment (the only breakdown).") var by: String?
+        @OptionGroup var output: FormatOption
+
+        func validate() throws {
+            if let by, by != "segment" { throw ValidationError("--by accepts only 'segment'") }
+        }
+
+        func run() async throws {
+            try await runCommand {
+                let ratings = try OutcomeStudy.read(file: responses, bytes: try readBytes(responses))
+                Console.write(AnalysisOutput.render(OutcomeStudy.score(ratings, bySegment: by == "segment"), as: output.format))
+            }
+        }
+    }
+
+    struct TopTasksCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "top-tasks", abstract: "Rank a top-tasks vote: share, long neck, top tasks.")
+        @Option(help: "CSV voter,task, one row per pick (at most 5 per voter).") var votes: String
+        @Option(help: "Cumulative share that closes the long neck.") var longNeck: Double = 0.25
+        @Option(help: "Cumulative share that closes the top-task list.") var top: Double = 0.5
+        @OptionGroup var output: FormatOption
+
+        func validate() throws {
+            guard (0...1).contains(longNeck), (0...1).contains(top) else {
+                throw ValidationError("--long-neck and --top are shares from 0 to 1")
+            }
+        }
+
+        func run() async throws {
+            try await runCommand {
+                let votes = try TopTasks.read(file: votes, bytes: try readBytes(votes))
+                let results = TopTasks.rank(votes, thresholds: .init(longNeck: longNeck, top: top))
+                Console.write(AnalysisOutput.render(results, as: output.format))
+            }
+        }
+    }
+
+    struct TaskTestsCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "task-tests", abstract: "Score task tests: success, disasters, time, score.")
+        @Option(help: "CSV participant,task,result,seconds,target_seconds.") var results: String
+        @OptionGroup var output: FormatOption
+
+        func run() async throws {
+            try await runCommand {
+                let attempts = try TaskTests.read(file: results, bytes: try readBytes(results))
+                Console.write(AnalysisOutput.render(TaskTests.score(attempts), as: output.format))
+            }
+        }
+    }
+
+    struct LineOfSight: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "line-of-sight", abstract: "Check a line-of-sight model: findings and coverage.")
+        @Option(help: "Model YAML with nodes, edges, metrics and evidence.") var model: String
+        @OptionGroup var output: FormatOption
+
+        func run() async throws {
+            try await runCommand {
+                let graph = try LineOfSightLoader.load(file: model, text: try readTextFile(model))
+                Console.write(AnalysisOutput.render(LineOfSightCheck.check(graph), as: output.format))
+            }
+        }
+    }
+}
+
+func readBytes(_ path: String) throws -> [UInt8] {
+    guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read \(path)") }
+    return [UInt8](data)
+}
