@@ -11,10 +11,10 @@ struct Demo: AsyncParsableCommand {
 
     func run() async throws {
         try await runCommand {
-            let store = try await database.openStore()
-            let workspace = try await DemoLoader.load(store)
-            Console.out("Demo workspace '\(workspace.slug)' (\(workspace.name)) is ready in \(store.location).")
-            await store.close()
+            try await database.withStore { store in
+                let workspace = try await DemoLoader.load(store)
+                Console.out("Demo workspace '\(workspace.slug)' (\(workspace.name)) is ready in \(store.location).")
+            }
         }
     }
 }
@@ -40,9 +40,9 @@ struct Migrate: AsyncParsableCommand {
 
     func run() async throws {
         try await runCommand {
-            let store = try await database.openStore()
-            Console.out("Schema is up to date in \(store.location).")
-            await store.close()
+            try await database.withStore { store in
+                Console.out("Schema is up to date in \(store.location).")
+            }
         }
     }
 }

@@ -64,11 +64,11 @@ struct FrameworksCommand: AsyncParsableCommand {
         func run() async throws {
             try await runCommand {
                 let text = try readTextFile(file)
-                let store = try await database.openStore()
-                let found = try await store.workspace(slug: workspace)
-                let framework = try await store.addFramework(workspaceID: found.id, file: file, source: text, now: nowSeconds())
-                Console.out("Added framework '\(framework.id)' to \(workspace).")
-                await store.close()
+                try await database.withStore { store in
+                    let found = try await store.workspace(slug: workspace)
+                    let framework = try await store.addFramework(workspaceID: found.id, file: file, source: text, now: nowSeconds())
+                    Console.out("Added framework '\(framework.id)' to \(workspace).")
+                }
             }
         }
     }

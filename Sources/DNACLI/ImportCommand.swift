@@ -16,11 +16,11 @@ struct ImportCommand: AsyncParsableCommand {
         func run() async throws {
             try await runCommand {
                 let text = try readTextFile(file)
-                let store = try await database.openStore()
-                let found = try await store.workspace(slug: workspace)
-                let result = try await store.importOrgChart(workspaceID: found.id, file: file, text: text)
-                Console.out("Imported \(file): \(result.added) units added, \(result.updated) updated.")
-                await store.close()
+                try await database.withStore { store in
+                    let found = try await store.workspace(slug: workspace)
+                    let result = try await store.importOrgChart(workspaceID: found.id, file: file, text: text)
+                    Console.out("Imported \(file): \(result.added) units added, \(result.updated) updated.")
+                }
             }
         }
     }

@@ -28,17 +28,19 @@ struct Serve: AsyncParsableCommand {
         try await runCommand {
             let environment = ProcessInfo.processInfo.environment
             var settings = try ServeSettings.resolve(host: host, port: port, database: database, environment: environment)
-            let store = try await database.openStore()
-            settings.configuration.database = store.location
-            let logger = CLILogging.logger("cdna")
-            let dependencies = AppDependencies(store: store, configuration: settings.configuration, logger: logger)
-            try await prepare(dependencies, adminPassword: settings.adminPassword)
-            let app = buildApplication(dependencies)
-            logger.info(
-                "CustomerDNA listening",
-                metadata: ["url": "http://\(settings.configuration.host):\(settings.configuration.port)", "database": "\(store.location)"])
-            try await app.runService()
-            await store.close()
+            try await database.withStore { store in
+                settings.configuration.database = store.location
+                let logger = CLILogging.logger("cdna")
+                let dependencies = AppDependencies(store: store, configuration: settings.configuration, logger: logger)
+                try await prepare(dependencies, adminPassword: settings.adminPassword)
+                let app = buildApplication(dependencies)
+                logger.info(
+                    "CustomerDNA listening",
+                    metadata: [
+                        "url": "http://\(settings.configuration.host):\(settings.configuration.port)", "database": "\(store.location)",
+                    ])
+                try await app.runService()
+            }
         }
     }
 

@@ -40,14 +40,15 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             try await runCommand {
                 let password = try readPassword()
-                let store = try await database.openStore()
-                let user = try await accounts(store).createUser(email: email, name: name, password: password, instanceAdmin: instanceAdmin)
-                if let workspace {
-                    let found = try await store.workspace(slug: workspace)
-                    try await store.setMembership(Membership(workspaceID: found.id, userID: user.id, access: Access(rawValue: access)!))
+                try await database.withStore { store in
+                    let user = try await accounts(store).createUser(
+                        email: email, name: name, password: password, instanceAdmin: instanceAdmin)
+                    if let workspace {
+                        let found = try await store.workspace(slug: workspace)
+                        try await store.setMembership(Membership(workspaceID: found.id, userID: user.id, access: Access(rawValue: access)!))
+                    }
+                    Console.out("Added user \(user.email).")
                 }
-                Console.out("Added user \(user.email).")
-                await store.close()
             }
         }
     }
@@ -60,10 +61,10 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             try await runCommand {
                 let password = try readPassword()
-                let store = try await database.openStore()
-                try await accounts(store).resetPassword(email: email, password: password)
-                Console.out("Password changed for \(email).")
-                await store.close()
+                try await database.withStore { store in
+                    try await accounts(store).resetPassword(email: email, password: password)
+                    Console.out("Password changed for \(email).")
+                }
             }
         }
     }
@@ -74,11 +75,11 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await runCommand {
-                let store = try await database.openStore()
-                for user in try await store.users() {
-                    Console.out("\(user.email)\t\(user.name)\(user.instanceAdmin ? "\tinstance admin" : "")")
+                try await database.withStore { store in
+                    for user in try await store.users() {
+                        Console.out("\(user.email)\t\(user.name)\(user.instanceAdmin ? "\tinstance admin" : "")")
+                    }
                 }
-                await store.close()
             }
         }
     }
@@ -96,11 +97,11 @@ struct TokenCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await runCommand {
-                let store = try await database.openStore()
-                guard let user = try await store.userWithPasswordHash(email: email)?.user else { throw CLIError("no user '\(email)'") }
-                let created = try await accounts(store).createAPIToken(userID: user.id, name: name)
-                Console.out(created.secret)
-                await store.close()
+                try await database.withStore { store in
+                    guard let user = try await store.userWithPasswordHash(email: email)?.user else { throw CLIError("no user '\(email)'") }
+                    let created = try await accounts(store).createAPIToken(userID: user.id, name: name)
+                    Console.out(created.secret)
+                }
             }
         }
     }

@@ -15,14 +15,14 @@ struct WorkspaceCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await runCommand {
-                let store = try await database.openStore()
-                let workspace = try await store.createWorkspace(slug: slug, name: name, now: nowSeconds())
-                if minGroup != workspace.minGroupSize { try await store.setMinGroupSize(workspaceID: workspace.id, minGroup) }
-                for user in try await store.users() where user.instanceAdmin {
-                    try await store.setMembership(Membership(workspaceID: workspace.id, userID: user.id, access: .admin))
+                try await database.withStore { store in
+                    let workspace = try await store.createWorkspace(slug: slug, name: name, now: nowSeconds())
+                    if minGroup != workspace.minGroupSize { try await store.setMinGroupSize(workspaceID: workspace.id, minGroup) }
+                    for user in try await store.users() where user.instanceAdmin {
+                        try await store.setMembership(Membership(workspaceID: workspace.id, userID: user.id, access: .admin))
+                    }
+                    Console.out("Created workspace \(workspace.slug).")
                 }
-                Console.out("Created workspace \(workspace.slug).")
-                await store.close()
             }
         }
     }
@@ -33,11 +33,11 @@ struct WorkspaceCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await runCommand {
-                let store = try await database.openStore()
-                for workspace in try await store.workspaces() {
-                    Console.out("\(workspace.slug)\t\(workspace.name)\tk=\(workspace.minGroupSize)")
+                try await database.withStore { store in
+                    for workspace in try await store.workspaces() {
+                        Console.out("\(workspace.slug)\t\(workspace.name)\tk=\(workspace.minGroupSize)")
+                    }
                 }
-                await store.close()
             }
         }
     }

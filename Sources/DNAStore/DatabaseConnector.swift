@@ -14,8 +14,12 @@ struct DatabaseConnector: Sendable {
     private let borrow: @Sendable () async throws -> (database: any SQLDatabase, release: @Sendable () -> Void)
     private let close: @Sendable () async throws -> Void
 
-    static func open(_ location: DatabaseLocation, logger: Logger) throws -> DatabaseConnector {
+    static func open(_ location: DatabaseLocation, logger storeLogger: Logger) throws -> DatabaseConnector {
         let group = MultiThreadedEventLoopGroup.singleton
+        // The pool logs every failed connection attempt; the store reports the failure once,
+        // translated, so the pool only speaks up for what the store cannot see.
+        var logger = storeLogger
+        logger.logLevel = .critical
         switch location {
         case .sqlite(let path):
             let source = SQLiteTunedSource(

@@ -45,6 +45,13 @@ public struct FileProblems: Error, Equatable, Sendable, CustomStringConvertible 
         total += other.total - other.problems.count
     }
 
+    /// The problems in file order, for readers that check a file in more than one pass.
+    public func sortedByPosition() -> FileProblems {
+        var sorted = self
+        sorted.problems.sort { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
+        return sorted
+    }
+
     /// Throws `self` when anything was found; the caller's happy path stays flat.
     public func throwIfAny() throws(FileProblems) {
         if !isEmpty { throw self }

@@ -78,7 +78,7 @@ public enum OrgChart {
                     table.problem(record, column: parentColumn, "units form a cycle: \(cycle.joined(separator: " -> "))"))
             }
         }
-        try problems.throwIfAny()
+        try problems.sortedByPosition().throwIfAny()
         return rows
     }
 }

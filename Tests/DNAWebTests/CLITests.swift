@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+
+/// Runs the built `cdna` binary as a user would: exit codes, standard output and the
+/// `FILE:LINE:COLUMN: message` lines on standard error. scripts/test builds it first.
+@Suite("cdna command line")
+struct CLITests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let binary = root.appendingPathComponent(".build/debug/cdna").path
+
+    struct Run {
+        var status: Int32
+        var output: String
+        var error: String
+    }
+
+    static func cdna(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "CDNA_DATABASE_URL")
+        env.removeValue(forKey: "CDNA_DATA")
+        env["CDNA_LOG_LEVEL"] = "error"
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe(), err = Pipe(), inPipe = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = inPipe
+        try process.run()
+        if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
+        try inPipe.fileHandleForWriting.close()
+        let output = out.fileHandleForReading.readDataToEndOfFile(), error = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
+            error: String(decoding: error, as: UTF8.self))
+    }
+
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cdna-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test("the binary exists: scripts/test builds it before the tests")
+    func binaryExists() {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.binary), "build it with `swift build` first")
+    }
+
+    @Test("help lists every command")
+    func help() throws {
+        let run = try Self.cdna(["--help"])
+        for command in ["serve", "demo", "migrate", "workspace", "user", "token", "import", "frameworks", "analyze"] {
+            #expect(run.output.contains("  \(command) "), "\(command)")
+        }
+    }
+
+    @Test("demo, import and frameworks work on a data directory; a bad import is refused whole")
+    func organization() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let data = directory.appendingPathComponent("data").path
+        #expect(try Self.cdna(["demo", "--data", data]).status == 0)
+        let bad = directory.appendingPathComponent("bad.csv")
+        try "unit,parent,name\nlab,harbor,Lab\nshop,nowhere,Shop\nlab2,,\n".write(to: bad, atomically: true, encoding: .utf8)
+        let refused = try Self.cdna(["import", "org-chart", "--workspace", "harbor", "--data", data, bad.path])
+        #expect(refused.status == 2)
+        #expect(
+            refused.error.split(separator: "\n").map(String.init) == [
+                "\(bad.path):3:6: parent 'nowhere' is not a unit in this file or in the workspace",
+                "\(bad.path):4:7: name is empty",
+            ])
+        let good = directory.appendingPathComponent("good.csv")
+        try "unit,parent,name\nlab,harbor,Innovation lab\n".write(to: good, atomically: true, encoding: .utf8)
+        let imported = try Self.cdna(["import", "org-chart", "--workspace", "harbor", "--data", data, good.path])
+        #expect(imported.output == "Imported \(good.path): 1 units added, 0 updated.\n")
+        #expect(try Self.cdna(["workspace", "list", "--data", data]).output.hasPrefix("harbor\tHarbor Mutual\tk=5"))
+        let show = try Self.cdna(["frameworks", "show", "layers"])
+        #expect(show.output.contains("layers/strategy/customer-to-business\tCustomer to business"))
+    }
+
+    @Test("users: add with a password from standard input, then reset it")
+    func users() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let data = directory.path
+        let added = try Self.cdna(
+            ["user", "add", "--email", "Ann@Example.org", "--name", "Ann", "--data", data], input: "a long enough secret\n")
+        #expect(added.status == 0 && added.output == "Added user ann@example.org.\n")
+        let short = try Self.cdna(
+            ["user", "reset-password", "--email", "ann@example.org", "--data", data], environment: ["CDNA_PASSWORD": "short"])
+        #expect(short.status == 1 && short.error == "error: the password must have at least 10 characters\n")
+        let missing = try Self.cdna(
+            ["user", "reset-password", "--email", "bob@example.org", "--data", data], environment: ["CDNA_PASSWORD": "long enough password"]
+        )
+        #expect(missing.status == 1 && missing.error == "error: no user with e-mail 'bob@example.org'\n")
+    }
+
+    @Test("serve refuses bad settings in one message, including an unreachable database")
+    func badSettings() throws {
+        let run = try Self.cdna(["serve", "--port", "0x50"], environment: ["CDNA_SECURE_COOKIES": "sometimes"])
+        #expect(run.status == 2)
+        #expect(
+            run.error == """
+                cannot start: 2 bad settings
+                  - port '0x50' (--port): expected a number from 1 to 65535
+                  - CDNA_SECURE_COOKIES 'sometimes': expected true or false
+
+                """)
+        let unreachable = try Self.cdna(["serve", "--database-url", "postgres://nobody@127.0.0.1:1/none"])
+        #expect(unreachable.status == 2)
+        #expect(
+            unreachable.error.hasPrefix(
+                "cannot start: 1 bad setting\n  - database: cannot open PostgreSQL at postgres://nobody@127.0.0.1:1/none"))
+    }
+
+    @Test("analyze prints contract JSON, and bad files as FILE:LINE:COLUMN lines with exit 2")
+    func analyze() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let votes = directory.appendingPathComponent("votes.csv")
+        try "voter,task\n1,renew\n1,claim\n2,renew\n".write(to: votes, atomically: true, encoding: .utf8)
+        let ranked = try Self.cdna(["analyze", "top-tasks", "--votes", votes.path])
+        #expect(ranked.status == 0)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(ranked.output.utf8)) as? [[String: Any]])
+        #expect(rows.first?["task"] as? String == "renew" && rows.first?["cumulative_share"] != nil)
+
+        let bad = directory.appendingPathComponent("bad.csv")
+        try "participant,task,result,seconds,target_seconds\np,t,won,10,20\nq,t,success,-1,20\n".write(
+            to: bad, atomically: true, encoding: .utf8)
+        let refused = try Self.cdna(["analyze", "task-tests", "--results", bad.path])
+        #expect(refused.status == 2)
+        #expect(
+            refused.error
+                == "\(bad.path):2:5: result 'won' must be success, failure or disaster\n\(bad.path):3:13: seconds '-1' must be a number of seconds above 0\n"
+        )
+        #expect(refused.output.isEmpty)
+
+        let csv = try Self.cdna(["analyze", "top-tasks", "--votes", votes.path, "--format", "csv"])
+        #expect(csv.output.hasPrefix("task,votes,share,cumulative_share,rank,long_neck,top\nrenew,2,"))
+    }
+}
