@@ -29,9 +29,7 @@ extension Store {
                         throw StoreError.invalid("unit '\(unitID)' is not a unit of this workspace")
                     }
                 }
-                try await db.insert(into: "roles").columns("id", "workspace_id", "code", "name", "unit_id")
-                    .values(SQLBind(role.id), SQLBind(role.workspaceID), SQLBind(role.code), SQLBind(role.name), SQLBind(role.unitID))
-                    .run()
+                try await Self.insert(role, into: db)
             }
         } catch StoreError.conflict {
             throw StoreError.conflict("a role with code '\(code)' already exists")
@@ -45,5 +43,11 @@ extension Store {
                 .where("id", .equal, SQLBind(id)).returning("id").all()
             if rows.isEmpty { throw StoreError.notFound("no role '\(id)'") }
         }
+    }
+
+    static func insert(_ role: Role, into db: any SQLDatabase) async throws {
+        try await db.insert(into: "roles").columns("id", "workspace_id", "code", "name", "unit_id")
+            .values(SQLBind(role.id), SQLBind(role.workspaceID), SQLBind(role.code), SQLBind(role.name), SQLBind(role.unitID))
+            .run()
     }
 }

@@ -37,33 +37,39 @@ extension Store {
     /// Imports an org chart file in one transaction: new codes are added, known codes get the
     /// file's name and parent. A problem anywhere means nothing is written.
     public func importOrgChart(workspaceID: String, file: String, text: String) async throws -> (added: Int, updated: Int) {
-        try await write { db in
-            let existing = try await Self.units(db, workspaceID: workspaceID)
-            let codeOfID = Dictionary(uniqueKeysWithValues: existing.map { ($0.id, $0.code) })
-            var existingParents: [String: String?] = [:]
-            for unit in existing { existingParents[unit.code] = unit.parentID.flatMap { codeOfID[$0] } }
-            let rows = try OrgChart.parse(file: file, text: text, existing: existingParents)
-            var idOfCode = Dictionary(uniqueKeysWithValues: existing.map { ($0.code, $0.id) })
-            var added = 0, updated = 0
-            // Insert new units without parents first, then set every parent, so file order
-            // does not matter.
-            for row in rows where idOfCode[row.unit] == nil {
-                let unit = OrgUnit(id: self.makeID(), workspaceID: workspaceID, code: row.unit, parentID: nil, name: row.name)
-                try await Self.insert(unit, into: db)
-                idOfCode[row.unit] = unit.id
-                added += 1
-            }
-            for row in rows {
-                let isUpdate = existing.contains { $0.code == row.unit }
-                if isUpdate { updated += 1 }
-                try await db.update("units")
-                    .set("name", to: SQLBind(row.name))
-                    .set("parent_id", to: SQLBind(row.parent.flatMap { idOfCode[$0] }))
-                    .where("id", .equal, SQLBind(idOfCode[row.unit]!))
-                    .run()
-            }
-            return (added, updated)
+        let makeID = self.makeID
+        return try await write { db in
+            try await Self.importOrgChart(db, workspaceID: workspaceID, file: file, text: text, makeID: makeID)
         }
+    }
+
+    /// The import itself, inside a caller's transaction.
+    static func importOrgChart(
+        _ db: any SQLDatabase, workspaceID: String, file: String, text: String, makeID: @Sendable () -> String
+    ) async throws -> (added: Int, updated: Int) {
+        let existing = try await units(db, workspaceID: workspaceID)
+        let codeOfID = Dictionary(uniqueKeysWithValues: existing.map { ($0.id, $0.code) })
+        var existingParents: [String: String?] = [:]
+        for unit in existing { existingParents[unit.code] = unit.parentID.flatMap { codeOfID[$0] } }
+        let rows = try OrgChart.parse(file: file, text: text, existing: existingParents)
+        var idOfCode = Dictionary(uniqueKeysWithValues: existing.map { ($0.code, $0.id) })
+        var added = 0
+        // Insert new units without parents first, then set every parent, so file order
+        // does not matter.
+        for row in rows where idOfCode[row.unit] == nil {
+            let unit = OrgUnit(id: makeID(), workspaceID: workspaceID, code: row.unit, parentID: nil, name: row.name)
+            try await insert(unit, into: db)
+            idOfCode[row.unit] = unit.id
+            added += 1
+        }
+        for row in rows {
+            try await db.update("units")
+                .set("name", to: SQLBind(row.name))
+                .set("parent_id", to: SQLBind(row.parent.flatMap { idOfCode[$0] }))
+                .where("id", .equal, SQLBind(idOfCode[row.unit]!))
+                .run()
+        }
+        return (added, rows.count - added)
     }
 
     public func deleteUnit(workspaceID: String, id: String) async throws {

@@ -7,15 +7,7 @@ extension Store {
         guard !name.trimmingSpaces().isEmpty else { throw StoreError.invalid("name is empty") }
         let workspace = Workspace(id: makeID(), slug: slug, name: name.trimmingSpaces(), createdAt: now)
         do {
-            try await write { db in
-                try await db.insert(into: "workspaces")
-                    .columns("id", "slug", "name", "min_group_size", "created_at")
-                    .values(
-                        SQLBind(workspace.id), SQLBind(workspace.slug), SQLBind(workspace.name),
-                        SQLBind(workspace.minGroupSize), SQLBind(workspace.createdAt)
-                    )
-                    .run()
-            }
+            try await write { db in try await Self.insert(workspace, into: db) }
         } catch StoreError.conflict {
             throw StoreError.conflict("a workspace with slug '\(slug)' already exists")
         }
@@ -60,6 +52,16 @@ extension Store {
         try await write { db in
             try await db.update("workspaces").set("min_group_size", to: SQLBind(size)).where("id", .equal, SQLBind(workspaceID)).run()
         }
+    }
+
+    static func insert(_ workspace: Workspace, into db: any SQLDatabase) async throws {
+        try await db.insert(into: "workspaces")
+            .columns("id", "slug", "name", "min_group_size", "created_at")
+            .values(
+                SQLBind(workspace.id), SQLBind(workspace.slug), SQLBind(workspace.name), SQLBind(workspace.minGroupSize),
+                SQLBind(workspace.createdAt)
+            )
+            .run()
     }
 
     static let workspaceColumns = ["id", "slug", "name", "min_group_size", "created_at"]

@@ -47,7 +47,7 @@ enum OrgChartPage {
 
         private func branch(_ code: String, tree: UnitTree, units: [String: OrgUnit], roles: [String: [Role]]) -> Node<HTML.ListContext> {
             let unit = units[code]!
-            let children = tree.childrenOf[code] ?? []
+            let children = (tree.childrenOf[code] ?? []).sorted { units[$0]!.name < units[$1]!.name }
             let unitRoles = roles[unit.id] ?? []
             return .li(
                 .strong(.text(unit.name)), .text(" "), .span(.class("code"), .text(unit.code)),
