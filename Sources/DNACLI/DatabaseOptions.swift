@@ -50,15 +50,7 @@ struct DatabaseOptions: ParsableArguments {
     /// Opens the store, runs `body` and always closes the store again, also when `body`
     /// throws (a connection pool must be shut down before it is released).
     func withStore<T>(_ body: (Store) async throws -> T) async throws -> T {
-        let store = try await openStore()
-        do {
-            let result = try await body(store)
-            await store.close()
-            return result
-        } catch {
-            await store.close()
-            throw error
-        }
+        try await openStore().closing(body)
     }
 
     /// Opens the store or stops with one message listing every problem.

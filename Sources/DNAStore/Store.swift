@@ -61,6 +61,19 @@ public final class Store: Sendable {
         }
     }
 
+    /// Runs `body` with this store and closes it afterwards, also when `body` throws: a
+    /// connection pool must be shut down before it is released.
+    public func closing<T>(_ body: (Store) async throws -> T) async throws -> T {
+        do {
+            let result = try await body(self)
+            await close()
+            return result
+        } catch {
+            await close()
+            throw error
+        }
+    }
+
     public func close() async {
         await connector.shutdown()
     }

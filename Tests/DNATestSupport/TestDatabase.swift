@@ -26,7 +26,7 @@ public enum TestDatabase: String, CaseIterable, Sendable {
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cdna-test-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: directory) }
             let store = try await Store.open(.sqlite(path: directory.appendingPathComponent("cdna.sqlite").path), makeID: ids)
-            return try await run(store, body)
+            return try await store.closing(body)
         case .postgres:
             guard let adminURL = ProcessInfo.processInfo.environment["CDNA_TEST_POSTGRES_URL"], !adminURL.isEmpty else {
                 throw TestDatabaseError.postgresMissing
@@ -35,24 +35,13 @@ public enum TestDatabase: String, CaseIterable, Sendable {
             let url = try await PostgresProvisioner.createDatabase(adminURL: adminURL, name: name)
             do {
                 let store = try await Store.open(.postgres(url: url), makeID: ids)
-                let result = try await run(store, body)
+                let result = try await store.closing(body)
                 try await PostgresProvisioner.dropDatabase(adminURL: adminURL, name: name)
                 return result
             } catch {
                 try? await PostgresProvisioner.dropDatabase(adminURL: adminURL, name: name)
                 throw error
             }
-        }
-    }
-
-    private func run<T>(_ store: Store, _ body: (Store) async throws -> T) async throws -> T {
-        do {
-            let result = try await body(store)
-            await store.close()
-            return result
-        } catch {
-            await store.close()
-            throw error
         }
     }
 }

@@ -50,11 +50,8 @@ public enum OutcomeStudy {
         var segmentOf: [String: (segment: String, line: Int)] = [:]
         for record in table.rows {
             if problems.isFull { break }
-            guard record.fields.count == table.header.fields.count else {
-                problems.append(
-                    table.problem(
-                        record, column: min(record.fields.count - 1, table.header.fields.count),
-                        "expected \(table.header.fields.count) fields, found \(record.fields.count)"))
+            if let problem = table.fieldCountProblem(record) {
+                problems.append(problem)
                 continue
             }
             let respondent = record[columns[0]].trimmingSpaces(), segment = record[columns[1]].trimmingSpaces()

@@ -42,11 +42,8 @@ public enum TopTasks {
         var picks: [String: [String: Int]] = [:]
         for record in table.rows {
             if problems.isFull { break }
-            guard record.fields.count == table.header.fields.count else {
-                problems.append(
-                    table.problem(
-                        record, column: min(record.fields.count - 1, table.header.fields.count),
-                        "expected \(table.header.fields.count) fields, found \(record.fields.count)"))
+            if let problem = table.fieldCountProblem(record) {
+                problems.append(problem)
                 continue
             }
             let voter = record[voterColumn].trimmingSpaces(), task = record[taskColumn].trimmingSpaces()

@@ -169,6 +169,14 @@ public struct CSVTable: Sendable {
         header.fields.firstIndex { $0.trimmingSpaces().lowercased() == column }
     }
 
+    /// A record with more or fewer fields than the header; it points at the first extra
+    /// field, or at the last one when fields are missing.
+    public func fieldCountProblem(_ record: CSVRecord) -> FileProblem? {
+        let expected = header.fields.count
+        guard record.fields.count != expected else { return nil }
+        return problem(record, column: min(record.fields.count - 1, expected), "expected \(expected) fields, found \(record.fields.count)")
+    }
+
     public func problem(_ record: CSVRecord, column: Int, _ message: String) -> FileProblem {
         FileProblem(file: file, line: record.line, column: record.column(of: column), message: message)
     }

@@ -31,12 +31,8 @@ public enum OrgChart {
         var rows: [OrgChartRow] = []
         var lineOfUnit: [String: Int] = [:]
         for record in table.rows {
-            if record.fields.count != table.header.fields.count {
-                problems.append(
-                    table.problem(
-                        // Point at the first extra field, or at the last one when fields are missing.
-                        record, column: min(record.fields.count - 1, table.header.fields.count),
-                        "expected \(table.header.fields.count) fields, found \(record.fields.count)"))
+            if let problem = table.fieldCountProblem(record) {
+                problems.append(problem)
                 continue
             }
             let unit = record[unitColumn].trimmingSpaces()
