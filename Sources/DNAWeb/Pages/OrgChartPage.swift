@@ -38,7 +38,9 @@ enum OrgChartPage {
                     ? .p(.text("No units yet. Import an org chart below."))
                     : .ul(
                         .class("tree"), .attribute(named: "aria-label", value: "Units"),
-                        .forEach(tree.roots) { branch($0, tree: tree, units: unitByCode, roles: rolesByUnit) }),
+                        .forEach(tree.roots.sorted { unitByCode[$0]!.name < unitByCode[$1]!.name }) {
+                            branch($0, tree: tree, units: unitByCode, roles: rolesByUnit)
+                        }),
                 .h2("Roles"),
                 rolesTable(units: Dictionary(uniqueKeysWithValues: model.units.map { ($0.id, $0) })),
                 .if(model.canEdit, importForm())
