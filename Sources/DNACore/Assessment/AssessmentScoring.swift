@@ -72,6 +72,8 @@ public enum AssessmentScoring {
         var respondentMeans: [Double] = []
         var favorable = 0, unfavorable = 0, answers = 0
         var complete: [[Double]] = []
+        // Alpha is defined from three items on; below that the complete rows are not needed.
+        let needsAlpha = dimension.items.count >= 3
         for member in members {
             var sum = 0, count = 0
             var row: [Double] = []
@@ -81,12 +83,12 @@ public enum AssessmentScoring {
                 let value = item.reverse ? 6 - Int(raw) : Int(raw)
                 sum += value
                 count += 1
-                row.append(Double(value))
+                if needsAlpha { row.append(Double(value)) }
                 if value >= 4 { favorable += 1 } else if value <= 2 { unfavorable += 1 }
             }
             answers += count
             if count > 0 { respondentMeans.append(Double(sum) / Double(count)) }
-            if count == dimension.items.count { complete.append(row) }
+            if needsAlpha && count == dimension.items.count { complete.append(row) }
         }
         guard let mean = Statistics.mean(respondentMeans) else { return nil }
         let sd = Statistics.standardDeviation(respondentMeans)
@@ -95,7 +97,7 @@ public enum AssessmentScoring {
             framework: dimension.ref.framework, dimension: dimension.label, n: respondentMeans.count, mean: mean, sd: sd,
             ci95Low: interval?.low, ci95High: interval?.high, score: (mean - 1) / 4 * 100,
             favorable: Double(favorable) / Double(answers), unfavorable: Double(unfavorable) / Double(answers),
-            alpha: dimension.items.count >= 3 ? Statistics.cronbachAlpha(complete) : nil)
+            alpha: needsAlpha ? Statistics.cronbachAlpha(complete) : nil)
     }
 
     static func layerBalance(_ dimensions: [AssessmentResult.DimensionScore], options: Options) -> AssessmentResult.LayerBalance? {

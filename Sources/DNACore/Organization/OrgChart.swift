@@ -29,6 +29,8 @@ public enum OrgChart {
             nameColumn = table.index(of: "name")!
         var problems = FileProblems()
         var rows: [OrgChartRow] = []
+        // The record each accepted row came from, for locating problems found after reading.
+        var recordOfRow: [CSVRecord] = []
         var lineOfUnit: [String: Int] = [:]
         for record in table.rows {
             if let problem = table.fieldCountProblem(record) {
@@ -55,21 +57,25 @@ public enum OrgChart {
             }
             lineOfUnit[unit] = record.line
             rows.append(OrgChartRow(unit: unit, parent: parent.isEmpty ? nil : parent, name: name, line: record.line))
+            recordOfRow.append(record)
         }
-        for row in rows {
+        for (row, record) in zip(rows, recordOfRow) {
             if let parent = row.parent, lineOfUnit[parent] == nil, existing[parent] == nil {
-                let record = table.rows.first { $0.line == row.line }!
                 problems.append(
                     table.problem(record, column: parentColumn, "parent '\(parent)' is not a unit in this file or in the workspace"))
             }
         }
         if problems.isEmpty {
             var parents = existing
-            for row in rows { parents[row.unit] = row.parent }
+            var indexOfUnit: [String: Int] = [:]
+            for (index, row) in rows.enumerated() {
+                parents[row.unit] = row.parent
+                indexOfUnit[row.unit] = index
+            }
             for cycle in UnitTree.cycles(parents: parents) {
-                guard let row = rows.first(where: { cycle.contains($0.unit) }),
-                    let record = table.rows.first(where: { $0.line == row.line })
-                else { continue }
+                // Report at the first row of the file that is on the cycle.
+                guard let index = cycle.compactMap({ indexOfUnit[$0] }).min() else { continue }
+                let record = recordOfRow[index]
                 problems.append(
                     table.problem(record, column: parentColumn, "units form a cycle: \(cycle.joined(separator: " -> "))"))
             }
