@@ -28,7 +28,7 @@ let package = Package(
         .target(
             name: "DNACore",
             dependencies: [.product(name: "Yams", package: "Yams")],
-            resources: [.copy("Resources/frameworks")]
+            resources: [.copy("Resources/frameworks"), .copy("Resources/instruments")]
         ),
         // The only module that talks to a database driver.
         .target(

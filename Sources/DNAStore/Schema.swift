@@ -1,6 +1,6 @@
 /// Every migration CustomerDNA has shipped, in order. Append only.
 enum Schema {
-    static let migrations: [Migration] = [foundation]
+    static let migrations: [Migration] = [foundation, assessment]
 
     static let foundation = Migration(
         name: "0001-foundation",
@@ -87,6 +87,137 @@ enum Schema {
                 source TEXT NOT NULL,
                 created_at BIGINT NOT NULL,
                 PRIMARY KEY (workspace_id, id)
+            )
+            """,
+        ])
+
+    /// Campaigns, respondent links and responses; the customer outcomes the line-of-sight item
+    /// offers; tensions and experiments per force.
+    ///
+    /// A response keeps its likert answers as one short string, a character per likert item
+    /// of the campaign's frozen instrument ('1'-'5', 'd' don't know, '.' missing): a
+    /// scorecard of 100k respondents then reads 100k rows, not 6M.
+    static let assessment = Migration(
+        name: "0002-assessment",
+        statements: [
+            """
+            CREATE TABLE instruments (
+                id TEXT PRIMARY KEY,
+                workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+                code TEXT NOT NULL,
+                title TEXT NOT NULL,
+                source TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                UNIQUE (workspace_id, code)
+            )
+            """,
+            """
+            CREATE TABLE jobs (
+                id TEXT PRIMARY KEY,
+                workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+                code TEXT NOT NULL,
+                statement TEXT NOT NULL,
+                situation TEXT NOT NULL DEFAULT '',
+                step TEXT,
+                UNIQUE (workspace_id, code)
+            )
+            """,
+            """
+            CREATE TABLE outcomes (
+                id TEXT PRIMARY KEY,
+                workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+                code TEXT NOT NULL,
+                job_id TEXT REFERENCES jobs(id) ON DELETE SET NULL,
+                direction TEXT NOT NULL CHECK (direction IN ('minimize', 'increase')),
+                metric TEXT NOT NULL,
+                object TEXT NOT NULL,
+                clarifier TEXT NOT NULL DEFAULT '',
+                UNIQUE (workspace_id, code)
+            )
+            """,
+            """
+            CREATE TABLE campaigns (
+                id TEXT PRIMARY KEY,
+                workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                instrument_code TEXT NOT NULL,
+                instrument_source TEXT NOT NULL,
+                opens_at BIGINT NOT NULL,
+                closes_at BIGINT,
+                open_link TEXT UNIQUE,
+                created_at BIGINT NOT NULL,
+                UNIQUE (workspace_id, name)
+            )
+            """,
+            """
+            CREATE TABLE campaign_units (
+                campaign_id TEXT NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+                unit_id TEXT NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+                invited BIGINT NOT NULL DEFAULT 0,
+                PRIMARY KEY (campaign_id, unit_id)
+            )
+            """,
+            """
+            CREATE TABLE responses (
+                id TEXT PRIMARY KEY,
+                campaign_id TEXT NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+                respondent_key TEXT,
+                unit_id TEXT REFERENCES units(id) ON DELETE SET NULL,
+                role_id TEXT REFERENCES roles(id) ON DELETE SET NULL,
+                likert TEXT NOT NULL,
+                outcome TEXT,
+                source TEXT NOT NULL CHECK (source IN ('link', 'open-link', 'import', 'api')),
+                started_at BIGINT NOT NULL,
+                submitted_at BIGINT,
+                UNIQUE (campaign_id, respondent_key)
+            )
+            """,
+            "CREATE INDEX responses_campaign ON responses (campaign_id, submitted_at)",
+            """
+            CREATE TABLE response_texts (
+                response_id TEXT NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
+                item_id TEXT NOT NULL,
+                value TEXT NOT NULL,
+                PRIMARY KEY (response_id, item_id)
+            )
+            """,
+            """
+            CREATE TABLE respondent_tokens (
+                token_hash TEXT PRIMARY KEY,
+                campaign_id TEXT NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+                unit_id TEXT REFERENCES units(id) ON DELETE SET NULL,
+                response_id TEXT REFERENCES responses(id) ON DELETE SET NULL,
+                created_at BIGINT NOT NULL,
+                used_at BIGINT
+            )
+            """,
+            "CREATE INDEX respondent_tokens_campaign ON respondent_tokens (campaign_id)",
+            """
+            CREATE TABLE tensions (
+                id TEXT PRIMARY KEY,
+                workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+                campaign_id TEXT REFERENCES campaigns(id) ON DELETE SET NULL,
+                framework TEXT NOT NULL,
+                dimension TEXT NOT NULL,
+                text TEXT NOT NULL,
+                source TEXT NOT NULL CHECK (source IN ('open-answer', 'manual')),
+                created_at BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE experiments (
+                id TEXT PRIMARY KEY,
+                workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+                tension_id TEXT REFERENCES tensions(id) ON DELETE SET NULL,
+                framework TEXT NOT NULL,
+                dimension TEXT NOT NULL,
+                practice TEXT NOT NULL,
+                hypothesis TEXT NOT NULL,
+                participants TEXT NOT NULL,
+                duration_days BIGINT NOT NULL CHECK (duration_days >= 1),
+                review_on TEXT NOT NULL,
+                outcome TEXT,
+                created_at BIGINT NOT NULL
             )
             """,
         ])

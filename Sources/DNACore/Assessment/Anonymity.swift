@@ -27,3 +27,37 @@ public enum Anonymity {
         return Visibility(parentShown: true, childShown: shown)
     }
 }
+
+extension Anonymity {
+    /// The rule for nested groups (units with their sub-units rolled up). Every group is
+    /// checked against its parent and siblings as in `visibleGroups`; respondents who sit in
+    /// the parent itself count as one more sibling that is never shown, so a small remainder
+    /// forces suppression too. A hidden group hides all its descendants, so it cannot be
+    /// rebuilt by adding up its children.
+    ///
+    /// `groups[i].parent` is the index of the enclosing group, or nil under the root; parents
+    /// come before their children.
+    public static func visibleTree(rootSize: Int, groups: [(size: Int, parent: Int?)], minGroupSize k: Int) -> Visibility {
+        var childrenOf: [Int?: [Int]] = [:]
+        for (index, group) in groups.enumerated() {
+            precondition(group.parent.map { $0 < index } ?? true, "parents must come before their children")
+            childrenOf[group.parent, default: []].append(index)
+        }
+        var shown = [Bool](repeating: false, count: groups.count)
+        let rootShown = rootSize >= k
+        func decide(parent: Int?, size: Int, parentShown: Bool) {
+            let children = childrenOf[parent] ?? []
+            guard !children.isEmpty else { return }
+            let sizes = children.map { groups[$0].size }
+            let remainder = size - sizes.reduce(0, +)
+            if parentShown {
+                let visibility = visibleGroups(
+                    parentSize: size, childSizes: remainder > 0 ? sizes + [remainder] : sizes, minGroupSize: k)
+                for (position, child) in children.enumerated() { shown[child] = visibility.childShown[position] }
+            }
+            for child in children { decide(parent: child, size: groups[child].size, parentShown: shown[child]) }
+        }
+        decide(parent: nil, size: rootSize, parentShown: rootShown)
+        return Visibility(parentShown: rootShown, childShown: shown)
+    }
+}

@@ -7,6 +7,28 @@ public struct AssessmentResponses: Sendable, Equatable {
         public var role: String
         /// The outcome id named on the line-of-sight item; nil when none was named.
         public var outcome: String?
+        /// Answers to text, choice and multi items, by item id (multi picks joined by ';').
+        public var texts: [String: String] = [:]
+        /// Where the respondent's unit and role were read, for messages about them.
+        public var position: Position?
+
+        public init(
+            id: String, unit: String, role: String, outcome: String? = nil, texts: [String: String] = [:], position: Position? = nil
+        ) {
+            self.id = id
+            self.unit = unit
+            self.role = role
+            self.outcome = outcome
+            self.texts = texts
+            self.position = position
+        }
+    }
+
+    public struct Position: Sendable, Equatable {
+        public var file: String
+        public var line: Int
+        public var unitColumn: Int
+        public var roleColumn: Int
     }
 
     public static let missing: Int8 = 0
@@ -33,13 +55,20 @@ public struct AssessmentResponses: Sendable, Equatable {
 /// Reads the responses CSV of the contract, wide (`respondent,unit,role,<item>...`) or long
 /// (`respondent,unit,role,item,value`), checking every cell against the instrument.
 public enum AssessmentResponseReader {
-    static let notNamed: Set<String> = ["", "dk", "cant-say", "can't say", "cant_say", "none"]
+    /// The ways to say "can't say" on the outcome item.
+    public static let notNamed: Set<String> = ["", "dk", "cant-say", "can't say", "cant_say", "none"]
 
-    public static func read(file: String, text: String, instrument: Instrument) throws(FileProblems) -> AssessmentResponses {
-        try read(file: file, bytes: Array(text.utf8), instrument: instrument)
+    public static func read(
+        file: String, text: String, instrument: Instrument, knownOutcomes: Set<String>? = nil
+    ) throws(FileProblems) -> AssessmentResponses {
+        try read(file: file, bytes: Array(text.utf8), instrument: instrument, knownOutcomes: knownOutcomes)
     }
 
-    public static func read(file: String, bytes: [UInt8], instrument: Instrument) throws(FileProblems) -> AssessmentResponses {
+    /// Reads either form. With `knownOutcomes`, an outcome answer must name one of them (the
+    /// server passes the workspace's customer model; files analysed alone may name any id).
+    public static func read(
+        file: String, bytes: [UInt8], instrument: Instrument, knownOutcomes: Set<String>? = nil
+    ) throws(FileProblems) -> AssessmentResponses {
         let reader = CSVReader(file: file, bytes: bytes)
         let records = try reader.records()
         guard let header = records.first else {
@@ -49,12 +78,14 @@ public enum AssessmentResponseReader {
         }
         let names = header.fields.map { $0.trimmingSpaces().lowercased() }
         if names == ["respondent", "unit", "role", "item", "value"] {
-            return try readLong(file: file, records: records, instrument: instrument)
+            return try readLong(file: file, records: records, instrument: instrument, knownOutcomes: knownOutcomes)
         }
-        return try readWide(file: file, records: records, instrument: instrument)
+        return try readWide(file: file, records: records, instrument: instrument, knownOutcomes: knownOutcomes)
     }
 
-    private static func readWide(file: String, records: [CSVRecord], instrument: Instrument) throws(FileProblems) -> AssessmentResponses {
+    private static func readWide(
+        file: String, records: [CSVRecord], instrument: Instrument, knownOutcomes: Set<String>?
+    ) throws(FileProblems) -> AssessmentResponses {
         let header = records[0]
         var problems = FileProblems()
         let names = header.fields.map { $0.trimmingSpaces() }
@@ -105,12 +136,13 @@ public enum AssessmentResponseReader {
             for index in 3..<names.count {
                 guard let item = columnItems[index] else { continue }
                 let value = record.fields[index].trimmingSpaces()
-                switch check(value, item: item) {
+                switch check(value, item: item, knownOutcomes: knownOutcomes) {
                 case .failure(let message):
                     problems.append(FileProblem(file: file, line: record.line, column: record.column(of: index), message: message))
                 case .success(let answer):
                     if let position = likertIndex[item.id] { row[position] = answer }
                     if item.type == .outcome, !notNamed.contains(value.lowercased()) { named.outcome = value }
+                    if item.keepsText, !value.isEmpty { named.texts[item.id] = value }
                 }
             }
             responses.append(named, answers: row)
@@ -119,7 +151,9 @@ public enum AssessmentResponseReader {
         return responses
     }
 
-    private static func readLong(file: String, records: [CSVRecord], instrument: Instrument) throws(FileProblems) -> AssessmentResponses {
+    private static func readLong(
+        file: String, records: [CSVRecord], instrument: Instrument, knownOutcomes: Set<String>?
+    ) throws(FileProblems) -> AssessmentResponses {
         var problems = FileProblems()
         let items = Dictionary(uniqueKeysWithValues: instrument.items.map { ($0.id, $0) })
         let likertIndex = Dictionary(uniqueKeysWithValues: instrument.likertItems.enumerated().map { ($1.id, $0) })
@@ -149,7 +183,12 @@ public enum AssessmentResponseReader {
             }
             if people[id] == nil {
                 order.append(id)
-                people[id] = (.init(id: id, unit: unit, role: role), [Int8](repeating: 0, count: likertIndex.count), record.line, [])
+                let position = AssessmentResponses.Position(
+                    file: file, line: record.line, unitColumn: record.column(of: 1), roleColumn: record.column(of: 2))
+                people[id] = (
+                    .init(id: id, unit: unit, role: role, position: position), [Int8](repeating: 0, count: likertIndex.count), record.line,
+                    []
+                )
             }
             let person = people[id]!
             if person.respondent.unit != unit || person.respondent.role != role {
@@ -167,12 +206,13 @@ public enum AssessmentResponseReader {
                 continue
             }
             people[id]!.answered.insert(itemID)
-            switch check(value, item: item) {
+            switch check(value, item: item, knownOutcomes: knownOutcomes) {
             case .failure(let message):
                 problems.append(FileProblem(file: file, line: record.line, column: record.column(of: 4), message: message))
             case .success(let answer):
                 if let position = likertIndex[itemID] { people[id]!.row[position] = answer }
                 if item.type == .outcome, !notNamed.contains(value.lowercased()) { people[id]!.respondent.outcome = value }
+                if item.keepsText, !value.isEmpty { people[id]!.respondent.texts[itemID] = value }
             }
         }
         try problems.throwIfAny()
@@ -195,16 +235,18 @@ public enum AssessmentResponseReader {
             return nil
         }
         seen[id] = record.line
-        return .init(id: id, unit: record[1].trimmingSpaces(), role: record[2].trimmingSpaces())
+        let position = AssessmentResponses.Position(
+            file: file, line: record.line, unitColumn: record.column(of: 1), roleColumn: record.column(of: 2))
+        return .init(id: id, unit: record[1].trimmingSpaces(), role: record[2].trimmingSpaces(), position: position)
     }
 
-    enum CheckResult {
+    public enum CheckResult: Sendable, Equatable {
         case success(Int8)
         case failure(String)
     }
 
     /// Checks one answer against its item; likert answers come back as their code.
-    static func check(_ value: String, item: Instrument.Item) -> CheckResult {
+    public static func check(_ value: String, item: Instrument.Item, knownOutcomes: Set<String>? = nil) -> CheckResult {
         switch item.type {
         case .likert:
             switch value.lowercased() {
@@ -222,7 +264,12 @@ public enum AssessmentResponseReader {
                 return .failure("'\(bad)' is not an option of item '\(item.id)'; separate several options with ';'")
             }
             return .success(0)
-        case .text, .outcome:
+        case .outcome:
+            if let knownOutcomes, !notNamed.contains(value.lowercased()), !knownOutcomes.contains(value) {
+                return .failure("'\(value)' is not an outcome of this workspace's customer model; use an outcome id or leave it empty")
+            }
+            return .success(0)
+        case .text:
             return .success(0)
         }
     }

@@ -24,25 +24,50 @@ public enum AssessmentScoring {
         }
     }
 
-    public static func score(instrument: Instrument, responses: AssessmentResponses, options: Options = Options()) -> AssessmentResult {
-        let plan = DimensionPlan(instrument: instrument, frameworks: options.frameworks)
-        let hasOutcomeItem = instrument.outcomeItem != nil
-        let everyone = Array(responses.respondents.indices)
-        let overallScores = scoreGroup(
-            "all", members: everyone, responses: responses, plan: plan, hasOutcomeItem: hasOutcomeItem, options: options)
+    /// A group of respondents to report on. `parent` is the index of the enclosing group in
+    /// the same list (a unit's parent unit), or nil when the group sits directly under `all`.
+    /// Parents come before their children.
+    public struct Group: Sendable, Equatable {
+        public var name: String
+        public var members: [Int]
+        public var parent: Int?
 
-        var groups: [(name: String, members: [Int])] = []
+        public init(name: String, members: [Int], parent: Int? = nil) {
+            self.name = name
+            self.members = members
+            self.parent = parent
+        }
+    }
+
+    /// Scores a flat breakdown by the unit or role written on each response, as
+    /// `cdna analyze assessment` does.
+    public static func score(instrument: Instrument, responses: AssessmentResponses, options: Options = Options()) -> AssessmentResult {
+        var groups: [Group] = []
         if options.breakdown != .none {
             var membersByName: [String: [Int]] = [:]
             for (index, respondent) in responses.respondents.enumerated() {
                 membersByName[options.breakdown == .unit ? respondent.unit : respondent.role, default: []].append(index)
             }
-            groups = membersByName.keys.sorted().map { ($0, membersByName[$0]!) }
+            groups = membersByName.keys.sorted().map { Group(name: $0, members: membersByName[$0]!) }
         }
-        let visibility = Anonymity.visibleGroups(
-            parentSize: everyone.count, childSizes: groups.map(\.members.count), minGroupSize: options.minGroupSize)
+        return score(instrument: instrument, responses: responses, groups: groups, options: options)
+    }
+
+    /// Scores the whole population as `all` and each group, hiding the groups the anonymity
+    /// rule forbids (see `Anonymity.visibleTree`). Hidden groups are never scored.
+    public static func score(
+        instrument: Instrument, responses: AssessmentResponses, groups: [Group], options: Options = Options()
+    ) -> AssessmentResult {
+        let plan = DimensionPlan(instrument: instrument, frameworks: options.frameworks)
+        let hasOutcomeItem = instrument.outcomeItem != nil
+        let everyone = Array(responses.respondents.indices)
+        let visibility = Anonymity.visibleTree(
+            rootSize: everyone.count, groups: groups.map { ($0.members.count, $0.parent) }, minGroupSize: options.minGroupSize)
         let overall: AssessmentResult.GroupResult =
-            visibility.parentShown ? .shown(overallScores) : .suppressed(group: "all")
+            visibility.parentShown
+            ? .shown(
+                scoreGroup("all", members: everyone, responses: responses, plan: plan, hasOutcomeItem: hasOutcomeItem, options: options))
+            : .suppressed(group: "all")
         let results = groups.enumerated().map { index, group -> AssessmentResult.GroupResult in
             guard visibility.childShown[index] else { return .suppressed(group: group.name) }
             return .shown(
@@ -78,9 +103,7 @@ public enum AssessmentScoring {
             var sum = 0, count = 0
             var row: [Double] = []
             for item in dimension.items {
-                let raw = responses.answer(respondent: member, item: item.index)
-                guard raw > 0 else { continue }
-                let value = item.reverse ? 6 - Int(raw) : Int(raw)
+                guard let value = scoredAnswer(responses, respondent: member, item: item) else { continue }
                 sum += value
                 count += 1
                 if needsAlpha { row.append(Double(value)) }
@@ -98,6 +121,27 @@ public enum AssessmentScoring {
             ci95Low: interval?.low, ci95High: interval?.high, score: (mean - 1) / 4 * 100,
             favorable: Double(favorable) / Double(answers), unfavorable: Double(unfavorable) / Double(answers),
             alpha: needsAlpha ? Statistics.cronbachAlpha(complete) : nil)
+    }
+
+    /// An answer after reverse scoring, or nil when missing or "don't know".
+    @inline(__always)
+    static func scoredAnswer(_ responses: AssessmentResponses, respondent: Int, item: DimensionPlan.Item) -> Int? {
+        let raw = responses.answer(respondent: respondent, item: item.index)
+        guard raw > 0 else { return nil }
+        return item.reverse ? 6 - Int(raw) : Int(raw)
+    }
+
+    /// Each member's mean over the dimension's answered items; members with none are left out.
+    static func respondentMeans(_ dimension: DimensionPlan.Dimension, members: [Int], responses: AssessmentResponses) -> [Double] {
+        members.compactMap { member in
+            var sum = 0, count = 0
+            for item in dimension.items {
+                guard let value = scoredAnswer(responses, respondent: member, item: item) else { continue }
+                sum += value
+                count += 1
+            }
+            return count > 0 ? Double(sum) / Double(count) : nil
+        }
     }
 
     static func layerBalance(_ dimensions: [AssessmentResult.DimensionScore], options: Options) -> AssessmentResult.LayerBalance? {

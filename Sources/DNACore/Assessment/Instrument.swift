@@ -26,6 +26,9 @@ public struct Instrument: Codable, Equatable, Sendable {
         /// Answer options of `choice` and `multi` items.
         public var options: [String]
 
+        /// Whether answers are kept as text (open, choice and multi items).
+        public var keepsText: Bool { type == .text || type == .choice || type == .multi }
+
         public init(
             id: String, text: String, type: ItemType, dimensions: [DimensionRef] = [], reverse: Bool = false, options: [String] = []
         ) {
@@ -50,5 +53,6 @@ public struct Instrument: Codable, Equatable, Sendable {
     }
 
     public var likertItems: [Item] { items.filter { $0.type == .likert } }
+    public func item(_ id: String) -> Item? { items.first { $0.id == id } }
     public var outcomeItem: Item? { items.first { $0.type == .outcome } }
 }

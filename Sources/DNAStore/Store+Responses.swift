@@ -1,0 +1,288 @@
+import DNACore
+import SQLKit
+
+/// One respondent's answers as the respondent pages edit them.
+public struct RespondentAnswers: Sendable, Equatable {
+    public var unitID: String?
+    public var roleID: String?
+    /// One code per likert item of the campaign's instrument (see `AssessmentResponses`).
+    public var likert: [Int8]
+    /// The customer outcome code named on the line-of-sight item.
+    public var outcome: String?
+    /// Text, choice and multi answers by item id.
+    public var texts: [String: String]
+
+    public init(unitID: String?, roleID: String?, likert: [Int8], outcome: String?, texts: [String: String]) {
+        self.unitID = unitID
+        self.roleID = roleID
+        self.likert = likert
+        self.outcome = outcome
+        self.texts = texts
+    }
+}
+
+/// What a respondent link opens: its campaign and the answers saved so far.
+public struct RespondentSession: Sendable {
+    public var campaign: Campaign
+    public var instrument: Instrument
+    /// The unit the link was issued for; nil for links made from the open link.
+    public var issuedUnitID: String?
+    /// Set once the answers were submitted: the link cannot be used again.
+    public var used: Bool
+    /// Nil until the first page is saved.
+    public var answers: RespondentAnswers?
+}
+
+extension Store {
+    /// The session behind a respondent token, or nil for an unknown token.
+    public func respondentSession(tokenHash: String) async throws -> RespondentSession? {
+        let token = try await read { db in
+            try await db.select().columns("campaign_id", "unit_id", "response_id", "used_at").from("respondent_tokens")
+                .where("token_hash", .equal, SQLBind(tokenHash)).first()
+                .map {
+                    (
+                        campaignID: try $0.decode(column: "campaign_id", as: String.self),
+                        unitID: try $0.decode(column: "unit_id", as: String?.self),
+                        responseID: try $0.decode(column: "response_id", as: String?.self),
+                        usedAt: try $0.decode(column: "used_at", as: Int64?.self)
+                    )
+                }
+        }
+        guard let token else { return nil }
+        let campaign = try await read { db in
+            try await Self.campaignQuery(db).where("id", .equal, SQLBind(token.campaignID)).first().map(Self.campaign)
+        }
+        guard let campaign else { return nil }
+        let instrument = try campaign.instrument(frameworks: try await frameworks(workspaceID: campaign.workspaceID))
+        var answers: RespondentAnswers?
+        if let responseID = token.responseID {
+            answers = try await read { db in
+                try await Self.storedAnswers(db, responseID: responseID, likertCount: instrument.likertItems.count)
+            }
+        }
+        return RespondentSession(
+            campaign: campaign, instrument: instrument, issuedUnitID: token.unitID, used: token.usedAt != nil, answers: answers)
+    }
+
+    /// Makes a fresh single-use token from a campaign's open link, or returns nil when no
+    /// campaign has that link.
+    public func startFromOpenLink(_ openLink: String, tokenHash: String, now: Int64) async throws -> Campaign? {
+        try await write { db in
+            guard let campaign = try await Self.campaignQuery(db).where("open_link", .equal, SQLBind(openLink)).first().map(Self.campaign)
+            else { return nil }
+            try await db.insert(into: "respondent_tokens").columns("token_hash", "campaign_id", "unit_id", "created_at")
+                .values(SQLBind(tokenHash), SQLBind(campaign.id), SQLBind(String?.none), SQLBind(now)).run()
+            return campaign
+        }
+    }
+
+    /// Saves a respondent's answers so far and, with `submit`, hands them in. Submitting
+    /// uses the token up and cuts its tie to the answers, so the handed-out link list cannot
+    /// be joined to what anyone said.
+    public func saveRespondentAnswers(tokenHash: String, answers: RespondentAnswers, submit: Bool, now: Int64) async throws {
+        let makeID = self.makeID
+        try await write { db in
+            guard
+                let token = try await db.select().columns("campaign_id", "unit_id", "response_id", "used_at").from("respondent_tokens")
+                    .where("token_hash", .equal, SQLBind(tokenHash)).first()
+            else { throw StoreError.notFound("this link is not valid") }
+            if try token.decode(column: "used_at", as: Int64?.self) != nil {
+                throw StoreError.conflict("these answers were already handed in; a link can be used once")
+            }
+            let campaignID = try token.decode(column: "campaign_id", as: String.self)
+            guard let campaign = try await Self.campaignQuery(db).where("id", .equal, SQLBind(campaignID)).first().map(Self.campaign)
+            else { throw StoreError.notFound("this link is not valid") }
+            guard campaign.state(at: now) == .open else {
+                throw StoreError.conflict(
+                    campaign.state(at: now) == .scheduled ? "this survey has not opened yet" : "this survey is closed")
+            }
+            let issuedUnit = try token.decode(column: "unit_id", as: String?.self)
+            try await Self.checkRespondent(db, campaign: campaign, answers: answers, issuedUnit: issuedUnit)
+            var responseID = try token.decode(column: "response_id", as: String?.self)
+            if responseID == nil {
+                let id = makeID()
+                try await db.insert(into: "responses")
+                    .columns("id", "campaign_id", "unit_id", "role_id", "likert", "outcome", "source", "started_at")
+                    .values(
+                        SQLBind(id), SQLBind(campaignID), SQLBind(issuedUnit ?? answers.unitID), SQLBind(answers.roleID),
+                        SQLBind(LikertCodes.encode(answers.likert)), SQLBind(answers.outcome),
+                        SQLBind(issuedUnit == nil ? "open-link" : "link"), SQLBind(now)
+                    ).run()
+                try await db.update("respondent_tokens").set("response_id", to: SQLBind(id))
+                    .where("token_hash", .equal, SQLBind(tokenHash)).run()
+                responseID = id
+            } else {
+                try await db.update("responses").set("unit_id", to: SQLBind(issuedUnit ?? answers.unitID))
+                    .set("role_id", to: SQLBind(answers.roleID)).set("likert", to: SQLBind(LikertCodes.encode(answers.likert)))
+                    .set("outcome", to: SQLBind(answers.outcome)).where("id", .equal, SQLBind(responseID!)).run()
+            }
+            try await db.delete(from: "response_texts").where("response_id", .equal, SQLBind(responseID!)).run()
+            try await Self.insertTexts(db, responseID: responseID!, texts: answers.texts)
+            if submit {
+                try await db.update("responses").set("submitted_at", to: SQLBind(now)).where("id", .equal, SQLBind(responseID!)).run()
+                // The guard on used_at makes a second, concurrent submit fail instead of
+                // counting twice.
+                let used = try await db.update("respondent_tokens").set("used_at", to: SQLBind(now))
+                    .set("response_id", to: SQLBind(String?.none)).where("token_hash", .equal, SQLBind(tokenHash))
+                    .where("used_at", .is, SQLLiteral.null).returning("token_hash").all()
+                if used.isEmpty { throw StoreError.conflict("these answers were already handed in; a link can be used once") }
+            }
+        }
+    }
+
+    private static func checkRespondent(
+        _ db: any SQLDatabase, campaign: Campaign, answers: RespondentAnswers, issuedUnit: String?
+    )
+        async throws
+    {
+        if issuedUnit == nil, let unitID = answers.unitID {
+            let inPopulation = try await db.select().column("unit_id").from("campaign_units")
+                .where("campaign_id", .equal, SQLBind(campaign.id)).where("unit_id", .equal, SQLBind(unitID)).first()
+            if inPopulation == nil { throw StoreError.invalid("choose one of the units this survey was sent to") }
+        }
+        if let roleID = answers.roleID {
+            let role = try await db.select().column("id").from("roles").where("workspace_id", .equal, SQLBind(campaign.workspaceID))
+                .where("id", .equal, SQLBind(roleID)).first()
+            if role == nil { throw StoreError.invalid("choose one of the listed roles") }
+        }
+        if let outcome = answers.outcome {
+            let known = try await db.select().column("id").from("outcomes").where("workspace_id", .equal, SQLBind(campaign.workspaceID))
+                .where("code", .equal, SQLBind(outcome)).first()
+            if known == nil { throw StoreError.invalid("choose one of the listed customer outcomes, or \"can't say\"") }
+        }
+    }
+
+    static func insertTexts(_ db: any SQLDatabase, responseID: String, texts: [String: String]) async throws {
+        for (itemID, value) in texts.sorted(by: { $0.key < $1.key }) where !value.trimmingSpaces().isEmpty {
+            try await db.insert(into: "response_texts").columns("response_id", "item_id", "value")
+                .values(SQLBind(responseID), SQLBind(itemID), SQLBind(value)).run()
+        }
+    }
+
+    static func storedAnswers(_ db: any SQLDatabase, responseID: String, likertCount: Int) async throws -> RespondentAnswers? {
+        guard
+            let row = try await db.select().columns("unit_id", "role_id", "likert", "outcome").from("responses")
+                .where("id", .equal, SQLBind(responseID)).first()
+        else { return nil }
+        let texts = try await db.select().columns("item_id", "value").from("response_texts")
+            .where("response_id", .equal, SQLBind(responseID)).all()
+            .map { (try $0.decode(column: "item_id", as: String.self), try $0.decode(column: "value", as: String.self)) }
+        return RespondentAnswers(
+            unitID: try row.decode(column: "unit_id", as: String?.self), roleID: try row.decode(column: "role_id", as: String?.self),
+            likert: LikertCodes.decode(try row.decode(column: "likert", as: String.self), count: likertCount),
+            outcome: try row.decode(column: "outcome", as: String?.self),
+            texts: Dictionary(texts, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// Imports a responses CSV (wide or long) into a campaign, all or nothing. Units and roles
+    /// are named by code; every problem is reported with its line and column.
+    public func importResponses(workspaceID: String, campaignID: String, file: String, text: String, now: Int64) async throws -> Int {
+        try await importResponses(workspaceID: workspaceID, campaignID: campaignID, file: file, bytes: Array(text.utf8), now: now)
+    }
+
+    public func importResponses(workspaceID: String, campaignID: String, file: String, bytes: [UInt8], now: Int64) async throws -> Int {
+        let campaign = try await campaign(workspaceID: workspaceID, id: campaignID)
+        let instrument = try campaign.instrument(frameworks: try await frameworks(workspaceID: workspaceID))
+        let outcomes = Set(try await customerOutcomes(workspaceID: workspaceID).map(\.code))
+        let responses = try AssessmentResponseReader.read(file: file, bytes: bytes, instrument: instrument, knownOutcomes: outcomes)
+        let unitIDs = Dictionary(uniqueKeysWithValues: try await units(workspaceID: workspaceID).map { ($0.code, $0.id) })
+        let roleIDs = Dictionary(uniqueKeysWithValues: try await roles(workspaceID: workspaceID).map { ($0.code, $0.id) })
+        var problems = FileProblems()
+        for respondent in responses.respondents {
+            guard let position = respondent.position else { continue }
+            if unitIDs[respondent.unit] == nil {
+                problems.append(
+                    FileProblem(
+                        file: file, line: position.line, column: position.unitColumn,
+                        message: "'\(respondent.unit)' is not a unit code of this workspace"))
+            }
+            if !respondent.role.isEmpty, roleIDs[respondent.role] == nil {
+                problems.append(
+                    FileProblem(
+                        file: file, line: position.line, column: position.roleColumn,
+                        message: "'\(respondent.role)' is not a role code of this workspace (leave it empty for none)"))
+            }
+        }
+        try problems.sortedByPosition().throwIfAny()
+        let makeID = self.makeID
+        try await write { db in
+            let existing = Set(
+                try await db.select().column("respondent_key").from("responses").where("campaign_id", .equal, SQLBind(campaignID))
+                    .where("respondent_key", .isNot, SQLLiteral.null).all().map { try $0.decode(column: "respondent_key", as: String.self) }
+            )
+            var clashes = FileProblems()
+            for respondent in responses.respondents where existing.contains(respondent.id) {
+                clashes.append(
+                    FileProblem(
+                        file: file, line: respondent.position?.line ?? 1, column: 1,
+                        message: "respondent '\(respondent.id)' is already in this campaign; each respondent is imported once"))
+            }
+            try clashes.throwIfAny()
+            let width = responses.likertItemIDs.count
+            var texts: [(String, String, String)] = []
+            for chunk in Array(responses.respondents.indices).chunked(into: 500) {
+                var insert = db.insert(into: "responses").columns(
+                    "id", "campaign_id", "respondent_key", "unit_id", "role_id", "likert", "outcome", "source", "started_at", "submitted_at"
+                )
+                for index in chunk {
+                    let respondent = responses.respondents[index]
+                    let id = makeID()
+                    let row = Array(responses.answers[(index * width)..<((index + 1) * width)])
+                    insert = insert.values(
+                        SQLBind(id), SQLBind(campaignID), SQLBind(respondent.id), SQLBind(unitIDs[respondent.unit]),
+                        SQLBind(respondent.role.isEmpty ? nil : roleIDs[respondent.role]), SQLBind(LikertCodes.encode(row)),
+                        SQLBind(respondent.outcome), SQLBind("import"), SQLBind(now), SQLBind(now))
+                    for (item, value) in respondent.texts.sorted(by: { $0.key < $1.key }) { texts.append((id, item, value)) }
+                }
+                try await insert.run()
+            }
+            for chunk in texts.chunked(into: 500) {
+                var insert = db.insert(into: "response_texts").columns("response_id", "item_id", "value")
+                for (id, item, value) in chunk { insert = insert.values(SQLBind(id), SQLBind(item), SQLBind(value)) }
+                try await insert.run()
+            }
+        }
+        return responses.respondents.count
+    }
+
+    /// The submitted responses of a campaign, ready for scoring, with the unit and role codes
+    /// each respondent gave (empty when none).
+    public func assessmentResponses(campaign: Campaign, instrument: Instrument) async throws -> AssessmentResponses {
+        let units = Dictionary(uniqueKeysWithValues: try await units(workspaceID: campaign.workspaceID).map { ($0.id, $0.code) })
+        let roles = Dictionary(uniqueKeysWithValues: try await roles(workspaceID: campaign.workspaceID).map { ($0.id, $0.code) })
+        let width = instrument.likertItems.count
+        return try await read { db in
+            var responses = AssessmentResponses(likertItemIDs: instrument.likertItems.map(\.id))
+            let rows = try await db.select().columns("unit_id", "role_id", "likert", "outcome").from("responses")
+                .where("campaign_id", .equal, SQLBind(campaign.id)).where("submitted_at", .isNot, SQLLiteral.null)
+                .orderBy("id").all()
+            for (index, row) in rows.enumerated() {
+                let unit = try row.decode(column: "unit_id", as: String?.self).flatMap { units[$0] } ?? ""
+                let role = try row.decode(column: "role_id", as: String?.self).flatMap { roles[$0] } ?? ""
+                responses.append(
+                    .init(id: String(index + 1), unit: unit, role: role, outcome: try row.decode(column: "outcome", as: String?.self)),
+                    answers: LikertCodes.decode(try row.decode(column: "likert", as: String.self), count: width))
+            }
+            return responses
+        }
+    }
+
+    /// The open answers to one item of a campaign, without anything that identifies who gave
+    /// them; shown only when at least k responses were submitted.
+    public func openAnswers(workspace: Workspace, campaignID: String, itemID: String) async throws -> [String] {
+        try await read { db in
+            let submitted =
+                try await db.select().column(SQLRaw("COUNT(*)"), as: "n").from("responses")
+                .where("campaign_id", .equal, SQLBind(campaignID)).where("submitted_at", .isNot, SQLLiteral.null).first()?
+                .decode(column: "n", as: Int.self) ?? 0
+            guard submitted >= workspace.minGroupSize else { return [] }
+            return try await db.select().column(SQLColumn("value", table: "response_texts")).from("response_texts")
+                .join("responses", on: SQLColumn("response_id", table: "response_texts"), .equal, SQLColumn("id", table: "responses"))
+                .where(SQLColumn("campaign_id", table: "responses"), .equal, SQLBind(campaignID))
+                .where(SQLColumn("submitted_at", table: "responses"), .isNot, SQLLiteral.null)
+                .where(SQLColumn("item_id", table: "response_texts"), .equal, SQLBind(itemID))
+                .orderBy(SQLColumn("value", table: "response_texts")).all()
+                .map { try $0.decode(column: "value", as: String.self) }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import DNACore
+import Foundation
+import SQLKit
+
+extension Store {
+    /// Records a tension in one dimension of a framework (usually an OS Canvas force).
+    public func addTension(
+        workspaceID: String, campaignID: String?, framework: String, dimension: String, text: String, source: Tension.Source, now: Int64
+    ) async throws -> Tension {
+        try await checkDimension(workspaceID: workspaceID, framework: framework, dimension: dimension)
+        guard !text.trimmingSpaces().isEmpty else { throw StoreError.invalid("describe the tension") }
+        if let campaignID { _ = try await campaign(workspaceID: workspaceID, id: campaignID) }
+        let tension = Tension(
+            id: makeID(), workspaceID: workspaceID, campaignID: campaignID, framework: framework, dimension: dimension,
+            text: text.trimmingSpaces(), source: source, createdAt: now)
+        try await write { db in
+            try await db.insert(into: "tensions")
+                .columns("id", "workspace_id", "campaign_id", "framework", "dimension", "text", "source", "created_at")
+                .values(
+                    SQLBind(tension.id), SQLBind(workspaceID), SQLBind(campaignID), SQLBind(framework), SQLBind(dimension),
+                    SQLBind(tension.text), SQLBind(source.rawValue), SQLBind(now)
+                ).run()
+        }
+        return tension
+    }
+
+    public func tensions(workspaceID: String, framework: String, dimension: String) async throws -> [Tension] {
+        try await read { db in
+            try await db.select().columns("id", "workspace_id", "campaign_id", "framework", "dimension", "text", "source", "created_at")
+                .from("tensions").where("workspace_id", .equal, SQLBind(workspaceID)).where("framework", .equal, SQLBind(framework))
+                .where("dimension", .equal, SQLBind(dimension)).orderBy("created_at").orderBy("id").all()
+                .map { row in
+                    Tension(
+                        id: try row.decode(column: "id", as: String.self),
+                        workspaceID: try row.decode(column: "workspace_id", as: String.self),
+                        campaignID: try row.decode(column: "campaign_id", as: String?.self),
+                        framework: try row.decode(column: "framework", as: String.self),
+                        dimension: try row.decode(column: "dimension", as: String.self),
+                        text: try row.decode(column: "text", as: String.self),
+                        source: Tension.Source(rawValue: try row.decode(column: "source", as: String.self)) ?? .manual,
+                        createdAt: try row.decode(column: "created_at", as: Int64.self))
+                }
+        }
+    }
+
+    /// Records a safe-to-try experiment; `tensionID`, when given, must be a tension of the
+    /// same dimension.
+    public func addExperiment(_ draft: Experiment) async throws -> Experiment {
+        try await checkDimension(workspaceID: draft.workspaceID, framework: draft.framework, dimension: draft.dimension)
+        for (field, value) in [("practice", draft.practice), ("hypothesis", draft.hypothesis), ("participants", draft.participants)]
+        where value.trimmingSpaces().isEmpty {
+            throw StoreError.invalid("\(field) is empty")
+        }
+        guard draft.durationDays >= 1 else { throw StoreError.invalid("duration must be at least one day") }
+        guard Self.isDate(draft.reviewOn) else { throw StoreError.invalid("review date must be written YYYY-MM-DD") }
+        var experiment = draft
+        experiment.id = makeID()
+        let record = experiment
+        try await write { db in
+            if let tensionID = record.tensionID {
+                let tension = try await db.select().column("id").from("tensions").where("workspace_id", .equal, SQLBind(record.workspaceID))
+                    .where("id", .equal, SQLBind(tensionID)).where("dimension", .equal, SQLBind(record.dimension)).first()
+                if tension == nil { throw StoreError.invalid("the tension is not one of this force's tensions") }
+            }
+            try await db.insert(into: "experiments")
+                .columns(
+                    "id", "workspace_id", "tension_id", "framework", "dimension", "practice", "hypothesis", "participants", "duration_days",
+                    "review_on", "outcome", "created_at"
+                )
+                .values(
+                    SQLBind(record.id), SQLBind(record.workspaceID), SQLBind(record.tensionID), SQLBind(record.framework),
+                    SQLBind(record.dimension), SQLBind(record.practice), SQLBind(record.hypothesis), SQLBind(record.participants),
+                    SQLBind(record.durationDays), SQLBind(record.reviewOn), SQLBind(record.outcome), SQLBind(record.createdAt)
+                ).run()
+        }
+        return record
+    }
+
+    /// Writes down what an experiment showed when it was reviewed.
+    public func recordExperimentOutcome(workspaceID: String, id: String, outcome: String) async throws {
+        guard !outcome.trimmingSpaces().isEmpty else { throw StoreError.invalid("outcome is empty") }
+        try await write { db in
+            let rows = try await db.update("experiments").set("outcome", to: SQLBind(outcome.trimmingSpaces()))
+                .where("workspace_id", .equal, SQLBind(workspaceID)).where("id", .equal, SQLBind(id)).returning("id").all()
+            if rows.isEmpty { throw StoreError.notFound("no experiment '\(id)'") }
+        }
+    }
+
+    public func experiments(workspaceID: String, framework: String, dimension: String) async throws -> [Experiment] {
+        try await read { db in
+            try await db.select()
+                .columns(
+                    "id", "workspace_id", "tension_id", "framework", "dimension", "practice", "hypothesis", "participants", "duration_days",
+                    "review_on", "outcome", "created_at"
+                )
+                .from("experiments").where("workspace_id", .equal, SQLBind(workspaceID)).where("framework", .equal, SQLBind(framework))
+                .where("dimension", .equal, SQLBind(dimension)).orderBy("review_on").orderBy("id").all()
+                .map { row in
+                    Experiment(
+                        id: try row.decode(column: "id", as: String.self),
+                        workspaceID: try row.decode(column: "workspace_id", as: String.self),
+                        tensionID: try row.decode(column: "tension_id", as: String?.self),
+                        framework: try row.decode(column: "framework", as: String.self),
+                        dimension: try row.decode(column: "dimension", as: String.self),
+                        practice: try row.decode(column: "practice", as: String.self),
+                        hypothesis: try row.decode(column: "hypothesis", as: String.self),
+                        participants: try row.decode(column: "participants", as: String.self),
+                        durationDays: try row.decode(column: "duration_days", as: Int.self),
+                        reviewOn: try row.decode(column: "review_on", as: String.self),
+                        outcome: try row.decode(column: "outcome", as: String?.self),
+                        createdAt: try row.decode(column: "created_at", as: Int64.self))
+                }
+        }
+    }
+
+    private func checkDimension(workspaceID: String, framework: String, dimension: String) async throws {
+        let frameworks = try await frameworks(workspaceID: workspaceID)
+        guard let found = frameworks.first(where: { $0.id == framework }) else {
+            throw StoreError.invalid("no framework '\(framework)'")
+        }
+        guard found.dimension(dimension) != nil else { throw StoreError.invalid("'\(dimension)' is not a dimension of \(framework)") }
+    }
+
+    static func isDate(_ text: String) -> Bool {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        guard let date = formatter.date(from: text) else { return false }
+        return formatter.string(from: date) == text
+    }
+}
