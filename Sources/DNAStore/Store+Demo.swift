@@ -17,7 +17,103 @@ extension Store {
                 let record = Role(id: makeID(), workspaceID: workspace.id, code: role.code, name: role.name, unitID: unitIDs[role.unit])
                 try await Self.insert(record, into: db)
             }
+            for outcome in DemoOrganization.outcomes {
+                try await Self.insert(
+                    CustomerOutcome(
+                        id: makeID(), workspaceID: workspace.id, code: outcome.code, direction: outcome.direction, metric: outcome.metric,
+                        object: outcome.object, clarifier: outcome.clarifier), into: db)
+            }
+            let roleIDs = Dictionary(uniqueKeysWithValues: try await Self.roles(db, workspaceID: workspace.id).map { ($0.code, $0.id) })
+            try await Self.insertDemoWaves(db, workspaceID: workspace.id, unitIDs: unitIDs, roleIDs: roleIDs, now: now, makeID: makeID)
+            try await Self.insertDemoChange(db, workspaceID: workspace.id, now: now, makeID: makeID)
         }
         return workspace
+    }
+
+    private static func insertDemoWaves(
+        _ db: any SQLDatabase, workspaceID: String, unitIDs: [String: String], roleIDs: [String: String], now: Int64,
+        makeID: @Sendable () -> String
+    ) async throws {
+        let day: Int64 = 86_400
+        for (number, wave) in DemoAssessment.waves().enumerated() {
+            let campaignID = makeID()
+            try await db.insert(into: "campaigns")
+                .columns("id", "workspace_id", "name", "instrument_code", "instrument_source", "opens_at", "closes_at", "created_at")
+                .values(
+                    SQLBind(campaignID), SQLBind(workspaceID), SQLBind(wave.name), SQLBind(BuiltInInstruments.customerDNA.id),
+                    SQLBind(BuiltInInstruments.customerDNASource), SQLBind(now - Int64(wave.openedDaysAgo) * day),
+                    SQLBind(now - Int64(wave.closedDaysAgo) * day), SQLBind(now - Int64(wave.openedDaysAgo + 1) * day)
+                ).run()
+            for (unit, invited) in wave.invited.sorted(by: { $0.key < $1.key }) {
+                try await db.insert(into: "campaign_units").columns("campaign_id", "unit_id", "invited")
+                    .values(SQLBind(campaignID), SQLBind(unitIDs[unit]!), SQLBind(invited)).run()
+            }
+            let submitted = now - Int64(wave.closedDaysAgo + 2) * day
+            var texts: [(String, String, String)] = []
+            for (chunkIndex, chunk) in Array(wave.respondents.enumerated()).chunked(into: 300).enumerated() {
+                var insert = db.insert(into: "responses").columns(
+                    "id", "campaign_id", "respondent_key", "unit_id", "role_id", "likert", "outcome", "source", "started_at", "submitted_at")
+                for (index, respondent) in chunk {
+                    let id = makeID()
+                    insert = insert.values(
+                        SQLBind(id), SQLBind(campaignID), SQLBind("w\(number + 1)-\(index + 1)"), SQLBind(unitIDs[respondent.unit]),
+                        SQLBind(respondent.role.isEmpty ? nil : roleIDs[respondent.role]), SQLBind(LikertCodes.encode(respondent.likert)),
+                        SQLBind(respondent.outcome), SQLBind("import"), SQLBind(submitted - Int64(chunkIndex) * 3600), SQLBind(submitted))
+                    for (item, value) in respondent.texts { texts.append((id, item, value)) }
+                }
+                try await insert.run()
+            }
+            for chunk in texts.chunked(into: 300) {
+                var insert = db.insert(into: "response_texts").columns("response_id", "item_id", "value")
+                for (id, item, value) in chunk { insert = insert.values(SQLBind(id), SQLBind(item), SQLBind(value)) }
+                try await insert.run()
+            }
+        }
+    }
+
+    /// A tension and an experiment on the Resources and Authority forces, so the force pages
+    /// show how the assessment turns into change.
+    private static func insertDemoChange(_ db: any SQLDatabase, workspaceID: String, now: Int64, makeID: @Sendable () -> String)
+        async throws
+    {
+        let items: [(force: String, tension: String, experiment: (practice: String, hypothesis: String, participants: String, days: Int, review: String, outcome: String?)?)] = [
+            (
+                "authority", "Claims above the handler's limit wait days for approval while the customer has no car.",
+                (
+                    "Handlers may settle claims up to twice their limit and tell their lead afterwards.",
+                    "Customers with mid-size claims will be paid days sooner without more leakage.", "Claims team B (12 handlers)", 42,
+                    "2026-10-15", "Median time to settle mid-size claims fell from 9 to 4 days; leakage unchanged."
+                )
+            ),
+            (
+                "resources", "Budgets are fixed by department a year ahead, so money cannot follow what customers need.",
+                (
+                    "A quarterly review moves up to 10% of the change budget to the customer outcome with the biggest gap.",
+                    "Money will reach the outcomes customers rate most underserved within a quarter.", "Finance, Product & digital", 90,
+                    "2027-01-20", nil
+                )
+            ),
+            ("compensation", "The bonus scheme rewards sales volume, not whether customers stay and are well covered.", nil),
+        ]
+        for item in items {
+            let tensionID = makeID()
+            try await db.insert(into: "tensions")
+                .columns("id", "workspace_id", "campaign_id", "framework", "dimension", "text", "source", "created_at")
+                .values(
+                    SQLBind(tensionID), SQLBind(workspaceID), SQLBind(String?.none), SQLBind("os-canvas"), SQLBind(item.force),
+                    SQLBind(item.tension), SQLBind("open-answer"), SQLBind(now - 200 * 86_400)
+                ).run()
+            guard let experiment = item.experiment else { continue }
+            try await db.insert(into: "experiments")
+                .columns(
+                    "id", "workspace_id", "tension_id", "framework", "dimension", "practice", "hypothesis", "participants", "duration_days",
+                    "review_on", "outcome", "created_at"
+                )
+                .values(
+                    SQLBind(makeID()), SQLBind(workspaceID), SQLBind(tensionID), SQLBind("os-canvas"), SQLBind(item.force),
+                    SQLBind(experiment.practice), SQLBind(experiment.hypothesis), SQLBind(experiment.participants),
+                    SQLBind(experiment.days), SQLBind(experiment.review), SQLBind(experiment.outcome), SQLBind(now - 190 * 86_400)
+                ).run()
+        }
     }
 }

@@ -3,8 +3,11 @@ import SQLKit
 
 extension Store {
     public func roles(workspaceID: String) async throws -> [Role] {
-        try await read { db in
-            try await db.select().columns("id", "workspace_id", "code", "name", "unit_id").from("roles")
+        try await read { db in try await Self.roles(db, workspaceID: workspaceID) }
+    }
+
+    static func roles(_ db: any SQLDatabase, workspaceID: String) async throws -> [Role] {
+        try await db.select().columns("id", "workspace_id", "code", "name", "unit_id").from("roles")
                 .where("workspace_id", .equal, SQLBind(workspaceID)).orderBy("name").all()
                 .map { row in
                     Role(
@@ -14,7 +17,6 @@ extension Store {
                         name: try row.decode(column: "name", as: String.self),
                         unitID: try row.decode(column: "unit_id", as: String?.self))
                 }
-        }
     }
 
     public func addRole(workspaceID: String, code: String, name: String, unitID: String?) async throws -> Role {

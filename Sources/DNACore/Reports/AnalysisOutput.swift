@@ -31,15 +31,15 @@ public enum AnalysisOutput {
     }
 
     /// Full precision for CSV; empty for a missing value.
-    static func exact(_ value: Double?) -> String { value.map { "\($0)" } ?? "" }
+    public static func exact(_ value: Double?) -> String { value.map { "\($0)" } ?? "" }
 
     /// Rounded for people; an en dash for a missing value.
-    static func rounded(_ value: Double?, _ digits: Int = 2) -> String {
+    public static func rounded(_ value: Double?, _ digits: Int = 2) -> String {
         guard let value else { return "–" }
         return String(format: "%.\(digits)f", value)
     }
 
-    static func percent(_ share: Double?) -> String {
+    public static func percent(_ share: Double?) -> String {
         guard let share else { return "–" }
         return String(format: "%.0f%%", share * 100)
     }

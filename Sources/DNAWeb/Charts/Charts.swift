@@ -1,0 +1,177 @@
+import DNACore
+import Foundation
+
+/// Server-rendered SVG charts. Every value is also written as text inside the chart and the
+/// pages put a table beside it, so nothing depends on colour alone or on JavaScript.
+enum Charts {
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    static func number(_ value: Double) -> String { String(format: "%.1f", value) }
+
+    /// A colour for a 0-100 score on a red-amber-blue scale that also differs in lightness,
+    /// so it reads in greyscale; text on it stays dark enough for contrast.
+    static func fill(_ score: Double) -> String {
+        switch score {
+        case ..<35: "#f4b6b0"
+        case ..<50: "#f9d8a8"
+        case ..<65: "#e8ecf0"
+        case ..<80: "#b9d4ee"
+        default: "#8cbbe6"
+        }
+    }
+
+    /// A radar (spider) chart of 0-100 scores, one axis per dimension, with rings at 25, 50,
+    /// 75 and 100. A missing score is drawn at the centre and labelled "–".
+    static func radar(title: String, axes: [(label: String, score: Double?)], previous: [Double?]? = nil) -> String {
+        let size = 460.0, centre = size / 2, radius = 150.0
+        let count = max(axes.count, 3)
+        func point(_ index: Int, _ score: Double) -> (Double, Double) {
+            let angle = -Double.pi / 2 + 2 * Double.pi * Double(index) / Double(count)
+            let r = radius * max(0, min(100, score)) / 100
+            return (centre + r * cos(angle), centre + r * sin(angle))
+        }
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart radar\" viewBox=\"0 0 \(Int(size)) \(Int(size))\" role=\"img\" aria-labelledby=\"radar-title\">"
+        svg += "<title id=\"radar-title\">\(escape(title))</title>"
+        for ring in [25.0, 50, 75, 100] {
+            let points = (0..<count).map { point($0, ring) }.map { "\(number($0.0)),\(number($0.1))" }.joined(separator: " ")
+            svg += "<polygon points=\"\(points)\" fill=\"none\" stroke=\"#c9d1da\" stroke-width=\"1\"/>"
+        }
+        for (index, axis) in axes.enumerated() {
+            let (x, y) = point(index, 100)
+            svg += "<line x1=\"\(centre)\" y1=\"\(centre)\" x2=\"\(number(x))\" y2=\"\(number(y))\" stroke=\"#c9d1da\"/>"
+            let (lx, ly) = point(index, 122)
+            let anchor = abs(lx - centre) < 10 ? "middle" : (lx > centre ? "start" : "end")
+            let value = axis.score.map { String(format: "%.0f", $0) } ?? "–"
+            svg +=
+                "<text x=\"\(number(lx))\" y=\"\(number(ly))\" text-anchor=\"\(anchor)\" font-size=\"12\" fill=\"#1b1f24\">\(escape(axis.label)) <tspan font-weight=\"700\">\(value)</tspan></text>"
+        }
+        if let previous {
+            let points = previous.enumerated().map { point($0.offset, $0.element ?? 0) }.map { "\(number($0.0)),\(number($0.1))" }
+            svg +=
+                "<polygon points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"#4a5562\" stroke-width=\"2\" stroke-dasharray=\"6 4\"><title>Previous wave</title></polygon>"
+        }
+        let points = axes.enumerated().map { point($0.offset, $0.element.score ?? 0) }.map { "\(number($0.0)),\(number($0.1))" }
+        svg +=
+            "<polygon points=\"\(points.joined(separator: " "))\" fill=\"#0b5cad\" fill-opacity=\"0.18\" stroke=\"#0b5cad\" stroke-width=\"2.5\"/>"
+        for (index, axis) in axes.enumerated() {
+            guard let score = axis.score else { continue }
+            let (x, y) = point(index, score)
+            svg += "<circle cx=\"\(number(x))\" cy=\"\(number(y))\" r=\"4\" fill=\"#0b5cad\"><title>\(escape(axis.label)): \(number(score))</title></circle>"
+        }
+        for ring in [50.0, 100] {
+            let (_, y) = point(0, ring)
+            svg += "<text x=\"\(centre + 4)\" y=\"\(number(y + 12))\" font-size=\"10\" fill=\"#4a5562\">\(Int(ring))</text>"
+        }
+        return svg + "</svg>"
+    }
+
+    /// The four layers stacked from the least influential (bottom) to the most (top), each a
+    /// bar of its 0-100 score; the weakest layer is hatched and labelled.
+    static func layerStack(title: String, layers: [(name: String, weight: Double, score: Double?)], weakest: String?) -> String {
+        let width = 560.0, rowHeight = 46.0, labelWidth = 200.0, barWidth = width - labelWidth - 70
+        let height = rowHeight * Double(layers.count) + 30
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart layers\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-labelledby=\"layers-title\">"
+        svg += "<title id=\"layers-title\">\(escape(title))</title>"
+        svg +=
+            "<defs><pattern id=\"hatch\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"8\" height=\"8\" fill=\"#f4b6b0\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"8\" stroke=\"#a4161a\" stroke-width=\"3\"/></pattern></defs>"
+        for (position, layer) in layers.reversed().enumerated() {
+            let y = Double(position) * rowHeight + 8
+            let isWeakest = layer.name == weakest
+            svg +=
+                "<text x=\"0\" y=\"\(number(y + 20))\" font-size=\"13\" fill=\"#1b1f24\">\(escape(layer.name))</text><text x=\"0\" y=\"\(number(y + 36))\" font-size=\"11\" fill=\"#4a5562\">influence \(Int(layer.weight))\(isWeakest ? " · weakest" : "")</text>"
+            svg +=
+                "<rect x=\"\(labelWidth)\" y=\"\(number(y + 6))\" width=\"\(barWidth)\" height=\"26\" fill=\"#f3f6f9\" stroke=\"#c9d1da\"/>"
+            if let score = layer.score {
+                let fill = isWeakest ? "url(#hatch)" : fill(score)
+                svg +=
+                    "<rect x=\"\(labelWidth)\" y=\"\(number(y + 6))\" width=\"\(number(barWidth * score / 100))\" height=\"26\" fill=\"\(fill)\" stroke=\"#4a5562\"/>"
+                svg +=
+                    "<text x=\"\(number(labelWidth + barWidth + 8))\" y=\"\(number(y + 24))\" font-size=\"13\" font-weight=\"700\" fill=\"#1b1f24\">\(number(score))</text>"
+            } else {
+                svg += "<text x=\"\(number(labelWidth + 8))\" y=\"\(number(y + 24))\" font-size=\"12\" fill=\"#4a5562\">not measured</text>"
+            }
+        }
+        for tick in [0.0, 50, 100] {
+            svg +=
+                "<text x=\"\(number(labelWidth + barWidth * tick / 100))\" y=\"\(number(height - 4))\" font-size=\"10\" text-anchor=\"middle\" fill=\"#4a5562\">\(Int(tick))</text>"
+        }
+        return svg + "</svg>"
+    }
+
+    struct HeatmapRow {
+        var label: String
+        var depth: Int
+        /// Nil when the group is hidden by the anonymity rule.
+        var scores: [Double?]?
+    }
+
+    /// Groups (rows) x dimensions (columns); each cell shows its score as text on a colour.
+    static func heatmap(title: String, columns: [String], rows: [HeatmapRow]) -> String {
+        let labelWidth = 190.0, cell = 46.0, header = 110.0
+        let width = labelWidth + cell * Double(columns.count) + 4, height = header + cell * 0.7 * Double(rows.count) + 4
+        let rowHeight = cell * 0.7
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart heatmap\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-labelledby=\"heatmap-title\">"
+        svg += "<title id=\"heatmap-title\">\(escape(title))</title>"
+        for (index, column) in columns.enumerated() {
+            let x = labelWidth + cell * Double(index) + cell / 2
+            svg +=
+                "<text transform=\"translate(\(number(x)),\(number(header - 6))) rotate(-55)\" font-size=\"11\" fill=\"#1b1f24\">\(escape(column))</text>"
+        }
+        for (rowIndex, row) in rows.enumerated() {
+            let y = header + rowHeight * Double(rowIndex)
+            let indent = String(repeating: "  ", count: row.depth)
+            svg +=
+                "<text x=\"\(number(4 + Double(row.depth) * 10))\" y=\"\(number(y + rowHeight * 0.65))\" font-size=\"12\" fill=\"#1b1f24\" xml:space=\"preserve\">\(escape(indent.isEmpty ? row.label : row.label))</text>"
+            guard let scores = row.scores else {
+                svg +=
+                    "<rect x=\"\(labelWidth)\" y=\"\(number(y + 1))\" width=\"\(number(cell * Double(columns.count)))\" height=\"\(number(rowHeight - 2))\" fill=\"#f3f6f9\"/>"
+                svg +=
+                    "<text x=\"\(number(labelWidth + 8))\" y=\"\(number(y + rowHeight * 0.65))\" font-size=\"11\" fill=\"#4a5562\">hidden to protect anonymity</text>"
+                continue
+            }
+            for (index, score) in scores.enumerated() {
+                let x = labelWidth + cell * Double(index)
+                svg +=
+                    "<rect x=\"\(number(x + 1))\" y=\"\(number(y + 1))\" width=\"\(number(cell - 2))\" height=\"\(number(rowHeight - 2))\" fill=\"\(score.map(fill) ?? "#ffffff")\"/>"
+                svg +=
+                    "<text x=\"\(number(x + cell / 2))\" y=\"\(number(y + rowHeight * 0.65))\" font-size=\"12\" text-anchor=\"middle\" fill=\"#1b1f24\">\(score.map { String(format: "%.0f", $0) } ?? "–")</text>"
+            }
+        }
+        return svg + "</svg>"
+    }
+
+    /// Horizontal bars of shares (0-1), each labelled with its percentage.
+    static func shareBars(title: String, bars: [(label: String, share: Double)]) -> String {
+        let labelWidth = 210.0, barWidth = 300.0, rowHeight = 26.0
+        let height = rowHeight * Double(bars.count) + 8
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart bars\" viewBox=\"0 0 \(Int(labelWidth + barWidth + 60)) \(Int(height))\" role=\"img\" aria-label=\"\(escape(title))\">"
+        for (index, bar) in bars.enumerated() {
+            let y = Double(index) * rowHeight + 4
+            svg += "<text x=\"0\" y=\"\(number(y + 16))\" font-size=\"12\" fill=\"#1b1f24\">\(escape(bar.label))</text>"
+            svg += "<rect x=\"\(labelWidth)\" y=\"\(number(y + 3))\" width=\"\(barWidth)\" height=\"18\" fill=\"#f3f6f9\" stroke=\"#c9d1da\"/>"
+            svg +=
+                "<rect x=\"\(labelWidth)\" y=\"\(number(y + 3))\" width=\"\(number(barWidth * max(0, min(1, bar.share))))\" height=\"18\" fill=\"#0b5cad\"/>"
+            svg +=
+                "<text x=\"\(number(labelWidth + barWidth + 6))\" y=\"\(number(y + 16))\" font-size=\"12\" font-weight=\"700\" fill=\"#1b1f24\">\(String(format: "%.0f%%", bar.share * 100))</text>"
+        }
+        return svg + "</svg>"
+    }
+}

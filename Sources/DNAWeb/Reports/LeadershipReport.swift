@@ -1,0 +1,112 @@
+import DNACore
+import Foundation
+
+/// The leadership report of a campaign in the formats people take away: self-contained HTML
+/// (styles and charts inline, nothing fetched), Markdown, CSV and JSON. All four are built
+/// from the same anonymity-filtered scorecard as the results page.
+public enum LeadershipReport {
+    public enum Format: String, CaseIterable, Sendable {
+        case html, md, csv, json
+
+        var contentType: String {
+            switch self {
+            case .html: "text/html; charset=utf-8"
+            case .md: "text/markdown; charset=utf-8"
+            case .csv: "text/csv; charset=utf-8"
+            case .json: "application/json; charset=utf-8"
+            }
+        }
+    }
+
+    public static func render(
+        _ format: Format, scorecard: Scorecard, workspaceName: String, frameworks: [Framework], frameworkID: String = "os-canvas"
+    ) -> String {
+        let figures = ScorecardFigures(scorecard: scorecard, frameworks: frameworks, frameworkID: frameworkID)
+        switch format {
+        case .html: return html(figures, workspaceName: workspaceName)
+        case .md: return markdown(figures, workspaceName: workspaceName)
+        case .csv: return AnalysisOutput.render(scorecard.result, as: .csv)
+        case .json: return AnalysisOutput.json(scorecard)
+        }
+    }
+
+    static func html(_ figures: ScorecardFigures, workspaceName: String) -> String {
+        let title = "\(workspaceName): \(figures.scorecard.campaign.name)"
+        return """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(Charts.escape(title)) · Customer DNA report</title>
+            <style>\(Stylesheet.css)
+            @media print { header, footer { display: none; } section { break-inside: avoid; } }</style></head>
+            <body><main id="main"><h1>Customer DNA report</h1>
+            <p><strong>\(Charts.escape(workspaceName))</strong> · \(Charts.escape(figures.scorecard.campaign.name)) · groups by \(figures.scorecard.breakdown.rawValue) · anonymity threshold k = \(figures.scorecard.minGroupSize)</p>
+            \(ScorecardHTML.sections(figures))
+            <section aria-labelledby="s-method"><h2 id="s-method">Method</h2><p>\(Charts.escape(ScorecardHTML.methodNotes))</p></section>
+            </main></body></html>
+
+            """
+    }
+
+    static func markdown(_ figures: ScorecardFigures, workspaceName: String) -> String {
+        typealias Out = AnalysisOutput
+        let scorecard = figures.scorecard
+        var text = "# Customer DNA report: \(workspaceName), \(scorecard.campaign.name)\n\n"
+        text += "Groups by \(scorecard.breakdown.rawValue); anonymity threshold k = \(scorecard.minGroupSize).\n\n"
+        guard let overall = figures.overall else {
+            return text + "Results are not shown yet: fewer than \(scorecard.minGroupSize) people have answered.\n"
+        }
+        text += "## Summary\n\n- \(overall.n) respondents\n"
+        if let balance = overall.layers?.balance {
+            text += "- Layer index \(Out.rounded(balance.index, 1)); spread \(Out.rounded(balance.spread, 1)) points; weakest layer: \(figures.weakestLayerName ?? balance.weakest)\n"
+        }
+        if let coverage = overall.lineOfSightCoverage {
+            text += "- \(Out.percent(coverage)) can name the customer outcome their work serves\n"
+        }
+        for framework in [figures.forces] + (figures.layersFramework.map { [$0] } ?? []) {
+            text += "\n## \(framework.name)\n\n"
+            text += Out.markdownTable(
+                header: ["Dimension", "Score", "Mean", "95% CI", "Favorable", "Unfavorable", "Alpha", "n"],
+                rows: framework.dimensions.map { dimension in
+                    guard let s = overall.dimension(framework.id, dimension.id) else { return [dimension.name, "not measured"] + Array(repeating: "", count: 6) }
+                    return [
+                        dimension.name, Out.rounded(s.score, 1), Out.rounded(s.mean), s.ci95Low.map { "\(Out.rounded($0))–\(Out.rounded(s.ci95High))" } ?? "–",
+                        Out.percent(s.favorable), Out.percent(s.unfavorable), Out.rounded(s.alpha), String(s.n),
+                    ]
+                })
+        }
+        text += "\n## \(figures.framework.name) by group\n\n"
+        text += Out.markdownTable(
+            header: ["Group"] + figures.framework.dimensions.map(\.name),
+            rows: figures.heatmapRows.map { row in
+                [String(repeating: "· ", count: row.depth) + row.label]
+                    + (row.scores.map { $0.map { Out.rounded($0, 0) } } ?? figures.framework.dimensions.map { _ in "hidden" })
+            })
+        if figures.hiddenGroups > 0 {
+            text += "\n\(figures.hiddenGroups) groups are hidden to protect anonymity.\n"
+        }
+        text += "\n## Strengths and gaps\n\n"
+        text += "Strongest: " + figures.strengths.map { "\($0.label) (\(Out.rounded($0.score.score, 1)))" }.joined(separator: ", ") + "\n\n"
+        text += "Weakest: " + figures.gaps.map { "\($0.label) (\(Out.rounded($0.score.score, 1)))" }.joined(separator: ", ") + "\n"
+        if !figures.coverage.isEmpty {
+            text += "\n## Line of sight to the customer\n\n"
+            text += Out.markdownTable(header: ["Group", "Coverage"], rows: figures.coverage.map { [$0.label, Out.percent($0.share)] })
+        }
+        text += "\n## Trend\n\n"
+        if let previous = scorecard.previous, !figures.overallTrend.isEmpty {
+            text += "Compared with \(previous.name); p from Welch's t-test.\n\n"
+            text += Out.markdownTable(
+                header: ["Dimension", "Before", "Now", "Change", "p"],
+                rows: figures.overallTrend.filter { $0.framework == "os-canvas" }.map { change in
+                    [
+                        figures.dimensionName(framework: change.framework, dimension: change.dimension),
+                        Out.rounded((change.previousMean - 1) / 4 * 100, 1), Out.rounded((change.mean - 1) / 4 * 100, 1),
+                        (change.scoreChange >= 0 ? "+" : "") + Out.rounded(change.scoreChange, 1), Out.rounded(change.pValue, 3),
+                    ]
+                })
+        } else {
+            text += "No earlier wave to compare with.\n"
+        }
+        text += "\n## Method\n\n\(ScorecardHTML.methodNotes)\n"
+        return text
+    }
+}

@@ -1,0 +1,96 @@
+import DNACore
+import Foundation
+
+/// What the results page and the leadership report show, derived from one `Scorecard`
+/// (already filtered by the anonymity rule in the store): forces, layers, heatmap,
+/// strengths and gaps, line-of-sight coverage and trend.
+struct ScorecardFigures {
+    struct Row {
+        var label: String
+        var score: AssessmentResult.DimensionScore?
+    }
+
+    struct Ranked {
+        var framework: String
+        var label: String
+        var score: AssessmentResult.DimensionScore
+    }
+
+    let scorecard: Scorecard
+    let frameworks: [Framework]
+    /// The framework the heatmap and the ranking are cut by.
+    let framework: Framework
+
+    init(scorecard: Scorecard, frameworks: [Framework], frameworkID: String = "os-canvas") {
+        self.scorecard = scorecard
+        self.frameworks = frameworks
+        framework = frameworks.first { $0.id == frameworkID } ?? frameworks[0]
+    }
+
+    var overall: AssessmentResult.GroupScores? { scorecard.result.overall.scores }
+
+    var forces: Framework { frameworks.first { $0.id == "os-canvas" }! }
+    var layersFramework: Framework? { frameworks.first { $0.id == "layers" } }
+
+    func rows(_ framework: Framework, in group: AssessmentResult.GroupScores?) -> [Row] {
+        framework.dimensions.map { Row(label: $0.name, score: group?.dimension(framework.id, $0.id)) }
+    }
+
+    /// Groups hidden by the anonymity rule.
+    var hiddenGroups: Int { scorecard.result.groups.filter { $0.scores == nil }.count }
+
+    var heatmapRows: [Charts.HeatmapRow] {
+        let groups = scorecard.result.groups
+        return ([scorecard.result.overall] + groups).map { group in
+            Charts.HeatmapRow(
+                label: scorecard.name(of: group.group), depth: group.group == "all" ? 0 : (scorecard.groupDepths[group.group] ?? 0) + 1,
+                scores: group.scores.map { scores in framework.dimensions.map { scores.dimension(framework.id, $0.id)?.score } })
+        }
+    }
+
+    /// Dimensions of the chosen framework from strongest to weakest, for everyone.
+    var ranked: [Ranked] {
+        guard let overall else { return [] }
+        return framework.dimensions.compactMap { dimension in
+            overall.dimension(framework.id, dimension.id).map { Ranked(framework: framework.id, label: dimension.name, score: $0) }
+        }.sorted { ($0.score.score, $1.label) > ($1.score.score, $0.label) }
+    }
+
+    var strengths: [Ranked] { Array(ranked.prefix(3)) }
+    var gaps: [Ranked] { Array(ranked.suffix(3).reversed()) }
+
+    var coverage: [(label: String, share: Double)] {
+        ([scorecard.result.overall] + scorecard.result.groups).compactMap { group in
+            guard let share = group.scores?.lineOfSightCoverage else { return nil }
+            return (scorecard.name(of: group.group), share)
+        }
+    }
+
+    var layers: [(name: String, weight: Double, score: Double?)] {
+        guard let framework = layersFramework else { return [] }
+        return framework.dimensions.map { ($0.name, $0.weight ?? 1, overall?.layers?.scores[$0.id]) }
+    }
+
+    var weakestLayerName: String? {
+        guard let id = overall?.layers?.balance.weakest else { return nil }
+        return layersFramework?.dimension(id)?.name ?? id
+    }
+
+    func dimensionName(framework id: String, dimension: String) -> String {
+        let parts = dimension.split(separator: "/").map(String.init)
+        guard let framework = frameworks.first(where: { $0.id == id }), let top = framework.dimension(parts[0]) else { return dimension }
+        if parts.count > 1, let element = top.elements.first(where: { $0.id == parts[1] }) { return "\(top.name): \(element.name)" }
+        return top.name
+    }
+
+    var overallTrend: [AssessmentTrend.Change] { scorecard.trend(of: "all") }
+
+    /// The radar of the previous wave's force means, when there is one.
+    var previousForceScores: [Double?]? {
+        let trend = overallTrend
+        guard !trend.isEmpty else { return nil }
+        return forces.dimensions.map { dimension in
+            trend.first { $0.framework == "os-canvas" && $0.dimension == dimension.id }.map { ($0.previousMean - 1) / 4 * 100 }
+        }
+    }
+}
