@@ -52,7 +52,8 @@ extension Store {
             var texts: [(String, String, String)] = []
             for (chunkIndex, chunk) in Array(wave.respondents.enumerated()).chunked(into: 300).enumerated() {
                 var insert = db.insert(into: "responses").columns(
-                    "id", "campaign_id", "respondent_key", "unit_id", "role_id", "likert", "outcome", "source", "started_at", "submitted_at")
+                    "id", "campaign_id", "respondent_key", "unit_id", "role_id", "likert", "outcome", "source", "started_at", "submitted_at"
+                )
                 for (index, respondent) in chunk {
                     let id = makeID()
                     insert = insert.values(
@@ -73,28 +74,34 @@ extension Store {
 
     /// A tension and an experiment on the Resources and Authority forces, so the force pages
     /// show how the assessment turns into change.
-    private static func insertDemoChange(_ db: any SQLDatabase, workspaceID: String, now: Int64, makeID: @Sendable () -> String)
+    private static func insertDemoChange(
+        _ db: any SQLDatabase, workspaceID: String, now: Int64, makeID: @Sendable () -> String
+    )
         async throws
     {
-        let items: [(force: String, tension: String, experiment: (practice: String, hypothesis: String, participants: String, days: Int, review: String, outcome: String?)?)] = [
-            (
-                "authority", "Claims above the handler's limit wait days for approval while the customer has no car.",
+        let items:
+            [(
+                force: String, tension: String,
+                experiment: (practice: String, hypothesis: String, participants: String, days: Int, review: String, outcome: String?)?
+            )] = [
                 (
-                    "Handlers may settle claims up to twice their limit and tell their lead afterwards.",
-                    "Customers with mid-size claims will be paid days sooner without more leakage.", "Claims team B (12 handlers)", 42,
-                    "2026-10-15", "Median time to settle mid-size claims fell from 9 to 4 days; leakage unchanged."
-                )
-            ),
-            (
-                "resources", "Budgets are fixed by department a year ahead, so money cannot follow what customers need.",
+                    "authority", "Claims above the handler's limit wait days for approval while the customer has no car.",
+                    (
+                        "Handlers may settle claims up to twice their limit and tell their lead afterwards.",
+                        "Customers with mid-size claims will be paid days sooner without more leakage.", "Claims team B (12 handlers)", 42,
+                        "2026-10-15", "Median time to settle mid-size claims fell from 9 to 4 days; leakage unchanged."
+                    )
+                ),
                 (
-                    "A quarterly review moves up to 10% of the change budget to the customer outcome with the biggest gap.",
-                    "Money will reach the outcomes customers rate most underserved within a quarter.", "Finance, Product & digital", 90,
-                    "2027-01-20", nil
-                )
-            ),
-            ("compensation", "The bonus scheme rewards sales volume, not whether customers stay and are well covered.", nil),
-        ]
+                    "resources", "Budgets are fixed by department a year ahead, so money cannot follow what customers need.",
+                    (
+                        "A quarterly review moves up to 10% of the change budget to the customer outcome with the biggest gap.",
+                        "Money will reach the outcomes customers rate most underserved within a quarter.", "Finance, Product & digital", 90,
+                        "2027-01-20", nil
+                    )
+                ),
+                ("compensation", "The bonus scheme rewards sales volume, not whether customers stay and are well covered.", nil),
+            ]
         for item in items {
             let tensionID = makeID()
             try await db.insert(into: "tensions")

@@ -8,15 +8,15 @@ extension Store {
 
     static func roles(_ db: any SQLDatabase, workspaceID: String) async throws -> [Role] {
         try await db.select().columns("id", "workspace_id", "code", "name", "unit_id").from("roles")
-                .where("workspace_id", .equal, SQLBind(workspaceID)).orderBy("name").all()
-                .map { row in
-                    Role(
-                        id: try row.decode(column: "id", as: String.self),
-                        workspaceID: try row.decode(column: "workspace_id", as: String.self),
-                        code: try row.decode(column: "code", as: String.self),
-                        name: try row.decode(column: "name", as: String.self),
-                        unitID: try row.decode(column: "unit_id", as: String?.self))
-                }
+            .where("workspace_id", .equal, SQLBind(workspaceID)).orderBy("name").all()
+            .map { row in
+                Role(
+                    id: try row.decode(column: "id", as: String.self),
+                    workspaceID: try row.decode(column: "workspace_id", as: String.self),
+                    code: try row.decode(column: "code", as: String.self),
+                    name: try row.decode(column: "name", as: String.self),
+                    unitID: try row.decode(column: "unit_id", as: String?.self))
+            }
     }
 
     public func addRole(workspaceID: String, code: String, name: String, unitID: String?) async throws -> Role {

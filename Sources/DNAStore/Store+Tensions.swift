@@ -86,15 +86,27 @@ extension Store {
         }
     }
 
+    public func experiment(workspaceID: String, id: String) async throws -> Experiment {
+        guard let found = try await experiments(workspaceID: workspaceID, where: ("id", id)).first else {
+            throw StoreError.notFound("no experiment '\(id)'")
+        }
+        return found
+    }
+
     public func experiments(workspaceID: String, framework: String, dimension: String) async throws -> [Experiment] {
+        try await experiments(workspaceID: workspaceID, where: ("framework", framework), ("dimension", dimension))
+    }
+
+    private func experiments(workspaceID: String, where filters: (String, String)...) async throws -> [Experiment] {
         try await read { db in
-            try await db.select()
+            var query = db.select()
                 .columns(
                     "id", "workspace_id", "tension_id", "framework", "dimension", "practice", "hypothesis", "participants", "duration_days",
                     "review_on", "outcome", "created_at"
                 )
-                .from("experiments").where("workspace_id", .equal, SQLBind(workspaceID)).where("framework", .equal, SQLBind(framework))
-                .where("dimension", .equal, SQLBind(dimension)).orderBy("review_on").orderBy("id").all()
+                .from("experiments").where("workspace_id", .equal, SQLBind(workspaceID))
+            for (column, value) in filters { query = query.where(SQLIdentifier(column), .equal, SQLBind(value)) }
+            return try await query.orderBy("review_on").orderBy("id").all()
                 .map { row in
                     Experiment(
                         id: try row.decode(column: "id", as: String.self),

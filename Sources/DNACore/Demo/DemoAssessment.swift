@@ -81,7 +81,7 @@ public enum DemoAssessment {
             let count = baseCount + (index == 1 ? baseCount / 8 : 0)
             invited[unit] = Int((Double(baseCount) * 1.35).rounded())
             for _ in 0..<count {
-                let attitude = random.normal() * 0.45
+                let attitude = random.normal() * 0.7
                 var likert: [Int8] = []
                 for (position, item) in instrument.likertItems.enumerated() {
                     let dimensions = layersOf[position]
@@ -105,7 +105,7 @@ public enum DemoAssessment {
                     } else if draw < (dimensions.contains("os-canvas/information") && unit == "finance" ? 0.15 : 0.035) {
                         likert.append(AssessmentResponses.dontKnow)
                     } else {
-                        let agreement = Int8(max(1, min(5, (mean + random.normal() * 0.8).rounded())))
+                        let agreement = Int8(max(1, min(5, (mean + random.normal() * 0.7).rounded())))
                         likert.append(item.reverse ? 6 - agreement : agreement)
                     }
                 }

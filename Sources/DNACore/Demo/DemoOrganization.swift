@@ -50,18 +50,19 @@ public enum DemoOrganization {
     ]
 
     /// Desired outcomes of Harbor Mutual's customers: (code, direction, metric, object, clarifier).
-    public static let outcomes: [(code: String, direction: CustomerOutcome.Direction, metric: String, object: String, clarifier: String)] = [
-        ("report-claim-time", .minimize, "the time it takes", "to report a claim", "after an incident"),
-        ("claim-status-unknown", .minimize, "the likelihood", "of not knowing where a claim stands", "while waiting for a decision"),
-        ("settlement-time", .minimize, "the time it takes", "to receive a settlement", "once a claim is accepted"),
-        ("repair-quality", .increase, "the likelihood", "that a repair is done right the first time", "after a claim"),
-        ("cover-understanding", .increase, "the likelihood", "of understanding what a policy covers", "before buying it"),
-        ("right-cover", .minimize, "the likelihood", "of being under-insured", "when circumstances change"),
-        ("renewal-effort", .minimize, "the effort it takes", "to renew a policy", "each year"),
-        ("price-surprise", .minimize, "the likelihood", "of an unexpected price rise", "at renewal"),
-        ("repeat-details", .minimize, "the number of times", "customers must repeat their details", "when contacting us"),
-        ("reach-help", .minimize, "the time it takes", "to reach someone who can help", "in an emergency"),
-        ("broker-quote-time", .minimize, "the time it takes", "for a broker to get a quote", "for a business client"),
-        ("payment-errors", .minimize, "the number of", "billing and payment errors", "over a policy year"),
-    ]
+    public static let outcomes: [(code: String, direction: CustomerOutcome.Direction, metric: String, object: String, clarifier: String)] =
+        [
+            ("report-claim-time", .minimize, "the time it takes", "to report a claim", "after an incident"),
+            ("claim-status-unknown", .minimize, "the likelihood", "of not knowing where a claim stands", "while waiting for a decision"),
+            ("settlement-time", .minimize, "the time it takes", "to receive a settlement", "once a claim is accepted"),
+            ("repair-quality", .increase, "the likelihood", "that a repair is done right the first time", "after a claim"),
+            ("cover-understanding", .increase, "the likelihood", "of understanding what a policy covers", "before buying it"),
+            ("right-cover", .minimize, "the likelihood", "of being under-insured", "when circumstances change"),
+            ("renewal-effort", .minimize, "the effort it takes", "to renew a policy", "each year"),
+            ("price-surprise", .minimize, "the likelihood", "of an unexpected price rise", "at renewal"),
+            ("repeat-details", .minimize, "the number of times", "customers must repeat their details", "when contacting us"),
+            ("reach-help", .minimize, "the time it takes", "to reach someone who can help", "in an emergency"),
+            ("broker-quote-time", .minimize, "the time it takes", "for a broker to get a quote", "for a business client"),
+            ("payment-errors", .minimize, "the number of", "billing and payment errors", "over a policy year"),
+        ]
 }

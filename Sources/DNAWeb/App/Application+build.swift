@@ -39,7 +39,8 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppContext> {
     router.add(middleware: AuthMiddleware(accounts: dependencies.accounts))
     SystemController(store: dependencies.store, registry: Telemetry.registry).addRoutes(to: router)
     SessionController(accounts: dependencies.accounts, secureCookies: dependencies.configuration.secureCookies).addRoutes(to: router)
-    PageController(store: dependencies.store).addRoutes(to: router)
+    PageController(store: dependencies.store, clock: dependencies.clock).addRoutes(to: router)
+    RespondentController(store: dependencies.store, clock: dependencies.clock).addRoutes(to: router)
     APIController(store: dependencies.store, accounts: dependencies.accounts).addRoutes(to: router)
     return router
 }

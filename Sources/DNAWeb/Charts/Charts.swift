@@ -71,7 +71,8 @@ enum Charts {
         for (index, axis) in axes.enumerated() {
             guard let score = axis.score else { continue }
             let (x, y) = point(index, score)
-            svg += "<circle cx=\"\(number(x))\" cy=\"\(number(y))\" r=\"4\" fill=\"#0b5cad\"><title>\(escape(axis.label)): \(number(score))</title></circle>"
+            svg +=
+                "<circle cx=\"\(number(x))\" cy=\"\(number(y))\" r=\"4\" fill=\"#0b5cad\"><title>\(escape(axis.label)): \(number(score))</title></circle>"
         }
         for ring in [50.0, 100] {
             let (_, y) = point(0, ring)
@@ -166,7 +167,8 @@ enum Charts {
         for (index, bar) in bars.enumerated() {
             let y = Double(index) * rowHeight + 4
             svg += "<text x=\"0\" y=\"\(number(y + 16))\" font-size=\"12\" fill=\"#1b1f24\">\(escape(bar.label))</text>"
-            svg += "<rect x=\"\(labelWidth)\" y=\"\(number(y + 3))\" width=\"\(barWidth)\" height=\"18\" fill=\"#f3f6f9\" stroke=\"#c9d1da\"/>"
+            svg +=
+                "<rect x=\"\(labelWidth)\" y=\"\(number(y + 3))\" width=\"\(barWidth)\" height=\"18\" fill=\"#f3f6f9\" stroke=\"#c9d1da\"/>"
             svg +=
                 "<rect x=\"\(labelWidth)\" y=\"\(number(y + 3))\" width=\"\(number(barWidth * max(0, min(1, bar.share))))\" height=\"18\" fill=\"#0b5cad\"/>"
             svg +=

@@ -7,6 +7,7 @@ import Hummingbird
 /// renders its view; the rules live in the store and in DNACore.
 struct PageController {
     let store: Store
+    let clock: any AppClock
     var access: WorkspaceAccess { WorkspaceAccess(store: store) }
 
     struct ImportForm: Decodable {
@@ -69,11 +70,13 @@ struct PageController {
                 return FrameworksPage.View(model: model).response(identity: identity)
             }
         }
+        addCampaignRoutes(to: router)
+        addForceRoutes(to: router)
     }
 
     /// Resolves the signed-in user and their access to the workspace in the path, then
     /// renders. Anonymous visitors are sent to sign in and brought back afterwards.
-    private func page(
+    func page(
         _ request: Request, _ context: AppContext, minimum: Access = .viewer,
         _ render: (Workspace, Access, Identity) async throws -> Response
     ) async throws -> Response {

@@ -36,6 +36,29 @@ enum Stylesheet {
         .error { border-left: 4px solid var(--bad); background: #fdecec; padding: .75rem 1rem; }
         .error li { font-family: ui-monospace, monospace; font-size: .875rem; }
         .notice { border-left: 4px solid var(--accent); background: var(--soft); padding: .75rem 1rem; }
+        .split { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1.5rem; align-items: start; }
+        svg.chart { width: 100%; height: auto; max-width: 100%; }
+        svg.heatmap { min-width: 36rem; }
+        section { overflow-x: auto; }
+        caption { text-align: left; font-weight: 600; padding: .25rem 0; }
+        .filters { display: flex; flex-wrap: wrap; gap: .5rem; margin-bottom: 1rem; }
+        a.button { display: inline-block; padding: .5rem 1rem; background: var(--accent); color: #fff; border-radius: 4px; text-decoration: none; }
+        fieldset { border: 1px solid var(--line); border-radius: 6px; padding: .75rem 1rem; margin: 0 0 1rem; }
+        legend { font-weight: 600; padding: 0 .25rem; }
+        .row { display: grid; grid-template-columns: 1fr 6rem; gap: .5rem; align-items: center; margin: .25rem 0; }
+        .respond { max-width: 40rem; margin: 0 auto; }
+        .respond progress { width: 100%; height: 1rem; }
+        .choice { display: flex; align-items: center; gap: .6rem; padding: .35rem 0; }
+        .choice input { width: 1.4rem; height: 1.4rem; flex: none; margin: 0; }
+        .choice label { font-weight: 400; flex: 1; padding: .2rem 0; cursor: pointer; }
+        .actions { display: flex; flex-wrap: wrap; gap: .75rem; margin: 1rem 0 2rem; }
+        button.secondary { background: #fff; color: var(--accent); border: 2px solid var(--accent); }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+        .experiment { border: 1px solid var(--line); border-radius: 6px; padding: .5rem 1rem; margin: 1rem 0; }
+        .experiment dt { font-weight: 600; }
+        .experiment dd { margin: 0 0 .5rem; }
+        ol.links code { word-break: break-all; }
+        @media (max-width: 40rem) { .split { grid-template-columns: 1fr; } }
         @media (max-width: 40rem) { header.site .signout { margin-left: 0; } main { padding: .75rem; } }
         """
 }

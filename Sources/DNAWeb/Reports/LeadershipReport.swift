@@ -57,7 +57,8 @@ public enum LeadershipReport {
         }
         text += "## Summary\n\n- \(overall.n) respondents\n"
         if let balance = overall.layers?.balance {
-            text += "- Layer index \(Out.rounded(balance.index, 1)); spread \(Out.rounded(balance.spread, 1)) points; weakest layer: \(figures.weakestLayerName ?? balance.weakest)\n"
+            text +=
+                "- Layer index \(Out.rounded(balance.index, 1)); spread \(Out.rounded(balance.spread, 1)) points; weakest layer: \(figures.weakestLayerName ?? balance.weakest)\n"
         }
         if let coverage = overall.lineOfSightCoverage {
             text += "- \(Out.percent(coverage)) can name the customer outcome their work serves\n"
@@ -67,9 +68,12 @@ public enum LeadershipReport {
             text += Out.markdownTable(
                 header: ["Dimension", "Score", "Mean", "95% CI", "Favorable", "Unfavorable", "Alpha", "n"],
                 rows: framework.dimensions.map { dimension in
-                    guard let s = overall.dimension(framework.id, dimension.id) else { return [dimension.name, "not measured"] + Array(repeating: "", count: 6) }
+                    guard let s = overall.dimension(framework.id, dimension.id) else {
+                        return [dimension.name, "not measured"] + Array(repeating: "", count: 6)
+                    }
                     return [
-                        dimension.name, Out.rounded(s.score, 1), Out.rounded(s.mean), s.ci95Low.map { "\(Out.rounded($0))–\(Out.rounded(s.ci95High))" } ?? "–",
+                        dimension.name, Out.rounded(s.score, 1), Out.rounded(s.mean),
+                        s.ci95Low.map { "\(Out.rounded($0))–\(Out.rounded(s.ci95High))" } ?? "–",
                         Out.percent(s.favorable), Out.percent(s.unfavorable), Out.rounded(s.alpha), String(s.n),
                     ]
                 })

@@ -98,7 +98,8 @@ enum ScorecardHTML {
 
     private static func trendSection(_ figures: ScorecardFigures) -> String {
         guard let previous = figures.scorecard.previous else {
-            return "<section aria-labelledby=\"s-trend\"><h2 id=\"s-trend\">Trend</h2><p>This is the first wave; there is nothing to compare with yet.</p></section>"
+            return
+                "<section aria-labelledby=\"s-trend\"><h2 id=\"s-trend\">Trend</h2><p>This is the first wave; there is nothing to compare with yet.</p></section>"
         }
         let changes = figures.overallTrend.filter { $0.framework == "os-canvas" || $0.framework == "layers" && !$0.dimension.contains("/") }
         var html =

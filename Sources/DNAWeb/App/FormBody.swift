@@ -1,0 +1,41 @@
+import Foundation
+import Hummingbird
+
+/// A url-encoded form read as name -> values, for forms whose fields depend on data (one
+/// field per survey item or per unit) and so cannot be a fixed `Decodable` type.
+struct FormBody {
+    private(set) var values: [String: [String]] = [:]
+
+    init(_ text: String) {
+        for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = Self.decode(parts[0])
+            let value = parts.count > 1 ? Self.decode(parts[1]) : ""
+            values[name, default: []].append(value)
+        }
+    }
+
+    static func read(_ request: Request, _ context: AppContext) async throws -> FormBody {
+        let contentType = request.headers[.contentType]?.lowercased() ?? ""
+        guard contentType.hasPrefix("application/x-www-form-urlencoded") else {
+            throw WebError.badRequest("send the form url-encoded")
+        }
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        return FormBody(String(decoding: buffer.readableBytesView, as: UTF8.self))
+    }
+
+    private static func decode(_ part: Substring) -> String {
+        let spaced = part.replacingOccurrences(of: "+", with: " ")
+        return spaced.removingPercentEncoding ?? spaced
+    }
+
+    subscript(_ name: String) -> String? { values[name]?.first }
+
+    func all(_ name: String) -> [String] { values[name] ?? [] }
+
+    /// The trimmed value, or nil when absent or blank.
+    func text(_ name: String) -> String? {
+        guard let value = self[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        return value
+    }
+}

@@ -1,0 +1,195 @@
+import DNACore
+import DNAStore
+import Foundation
+import Hummingbird
+
+/// Campaign pages: list and create, one campaign (links, window, import), results and the
+/// report downloads.
+extension PageController {
+    func addCampaignRoutes(to router: Router<AppContext>) {
+        router.get(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .campaigns(w) })) { request, context in
+            try await page(request, context) { workspace, access, identity in
+                CampaignsPage.View(model: try await campaignsModel(workspace, access, identity)).response(identity: identity)
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .campaigns(w) })) { request, context in
+            try await page(request, context, minimum: .analyst) { workspace, access, identity in
+                let form = try await FormBody.read(request, context)
+                try FormCSRF.check(form[AuthMiddleware.csrfField], identity: identity)
+                do {
+                    let campaign = try await createCampaign(from: form, workspace: workspace)
+                    return Response.redirect(to: SiteURL.campaign(workspace.slug, campaign.id).path, type: .found)
+                } catch let error as StoreError {
+                    var model = try await campaignsModel(workspace, access, identity)
+                    model.error = error.description
+                    return CampaignsPage.View(model: model).response(status: .badRequest, identity: identity)
+                }
+            }
+        }
+        router.get(RouterPath(stringLiteral: SiteURL.pattern { w, id in .campaign(w, id) })) { request, context in
+            try await campaignPage(request, context) { _ in }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .campaignWindow(w, id) })) { request, context in
+            try await campaignAction(request, context) { form, workspace, campaign in
+                let closesAt = form["action"] == "reopen" ? nil : Swift.max(clock.now(), campaign.opensAt)
+                try await store.setCampaignClose(workspaceID: workspace.id, id: campaign.id, closesAt: closesAt)
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .campaignOpenLink(w, id) })) { request, context in
+            try await campaignAction(request, context) { form, workspace, campaign in
+                try await store.setOpenLink(
+                    workspaceID: workspace.id, id: campaign.id, secret: form["action"] == "remove" ? nil : Secrets.make())
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .campaignLinks(w, id) })) { request, context in
+            let form = try await FormBody.read(request, context)
+            return try await campaignPage(request, context, minimum: .analyst, csrf: form[AuthMiddleware.csrfField]) { model in
+                guard let count = form["count"].flatMap(Int.init), (1...5000).contains(count) else {
+                    model.notice = "Choose between 1 and 5,000 links."
+                    return
+                }
+                let unitID = form["unit"] ?? ""
+                let tokens = (0..<count).map { _ in Secrets.make() }
+                try await store.addRespondentTokens(
+                    workspaceID: model.workspace.id, campaignID: model.campaign.id, unitID: unitID, tokenHashes: tokens.map(Secrets.hash),
+                    now: clock.now())
+                model.newLinks = tokens
+                model.newLinksUnit = model.units.first { $0.id == unitID }?.name
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .campaignImport(w, id) })) { request, context in
+            let form = try await FormBody.read(request, context)
+            return try await campaignPage(request, context, minimum: .analyst, csrf: form[AuthMiddleware.csrfField]) { model in
+                let csv = form["csv"] ?? ""
+                do {
+                    let count = try await store.importResponses(
+                        workspaceID: model.workspace.id, campaignID: model.campaign.id, file: "responses.csv", text: csv, now: clock.now())
+                    model.notice = "Imported \(count) responses."
+                } catch let problems as FileProblems {
+                    model.notice = "Nothing was imported: \(problems.total) problem\(problems.total == 1 ? "" : "s") in the file."
+                    model.problems = problems.problems
+                    model.submittedCSV = csv
+                }
+            }
+        }
+        router.get(RouterPath(stringLiteral: SiteURL.pattern { w, id in .campaignResults(w, id) })) { request, context in
+            try await page(request, context) { workspace, _, identity in
+                let (scorecard, frameworks, frameworkID) = try await scorecard(request, context, workspace)
+                let figures = ScorecardFigures(scorecard: scorecard, frameworks: frameworks, frameworkID: frameworkID)
+                return ResultsPage.View(model: .init(workspace: workspace, figures: figures, campaignID: scorecard.campaign.id))
+                    .response(identity: identity)
+            }
+        }
+        router.get(RouterPath(stringLiteral: SiteURL.pattern { w, id in .campaignReport(w, id) })) { request, context in
+            try await page(request, context) { workspace, _, _ in
+                let format = LeadershipReport.Format(rawValue: request.uri.queryParameters.get("format") ?? "html") ?? .html
+                let (scorecard, frameworks, frameworkID) = try await scorecard(request, context, workspace)
+                let body = LeadershipReport.render(
+                    format, scorecard: scorecard, workspaceName: workspace.name, frameworks: frameworks, frameworkID: frameworkID)
+                return Self.download(body, format: format, name: "customer-dna-\(workspace.slug)-\(scorecard.campaign.id)")
+            }
+        }
+    }
+
+    static func download(_ body: String, format: LeadershipReport.Format, name: String) -> Response {
+        Response(
+            status: .ok,
+            headers: [
+                .contentType: format.contentType, .contentDisposition: "attachment; filename=\"\(name).\(format.rawValue)\"",
+                .init("X-Content-Type-Options")!: "nosniff",
+            ],
+            body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    private func scorecard(
+        _ request: Request, _ context: AppContext, _ workspace: Workspace
+    ) async throws -> (Scorecard, [Framework], String) {
+        let campaign = try await store.campaign(workspaceID: workspace.id, id: try context.parameter("id"))
+        let breakdown = AssessmentScoring.Breakdown(rawValue: request.uri.queryParameters.get("by") ?? "unit") ?? .unit
+        let frameworks = try await store.frameworks(workspaceID: workspace.id)
+        let scorecard = try await store.scorecard(workspace: workspace, campaign: campaign, breakdown: breakdown)
+        return (scorecard, frameworks, request.uri.queryParameters.get("framework") ?? "os-canvas")
+    }
+
+    private func campaignsModel(_ workspace: Workspace, _ access: Access, _ identity: Identity) async throws -> CampaignsPage.Model {
+        let now = clock.now()
+        var rows: [CampaignsPage.Row] = []
+        for campaign in try await store.campaigns(workspaceID: workspace.id) {
+            rows.append(
+                .init(
+                    campaign: campaign, state: campaign.state(at: now),
+                    progress: try await store.campaignProgress(workspace: workspace, campaignID: campaign.id)))
+        }
+        return CampaignsPage.Model(
+            workspace: workspace, rows: rows, units: try await store.units(workspaceID: workspace.id), canEdit: access >= .analyst,
+            csrfToken: identity.csrfToken, today: Day.string(now))
+    }
+
+    private func createCampaign(from form: FormBody, workspace: Workspace) async throws -> Campaign {
+        guard let opens = form.text("opens").flatMap(Day.start) else { throw StoreError.invalid("give the opening date as YYYY-MM-DD") }
+        var closes: Int64?
+        if let text = form.text("closes") {
+            guard let day = Day.start(text) else { throw StoreError.invalid("give the closing date as YYYY-MM-DD") }
+            closes = day + 86_400
+        }
+        var population: [String: Int] = [:]
+        for (name, values) in form.values where name.hasPrefix("invited-") {
+            guard let text = values.first?.trimmingSpaces(), !text.isEmpty else { continue }
+            guard let count = Int(text), count >= 0 else {
+                throw StoreError.invalid("the number invited must be a whole number, 0 or more")
+            }
+            if count > 0 { population[String(name.dropFirst("invited-".count))] = count }
+        }
+        return try await store.createCampaign(
+            workspaceID: workspace.id, name: form["name"] ?? "", instrument: .builtIn(form["instrument"] ?? "customer-dna"), opensAt: opens,
+            closesAt: closes, population: population, now: clock.now())
+    }
+
+    /// Renders the campaign page after `change` has adjusted its model (a notice, new links).
+    private func campaignPage(
+        _ request: Request, _ context: AppContext, minimum: Access = .viewer, csrf: String? = nil,
+        _ change: (inout CampaignPage.Model) async throws -> Void
+    ) async throws -> Response {
+        try await page(request, context, minimum: minimum) { workspace, access, identity in
+            if minimum > .viewer { try FormCSRF.check(csrf, identity: identity) }
+            let campaign = try await store.campaign(workspaceID: workspace.id, id: try context.parameter("id"))
+            var model = CampaignPage.Model(
+                workspace: workspace, campaign: campaign, state: campaign.state(at: clock.now()),
+                progress: try await store.campaignProgress(workspace: workspace, campaignID: campaign.id),
+                units: try await store.units(workspaceID: workspace.id),
+                population: try await store.campaignPopulation(campaignID: campaign.id).map(\.unitID),
+                instrument: try campaign.instrument(frameworks: try await store.frameworks(workspaceID: workspace.id)),
+                canEdit: access >= .analyst, csrfToken: identity.csrfToken, baseURL: Self.baseURL(request))
+            do {
+                try await change(&model)
+            } catch let error as StoreError {
+                model.notice = error.description
+                model.problems = [FileProblem(file: "form", line: 1, column: 1, message: error.description)]
+            }
+            // Counts may have changed (an import).
+            model.progress = try await store.campaignProgress(workspace: workspace, campaignID: campaign.id)
+            let status: HTTPResponse.Status = model.problems.isEmpty ? .ok : .badRequest
+            return CampaignPage.View(model: model).response(status: status, identity: identity)
+        }
+    }
+
+    /// A form post that changes the campaign and goes back to its page.
+    private func campaignAction(
+        _ request: Request, _ context: AppContext, _ action: (FormBody, Workspace, Campaign) async throws -> Void
+    ) async throws -> Response {
+        try await page(request, context, minimum: .analyst) { workspace, _, identity in
+            let form = try await FormBody.read(request, context)
+            try FormCSRF.check(form[AuthMiddleware.csrfField], identity: identity)
+            let campaign = try await store.campaign(workspaceID: workspace.id, id: try context.parameter("id"))
+            try await action(form, workspace, campaign)
+            return Response.redirect(to: SiteURL.campaign(workspace.slug, campaign.id).path, type: .found)
+        }
+    }
+
+    /// The address respondents reach this server at, as the browser sent it.
+    static func baseURL(_ request: Request) -> String {
+        let host = request.head.authority ?? "localhost"
+        let scheme = request.headers[.init("X-Forwarded-Proto")!] == "https" ? "https" : "http"
+        return "\(scheme)://\(host)"
+    }
+}

@@ -1,0 +1,83 @@
+import DNACore
+import DNAStore
+import Foundation
+import Hummingbird
+
+/// The page of one OS Canvas force: latest score, tensions and experiments.
+extension PageController {
+    func addForceRoutes(to router: Router<AppContext>) {
+        router.get(RouterPath(stringLiteral: SiteURL.pattern { w, id in .force(w, id) })) { request, context in
+            try await page(request, context) { workspace, access, identity in
+                ForcePage.View(model: try await forceModel(workspace, access, identity, try context.parameter("id"))).response(
+                    identity: identity)
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .forceTensions(w, id) })) { request, context in
+            try await forceAction(request, context) { form, workspace, force in
+                _ = try await store.addTension(
+                    workspaceID: workspace.id, campaignID: nil, framework: "os-canvas", dimension: force, text: form["text"] ?? "",
+                    source: form["source"] == "open-answer" ? .openAnswer : .manual, now: clock.now())
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .forceExperiments(w, id) })) { request, context in
+            try await forceAction(request, context) { form, workspace, force in
+                guard let days = form["days"].flatMap(Int.init) else { throw StoreError.invalid("duration must be a whole number of days") }
+                _ = try await store.addExperiment(
+                    Experiment(
+                        id: "", workspaceID: workspace.id, tensionID: form.text("tension"), framework: "os-canvas", dimension: force,
+                        practice: form["practice"] ?? "", hypothesis: form["hypothesis"] ?? "", participants: form["participants"] ?? "",
+                        durationDays: days, reviewOn: form["review"] ?? "", outcome: nil, createdAt: clock.now()))
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .experimentOutcome(w, id) })) { request, context in
+            try await page(request, context, minimum: .analyst) { workspace, _, identity in
+                let form = try await FormBody.read(request, context)
+                try FormCSRF.check(form[AuthMiddleware.csrfField], identity: identity)
+                let id = try context.parameter("id")
+                try await store.recordExperimentOutcome(workspaceID: workspace.id, id: id, outcome: form["outcome"] ?? "")
+                let experiment = try await store.experiment(workspaceID: workspace.id, id: id)
+                return Response.redirect(to: SiteURL.force(workspace.slug, experiment.dimension).path, type: .found)
+            }
+        }
+    }
+
+    private func forceModel(_ workspace: Workspace, _ access: Access, _ identity: Identity, _ id: String) async throws -> ForcePage.Model {
+        guard let force = BuiltInFrameworks.framework("os-canvas")?.dimension(id) else { throw WebError.notFound("no force '\(id)'") }
+        var latest: (Campaign, AssessmentResult.DimensionScore?)?
+        var openAnswers: [String] = []
+        let now = clock.now()
+        if let campaign = try await store.campaigns(workspaceID: workspace.id).first(where: { $0.state(at: now) != .scheduled }) {
+            let scorecard = try await store.scorecard(workspace: workspace, campaign: campaign, breakdown: .none)
+            latest = (campaign, scorecard.result.overall.scores?.dimension("os-canvas", id))
+            if let item = try campaign.instrument(frameworks: try await store.frameworks(workspaceID: workspace.id)).items.first(where: {
+                $0.type == .text
+            }) {
+                openAnswers = try await store.openAnswers(workspace: workspace, campaignID: campaign.id, itemID: item.id)
+            }
+        }
+        return ForcePage.Model(
+            workspace: workspace, force: force, latest: latest,
+            tensions: try await store.tensions(workspaceID: workspace.id, framework: "os-canvas", dimension: id),
+            experiments: try await store.experiments(workspaceID: workspace.id, framework: "os-canvas", dimension: id),
+            openAnswers: openAnswers,
+            canEdit: access >= .analyst, csrfToken: identity.csrfToken, today: Day.string(now))
+    }
+
+    private func forceAction(
+        _ request: Request, _ context: AppContext, _ action: (FormBody, Workspace, String) async throws -> Void
+    ) async throws -> Response {
+        try await page(request, context, minimum: .analyst) { workspace, access, identity in
+            let form = try await FormBody.read(request, context)
+            try FormCSRF.check(form[AuthMiddleware.csrfField], identity: identity)
+            let force = try context.parameter("id")
+            do {
+                try await action(form, workspace, force)
+            } catch let error as StoreError {
+                var model = try await forceModel(workspace, access, identity, force)
+                model.error = error.description
+                return ForcePage.View(model: model).response(status: .badRequest, identity: identity)
+            }
+            return Response.redirect(to: SiteURL.force(workspace.slug, force).path, type: .found)
+        }
+    }
+}

@@ -1,0 +1,179 @@
+import DNACore
+import DNAStore
+import Foundation
+import Hummingbird
+
+/// The public respondent pages: a person's single-use link, and the open anonymous link that
+/// hands out such links. No account, no cookie, no JavaScript: the token in the address is
+/// the only credential, and it stops working once the answers are handed in.
+struct RespondentController {
+    let store: Store
+    let clock: any AppClock
+    /// Open-link visits allowed per client address and hour, so nobody can flood a campaign.
+    static let openLinkLimit = 60
+
+    func addRoutes(to router: Router<AppContext>) {
+        router.get(RouterPath(stringLiteral: SiteURL.pattern { _, id in .respond(id) })) { request, context in
+            let token = try context.parameter("id")
+            return try await withSession(token) { session in
+                let step = request.uri.queryParameters.get("step").flatMap(Int.init) ?? resumeStep(session)
+                return try await render(session, token: token, step: step, answers: session.answers ?? blank(session), error: nil)
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { _, id in .respond(id) })) { request, context in
+            let token = try context.parameter("id")
+            let form = try await FormBody.read(request, context)
+            return try await withSession(token) { session in
+                try await save(form, session: session, token: token)
+            }
+        }
+        router.get(RouterPath(stringLiteral: SiteURL.pattern { _, id in .openLink(id) })) { request, context in
+            let now = clock.now()
+            let key = "open-link:" + (context.remoteIP ?? "unknown")
+            guard try await store.loginFailures(key: key, now: now, window: 3600) < Self.openLinkLimit else {
+                return RespondentPage.Message(title: "Please try again later", message: "Too many surveys were started from this address.")
+                    .response(status: .tooManyRequests, identity: nil)
+            }
+            _ = try await store.recordLoginFailure(key: key, now: now, window: 3600)
+            let token = Secrets.make()
+            guard try await store.startFromOpenLink(try context.parameter("id"), tokenHash: Secrets.hash(token), now: now) != nil else {
+                return notValid()
+            }
+            return Response.redirect(to: SiteURL.respond(token).path, type: .normal)
+        }
+    }
+
+    private func notValid() -> Response {
+        RespondentPage.Message(title: "This link is not valid", message: "Check that you copied the whole link, or ask for a new one.")
+            .response(status: .notFound, identity: nil)
+    }
+
+    /// Loads the session and answers for the states in which no questions can be shown.
+    private func withSession(_ token: String, _ body: (RespondentSession) async throws -> Response) async throws -> Response {
+        guard let session = try await store.respondentSession(tokenHash: Secrets.hash(token)) else { return notValid() }
+        if session.used {
+            return RespondentPage.Message(
+                title: "Already handed in", message: "Answers were already handed in with this link. Each link can be used once. Thank you!"
+            ).response(status: .gone, identity: nil)
+        }
+        switch session.campaign.state(at: clock.now()) {
+        case .scheduled:
+            return RespondentPage.Message(
+                title: "Not open yet", message: "This survey opens on \(Day.string(session.campaign.opensAt)). Please come back then."
+            )
+            .response(status: .forbidden, identity: nil)
+        case .closed:
+            return RespondentPage.Message(
+                title: "This survey is closed", message: "Thank you for your interest; answers are no longer taken."
+            )
+            .response(status: .gone, identity: nil)
+        case .open:
+            return try await body(session)
+        }
+    }
+
+    private func blank(_ session: RespondentSession) -> RespondentAnswers {
+        RespondentAnswers(
+            unitID: session.issuedUnitID, roleID: nil,
+            likert: [Int8](repeating: AssessmentResponses.missing, count: session.instrument.likertItems.count), outcome: nil, texts: [:])
+    }
+
+    /// Where a returning respondent continues: the first step with an unanswered likert item.
+    private func resumeStep(_ session: RespondentSession) -> Int {
+        guard let answers = session.answers else { return 0 }
+        let instrument = session.instrument
+        let likertIndex = Dictionary(uniqueKeysWithValues: instrument.likertItems.enumerated().map { ($1.id, $0) })
+        let total = RespondentPage.stepCount(instrument)
+        for step in 1..<total {
+            let open = RespondentPage.items(step: step, of: instrument).contains { item in
+                likertIndex[item.id].map { answers.likert[$0] == AssessmentResponses.missing } ?? false
+            }
+            if open { return step }
+        }
+        return total - 1
+    }
+
+    private func render(
+        _ session: RespondentSession, token: String, step: Int, answers: RespondentAnswers, error: String?
+    ) async throws
+        -> Response
+    {
+        let workspaceID = session.campaign.workspaceID
+        let population = Set(try await store.campaignPopulation(campaignID: session.campaign.id).map(\.unitID))
+        let units = try await store.units(workspaceID: workspaceID).filter { population.contains($0.id) }.sorted { $0.name < $1.name }
+        let model = RespondentPage.Model(
+            session: session, token: token, step: max(0, min(step, RespondentPage.stepCount(session.instrument) - 1)), answers: answers,
+            units: units, roles: try await store.roles(workspaceID: workspaceID),
+            outcomes: try await store.customerOutcomes(workspaceID: workspaceID), error: error)
+        return RespondentPage.View(model: model).response(status: error == nil ? .ok : .badRequest, identity: nil)
+    }
+
+    private func save(_ form: FormBody, session: RespondentSession, token: String) async throws -> Response {
+        let instrument = session.instrument
+        let total = RespondentPage.stepCount(instrument)
+        let step = max(0, min(form["step"].flatMap(Int.init) ?? 0, total - 1))
+        var answers = session.answers ?? blank(session)
+        if step == 0 {
+            if session.issuedUnitID == nil { answers.unitID = form.text("unit") }
+            answers.roleID = form.text("role")
+        } else {
+            merge(form, step: step, instrument: instrument, into: &answers)
+        }
+        let action = form["action"] ?? "next"
+        if step == 0, session.issuedUnitID == nil, answers.unitID == nil, action != "back" {
+            return try await render(session, token: token, step: 0, answers: answers, error: "Choose where you work to continue.")
+        }
+        do {
+            try await store.saveRespondentAnswers(
+                tokenHash: Secrets.hash(token), answers: answers, submit: action == "submit", now: clock.now())
+        } catch StoreError.invalid(let message) {
+            return try await render(session, token: token, step: step, answers: answers, error: message)
+        } catch StoreError.conflict(let message) {
+            return RespondentPage.Message(title: "Not saved", message: message).response(status: .conflict, identity: nil)
+        }
+        switch action {
+        case "submit":
+            return RespondentPage.Message(
+                title: "Thank you", message: "Your answers were handed in. They count toward the results of groups of five or more people."
+            )
+            .response(identity: nil)
+        case "pause":
+            return RespondentPage.Message(
+                title: "Saved", message: "Your answers so far are saved. Open the same link again to continue where you stopped."
+            )
+            .response(identity: nil)
+        case "back":
+            return Response.redirect(to: SiteURL.respond(token).path + "?step=\(max(0, step - 1))", type: .normal)
+        default:
+            return Response.redirect(to: SiteURL.respond(token).path + "?step=\(min(total - 1, step + 1))", type: .normal)
+        }
+    }
+
+    /// Takes the answers to one step's items from the form; an item left blank is cleared.
+    private func merge(_ form: FormBody, step: Int, instrument: Instrument, into answers: inout RespondentAnswers) {
+        let likertIndex = Dictionary(uniqueKeysWithValues: instrument.likertItems.enumerated().map { ($1.id, $0) })
+        for item in RespondentPage.items(step: step, of: instrument) {
+            let name = "i-\(item.id)"
+            let value = form[name]?.trimmingSpaces() ?? ""
+            switch item.type {
+            case .likert:
+                let code: Int8 =
+                    switch value {
+                    case "1", "2", "3", "4", "5": Int8(value)!
+                    case "dk": AssessmentResponses.dontKnow
+                    default: AssessmentResponses.missing
+                    }
+                answers.likert[likertIndex[item.id]!] = code
+            case .outcome:
+                answers.outcome = value.isEmpty || AssessmentResponseReader.notNamed.contains(value.lowercased()) ? nil : value
+            case .text:
+                answers.texts[item.id] = value.isEmpty ? nil : String(value.prefix(4000))
+            case .choice:
+                answers.texts[item.id] = item.options.contains(value) ? value : nil
+            case .multi:
+                let picks = form.all(name).filter { item.options.contains($0) }
+                answers.texts[item.id] = picks.isEmpty ? nil : picks.joined(separator: ";")
+            }
+        }
+    }
+}

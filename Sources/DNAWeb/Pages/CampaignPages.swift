@@ -1,0 +1,281 @@
+import DNACore
+import Foundation
+import Plot
+
+/// Dates as the pages show and read them: `YYYY-MM-DD` in UTC.
+enum Day {
+    private static let formatter: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter
+    }()
+
+    static func string(_ seconds: Int64) -> String { formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds))) }
+
+    /// The start of the day in seconds, or nil when the text is not a date.
+    static func start(_ text: String) -> Int64? {
+        guard let date = formatter.date(from: text), formatter.string(from: date) == text else { return nil }
+        return Int64(date.timeIntervalSince1970)
+    }
+}
+
+/// The list of assessment campaigns and the form that starts a new one.
+enum CampaignsPage {
+    struct Row {
+        var campaign: Campaign
+        var state: Campaign.State
+        var progress: CampaignProgress
+    }
+
+    struct Model {
+        var workspace: Workspace
+        var rows: [Row]
+        var units: [OrgUnit]
+        var canEdit: Bool
+        var csrfToken: String?
+        var today: String
+        var error: String?
+    }
+
+    struct View: PageView {
+        let model: Model
+        var title: String { "Assessments" }
+        var workspace: Workspace? { model.workspace }
+
+        func content() -> Node<HTML.BodyContext> {
+            .group(
+                .h1("Assessments"),
+                .p(
+                    .text(
+                        "Each campaign is one wave of the Customer DNA assessment (or your own instrument) sent to chosen units. Results appear once at least \(model.workspace.minGroupSize) people have answered."
+                    )),
+                .unwrap(model.error) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) },
+                model.rows.isEmpty
+                    ? .p(.text("No campaigns yet."))
+                    : .table(
+                        .thead(.tr(.th("Campaign"), .th("State"), .th("Window"), .th("Answered"), .th("Response rate"))),
+                        .tbody(
+                            .forEach(model.rows) { row in
+                                .tr(
+                                    .td(.a(.href(SiteURL.campaign(model.workspace.slug, row.campaign.id).path), .text(row.campaign.name))),
+                                    .td(.text(row.state.rawValue)),
+                                    .td(
+                                        .text(
+                                            Day.string(row.campaign.opensAt) + " – "
+                                                + (row.campaign.closesAt.map(Day.string) ?? "open-ended"))),
+                                    .td(.text("\(row.progress.submitted)")),
+                                    .td(.text(AnalysisOutput.percent(row.progress.rate))))
+                            })),
+                .if(model.canEdit, newCampaignForm())
+            )
+        }
+
+        private func newCampaignForm() -> Node<HTML.BodyContext> {
+            let e = Charts.escape
+            var html =
+                "<h2>New campaign</h2><form class=\"stack\" action=\"\(SiteURL.campaigns(model.workspace.slug).path)\" method=\"post\">"
+            html += HTMLForm.csrf(model.csrfToken)
+            html += "<label for=\"name\">Name</label><input id=\"name\" name=\"name\" type=\"text\" required placeholder=\"Spring pulse\">"
+            html += "<label for=\"instrument\">Instrument</label><select id=\"instrument\" name=\"instrument\">"
+            for entry in BuiltInInstruments.all {
+                html +=
+                    "<option value=\"\(e(entry.instrument.id))\">\(e(entry.instrument.title)) (\(entry.instrument.items.count) questions)</option>"
+            }
+            html += "</select>"
+            html +=
+                "<label for=\"opens\">Opens on</label><input id=\"opens\" name=\"opens\" type=\"date\" required value=\"\(model.today)\">"
+            html += "<label for=\"closes\">Closes after (optional)</label><input id=\"closes\" name=\"closes\" type=\"date\">"
+            html += "<fieldset><legend>Population: how many people in each unit receive it (0 leaves a unit out)</legend>"
+            for unit in model.units {
+                html +=
+                    "<div class=\"row\"><label for=\"invited-\(e(unit.code))\">\(e(unit.name))</label><input id=\"invited-\(e(unit.code))\" name=\"invited-\(e(unit.id))\" type=\"number\" min=\"0\" value=\"0\"></div>"
+            }
+            html += "</fieldset><button type=\"submit\">Create campaign</button></form>"
+            return .raw(html)
+        }
+    }
+}
+
+/// One campaign: its window, response rate by unit, respondent links, imports, results.
+enum CampaignPage {
+    struct Model {
+        var workspace: Workspace
+        var campaign: Campaign
+        var state: Campaign.State
+        var progress: CampaignProgress
+        var units: [OrgUnit]
+        var population: [String]
+        var instrument: Instrument
+        var canEdit: Bool
+        var csrfToken: String?
+        var notice: String?
+        var problems: [FileProblem] = []
+        var submittedCSV = ""
+        /// Single-use links made by the last request; shown once.
+        var newLinks: [String] = []
+        var newLinksUnit: String?
+        var baseURL: String
+    }
+
+    struct View: PageView {
+        let model: Model
+        var title: String { model.campaign.name }
+        var workspace: Workspace? { model.workspace }
+
+        func content() -> Node<HTML.BodyContext> {
+            let slug = model.workspace.slug, id = model.campaign.id
+            return .group(
+                .h1(.text(model.campaign.name)),
+                .p(
+                    .text(
+                        "\(model.instrument.title) · \(model.state.rawValue) · \(Day.string(model.campaign.opensAt)) – \(model.campaign.closesAt.map(Day.string) ?? "open-ended")"
+                    )),
+                .unwrap(model.notice) {
+                    .p(.class(model.problems.isEmpty ? "notice" : "error"), .attribute(named: "role", value: "status"), .text($0))
+                },
+                .if(!model.problems.isEmpty, .ul(.class("error"), .forEach(model.problems) { .li(.text($0.description)) })),
+                .if(!model.newLinks.isEmpty, newLinksSection()),
+                .p(.a(.class("button"), .href(SiteURL.campaignResults(slug, id).path), .text("See the results"))),
+                .h2("Response rate"),
+                .p(
+                    .text(
+                        "\(model.progress.submitted) handed in of \(model.progress.invited) invited (\(AnalysisOutput.percent(model.progress.rate))); \(model.progress.inProgress) in progress. Units with fewer than \(model.workspace.minGroupSize) invited show no count."
+                    )),
+                .table(
+                    .class("progress"),
+                    .thead(.tr(.th("Unit"), .th("Invited"), .th("Handed in"), .th("Rate"))),
+                    .tbody(
+                        .forEach(model.progress.units) { unit in
+                            .tr(
+                                .td(.text(unit.unitName)), .td(.text("\(unit.invited)")),
+                                .td(.text(unit.submitted.map { "\($0)" } ?? "hidden")), .td(.text(AnalysisOutput.percent(unit.rate))))
+                        })),
+                .if(model.canEdit, editSections())
+            )
+        }
+
+        private func newLinksSection() -> Node<HTML.BodyContext> {
+            let csv = "link\n" + model.newLinks.map { model.baseURL + SiteURL.respond($0).path }.joined(separator: "\n") + "\n"
+            let dataURL = "data:text/csv;charset=utf-8," + (csv.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            return .section(
+                .class("notice"), .attribute(named: "aria-labelledby", value: "new-links"),
+                .h2(.id("new-links"), .text("\(model.newLinks.count) new links for \(model.newLinksUnit ?? "the unit")")),
+                .p(
+                    .text(
+                        "Give one link to each person. Each works once and is stored only as a fingerprint, so it cannot be shown again: download or copy the list now."
+                    )),
+                .p(.a(.href(dataURL), .attribute(named: "download", value: "links.csv"), .text("Download the links as CSV"))),
+                .ol(.class("links"), .forEach(model.newLinks) { token in .li(.code(.text(model.baseURL + SiteURL.respond(token).path))) })
+            )
+        }
+
+        private func editSections() -> Node<HTML.BodyContext> {
+            let slug = model.workspace.slug, id = model.campaign.id
+            let populationUnits = model.units.filter { model.population.contains($0.id) }
+            var linkForm = "<form class=\"stack\" action=\"\(SiteURL.campaignLinks(slug, id).path)\" method=\"post\">"
+            linkForm += HTMLForm.csrf(model.csrfToken)
+            linkForm += "<label for=\"links-unit\">Unit</label><select id=\"links-unit\" name=\"unit\">"
+            for unit in populationUnits { linkForm += "<option value=\"\(Charts.escape(unit.id))\">\(Charts.escape(unit.name))</option>" }
+            linkForm += "</select><label for=\"links-count\">How many single-use links</label>"
+            linkForm += "<input id=\"links-count\" name=\"count\" type=\"number\" min=\"1\" max=\"5000\" value=\"10\">"
+            linkForm += "<button type=\"submit\">Make links</button></form>"
+            return .group(
+                .h2("Respondent links"),
+                .raw(linkForm),
+                .h3("Open anonymous link"),
+                .unwrap(model.campaign.openLink) { secret in
+                    .p(
+                        .text("Anyone with this link can answer once per visit: "),
+                        .code(.text(model.baseURL + SiteURL.openLink(secret).path)))
+                },
+                .form(
+                    .action(SiteURL.campaignOpenLink(slug, id).path), .method(.post), HTMLForm.csrfNode(model.csrfToken),
+                    .input(.type(.hidden), .name("action"), .value(model.campaign.openLink == nil ? "create" : "remove")),
+                    .button(.type(.submit), .text(model.campaign.openLink == nil ? "Create an open link" : "Remove the open link"))
+                ),
+                .h2("Window"),
+                .form(
+                    .action(SiteURL.campaignWindow(slug, id).path), .method(.post), HTMLForm.csrfNode(model.csrfToken),
+                    .input(.type(.hidden), .name("action"), .value(model.state == .closed ? "reopen" : "close")),
+                    .button(.type(.submit), .text(model.state == .closed ? "Reopen without an end date" : "Close now"))
+                ),
+                .h2("Import responses"),
+                .p(
+                    .text(
+                        "Paste a CSV as survey tools export it: respondent,unit,role,<item id>... (values 1-5, dk or empty), or the long form respondent,unit,role,item,value. Units and roles are codes. Nothing is saved if any line is wrong."
+                    )),
+                .form(
+                    .class("stack"), .action(SiteURL.campaignImport(slug, id).path), .method(.post), HTMLForm.csrfNode(model.csrfToken),
+                    .label(.for("responses-csv"), .text("Responses CSV")),
+                    .textarea(.id("responses-csv"), .name("csv"), .text(model.submittedCSV)),
+                    .button(.type(.submit), .text("Import"))
+                )
+            )
+        }
+    }
+}
+
+/// The results of a campaign: scorecard, radar, layer stack, heatmap, strengths and gaps,
+/// line of sight and trend, with downloads of the report.
+enum ResultsPage {
+    struct Model {
+        var workspace: Workspace
+        var figures: ScorecardFigures
+        var campaignID: String
+    }
+
+    struct View: PageView {
+        let model: Model
+        var title: String { "Results: \(model.figures.scorecard.campaign.name)" }
+        var workspace: Workspace? { model.workspace }
+
+        func content() -> Node<HTML.BodyContext> {
+            let slug = model.workspace.slug, id = model.campaignID
+            let figures = model.figures
+            let base = SiteURL.campaignResults(slug, id).path
+            let by = figures.scorecard.breakdown.rawValue
+            return .group(
+                .h1(.text("Results: \(figures.scorecard.campaign.name)")),
+                .nav(
+                    .class("filters"), .attribute(named: "aria-label", value: "Cut the results"),
+                    .span("Groups: "),
+                    .forEach(AssessmentScoring.Breakdown.allCases) { breakdown in
+                        breakdown.rawValue == by
+                            ? .strong(.text(breakdown.rawValue))
+                            : .a(.href("\(base)?by=\(breakdown.rawValue)&framework=\(figures.framework.id)"), .text(breakdown.rawValue))
+                    },
+                    .span(" · Framework: "),
+                    .forEach(figures.frameworks) { framework in
+                        framework.id == figures.framework.id
+                            ? .strong(.text(framework.name))
+                            : .a(.href("\(base)?by=\(by)&framework=\(framework.id)"), .text(framework.name))
+                    }
+                ),
+                .raw(ScorecardHTML.sections(figures) { SiteURL.force(slug, $0).path }),
+                .h2("Download"),
+                .ul(
+                    .forEach(LeadershipReport.Format.allCases) { format in
+                        .li(
+                            .a(
+                                .href(
+                                    "\(SiteURL.campaignReport(slug, id).path)?format=\(format.rawValue)&by=\(by)&framework=\(figures.framework.id)"
+                                ),
+                                .text(label(format))))
+                    }),
+                .h2("Method"),
+                .p(.text(ScorecardHTML.methodNotes))
+            )
+        }
+
+        private func label(_ format: LeadershipReport.Format) -> String {
+            switch format {
+            case .html: "Leadership report (HTML, self-contained)"
+            case .md: "Leadership report (Markdown)"
+            case .csv: "Scores (CSV)"
+            case .json: "Scores (JSON)"
+            }
+        }
+    }
+}
