@@ -1,10 +1,12 @@
 import ArgumentParser
 import DNACore
 import DNAStore
+import Foundation
 
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import files into a workspace, all or nothing.", subcommands: [OrgChartImport.self])
+        commandName: "import", abstract: "Import files into a workspace, all or nothing.",
+        subcommands: [OrgChartImport.self, ResponsesImport.self])
 
     struct OrgChartImport: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -24,4 +26,38 @@ struct ImportCommand: AsyncParsableCommand {
             }
         }
     }
+}
+
+extension ImportCommand {
+    struct ResponsesImport: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "responses",
+            abstract: "Import assessment responses into a campaign: respondent,unit,role,<item id>... or respondent,unit,role,item,value.")
+        @Option(help: "Workspace slug.") var workspace: String
+        @Option(help: "Campaign id or exact name.") var campaign: String
+        @Argument(help: "The CSV file.") var file: String
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            try await runCommand {
+                guard let bytes = FileManager.default.contents(atPath: file) else { throw CLIError("cannot read \(file)") }
+                try await database.withStore { store in
+                    let found = try await store.workspace(slug: workspace)
+                    let target = try await findCampaign(campaign, in: found, store: store)
+                    let count = try await store.importResponses(
+                        workspaceID: found.id, campaignID: target.id, file: file, bytes: Array(bytes), now: nowSeconds())
+                    Console.out("Imported \(file): \(count) responses into '\(target.name)'.")
+                }
+            }
+        }
+    }
+}
+
+/// Finds a campaign by id or by its exact name.
+func findCampaign(_ reference: String, in workspace: Workspace, store: Store) async throws -> Campaign {
+    let campaigns = try await store.campaigns(workspaceID: workspace.id)
+    guard let found = campaigns.first(where: { $0.id == reference }) ?? campaigns.first(where: { $0.name == reference }) else {
+        throw CLIError("no campaign '\(reference)' in workspace '\(workspace.slug)'; `cdna campaign list` shows them")
+    }
+    return found
 }

@@ -286,3 +286,64 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// Stores one complete response sent through the API. Every answer is checked against the
+    /// campaign's instrument; all problems are reported together, by field.
+    public func submitResponse(
+        workspaceID: String, campaignID: String, respondentKey: String?, unitCode: String, roleCode: String?, answers: [String: String],
+        now: Int64
+    ) async throws -> String {
+        let campaign = try await campaign(workspaceID: workspaceID, id: campaignID)
+        guard campaign.state(at: now) == .open else { throw StoreError.conflict("the campaign is \(campaign.state(at: now).rawValue)") }
+        let instrument = try campaign.instrument(frameworks: try await frameworks(workspaceID: workspaceID))
+        let outcomes = Set(try await customerOutcomes(workspaceID: workspaceID).map(\.code))
+        var problems: [String] = []
+        guard let unit = try await units(workspaceID: workspaceID).first(where: { $0.code == unitCode }) else {
+            throw StoreError.invalid("unit: '\(unitCode)' is not a unit code of this workspace")
+        }
+        var roleID: String?
+        if let roleCode, !roleCode.isEmpty {
+            roleID = try await roles(workspaceID: workspaceID).first { $0.code == roleCode }?.id
+            if roleID == nil { problems.append("role: '\(roleCode)' is not a role code of this workspace") }
+        }
+        let likertIndex = Dictionary(uniqueKeysWithValues: instrument.likertItems.enumerated().map { ($1.id, $0) })
+        var row = [Int8](repeating: AssessmentResponses.missing, count: likertIndex.count)
+        var outcome: String?
+        var texts: [String: String] = [:]
+        for (itemID, raw) in answers.sorted(by: { $0.key < $1.key }) {
+            let value = raw.trimmingSpaces()
+            guard let item = instrument.item(itemID) else {
+                problems.append("answers.\(itemID): not an item of instrument '\(instrument.id)'")
+                continue
+            }
+            switch AssessmentResponseReader.check(value, item: item, knownOutcomes: outcomes) {
+            case .failure(let message): problems.append("answers.\(itemID): \(message)")
+            case .success(let code):
+                if let index = likertIndex[itemID] { row[index] = code }
+                if item.type == .outcome, !AssessmentResponseReader.notNamed.contains(value.lowercased()) { outcome = value }
+                if item.keepsText, !value.isEmpty { texts[itemID] = value }
+            }
+        }
+        if !problems.isEmpty { throw StoreError.invalid(problems.joined(separator: "; ")) }
+        let id = makeID()
+        let (likert, role, named, openTexts) = (LikertCodes.encode(row), roleID, outcome, texts)
+        do {
+            try await write { db in
+                try await db.insert(into: "responses")
+                    .columns(
+                        "id", "campaign_id", "respondent_key", "unit_id", "role_id", "likert", "outcome", "source", "started_at",
+                        "submitted_at"
+                    )
+                    .values(
+                        SQLBind(id), SQLBind(campaignID), SQLBind(respondentKey), SQLBind(unit.id), SQLBind(role), SQLBind(likert),
+                        SQLBind(named), SQLBind("api"), SQLBind(now), SQLBind(now)
+                    ).run()
+                try await Self.insertTexts(db, responseID: id, texts: openTexts)
+            }
+        } catch StoreError.conflict {
+            throw StoreError.conflict("respondent '\(respondentKey ?? "")' already answered this campaign")
+        }
+        return id
+    }
+}

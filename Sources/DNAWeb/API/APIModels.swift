@@ -43,6 +43,65 @@ enum APIRequest {
     }
 }
 
+extension APIRequest {
+    struct NewCampaign: StrictDecodable {
+        static let fields: Set<String> = ["name", "instrument", "instrument_yaml", "opens_at", "closes_at", "population"]
+        var name: String
+        /// A built-in instrument id; ignored when `instrumentYaml` is given.
+        var instrument: String?
+        var instrumentYaml: String?
+        var opensAt: Int64
+        var closesAt: Int64?
+        /// Unit code -> number of people invited.
+        var population: [String: Int]
+    }
+
+    struct NewLinks: StrictDecodable {
+        static let fields: Set<String> = ["unit", "count"]
+        var unit: String
+        var count: Int
+    }
+
+    struct NewResponse: StrictDecodable {
+        static let fields: Set<String> = ["respondent", "unit", "role", "answers"]
+        var respondent: String?
+        var unit: String
+        var role: String?
+        var answers: [String: String]
+    }
+
+    struct NewOutcome: StrictDecodable {
+        static let fields: Set<String> = ["code", "direction", "metric", "object", "clarifier"]
+        var code: String
+        var direction: CustomerOutcome.Direction
+        var metric: String
+        var object: String
+        var clarifier: String?
+    }
+
+    struct NewTension: StrictDecodable {
+        static let fields: Set<String> = ["force", "text", "source", "campaign_id"]
+        var force: String
+        var text: String
+        var source: Tension.Source?
+        var campaignId: String?
+    }
+
+    struct NewExperiment: StrictDecodable {
+        static let fields: Set<String> = [
+            "force", "tension_id", "practice", "hypothesis", "participants", "duration_days", "review_on", "outcome",
+        ]
+        var force: String
+        var tensionId: String?
+        var practice: String
+        var hypothesis: String
+        var participants: String
+        var durationDays: Int
+        var reviewOn: String
+        var outcome: String?
+    }
+}
+
 /// Response bodies that are not plain domain records.
 enum APIResponse {
     struct List<Item: Encodable>: Encodable {
@@ -73,5 +132,40 @@ enum APIResponse {
     struct ImportResult: Encodable {
         var added: Int
         var updated: Int
+    }
+
+    /// A campaign as the API shows it: the frozen instrument is named, not repeated.
+    struct CampaignInfo: Encodable {
+        var id: String
+        var name: String
+        var instrument: String
+        var opensAt: Int64
+        var closesAt: Int64?
+        var state: Campaign.State
+        var openLink: String?
+        var progress: CampaignProgress?
+
+        init(_ campaign: Campaign, now: Int64, openLinkURL: String?, progress: CampaignProgress? = nil) {
+            id = campaign.id
+            name = campaign.name
+            instrument = campaign.instrumentCode
+            opensAt = campaign.opensAt
+            closesAt = campaign.closesAt
+            state = campaign.state(at: now)
+            openLink = openLinkURL
+            self.progress = progress
+        }
+    }
+
+    struct Links: Encodable {
+        var links: [String]
+    }
+
+    struct Created: Encodable {
+        var id: String
+    }
+
+    struct Imported: Encodable {
+        var imported: Int
     }
 }

@@ -14,58 +14,115 @@ enum OpenAPIDocument {
         var authenticated: Bool = true
     }
 
-    static let operations: [Operation] = [
-        .init(method: "get", path: "/healthz", summary: "Liveness: the process answers", response: "Status", authenticated: false),
-        .init(method: "get", path: "/readyz", summary: "Readiness: the database answers", response: "Status", authenticated: false),
-        .init(method: "get", path: "/metrics", summary: "Prometheus metrics (text format)", authenticated: false),
-        .init(method: "get", path: "/openapi.json", summary: "This document", authenticated: false),
-        .init(method: "get", path: "/api/v1/me", summary: "The caller and the workspaces they may use", response: "Me"),
-        .init(method: "get", path: "/api/v1/frameworks", summary: "The built-in frameworks", response: "FrameworkList"),
-        .init(method: "get", path: "/api/v1/frameworks/{id}", summary: "One built-in framework", response: "Framework"),
-        .init(method: "get", path: "/api/v1/workspaces", summary: "Workspaces the caller belongs to", response: "WorkspaceList"),
+    static let operations: [Operation] =
+        [
+            .init(method: "get", path: "/healthz", summary: "Liveness: the process answers", response: "Status", authenticated: false),
+            .init(method: "get", path: "/readyz", summary: "Readiness: the database answers", response: "Status", authenticated: false),
+            .init(method: "get", path: "/metrics", summary: "Prometheus metrics (text format)", authenticated: false),
+            .init(method: "get", path: "/openapi.json", summary: "This document", authenticated: false),
+            .init(method: "get", path: "/api/v1/me", summary: "The caller and the workspaces they may use", response: "Me"),
+            .init(method: "get", path: "/api/v1/frameworks", summary: "The built-in frameworks", response: "FrameworkList"),
+            .init(method: "get", path: "/api/v1/frameworks/{id}", summary: "One built-in framework", response: "Framework"),
+            .init(method: "get", path: "/api/v1/workspaces", summary: "Workspaces the caller belongs to", response: "WorkspaceList"),
+            .init(
+                method: "post", path: "/api/v1/workspaces", summary: "Create a workspace (instance administrators)",
+                request: "NewWorkspace",
+                response: "Workspace", status: 201),
+            .init(method: "get", path: "/api/v1/workspaces/{workspace}", summary: "One workspace", response: "Workspace"),
+            .init(
+                method: "get", path: "/api/v1/workspaces/{workspace}/members", summary: "Members and their access (admin)",
+                response: "MemberList"),
+            .init(
+                method: "put", path: "/api/v1/workspaces/{workspace}/members", summary: "Grant or change a user's access (admin)",
+                request: "SetMember", response: "Member"),
+            .init(
+                method: "get", path: "/api/v1/workspaces/{workspace}/frameworks", summary: "Built-in and workspace frameworks",
+                response: "FrameworkList"),
+            .init(
+                method: "post", path: "/api/v1/workspaces/{workspace}/frameworks", summary: "Add a framework from its YAML file (analyst)",
+                request: "FrameworkYAML", requestType: "application/yaml", response: "Framework", status: 201),
+            .init(method: "get", path: "/api/v1/workspaces/{workspace}/frameworks/{id}", summary: "One framework", response: "Framework"),
+            .init(method: "get", path: "/api/v1/workspaces/{workspace}/units", summary: "Units of the organization", response: "UnitList"),
+            .init(
+                method: "post", path: "/api/v1/workspaces/{workspace}/units", summary: "Add a unit (analyst)", request: "NewUnit",
+                response: "Unit", status: 201),
+            .init(
+                method: "post", path: "/api/v1/workspaces/{workspace}/units/import",
+                summary: "Import an org chart CSV unit,parent,name, all or nothing (analyst)", request: "OrgChartCSV",
+                requestType: "text/csv",
+                response: "ImportResult"),
+            .init(method: "get", path: "/api/v1/workspaces/{workspace}/units/{id}", summary: "One unit", response: "Unit"),
+            .init(
+                method: "delete", path: "/api/v1/workspaces/{workspace}/units/{id}", summary: "Delete a unit without sub-units (analyst)",
+                status: 204),
+            .init(method: "get", path: "/api/v1/workspaces/{workspace}/roles", summary: "Named roles", response: "RoleList"),
+            .init(
+                method: "post", path: "/api/v1/workspaces/{workspace}/roles", summary: "Add a role (analyst)", request: "NewRole",
+                response: "Role", status: 201),
+            .init(method: "delete", path: "/api/v1/workspaces/{workspace}/roles/{id}", summary: "Delete a role (analyst)", status: 204),
+            .init(method: "get", path: "/api/v1/users", summary: "All users (instance administrators)", response: "UserList"),
+            .init(
+                method: "post", path: "/api/v1/users", summary: "Create a user (instance administrators)", request: "NewUser",
+                response: "User",
+                status: 201),
+            .init(method: "get", path: "/api/v1/tokens", summary: "The caller's API tokens", response: "TokenList"),
+            .init(
+                method: "post", path: "/api/v1/tokens", summary: "Create an API token; the secret is shown once", request: "NewToken",
+                response: "CreatedToken", status: 201),
+            .init(method: "delete", path: "/api/v1/tokens/{id}", summary: "Revoke an API token", status: 204),
+        ] + assessmentOperations
+
+    static let assessmentOperations: [Operation] = [
+        .init(method: "get", path: "/api/v1/instruments", summary: "The built-in instruments", response: "InstrumentList"),
         .init(
-            method: "post", path: "/api/v1/workspaces", summary: "Create a workspace (instance administrators)", request: "NewWorkspace",
-            response: "Workspace", status: 201),
-        .init(method: "get", path: "/api/v1/workspaces/{workspace}", summary: "One workspace", response: "Workspace"),
+            method: "get", path: "/api/v1/workspaces/{workspace}/outcomes", summary: "Desired outcomes of the customer model",
+            response: "OutcomeList"),
         .init(
-            method: "get", path: "/api/v1/workspaces/{workspace}/members", summary: "Members and their access (admin)",
-            response: "MemberList"),
+            method: "post", path: "/api/v1/workspaces/{workspace}/outcomes", summary: "Add a desired outcome (analyst)",
+            request: "NewOutcome", response: "Outcome", status: 201),
+        .init(method: "get", path: "/api/v1/workspaces/{workspace}/campaigns", summary: "Assessment campaigns", response: "CampaignList"),
         .init(
-            method: "put", path: "/api/v1/workspaces/{workspace}/members", summary: "Grant or change a user's access (admin)",
-            request: "SetMember", response: "Member"),
-        .init(
-            method: "get", path: "/api/v1/workspaces/{workspace}/frameworks", summary: "Built-in and workspace frameworks",
-            response: "FrameworkList"),
-        .init(
-            method: "post", path: "/api/v1/workspaces/{workspace}/frameworks", summary: "Add a framework from its YAML file (analyst)",
-            request: "FrameworkYAML", requestType: "application/yaml", response: "Framework", status: 201),
-        .init(method: "get", path: "/api/v1/workspaces/{workspace}/frameworks/{id}", summary: "One framework", response: "Framework"),
-        .init(method: "get", path: "/api/v1/workspaces/{workspace}/units", summary: "Units of the organization", response: "UnitList"),
-        .init(
-            method: "post", path: "/api/v1/workspaces/{workspace}/units", summary: "Add a unit (analyst)", request: "NewUnit",
-            response: "Unit", status: 201),
-        .init(
-            method: "post", path: "/api/v1/workspaces/{workspace}/units/import",
-            summary: "Import an org chart CSV unit,parent,name, all or nothing (analyst)", request: "OrgChartCSV", requestType: "text/csv",
-            response: "ImportResult"),
-        .init(method: "get", path: "/api/v1/workspaces/{workspace}/units/{id}", summary: "One unit", response: "Unit"),
-        .init(
-            method: "delete", path: "/api/v1/workspaces/{workspace}/units/{id}", summary: "Delete a unit without sub-units (analyst)",
-            status: 204),
-        .init(method: "get", path: "/api/v1/workspaces/{workspace}/roles", summary: "Named roles", response: "RoleList"),
-        .init(
-            method: "post", path: "/api/v1/workspaces/{workspace}/roles", summary: "Add a role (analyst)", request: "NewRole",
-            response: "Role", status: 201),
-        .init(method: "delete", path: "/api/v1/workspaces/{workspace}/roles/{id}", summary: "Delete a role (analyst)", status: 204),
-        .init(method: "get", path: "/api/v1/users", summary: "All users (instance administrators)", response: "UserList"),
-        .init(
-            method: "post", path: "/api/v1/users", summary: "Create a user (instance administrators)", request: "NewUser", response: "User",
+            method: "post", path: "/api/v1/workspaces/{workspace}/campaigns",
+            summary: "Create a campaign from an instrument and a population (analyst)", request: "NewCampaign", response: "Campaign",
             status: 201),
-        .init(method: "get", path: "/api/v1/tokens", summary: "The caller's API tokens", response: "TokenList"),
         .init(
-            method: "post", path: "/api/v1/tokens", summary: "Create an API token; the secret is shown once", request: "NewToken",
-            response: "CreatedToken", status: 201),
-        .init(method: "delete", path: "/api/v1/tokens/{id}", summary: "Revoke an API token", status: 204),
+            method: "get", path: "/api/v1/workspaces/{workspace}/campaigns/{id}", summary: "One campaign with its response rate by unit",
+            response: "Campaign"),
+        .init(
+            method: "post", path: "/api/v1/workspaces/{workspace}/campaigns/{id}/close", summary: "Close a campaign now (analyst)",
+            response: "Campaign"),
+        .init(
+            method: "post", path: "/api/v1/workspaces/{workspace}/campaigns/{id}/reopen",
+            summary: "Reopen a campaign without an end (analyst)", response: "Campaign"),
+        .init(
+            method: "post", path: "/api/v1/workspaces/{workspace}/campaigns/{id}/links",
+            summary: "Make single-use respondent links for a unit; shown once (analyst)", request: "NewLinks", response: "Links",
+            status: 201),
+        .init(
+            method: "post", path: "/api/v1/workspaces/{workspace}/campaigns/{id}/responses",
+            summary: "Submit one complete response (analyst)", request: "NewResponse", response: "Created", status: 201),
+        .init(
+            method: "post", path: "/api/v1/workspaces/{workspace}/campaigns/{id}/responses/import",
+            summary: "Import a responses CSV, wide or long, all or nothing (analyst)", request: "ResponsesCSV", requestType: "text/csv",
+            response: "Imported"),
+        .init(
+            method: "get", path: "/api/v1/workspaces/{workspace}/campaigns/{id}/scorecard",
+            summary: "Scores by unit (sub-units rolled up), role or none (?by=); small groups suppressed", response: "Scorecard"),
+        .init(
+            method: "get", path: "/api/v1/workspaces/{workspace}/campaigns/{id}/report",
+            summary: "Leadership report or scores as a file (?format=html|md|csv|json&by=&framework=)"),
+        .init(
+            method: "get", path: "/api/v1/workspaces/{workspace}/tensions", summary: "Tensions of one force (?force=)",
+            response: "TensionList"),
+        .init(
+            method: "post", path: "/api/v1/workspaces/{workspace}/tensions", summary: "Record a tension in a force (analyst)",
+            request: "NewTension", response: "Tension", status: 201),
+        .init(
+            method: "get", path: "/api/v1/workspaces/{workspace}/experiments", summary: "Experiments of one force (?force=)",
+            response: "ExperimentList"),
+        .init(
+            method: "post", path: "/api/v1/workspaces/{workspace}/experiments", summary: "Plan a safe-to-try experiment (analyst)",
+            request: "NewExperiment", response: "Experiment", status: 201),
     ]
 
     static let json: [UInt8] = {

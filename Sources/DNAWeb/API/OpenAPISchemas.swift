@@ -15,7 +15,143 @@ enum OpenAPISchemas {
     private static var integer: [String: Any] { ["type": "integer"] }
     private static var access: [String: Any] { ["type": "string", "enum": ["admin", "analyst", "viewer"]] }
 
-    static var all: [String: Any] {
+    private static var number: [String: Any] { ["type": "number"] }
+    private static var nullableNumber: [String: Any] { ["type": "number", "nullable": true] }
+    private static var nullableInteger: [String: Any] { ["type": "integer", "nullable": true] }
+
+    static var all: [String: Any] { foundation.merging(assessment) { first, _ in first } }
+
+    static var assessment: [String: Any] {
+        let dimensionScore = object(
+            [
+                "framework": string, "dimension": string, "n": integer, "mean": number, "sd": nullableNumber, "ci95_low": nullableNumber,
+                "ci95_high": nullableNumber, "score": number, "favorable": number, "unfavorable": number, "alpha": nullableNumber,
+            ], required: ["framework", "dimension", "n", "mean", "score", "favorable", "unfavorable"])
+        let group: [String: Any] = [
+            "type": "object",
+            "description": "A group result, or {group, suppressed: true} when the anonymity rule hides it",
+            "properties": [
+                "group": string, "suppressed": ["type": "boolean"], "n": integer, "dimensions": ["type": "array", "items": dimensionScore],
+                "layers": [
+                    "type": "object", "nullable": true,
+                    "properties": [
+                        "scores": ["type": "object", "additionalProperties": number],
+                        "balance": object(["spread": number, "weakest": string, "index": number]),
+                    ],
+                ],
+                "line_of_sight_coverage": nullableNumber,
+            ],
+            "required": ["group"],
+        ]
+        let item = object(
+            [
+                "id": string, "text": string, "type": ["type": "string", "enum": ["likert", "choice", "multi", "text", "outcome"]],
+                "dimensions": ["type": "array", "items": string], "reverse": ["type": "boolean"],
+                "options": ["type": "array", "items": string],
+            ], required: ["id", "text", "type"])
+        return [
+            "Instrument": object(
+                [
+                    "id": string, "title": string,
+                    "scale": object(["min": integer, "max": integer, "labels": ["type": "array", "items": string]]),
+                    "items": ["type": "array", "items": item],
+                ], required: ["id", "title", "items"]),
+            "InstrumentList": list("Instrument"),
+            "Outcome": object(
+                [
+                    "id": string, "workspace_id": string, "code": string, "job_id": nullableString,
+                    "direction": ["type": "string", "enum": ["minimize", "increase"]], "metric": string, "object": string,
+                    "clarifier": string,
+                ], required: ["id", "code", "direction", "metric", "object"]),
+            "OutcomeList": list("Outcome"),
+            "NewOutcome": object(
+                [
+                    "code": string, "direction": ["type": "string", "enum": ["minimize", "increase"]], "metric": string, "object": string,
+                    "clarifier": string,
+                ], required: ["code", "direction", "metric", "object"]),
+            "Campaign": object(
+                [
+                    "id": string, "name": string, "instrument": string, "opens_at": integer, "closes_at": nullableInteger,
+                    "state": ["type": "string", "enum": ["scheduled", "open", "closed"]], "open_link": nullableString,
+                    "progress": object(
+                        [
+                            "invited": integer, "submitted": integer, "in_progress": integer, "rate": nullableNumber,
+                            "units": [
+                                "type": "array",
+                                "items": object([
+                                    "unit_code": string, "unit_name": string, "invited": integer, "submitted": nullableInteger,
+                                    "rate": nullableNumber,
+                                ]),
+                            ],
+                        ]),
+                ], required: ["id", "name", "instrument", "opens_at", "state"]),
+            "CampaignList": list("Campaign"),
+            "NewCampaign": object(
+                [
+                    "name": string, "instrument": string, "instrument_yaml": string, "opens_at": integer, "closes_at": integer,
+                    "population": ["type": "object", "additionalProperties": integer, "description": "unit code -> people invited"],
+                ], required: ["name", "opens_at", "population"]),
+            "NewLinks": object(
+                ["unit": string, "count": ["type": "integer", "minimum": 1, "maximum": 5000]], required: ["unit", "count"]),
+            "Links": object(["links": ["type": "array", "items": string]], required: ["links"]),
+            "NewResponse": object(
+                [
+                    "respondent": string, "unit": string, "role": string,
+                    "answers": ["type": "object", "additionalProperties": string, "description": "item id -> 1-5, dk, option or text"],
+                ], required: ["unit", "answers"]),
+            "Created": object(["id": string], required: ["id"]),
+            "ResponsesCSV": [
+                "type": "string",
+                "description": "respondent,unit,role,<item id>... or respondent,unit,role,item,value; units and roles by code",
+            ],
+            "Imported": object(["imported": integer], required: ["imported"]),
+            "Scorecard": object(
+                [
+                    "campaign": object(["id": string, "name": string]), "breakdown": string, "min_group_size": integer, "overall": group,
+                    "groups": ["type": "array", "items": group], "group_names": ["type": "object", "additionalProperties": string],
+                    "previous": ["type": "object", "nullable": true, "properties": ["id": string, "name": string]],
+                    "trend": [
+                        "type": "array",
+                        "items": object([
+                            "group": string,
+                            "changes": [
+                                "type": "array",
+                                "items": object([
+                                    "framework": string, "dimension": string, "previous_mean": number, "mean": number, "change": number,
+                                    "score_change": number, "p_value": nullableNumber,
+                                ]),
+                            ],
+                        ]),
+                    ],
+                ], required: ["campaign", "breakdown", "overall", "groups"]),
+            "Tension": object(
+                [
+                    "id": string, "workspace_id": string, "campaign_id": nullableString, "framework": string, "dimension": string,
+                    "text": string,
+                    "source": ["type": "string", "enum": ["open-answer", "manual"]], "created_at": integer,
+                ], required: ["id", "framework", "dimension", "text", "source"]),
+            "TensionList": list("Tension"),
+            "NewTension": object(
+                [
+                    "force": string, "text": string, "source": ["type": "string", "enum": ["open-answer", "manual"]], "campaign_id": string,
+                ],
+                required: ["force", "text"]),
+            "Experiment": object(
+                [
+                    "id": string, "workspace_id": string, "tension_id": nullableString, "framework": string, "dimension": string,
+                    "practice": string, "hypothesis": string, "participants": string, "duration_days": integer, "review_on": string,
+                    "outcome": nullableString, "created_at": integer,
+                ], required: ["id", "dimension", "practice", "hypothesis", "participants", "duration_days", "review_on"]),
+            "ExperimentList": list("Experiment"),
+            "NewExperiment": object(
+                [
+                    "force": string, "tension_id": string, "practice": string, "hypothesis": string, "participants": string,
+                    "duration_days": integer, "review_on": ["type": "string", "format": "date"], "outcome": string,
+                ], required: ["force", "practice", "hypothesis", "participants", "duration_days", "review_on"]),
+        ]
+    }
+
+    static var foundation: [String: Any] {
         [
             "Error": object(
                 [

@@ -24,6 +24,7 @@ struct APIController {
         addWorkspaceRoutes(api)
         addOrganizationRoutes(api)
         addAccountRoutes(api)
+        addAssessmentRoutes(api)
     }
 
     private func addFrameworkRoutes(_ api: RouterGroup<AppContext>) {
@@ -168,7 +169,7 @@ struct APIController {
         }
     }
 
-    private func resolve(_ context: AppContext, minimum: Access = .viewer) async throws -> (Workspace, Access) {
+    func resolve(_ context: AppContext, minimum: Access = .viewer) async throws -> (Workspace, Access) {
         try await access.resolve(try context.parameter("workspace"), identity: context.identity, minimum: minimum)
     }
 
@@ -178,7 +179,7 @@ struct APIController {
         }
     }
 
-    private func bodyText(_ request: Request, _ context: AppContext) async throws -> String {
+    func bodyText(_ request: Request, _ context: AppContext) async throws -> String {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         guard let text = String(validating: buffer.readableBytesView, as: UTF8.self) else {
             throw WebError.badRequest("the body must be UTF-8 text")

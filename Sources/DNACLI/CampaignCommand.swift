@@ -1,0 +1,148 @@
+import ArgumentParser
+import DNACore
+import DNAStore
+import DNAWeb
+import Foundation
+
+struct CampaignCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "campaign", abstract: "Assessment campaigns (waves): list, create, make respondent links.",
+        subcommands: [List.self, Create.self, Links.self])
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List a workspace's campaigns with their response counts.")
+        @Option(help: "Workspace slug.") var workspace: String
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            try await runCommand {
+                try await database.withStore { store in
+                    let found = try await store.workspace(slug: workspace)
+                    for campaign in try await store.campaigns(workspaceID: found.id) {
+                        let progress = try await store.campaignProgress(workspace: found, campaignID: campaign.id)
+                        Console.out(
+                            "\(campaign.id)  \(campaign.name)  \(campaign.state(at: nowSeconds()).rawValue)  \(progress.submitted) of \(progress.invited) answered"
+                        )
+                    }
+                }
+            }
+        }
+    }
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a campaign and print its id.")
+        @Option(help: "Workspace slug.") var workspace: String
+        @Option(help: "Campaign name.") var name: String
+        @Option(help: "Built-in instrument id.") var instrument = "customer-dna"
+        @Option(help: "An instrument YAML file instead of a built-in one.") var instrumentFile: String?
+        @Option(help: "Opening date YYYY-MM-DD (default today).") var opens: String?
+        @Option(help: "Last day YYYY-MM-DD (default: open-ended).") var closes: String?
+        @Option(name: .customLong("unit"), help: "A unit of the population as CODE=PEOPLE, e.g. claims=40; repeat for each unit.")
+        var units: [String] = []
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            try await runCommand {
+                let now = nowSeconds()
+                let opensAt = try opens.map { try day($0, "--opens") } ?? now
+                let closesAt = try closes.map { try day($0, "--closes") + 86_400 }
+                let choice: InstrumentChoice =
+                    try instrumentFile.map { .file(name: $0, source: try readTextFile($0)) } ?? .builtIn(instrument)
+                try await database.withStore { store in
+                    let found = try await store.workspace(slug: workspace)
+                    let ids = Dictionary(uniqueKeysWithValues: try await store.units(workspaceID: found.id).map { ($0.code, $0.id) })
+                    var population: [String: Int] = [:]
+                    for entry in units {
+                        let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+                        guard parts.count == 2, let count = Int(parts[1]), count >= 0 else {
+                            throw CLIError("--unit \(entry): write CODE=PEOPLE, e.g. claims=40")
+                        }
+                        guard let id = ids[parts[0]] else {
+                            throw CLIError("--unit \(entry): '\(parts[0])' is not a unit code of '\(workspace)'")
+                        }
+                        population[id] = count
+                    }
+                    let campaign = try await store.createCampaign(
+                        workspaceID: found.id, name: name, instrument: choice, opensAt: opensAt, closesAt: closesAt, population: population,
+                        now: now)
+                    Console.out(campaign.id)
+                }
+            }
+        }
+
+        private func day(_ text: String, _ option: String) throws -> Int64 {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            formatter.dateFormat = "yyyy-MM-dd"
+            guard let date = formatter.date(from: text) else { throw CLIError("\(option) \(text): write the date as YYYY-MM-DD") }
+            return Int64(date.timeIntervalSince1970)
+        }
+    }
+
+    struct Links: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make single-use respondent links for one unit and print them as CSV (they cannot be shown again).")
+        @Option(help: "Workspace slug.") var workspace: String
+        @Option(help: "Campaign id or exact name.") var campaign: String
+        @Option(help: "Unit code.") var unit: String
+        @Option(help: "How many links.") var count: Int
+        @Option(help: "The server's address as respondents reach it.") var baseURL = "http://127.0.0.1:8080"
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            try await runCommand {
+                guard (1...100_000).contains(count) else { throw CLIError("--count must be between 1 and 100000") }
+                try await database.withStore { store in
+                    let found = try await store.workspace(slug: workspace)
+                    let target = try await findCampaign(campaign, in: found, store: store)
+                    guard let unitRecord = try await store.units(workspaceID: found.id).first(where: { $0.code == unit }) else {
+                        throw CLIError("'\(unit)' is not a unit code of '\(workspace)'")
+                    }
+                    let tokens = (0..<count).map { _ in RespondentLinks.makeToken() }
+                    try await store.addRespondentTokens(
+                        workspaceID: found.id, campaignID: target.id, unitID: unitRecord.id, tokenHashes: tokens.map(RespondentLinks.hash),
+                        now: nowSeconds())
+                    Console.out("unit,link")
+                    for token in tokens { Console.out("\(unit),\(RespondentLinks.url(base: baseURL, token: token))") }
+                }
+            }
+        }
+    }
+}
+
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write a campaign's leadership report (html, md) or its scores (csv, json); small groups are never shown.")
+    @Option(help: "Workspace slug.") var workspace: String
+    @Option(help: "Campaign id or exact name.") var campaign: String
+    @Option(help: "html, md, csv or json.") var format = "html"
+    @Option(help: "Groups: unit (sub-units rolled up), role or none.") var by = "unit"
+    @Option(help: "Framework for the heatmap and ranking.") var framework = "os-canvas"
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        try await runCommand {
+            guard let format = LeadershipReport.Format(rawValue: format) else { throw CLIError("--format must be html, md, csv or json") }
+            guard let breakdown = AssessmentScoring.Breakdown(rawValue: by) else { throw CLIError("--by must be unit, role or none") }
+            try await database.withStore { store in
+                let found = try await store.workspace(slug: workspace)
+                let target = try await findCampaign(campaign, in: found, store: store)
+                let scorecard = try await store.scorecard(workspace: found, campaign: target, breakdown: breakdown)
+                let text = LeadershipReport.render(
+                    format, scorecard: scorecard, workspaceName: found.name, frameworks: try await store.frameworks(workspaceID: found.id),
+                    frameworkID: framework)
+                if let output {
+                    guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
+                        throw CLIError("cannot write \(output)")
+                    }
+                    Console.error("Wrote \(output).")
+                } else {
+                    Console.write(text)
+                }
+            }
+        }
+    }
+}
