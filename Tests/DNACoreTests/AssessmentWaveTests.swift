@@ -89,7 +89,9 @@ struct AssessmentWaveTests {
             id: "t", title: "t",
             items: [Instrument.Item(id: "q1", text: "q1", type: .likert, dimensions: [DimensionRef("os-canvas/purpose")!])])
         var responses = AssessmentResponses(likertItemIDs: ["q1"])
-        for index in 0..<14 { responses.append(.init(id: "\(index)", unit: index < 10 ? "a" : "b", role: ""), answers: [Int8(1 + index % 5)]) }
+        for index in 0..<14 {
+            responses.append(.init(id: "\(index)", unit: index < 10 ? "a" : "b", role: ""), answers: [Int8(1 + index % 5)])
+        }
         let groups: [AssessmentScoring.Group] = [
             .init(name: "top", members: Array(0..<14)), .init(name: "a", members: Array(0..<10), parent: 0),
             .init(name: "b", members: Array(10..<14), parent: 0),
@@ -133,7 +135,9 @@ struct AssessmentWaveTests {
         #expect(waves[0].respondents.map(\.likert) == DemoAssessment.waves()[0].respondents.map(\.likert))
         var responses = AssessmentResponses(likertItemIDs: BuiltInInstruments.customerDNA.likertItems.map(\.id))
         for (index, respondent) in waves[1].respondents.enumerated() {
-            responses.append(.init(id: "\(index)", unit: respondent.unit, role: respondent.role, outcome: respondent.outcome), answers: respondent.likert)
+            responses.append(
+                .init(id: "\(index)", unit: respondent.unit, role: respondent.role, outcome: respondent.outcome), answers: respondent.likert
+            )
         }
         let result = AssessmentScoring.score(instrument: BuiltInInstruments.customerDNA, responses: responses)
         let layers = result.overall.scores?.layers

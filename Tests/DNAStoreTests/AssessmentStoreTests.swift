@@ -10,7 +10,9 @@ import Testing
 struct AssessmentStoreTests {
     static let orgChart = "unit,parent,name\nhq,,Head office\nsales,hq,Sales\nsupport,hq,Support\nteam,support,Support team\n"
     static let instrument = BuiltInInstruments.customerDNA
-    static let purposeItems = instrument.likertItems.filter { $0.dimensions.contains { $0.framework == "os-canvas" && $0.dimension == "purpose" } }
+    static let purposeItems = instrument.likertItems.filter {
+        $0.dimensions.contains { $0.framework == "os-canvas" && $0.dimension == "purpose" }
+    }
 
     struct Setup {
         var workspace: Workspace
@@ -213,7 +215,11 @@ struct AssessmentStoreTests {
     func apiResponse(database: TestDatabase) async throws {
         try await database.withStore { store in
             let setup = try await Self.setUp(store)
-            await #expect(throws: StoreError.invalid("answers.nope: not an item of instrument 'customer-dna'; answers.purpose-customers: '7' is not an answer to likert item 'purpose-customers': expected 1-5, dk or empty")) {
+            await #expect(
+                throws: StoreError.invalid(
+                    "answers.nope: not an item of instrument 'customer-dna'; answers.purpose-customers: '7' is not an answer to likert item 'purpose-customers': expected 1-5, dk or empty"
+                )
+            ) {
                 try await store.submitResponse(
                     workspaceID: setup.workspace.id, campaignID: setup.campaign.id, respondentKey: "x", unitCode: "sales", roleCode: nil,
                     answers: ["purpose-customers": "7", "nope": "1"], now: 1_000_000)

@@ -109,7 +109,15 @@ struct AccessTests {
             #expect(try await fixture.store.units(workspaceID: fixture.acme.id).contains { $0.id == unitID })
 
             let session = try await client.signIn(email: "eve@other.test", password: WebFixture.password)
-            for page in ["/w/acme", "/w/acme/org", "/w/acme/frameworks", "/w/acme/frameworks/layers"] {
+            let campaign = try await fixture.store.createCampaign(
+                workspaceID: fixture.acme.id, name: "Wave", instrument: .builtIn("customer-dna"), opensAt: 1, closesAt: nil,
+                population: [unitID: 5], now: 1)
+            let campaignPages = ["", "/results", "/report?format=json"].map { "/w/acme/campaigns/\(campaign.id)\($0)" }
+            for page in [
+                "/w/acme", "/w/acme/org", "/w/acme/frameworks", "/w/acme/frameworks/layers", "/w/acme/campaigns", "/w/acme/forces/purpose",
+            ]
+                + campaignPages
+            {
                 let response = try await client.execute(uri: page, method: .get, headers: session.headers)
                 #expect(response.status == .notFound, "\(page)")
                 #expect(!response.text.contains("Acme head office"))

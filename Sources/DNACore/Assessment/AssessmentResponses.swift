@@ -22,6 +22,11 @@ public struct AssessmentResponses: Sendable, Equatable {
             self.texts = texts
             self.position = position
         }
+
+        /// Equal answers from different places in a file are the same respondent.
+        public static func == (lhs: Respondent, rhs: Respondent) -> Bool {
+            (lhs.id, lhs.unit, lhs.role, lhs.outcome, lhs.texts) == (rhs.id, rhs.unit, rhs.role, rhs.outcome, rhs.texts)
+        }
     }
 
     public struct Position: Sendable, Equatable {

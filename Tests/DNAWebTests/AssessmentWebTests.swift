@@ -1,0 +1,205 @@
+import DNACore
+import DNAStore
+import DNATestSupport
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import DNAWeb
+
+@Suite("Assessment pages and API")
+struct AssessmentWebTests {
+    static let formHeaders: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+
+    static func form(_ pairs: [(String, String)]) -> ByteBuffer {
+        ByteBuffer(
+            string: pairs.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(
+                separator: "&"))
+    }
+
+    /// Creates a campaign in acme through the API and returns its id.
+    static func createCampaign(
+        _ client: any TestClientProtocol, _ fixture: WebFixture, population: String = #"{"claims":6}"#
+    )
+        async throws -> String
+    {
+        let response = try await client.execute(
+            uri: "/api/v1/workspaces/acme/campaigns", method: .post, headers: .bearer(fixture.adminToken),
+            body: ByteBuffer(string: #"{"name":"Pilot","instrument":"customer-dna","opens_at":1700000000,"population":\#(population)}"#))
+        #expect(response.status == .created, "\(response.text)")
+        return try #require(try response.json()["id"] as? String)
+    }
+
+    @Test("a respondent answers step by step, resumes with the same link and hands in once", arguments: TestDatabase.available)
+    func respondentFlow(database: TestDatabase) async throws {
+        try await WebFixture.run(database) { fixture, client in
+            let campaignID = try await Self.createCampaign(client, fixture)
+            let links = try await client.execute(
+                uri: "/api/v1/workspaces/acme/campaigns/\(campaignID)/links", method: .post, headers: .bearer(fixture.adminToken),
+                body: ByteBuffer(string: #"{"unit":"claims","count":2}"#))
+            #expect(links.status == .created)
+            let urls = try #require(try links.json()["links"] as? [String])
+            #expect(urls.count == 2)
+            let path = String(try #require(urls[0].firstRange(of: "/r/").map { urls[0][$0.lowerBound...] }))
+
+            let first = try await client.execute(uri: path, method: .get)
+            #expect(first.status == .ok)
+            #expect(first.text.contains("Step 1 of 7"))
+            #expect(!first.text.contains("<script"))
+            let next = try await client.execute(
+                uri: path, method: .post, headers: Self.formHeaders, body: Self.form([("step", "0"), ("role", ""), ("action", "next")]))
+            #expect(next.status == .seeOther && next.headers[.location] == "\(path)?step=1")
+
+            let step1 = try await client.execute(uri: "\(path)?step=1", method: .get)
+            let items = RespondentPage.items(step: 1, of: BuiltInInstruments.customerDNA)
+            for item in items { #expect(step1.text.contains("name=\"i-\(item.id)\"")) }
+            var answers = [("step", "1"), ("action", "pause")]
+            for item in items { answers.append(("i-\(item.id)", "4")) }
+            let paused = try await client.execute(uri: path, method: .post, headers: Self.formHeaders, body: Self.form(answers))
+            #expect(paused.text.contains("Open the same link again to continue"))
+            // Coming back without a step resumes at the first step with unanswered questions.
+            let resumed = try await client.execute(uri: path, method: .get)
+            #expect(resumed.text.contains("Step 3 of 7"))
+            #expect(resumed.status == .ok)
+
+            let last = RespondentPage.stepCount(BuiltInInstruments.customerDNA) - 1
+            let handIn = try await client.execute(
+                uri: path, method: .post, headers: Self.formHeaders,
+                body: Self.form([
+                    ("step", String(last)), ("i-line-of-sight", "cant-say"), ("i-value-in-own-words", "I answer claims"),
+                    ("action", "submit"),
+                ]))
+            #expect(handIn.status == .ok && handIn.text.contains("Thank you"))
+            let again = try await client.execute(uri: path, method: .get)
+            #expect(again.status == .gone && again.text.contains("Already handed in"))
+            let twice = try await client.execute(
+                uri: path, method: .post, headers: Self.formHeaders, body: Self.form([("step", "1"), ("action", "submit")]))
+            #expect(twice.status == .gone)
+            let bogus = try await client.execute(uri: "/r/not-a-token", method: .get)
+            #expect(bogus.status == .notFound)
+
+            let campaign = try await client.execute(
+                uri: "/api/v1/workspaces/acme/campaigns/\(campaignID)", method: .get, headers: .bearer(fixture.adminToken))
+            let progress = try #require(try campaign.json()["progress"] as? [String: Any])
+            #expect(progress["submitted"] as? Int == 1 && progress["invited"] as? Int == 6)
+        }
+    }
+
+    @Test("the open link hands out a fresh single-use link per visit", arguments: TestDatabase.available)
+    func openLink(database: TestDatabase) async throws {
+        try await WebFixture.run(database) { fixture, client in
+            let campaignID = try await Self.createCampaign(client, fixture)
+            let session = try await client.signIn(email: "admin@acme.test", password: WebFixture.password)
+            let created = try await client.execute(
+                uri: "/w/acme/campaigns/\(campaignID)/open-link", method: .post, headers: session.headers.merging(Self.formHeaders),
+                body: Self.form([("csrf_token", session.csrfToken), ("action", "create")]))
+            #expect(created.status == .found)
+            let info = try await client.execute(
+                uri: "/api/v1/workspaces/acme/campaigns/\(campaignID)", method: .get, headers: .bearer(fixture.adminToken))
+            let openLink = try #require(try info.json()["open_link"] as? String)
+            let path = String(try #require(openLink.firstRange(of: "/o/").map { openLink[$0.lowerBound...] }))
+            let visit1 = try await client.execute(uri: path, method: .get)
+            let visit2 = try await client.execute(uri: path, method: .get)
+            #expect(visit1.status == .seeOther && visit2.status == .seeOther)
+            let token1 = try #require(visit1.headers[.location]), token2 = try #require(visit2.headers[.location])
+            #expect(token1 != token2 && token1.hasPrefix("/r/"))
+            // Someone arriving by the open link says where they work first.
+            let page = try await client.execute(uri: token1, method: .get)
+            #expect(page.text.contains("Where do you work?"))
+            let missingUnit = try await client.execute(
+                uri: token1, method: .post, headers: Self.formHeaders, body: Self.form([("step", "0"), ("unit", ""), ("action", "next")]))
+            #expect(missingUnit.status == .badRequest && missingUnit.text.contains("Choose where you work"))
+        }
+    }
+
+    @Test("pages, API, exports and reports never show a group under k", arguments: TestDatabase.available)
+    func anonymityEverywhere(database: TestDatabase) async throws {
+        try await WebFixture.run(database) { fixture, client in
+            _ = try await fixture.store.importOrgChart(
+                workspaceID: fixture.acme.id, file: "org.csv", text: "unit,parent,name\nsales,hq,Sales floor\ntiny,hq,Tiny cell\n")
+            let campaignID = try await Self.createCampaign(client, fixture, population: #"{"claims":10,"sales":10,"tiny":3}"#)
+            var rows = ["respondent,unit,role,purpose-customers,purpose-tradeoffs,purpose-words-only"]
+            for index in 0..<8 { rows.append("c\(index),claims,,\(1 + index % 5),4,2") }
+            for index in 0..<7 { rows.append("s\(index),sales,,5,5,1") }
+            for index in 0..<2 { rows.append("t\(index),tiny,,1,1,5") }
+            let imported = try await client.execute(
+                uri: "/api/v1/workspaces/acme/campaigns/\(campaignID)/responses/import", method: .post,
+                headers: [.authorization: "Bearer \(fixture.adminToken)", .contentType: "text/csv"],
+                body: ByteBuffer(string: rows.joined(separator: "\n")))
+            #expect(imported.status == .ok && imported.text.contains("\"imported\":17"))
+
+            let api = try await client.execute(
+                uri: "/api/v1/workspaces/acme/campaigns/\(campaignID)/scorecard?by=unit", method: .get, headers: .bearer(fixture.adminToken)
+            )
+            let groups = try #require(try api.json()["groups"] as? [[String: Any]])
+            let byName = Dictionary(uniqueKeysWithValues: groups.map { ($0["group"] as! String, $0) })
+            // tiny (2) is under k; sales (7) is hidden too, or tiny = hq - claims - sales.
+            #expect(Set(byName["tiny"]!.keys) == ["group", "suppressed"])
+            #expect(Set(byName["sales"]!.keys) == ["group", "suppressed"])
+            #expect(byName["claims"]?["n"] as? Int == 8)
+            #expect(byName["hq"]?["n"] as? Int == 17)
+
+            let csv = try await client.execute(
+                uri: "/api/v1/workspaces/acme/campaigns/\(campaignID)/report?format=csv", method: .get, headers: .bearer(fixture.adminToken)
+            )
+            let tinyRows = csv.text.split(separator: "\n").filter { $0.hasPrefix("tiny,") }
+            #expect(tinyRows == ["tiny,true,,,,,,,,,,,,,"])
+            let markdown = try await client.execute(
+                uri: "/api/v1/workspaces/acme/campaigns/\(campaignID)/report?format=md", method: .get, headers: .bearer(fixture.adminToken))
+            #expect(markdown.status == .ok && markdown.headers[.contentDisposition]?.contains("attachment") == true)
+            let tinyLine = try #require(markdown.text.split(separator: "\n").first { $0.contains("Tiny cell") })
+            #expect(tinyLine.contains("hidden") && !tinyLine.contains(where: \.isNumber))
+
+            let session = try await client.signIn(email: "admin@acme.test", password: WebFixture.password)
+            let results = try await client.execute(uri: "/w/acme/campaigns/\(campaignID)/results", method: .get, headers: session.headers)
+            #expect(results.status == .ok)
+            #expect(results.text.contains("<svg") && results.text.contains("hidden to protect anonymity"))
+            let html = try await client.execute(
+                uri: "/w/acme/campaigns/\(campaignID)/report?format=html", method: .get, headers: session.headers)
+            #expect(html.text.contains("<style>") && !html.text.contains("<link") && !html.text.contains("<script"))
+        }
+    }
+
+    @Test("an admin creates a campaign and makes links in the pages", arguments: TestDatabase.available)
+    func campaignPages(database: TestDatabase) async throws {
+        try await WebFixture.run(database) { fixture, client in
+            let session = try await client.signIn(email: "admin@acme.test", password: WebFixture.password)
+            let claims = try #require(try await fixture.store.units(workspaceID: fixture.acme.id).first { $0.code == "claims" })
+            let headers = session.headers.merging(Self.formHeaders)
+            let refused = try await client.execute(
+                uri: "/w/acme/campaigns", method: .post, headers: headers,
+                body: Self.form([
+                    ("csrf_token", session.csrfToken), ("name", "Spring"), ("instrument", "customer-dna"), ("opens", "2027-02-30"),
+                ]))
+            #expect(refused.status == .badRequest && refused.text.contains("give the opening date as YYYY-MM-DD"))
+            let created = try await client.execute(
+                uri: "/w/acme/campaigns", method: .post, headers: headers,
+                body: Self.form([
+                    ("csrf_token", session.csrfToken), ("name", "Spring"), ("instrument", "customer-dna"), ("opens", "2027-06-05"),
+                    ("closes", ""), ("invited-\(claims.id)", "12"),
+                ]))
+            #expect(created.status == .found)
+            let location = try #require(created.headers[.location])
+            let page = try await client.execute(uri: location, method: .get, headers: session.headers)
+            #expect(page.text.contains("Spring") && page.text.contains("scheduled"))
+            let links = try await client.execute(
+                uri: location + "/links", method: .post, headers: headers,
+                body: Self.form([("csrf_token", session.csrfToken), ("unit", claims.id), ("count", "3")]))
+            #expect(links.status == .ok)
+            #expect(links.text.matches(of: /\/r\/[A-Za-z0-9_-]{43}/).count >= 3)
+            let forged = try await client.execute(
+                uri: location + "/links", method: .post, headers: headers, body: Self.form([("csrf_token", "wrong"), ("unit", claims.id)]))
+            #expect(forged.status == .forbidden)
+        }
+    }
+}
+
+extension HTTPFields {
+    func merging(_ other: HTTPFields) -> HTTPFields {
+        var result = self
+        for field in other { result.append(field) }
+        return result
+    }
+}
