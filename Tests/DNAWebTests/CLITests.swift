@@ -52,7 +52,7 @@ struct CLITests {
     @Test("help lists every command")
     func help() throws {
         let run = try Self.cdna(["--help"])
-        for command in ["serve", "demo", "migrate", "workspace", "user", "token", "import", "frameworks", "analyze"] {
+        for command in ["serve", "demo", "migrate", "workspace", "user", "token", "import", "campaign", "report", "frameworks", "analyze"] {
             #expect(run.output.contains("  \(command) "), "\(command)")
         }
     }
@@ -140,5 +140,46 @@ struct CLITests {
 
         let csv = try Self.cdna(["analyze", "top-tasks", "--votes", votes.path, "--format", "csv"])
         #expect(csv.output.hasPrefix("task,votes,share,cumulative_share,rank,long_neck,top\nrenew,2,"))
+    }
+
+    @Test("a campaign from the command line: create, links, import responses, report")
+    func campaignCommands() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let data = ["--data", directory.path]
+        #expect(try Self.cdna(["demo"] + data).status == 0)
+        let created = try Self.cdna(
+            ["campaign", "create", "--workspace", "harbor", "--name", "Winter", "--unit", "claims=9"] + data)
+        #expect(created.status == 0, "\(created.error)")
+        let campaignID = created.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let links = try Self.cdna(["campaign", "links", "--workspace", "harbor", "--campaign", "Winter", "--unit", "claims", "--count", "2"] + data)
+        #expect(links.status == 0 && links.output.split(separator: "\n").count == 3)
+        #expect(links.output.hasPrefix("unit,link\nclaims,http://127.0.0.1:8080/r/"))
+
+        let file = directory.appendingPathComponent("responses.csv")
+        var rows = ["respondent,unit,role,purpose-customers,line-of-sight"]
+        for index in 0..<6 { rows.append("p\(index),claims,claims-handler,\(index % 5 + 1),settlement-time") }
+        rows.append("p9,claims,nobody,3,")
+        try rows.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let refused = try Self.cdna(["import", "responses", "--workspace", "harbor", "--campaign", campaignID, file.path] + data)
+        #expect(refused.status == 2)
+        #expect(refused.error == "\(file.path):8:11: 'nobody' is not a role code of this workspace (leave it empty for none)\n")
+        rows.removeLast()
+        try rows.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let imported = try Self.cdna(["import", "responses", "--workspace", "harbor", "--campaign", campaignID, file.path] + data)
+        #expect(imported.status == 0 && imported.output.contains("6 responses"))
+
+        let report = try Self.cdna(["report", "--workspace", "harbor", "--campaign", "Winter", "--format", "json"] + data)
+        #expect(report.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(report.output.utf8)) as? [String: Any])
+        let overall = try #require(json["overall"] as? [String: Any])
+        #expect(overall["n"] as? Int == 6)
+        #expect(overall["line_of_sight_coverage"] as? Double == 1.0)
+        let purpose = try #require((overall["dimensions"] as? [[String: Any]])?.first { $0["dimension"] as? String == "purpose" })
+        // Answers 1,2,3,4,5,1 on one item: mean 16 / 6.
+        #expect(abs((purpose["mean"] as? Double ?? 0) - 16.0 / 6.0) < 1e-12)
+        let markdown = try Self.cdna(["report", "--workspace", "harbor", "--campaign", "Winter", "--format", "md"] + data)
+        #expect(markdown.output.contains("# Customer DNA report: Harbor Mutual, Winter"))
+        #expect(markdown.output.contains("Compared with Pulse, autumn"))
     }
 }
