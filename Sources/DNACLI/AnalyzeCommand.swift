@@ -36,9 +36,26 @@ struct AnalyzeCommand: AsyncParsableCommand {
                 var frameworks = BuiltInFrameworks.all
                 for file in framework { frameworks.append(try FrameworkLoader.load(file: file, text: try readTextFile(file))) }
                 let instrument = try InstrumentLoader.load(file: instrument, text: try readTextFile(instrument), frameworks: frameworks)
-                let data = try AssessmentResponseReader.read(file: responses, bytes: try readBytes(responses), instrument: instrument)
-                let result = AssessmentScoring.score(
-                    instrument: instrument, responses: data, options: .init(breakdown: by, minGroupSize: minGroup, frameworks: frameworks))
+                let options = AssessmentScoring.Options(breakdown: by, minGroupSize: minGroup, frameworks: frameworks)
+                // Mapped, not copied: the fast path reads the file in place on every core and
+                // falls back to the full reader (which locates every problem) when it must.
+                let mapped: Data
+                do {
+                    mapped = try Data(contentsOf: URL(fileURLWithPath: responses), options: .alwaysMapped)
+                } catch {
+                    throw CLIError("cannot read \(responses)")
+                }
+                let fast = mapped.withUnsafeBytes { bytes in
+                    FastAssessmentScoring.score(
+                        instrument: instrument, csv: bytes, options: options, parallelism: ProcessInfo.processInfo.activeProcessorCount)
+                }
+                let result: AssessmentResult
+                if let fast {
+                    result = fast
+                } else {
+                    let data = try AssessmentResponseReader.read(file: responses, bytes: Array(mapped), instrument: instrument)
+                    result = AssessmentScoring.score(instrument: instrument, responses: data, options: options)
+                }
                 Console.write(AnalysisOutput.render(result, as: output.format))
             }
         }

@@ -1,0 +1,359 @@
+import Dispatch
+
+/// The assessment scoring contract computed straight from the bytes of a wide responses CSV,
+/// for large files: one pass, no per-field allocation, the file split across cores at line
+/// boundaries, and every statistic kept as additive sums so the parts merge exactly.
+///
+/// It handles the common, clean case only. Anything it does not handle or that looks wrong
+/// (quotes, the long form, choice items, a bad value, a duplicate respondent, a ragged row,
+/// stray spaces) makes it return nil, and the caller runs `AssessmentResponseReader` +
+/// `AssessmentScoring`, which read everything and report every problem with its position.
+/// Both give the same results (a test compares them); this one is only faster.
+public enum FastAssessmentScoring {
+    public static func score(
+        instrument: Instrument, csv bytes: UnsafeRawBufferPointer, options: AssessmentScoring.Options = .init(), parallelism: Int = 2
+    ) -> AssessmentResult? {
+        guard let layout = Layout(instrument: instrument, bytes: bytes, frameworks: options.frameworks) else { return nil }
+        let ranges = chunks(bytes, from: layout.bodyStart, count: max(1, parallelism))
+        let parts = PartBox(count: ranges.count)
+        let shared = SharedBytes(buffer: bytes)
+        let breakdown = options.breakdown
+        DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
+            var part = Part(layout: layout, breakdown: breakdown)
+            parts.set(index, part.scan(shared.buffer, range: ranges[index]) ? part : nil)
+        }
+        var merged: Part?
+        for index in 0..<ranges.count {
+            guard let part = parts.get(index) else { return nil }
+            if merged == nil {
+                merged = part
+            } else if !merged!.merge(part) {
+                return nil
+            }
+        }
+        return merged?.result(options: options)
+    }
+
+    /// Splits the body into `count` ranges that end at line breaks.
+    static func chunks(_ bytes: UnsafeRawBufferPointer, from start: Int, count: Int) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var lower = start
+        for index in 1...count {
+            var upper = index == count ? bytes.count : max(lower, start + (bytes.count - start) * index / count)
+            while upper < bytes.count && bytes[upper - 1] != UInt8(ascii: "\n") { upper += 1 }
+            ranges.append(lower..<upper)
+            lower = upper
+        }
+        return ranges.filter { !$0.isEmpty }
+    }
+
+    /// The file's bytes, read (never written) by every worker while the caller keeps them alive.
+    struct SharedBytes: @unchecked Sendable {
+        let buffer: UnsafeRawBufferPointer
+    }
+
+    /// One slot per worker, each written by its own worker only.
+    final class PartBox: @unchecked Sendable {
+        private var parts: [Part?]
+        init(count: Int) { parts = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ part: Part?) { parts[index] = part }
+        func get(_ index: Int) -> Part? { parts[index] }
+    }
+
+    /// What each column holds and where each dimension's sums live.
+    struct Layout {
+        enum Column {
+            case likert(Int)
+            case outcome
+            case skipped
+        }
+
+        var columns: [Column]
+        var bodyStart: Int
+        var plan: DimensionPlan
+        var reverse: [Bool]
+        /// Per dimension: the offset of its sums in a group's array and its item count.
+        var offsets: [Int]
+        var stride: Int
+        var likertCount: Int
+
+        init?(instrument: Instrument, bytes: UnsafeRawBufferPointer, frameworks: [Framework]) {
+            guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            var headerEnd = newline
+            if headerEnd > 0 && bytes[headerEnd - 1] == UInt8(ascii: "\r") { headerEnd -= 1 }
+            guard let header = String(validating: UnsafeRawBufferPointer(rebasing: bytes[0..<headerEnd]), as: UTF8.self),
+                !header.contains("\"")
+            else { return nil }
+            let names = header.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard names.count >= 3, names[0] == "respondent", names[1] == "unit", names[2] == "role" else { return nil }
+            let likertIndex = Dictionary(uniqueKeysWithValues: instrument.likertItems.enumerated().map { ($1.id, $0) })
+            var columns: [Column] = []
+            var seen: Set<String> = []
+            for name in names.dropFirst(3) {
+                guard seen.insert(name).inserted, let item = instrument.item(name) else { return nil }
+                switch item.type {
+                case .likert: columns.append(.likert(likertIndex[name]!))
+                case .outcome: columns.append(.outcome)
+                case .text: columns.append(.skipped)
+                case .choice, .multi: return nil
+                }
+            }
+            self.columns = columns
+            bodyStart = newline + 1
+            plan = DimensionPlan(instrument: instrument, frameworks: frameworks)
+            reverse = instrument.likertItems.map(\.reverse)
+            likertCount = instrument.likertItems.count
+            var offsets: [Int] = []
+            var next = 0
+            for dimension in plan.dimensions {
+                offsets.append(next)
+                next += Sums.base + (dimension.items.count >= 3 ? 3 + 2 * dimension.items.count : 0)
+            }
+            self.offsets = offsets
+            stride = next
+        }
+    }
+
+    /// Positions inside a dimension's sums.
+    enum Sums {
+        static let respondents = 0, meanSum = 1, meanSquares = 2, answers = 3, favorable = 4, unfavorable = 5
+        static let base = 6
+        // Then, for dimensions with three or more items (Cronbach's alpha, listwise):
+        static let complete = 6, totalSum = 7, totalSquares = 8, items = 9
+    }
+
+    /// The sums of one worker: one array of `stride` doubles per group, plus the line-of-sight
+    /// counts and the respondent id hashes for the duplicate check.
+    struct Part {
+        let layout: Layout
+        let breakdown: AssessmentScoring.Breakdown
+        var groupNames: [String] = []
+        var groupIndex: [UInt64: Int] = [:]
+        var sums: [[Double]] = []
+        var respondents: [Int] = []
+        var named: [Int] = []
+        var ids: Set<UInt64> = []
+
+        init(layout: Layout, breakdown: AssessmentScoring.Breakdown) {
+            self.layout = layout
+            self.breakdown = breakdown
+        }
+
+        /// Parses and accumulates the lines in `range`; false when the fast path must give up.
+        mutating func scan(_ bytes: UnsafeRawBufferPointer, range: Range<Int>) -> Bool {
+            let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n"), quote = UInt8(ascii: "\""), space = UInt8(ascii: " ")
+            let cr = UInt8(ascii: "\r")
+            var values = [Int8](repeating: 0, count: layout.likertCount)
+            let columnCount = layout.columns.count + 3
+            var position = range.lowerBound
+            let end = range.upperBound
+            while position < end {
+                // Blank lines are skipped, as the full reader does.
+                if bytes[position] == newline {
+                    position += 1
+                    continue
+                }
+                if bytes[position] == cr, position + 1 < end, bytes[position + 1] == newline {
+                    position += 2
+                    continue
+                }
+                var group = -1
+                var namedOutcome = false
+                for column in 0..<columnCount {
+                    let start = position
+                    while position < end {
+                        let byte = bytes[position]
+                        if byte == comma || byte == newline { break }
+                        if byte == quote { return false }
+                        position += 1
+                    }
+                    var fieldEnd = position
+                    let atLineEnd = position >= end || bytes[position] == newline
+                    if atLineEnd && fieldEnd > start && bytes[fieldEnd - 1] == cr { fieldEnd -= 1 }
+                    // A ragged row: too few fields here, or too many (checked below).
+                    if atLineEnd != (column == columnCount - 1) { return false }
+                    let length = fieldEnd - start
+                    if length > 0 && (bytes[start] == space || bytes[fieldEnd - 1] == space) { return false }
+                    switch column {
+                    case 0:
+                        if length == 0 || !ids.insert(Self.hash(bytes, start, fieldEnd)).inserted { return false }
+                    case 1, 2:
+                        if (column == 1 && breakdown == .unit) || (column == 2 && breakdown == .role) {
+                            guard let index = groupFor(bytes, start, fieldEnd) else { return false }
+                            group = index
+                        }
+                    default:
+                        switch layout.columns[column - 3] {
+                        case .likert(let item):
+                            if length == 0 {
+                                values[item] = 0
+                            } else if length == 1, bytes[start] >= UInt8(ascii: "1"), bytes[start] <= UInt8(ascii: "5") {
+                                let raw = Int8(bytes[start] - UInt8(ascii: "0"))
+                                values[item] = layout.reverse[item] ? 6 - raw : raw
+                            } else if length == 2, bytes[start] | 0x20 == UInt8(ascii: "d"), bytes[start + 1] | 0x20 == UInt8(ascii: "k") {
+                                values[item] = 0
+                            } else {
+                                return false
+                            }
+                        case .outcome:
+                            if length > 0 {
+                                guard let text = String(validating: UnsafeRawBufferPointer(rebasing: bytes[start..<fieldEnd]), as: UTF8.self)
+                                else { return false }
+                                namedOutcome = !AssessmentResponseReader.notNamed.contains(text.lowercased())
+                            }
+                        case .skipped:
+                            break
+                        }
+                    }
+                    position += 1  // past the comma or the line break
+                }
+                if breakdown == .none, group < 0 { group = groupFor(name: "all") }
+                accumulate(values, group: group, named: namedOutcome)
+            }
+            return true
+        }
+
+        static func hash(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> UInt64 {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for index in start..<end { hash = (hash ^ UInt64(bytes[index])) &* 0x100_0000_01b3 }
+            return hash
+        }
+
+        /// The group for a unit or role name; nil for a hash collision between two names.
+        mutating func groupFor(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Int? {
+            let hash = Self.hash(bytes, start, end)
+            if let index = groupIndex[hash] {
+                let name = groupNames[index].utf8
+                guard name.count == end - start, name.elementsEqual(bytes[start..<end]) else { return nil }
+                return index
+            }
+            guard let name = String(validating: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) else { return nil }
+            return add(name, hash: hash)
+        }
+
+        mutating func groupFor(name: String) -> Int {
+            let hash = Self.hash(name)
+            return groupIndex[hash] ?? add(name, hash: hash)
+        }
+
+        static func hash(_ name: String) -> UInt64 {
+            Array(name.utf8).withUnsafeBytes { hash($0, 0, $0.count) }
+        }
+
+        private mutating func add(_ name: String, hash: UInt64) -> Int {
+            groupIndex[hash] = groupNames.count
+            groupNames.append(name)
+            sums.append([Double](repeating: 0, count: layout.stride))
+            respondents.append(0)
+            named.append(0)
+            return groupNames.count - 1
+        }
+
+        mutating func accumulate(_ values: [Int8], group: Int, named isNamed: Bool) {
+            respondents[group] += 1
+            if isNamed { named[group] += 1 }
+            sums[group].withUnsafeMutableBufferPointer { sums in
+                for (dimensionIndex, dimension) in layout.plan.dimensions.enumerated() {
+                    let base = layout.offsets[dimensionIndex]
+                    var total = 0, count = 0, favorable = 0, unfavorable = 0
+                    for item in dimension.items {
+                        let value = Int(values[item.index])
+                        guard value > 0 else { continue }
+                        total += value
+                        count += 1
+                        if value >= 4 { favorable += 1 } else if value <= 2 { unfavorable += 1 }
+                    }
+                    guard count > 0 else { continue }
+                    let mean = Double(total) / Double(count)
+                    sums[base + Sums.respondents] += 1
+                    sums[base + Sums.meanSum] += mean
+                    sums[base + Sums.meanSquares] += mean * mean
+                    sums[base + Sums.answers] += Double(count)
+                    sums[base + Sums.favorable] += Double(favorable)
+                    sums[base + Sums.unfavorable] += Double(unfavorable)
+                    if dimension.items.count >= 3 && count == dimension.items.count {
+                        sums[base + Sums.complete] += 1
+                        sums[base + Sums.totalSum] += Double(total)
+                        sums[base + Sums.totalSquares] += Double(total * total)
+                        for (position, item) in dimension.items.enumerated() {
+                            let value = Double(values[item.index])
+                            sums[base + Sums.items + 2 * position] += value
+                            sums[base + Sums.items + 2 * position + 1] += value * value
+                        }
+                    }
+                }
+            }
+        }
+
+        /// Adds another worker's sums; false when the two saw the same respondent id.
+        mutating func merge(_ other: Part) -> Bool {
+            guard ids.isDisjoint(with: other.ids) else { return false }
+            ids.formUnion(other.ids)
+            for (index, name) in other.groupNames.enumerated() {
+                let target = groupFor(name: name)
+                respondents[target] += other.respondents[index]
+                named[target] += other.named[index]
+                for position in 0..<layout.stride { sums[target][position] += other.sums[index][position] }
+            }
+            return true
+        }
+
+        func result(options: AssessmentScoring.Options) -> AssessmentResult {
+            let order = groupNames.indices.sorted { groupNames[$0] < groupNames[$1] }
+            var everyone = [Double](repeating: 0, count: layout.stride)
+            for group in sums { for position in 0..<layout.stride { everyone[position] += group[position] } }
+            let total = respondents.reduce(0, +)
+            let hasOutcome = layout.columns.contains { if case .outcome = $0 { return true } else { return false } }
+            func scores(_ name: String, _ sums: [Double], n: Int, named: Int) -> AssessmentResult.GroupScores {
+                let dimensions = layout.plan.dimensions.enumerated().compactMap { index, dimension in
+                    score(dimension, sums, base: layout.offsets[index])
+                }
+                return AssessmentResult.GroupScores(
+                    group: name, n: n, dimensions: dimensions, layers: AssessmentScoring.layerBalance(dimensions, options: options),
+                    lineOfSightCoverage: hasOutcome && n > 0 ? Double(named) / Double(n) : nil)
+            }
+            let showGroups = breakdown != .none
+            let visibility = Anonymity.visibleGroups(
+                parentSize: total, childSizes: showGroups ? order.map { respondents[$0] } : [], minGroupSize: options.minGroupSize)
+            let overall: AssessmentResult.GroupResult =
+                visibility.parentShown ? .shown(scores("all", everyone, n: total, named: named.reduce(0, +))) : .suppressed(group: "all")
+            guard showGroups else { return AssessmentResult(overall: overall, groups: []) }
+            let groups = order.enumerated().map { position, index -> AssessmentResult.GroupResult in
+                guard visibility.childShown[position] else { return .suppressed(group: groupNames[index]) }
+                return .shown(scores(groupNames[index], sums[index], n: respondents[index], named: named[index]))
+            }
+            return AssessmentResult(overall: overall, groups: groups)
+        }
+
+        func score(_ dimension: DimensionPlan.Dimension, _ sums: [Double], base: Int) -> AssessmentResult.DimensionScore? {
+            let n = sums[base + Sums.respondents]
+            guard n > 0 else { return nil }
+            let mean = sums[base + Sums.meanSum] / n
+            let sd = n >= 2 ? Self.sampleVariance(sum: sums[base + Sums.meanSum], squares: sums[base + Sums.meanSquares], n: n).squareRoot() : nil
+            let interval = sd.flatMap { Statistics.confidenceInterval95(mean: mean, sd: $0, n: Int(n)) }
+            let answers = sums[base + Sums.answers]
+            var alpha: Double?
+            let k = dimension.items.count
+            if k >= 3 {
+                let complete = sums[base + Sums.complete]
+                if complete >= 2 {
+                    var itemVariances = 0.0
+                    for position in 0..<k {
+                        itemVariances += Self.sampleVariance(
+                            sum: sums[base + Sums.items + 2 * position], squares: sums[base + Sums.items + 2 * position + 1], n: complete)
+                    }
+                    let totalVariance = Self.sampleVariance(sum: sums[base + Sums.totalSum], squares: sums[base + Sums.totalSquares], n: complete)
+                    if totalVariance > 1e-12 { alpha = Double(k) / Double(k - 1) * (1 - itemVariances / totalVariance) }
+                }
+            }
+            return AssessmentResult.DimensionScore(
+                framework: dimension.ref.framework, dimension: dimension.label, n: Int(n), mean: mean, sd: sd, ci95Low: interval?.low,
+                ci95High: interval?.high, score: (mean - 1) / 4 * 100, favorable: sums[base + Sums.favorable] / answers,
+                unfavorable: sums[base + Sums.unfavorable] / answers, alpha: alpha)
+        }
+
+        static func sampleVariance(sum: Double, squares: Double, n: Double) -> Double {
+            max(0, (squares - sum * sum / n) / (n - 1))
+        }
+    }
+}
