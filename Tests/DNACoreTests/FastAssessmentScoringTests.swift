@@ -67,12 +67,14 @@ struct FastAssessmentScoringTests {
 
     @Test(
         "the fast path gives the full scorer's results",
-        arguments: [(1, AssessmentScoring.Breakdown.unit, 1), (2, .role, 2), (3, .none, 3), (4, .unit, 2), (5, .unit, 7)] as [(UInt64, AssessmentScoring.Breakdown, Int)])
+        arguments: [(1, AssessmentScoring.Breakdown.unit, 1), (2, .role, 2), (3, .none, 3), (4, .unit, 2), (5, .unit, 7)]
+            as [(UInt64, AssessmentScoring.Breakdown, Int)])
     func sameAsFullScorer(seed: UInt64, breakdown: AssessmentScoring.Breakdown, parallelism: Int) throws {
         let text = Self.csv(seed: seed, rows: 400, units: 9)
         let options = AssessmentScoring.Options(breakdown: breakdown, minGroupSize: 40)
         let slow = AssessmentScoring.score(
-            instrument: Self.instrument, responses: try AssessmentResponseReader.read(file: "r.csv", text: text, instrument: Self.instrument),
+            instrument: Self.instrument,
+            responses: try AssessmentResponseReader.read(file: "r.csv", text: text, instrument: Self.instrument),
             options: options)
         let fast = try #require(
             Array(text.utf8).withUnsafeBytes {

@@ -152,7 +152,8 @@ struct CLITests {
             ["campaign", "create", "--workspace", "harbor", "--name", "Winter", "--unit", "claims=9"] + data)
         #expect(created.status == 0, "\(created.error)")
         let campaignID = created.output.trimmingCharacters(in: .whitespacesAndNewlines)
-        let links = try Self.cdna(["campaign", "links", "--workspace", "harbor", "--campaign", "Winter", "--unit", "claims", "--count", "2"] + data)
+        let links = try Self.cdna(
+            ["campaign", "links", "--workspace", "harbor", "--campaign", "Winter", "--unit", "claims", "--count", "2"] + data)
         #expect(links.status == 0 && links.output.split(separator: "\n").count == 3)
         #expect(links.output.hasPrefix("unit,link\nclaims,http://127.0.0.1:8080/r/"))
 

@@ -197,7 +197,8 @@ public enum FastAssessmentScoring {
                             }
                         case .outcome:
                             if length > 0 {
-                                guard let text = String(validating: UnsafeRawBufferPointer(rebasing: bytes[start..<fieldEnd]), as: UTF8.self)
+                                guard
+                                    let text = String(validating: UnsafeRawBufferPointer(rebasing: bytes[start..<fieldEnd]), as: UTF8.self)
                                 else { return false }
                                 namedOutcome = !AssessmentResponseReader.notNamed.contains(text.lowercased())
                             }
@@ -329,7 +330,9 @@ public enum FastAssessmentScoring {
             let n = sums[base + Sums.respondents]
             guard n > 0 else { return nil }
             let mean = sums[base + Sums.meanSum] / n
-            let sd = n >= 2 ? Self.sampleVariance(sum: sums[base + Sums.meanSum], squares: sums[base + Sums.meanSquares], n: n).squareRoot() : nil
+            let sd =
+                n >= 2
+                ? Self.sampleVariance(sum: sums[base + Sums.meanSum], squares: sums[base + Sums.meanSquares], n: n).squareRoot() : nil
             let interval = sd.flatMap { Statistics.confidenceInterval95(mean: mean, sd: $0, n: Int(n)) }
             let answers = sums[base + Sums.answers]
             var alpha: Double?
@@ -342,7 +345,8 @@ public enum FastAssessmentScoring {
                         itemVariances += Self.sampleVariance(
                             sum: sums[base + Sums.items + 2 * position], squares: sums[base + Sums.items + 2 * position + 1], n: complete)
                     }
-                    let totalVariance = Self.sampleVariance(sum: sums[base + Sums.totalSum], squares: sums[base + Sums.totalSquares], n: complete)
+                    let totalVariance = Self.sampleVariance(
+                        sum: sums[base + Sums.totalSum], squares: sums[base + Sums.totalSquares], n: complete)
                     if totalVariance > 1e-12 { alpha = Double(k) / Double(k - 1) * (1 - itemVariances / totalVariance) }
                 }
             }

@@ -1,0 +1,80 @@
+"""What the three P1 implementations share: reading the instrument into a dimension plan
+(the contract's rule: a layer uses the items tagged with it or any of its elements), and
+turning per-group sums into the contract's JSON (CI, layer balance, anonymity). The heavy
+part, the pass over 6M answers, is each implementation's own."""
+
+import json
+import math
+
+import yaml
+from scipy import stats
+
+LAYERS = ["experience", "data-technology", "strategy", "culture-leadership"]
+LAYER_WEIGHTS = {"experience": 1, "data-technology": 2, "strategy": 3, "culture-leadership": 4}
+
+
+def plan(instrument_path):
+    """Returns (item ids, reversed flags, [(framework, dimension label, [item indexes])])."""
+    with open(instrument_path) as handle:
+        instrument = yaml.safe_load(handle)
+    items = [i for i in instrument["items"] if i.get("type", "likert") == "likert"]
+    by_ref = {}
+    for index, item in enumerate(items):
+        refs = set()
+        for tag in item.get("dimensions", []):
+            parts = tag.split("/")
+            refs.add((parts[0], "/".join(parts[1:])))
+            if len(parts) == 3:
+                refs.add((parts[0], parts[1]))
+        for ref in refs:
+            by_ref.setdefault(ref, []).append(index)
+    order = {"os-canvas": 0, "layers": 1, "empowerment": 2, "obsession": 3}
+    dimensions = sorted(by_ref.items(), key=lambda entry: (order.get(entry[0][0], 9), entry[0][1]))
+    return [i["id"] for i in items], [bool(i.get("reverse")) for i in items], [(f, d, idx) for (f, d), idx in dimensions]
+
+
+def dimension_result(framework, label, n, mean_sum, mean_squares, answers, favorable, unfavorable, alpha):
+    if n == 0:
+        return None
+    mean = mean_sum / n
+    sd = math.sqrt(max(0.0, (mean_squares - mean_sum * mean_sum / n) / (n - 1))) if n >= 2 else None
+    low = high = None
+    if sd is not None:
+        half = stats.t.ppf(0.975, n - 1) * sd / math.sqrt(n)
+        low, high = mean - half, mean + half
+    return {
+        "framework": framework, "dimension": label, "n": int(n), "mean": mean, "sd": sd, "ci95_low": low, "ci95_high": high,
+        "score": (mean - 1) / 4 * 100, "favorable": favorable / answers, "unfavorable": unfavorable / answers, "alpha": alpha,
+    }
+
+
+def group_result(name, n, dimensions):
+    dimensions = [d for d in dimensions if d is not None]
+    layer_scores = {d["dimension"]: d["score"] for d in dimensions if d["framework"] == "layers" and d["dimension"] in LAYERS}
+    layers = None
+    if layer_scores:
+        weakest = min(LAYERS, key=lambda layer: (layer_scores.get(layer, math.inf), LAYERS.index(layer)))
+        index = sum(LAYER_WEIGHTS[l] * s for l, s in layer_scores.items()) / sum(LAYER_WEIGHTS[l] for l in layer_scores)
+        layers = {"scores": layer_scores, "balance": {"spread": max(layer_scores.values()) - min(layer_scores.values()), "weakest": weakest, "index": index}}
+    return {"group": name, "n": int(n), "dimensions": dimensions, "layers": layers, "line_of_sight_coverage": None}
+
+
+def suppress(total, sizes, k):
+    """The contract's anonymity rule for one level: groups under k, then the smallest
+    shown ones until the hidden part is safe."""
+    if total < k:
+        return False, [False] * len(sizes)
+    shown = [size >= k for size in sizes]
+    while True:
+        hidden = [s for s, visible in zip(sizes, shown) if not visible]
+        if not hidden or (len(hidden) > 1 and sum(hidden) >= k):
+            break
+        candidates = [i for i, visible in enumerate(shown) if visible]
+        if not candidates:
+            break
+        shown[min(candidates, key=lambda i: sizes[i])] = False
+    return True, shown
+
+
+def emit(overall, groups):
+    print(json.dumps({"overall": overall, "groups": groups}, sort_keys=True))

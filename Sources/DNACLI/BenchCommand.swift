@@ -1,0 +1,129 @@
+import ArgumentParser
+import DNACore
+import DNAStore
+import Foundation
+
+/// Benchmark helpers for scripts/bench: generated data sets and in-process timings that the
+/// script sets beside its peers. Timings here are measurements, never pass/fail checks.
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Benchmark helpers: generate data sets, time stored scorecards (used by scripts/bench).",
+        subcommands: [AssessmentData.self, Scorecard.self])
+
+    struct AssessmentData: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "assessment-data",
+            abstract: "Write instrument.yaml and responses.csv: N respondents x M likert items over the 12 forces, by unit.")
+        @Option(help: "Respondents.") var respondents = 100_000
+        @Option(help: "Likert items (a multiple of 12 spreads them evenly over the forces).") var items = 60
+        @Option(help: "Units.") var units = 40
+        @Option(help: "Seed, so every run writes the same file.") var seed: UInt64 = 1
+        @Option(help: "Output directory.") var output: String
+
+        func run() throws {
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            let forces = BuiltInFrameworks.framework("os-canvas")!.dimensions.map(\.id)
+            let elements = BuiltInFrameworks.framework("layers")!.dimensions.flatMap { layer in
+                layer.elements.map { "\(layer.id)/\($0.id)" }
+            }
+            let traits = [
+                "obsession/humility", "obsession/agility", "obsession/simplicity", "empowerment/organize", "empowerment/sense-making",
+                "empowerment/decisions", "empowerment/improvement",
+            ]
+            var yaml = "id: bench\ntitle: Benchmark instrument\nitems:\n"
+            for index in 0..<items {
+                yaml += "  - id: q\(index + 1)\n    text: Statement \(index + 1)\n"
+                yaml +=
+                    "    dimensions: [os-canvas/\(forces[index % forces.count]), layers/\(elements[index % elements.count]), \(traits[index % traits.count])]\n"
+                if index % 7 == 3 { yaml += "    reverse: true\n" }
+            }
+            try yaml.write(toFile: output + "/instrument.yaml", atomically: true, encoding: .utf8)
+
+            var random = SeededRandom(seed: seed)
+            guard FileManager.default.createFile(atPath: output + "/responses.csv", contents: nil),
+                let handle = FileHandle(forWritingAtPath: output + "/responses.csv")
+            else { throw CLIError("cannot write \(output)/responses.csv") }
+            defer { try? handle.close() }
+            var buffer = "respondent,unit,role," + (1...items).map { "q\($0)" }.joined(separator: ",") + "\n"
+            for row in 0..<respondents {
+                let attitude = random.normal() * 0.7
+                buffer += "r\(row),u\(random.below(units)),role\(random.below(12)),"
+                for item in 0..<items {
+                    let draw = random.below(50)
+                    if draw == 0 {
+                        buffer += ""
+                    } else if draw == 1 {
+                        buffer += "dk"
+                    } else {
+                        buffer += String(Int(max(1, min(5, (3.3 + attitude + random.normal() * 0.8).rounded()))))
+                    }
+                    buffer += item == items - 1 ? "\n" : ","
+                }
+                if buffer.utf8.count > 1 << 20 {
+                    handle.write(Data(buffer.utf8))
+                    buffer = ""
+                }
+            }
+            handle.write(Data(buffer.utf8))
+        }
+    }
+
+    struct Scorecard: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import a generated data set into a fresh workspace once, then time the stored scorecard (P2).")
+        @Option(help: "Directory written by `cdna bench assessment-data`.") var input: String
+        @Option(help: "Timed repetitions; the best and the median are printed.") var repetitions: Int = 5
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            try await runCommand {
+                try await database.withStore { store in
+                    let now = nowSeconds()
+                    let slug = "bench"
+                    let workspace: Workspace
+                    let campaign: Campaign
+                    if let existing = try? await store.workspace(slug: slug),
+                        let found = try await store.campaigns(workspaceID: existing.id).first
+                    {
+                        (workspace, campaign) = (existing, found)
+                    } else {
+                        workspace = try await store.createWorkspace(slug: slug, name: "Benchmark", now: now)
+                        let text = try readTextFile(input + "/responses.csv")
+                        let units = Set(
+                            text.split(separator: "\n").dropFirst().compactMap { $0.split(separator: ",", maxSplits: 2).dropFirst().first })
+                        let chart =
+                            "unit,parent,name\norg,,Organization\n" + units.sorted().map { "\($0),org,Unit \($0)" }.joined(separator: "\n")
+                        _ = try await store.importOrgChart(workspaceID: workspace.id, file: "bench org chart", text: chart)
+                        let unitIDs = try await store.units(workspaceID: workspace.id)
+                        for role in Set(
+                            text.split(separator: "\n").dropFirst().compactMap { $0.split(separator: ",", maxSplits: 3).dropFirst(2).first }
+                        ) {
+                            _ = try await store.addRole(workspaceID: workspace.id, code: String(role), name: String(role), unitID: nil)
+                        }
+                        campaign = try await store.createCampaign(
+                            workspaceID: workspace.id, name: "Bench",
+                            instrument: .file(name: "instrument.yaml", source: try readTextFile(input + "/instrument.yaml")),
+                            opensAt: now - 10, closesAt: nil, population: Dictionary(uniqueKeysWithValues: unitIDs.map { ($0.id, 1) }),
+                            now: now)
+                        let started = Date()
+                        let count = try await store.importResponses(
+                            workspaceID: workspace.id, campaignID: campaign.id, file: "responses.csv", text: text, now: now)
+                        Console.error("imported \(count) responses in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+                    }
+                    var times: [Double] = []
+                    var groups = 0
+                    for _ in 0..<max(1, repetitions) {
+                        let started = DispatchTime.now().uptimeNanoseconds
+                        let scorecard = try await store.scorecard(workspace: workspace, campaign: campaign, breakdown: .unit)
+                        times.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+                        groups = scorecard.result.groups.count
+                    }
+                    times.sort()
+                    Console.out(
+                        "scorecard \(store.kind.rawValue): best \(String(format: "%.3f", times[0])) s, median \(String(format: "%.3f", times[times.count / 2])) s (\(groups) unit groups)"
+                    )
+                }
+            }
+        }
+    }
+}
