@@ -174,6 +174,16 @@ struct AssessmentWebTests {
                     ("csrf_token", session.csrfToken), ("name", "Spring"), ("instrument", "customer-dna"), ("opens", "2027-02-30"),
                 ]))
             #expect(refused.status == .badRequest && refused.text.contains("give the opening date as YYYY-MM-DD"))
+            let badInstrument = try await client.execute(
+                uri: "/w/acme/campaigns", method: .post, headers: headers,
+                body: Self.form([
+                    ("csrf_token", session.csrfToken), ("name", "Own"), ("opens", "2027-06-05"), ("invited-\(claims.id)", "5"),
+                    ("instrument_yaml", "id: own\ntitle: Own\nitems:\n  - id: a\n    text: A\n    dimensions: [os-canvas/nope]\n"),
+                ]))
+            #expect(badInstrument.status == .badRequest)
+            #expect(
+                badInstrument.text.contains("instrument.yaml:6:18: unknown dimension &#39;os-canvas/nope&#39;")
+                    || badInstrument.text.contains("instrument.yaml:6:18: unknown dimension 'os-canvas/nope'"))
             let created = try await client.execute(
                 uri: "/w/acme/campaigns", method: .post, headers: headers,
                 body: Self.form([

@@ -22,6 +22,13 @@ extension PageController {
                 } catch let error as StoreError {
                     var model = try await campaignsModel(workspace, access, identity)
                     model.error = error.description
+                    model.submittedYAML = form["instrument_yaml"] ?? ""
+                    return CampaignsPage.View(model: model).response(status: .badRequest, identity: identity)
+                } catch let problems as FileProblems {
+                    var model = try await campaignsModel(workspace, access, identity)
+                    model.error = "The instrument has \(problems.total) problem\(problems.total == 1 ? "" : "s"); nothing was created."
+                    model.problems = problems.problems
+                    model.submittedYAML = form["instrument_yaml"] ?? ""
                     return CampaignsPage.View(model: model).response(status: .badRequest, identity: identity)
                 }
             }
@@ -141,7 +148,9 @@ extension PageController {
             if count > 0 { population[String(name.dropFirst("invited-".count))] = count }
         }
         return try await store.createCampaign(
-            workspaceID: workspace.id, name: form["name"] ?? "", instrument: .builtIn(form["instrument"] ?? "customer-dna"), opensAt: opens,
+            workspaceID: workspace.id, name: form["name"] ?? "",
+            instrument: form.text("instrument_yaml").map { .file(name: "instrument.yaml", source: $0) }
+                ?? .builtIn(form["instrument"] ?? "customer-dna"), opensAt: opens,
             closesAt: closes, population: population, now: clock.now())
     }
 

@@ -37,6 +37,8 @@ enum CampaignsPage {
         var csrfToken: String?
         var today: String
         var error: String?
+        var problems: [FileProblem] = []
+        var submittedYAML = ""
     }
 
     struct View: PageView {
@@ -52,6 +54,7 @@ enum CampaignsPage {
                         "Each campaign is one wave of the Customer DNA assessment (or your own instrument) sent to chosen units. Results appear once at least \(model.workspace.minGroupSize) people have answered."
                     )),
                 .unwrap(model.error) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) },
+                .if(!model.problems.isEmpty, .ul(.class("error"), .forEach(model.problems) { .li(.text($0.description)) })),
                 model.rows.isEmpty
                     ? .p(.text("No campaigns yet."))
                     : .table(
