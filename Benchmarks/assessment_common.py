@@ -7,7 +7,6 @@ import json
 import math
 
 import yaml
-from scipy import stats
 
 LAYERS = ["experience", "data-technology", "strategy", "culture-leadership"]
 LAYER_WEIGHTS = {"experience": 1, "data-technology": 2, "strategy": 3, "culture-leadership": 4}
@@ -33,6 +32,47 @@ def plan(instrument_path):
     return [i["id"] for i in items], [bool(i.get("reverse")) for i in items], [(f, d, idx) for (f, d), idx in dimensions]
 
 
+def _incomplete_beta(x, a, b):
+    """Regularized incomplete beta I_x(a, b) by its continued fraction (modified Lentz)."""
+    if x <= 0:
+        return 0.0
+    if x >= 1:
+        return 1.0
+    if x > (a + 1) / (a + b + 2):
+        return 1.0 - _incomplete_beta(1 - x, b, a)
+    front = math.exp(math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log(1 - x)) / a
+    tiny = 1e-300
+    c, d = 1.0, 1.0 - (a + b) * x / (a + 1)
+    d = 1.0 / (d if abs(d) > tiny else tiny)
+    result = d
+    for m in range(1, 400):
+        for numerator in (m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)), -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1))):
+            d = 1.0 + numerator * d
+            d = 1.0 / (d if abs(d) > tiny else tiny)
+            c = 1.0 + numerator / c
+            c = c if abs(c) > tiny else tiny
+            result *= c * d
+        if abs(c * d - 1.0) < 1e-16:
+            break
+    return front * result
+
+
+_T975 = {}
+
+
+def t975(df):
+    """Student's t quantile at 0.975 by bisection on the CDF (cached per df); scipy would
+    give the same to 1e-12 but costs half a second to import."""
+    if df not in _T975:
+        low, high = 0.0, 1000.0
+        for _ in range(200):
+            middle = (low + high) / 2
+            tail = 0.5 * _incomplete_beta(df / (df + middle * middle), df / 2, 0.5)
+            low, high = (middle, high) if 1 - tail < 0.975 else (low, middle)
+        _T975[df] = (low + high) / 2
+    return _T975[df]
+
+
 def dimension_result(framework, label, n, mean_sum, mean_squares, answers, favorable, unfavorable, alpha):
     if n == 0:
         return None
@@ -40,7 +80,7 @@ def dimension_result(framework, label, n, mean_sum, mean_squares, answers, favor
     sd = math.sqrt(max(0.0, (mean_squares - mean_sum * mean_sum / n) / (n - 1))) if n >= 2 else None
     low = high = None
     if sd is not None:
-        half = stats.t.ppf(0.975, n - 1) * sd / math.sqrt(n)
+        half = t975(int(n) - 1) * sd / math.sqrt(n)
         low, high = mean - half, mean + half
     return {
         "framework": framework, "dimension": label, "n": int(n), "mean": mean, "sd": sd, "ci95_low": low, "ci95_high": high,

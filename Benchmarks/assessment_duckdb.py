@@ -1,6 +1,7 @@
 """P1 peer: the assessment aggregation in DuckDB, written to run well: one parallel pass
 over the wide columns of the CSV (no UNPIVOT), every dimension's sums computed per row and
-aggregated with GROUPING SETS, so overall and per-unit results come from the same scan."""
+aggregated with GROUPING SETS, so overall and per-unit results come from the same scan.
+Cronbach's alpha comes from sums of the complete rows, as in cdna, so no second pass."""
 
 import argparse
 
@@ -10,37 +11,47 @@ from assessment_common import dimension_result, emit, group_result, plan, suppre
 
 
 def query(path, items, reverse, dimensions):
-    values = []
-    for index, (item, flip) in enumerate(zip(items, reverse)):
-        cast = f"TRY_CAST(\"{item}\" AS INTEGER)"
-        values.append(f"(6 - {cast}) AS v{index}" if flip else f"{cast} AS v{index}")
-    per_row = ["unit"] + values
-    derived = []
-    aggregates = ["unit", "GROUPING(unit) AS overall", "COUNT(*) AS respondents"]
+    # The CSV reader parses the answers as small integers itself; "dk" and blanks are NULL.
+    values = [f"(6 - \"{item}\") AS v{index}" if flip else f"\"{item}\" AS v{index}" for index, (item, flip) in enumerate(zip(items, reverse))]
+    types = ", ".join(["'unit': 'VARCHAR'"] + [f"'{item}': 'TINYINT'" for item in items])
+    derived, means, aggregates = [], [], ["unit", "GROUPING(unit) AS overall", "COUNT(*) AS respondents"]
     for d, (_, _, members) in enumerate(dimensions):
-        answered = " + ".join(f"(v{i} IS NOT NULL)::INTEGER" for i in members)
-        total = " + ".join(f"COALESCE(v{i}, 0)" for i in members)
-        favorable = " + ".join(f"COALESCE((v{i} >= 4)::INTEGER, 0)" for i in members)
-        unfavorable = " + ".join(f"COALESCE((v{i} <= 2)::INTEGER, 0)" for i in members)
-        derived += [f"({answered}) AS c{d}", f"({total}) AS s{d}", f"({favorable}) AS f{d}", f"({unfavorable}) AS u{d}"]
-        mean = f"(s{d}::DOUBLE / NULLIF(c{d}, 0))"
-        aggregates += [
-            f"COUNT({mean}) AS n{d}", f"SUM({mean}) AS ms{d}", f"SUM({mean} * {mean}) AS mq{d}", f"SUM(c{d}) AS a{d}",
-            f"SUM(f{d}) AS fv{d}", f"SUM(u{d}) AS uf{d}",
+        derived += [
+            f"({' + '.join(f'(v{i} IS NOT NULL)::INTEGER' for i in members)}) AS c{d}",
+            f"({' + '.join(f'COALESCE(v{i}, 0)' for i in members)}) AS s{d}",
+            f"({' + '.join(f'COALESCE((v{i} >= 4)::INTEGER, 0)' for i in members)}) AS f{d}",
+            f"({' + '.join(f'COALESCE((v{i} <= 2)::INTEGER, 0)' for i in members)}) AS u{d}",
         ]
+        means.append(f"s{d}::DOUBLE / NULLIF(c{d}, 0) AS m{d}")
+        aggregates += [f"COUNT(m{d}) AS n{d}", f"SUM(m{d}) AS ms{d}", f"SUM(m{d} * m{d}) AS mq{d}", f"SUM(c{d}) AS a{d}", f"SUM(f{d}) AS fv{d}", f"SUM(u{d}) AS uf{d}"]
         if len(members) >= 3:
-            complete = f"c{d} = {len(members)}"
-            item_variance = " + ".join(f"COALESCE(VAR_SAMP(v{i}) FILTER (WHERE {complete}), 0)" for i in members)
-            aggregates.append(
-                f"CASE WHEN COUNT(*) FILTER (WHERE {complete}) >= 2 AND VAR_SAMP(s{d}) FILTER (WHERE {complete}) > 1e-12 "
-                f"THEN {len(members)}.0 / {len(members) - 1} * (1 - ({item_variance}) / VAR_SAMP(s{d}) FILTER (WHERE {complete})) END AS al{d}")
-        else:
-            aggregates.append(f"NULL AS al{d}")
+            # Cronbach's alpha from sums over the complete rows (listwise), as sums merge:
+            # a row's items count only when every item of the dimension was answered.
+            means.append(f"(c{d} = {len(members)})::INTEGER AS k{d}")
+            aggregates += [f"SUM(k{d}) AS k{d}", f"SUM(k{d} * s{d}) AS ts{d}", f"SUM(k{d} * s{d} * s{d}) AS tq{d}"]
+            for i in members:
+                aggregates += [f"SUM(k{d} * COALESCE(v{i}, 0)) AS is{d}_{i}", f"SUM(k{d} * COALESCE(v{i}, 0) * COALESCE(v{i}, 0)) AS iq{d}_{i}"]
     return (
-        f"WITH answers AS (SELECT {', '.join(per_row)} FROM read_csv('{path}', header = true, all_varchar = true)), "
-        f"rows AS (SELECT *, {', '.join(derived)} FROM answers) "
+        f"WITH answers AS (SELECT unit, {', '.join(values)} FROM read_csv('{path}', header = true, nullstr = ['', 'dk', 'DK'], types = {{{types}}})), "
+        f"sums AS (SELECT *, {', '.join(derived)} FROM answers), "
+        f"rows AS (SELECT *, {', '.join(means)} FROM sums) "
         f"SELECT {', '.join(aggregates)} FROM rows GROUP BY GROUPING SETS ((unit), ())"
     )
+
+
+def variance(total, squares, n):
+    return max(0.0, (squares - total * total / n) / (n - 1))
+
+
+def alpha(record, d, members):
+    if len(members) < 3 or (record[f"k{d}"] or 0) < 2:
+        return None
+    n = record[f"k{d}"]
+    total = variance(record[f"ts{d}"], record[f"tq{d}"], n)
+    if total <= 1e-12:
+        return None
+    items = sum(variance(record[f"is{d}_{i}"], record[f"iq{d}_{i}"], n) for i in members)
+    return len(members) / (len(members) - 1) * (1 - items / total)
 
 
 def main():
@@ -58,8 +69,8 @@ def main():
     def scores(record, name):
         return group_result(name, record["respondents"], [
             dimension_result(f, label, record[f"n{d}"], record[f"ms{d}"] or 0, record[f"mq{d}"] or 0, record[f"a{d}"], record[f"fv{d}"],
-                             record[f"uf{d}"], record[f"al{d}"])
-            for d, (f, label, _) in enumerate(dimensions)])
+                             record[f"uf{d}"], alpha(record, d, members))
+            for d, (f, label, members) in enumerate(dimensions)])
 
     everyone = next(r for r in records if r["overall"] == 1)
     units = sorted((r for r in records if r["overall"] == 0), key=lambda r: r["unit"])

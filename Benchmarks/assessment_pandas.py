@@ -1,6 +1,7 @@
 """P1 peer: the assessment aggregation in pandas + NumPy, vectorized: read the CSV once
 with "dk" as missing, reverse in bulk, compute each dimension's per-row sums with NumPy and
-aggregate the per-row columns with one groupby."""
+aggregate the per-row columns with one groupby (Cronbach's alpha too, from sums of the
+complete rows)."""
 
 import argparse
 
@@ -24,53 +25,55 @@ def main():
     answered = ~np.isnan(values)
     filled = np.where(answered, values, 0.0)
     columns = {"unit": frame["unit"].to_numpy()}
-    alpha_parts = []
     for d, (_, _, members) in enumerate(dimensions):
-        count = answered[:, members].sum(axis=1)
-        total = filled[:, members].sum(axis=1)
+        block, seen = filled[:, members], answered[:, members]
+        count = seen.sum(axis=1)
+        total = block.sum(axis=1)
         with np.errstate(invalid="ignore", divide="ignore"):
-            mean = np.where(count > 0, total / count, np.nan)
-        columns[f"n{d}"] = ~np.isnan(mean)
-        columns[f"ms{d}"] = np.nan_to_num(mean)
-        columns[f"mq{d}"] = np.nan_to_num(mean) ** 2
+            mean = np.where(count > 0, total / count, 0.0)
+        columns[f"n{d}"] = count > 0
+        columns[f"ms{d}"] = mean
+        columns[f"mq{d}"] = mean * mean
         columns[f"a{d}"] = count
-        columns[f"fv{d}"] = (filled[:, members] >= 4).sum(axis=1)
-        columns[f"uf{d}"] = ((filled[:, members] <= 2) & answered[:, members]).sum(axis=1)
+        columns[f"fv{d}"] = (block >= 4).sum(axis=1)
+        columns[f"uf{d}"] = ((block <= 2) & seen).sum(axis=1)
         if len(members) >= 3:
+            # Cronbach's alpha from sums over the complete rows, aggregated by the same groupby.
             complete = count == len(members)
-            alpha_parts.append((d, members, complete, total))
+            columns[f"k{d}"] = complete
+            columns[f"ts{d}"] = np.where(complete, total, 0.0)
+            columns[f"tq{d}"] = np.where(complete, total * total, 0.0)
+            for i in members:
+                columns[f"is{d}_{i}"] = np.where(complete, filled[:, i], 0.0)
+                columns[f"iq{d}_{i}"] = np.where(complete, filled[:, i] ** 2, 0.0)
     per_row = pd.DataFrame(columns)
     sums = per_row.groupby("unit", sort=True).sum()
     sizes = per_row.groupby("unit", sort=True).size()
     everyone = per_row.drop(columns="unit").sum()
 
-    def alpha(mask, d):
-        for part in alpha_parts:
-            if part[0] != d:
-                continue
-            _, members, complete, total = part
-            rows = complete & mask
-            if rows.sum() < 2:
-                return None
-            total_variance = np.var(total[rows], ddof=1)
-            if total_variance <= 1e-12:
-                return None
-            k = len(members)
-            return k / (k - 1) * (1 - np.var(filled[rows][:, members], axis=0, ddof=1).sum() / total_variance)
-        return None
+    def variance(total, squares, n):
+        return max(0.0, (squares - total * total / n) / (n - 1))
 
-    units = frame["unit"].to_numpy()
+    def alpha(record, d, members):
+        if len(members) < 3 or record[f"k{d}"] < 2:
+            return None
+        n = record[f"k{d}"]
+        total = variance(record[f"ts{d}"], record[f"tq{d}"], n)
+        if total <= 1e-12:
+            return None
+        items = sum(variance(record[f"is{d}_{i}"], record[f"iq{d}_{i}"], n) for i in members)
+        return len(members) / (len(members) - 1) * (1 - items / total)
 
-    def scores(record, size, name, mask):
+    def scores(record, size, name):
         return group_result(name, size, [
             dimension_result(f, label, record[f"n{d}"], record[f"ms{d}"], record[f"mq{d}"], record[f"a{d}"], record[f"fv{d}"],
-                             record[f"uf{d}"], alpha(mask, d))
-            for d, (f, label, _) in enumerate(dimensions)])
+                             record[f"uf{d}"], alpha(record, d, members))
+            for d, (f, label, members) in enumerate(dimensions)])
 
     names = list(sums.index)
     parent_shown, shown = suppress(len(frame), [int(sizes[n]) for n in names], arguments.min_group)
-    overall = scores(everyone, len(frame), "all", np.ones(len(frame), dtype=bool)) if parent_shown else {"group": "all", "suppressed": True}
-    groups = [scores(sums.loc[n], int(sizes[n]), n, units == n) if visible else {"group": n, "suppressed": True} for n, visible in zip(names, shown)]
+    overall = scores(everyone, len(frame), "all") if parent_shown else {"group": "all", "suppressed": True}
+    groups = [scores(sums.loc[n], int(sizes[n]), n) if visible else {"group": n, "suppressed": True} for n, visible in zip(names, shown)]
     emit(overall, groups)
 
 

@@ -76,6 +76,14 @@ public enum FastAssessmentScoring {
         var offsets: [Int]
         var stride: Int
         var likertCount: Int
+        /// The plan flattened for the hot loop: dimension d's items are
+        /// `flatItems[itemStart[d]..<itemStart[d + 1]]` (likert indexes).
+        var flatItems: [Int]
+        var itemStart: [Int]
+        /// `total / count` for every possible count and total of a dimension, computed once
+        /// with the same division as the full scorer, so the hot loop only looks it up.
+        var means: [Double]
+        var meanRow: Int
 
         init?(instrument: Instrument, bytes: UnsafeRawBufferPointer, frameworks: [Framework]) {
             guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
@@ -111,6 +119,16 @@ public enum FastAssessmentScoring {
             }
             self.offsets = offsets
             stride = next
+            flatItems = plan.dimensions.flatMap { $0.items.map(\.index) }
+            itemStart = [0]
+            for dimension in plan.dimensions { itemStart.append(itemStart.last! + dimension.items.count) }
+            let widest = plan.dimensions.map(\.items.count).max() ?? 0
+            meanRow = 5 * widest + 1
+            var means = [Double](repeating: 0, count: (widest + 1) * meanRow)
+            for count in 1...max(1, widest) {
+                for total in 0..<meanRow { means[count * meanRow + total] = Double(total) / Double(count) }
+            }
+            self.means = means
         }
     }
 
@@ -122,6 +140,33 @@ public enum FastAssessmentScoring {
         static let complete = 6, totalSum = 7, totalSquares = 8, items = 9
     }
 
+    /// One group's sums in raw memory, so the hot loop touches no reference counts.
+    final class GroupStorage: @unchecked Sendable {
+        let sums: UnsafeMutableBufferPointer<Double>
+        let counts: UnsafeMutableBufferPointer<Int>
+
+        init(stride: Int) {
+            sums = .allocate(capacity: max(1, stride))
+            sums.initialize(repeating: 0)
+            counts = .allocate(capacity: max(1, stride))
+            counts.initialize(repeating: 0)
+        }
+
+        deinit {
+            sums.deallocate()
+            counts.deallocate()
+        }
+    }
+
+    /// Unsafe views of the layout's arrays for the hot loop, valid during one scan.
+    struct Hot {
+        var means: UnsafeBufferPointer<Double>
+        var items: UnsafeBufferPointer<Int>
+        var starts: UnsafeBufferPointer<Int>
+        var offsets: UnsafeBufferPointer<Int>
+        var meanRow: Int
+    }
+
     /// The sums of one worker: one array of `stride` doubles per group, plus the line-of-sight
     /// counts and the respondent id hashes for the duplicate check.
     struct Part {
@@ -129,7 +174,9 @@ public enum FastAssessmentScoring {
         let breakdown: AssessmentScoring.Breakdown
         var groupNames: [String] = []
         var groupIndex: [UInt64: Int] = [:]
-        var sums: [[Double]] = []
+        /// Per group: sums of means (fractions) and whole-number sums (respondents, answers,
+        /// item sums for alpha) in the same layout; integer adds are exact and cheaper.
+        var storage: [GroupStorage] = []
         var respondents: [Int] = []
         var named: [Int] = []
         var ids: Set<UInt64> = []
@@ -141,9 +188,42 @@ public enum FastAssessmentScoring {
 
         /// Parses and accumulates the lines in `range`; false when the fast path must give up.
         mutating func scan(_ bytes: UnsafeRawBufferPointer, range: Range<Int>) -> Bool {
+            let layout = self.layout
+            return layout.means.withUnsafeBufferPointer { means in
+                layout.flatItems.withUnsafeBufferPointer { items in
+                    layout.itemStart.withUnsafeBufferPointer { starts in
+                        layout.offsets.withUnsafeBufferPointer { offsets in
+                            let hot = Hot(means: means, items: items, starts: starts, offsets: offsets, meanRow: layout.meanRow)
+                            return scanLines(bytes, range: range, hot: hot)
+                        }
+                    }
+                }
+            }
+        }
+
+        private mutating func scanLines(_ bytes: UnsafeRawBufferPointer, range: Range<Int>, hot: Hot) -> Bool {
             let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n"), quote = UInt8(ascii: "\""), space = UInt8(ascii: " ")
             let cr = UInt8(ascii: "\r")
-            var values = [Int8](repeating: 0, count: layout.likertCount)
+            // Unsafe views for the per-field work: no reference counting, no uniqueness checks.
+            let valueStorage = UnsafeMutableBufferPointer<Int8>.allocate(capacity: max(1, layout.likertCount))
+            valueStorage.initialize(repeating: 0)
+            defer { valueStorage.deallocate() }
+            let values = valueStorage
+            let itemOfColumn = UnsafeMutableBufferPointer<Int>.allocate(capacity: layout.columns.count + 3)
+            defer { itemOfColumn.deallocate() }
+            // -1: outcome, -2: skipped, else the likert index.
+            for (index, column) in layout.columns.enumerated() {
+                switch column {
+                case .likert(let item): itemOfColumn[index + 3] = item
+                case .outcome: itemOfColumn[index + 3] = -1
+                case .skipped: itemOfColumn[index + 3] = -2
+                }
+            }
+            let reversedStorage = UnsafeMutableBufferPointer<Bool>.allocate(capacity: max(1, layout.likertCount))
+            defer { reversedStorage.deallocate() }
+            for (index, flag) in layout.reverse.enumerated() { reversedStorage[index] = flag }
+            let reversed = UnsafeBufferPointer(reversedStorage)
+            ids.reserveCapacity(range.count / 32)
             let columnCount = layout.columns.count + 3
             var position = range.lowerBound
             let end = range.upperBound
@@ -160,6 +240,20 @@ public enum FastAssessmentScoring {
                 var group = -1
                 var namedOutcome = false
                 for column in 0..<columnCount {
+                    // The common case first: a likert answer of one digit followed by its
+                    // delimiter. Everything else takes the general path below.
+                    if column >= 3, position + 1 < end, itemOfColumn[column] >= 0 {
+                        let item = itemOfColumn[column]
+                        let digit = bytes[position] &- UInt8(ascii: "1")
+                        let next = bytes[position + 1]
+                        let last = column == columnCount - 1
+                        if digit < 5, next == (last ? newline : comma) {
+                            let raw = Int8(digit) + 1
+                            values[item] = reversed[item] ? 6 - raw : raw
+                            position += 2
+                            continue
+                        }
+                    }
                     let start = position
                     while position < end {
                         let byte = bytes[position]
@@ -189,7 +283,7 @@ public enum FastAssessmentScoring {
                                 values[item] = 0
                             } else if length == 1, bytes[start] >= UInt8(ascii: "1"), bytes[start] <= UInt8(ascii: "5") {
                                 let raw = Int8(bytes[start] - UInt8(ascii: "0"))
-                                values[item] = layout.reverse[item] ? 6 - raw : raw
+                                values[item] = reversed[item] ? 6 - raw : raw
                             } else if length == 2, bytes[start] | 0x20 == UInt8(ascii: "d"), bytes[start + 1] | 0x20 == UInt8(ascii: "k") {
                                 values[item] = 0
                             } else {
@@ -209,7 +303,10 @@ public enum FastAssessmentScoring {
                     position += 1  // past the comma or the line break
                 }
                 if breakdown == .none, group < 0 { group = groupFor(name: "all") }
-                accumulate(values, group: group, named: namedOutcome)
+                respondents[group] &+= 1
+                if namedOutcome { named[group] &+= 1 }
+                let target = storage[group]
+                Self.accumulate(UnsafeBufferPointer(values), into: target, hot: hot)
             }
             return true
         }
@@ -244,43 +341,50 @@ public enum FastAssessmentScoring {
         private mutating func add(_ name: String, hash: UInt64) -> Int {
             groupIndex[hash] = groupNames.count
             groupNames.append(name)
-            sums.append([Double](repeating: 0, count: layout.stride))
+            storage.append(GroupStorage(stride: layout.stride))
             respondents.append(0)
             named.append(0)
             return groupNames.count - 1
         }
 
-        mutating func accumulate(_ values: [Int8], group: Int, named isNamed: Bool) {
-            respondents[group] += 1
-            if isNamed { named[group] += 1 }
-            sums[group].withUnsafeMutableBufferPointer { sums in
-                for (dimensionIndex, dimension) in layout.plan.dimensions.enumerated() {
-                    let base = layout.offsets[dimensionIndex]
-                    var total = 0, count = 0, favorable = 0, unfavorable = 0
-                    for item in dimension.items {
-                        let value = Int(values[item.index])
-                        guard value > 0 else { continue }
-                        total += value
-                        count += 1
-                        if value >= 4 { favorable += 1 } else if value <= 2 { unfavorable += 1 }
-                    }
-                    guard count > 0 else { continue }
-                    let mean = Double(total) / Double(count)
-                    sums[base + Sums.respondents] += 1
-                    sums[base + Sums.meanSum] += mean
-                    sums[base + Sums.meanSquares] += mean * mean
-                    sums[base + Sums.answers] += Double(count)
-                    sums[base + Sums.favorable] += Double(favorable)
-                    sums[base + Sums.unfavorable] += Double(unfavorable)
-                    if dimension.items.count >= 3 && count == dimension.items.count {
-                        sums[base + Sums.complete] += 1
-                        sums[base + Sums.totalSum] += Double(total)
-                        sums[base + Sums.totalSquares] += Double(total * total)
-                        for (position, item) in dimension.items.enumerated() {
-                            let value = Double(values[item.index])
-                            sums[base + Sums.items + 2 * position] += value
-                            sums[base + Sums.items + 2 * position + 1] += value * value
-                        }
+        /// Adds one respondent's answers (reverse-scored, 0 for none) to a group's sums.
+        static func accumulate(_ values: UnsafeBufferPointer<Int8>, into target: GroupStorage, hot: Hot) {
+            let sums = target.sums, counts = target.counts
+            let items = hot.items, starts = hot.starts
+            for dimension in 0..<hot.offsets.count {
+                let first = starts[dimension], last = starts[dimension &+ 1]
+                var total = 0, count = 0, favorable = 0, unfavorable = 0
+                // Branch-free and without overflow checks (answers are 0-5, a missing one is
+                // 0): (v + 7) >> 3 is 1 for an answer, (v + 4) >> 3 for 4-5, and an answer
+                // minus (v + 5) >> 3 leaves 1-2.
+                for position in first..<last {
+                    let value = Int(values[items[position]])
+                    let answered = (value &+ 7) &>> 3
+                    total &+= value
+                    count &+= answered
+                    favorable &+= (value &+ 4) &>> 3
+                    unfavorable &+= answered &- ((value &+ 5) &>> 3)
+                }
+                if count == 0 { continue }
+                let base = hot.offsets[dimension]
+                let mean = hot.means[count &* hot.meanRow &+ total]
+                sums[base &+ Sums.meanSum] += mean
+                sums[base &+ Sums.meanSquares] += mean * mean
+                counts[base &+ Sums.respondents] &+= 1
+                counts[base &+ Sums.answers] &+= count
+                counts[base &+ Sums.favorable] &+= favorable
+                counts[base &+ Sums.unfavorable] &+= unfavorable
+                let size = last &- first
+                if size >= 3 && count == size {
+                    counts[base &+ Sums.complete] &+= 1
+                    counts[base &+ Sums.totalSum] &+= total
+                    counts[base &+ Sums.totalSquares] &+= total &* total
+                    var slot = base &+ Sums.items
+                    for position in first..<last {
+                        let value = Int(values[items[position]])
+                        counts[slot] &+= value
+                        counts[slot &+ 1] &+= value &* value
+                        slot &+= 2
                     }
                 }
             }
@@ -294,20 +398,33 @@ public enum FastAssessmentScoring {
                 let target = groupFor(name: name)
                 respondents[target] += other.respondents[index]
                 named[target] += other.named[index]
-                for position in 0..<layout.stride { sums[target][position] += other.sums[index][position] }
+                for position in 0..<layout.stride {
+                    storage[target].sums[position] += other.storage[index].sums[position]
+                    storage[target].counts[position] += other.storage[index].counts[position]
+                }
             }
             return true
         }
 
         func result(options: AssessmentScoring.Options) -> AssessmentResult {
+            // Student's t quantile is costly and most dimensions of a group share their n.
+            var quantiles: [Int: Double] = [:]
+            func t975(_ n: Int) -> Double {
+                if let known = quantiles[n] { return known }
+                let value = StudentT.quantile(0.975, degreesOfFreedom: Double(n - 1))
+                quantiles[n] = value
+                return value
+            }
             let order = groupNames.indices.sorted { groupNames[$0] < groupNames[$1] }
+            // One array of doubles per group: each slot is either a sum of means or a count.
+            let combined = storage.map { group in (0..<layout.stride).map { group.sums[$0] + Double(group.counts[$0]) } }
             var everyone = [Double](repeating: 0, count: layout.stride)
-            for group in sums { for position in 0..<layout.stride { everyone[position] += group[position] } }
+            for group in combined { for position in 0..<layout.stride { everyone[position] += group[position] } }
             let total = respondents.reduce(0, +)
             let hasOutcome = layout.columns.contains { if case .outcome = $0 { return true } else { return false } }
             func scores(_ name: String, _ sums: [Double], n: Int, named: Int) -> AssessmentResult.GroupScores {
                 let dimensions = layout.plan.dimensions.enumerated().compactMap { index, dimension in
-                    score(dimension, sums, base: layout.offsets[index])
+                    score(dimension, sums, base: layout.offsets[index], t975: t975)
                 }
                 return AssessmentResult.GroupScores(
                     group: name, n: n, dimensions: dimensions, layers: AssessmentScoring.layerBalance(dimensions, options: options),
@@ -321,19 +438,22 @@ public enum FastAssessmentScoring {
             guard showGroups else { return AssessmentResult(overall: overall, groups: []) }
             let groups = order.enumerated().map { position, index -> AssessmentResult.GroupResult in
                 guard visibility.childShown[position] else { return .suppressed(group: groupNames[index]) }
-                return .shown(scores(groupNames[index], sums[index], n: respondents[index], named: named[index]))
+                return .shown(scores(groupNames[index], combined[index], n: respondents[index], named: named[index]))
             }
             return AssessmentResult(overall: overall, groups: groups)
         }
 
-        func score(_ dimension: DimensionPlan.Dimension, _ sums: [Double], base: Int) -> AssessmentResult.DimensionScore? {
+        func score(
+            _ dimension: DimensionPlan.Dimension, _ sums: [Double], base: Int, t975: (Int) -> Double
+        ) -> AssessmentResult.DimensionScore? {
             let n = sums[base + Sums.respondents]
             guard n > 0 else { return nil }
             let mean = sums[base + Sums.meanSum] / n
             let sd =
                 n >= 2
                 ? Self.sampleVariance(sum: sums[base + Sums.meanSum], squares: sums[base + Sums.meanSquares], n: n).squareRoot() : nil
-            let interval = sd.flatMap { Statistics.confidenceInterval95(mean: mean, sd: $0, n: Int(n)) }
+            // The same interval as Statistics.confidenceInterval95, with the quantile cached.
+            let half = sd.map { t975(Int(n)) * $0 / n.squareRoot() }
             let answers = sums[base + Sums.answers]
             var alpha: Double?
             let k = dimension.items.count
@@ -351,8 +471,9 @@ public enum FastAssessmentScoring {
                 }
             }
             return AssessmentResult.DimensionScore(
-                framework: dimension.ref.framework, dimension: dimension.label, n: Int(n), mean: mean, sd: sd, ci95Low: interval?.low,
-                ci95High: interval?.high, score: (mean - 1) / 4 * 100, favorable: sums[base + Sums.favorable] / answers,
+                framework: dimension.ref.framework, dimension: dimension.label, n: Int(n), mean: mean, sd: sd,
+                ci95Low: half.map { mean - $0 },
+                ci95High: half.map { mean + $0 }, score: (mean - 1) / 4 * 100, favorable: sums[base + Sums.favorable] / answers,
                 unfavorable: sums[base + Sums.unfavorable] / answers, alpha: alpha)
         }
 
