@@ -53,7 +53,7 @@ extension Store {
         let instrument = try campaign.instrument(frameworks: frameworks)
         let responses = try await assessmentResponses(campaign: campaign, instrument: instrument)
         let groups = layout.groups(for: responses)
-        let result = AssessmentScoring.score(instrument: instrument, responses: responses, groups: groups, options: options)
+        let result = FastAssessmentScoring.score(instrument: instrument, responses: responses, groups: groups, options: options)
         return ScoredWave(instrument: instrument, responses: responses, groups: groups, result: result)
     }
 }

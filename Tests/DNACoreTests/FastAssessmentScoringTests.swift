@@ -84,6 +84,33 @@ struct FastAssessmentScoringTests {
         #expect(fast.groups.contains { $0.scores == nil } == slow.groups.contains { $0.scores == nil })
     }
 
+    @Test("nested groups from memory give the full scorer's results", arguments: [11, 12, 13] as [UInt64])
+    func nestedGroupsInMemory(seed: UInt64) throws {
+        let text = Self.csv(seed: seed, rows: 300, units: 6)
+        let responses = try AssessmentResponseReader.read(file: "r.csv", text: text, instrument: Self.instrument)
+        // A tree: unit-0 holds units 1-3, unit-1 holds unit-4; unit-5 stands alone.
+        let parentOf = ["unit-1": "unit-0", "unit-2": "unit-0", "unit-3": "unit-0", "unit-4": "unit-1"]
+        let order = ["unit-0", "unit-1", "unit-4", "unit-2", "unit-3", "unit-5"]
+        func within(_ unit: String, _ ancestor: String) -> Bool {
+            var current: String? = unit
+            while let name = current {
+                if name == ancestor { return true }
+                current = parentOf[name]
+            }
+            return false
+        }
+        let groups = order.map { name in
+            AssessmentScoring.Group(
+                name: name, members: responses.respondents.indices.filter { within(responses.respondents[$0].unit, name) },
+                parent: parentOf[name].flatMap { order.firstIndex(of: $0) })
+        }
+        let options = AssessmentScoring.Options(minGroupSize: 30)
+        let slow = AssessmentScoring.score(instrument: Self.instrument, responses: responses, groups: groups, options: options)
+        let fast = FastAssessmentScoring.score(instrument: Self.instrument, responses: responses, groups: groups, options: options)
+        Self.expectSame(fast, slow)
+        #expect(fast.groups.map(\.group) == order)
+    }
+
     @Test(
         "anything unusual is left to the full reader",
         arguments: [
