@@ -88,6 +88,23 @@ def dimension_result(framework, label, n, mean_sum, mean_squares, answers, favor
     }
 
 
+def variance(total, squares, n):
+    return max(0.0, (squares - total * total / n) / (n - 1))
+
+
+def alpha_from_sums(record, d, members):
+    """Cronbach's alpha of dimension d from the sums over its complete rows: k{d} rows,
+    ts/tq the totals and their squares, is/iq each item's sum and sum of squares."""
+    if len(members) < 3 or (record[f"k{d}"] or 0) < 2:
+        return None
+    n = record[f"k{d}"]
+    total = variance(record[f"ts{d}"], record[f"tq{d}"], n)
+    if total <= 1e-12:
+        return None
+    items = sum(variance(record[f"is{d}_{i}"], record[f"iq{d}_{i}"], n) for i in members)
+    return len(members) / (len(members) - 1) * (1 - items / total)
+
+
 def group_result(name, n, dimensions):
     dimensions = [d for d in dimensions if d is not None]
     layer_scores = {d["dimension"]: d["score"] for d in dimensions if d["framework"] == "layers" and d["dimension"] in LAYERS}

@@ -7,7 +7,7 @@ import argparse
 
 import duckdb
 
-from assessment_common import dimension_result, emit, group_result, plan, suppress
+from assessment_common import alpha_from_sums, dimension_result, emit, group_result, plan, suppress
 
 
 def query(path, items, reverse, dimensions):
@@ -39,21 +39,6 @@ def query(path, items, reverse, dimensions):
     )
 
 
-def variance(total, squares, n):
-    return max(0.0, (squares - total * total / n) / (n - 1))
-
-
-def alpha(record, d, members):
-    if len(members) < 3 or (record[f"k{d}"] or 0) < 2:
-        return None
-    n = record[f"k{d}"]
-    total = variance(record[f"ts{d}"], record[f"tq{d}"], n)
-    if total <= 1e-12:
-        return None
-    items = sum(variance(record[f"is{d}_{i}"], record[f"iq{d}_{i}"], n) for i in members)
-    return len(members) / (len(members) - 1) * (1 - items / total)
-
-
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--instrument", required=True)
@@ -69,7 +54,7 @@ def main():
     def scores(record, name):
         return group_result(name, record["respondents"], [
             dimension_result(f, label, record[f"n{d}"], record[f"ms{d}"] or 0, record[f"mq{d}"] or 0, record[f"a{d}"], record[f"fv{d}"],
-                             record[f"uf{d}"], alpha(record, d, members))
+                             record[f"uf{d}"], alpha_from_sums(record, d, members))
             for d, (f, label, members) in enumerate(dimensions)])
 
     everyone = next(r for r in records if r["overall"] == 1)

@@ -8,7 +8,7 @@ import argparse
 import numpy as np
 import pandas as pd
 
-from assessment_common import dimension_result, emit, group_result, plan, suppress
+from assessment_common import alpha_from_sums, dimension_result, emit, group_result, plan, suppress
 
 
 def main():
@@ -51,23 +51,11 @@ def main():
     sizes = per_row.groupby("unit", sort=True).size()
     everyone = per_row.drop(columns="unit").sum()
 
-    def variance(total, squares, n):
-        return max(0.0, (squares - total * total / n) / (n - 1))
-
-    def alpha(record, d, members):
-        if len(members) < 3 or record[f"k{d}"] < 2:
-            return None
-        n = record[f"k{d}"]
-        total = variance(record[f"ts{d}"], record[f"tq{d}"], n)
-        if total <= 1e-12:
-            return None
-        items = sum(variance(record[f"is{d}_{i}"], record[f"iq{d}_{i}"], n) for i in members)
-        return len(members) / (len(members) - 1) * (1 - items / total)
 
     def scores(record, size, name):
         return group_result(name, size, [
             dimension_result(f, label, record[f"n{d}"], record[f"ms{d}"], record[f"mq{d}"], record[f"a{d}"], record[f"fv{d}"],
-                             record[f"uf{d}"], alpha(record, d, members))
+                             record[f"uf{d}"], alpha_from_sums(record, d, members))
             for d, (f, label, members) in enumerate(dimensions)])
 
     names = list(sums.index)

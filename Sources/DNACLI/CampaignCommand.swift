@@ -71,12 +71,8 @@ struct CampaignCommand: AsyncParsableCommand {
         }
 
         private func day(_ text: String, _ option: String) throws -> Int64 {
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = TimeZone(identifier: "UTC")
-            formatter.dateFormat = "yyyy-MM-dd"
-            guard let date = formatter.date(from: text) else { throw CLIError("\(option) \(text): write the date as YYYY-MM-DD") }
-            return Int64(date.timeIntervalSince1970)
+            guard let start = CalendarDay.start(text) else { throw CLIError("\(option) \(text): write the date as YYYY-MM-DD") }
+            return start
         }
     }
 

@@ -133,12 +133,5 @@ extension Store {
         guard found.dimension(dimension) != nil else { throw StoreError.invalid("'\(dimension)' is not a dimension of \(framework)") }
     }
 
-    static func isDate(_ text: String) -> Bool {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        guard let date = formatter.date(from: text) else { return false }
-        return formatter.string(from: date) == text
-    }
+    static func isDate(_ text: String) -> Bool { CalendarDay.start(text) != nil }
 }

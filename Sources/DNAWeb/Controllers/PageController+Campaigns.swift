@@ -14,8 +14,7 @@ extension PageController {
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .campaigns(w) })) { request, context in
             try await page(request, context, minimum: .analyst) { workspace, access, identity in
-                let form = try await FormBody.read(request, context)
-                try FormCSRF.check(form[AuthMiddleware.csrfField], identity: identity)
+                let form = try await postedForm(request, context, identity)
                 do {
                     let campaign = try await createCampaign(from: form, workspace: workspace)
                     return Response.redirect(to: SiteURL.campaign(workspace.slug, campaign.id).path, type: .found)
@@ -187,8 +186,7 @@ extension PageController {
         _ request: Request, _ context: AppContext, _ action: (FormBody, Workspace, Campaign) async throws -> Void
     ) async throws -> Response {
         try await page(request, context, minimum: .analyst) { workspace, _, identity in
-            let form = try await FormBody.read(request, context)
-            try FormCSRF.check(form[AuthMiddleware.csrfField], identity: identity)
+            let form = try await postedForm(request, context, identity)
             let campaign = try await store.campaign(workspaceID: workspace.id, id: try context.parameter("id"))
             try await action(form, workspace, campaign)
             return Response.redirect(to: SiteURL.campaign(workspace.slug, campaign.id).path, type: .found)

@@ -31,8 +31,7 @@ extension PageController {
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .experimentOutcome(w, id) })) { request, context in
             try await page(request, context, minimum: .analyst) { workspace, _, identity in
-                let form = try await FormBody.read(request, context)
-                try FormCSRF.check(form[AuthMiddleware.csrfField], identity: identity)
+                let form = try await postedForm(request, context, identity)
                 let id = try context.parameter("id")
                 try await store.recordExperimentOutcome(workspaceID: workspace.id, id: id, outcome: form["outcome"] ?? "")
                 let experiment = try await store.experiment(workspaceID: workspace.id, id: id)
@@ -67,8 +66,7 @@ extension PageController {
         _ request: Request, _ context: AppContext, _ action: (FormBody, Workspace, String) async throws -> Void
     ) async throws -> Response {
         try await page(request, context, minimum: .analyst) { workspace, access, identity in
-            let form = try await FormBody.read(request, context)
-            try FormCSRF.check(form[AuthMiddleware.csrfField], identity: identity)
+            let form = try await postedForm(request, context, identity)
             let force = try context.parameter("id")
             do {
                 try await action(form, workspace, force)

@@ -88,6 +88,13 @@ struct PageController {
         return try await render(workspace, access, identity)
     }
 
+    /// Reads a posted form and checks its CSRF token.
+    func postedForm(_ request: Request, _ context: AppContext, _ identity: Identity) async throws -> FormBody {
+        let form = try await FormBody.read(request, context)
+        try FormCSRF.check(form[AuthMiddleware.csrfField], identity: identity)
+        return form
+    }
+
     private func orgChartModel(_ workspace: Workspace, _ access: Access, _ identity: Identity) async throws -> OrgChartPage.Model {
         OrgChartPage.Model(
             workspace: workspace, units: try await store.units(workspaceID: workspace.id),

@@ -2,24 +2,8 @@ import DNACore
 import Foundation
 import Plot
 
-/// Dates as the pages show and read them: `YYYY-MM-DD` in UTC.
-enum Day {
-    private static let formatter: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter
-    }()
-
-    static func string(_ seconds: Int64) -> String { formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds))) }
-
-    /// The start of the day in seconds, or nil when the text is not a date.
-    static func start(_ text: String) -> Int64? {
-        guard let date = formatter.date(from: text), formatter.string(from: date) == text else { return nil }
-        return Int64(date.timeIntervalSince1970)
-    }
-}
+/// Dates as the pages show and read them.
+typealias Day = CalendarDay
 
 /// The list of assessment campaigns and the form that starts a new one.
 enum CampaignsPage {
