@@ -28,7 +28,8 @@ struct PageController {
                     unitCount: try await store.units(workspaceID: workspace.id).count,
                     roleCount: try await store.roles(workspaceID: workspace.id).count,
                     frameworkCount: try await store.frameworks(workspaceID: workspace.id).count,
-                    memberCount: try await store.memberships(workspaceID: workspace.id).count)
+                    memberCount: try await store.memberships(workspaceID: workspace.id).count,
+                    campaignCount: try await store.campaigns(workspaceID: workspace.id).count)
                 return WorkspaceHome.View(model: model).response(identity: identity)
             }
         }

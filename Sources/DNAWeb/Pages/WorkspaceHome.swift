@@ -10,6 +10,7 @@ enum WorkspaceHome {
         var roleCount: Int
         var frameworkCount: Int
         var memberCount: Int
+        var campaignCount: Int
     }
 
     struct View: PageView {
@@ -27,6 +28,9 @@ enum WorkspaceHome {
                     )),
                 .ul(
                     .class("cards"),
+                    card(
+                        SiteURL.campaigns(slug), figure: model.campaignCount, label: "assessment waves",
+                        detail: "the inside view: scorecards, balance, trends"),
                     card(SiteURL.orgChart(slug), figure: model.unitCount, label: "units", detail: "\(model.roleCount) named roles"),
                     card(
                         SiteURL.frameworks(slug), figure: model.frameworkCount, label: "frameworks",
