@@ -139,7 +139,8 @@ enum OpenAPIDocument {
             "openapi": "3.0.3",
             "info": [
                 "title": "CustomerDNA API", "version": "1",
-                "description": "Workspaces, the organization model and frameworks. Errors are {\"error\":{\"message\":...}}.",
+                "description":
+                    "Workspaces, the organization model, frameworks, and the assessment (campaigns, responses, scorecards, reports, tensions, experiments). Errors are {\"error\":{\"message\":...}}.",
             ],
             "paths": paths,
             "components": [
