@@ -75,7 +75,7 @@ def sign_in(driver, base):
     driver.get(base + "/w/harbor/org")
     driver.find_element(By.ID, "email").send_keys("admin@localhost")
     driver.find_element(By.ID, "password").send_keys(PASSWORD)
-    driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]").click()
+    click(driver, driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]"))
 
 
 def click(driver, element):
@@ -247,13 +247,13 @@ def run(cdna, output):
         driver.save_screenshot(os.path.join(output, "org-chart.png"))
 
         driver.find_element(By.ID, "csv").send_keys("unit,parent,name\nlab,nowhere,Innovation lab\n")
-        driver.find_element(By.XPATH, "//button[text()='Import']").click()
+        click(driver, driver.find_element(By.XPATH, "//button[text()='Import']"))
         errors = driver.find_element(By.CSS_SELECTOR, "ul.error").text
         checks.expect("org-chart.csv:2:5: parent 'nowhere' is not a unit" in errors, "a bad import shows the located problem")
         checks.expect("Innovation lab" not in driver.find_element(By.CSS_SELECTOR, "ul.tree").text, "a bad import adds nothing")
         driver.save_screenshot(os.path.join(output, "org-chart-import-error.png"))
 
-        driver.find_element(By.LINK_TEXT, "Frameworks").click()
+        click(driver, driver.find_element(By.LINK_TEXT, "Frameworks"))
         body = driver.find_element(By.TAG_NAME, "main").text
         checks.expect("OS Canvas" in body and "layers/strategy/customer-to-business" in body, "the frameworks page lists dimensions and elements")
         driver.save_screenshot(os.path.join(output, "frameworks.png"))
@@ -263,7 +263,7 @@ def run(cdna, output):
             env=env, check=True, capture_output=True, text=True).stdout.strip()
         assessment_checks(checks, driver, base, token, output, lambda: make_driver(390, 844))
 
-        driver.find_element(By.XPATH, "//button[text()='Sign out']").click()
+        click(driver, driver.find_element(By.XPATH, "//button[text()='Sign out']"))
         driver.get(base + "/w/harbor/org")
         checks.expect("/login" in driver.current_url, "after signing out the org chart asks to sign in again")
     finally:
