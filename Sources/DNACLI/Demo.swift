@@ -5,7 +5,7 @@ import Foundation
 
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the Harbor Mutual demo organization into the database without serving.")
+        abstract: "Write the Harbor Mutual demo (organization, customer outcomes, two assessment waves) without serving.")
 
     @OptionGroup var database: DatabaseOptions
 
