@@ -49,26 +49,16 @@ extension Store {
                     .values(SQLBind(campaignID), SQLBind(unitIDs[unit]!), SQLBind(invited)).run()
             }
             let submitted = now - Int64(wave.closedDaysAgo + 2) * day
-            var texts: [(String, String, String)] = []
-            for (chunkIndex, chunk) in Array(wave.respondents.enumerated()).chunked(into: 300).enumerated() {
-                var insert = db.insert(into: "responses").columns(
-                    "id", "campaign_id", "respondent_key", "unit_id", "role_id", "likert", "outcome", "source", "started_at", "submitted_at"
-                )
-                for (index, respondent) in chunk {
-                    let id = makeID()
-                    insert = insert.values(
-                        SQLBind(id), SQLBind(campaignID), SQLBind("w\(number + 1)-\(index + 1)"), SQLBind(unitIDs[respondent.unit]),
-                        SQLBind(respondent.role.isEmpty ? nil : roleIDs[respondent.role]), SQLBind(LikertCodes.encode(respondent.likert)),
-                        SQLBind(respondent.outcome), SQLBind("import"), SQLBind(submitted - Int64(chunkIndex) * 3600), SQLBind(submitted))
-                    for (item, value) in respondent.texts { texts.append((id, item, value)) }
-                }
-                try await insert.run()
-            }
-            for chunk in texts.chunked(into: 300) {
-                var insert = db.insert(into: "response_texts").columns("response_id", "item_id", "value")
-                for (id, item, value) in chunk { insert = insert.values(SQLBind(id), SQLBind(item), SQLBind(value)) }
-                try await insert.run()
-            }
+            try await Self.insertResponses(
+                db,
+                wave.respondents.enumerated().map { index, respondent in
+                    ResponseRow(
+                        id: makeID(), campaignID: campaignID, respondentKey: "w\(number + 1)-\(index + 1)",
+                        unitID: unitIDs[respondent.unit],
+                        roleID: respondent.role.isEmpty ? nil : roleIDs[respondent.role], likert: respondent.likert,
+                        outcome: respondent.outcome, source: "import", startedAt: submitted - Int64(index / 300) * 3600,
+                        submittedAt: submitted, texts: respondent.texts)
+                })
         }
     }
 

@@ -101,13 +101,15 @@ extension Store {
             var responseID = try token.decode(column: "response_id", as: String?.self)
             if responseID == nil {
                 let id = makeID()
-                try await db.insert(into: "responses")
-                    .columns("id", "campaign_id", "unit_id", "role_id", "likert", "outcome", "source", "started_at")
-                    .values(
-                        SQLBind(id), SQLBind(campaignID), SQLBind(issuedUnit ?? answers.unitID), SQLBind(answers.roleID),
-                        SQLBind(LikertCodes.encode(answers.likert)), SQLBind(answers.outcome),
-                        SQLBind(issuedUnit == nil ? "open-link" : "link"), SQLBind(now)
-                    ).run()
+                // Open answers are written below, on every save.
+                try await Self.insertResponses(
+                    db,
+                    [
+                        ResponseRow(
+                            id: id, campaignID: campaignID, unitID: issuedUnit ?? answers.unitID, roleID: answers.roleID,
+                            likert: answers.likert, outcome: answers.outcome, source: issuedUnit == nil ? "open-link" : "link",
+                            startedAt: now, texts: [:])
+                    ])
                 try await db.update("respondent_tokens").set("response_id", to: SQLBind(id))
                     .where("token_hash", .equal, SQLBind(tokenHash)).run()
                 responseID = id
@@ -117,7 +119,7 @@ extension Store {
                     .set("outcome", to: SQLBind(answers.outcome)).where("id", .equal, SQLBind(responseID!)).run()
             }
             try await db.delete(from: "response_texts").where("response_id", .equal, SQLBind(responseID!)).run()
-            try await Self.insertTexts(db, responseID: responseID!, texts: answers.texts)
+            try await Self.insertTexts(db, answers.texts.map { (responseID!, $0.key, $0.value) })
             if submit {
                 try await db.update("responses").set("submitted_at", to: SQLBind(now)).where("id", .equal, SQLBind(responseID!)).run()
                 // The guard on used_at makes a second, concurrent submit fail instead of
@@ -152,10 +154,45 @@ extension Store {
         }
     }
 
-    static func insertTexts(_ db: any SQLDatabase, responseID: String, texts: [String: String]) async throws {
-        for (itemID, value) in texts.sorted(by: { $0.key < $1.key }) where !value.trimmingSpaces().isEmpty {
-            try await db.insert(into: "response_texts").columns("response_id", "item_id", "value")
-                .values(SQLBind(responseID), SQLBind(itemID), SQLBind(value)).run()
+    /// One row of `responses` with its open answers, as every way in writes it.
+    struct ResponseRow {
+        var id: String
+        var campaignID: String
+        var respondentKey: String?
+        var unitID: String?
+        var roleID: String?
+        var likert: [Int8]
+        var outcome: String?
+        var source: String
+        var startedAt: Int64
+        var submittedAt: Int64?
+        var texts: [String: String]
+    }
+
+    /// Inserts responses and their open answers, 500 rows to a statement (well inside both
+    /// databases' limits on bound values). Blank open answers are not stored.
+    static func insertResponses(_ db: any SQLDatabase, _ rows: [ResponseRow]) async throws {
+        for chunk in rows.chunked(into: 500) {
+            var insert = db.insert(into: "responses").columns(
+                "id", "campaign_id", "respondent_key", "unit_id", "role_id", "likert", "outcome", "source", "started_at", "submitted_at")
+            for row in chunk {
+                insert = insert.values(
+                    SQLBind(row.id), SQLBind(row.campaignID), SQLBind(row.respondentKey), SQLBind(row.unitID), SQLBind(row.roleID),
+                    SQLBind(LikertCodes.encode(row.likert)), SQLBind(row.outcome), SQLBind(row.source), SQLBind(row.startedAt),
+                    SQLBind(row.submittedAt))
+            }
+            try await insert.run()
+        }
+        try await insertTexts(db, rows.flatMap { row in row.texts.map { (row.id, $0.key, $0.value) } })
+    }
+
+    /// Inserts open answers as (response id, item id, value); blank ones are not stored.
+    static func insertTexts(_ db: any SQLDatabase, _ entries: [(String, String, String)]) async throws {
+        let texts = entries.filter { !$0.2.trimmingSpaces().isEmpty }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+        for chunk in texts.chunked(into: 500) {
+            var insert = db.insert(into: "response_texts").columns("response_id", "item_id", "value")
+            for (id, item, value) in chunk { insert = insert.values(SQLBind(id), SQLBind(item), SQLBind(value)) }
+            try await insert.run()
         }
     }
 
@@ -219,28 +256,15 @@ extension Store {
             }
             try clashes.throwIfAny()
             let width = responses.likertItemIDs.count
-            var texts: [(String, String, String)] = []
-            for chunk in Array(responses.respondents.indices).chunked(into: 500) {
-                var insert = db.insert(into: "responses").columns(
-                    "id", "campaign_id", "respondent_key", "unit_id", "role_id", "likert", "outcome", "source", "started_at", "submitted_at"
-                )
-                for index in chunk {
-                    let respondent = responses.respondents[index]
-                    let id = makeID()
-                    let row = Array(responses.answers[(index * width)..<((index + 1) * width)])
-                    insert = insert.values(
-                        SQLBind(id), SQLBind(campaignID), SQLBind(respondent.id), SQLBind(unitIDs[respondent.unit]),
-                        SQLBind(respondent.role.isEmpty ? nil : roleIDs[respondent.role]), SQLBind(LikertCodes.encode(row)),
-                        SQLBind(respondent.outcome), SQLBind("import"), SQLBind(now), SQLBind(now))
-                    for (item, value) in respondent.texts.sorted(by: { $0.key < $1.key }) { texts.append((id, item, value)) }
-                }
-                try await insert.run()
-            }
-            for chunk in texts.chunked(into: 500) {
-                var insert = db.insert(into: "response_texts").columns("response_id", "item_id", "value")
-                for (id, item, value) in chunk { insert = insert.values(SQLBind(id), SQLBind(item), SQLBind(value)) }
-                try await insert.run()
-            }
+            try await Self.insertResponses(
+                db,
+                responses.respondents.enumerated().map { index, respondent in
+                    ResponseRow(
+                        id: makeID(), campaignID: campaignID, respondentKey: respondent.id, unitID: unitIDs[respondent.unit],
+                        roleID: respondent.role.isEmpty ? nil : roleIDs[respondent.role],
+                        likert: Array(responses.answers[(index * width)..<((index + 1) * width)]), outcome: respondent.outcome,
+                        source: "import", startedAt: now, submittedAt: now, texts: respondent.texts)
+                })
         }
         return responses.respondents.count
     }
@@ -326,24 +350,14 @@ extension Store {
             }
         }
         if !problems.isEmpty { throw StoreError.invalid(problems.joined(separator: "; ")) }
-        let id = makeID()
-        let (likert, role, named, openTexts) = (LikertCodes.encode(row), roleID, outcome, texts)
+        let response = ResponseRow(
+            id: makeID(), campaignID: campaignID, respondentKey: respondentKey, unitID: unit.id, roleID: roleID, likert: row,
+            outcome: outcome, source: "api", startedAt: now, submittedAt: now, texts: texts)
         do {
-            try await write { db in
-                try await db.insert(into: "responses")
-                    .columns(
-                        "id", "campaign_id", "respondent_key", "unit_id", "role_id", "likert", "outcome", "source", "started_at",
-                        "submitted_at"
-                    )
-                    .values(
-                        SQLBind(id), SQLBind(campaignID), SQLBind(respondentKey), SQLBind(unit.id), SQLBind(role), SQLBind(likert),
-                        SQLBind(named), SQLBind("api"), SQLBind(now), SQLBind(now)
-                    ).run()
-                try await Self.insertTexts(db, responseID: id, texts: openTexts)
-            }
+            try await write { db in try await Self.insertResponses(db, [response]) }
         } catch StoreError.conflict {
             throw StoreError.conflict("respondent '\(respondentKey ?? "")' already answered this campaign")
         }
-        return id
+        return response.id
     }
 }
