@@ -14,13 +14,20 @@ extension Store {
         let roles = try await roles(workspaceID: workspace.id)
         let options = AssessmentScoring.Options(breakdown: breakdown, minGroupSize: workspace.minGroupSize, frameworks: frameworks)
         let layout = GroupLayout(breakdown: breakdown, units: units, roles: roles)
+        func scoredWave(_ campaign: Campaign) async throws -> ScoredWave {
+            let instrument = try campaign.instrument(frameworks: frameworks)
+            let responses = try await assessmentResponses(campaign: campaign, instrument: instrument, units: units, roles: roles)
+            let groups = layout.groups(for: responses)
+            let result = FastAssessmentScoring.score(instrument: instrument, responses: responses, groups: groups, options: options)
+            return ScoredWave(instrument: instrument, responses: responses, groups: groups, result: result)
+        }
 
-        let current = try await scoredWave(campaign, frameworks: frameworks, layout: layout, options: options)
+        let current = try await scoredWave(campaign)
         var trend: [Scorecard.GroupTrend] = []
         let earlier: Campaign?
         if let previous { earlier = previous } else { earlier = try await previousCampaign(before: campaign) }
         if let earlier {
-            let before = try await scoredWave(earlier, frameworks: frameworks, layout: layout, options: options)
+            let before = try await scoredWave(earlier)
             let shownBefore = Set(([before.result.overall] + before.result.groups).compactMap { $0.scores?.group })
             for (index, group) in ([current.result.overall] + current.result.groups).enumerated() {
                 guard let name = group.scores?.group, shownBefore.contains(name) else { continue }
@@ -45,16 +52,6 @@ extension Store {
         var responses: AssessmentResponses
         var groups: [AssessmentScoring.Group]
         var result: AssessmentResult
-    }
-
-    private func scoredWave(
-        _ campaign: Campaign, frameworks: [Framework], layout: GroupLayout, options: AssessmentScoring.Options
-    ) async throws -> ScoredWave {
-        let instrument = try campaign.instrument(frameworks: frameworks)
-        let responses = try await assessmentResponses(campaign: campaign, instrument: instrument)
-        let groups = layout.groups(for: responses)
-        let result = FastAssessmentScoring.score(instrument: instrument, responses: responses, groups: groups, options: options)
-        return ScoredWave(instrument: instrument, responses: responses, groups: groups, result: result)
     }
 }
 
