@@ -3,6 +3,7 @@
 turning per-group sums into the contract's JSON (CI, layer balance, anonymity). The heavy
 part, the pass over 6M answers, is each implementation's own."""
 
+import argparse
 import json
 import math
 
@@ -10,6 +11,15 @@ import yaml
 
 LAYERS = ["experience", "data-technology", "strategy", "culture-leadership"]
 LAYER_WEIGHTS = {"experience": 1, "data-technology": 2, "strategy": 3, "culture-leadership": 4}
+
+
+def arguments():
+    """The command line both peers take, like `cdna analyze assessment`."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--instrument", required=True)
+    parser.add_argument("--responses", required=True)
+    parser.add_argument("--min-group", type=int, default=5)
+    return parser.parse_args()
 
 
 def plan(instrument_path):

@@ -3,11 +3,9 @@ over the wide columns of the CSV (no UNPIVOT), every dimension's sums computed p
 aggregated with GROUPING SETS, so overall and per-unit results come from the same scan.
 Cronbach's alpha comes from sums of the complete rows, as in cdna, so no second pass."""
 
-import argparse
-
 import duckdb
 
-from assessment_common import alpha_from_sums, dimension_result, emit, group_result, plan, suppress
+from assessment_common import alpha_from_sums, arguments as command_line, dimension_result, emit, group_result, plan, suppress
 
 
 def query(path, items, reverse, dimensions):
@@ -40,11 +38,7 @@ def query(path, items, reverse, dimensions):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--instrument", required=True)
-    parser.add_argument("--responses", required=True)
-    parser.add_argument("--min-group", type=int, default=5)
-    arguments = parser.parse_args()
+    arguments = command_line()
     items, reverse, dimensions = plan(arguments.instrument)
     connection = duckdb.connect()
     rows = connection.execute(query(arguments.responses, items, reverse, dimensions)).fetchall()

@@ -3,20 +3,14 @@ with "dk" as missing, reverse in bulk, compute each dimension's per-row sums wit
 aggregate the per-row columns with one groupby (Cronbach's alpha too, from sums of the
 complete rows)."""
 
-import argparse
-
 import numpy as np
 import pandas as pd
 
-from assessment_common import alpha_from_sums, dimension_result, emit, group_result, plan, suppress
+from assessment_common import alpha_from_sums, arguments as command_line, dimension_result, emit, group_result, plan, suppress
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--instrument", required=True)
-    parser.add_argument("--responses", required=True)
-    parser.add_argument("--min-group", type=int, default=5)
-    arguments = parser.parse_args()
+    arguments = command_line()
     items, reverse, dimensions = plan(arguments.instrument)
     frame = pd.read_csv(arguments.responses, usecols=["unit"] + items, na_values=["dk", "DK"], dtype={item: "float32" for item in items})
     values = frame[items].to_numpy(dtype=np.float64)
