@@ -22,7 +22,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
 PASSWORD = "browser-test-password"
@@ -79,10 +79,24 @@ def sign_in(driver, base):
 
 
 def click(driver, element):
-    """Clicks something that loads a new page and waits until the new page is there."""
+    """Clicks something that loads a new page and waits until the new page is there: the
+    old page's root is gone. Chromium reports a node of an unloaded page either as stale or
+    as "does not belong to the document", depending on timing; both mean the same here."""
     page = driver.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
+
+    def old_page_gone(_):
+        try:
+            page.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return True
+            raise
+
+    WebDriverWait(driver, 20).until(old_page_gone)
 
 
 def api(base, token, method, path, body=None, content_type="application/json"):
