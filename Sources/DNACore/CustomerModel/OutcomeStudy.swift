@@ -8,6 +8,14 @@ public enum OutcomeStudy {
         /// 1-5, or nil when left empty.
         public var importance: Int?
         public var satisfaction: Int?
+
+        public init(respondent: String, segment: String, outcome: String, importance: Int?, satisfaction: Int?) {
+            self.respondent = respondent
+            self.segment = segment
+            self.outcome = outcome
+            self.importance = importance
+            self.satisfaction = satisfaction
+        }
     }
 
     public enum Status: String, Codable, Sendable {

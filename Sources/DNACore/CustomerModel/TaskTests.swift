@@ -11,6 +11,14 @@ public enum TaskTests {
         public var seconds: Double
         public var targetSeconds: Double
 
+        public init(participant: String, task: String, result: Outcome, seconds: Double, targetSeconds: Double) {
+            self.participant = participant
+            self.task = task
+            self.result = result
+            self.seconds = seconds
+            self.targetSeconds = targetSeconds
+        }
+
         /// 0 for failure or disaster, else 100 x min(1, target / actual).
         public var score: Double {
             result == .success ? 100 * min(1, targetSeconds / seconds) : 0
@@ -92,6 +100,52 @@ public enum TaskTests {
                 disasterRate: Double(all.filter { $0.result == .disaster }.count) / n,
                 medianSeconds: Statistics.median(all.map(\.seconds))!,
                 score: all.map(\.score).reduce(0, +) / n)
+        }
+    }
+
+    /// One task's figures in each round it was tested, and whether it got easier for
+    /// customers between the first and the last of those rounds.
+    public struct Trend: Encodable, Sendable, Equatable {
+        public struct Round: Encodable, Sendable, Equatable {
+            public var round: String
+            public var result: Result
+        }
+
+        public var task: String
+        public var rounds: [Round]
+        /// Last round's score minus the first's; nil when tested in one round only.
+        public var scoreChange: Double?
+
+        /// Easier when the score rose and the success rate did not fall.
+        public var easier: Bool? {
+            guard let first = rounds.first?.result, let last = rounds.last?.result, rounds.count > 1 else { return nil }
+            return last.score > first.score && last.successRate >= first.successRate
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case task, rounds, easier
+            case scoreChange = "score_change"
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(task, forKey: .task)
+            try container.encode(rounds, forKey: .rounds)
+            try container.encode(scoreChange, forKey: .scoreChange)
+            try container.encode(easier, forKey: .easier)
+        }
+    }
+
+    /// Scores every round and lines the results up per task, rounds in the order given.
+    public static func trend(_ rounds: [(round: String, attempts: [Attempt])]) -> [Trend] {
+        var byTask: [String: [Trend.Round]] = [:]
+        for (round, attempts) in rounds {
+            for result in score(attempts) { byTask[result.task, default: []].append(Trend.Round(round: round, result: result)) }
+        }
+        return byTask.keys.sorted().map { task in
+            let series = byTask[task]!
+            return Trend(
+                task: task, rounds: series, scoreChange: series.count > 1 ? series.last!.result.score - series.first!.result.score : nil)
         }
     }
 }

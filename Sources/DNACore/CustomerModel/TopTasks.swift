@@ -6,15 +6,31 @@ public enum TopTasks {
     public struct Vote: Sendable, Equatable {
         public var voter: String
         public var task: String
+
+        public init(voter: String, task: String) {
+            self.voter = voter
+            self.task = task
+        }
     }
 
-    public struct Thresholds: Sendable {
+    public struct Thresholds: Codable, Equatable, Sendable {
         public var longNeck: Double
         public var top: Double
 
         public init(longNeck: Double = 0.25, top: Double = 0.5) {
             self.longNeck = longNeck
             self.top = top
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case longNeck = "long_neck"
+            case top
+        }
+
+        /// Both shares must lie in (0, 1] and the long neck may not be wider than the top tasks.
+        public var problem: String? {
+            guard longNeck > 0, longNeck <= 1, top > 0, top <= 1 else { return "thresholds must be shares above 0 and at most 1" }
+            return longNeck <= top ? nil : "the long-neck threshold may not be above the top-task threshold"
         }
     }
 

@@ -1,0 +1,71 @@
+/// A survey put to customers: an outcome study (importance and satisfaction per desired
+/// outcome) or a top-tasks vote (pick up to five tasks from the whole list).
+public struct CustomerSurvey: Codable, Equatable, Sendable, Identifiable {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        case outcomeStudy = "outcome-study"
+        case topTasks = "top-tasks"
+
+        public var title: String { self == .outcomeStudy ? "Outcome study" : "Top-tasks vote" }
+    }
+
+    /// An outcome or task as the survey froze it when it was created.
+    public struct Item: Codable, Equatable, Sendable {
+        public var code: String
+        public var text: String
+
+        public init(code: String, text: String) {
+            self.code = code
+            self.text = text
+        }
+    }
+
+    public var id: String
+    public var workspaceID: String
+    public var kind: Kind
+    public var name: String
+    public var opensAt: Int64
+    public var closesAt: Int64?
+    /// The secret of the open anonymous link, when one is on.
+    public var openLink: String?
+    public var thresholds: TopTasks.Thresholds
+    public var createdAt: Int64
+    public var items: [Item]
+
+    public init(
+        id: String, workspaceID: String, kind: Kind, name: String, opensAt: Int64, closesAt: Int64?, openLink: String?,
+        thresholds: TopTasks.Thresholds, createdAt: Int64, items: [Item]
+    ) {
+        self.id = id
+        self.workspaceID = workspaceID
+        self.kind = kind
+        self.name = name
+        self.opensAt = opensAt
+        self.closesAt = closesAt
+        self.openLink = openLink
+        self.thresholds = thresholds
+        self.createdAt = createdAt
+        self.items = items
+    }
+
+    public func state(at now: Int64) -> Campaign.State {
+        if now < opensAt { return .scheduled }
+        if let closesAt, now >= closesAt { return .closed }
+        return .open
+    }
+
+    /// Outcomes shown per step of the respondent pages.
+    public static let outcomesPerStep = 5
+}
+
+/// How far a customer survey has come.
+public struct SurveyProgress: Codable, Equatable, Sendable {
+    public var linksIssued: Int
+    public var submitted: Int
+    public var inProgress: Int
+
+    public init(linksIssued: Int, submitted: Int, inProgress: Int) {
+        self.linksIssued = linksIssued
+        self.submitted = submitted
+        self.inProgress = inProgress
+    }
+}

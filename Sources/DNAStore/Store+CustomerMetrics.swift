@@ -1,0 +1,77 @@
+import DNACore
+import SQLKit
+
+extension Store {
+    /// Imports NPS, CSAT, CES and time-to-first-value answers
+    /// (`respondent,segment,date,metric,value`), all or nothing; unknown segments and answers
+    /// already stored are reported with their line and column.
+    public func importCustomerMetricAnswers(workspaceID: String, file: String, bytes: [UInt8]) async throws -> Int {
+        let answers = try CustomerMetrics.read(file: file, bytes: bytes)
+        let table = try CSVTable(reader: CSVReader(file: file, bytes: bytes), required: CustomerMetrics.header)
+        let column = Dictionary(uniqueKeysWithValues: CustomerMetrics.header.map { ($0, table.index(of: $0)!) })
+        try await write { db in
+            let known = try await Self.knownSegments(db, workspaceID: workspaceID)
+            let stored = Set(
+                try await db.select().columns("metric", "respondent", "answered_on").from("customer_metric_answers")
+                    .where("workspace_id", .equal, SQLBind(workspaceID)).all()
+                    .map {
+                        [
+                            try $0.decode(column: "respondent", as: String.self), try $0.decode(column: "answered_on", as: String.self),
+                            try $0.decode(column: "metric", as: String.self),
+                        ].joined(separator: "\u{0}")
+                    })
+            var problems = FileProblems()
+            for record in table.rows {
+                let field = { (name: String) in record[column[name]!].trimmingSpaces() }
+                if !field("segment").isEmpty, !known.contains(field("segment")) {
+                    problems.append(
+                        table.problem(
+                            record, column: column["segment"]!,
+                            "unknown segment '\(field("segment"))'; known segments: \(known.isEmpty ? "none yet" : known.sorted().joined(separator: ", "))"
+                        ))
+                }
+                if stored.contains([field("respondent"), field("date"), field("metric").lowercased()].joined(separator: "\u{0}")) {
+                    problems.append(
+                        table.problem(
+                            record, column: column["respondent"]!,
+                            "this answer of '\(field("respondent"))' on \(field("date")) is already stored"))
+                }
+                if problems.isFull { break }
+            }
+            try problems.throwIfAny()
+            try await Self.insertMetricAnswers(db, workspaceID: workspaceID, answers)
+        }
+        return answers.count
+    }
+
+    static func insertMetricAnswers(_ db: any SQLDatabase, workspaceID: String, _ answers: [CustomerMetrics.Answer]) async throws {
+        for chunk in answers.chunked(into: 200) {
+            var insert = db.insert(into: "customer_metric_answers").columns(
+                "workspace_id", "metric", "respondent", "segment", "answered_on", "value")
+            for answer in chunk {
+                insert = insert.values(
+                    SQLBind(workspaceID), SQLBind(answer.metric.rawValue), SQLBind(answer.respondent), SQLBind(answer.segment),
+                    SQLBind(answer.date), SQLBind(answer.value))
+            }
+            try await insert.run()
+        }
+    }
+
+    public func customerMetricAnswers(workspaceID: String) async throws -> [CustomerMetrics.Answer] {
+        struct Row: Decodable {
+            var metric, respondent, segment, answeredOn: String
+            var value: Double
+        }
+        return try await read { db in
+            try await db.select().columns("metric", "respondent", "segment", "answered_on", "value").from("customer_metric_answers")
+                .where("workspace_id", .equal, SQLBind(workspaceID)).orderBy("answered_on").orderBy("respondent")
+                .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .compactMap { row in
+                    CustomerMetrics.Kind(rawValue: row.metric).map {
+                        CustomerMetrics.Answer(
+                            respondent: row.respondent, segment: row.segment, date: row.answeredOn, metric: $0, value: row.value)
+                    }
+                }
+        }
+    }
+}

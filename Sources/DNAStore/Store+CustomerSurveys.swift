@@ -1,0 +1,496 @@
+import DNACore
+import SQLKit
+
+/// One outcome's importance and satisfaction as a customer gave them (1-5, nil = not given).
+public struct SurveyRating: Sendable, Equatable, Codable {
+    public var importance: Int?
+    public var satisfaction: Int?
+
+    public init(importance: Int?, satisfaction: Int?) {
+        self.importance = importance
+        self.satisfaction = satisfaction
+    }
+}
+
+/// What a customer's survey link opens: the survey, the order its items are shown in (shuffled
+/// per respondent and recorded) and the answers saved so far.
+public struct SurveySession: Sendable {
+    public var survey: CustomerSurvey
+    /// The segment the link was issued for; nil lets the customer say.
+    public var issuedSegment: String?
+    public var used: Bool
+    public var segment: String
+    public var order: [String]
+    public var ratings: [String: SurveyRating]
+    public var picks: Set<String>
+}
+
+/// One customer's answers as they are written in one go (import, API, demo).
+struct SurveyRespondentRow {
+    var id: String
+    var surveyID: String
+    var respondentKey: String?
+    var segment: String
+    var order: [String]
+    var source: String
+    var startedAt: Int64
+    var submittedAt: Int64?
+    var ratings: [String: SurveyRating]
+    var picks: [String]
+}
+
+extension Store {
+    /// Creates an outcome study from chosen outcomes, or a top-tasks vote over chosen tasks
+    /// (all tasks when none are chosen). The wording of each item is frozen into the survey.
+    public func createSurvey(
+        workspaceID: String, kind: CustomerSurvey.Kind, name: String, opensAt: Int64, closesAt: Int64?, itemCodes: [String],
+        thresholds: TopTasks.Thresholds = TopTasks.Thresholds(), now: Int64
+    ) async throws -> CustomerSurvey {
+        let name = name.trimmingSpaces()
+        guard !name.isEmpty else { throw StoreError.invalid("name is empty") }
+        if let closesAt, closesAt <= opensAt { throw StoreError.invalid("the survey must close after it opens") }
+        if let problem = thresholds.problem { throw StoreError.invalid(problem) }
+        let model = try await customerModel(workspaceID: workspaceID)
+        let available: [CustomerSurvey.Item] =
+            kind == .outcomeStudy
+            ? model.outcomes.map { .init(code: $0.code, text: $0.sentence) } : model.tasks.map { .init(code: $0.code, text: $0.title) }
+        let byCode = Dictionary(uniqueKeysWithValues: available.map { ($0.code, $0) })
+        let what = kind == .outcomeStudy ? "outcome" : "task"
+        if let unknown = itemCodes.first(where: { byCode[$0] == nil }) {
+            throw StoreError.invalid("no \(what) '\(unknown)' in the customer model")
+        }
+        var seen = Set<String>()
+        let items = itemCodes.isEmpty && kind == .topTasks ? available : itemCodes.filter { seen.insert($0).inserted }.map { byCode[$0]! }
+        guard !items.isEmpty else { throw StoreError.invalid("choose at least one \(what)") }
+        if kind == .topTasks, items.count <= TopTasks.maximumPicks {
+            throw StoreError.invalid("a top-tasks vote needs more than \(TopTasks.maximumPicks) tasks to choose from")
+        }
+        let survey = CustomerSurvey(
+            id: makeID(), workspaceID: workspaceID, kind: kind, name: name, opensAt: opensAt, closesAt: closesAt, openLink: nil,
+            thresholds: thresholds, createdAt: now, items: items)
+        do {
+            try await write { db in
+                try await db.insert(into: "customer_surveys")
+                    .columns("id", "workspace_id", "kind", "name", "opens_at", "closes_at", "long_neck_share", "top_share", "created_at")
+                    .values(
+                        SQLBind(survey.id), SQLBind(workspaceID), SQLBind(kind.rawValue), SQLBind(name), SQLBind(opensAt),
+                        SQLBind(closesAt),
+                        SQLBind(thresholds.longNeck), SQLBind(thresholds.top), SQLBind(now)
+                    ).run()
+                for (position, item) in items.enumerated() {
+                    try await db.insert(into: "survey_items").columns("survey_id", "position", "code", "text")
+                        .values(SQLBind(survey.id), SQLBind(position), SQLBind(item.code), SQLBind(item.text)).run()
+                }
+            }
+        } catch StoreError.conflict {
+            throw StoreError.conflict("a survey named '\(name)' already exists")
+        }
+        return survey
+    }
+
+    public func surveys(workspaceID: String) async throws -> [CustomerSurvey] {
+        try await read { db in try await Self.surveys(db, where: ("workspace_id", workspaceID)) }
+    }
+
+    public func survey(workspaceID: String, id: String) async throws -> CustomerSurvey {
+        let found = try await read { db in try await Self.surveys(db, where: ("id", id)) }.first
+        guard let found, found.workspaceID == workspaceID else { throw StoreError.notFound("no survey '\(id)'") }
+        return found
+    }
+
+    static func surveys(_ db: any SQLDatabase, where filter: (column: String, value: String)) async throws -> [CustomerSurvey] {
+        struct Row: Decodable {
+            var id, workspaceId, kind, name: String
+            var opensAt: Int64, closesAt: Int64?, openLink: String?
+            var longNeckShare, topShare: Double
+            var createdAt: Int64
+        }
+        let rows = try await db.select().columns("*").from("customer_surveys").where(
+            SQLIdentifier(filter.column), .equal, SQLBind(filter.value)
+        )
+        .orderBy("opens_at", .descending).orderBy("name").all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        guard !rows.isEmpty else { return [] }
+        let items = try await db.select().columns("survey_id", "code", "text").from("survey_items")
+            .where("survey_id", .in, SQLBind.group(rows.map(\.id))).orderBy("position").all()
+        var itemsOf: [String: [CustomerSurvey.Item]] = [:]
+        for item in items {
+            itemsOf[try item.decode(column: "survey_id", as: String.self), default: []].append(
+                .init(code: try item.decode(column: "code", as: String.self), text: try item.decode(column: "text", as: String.self)))
+        }
+        return rows.map {
+            CustomerSurvey(
+                id: $0.id, workspaceID: $0.workspaceId, kind: CustomerSurvey.Kind(rawValue: $0.kind) ?? .outcomeStudy, name: $0.name,
+                opensAt: $0.opensAt, closesAt: $0.closesAt, openLink: $0.openLink,
+                thresholds: TopTasks.Thresholds(longNeck: $0.longNeckShare, top: $0.topShare), createdAt: $0.createdAt,
+                items: itemsOf[$0.id] ?? [])
+        }
+    }
+
+    public func setSurveyClose(workspaceID: String, id: String, closesAt: Int64?) async throws {
+        _ = try await survey(workspaceID: workspaceID, id: id)
+        try await write { db in
+            try await db.update("customer_surveys").set("closes_at", to: SQLBind(closesAt)).where("id", .equal, SQLBind(id)).run()
+        }
+    }
+
+    public func setSurveyOpenLink(workspaceID: String, id: String, secret: String?) async throws {
+        _ = try await survey(workspaceID: workspaceID, id: id)
+        try await write { db in
+            try await db.update("customer_surveys").set("open_link", to: SQLBind(secret)).where("id", .equal, SQLBind(id)).run()
+        }
+    }
+
+    public func deleteSurvey(workspaceID: String, id: String) async throws {
+        try await write { db in
+            let rows = try await db.delete(from: "customer_surveys").where("workspace_id", .equal, SQLBind(workspaceID))
+                .where("id", .equal, SQLBind(id)).returning("id").all()
+            if rows.isEmpty { throw StoreError.notFound("no survey '\(id)'") }
+        }
+    }
+
+    /// Stores single-use link tokens (hashes) for customers, optionally of one segment.
+    public func addSurveyTokens(workspaceID: String, surveyID: String, segment: String?, tokenHashes: [String], now: Int64) async throws {
+        _ = try await survey(workspaceID: workspaceID, id: surveyID)
+        try await write { db in
+            if let segment { try await Self.checkSegments(db, workspaceID: workspaceID, [segment]) }
+            for chunk in tokenHashes.chunked(into: 200) {
+                var insert = db.insert(into: "survey_tokens").columns("token_hash", "survey_id", "segment", "created_at")
+                for hash in chunk { insert = insert.values(SQLBind(hash), SQLBind(surveyID), SQLBind(segment), SQLBind(now)) }
+                try await insert.run()
+            }
+        }
+    }
+
+    /// Throws when a segment is not one of the workspace's segment codes (empty is allowed:
+    /// the customer did not say).
+    static func checkSegments(_ db: any SQLDatabase, workspaceID: String, _ segments: Set<String>) async throws {
+        let known = try await knownSegments(db, workspaceID: workspaceID)
+        if let unknown = segments.filter({ !$0.isEmpty && !known.contains($0) }).sorted().first {
+            throw StoreError.invalid("unknown segment '\(unknown)'; known segments: \(known.sorted().joined(separator: ", "))")
+        }
+    }
+
+    static func knownSegments(_ db: any SQLDatabase, workspaceID: String) async throws -> Set<String> {
+        Set(
+            try await db.select().column("code").from("segments").where("workspace_id", .equal, SQLBind(workspaceID)).all()
+                .map { try $0.decode(column: "code", as: String.self) })
+    }
+
+    /// The session behind a survey link, or nil for an unknown token. The first visit starts
+    /// the respondent and records the order in which the items are shown to them.
+    public func surveySession(
+        tokenHash: String, now: Int64, shuffle: @Sendable ([String]) -> [String] = { $0.shuffled() }
+    ) async throws
+        -> SurveySession?
+    {
+        let makeID = self.makeID
+        return try await write { db in
+            guard
+                let token = try await db.select().columns("*").from("survey_tokens").where("token_hash", .equal, SQLBind(tokenHash)).first()
+            else { return nil }
+            let surveyID = try token.decode(column: "survey_id", as: String.self)
+            guard let survey = try await Self.surveys(db, where: ("id", surveyID)).first else { return nil }
+            let issued = try token.decode(column: "segment", as: String?.self)
+            var session = SurveySession(
+                survey: survey, issuedSegment: issued, used: try token.decode(column: "used_at", as: Int64?.self) != nil,
+                segment: issued ?? "", order: survey.items.map(\.code), ratings: [:], picks: [])
+            if session.used { return session }
+            if let respondentID = try token.decode(column: "respondent_id", as: String?.self) {
+                let row = try await db.select().columns("segment", "shown_order").from("survey_respondents")
+                    .where("id", .equal, SQLBind(respondentID)).first()
+                session.segment = try row?.decode(column: "segment", as: String.self) ?? session.segment
+                let order = try row?.decode(column: "shown_order", as: String.self).split(separator: ",").map(String.init) ?? []
+                if !order.isEmpty { session.order = order }
+                for answer in try await db.select().columns("item", "importance", "satisfaction").from("survey_answers")
+                    .where("respondent_id", .equal, SQLBind(respondentID)).all()
+                {
+                    let item = try answer.decode(column: "item", as: String.self)
+                    let rating = SurveyRating(
+                        importance: try answer.decode(column: "importance", as: Int?.self),
+                        satisfaction: try answer.decode(column: "satisfaction", as: Int?.self))
+                    if survey.kind == .topTasks { session.picks.insert(item) } else { session.ratings[item] = rating }
+                }
+            } else if survey.state(at: now) == .open {
+                session.order = shuffle(session.order)
+                let id = makeID()
+                try await Self.insertSurveyRespondents(
+                    db,
+                    [
+                        SurveyRespondentRow(
+                            id: id, surveyID: surveyID, respondentKey: nil, segment: session.segment, order: session.order,
+                            source: issued == nil ? "open-link" : "link", startedAt: now, submittedAt: nil, ratings: [:], picks: [])
+                    ])
+                try await db.update("survey_tokens").set("respondent_id", to: SQLBind(id)).where("token_hash", .equal, SQLBind(tokenHash))
+                    .run()
+            }
+            return session
+        }
+    }
+
+    /// Makes a fresh single-use token from a survey's open link; nil when no survey has it.
+    public func startSurveyFromOpenLink(_ openLink: String, tokenHash: String, now: Int64) async throws -> CustomerSurvey? {
+        try await write { db in
+            guard
+                let row = try await db.select().column("id").from("customer_surveys").where("open_link", .equal, SQLBind(openLink)).first(),
+                let survey = try await Self.surveys(db, where: ("id", try row.decode(column: "id", as: String.self))).first
+            else { return nil }
+            try await db.insert(into: "survey_tokens").columns("token_hash", "survey_id", "segment", "created_at")
+                .values(SQLBind(tokenHash), SQLBind(survey.id), SQLBind(String?.none), SQLBind(now)).run()
+            return survey
+        }
+    }
+
+    /// Saves a customer's answers so far and, with `submit`, hands them in: the token is
+    /// spent and forgets the respondent. More than five picks in a vote is refused.
+    public func saveSurveyAnswers(
+        tokenHash: String, segment: String, ratings: [String: SurveyRating], picks: Set<String>, submit: Bool, now: Int64
+    ) async throws {
+        try await write { db in
+            guard
+                let token = try await db.select().columns("*").from("survey_tokens").where("token_hash", .equal, SQLBind(tokenHash))
+                    .first(),
+                let respondentID = try token.decode(column: "respondent_id", as: String?.self),
+                let survey = try await Self.surveys(db, where: ("id", try token.decode(column: "survey_id", as: String.self))).first
+            else { throw StoreError.notFound("this link is not valid") }
+            if try token.decode(column: "used_at", as: Int64?.self) != nil {
+                throw StoreError.conflict("these answers were already handed in; a link can be used once")
+            }
+            guard survey.state(at: now) == .open else {
+                throw StoreError.conflict(survey.state(at: now) == .scheduled ? "this survey has not opened yet" : "this survey is closed")
+            }
+            let issued = try token.decode(column: "segment", as: String?.self)
+            try await Self.checkSegments(db, workspaceID: survey.workspaceID, [issued ?? segment])
+            try Self.checkAnswers(survey, ratings: ratings, picks: Array(picks))
+            try await db.update("survey_respondents").set("segment", to: SQLBind(issued ?? segment)).where(
+                "id", .equal, SQLBind(respondentID)
+            )
+            .run()
+            try await db.delete(from: "survey_answers").where("respondent_id", .equal, SQLBind(respondentID)).run()
+            try await Self.insertSurveyAnswers(db, respondentID: respondentID, ratings: ratings, picks: picks.sorted())
+            if submit {
+                if survey.kind == .topTasks, picks.isEmpty { throw StoreError.invalid("pick at least one task") }
+                try await db.update("survey_respondents").set("submitted_at", to: SQLBind(now)).where("id", .equal, SQLBind(respondentID))
+                    .run()
+                let used = try await db.update("survey_tokens").set("used_at", to: SQLBind(now)).set(
+                    "respondent_id", to: SQLBind(String?.none)
+                )
+                .where("token_hash", .equal, SQLBind(tokenHash)).where("used_at", .is, SQLLiteral.null).returning("token_hash").all()
+                if used.isEmpty { throw StoreError.conflict("these answers were already handed in; a link can be used once") }
+            }
+        }
+    }
+
+    /// The rules every way in shares: items must be the survey's, ratings 1-5, at most five
+    /// picks, and only the kind of answer the survey asks for.
+    static func checkAnswers(_ survey: CustomerSurvey, ratings: [String: SurveyRating], picks: [String]) throws {
+        let items = Set(survey.items.map(\.code))
+        let what = survey.kind == .outcomeStudy ? "outcome" : "task"
+        if let unknown = (Array(ratings.keys) + picks).sorted().first(where: { !items.contains($0) }) {
+            throw StoreError.invalid("'\(unknown)' is not a\(what == "outcome" ? "n" : "") \(what) of this survey")
+        }
+        switch survey.kind {
+        case .outcomeStudy:
+            if !picks.isEmpty { throw StoreError.invalid("an outcome study takes ratings, not picks") }
+            for (code, rating) in ratings {
+                for value in [rating.importance, rating.satisfaction].compactMap({ $0 }) where !(1...5).contains(value) {
+                    throw StoreError.invalid("ratings of '\(code)' must be 1-5")
+                }
+            }
+        case .topTasks:
+            if !ratings.isEmpty { throw StoreError.invalid("a top-tasks vote takes picks, not ratings") }
+            if picks.count > TopTasks.maximumPicks {
+                throw StoreError.invalid("pick at most \(TopTasks.maximumPicks) tasks; \(picks.count) were picked")
+            }
+            if Set(picks).count != picks.count { throw StoreError.invalid("a task was picked twice") }
+        }
+    }
+
+    static func insertSurveyRespondents(_ db: any SQLDatabase, _ rows: [SurveyRespondentRow]) async throws {
+        for chunk in rows.chunked(into: 200) {
+            var insert = db.insert(into: "survey_respondents")
+                .columns("id", "survey_id", "respondent_key", "segment", "shown_order", "source", "started_at", "submitted_at")
+            for row in chunk {
+                insert = insert.values(
+                    SQLBind(row.id), SQLBind(row.surveyID), SQLBind(row.respondentKey), SQLBind(row.segment),
+                    SQLBind(row.order.joined(separator: ",")), SQLBind(row.source), SQLBind(row.startedAt), SQLBind(row.submittedAt))
+            }
+            try await insert.run()
+        }
+        var answers: [(String, String, Int?, Int?)] = []
+        for row in rows {
+            answers += row.ratings.sorted { $0.key < $1.key }.map { (row.id, $0.key, $0.value.importance, $0.value.satisfaction) }
+            answers += row.picks.map { (row.id, $0, nil, nil) }
+        }
+        for chunk in answers.chunked(into: 250) {
+            var insert = db.insert(into: "survey_answers").columns("respondent_id", "item", "importance", "satisfaction")
+            for answer in chunk { insert = insert.values(SQLBind(answer.0), SQLBind(answer.1), SQLBind(answer.2), SQLBind(answer.3)) }
+            try await insert.run()
+        }
+    }
+
+    private static func insertSurveyAnswers(
+        _ db: any SQLDatabase, respondentID: String, ratings: [String: SurveyRating], picks: [String]
+    )
+        async throws
+    {
+        let entries =
+            ratings.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+            + picks.map { ($0, SurveyRating(importance: nil, satisfaction: nil)) }
+        guard !entries.isEmpty else { return }
+        var insert = db.insert(into: "survey_answers").columns("respondent_id", "item", "importance", "satisfaction")
+        for (item, rating) in entries {
+            insert = insert.values(SQLBind(respondentID), SQLBind(item), SQLBind(rating.importance), SQLBind(rating.satisfaction))
+        }
+        try await insert.run()
+    }
+
+    /// Imports answers in the contract's CSV (outcome study: `respondent,segment,outcome,
+    /// importance,satisfaction`; top-tasks vote: `voter,task`), all or nothing. Outcomes or
+    /// tasks not in the survey, unknown segments and respondents already in the survey are
+    /// reported with their line and column. Returns the number of respondents added.
+    public func importSurveyAnswers(workspaceID: String, surveyID: String, file: String, bytes: [UInt8], now: Int64) async throws -> Int {
+        let survey = try await survey(workspaceID: workspaceID, id: surveyID)
+        let makeID = self.makeID
+        var rows: [String: SurveyRespondentRow] = [:]
+        var order: [String] = []
+        func row(_ key: String, segment: String) -> SurveyRespondentRow {
+            rows[key]
+                ?? SurveyRespondentRow(
+                    id: makeID(), surveyID: surveyID, respondentKey: key, segment: segment, order: [], source: "import", startedAt: now,
+                    submittedAt: now, ratings: [:], picks: [])
+        }
+        let table = try CSVTable(
+            reader: CSVReader(file: file, bytes: bytes), required: survey.kind == .outcomeStudy ? OutcomeStudy.header : ["voter", "task"])
+        let keyColumn = table.index(of: survey.kind == .outcomeStudy ? "respondent" : "voter")!
+        let itemColumn = table.index(of: survey.kind == .outcomeStudy ? "outcome" : "task")!
+        var firstLine: [String: CSVRecord] = [:]
+        switch survey.kind {
+        case .outcomeStudy:
+            for rating in try OutcomeStudy.read(file: file, bytes: bytes) {
+                if rows[rating.respondent] == nil { order.append(rating.respondent) }
+                var entry = row(rating.respondent, segment: rating.segment)
+                entry.ratings[rating.outcome] = SurveyRating(importance: rating.importance, satisfaction: rating.satisfaction)
+                rows[rating.respondent] = entry
+            }
+        case .topTasks:
+            for vote in try TopTasks.read(file: file, bytes: bytes) {
+                if rows[vote.voter] == nil { order.append(vote.voter) }
+                var entry = row(vote.voter, segment: "")
+                entry.picks.append(vote.task)
+                rows[vote.voter] = entry
+            }
+        }
+        for record in table.rows where firstLine[record[keyColumn].trimmingSpaces()] == nil {
+            firstLine[record[keyColumn].trimmingSpaces()] = record
+        }
+        let firstLines = firstLine
+        let items = Set(survey.items.map(\.code))
+        let segmentColumn = table.index(of: "segment")
+        let ordered = order.map { rows[$0]! }
+        try await write { db in
+            let known = try await Self.knownSegments(db, workspaceID: workspaceID)
+            let existing = Set(
+                try await db.select().column("respondent_key").from("survey_respondents").where("survey_id", .equal, SQLBind(surveyID))
+                    .where("respondent_key", .isNot, SQLLiteral.null).all().map { try $0.decode(column: "respondent_key", as: String.self) }
+            )
+            var problems = FileProblems()
+            for record in table.rows {
+                let key = record[keyColumn].trimmingSpaces(), item = record[itemColumn].trimmingSpaces()
+                if !items.contains(item) {
+                    problems.append(
+                        table.problem(
+                            record, column: itemColumn,
+                            "'\(item)' is not one of this survey's \(survey.kind == .outcomeStudy ? "outcomes" : "tasks")"))
+                }
+                if let segmentColumn {
+                    let segment = record[segmentColumn].trimmingSpaces()
+                    if !segment.isEmpty, !known.contains(segment) {
+                        problems.append(
+                            table.problem(
+                                record, column: segmentColumn,
+                                "unknown segment '\(segment)'; known segments: \(known.isEmpty ? "none yet" : known.sorted().joined(separator: ", "))"
+                            ))
+                    }
+                }
+                if existing.contains(key), firstLines[key]?.line == record.line {
+                    problems.append(table.problem(record, column: keyColumn, "respondent '\(key)' is already in this survey"))
+                }
+                if problems.isFull { break }
+            }
+            try problems.throwIfAny()
+            try await Self.insertSurveyRespondents(db, ordered)
+        }
+        return ordered.count
+    }
+
+    /// Records one customer's answers given through the API, handed in at once.
+    public func addSurveyResponse(
+        workspaceID: String, surveyID: String, respondent: String?, segment: String, ratings: [String: SurveyRating], picks: [String],
+        now: Int64
+    ) async throws {
+        let survey = try await survey(workspaceID: workspaceID, id: surveyID)
+        try Self.checkAnswers(survey, ratings: ratings, picks: picks)
+        if survey.kind == .topTasks, picks.isEmpty { throw StoreError.invalid("pick at least one task") }
+        if survey.kind == .outcomeStudy, ratings.isEmpty { throw StoreError.invalid("rate at least one outcome") }
+        let row = SurveyRespondentRow(
+            id: makeID(), surveyID: surveyID, respondentKey: respondent, segment: segment, order: [], source: "api", startedAt: now,
+            submittedAt: now, ratings: ratings, picks: picks)
+        do {
+            try await write { db in
+                try await Self.checkSegments(db, workspaceID: workspaceID, [segment])
+                try await Self.insertSurveyRespondents(db, [row])
+            }
+        } catch StoreError.conflict {
+            throw StoreError.conflict("respondent '\(respondent ?? "")' is already in this survey")
+        }
+    }
+
+    public func surveyProgress(surveyID: String) async throws -> SurveyProgress {
+        try await read { db in
+            let tokens =
+                try await db.select().column(SQLRaw("COUNT(*)"), as: "n").from("survey_tokens").where(
+                    "survey_id", .equal, SQLBind(surveyID)
+                )
+                .first()?.decode(column: "n", as: Int.self) ?? 0
+            let counts = try await db.select().column(SQLRaw("COUNT(submitted_at)"), as: "submitted").column(
+                SQLRaw("COUNT(*)"), as: "started"
+            )
+            .from("survey_respondents").where("survey_id", .equal, SQLBind(surveyID)).first()
+            let submitted = try counts?.decode(column: "submitted", as: Int.self) ?? 0
+            return SurveyProgress(
+                linksIssued: tokens, submitted: submitted,
+                inProgress: (try counts?.decode(column: "started", as: Int.self) ?? 0) - submitted)
+        }
+    }
+
+    /// The handed-in ratings of an outcome study, as the analysis reads them.
+    public func outcomeRatings(surveyID: String) async throws -> [OutcomeStudy.Rating] {
+        try await submittedAnswers(surveyID: surveyID).map { key, segment, item, importance, satisfaction in
+            OutcomeStudy.Rating(respondent: key, segment: segment, outcome: item, importance: importance, satisfaction: satisfaction)
+        }
+    }
+
+    /// The handed-in picks of a top-tasks vote.
+    public func taskVotes(surveyID: String) async throws -> [TopTasks.Vote] {
+        try await submittedAnswers(surveyID: surveyID).map { key, _, item, _, _ in TopTasks.Vote(voter: key, task: item) }
+    }
+
+    private func submittedAnswers(surveyID: String) async throws -> [(String, String, String, Int?, Int?)] {
+        try await read { db in
+            try await db.select().column(SQLColumn("id", table: "survey_respondents")).column("segment").column("item").column("importance")
+                .column("satisfaction").from("survey_answers")
+                .join(
+                    "survey_respondents", on: SQLColumn("respondent_id", table: "survey_answers"), .equal,
+                    SQLColumn("id", table: "survey_respondents")
+                )
+                .where("survey_id", .equal, SQLBind(surveyID)).where("submitted_at", .isNot, SQLLiteral.null).all()
+                .map {
+                    (
+                        try $0.decode(column: "id", as: String.self), try $0.decode(column: "segment", as: String.self),
+                        try $0.decode(column: "item", as: String.self), try $0.decode(column: "importance", as: Int?.self),
+                        try $0.decode(column: "satisfaction", as: Int?.self)
+                    )
+                }
+        }
+    }
+}
