@@ -30,7 +30,7 @@ extension Store {
 
     static func customerModel(_ db: any SQLDatabase, workspaceID: String) async throws -> CustomerModel {
         struct JobRow: Decodable { var id, code, statement, situation: String, step: String? }
-        struct OutcomeRow: Decodable { var code: String, jobID: String?, direction, metric, object, clarifier: String }
+        struct OutcomeRow: Decodable { var code: String, jobId: String?, direction, metric, object, clarifier: String }
         struct OfferingRow: Decodable { var id, code, name, kind, description: String }
         func rows<T: Decodable>(_ table: String, _ columns: [String], as type: T.Type) async throws -> [T] {
             try await db.select().columns(columns.map { SQLIdentifier($0) }).from(table).where("workspace_id", .equal, SQLBind(workspaceID))
@@ -46,7 +46,7 @@ extension Store {
         model.outcomes = try await rows("outcomes", ["code", "job_id", "direction", "metric", "object", "clarifier"], as: OutcomeRow.self)
             .map {
                 .init(
-                    code: $0.code, job: $0.jobID.flatMap { jobCodes[$0] },
+                    code: $0.code, job: $0.jobId.flatMap { jobCodes[$0] },
                     direction: CustomerOutcome.Direction(rawValue: $0.direction) ?? .increase,
                     metric: $0.metric, object: $0.object, clarifier: $0.clarifier)
             }
@@ -84,66 +84,70 @@ extension Store {
     /// result is consistent; the whole merge is one transaction.
     public func mergeCustomerModel(workspaceID: String, _ incoming: CustomerModel) async throws -> ModelMergeSummary {
         let makeID = self.makeID
-        return try await write { db in
-            let current = try await Self.customerModel(db, workspaceID: workspaceID)
-            let merged = Self.merged(current, incoming)
-            if let problem = merged.problems().first { throw StoreError.invalid(problem) }
-            var summary = ModelMergeSummary(added: 0, updated: 0)
-            func upsert(_ kind: CustomerRecordKind, code: String, values: [(String, any Encodable & Sendable)]) async throws -> String {
-                let existing = try await db.select().column("id").from(kind.table).where("workspace_id", .equal, SQLBind(workspaceID))
-                    .where("code", .equal, SQLBind(code)).first()?.decode(column: "id", as: String.self)
-                if let existing {
-                    let update = db.update(kind.table).where("id", .equal, SQLBind(existing))
-                    for (column, value) in values { update.set(SQLIdentifier(column), to: SQLBind(value)) }
-                    try await update.run()
-                    summary.updated += 1
-                    return existing
-                }
-                let id = makeID()
-                try await db.insert(into: kind.table).columns(["id", "workspace_id", "code"] + values.map(\.0))
-                    .values([SQLBind(id), SQLBind(workspaceID), SQLBind(code)] + values.map { SQLBind($0.1) }).run()
-                summary.added += 1
-                return id
+        return try await write { db in try await Self.mergeCustomerModel(db, workspaceID: workspaceID, incoming, makeID: makeID) }
+    }
+
+    static func mergeCustomerModel(
+        _ db: any SQLDatabase, workspaceID: String, _ incoming: CustomerModel, makeID: @Sendable () -> String
+    ) async throws -> ModelMergeSummary {
+        let current = try await Self.customerModel(db, workspaceID: workspaceID)
+        let merged = Self.merged(current, incoming)
+        if let problem = merged.problems().first { throw StoreError.invalid(problem) }
+        var summary = ModelMergeSummary(added: 0, updated: 0)
+        func upsert(_ kind: CustomerRecordKind, code: String, values: [(String, any Encodable & Sendable)]) async throws -> String {
+            let existing = try await db.select().column("id").from(kind.table).where("workspace_id", .equal, SQLBind(workspaceID))
+                .where("code", .equal, SQLBind(code)).first()?.decode(column: "id", as: String.self)
+            if let existing {
+                let update = db.update(kind.table).where("id", .equal, SQLBind(existing))
+                for (column, value) in values { update.set(SQLIdentifier(column), to: SQLBind(value)) }
+                try await update.run()
+                summary.updated += 1
+                return existing
             }
-            for segment in incoming.segments {
-                _ = try await upsert(.segment, code: segment.code, values: [("name", segment.name), ("description", segment.description)])
-            }
-            var jobIDs: [String: String] = [:]
-            for job in incoming.jobs {
-                jobIDs[job.code] = try await upsert(
-                    .job, code: job.code,
-                    values: [("statement", job.statement), ("situation", job.situation), ("step", job.step?.rawValue)])
-            }
-            func jobID(_ code: String) async throws -> String? {
-                if let id = jobIDs[code] { return id }
-                let id = try await db.select().column("id").from("jobs").where("workspace_id", .equal, SQLBind(workspaceID))
-                    .where("code", .equal, SQLBind(code)).first()?.decode(column: "id", as: String.self)
-                jobIDs[code] = id
-                return id
-            }
-            for outcome in incoming.outcomes {
-                var job: String? = nil
-                if let code = outcome.job { job = try await jobID(code) }
-                _ = try await upsert(
-                    .outcome, code: outcome.code,
-                    values: [
-                        ("job_id", job), ("direction", outcome.direction.rawValue), ("metric", outcome.metric), ("object", outcome.object),
-                        ("clarifier", outcome.clarifier),
-                    ])
-            }
-            for offering in incoming.offerings {
-                let id = try await upsert(
-                    .offering, code: offering.code,
-                    values: [("name", offering.name), ("kind", offering.kind.rawValue), ("description", offering.description)])
-                try await db.delete(from: "offering_jobs").where("offering_id", .equal, SQLBind(id)).run()
-                for code in Set(offering.jobs).sorted() {
-                    guard let job = try await jobID(code) else { continue }
-                    try await db.insert(into: "offering_jobs").columns("offering_id", "job_id").values(SQLBind(id), SQLBind(job)).run()
-                }
-            }
-            for task in incoming.tasks { _ = try await upsert(.task, code: task.code, values: [("title", task.title)]) }
-            return summary
+            let id = makeID()
+            try await db.insert(into: kind.table).columns(["id", "workspace_id", "code"] + values.map(\.0))
+                .values([SQLBind(id), SQLBind(workspaceID), SQLBind(code)] + values.map { SQLBind($0.1) }).run()
+            summary.added += 1
+            return id
         }
+        for segment in incoming.segments {
+            _ = try await upsert(.segment, code: segment.code, values: [("name", segment.name), ("description", segment.description)])
+        }
+        var jobIDs: [String: String] = [:]
+        for job in incoming.jobs {
+            jobIDs[job.code] = try await upsert(
+                .job, code: job.code,
+                values: [("statement", job.statement), ("situation", job.situation), ("step", job.step?.rawValue)])
+        }
+        func jobID(_ code: String) async throws -> String? {
+            if let id = jobIDs[code] { return id }
+            let id = try await db.select().column("id").from("jobs").where("workspace_id", .equal, SQLBind(workspaceID))
+                .where("code", .equal, SQLBind(code)).first()?.decode(column: "id", as: String.self)
+            jobIDs[code] = id
+            return id
+        }
+        for outcome in incoming.outcomes {
+            var job: String? = nil
+            if let code = outcome.job { job = try await jobID(code) }
+            _ = try await upsert(
+                .outcome, code: outcome.code,
+                values: [
+                    ("job_id", job), ("direction", outcome.direction.rawValue), ("metric", outcome.metric), ("object", outcome.object),
+                    ("clarifier", outcome.clarifier),
+                ])
+        }
+        for offering in incoming.offerings {
+            let id = try await upsert(
+                .offering, code: offering.code,
+                values: [("name", offering.name), ("kind", offering.kind.rawValue), ("description", offering.description)])
+            try await db.delete(from: "offering_jobs").where("offering_id", .equal, SQLBind(id)).run()
+            for code in Set(offering.jobs).sorted() {
+                guard let job = try await jobID(code) else { continue }
+                try await db.insert(into: "offering_jobs").columns("offering_id", "job_id").values(SQLBind(id), SQLBind(job)).run()
+            }
+        }
+        for task in incoming.tasks { _ = try await upsert(.task, code: task.code, values: [("title", task.title)]) }
+        return summary
     }
 
     /// `current` with every record of `incoming` put in place of the one with its code.

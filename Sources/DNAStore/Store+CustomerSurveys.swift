@@ -69,23 +69,25 @@ extension Store {
             id: makeID(), workspaceID: workspaceID, kind: kind, name: name, opensAt: opensAt, closesAt: closesAt, openLink: nil,
             thresholds: thresholds, createdAt: now, items: items)
         do {
-            try await write { db in
-                try await db.insert(into: "customer_surveys")
-                    .columns("id", "workspace_id", "kind", "name", "opens_at", "closes_at", "long_neck_share", "top_share", "created_at")
-                    .values(
-                        SQLBind(survey.id), SQLBind(workspaceID), SQLBind(kind.rawValue), SQLBind(name), SQLBind(opensAt),
-                        SQLBind(closesAt),
-                        SQLBind(thresholds.longNeck), SQLBind(thresholds.top), SQLBind(now)
-                    ).run()
-                for (position, item) in items.enumerated() {
-                    try await db.insert(into: "survey_items").columns("survey_id", "position", "code", "text")
-                        .values(SQLBind(survey.id), SQLBind(position), SQLBind(item.code), SQLBind(item.text)).run()
-                }
-            }
+            try await write { db in try await Self.insertSurvey(db, survey) }
         } catch StoreError.conflict {
             throw StoreError.conflict("a survey named '\(name)' already exists")
         }
         return survey
+    }
+
+    static func insertSurvey(_ db: any SQLDatabase, _ survey: CustomerSurvey) async throws {
+        try await db.insert(into: "customer_surveys")
+            .columns("id", "workspace_id", "kind", "name", "opens_at", "closes_at", "long_neck_share", "top_share", "created_at")
+            .values(
+                SQLBind(survey.id), SQLBind(survey.workspaceID), SQLBind(survey.kind.rawValue), SQLBind(survey.name),
+                SQLBind(survey.opensAt),
+                SQLBind(survey.closesAt), SQLBind(survey.thresholds.longNeck), SQLBind(survey.thresholds.top), SQLBind(survey.createdAt)
+            ).run()
+        for (position, item) in survey.items.enumerated() {
+            try await db.insert(into: "survey_items").columns("survey_id", "position", "code", "text")
+                .values(SQLBind(survey.id), SQLBind(position), SQLBind(item.code), SQLBind(item.text)).run()
+        }
     }
 
     public func surveys(workspaceID: String) async throws -> [CustomerSurvey] {

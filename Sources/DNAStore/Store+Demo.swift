@@ -17,15 +17,11 @@ extension Store {
                 let record = Role(id: makeID(), workspaceID: workspace.id, code: role.code, name: role.name, unitID: unitIDs[role.unit])
                 try await Self.insert(record, into: db)
             }
-            for outcome in DemoOrganization.outcomes {
-                try await Self.insert(
-                    CustomerOutcome(
-                        id: makeID(), workspaceID: workspace.id, code: outcome.code, direction: outcome.direction, metric: outcome.metric,
-                        object: outcome.object, clarifier: outcome.clarifier), into: db)
-            }
+            _ = try await Self.mergeCustomerModel(db, workspaceID: workspace.id, DemoCustomerModel.model, makeID: makeID)
             let roleIDs = Dictionary(uniqueKeysWithValues: try await Self.roles(db, workspaceID: workspace.id).map { ($0.code, $0.id) })
             try await Self.insertDemoWaves(db, workspaceID: workspace.id, unitIDs: unitIDs, roleIDs: roleIDs, now: now, makeID: makeID)
             try await Self.insertDemoChange(db, workspaceID: workspace.id, now: now, makeID: makeID)
+            try await Self.insertDemoOutsideView(db, workspaceID: workspace.id, now: now, makeID: makeID)
         }
         return workspace
     }
@@ -112,5 +108,96 @@ extension Store {
                     SQLBind(experiment.days), SQLBind(experiment.review), SQLBind(experiment.outcome), SQLBind(now - 190 * 86_400)
                 ).run()
         }
+    }
+
+    /// The outside view: a closed outcome study and top-tasks vote, two task-test rounds, the
+    /// time ledger with its changes and a year of customer-metric answers.
+    private static func insertDemoOutsideView(
+        _ db: any SQLDatabase, workspaceID: String, now: Int64, makeID: @escaping @Sendable () -> String
+    ) async throws {
+        let day: Int64 = 86_400
+        let model = DemoCustomerModel.model
+        let sentences = Dictionary(uniqueKeysWithValues: model.outcomes.map { ($0.code, $0.sentence) })
+        let study = CustomerSurvey(
+            id: makeID(), workspaceID: workspaceID, kind: .outcomeStudy, name: "Claims and cover outcome study 2026",
+            opensAt: now - 120 * day,
+            closesAt: now - 90 * day, openLink: nil, thresholds: TopTasks.Thresholds(), createdAt: now - 121 * day,
+            items: DemoCustomerModel.studyOutcomes.map { CustomerSurvey.Item(code: $0.code, text: sentences[$0.code]!) })
+        try await insertSurvey(db, study)
+        var studyRows: [String: SurveyRespondentRow] = [:]
+        var studyOrder: [String] = []
+        for rating in DemoCustomerModel.studyRatings() {
+            if studyRows[rating.respondent] == nil { studyOrder.append(rating.respondent) }
+            var row =
+                studyRows[rating.respondent]
+                ?? SurveyRespondentRow(
+                    id: makeID(), surveyID: study.id, respondentKey: rating.respondent, segment: rating.segment, order: [],
+                    source: "import",
+                    startedAt: now - 100 * day, submittedAt: now - 100 * day, ratings: [:], picks: [])
+            row.ratings[rating.outcome] = SurveyRating(importance: rating.importance, satisfaction: rating.satisfaction)
+            studyRows[rating.respondent] = row
+        }
+        try await insertSurveyRespondents(db, studyOrder.map { studyRows[$0]! })
+
+        let vote = CustomerSurvey(
+            id: makeID(), workspaceID: workspaceID, kind: .topTasks, name: "Top tasks 2026", opensAt: now - 80 * day,
+            closesAt: now - 60 * day,
+            openLink: nil, thresholds: TopTasks.Thresholds(), createdAt: now - 81 * day,
+            items: model.tasks.map { CustomerSurvey.Item(code: $0.code, text: $0.title) })
+        try await insertSurvey(db, vote)
+        var random = SeededRandom(seed: 0x5407_7135)
+        let picksByVoter = Dictionary(grouping: DemoCustomerModel.votes(), by: \.voter)
+        try await insertSurveyRespondents(
+            db,
+            picksByVoter.keys.sorted().map { voter in
+                SurveyRespondentRow(
+                    id: makeID(), surveyID: vote.id, respondentKey: voter, segment: "",
+                    order: vote.items.map(\.code).shuffled(using: &random),
+                    source: "import", startedAt: now - 70 * day, submittedAt: now - 70 * day, ratings: [:],
+                    picks: picksByVoter[voter]!.map(\.task))
+            })
+
+        for test in DemoCustomerModel.taskTests {
+            try await db.insert(into: "task_tests").columns(
+                "id", "workspace_id", "code", "task_code", "question", "answer", "target_seconds"
+            )
+            .values(
+                SQLBind(makeID()), SQLBind(workspaceID), SQLBind(test.code), SQLBind(test.taskCode), SQLBind(test.question),
+                SQLBind(test.answer), SQLBind(test.targetSeconds)
+            ).run()
+        }
+        for round in DemoCustomerModel.taskRounds() {
+            let roundID = makeID()
+            try await db.insert(into: "task_rounds").columns("id", "workspace_id", "name", "held_on", "created_at")
+                .values(SQLBind(roundID), SQLBind(workspaceID), SQLBind(round.name), SQLBind(round.heldOn), SQLBind(now)).run()
+            try await insertAttempts(db, roundID: roundID, round.attempts)
+        }
+
+        var stepIDs: [String: String] = [:]
+        var journeyIDs: [String: String] = [:]
+        for journey in DemoCustomerModel.journeys {
+            let journeyID = makeID()
+            journeyIDs[journey.code] = journeyID
+            try await db.insert(into: "journeys").columns("id", "workspace_id", "code", "name", "segment")
+                .values(SQLBind(journeyID), SQLBind(workspaceID), SQLBind(journey.code), SQLBind(journey.name), SQLBind(journey.segment))
+                .run()
+            for (position, step) in journey.steps.enumerated() {
+                let stepID = makeID()
+                stepIDs[journey.code + "/" + step.name] = stepID
+                try await db.insert(into: "journey_steps")
+                    .columns("id", "journey_id", "position", "name", "customer_minutes", "organization_minutes", "frequency", "customers")
+                    .values(
+                        SQLBind(stepID), SQLBind(journeyID), SQLBind(position), SQLBind(step.name), SQLBind(step.customerMinutes),
+                        SQLBind(step.organizationMinutes), SQLBind(step.frequencyPerYear), SQLBind(step.customers)
+                    ).run()
+            }
+        }
+        for change in DemoCustomerModel.changes {
+            _ = try await recordJourneyChange(
+                db, journeyID: journeyIDs[change.journey]!, journey: change.journey, stepID: stepIDs[change.journey + "/" + change.step]!,
+                title: change.title, date: change.date, customerMinutesAfter: change.customerAfter,
+                organizationMinutesAfter: change.organizationAfter, now: now, id: makeID())
+        }
+        try await insertMetricAnswers(db, workspaceID: workspaceID, DemoCustomerModel.metricAnswers())
     }
 }

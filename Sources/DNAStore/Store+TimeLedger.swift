@@ -83,7 +83,7 @@ extension Store {
         return id
     }
 
-    private func journeyID(workspaceID: String, code: String, _ db: any SQLDatabase) async throws -> String {
+    static func journeyID(workspaceID: String, code: String, _ db: any SQLDatabase) async throws -> String {
         let row = try await db.select().column("id").from("journeys").where("workspace_id", .equal, SQLBind(workspaceID))
             .where("code", .equal, SQLBind(code)).first()
         guard let id = try row?.decode(column: "id", as: String.self) else { throw StoreError.notFound("no journey '\(code)'") }
@@ -95,7 +95,7 @@ extension Store {
         if let problem = step.problem { throw StoreError.invalid(problem) }
         let id = makeID()
         try await write { db in
-            let journeyID = try await journeyID(workspaceID: workspaceID, code: journey, db)
+            let journeyID = try await Self.journeyID(workspaceID: workspaceID, code: journey, db)
             let count =
                 try await db.select().column(SQLRaw("COUNT(*)"), as: "n").from("journey_steps")
                 .where("journey_id", .equal, SQLBind(journeyID)).first()?.decode(column: "n", as: Int.self) ?? 0
@@ -120,33 +120,43 @@ extension Store {
         for value in [customerMinutesAfter, organizationMinutesAfter] where !(value >= 0 && value.isFinite) {
             throw StoreError.invalid("minutes must be a number, 0 or more")
         }
-        let id = makeID()
+        let makeID = self.makeID
         return try await write { db in
-            let journeyID = try await journeyID(workspaceID: workspaceID, code: journey, db)
-            guard
-                let row = try await db.select().columns("name", "customer_minutes", "organization_minutes", "frequency", "customers")
-                    .from("journey_steps").where("id", .equal, SQLBind(stepID)).where("journey_id", .equal, SQLBind(journeyID)).first()
-            else { throw StoreError.notFound("no such step in journey '\(journey)'") }
-            let change = TimeLedger.Change(
-                title: title.trimmingSpaces(), date: date, step: try row.decode(column: "name", as: String.self),
-                customerMinutesBefore: try row.decode(column: "customer_minutes", as: Double.self),
-                customerMinutesAfter: customerMinutesAfter,
-                organizationMinutesBefore: try row.decode(column: "organization_minutes", as: Double.self),
-                organizationMinutesAfter: organizationMinutesAfter, frequencyPerYear: try row.decode(column: "frequency", as: Double.self),
-                customers: try row.decode(column: "customers", as: Int.self))
-            try await db.insert(into: "journey_changes")
-                .columns(
-                    "id", "journey_id", "step_name", "title", "changed_on", "customer_before", "customer_after", "organization_before",
-                    "organization_after", "frequency", "customers", "created_at"
-                )
-                .values(
-                    SQLBind(id), SQLBind(journeyID), SQLBind(change.step), SQLBind(change.title), SQLBind(date),
-                    SQLBind(change.customerMinutesBefore), SQLBind(customerMinutesAfter), SQLBind(change.organizationMinutesBefore),
-                    SQLBind(organizationMinutesAfter), SQLBind(change.frequencyPerYear), SQLBind(change.customers), SQLBind(now)
-                ).run()
-            try await db.update("journey_steps").set("customer_minutes", to: SQLBind(customerMinutesAfter))
-                .set("organization_minutes", to: SQLBind(organizationMinutesAfter)).where("id", .equal, SQLBind(stepID)).run()
-            return change
+            try await Self.recordJourneyChange(
+                db, journeyID: try await Self.journeyID(workspaceID: workspaceID, code: journey, db), journey: journey, stepID: stepID,
+                title: title, date: date, customerMinutesAfter: customerMinutesAfter, organizationMinutesAfter: organizationMinutesAfter,
+                now: now, id: makeID())
         }
+    }
+
+    static func recordJourneyChange(
+        _ db: any SQLDatabase, journeyID: String, journey: String, stepID: String, title: String, date: String,
+        customerMinutesAfter: Double,
+        organizationMinutesAfter: Double, now: Int64, id: String
+    ) async throws -> TimeLedger.Change {
+        guard
+            let row = try await db.select().columns("name", "customer_minutes", "organization_minutes", "frequency", "customers")
+                .from("journey_steps").where("id", .equal, SQLBind(stepID)).where("journey_id", .equal, SQLBind(journeyID)).first()
+        else { throw StoreError.notFound("no such step in journey '\(journey)'") }
+        let change = TimeLedger.Change(
+            title: title.trimmingSpaces(), date: date, step: try row.decode(column: "name", as: String.self),
+            customerMinutesBefore: try row.decode(column: "customer_minutes", as: Double.self),
+            customerMinutesAfter: customerMinutesAfter,
+            organizationMinutesBefore: try row.decode(column: "organization_minutes", as: Double.self),
+            organizationMinutesAfter: organizationMinutesAfter, frequencyPerYear: try row.decode(column: "frequency", as: Double.self),
+            customers: try row.decode(column: "customers", as: Int.self))
+        try await db.insert(into: "journey_changes")
+            .columns(
+                "id", "journey_id", "step_name", "title", "changed_on", "customer_before", "customer_after", "organization_before",
+                "organization_after", "frequency", "customers", "created_at"
+            )
+            .values(
+                SQLBind(id), SQLBind(journeyID), SQLBind(change.step), SQLBind(change.title), SQLBind(date),
+                SQLBind(change.customerMinutesBefore), SQLBind(customerMinutesAfter), SQLBind(change.organizationMinutesBefore),
+                SQLBind(organizationMinutesAfter), SQLBind(change.frequencyPerYear), SQLBind(change.customers), SQLBind(now)
+            ).run()
+        try await db.update("journey_steps").set("customer_minutes", to: SQLBind(customerMinutesAfter))
+            .set("organization_minutes", to: SQLBind(organizationMinutesAfter)).where("id", .equal, SQLBind(stepID)).run()
+        return change
     }
 }
