@@ -60,6 +60,20 @@ public enum CustomerMetrics {
         /// NPS detractors; nil otherwise.
         public var bottomShare: Double?
 
+        public init(
+            metric: Kind, segment: String? = nil, period: String? = nil, n: Int, score: Double, mean: Double, topShare: Double? = nil,
+            bottomShare: Double? = nil
+        ) {
+            self.metric = metric
+            self.segment = segment
+            self.period = period
+            self.n = n
+            self.score = score
+            self.mean = mean
+            self.topShare = topShare
+            self.bottomShare = bottomShare
+        }
+
         enum CodingKeys: String, CodingKey {
             case metric, segment, period, n, score, mean
             case topShare = "top_share"

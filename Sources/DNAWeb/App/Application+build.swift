@@ -41,6 +41,7 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppContext> {
     SessionController(accounts: dependencies.accounts, secureCookies: dependencies.configuration.secureCookies).addRoutes(to: router)
     PageController(store: dependencies.store, clock: dependencies.clock).addRoutes(to: router)
     RespondentController(store: dependencies.store, clock: dependencies.clock).addRoutes(to: router)
+    CustomerSurveyController(store: dependencies.store, clock: dependencies.clock).addRoutes(to: router)
     APIController(store: dependencies.store, accounts: dependencies.accounts).addRoutes(to: router)
     return router
 }

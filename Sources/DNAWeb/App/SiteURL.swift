@@ -22,6 +22,31 @@ public enum SiteURL: Sendable, Equatable {
     case forceTensions(String, String)
     case forceExperiments(String, String)
     case experimentOutcome(String, String)
+    case customerModel(String)
+    case customerRecord(String, String)
+    case customerRecordDelete(String)
+    case customerModelImport(String)
+    case customerModelExport(String)
+    case surveys(String)
+    case survey(String, String)
+    case surveyWindow(String, String)
+    case surveyLinks(String, String)
+    case surveyOpenLink(String, String)
+    case surveyImport(String, String)
+    case surveyResults(String, String)
+    case taskTests(String)
+    case taskRounds(String)
+    case taskRoundAttempts(String, String)
+    case taskRoundImport(String, String)
+    case timeLedger(String)
+    case journeySteps(String, String)
+    case journeyChanges(String, String)
+    case customerMetrics(String)
+    case customerMetricsImport(String)
+    /// A customer's own survey link (single-use token).
+    case customerSurvey(String)
+    /// A customer survey's open anonymous link.
+    case customerOpenLink(String)
     /// A respondent's own link (single-use token).
     case respond(String)
     /// A campaign's open anonymous link.
@@ -50,6 +75,29 @@ public enum SiteURL: Sendable, Equatable {
         case .forceTensions(let slug, let id): "/w/\(slug)/forces/\(id)/tensions"
         case .forceExperiments(let slug, let id): "/w/\(slug)/forces/\(id)/experiments"
         case .experimentOutcome(let slug, let id): "/w/\(slug)/experiments/\(id)/outcome"
+        case .customerModel(let slug): "/w/\(slug)/customers"
+        case .customerRecord(let slug, let kind): "/w/\(slug)/customers/records/\(kind)"
+        case .customerRecordDelete(let slug): "/w/\(slug)/customers/delete"
+        case .customerModelImport(let slug): "/w/\(slug)/customers/import"
+        case .customerModelExport(let slug): "/w/\(slug)/customers/model.yaml"
+        case .surveys(let slug): "/w/\(slug)/surveys"
+        case .survey(let slug, let id): "/w/\(slug)/surveys/\(id)"
+        case .surveyWindow(let slug, let id): "/w/\(slug)/surveys/\(id)/window"
+        case .surveyLinks(let slug, let id): "/w/\(slug)/surveys/\(id)/links"
+        case .surveyOpenLink(let slug, let id): "/w/\(slug)/surveys/\(id)/open-link"
+        case .surveyImport(let slug, let id): "/w/\(slug)/surveys/\(id)/import"
+        case .surveyResults(let slug, let id): "/w/\(slug)/surveys/\(id)/results"
+        case .taskTests(let slug): "/w/\(slug)/task-tests"
+        case .taskRounds(let slug): "/w/\(slug)/task-tests/rounds"
+        case .taskRoundAttempts(let slug, let id): "/w/\(slug)/task-tests/rounds/\(id)/attempts"
+        case .taskRoundImport(let slug, let id): "/w/\(slug)/task-tests/rounds/\(id)/import"
+        case .timeLedger(let slug): "/w/\(slug)/time-ledger"
+        case .journeySteps(let slug, let code): "/w/\(slug)/time-ledger/\(code)/steps"
+        case .journeyChanges(let slug, let code): "/w/\(slug)/time-ledger/\(code)/changes"
+        case .customerMetrics(let slug): "/w/\(slug)/customer-metrics"
+        case .customerMetricsImport(let slug): "/w/\(slug)/customer-metrics/import"
+        case .customerSurvey(let token): "/c/\(token)"
+        case .customerOpenLink(let secret): "/co/\(secret)"
         case .respond(let token): "/r/\(token)"
         case .openLink(let secret): "/o/\(secret)"
         }

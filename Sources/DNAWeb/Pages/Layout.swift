@@ -64,6 +64,7 @@ enum Layout {
                         .li(.a(.href(SiteURL.workspace(workspace.slug).path), .text(workspace.name))),
                         .li(.a(.href(SiteURL.orgChart(workspace.slug).path), .text("Organization"))),
                         .li(.a(.href(SiteURL.campaigns(workspace.slug).path), .text("Assessments"))),
+                        .li(.a(.href(SiteURL.customerModel(workspace.slug).path), .text("Customers"))),
                         .li(.a(.href(SiteURL.frameworks(workspace.slug).path), .text("Frameworks")))
                     )
                 )

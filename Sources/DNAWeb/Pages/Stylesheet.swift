@@ -58,6 +58,10 @@ enum Stylesheet {
         .experiment dt { font-weight: 600; }
         .experiment dd { margin: 0 0 .5rem; }
         ol.links code { word-break: break-all; }
+        form.inline { display: inline; }
+        details { margin: .75rem 0; }
+        summary { cursor: pointer; font-weight: 600; padding: .25rem 0; }
+        .flag { color: var(--bad); }
         @media (max-width: 40rem) { .split { grid-template-columns: 1fr; } }
         @media (max-width: 40rem) { header.site .signout { margin-left: 0; } main { padding: .75rem; } }
         """

@@ -1,0 +1,124 @@
+import DNACore
+import DNAStore
+import Foundation
+import Hummingbird
+
+/// The public pages where customers answer an outcome study or vote on top tasks: a
+/// single-use link, and an open link that hands out such links. The token in the address is
+/// the only credential; it stops working once the answers are sent.
+struct CustomerSurveyController {
+    let store: Store
+    let clock: any AppClock
+
+    func addRoutes(to router: Router<AppContext>) {
+        router.get(RouterPath(stringLiteral: SiteURL.pattern { _, id in .customerSurvey(id) })) { request, context in
+            let token = try context.parameter("id")
+            return try await withSession(token) { session in
+                let step = request.uri.queryParameters.get("step").flatMap(Int.init) ?? resumeStep(session)
+                return try await render(session, token: token, step: step, error: nil)
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { _, id in .customerSurvey(id) })) { request, context in
+            let token = try context.parameter("id")
+            let form = try await FormBody.read(request, context)
+            return try await withSession(token) { session in try await save(form, session: session, token: token) }
+        }
+        router.get(RouterPath(stringLiteral: SiteURL.pattern { _, id in .customerOpenLink(id) })) { request, context in
+            let now = clock.now()
+            let key = "survey-open-link:" + (context.remoteIP ?? "unknown")
+            guard try await store.loginFailures(key: key, now: now, window: 3600) < RespondentController.openLinkLimit else {
+                return RespondentPage.Message(title: "Please try again later", message: "Too many surveys were started from this address.")
+                    .response(status: .tooManyRequests, identity: nil)
+            }
+            _ = try await store.recordLoginFailure(key: key, now: now, window: 3600)
+            let token = Secrets.make()
+            guard try await store.startSurveyFromOpenLink(try context.parameter("id"), tokenHash: Secrets.hash(token), now: now) != nil else {
+                return notValid()
+            }
+            return Response.redirect(to: SiteURL.customerSurvey(token).path, type: .normal)
+        }
+    }
+
+    private func notValid() -> Response {
+        RespondentPage.Message(title: "This link is not valid", message: "Check that you copied the whole link, or ask for a new one.")
+            .response(status: .notFound, identity: nil)
+    }
+
+    private func withSession(_ token: String, _ body: (SurveySession) async throws -> Response) async throws -> Response {
+        let now = clock.now()
+        guard let session = try await store.surveySession(tokenHash: Secrets.hash(token), now: now) else { return notValid() }
+        if session.used {
+            return RespondentPage.Message(title: "Already sent", message: "Answers were already sent with this link. Each link can be used once. Thank you!")
+                .response(status: .gone, identity: nil)
+        }
+        switch session.survey.state(at: now) {
+        case .scheduled:
+            return RespondentPage.Message(title: "Not open yet", message: "This survey opens on \(Day.string(session.survey.opensAt)). Please come back then.")
+                .response(status: .forbidden, identity: nil)
+        case .closed:
+            return RespondentPage.Message(title: "This survey is closed", message: "Thank you for your interest; answers are no longer taken.")
+                .response(status: .gone, identity: nil)
+        case .open:
+            return try await body(session)
+        }
+    }
+
+    /// Where a returning customer continues: the first step with an outcome not fully rated.
+    private func resumeStep(_ session: SurveySession) -> Int {
+        guard session.survey.kind == .outcomeStudy, !session.ratings.isEmpty else { return 0 }
+        let total = CustomerSurveyPage.stepCount(session)
+        for step in 1..<total {
+            let open = CustomerSurveyPage.items(step: step, of: session).contains { code in
+                session.ratings[code].map { $0.importance == nil || $0.satisfaction == nil } ?? true
+            }
+            if open { return step }
+        }
+        return total - 1
+    }
+
+    private func render(_ session: SurveySession, token: String, step: Int, error: String?) async throws -> Response {
+        let model = CustomerSurveyPage.Model(
+            session: session, token: token, step: max(0, min(step, CustomerSurveyPage.stepCount(session) - 1)),
+            segments: try await store.customerModel(workspaceID: session.survey.workspaceID).segments, error: error)
+        return CustomerSurveyPage.View(model: model).response(status: error == nil ? .ok : .badRequest, identity: nil)
+    }
+
+    private func save(_ form: FormBody, session: SurveySession, token: String) async throws -> Response {
+        let total = CustomerSurveyPage.stepCount(session)
+        let step = max(0, min(form["step"].flatMap(Int.init) ?? 0, total - 1))
+        var session = session
+        if session.issuedSegment == nil, let segment = form["segment"], step == 0 { session.segment = segment }
+        switch session.survey.kind {
+        case .outcomeStudy:
+            for code in CustomerSurveyPage.items(step: step, of: session) {
+                let rating = SurveyRating(
+                    importance: form["importance-\(code)"].flatMap(Int.init), satisfaction: form["satisfaction-\(code)"].flatMap(Int.init))
+                session.ratings[code] = rating.importance == nil && rating.satisfaction == nil ? nil : rating
+            }
+        case .topTasks:
+            session.picks = Set(form.all("task"))
+        }
+        let action = form["action"] ?? "next"
+        do {
+            try await store.saveSurveyAnswers(
+                tokenHash: Secrets.hash(token), segment: session.segment, ratings: session.ratings, picks: session.picks,
+                submit: action == "submit", now: clock.now())
+        } catch StoreError.invalid(let message) {
+            return try await render(session, token: token, step: step, error: message.prefix(1).uppercased() + message.dropFirst() + ".")
+        } catch StoreError.conflict(let message) {
+            return RespondentPage.Message(title: "Not saved", message: message).response(status: .conflict, identity: nil)
+        }
+        switch action {
+        case "submit":
+            return RespondentPage.Message(title: "Thank you", message: "Your answers were sent. They help us decide what to improve first.")
+                .response(identity: nil)
+        case "pause":
+            return RespondentPage.Message(title: "Saved", message: "Your answers so far are saved. Open the same link again to continue where you stopped.")
+                .response(identity: nil)
+        case "back":
+            return Response.redirect(to: SiteURL.customerSurvey(token).path + "?step=\(max(0, step - 1))", type: .normal)
+        default:
+            return Response.redirect(to: SiteURL.customerSurvey(token).path + "?step=\(min(total - 1, step + 1))", type: .normal)
+        }
+    }
+}

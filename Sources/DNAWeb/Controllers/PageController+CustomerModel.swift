@@ -1,0 +1,259 @@
+import DNACore
+import DNAStore
+import Foundation
+import Hummingbird
+
+/// A page model that can show the outcome of a posted action.
+protocol ActionPageModel {
+    var notice: String? { get set }
+    var problems: [FileProblem] { get set }
+    /// The text a failed import sent, so the person can fix it in place.
+    var submittedText: String { get set }
+}
+
+/// The outside-view pages: the customer model, task tests, the time ledger and customer
+/// metrics. Studies and votes are in `PageController+Surveys`.
+extension PageController {
+    func addCustomerModelRoutes(to router: Router<AppContext>) {
+        router.get(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .customerModel(w) })) { request, context in
+            try await page(request, context) { workspace, access, identity in
+                CustomerModelPage.View(model: try await customerModelPage(workspace, access, identity)).response(identity: identity)
+            }
+        }
+        router.get(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .customerModelExport(w) })) { request, context in
+            try await page(request, context) { workspace, _, _ in
+                let yaml = CustomerModelDocument.yaml(try await store.customerModel(workspaceID: workspace.id))
+                return Response(
+                    status: .ok,
+                    headers: [
+                        .contentType: "application/yaml; charset=utf-8",
+                        .contentDisposition: "attachment; filename=\"customer-model-\(workspace.slug).yaml\"",
+                    ], body: .init(byteBuffer: ByteBuffer(string: yaml)))
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, kind in .customerRecord(w, kind) })) { request, context in
+            try await postAction(request, context, load: customerModelPage, view: CustomerModelPage.View.init) { form, workspace in
+                let kind = try context.parameter("id")
+                let record = try Self.customerRecord(kind: kind, form: form)
+                let summary = try await store.mergeCustomerModel(workspaceID: workspace.id, record)
+                return "\(summary.added == 1 ? "Added" : "Updated") \(kind) '\(form.text("code") ?? "")'."
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .customerRecordDelete(w) })) { request, context in
+            try await postAction(request, context, load: customerModelPage, view: CustomerModelPage.View.init) { form, workspace in
+                guard let kind = CustomerRecordKind(rawValue: form["kind"] ?? "") else { throw StoreError.invalid("choose what kind of record to remove") }
+                try await store.deleteCustomerRecord(workspaceID: workspace.id, kind: kind, code: form.text("code") ?? "")
+                return "Removed \(kind.rawValue) '\(form.text("code") ?? "")'."
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .customerModelImport(w) })) { request, context in
+            try await postAction(request, context, load: customerModelPage, view: CustomerModelPage.View.init, submitted: "yaml") { form, workspace in
+                let summary = try await store.importCustomerModel(workspaceID: workspace.id, file: "model.yaml", text: form["yaml"] ?? "")
+                return "Imported: \(summary.added) records added, \(summary.updated) updated."
+            }
+        }
+        addTaskTestRoutes(to: router)
+        addLedgerRoutes(to: router)
+        addSurveyRoutes(to: router)
+    }
+
+    /// Runs a posted form's action and shows the page again with what happened. A refused
+    /// action (a store rule, a file with problems) changes nothing and answers 400 with the
+    /// reasons and the submitted text.
+    func postAction<Model: ActionPageModel, View: PageView>(
+        _ request: Request, _ context: AppContext, load: (Workspace, Access, Identity) async throws -> Model, view: (Model) -> View,
+        submitted field: String = "csv", _ action: (FormBody, Workspace) async throws -> String
+    ) async throws -> Response {
+        try await page(request, context, minimum: .analyst) { workspace, access, identity in
+            let form = try await postedForm(request, context, identity)
+            var notice: String?, problems: [FileProblem] = [], failed = false
+            do {
+                notice = try await action(form, workspace)
+            } catch let error as StoreError {
+                if case .notFound = error { throw error }
+                notice = "Not saved: " + error.description
+                failed = true
+            } catch let error as FileProblems {
+                notice = "Nothing was imported: \(error.total) problem\(error.total == 1 ? "" : "s") in the file."
+                problems = error.problems
+                failed = true
+            }
+            var model = try await load(workspace, access, identity)
+            model.notice = notice
+            model.problems = problems
+            if failed { model.submittedText = form[field] ?? "" }
+            return view(model).response(status: failed ? .badRequest : .ok, identity: identity)
+        }
+    }
+
+    /// One record of the customer model from its page form.
+    static func customerRecord(kind: String, form: FormBody) throws -> CustomerModel {
+        let code = form.text("code") ?? ""
+        let text = { (name: String) in form.text(name) ?? "" }
+        switch CustomerRecordKind(rawValue: kind) {
+        case .segment: return CustomerModel(segments: [.init(code: code, name: text("name"), description: text("description"))])
+        case .job:
+            return CustomerModel(
+                jobs: [.init(code: code, statement: text("statement"), situation: text("situation"), step: CustomerModel.JobStep(rawValue: text("step")))])
+        case .outcome:
+            guard let direction = CustomerOutcome.Direction(rawValue: text("direction")) else { throw StoreError.invalid("direction must be minimize or increase") }
+            return CustomerModel(
+                outcomes: [
+                    .init(
+                        code: code, job: form.text("job"), direction: direction, metric: text("metric"), object: text("object"), clarifier: text("clarifier"))
+                ])
+        case .offering:
+            guard let kind = CustomerModel.OfferingKind(rawValue: text("kind")) else { throw StoreError.invalid("choose the kind of offering") }
+            return CustomerModel(offerings: [.init(code: code, name: text("name"), kind: kind, description: text("description"), jobs: form.all("jobs"))])
+        case .task: return CustomerModel(tasks: [.init(code: code, title: text("title"))])
+        case nil: throw StoreError.notFound("no kind of record '\(kind)'")
+        }
+    }
+
+    func customerModelPage(_ workspace: Workspace, _ access: Access, _ identity: Identity) async throws -> CustomerModelPage.Model {
+        let coverage = try await store.outcomeUnitCoverage(workspace: workspace)
+        return CustomerModelPage.Model(
+            workspace: workspace, model: try await store.customerModel(workspaceID: workspace.id), coverageCampaign: coverage.campaign?.name,
+            coverage: coverage.units,
+            unitNames: Dictionary(uniqueKeysWithValues: try await store.units(workspaceID: workspace.id).map { ($0.code, $0.name) }),
+            canEdit: access >= .analyst, csrfToken: identity.csrfToken)
+    }
+
+    private func addTaskTestRoutes(to router: Router<AppContext>) {
+        router.get(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .taskTests(w) })) { request, context in
+            try await page(request, context) { workspace, access, identity in
+                TaskTestsPage.View(model: try await taskTestsPage(workspace, access, identity)).response(identity: identity)
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .taskTests(w) })) { request, context in
+            try await postAction(request, context, load: taskTestsPage, view: TaskTestsPage.View.init) { form, workspace in
+                guard let target = form.text("target").flatMap(Double.init) else { throw StoreError.invalid("the target time must be a number of seconds") }
+                let test = TaskTest(
+                    code: form.text("code") ?? "", taskCode: form.text("task"), question: form.text("question") ?? "", answer: form.text("answer") ?? "",
+                    targetSeconds: target)
+                try await store.saveTaskTest(workspaceID: workspace.id, test)
+                return "Saved task test '\(test.code)'."
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .taskRounds(w) })) { request, context in
+            try await postAction(request, context, load: taskTestsPage, view: TaskTestsPage.View.init) { form, workspace in
+                let round = try await store.createTaskRound(
+                    workspaceID: workspace.id, name: form.text("name") ?? "", heldOn: form.text("held_on") ?? "", now: clock.now())
+                return "Started round '\(round.name)'."
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .taskRoundAttempts(w, id) })) { request, context in
+            try await postAction(request, context, load: taskTestsPage, view: TaskTestsPage.View.init) { form, workspace in
+                let tests = try await store.taskTests(workspaceID: workspace.id)
+                guard let test = tests.first(where: { $0.code == form["test"] }) else { throw StoreError.invalid("choose a task test") }
+                guard let result = TaskTests.Outcome(rawValue: form["result"] ?? "") else { throw StoreError.invalid("choose success, failure or disaster") }
+                guard let seconds = form.text("seconds").flatMap(Double.init) else { throw StoreError.invalid("the time must be a number of seconds") }
+                try await store.recordAttempts(
+                    workspaceID: workspace.id, roundID: try context.parameter("id"),
+                    [.init(participant: form.text("participant") ?? "", task: test.code, result: result, seconds: seconds, targetSeconds: test.targetSeconds)])
+                return "Recorded a \(result.rawValue) on '\(test.code)'."
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .taskRoundImport(w, id) })) { request, context in
+            try await postAction(request, context, load: taskTestsPage, view: TaskTestsPage.View.init) { form, workspace in
+                let count = try await store.importAttempts(
+                    workspaceID: workspace.id, roundID: try context.parameter("id"), file: "results.csv", bytes: Array((form["csv"] ?? "").utf8))
+                return "Imported \(count) results."
+            }
+        }
+    }
+
+    func taskTestsPage(_ workspace: Workspace, _ access: Access, _ identity: Identity) async throws -> TaskTestsPage.Model {
+        let (rounds, trend) = try await store.taskTrend(workspaceID: workspace.id)
+        return TaskTestsPage.Model(
+            workspace: workspace, tests: try await store.taskTests(workspaceID: workspace.id),
+            tasks: try await store.customerModel(workspaceID: workspace.id).tasks, rounds: rounds, trend: trend, canEdit: access >= .analyst,
+            csrfToken: identity.csrfToken, today: Day.string(clock.now()))
+    }
+
+    private func addLedgerRoutes(to router: Router<AppContext>) {
+        router.get(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .timeLedger(w) })) { request, context in
+            try await page(request, context) { workspace, access, identity in
+                TimeLedgerPage.View(model: try await ledgerPage(workspace, access, identity)).response(identity: identity)
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .timeLedger(w) })) { request, context in
+            try await postAction(request, context, load: ledgerPage, view: TimeLedgerPage.View.init) { form, workspace in
+                _ = try await store.addJourney(
+                    workspaceID: workspace.id, code: form.text("code") ?? "", name: form.text("name") ?? "", segment: form.text("segment") ?? "")
+                return "Added journey '\(form.text("name") ?? "")'."
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, code in .journeySteps(w, code) })) { request, context in
+            try await postAction(request, context, load: ledgerPage, view: TimeLedgerPage.View.init) { form, workspace in
+                let numbers = try ["customer_minutes", "organization_minutes", "frequency", "customers"].map { name in
+                    guard let value = form.text(name).flatMap(Double.init) else { throw StoreError.invalid("\(name.replacingOccurrences(of: "_", with: " ")) must be a number") }
+                    return value
+                }
+                guard numbers[3] == numbers[3].rounded() else { throw StoreError.invalid("customers affected must be a whole number") }
+                try await store.addJourneyStep(
+                    workspaceID: workspace.id, journey: try context.parameter("id"),
+                    .init(
+                        name: form.text("name") ?? "", customerMinutes: numbers[0], organizationMinutes: numbers[1], frequencyPerYear: numbers[2],
+                        customers: Int(numbers[3])))
+                return "Added step '\(form.text("name") ?? "")'."
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, code in .journeyChanges(w, code) })) { request, context in
+            try await postAction(request, context, load: ledgerPage, view: TimeLedgerPage.View.init) { form, workspace in
+                guard let customer = form.text("customer_after").flatMap(Double.init), let organization = form.text("organization_after").flatMap(Double.init)
+                else { throw StoreError.invalid("minutes after the change must be numbers") }
+                let change = try await store.recordJourneyChange(
+                    workspaceID: workspace.id, journey: try context.parameter("id"), stepID: form["step"] ?? "", title: form.text("title") ?? "",
+                    date: form.text("date") ?? "", customerMinutesAfter: customer, organizationMinutesAfter: organization, now: clock.now())
+                return change.isCostShifting
+                    ? "Recorded '\(change.title)'. It is cost-shifting: the organization saves time and customers pay for it."
+                    : "Recorded '\(change.title)'."
+            }
+        }
+        router.get(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .customerMetrics(w) })) { request, context in
+            try await page(request, context) { workspace, access, identity in
+                CustomerMetricsPage.View(model: try await metricsPage(workspace, access, identity)).response(identity: identity)
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .customerMetricsImport(w) })) { request, context in
+            try await postAction(request, context, load: metricsPage, view: CustomerMetricsPage.View.init) { form, workspace in
+                let count = try await store.importCustomerMetricAnswers(workspaceID: workspace.id, file: "answers.csv", bytes: Array((form["csv"] ?? "").utf8))
+                return "Imported \(count) answers."
+            }
+        }
+    }
+
+    func ledgerPage(_ workspace: Workspace, _ access: Access, _ identity: Identity) async throws -> TimeLedgerPage.Model {
+        TimeLedgerPage.Model(
+            workspace: workspace, journeys: try await store.journeys(workspaceID: workspace.id),
+            segments: try await store.customerModel(workspaceID: workspace.id).segments, canEdit: access >= .analyst, csrfToken: identity.csrfToken,
+            today: Day.string(clock.now()))
+    }
+
+    func metricsPage(_ workspace: Workspace, _ access: Access, _ identity: Identity) async throws -> CustomerMetricsPage.Model {
+        CustomerMetricsPage.Model(
+            workspace: workspace, answers: try await store.customerMetricAnswers(workspaceID: workspace.id),
+            segments: try await store.customerModel(workspaceID: workspace.id).segments, canEdit: access >= .analyst, csrfToken: identity.csrfToken)
+    }
+}
+
+extension CustomerModelPage.Model: ActionPageModel {
+    var submittedText: String {
+        get { submittedYAML }
+        set { submittedYAML = newValue }
+    }
+}
+extension TaskTestsPage.Model: ActionPageModel {
+    var submittedText: String {
+        get { submittedCSV }
+        set { submittedCSV = newValue }
+    }
+}
+extension TimeLedgerPage.Model: ActionPageModel {}
+extension CustomerMetricsPage.Model: ActionPageModel {
+    var submittedText: String {
+        get { submittedCSV }
+        set { submittedCSV = newValue }
+    }
+}

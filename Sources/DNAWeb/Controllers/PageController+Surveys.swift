@@ -1,0 +1,180 @@
+import DNACore
+import DNAStore
+import Foundation
+import Hummingbird
+
+/// Outcome studies and top-tasks votes: create, links, open link, window, import, results.
+extension PageController {
+    func addSurveyRoutes(to router: Router<AppContext>) {
+        router.get(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .surveys(w) })) { request, context in
+            try await page(request, context) { workspace, access, identity in
+                SurveysPage.View(model: try await surveysPage(workspace, access, identity)).response(identity: identity)
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .surveys(w) })) { request, context in
+            try await page(request, context, minimum: .analyst) { workspace, access, identity in
+                let form = try await postedForm(request, context, identity)
+                do {
+                    guard let kind = CustomerSurvey.Kind(rawValue: form["kind"] ?? "") else { throw StoreError.invalid("choose a study or a vote") }
+                    guard let opens = form.text("opens").flatMap(Day.start) else { throw StoreError.invalid("the opening date must be written YYYY-MM-DD") }
+                    var closes: Int64?
+                    if let text = form.text("closes") {
+                        guard let day = Day.start(text) else { throw StoreError.invalid("the closing date must be written YYYY-MM-DD") }
+                        closes = day + 86_400
+                    }
+                    let share = { (name: String, fallback: Double) in form.text(name).flatMap(Double.init).map { $0 / 100 } ?? fallback }
+                    let survey = try await store.createSurvey(
+                        workspaceID: workspace.id, kind: kind, name: form.text("name") ?? "", opensAt: opens, closesAt: closes,
+                        itemCodes: kind == .outcomeStudy ? form.all("outcomes") : [],
+                        thresholds: TopTasks.Thresholds(longNeck: share("long_neck", 0.25), top: share("top", 0.5)), now: clock.now())
+                    return Response.redirect(to: SiteURL.survey(workspace.slug, survey.id).path, type: .found)
+                } catch let error as StoreError {
+                    var model = try await surveysPage(workspace, access, identity)
+                    model.error = error.description
+                    return SurveysPage.View(model: model).response(status: .badRequest, identity: identity)
+                }
+            }
+        }
+        router.get(RouterPath(stringLiteral: SiteURL.pattern { w, id in .survey(w, id) })) { request, context in
+            try await page(request, context) { workspace, access, identity in
+                SurveyPage.View(model: try await surveyPage(request, context)(workspace, access, identity)).response(identity: identity)
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .surveyLinks(w, id) })) { request, context in
+            var links: [String] = []
+            return try await postAction(
+                request, context,
+                load: { workspace, access, identity in
+                    var model = try await surveyPage(request, context)(workspace, access, identity)
+                    model.newLinks = links
+                    return model
+                }, view: SurveyPage.View.init
+            ) { form, workspace in
+                guard let count = form["count"].flatMap(Int.init), (1...5000).contains(count) else { throw StoreError.invalid("choose between 1 and 5,000 links") }
+                let tokens = (0..<count).map { _ in Secrets.make() }
+                try await store.addSurveyTokens(
+                    workspaceID: workspace.id, surveyID: try context.parameter("id"), segment: form.text("segment"), tokenHashes: tokens.map(Secrets.hash),
+                    now: clock.now())
+                links = tokens
+                return "Made \(count) links."
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .surveyOpenLink(w, id) })) { request, context in
+            try await surveyAction(request, context) { form, workspace, survey in
+                try await store.setSurveyOpenLink(workspaceID: workspace.id, id: survey.id, secret: form["action"] == "remove" ? nil : Secrets.make())
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .surveyWindow(w, id) })) { request, context in
+            try await surveyAction(request, context) { form, workspace, survey in
+                let closesAt = form["action"] == "reopen" ? nil : Swift.max(clock.now(), survey.opensAt)
+                try await store.setSurveyClose(workspaceID: workspace.id, id: survey.id, closesAt: closesAt)
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .surveyImport(w, id) })) { request, context in
+            try await postAction(request, context, load: surveyPage(request, context), view: SurveyPage.View.init) { form, workspace in
+                let count = try await store.importSurveyAnswers(
+                    workspaceID: workspace.id, surveyID: try context.parameter("id"), file: "answers.csv", bytes: Array((form["csv"] ?? "").utf8),
+                    now: clock.now())
+                return "Imported the answers of \(count) customers."
+            }
+        }
+        router.get(RouterPath(stringLiteral: SiteURL.pattern { w, id in .surveyResults(w, id) })) { request, context in
+            try await page(request, context) { workspace, _, identity in
+                let survey = try await store.survey(workspaceID: workspace.id, id: try context.parameter("id"))
+                let results = try await SurveyResults.load(store: store, survey: survey, segment: request.uri.queryParameters.get("segment").map { String($0) })
+                if let formatName = request.uri.queryParameters.get("format") {
+                    guard let format = OutputFormat(rawValue: String(formatName)) else { throw WebError.badRequest("format must be json, csv or md") }
+                    return Self.download(results.render(format), format: format, name: "\(survey.kind.rawValue)-\(survey.id)")
+                }
+                let model = SurveyResultsPage.Model(
+                    workspace: workspace, survey: survey, respondents: results.respondents,
+                    segments: try await store.customerModel(workspaceID: workspace.id).segments, segment: results.segment, scores: results.scores,
+                    tasks: results.tasks)
+                return SurveyResultsPage.View(model: model).response(identity: identity)
+            }
+        }
+    }
+
+    func surveysPage(_ workspace: Workspace, _ access: Access, _ identity: Identity) async throws -> SurveysPage.Model {
+        var rows: [SurveysPage.Row] = []
+        for survey in try await store.surveys(workspaceID: workspace.id) {
+            rows.append(.init(survey: survey, state: survey.state(at: clock.now()), progress: try await store.surveyProgress(surveyID: survey.id)))
+        }
+        return SurveysPage.Model(
+            workspace: workspace, rows: rows, model: try await store.customerModel(workspaceID: workspace.id), canEdit: access >= .analyst,
+            csrfToken: identity.csrfToken, today: Day.string(clock.now()))
+    }
+
+    func surveyPage(_ request: Request, _ context: AppContext) -> (Workspace, Access, Identity) async throws -> SurveyPage.Model {
+        { workspace, access, identity in
+            let survey = try await store.survey(workspaceID: workspace.id, id: try context.parameter("id"))
+            return SurveyPage.Model(
+                workspace: workspace, survey: survey, state: survey.state(at: clock.now()), progress: try await store.surveyProgress(surveyID: survey.id),
+                segments: try await store.customerModel(workspaceID: workspace.id).segments, canEdit: access >= .analyst, csrfToken: identity.csrfToken,
+                baseURL: Self.baseURL(request))
+        }
+    }
+
+    private func surveyAction(
+        _ request: Request, _ context: AppContext, _ action: (FormBody, Workspace, CustomerSurvey) async throws -> Void
+    ) async throws -> Response {
+        try await page(request, context, minimum: .analyst) { workspace, _, identity in
+            let form = try await postedForm(request, context, identity)
+            let survey = try await store.survey(workspaceID: workspace.id, id: try context.parameter("id"))
+            try await action(form, workspace, survey)
+            return Response.redirect(to: SiteURL.survey(workspace.slug, survey.id).path, type: .found)
+        }
+    }
+
+    static func download(_ body: String, format: OutputFormat, name: String) -> Response {
+        let type =
+            switch format {
+            case .json: "application/json"
+            case .csv: "text/csv; charset=utf-8"
+            case .md: "text/markdown; charset=utf-8"
+            }
+        return Response(
+            status: .ok,
+            headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name).\(format.rawValue)\"", .init("X-Content-Type-Options")!: "nosniff"],
+            body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+}
+
+extension SurveyPage.Model: ActionPageModel {
+    var submittedText: String {
+        get { submittedCSV }
+        set { submittedCSV = newValue }
+    }
+}
+
+/// A survey's results as pages, API and downloads show them: the same scoring code as
+/// `cdna analyze outcomes|top-tasks`, on the handed-in answers.
+struct SurveyResults: Encodable, Sendable {
+    var survey: String
+    var kind: CustomerSurvey.Kind
+    var respondents: Int
+    var segment: String?
+    var scores: [OutcomeStudy.Score]
+    var tasks: [TopTasks.Result]
+
+    /// `segment` nil scores all customers; "*" cuts by every segment; a code keeps that segment.
+    static func load(store: Store, survey: CustomerSurvey, segment: String?) async throws -> SurveyResults {
+        switch survey.kind {
+        case .outcomeStudy:
+            var ratings = try await store.outcomeRatings(surveyID: survey.id)
+            if let segment, segment != "*" { ratings = ratings.filter { $0.segment == segment } }
+            return SurveyResults(
+                survey: survey.id, kind: survey.kind, respondents: Set(ratings.map(\.respondent)).count, segment: segment,
+                scores: OutcomeStudy.score(ratings, bySegment: segment == "*"), tasks: [])
+        case .topTasks:
+            let votes = try await store.taskVotes(surveyID: survey.id)
+            return SurveyResults(
+                survey: survey.id, kind: survey.kind, respondents: Set(votes.map(\.voter)).count, segment: nil, scores: [],
+                tasks: TopTasks.rank(votes, tasks: survey.items.map(\.code), thresholds: survey.thresholds))
+        }
+    }
+
+    func render(_ format: OutputFormat) -> String {
+        kind == .outcomeStudy ? AnalysisOutput.render(scores, as: format) : AnalysisOutput.render(tasks, as: format)
+    }
+}

@@ -1,0 +1,63 @@
+import DNACore
+
+/// Small HTML builders for the pages Plot cannot express (fieldsets, legends, options). Every
+/// text goes through `text`; parameters named `html` are markup already built here.
+enum Markup {
+    static func text(_ value: String) -> String { Charts.escape(value) }
+
+    static func table(caption: String? = nil, header: [String], rows: [[String]], className: String? = nil) -> String {
+        var html = "<table\(className.map { " class=\"\($0)\"" } ?? "")>"
+        if let caption { html += "<caption>\(text(caption))</caption>" }
+        html += "<thead><tr>" + header.map { "<th scope=\"col\">\(text($0))</th>" }.joined() + "</tr></thead><tbody>"
+        for row in rows { html += "<tr>" + row.map { "<td>\($0)</td>" }.joined() + "</tr>" }
+        return html + "</tbody></table>"
+    }
+
+    /// A posted form with its CSRF field; `html` holds the controls.
+    static func form(action: String, csrf: String?, submit: String, className: String = "stack", html: String) -> String {
+        "<form class=\"\(className)\" action=\"\(text(action))\" method=\"post\">\(HTMLForm.csrf(csrf))\(html)<button type=\"submit\">\(text(submit))</button></form>"
+    }
+
+    static func input(
+        _ label: String, name: String, id: String? = nil, type: String = "text", value: String = "", required: Bool = false,
+        extra: String = ""
+    ) -> String {
+        let id = id ?? name
+        return
+            "<label for=\"\(text(id))\">\(text(label))</label><input id=\"\(text(id))\" name=\"\(text(name))\" type=\"\(type)\" value=\"\(text(value))\"\(required ? " required" : "")\(extra.isEmpty ? "" : " " + extra)>"
+    }
+
+    static func textarea(_ label: String, name: String, value: String = "", rows: Int = 8) -> String {
+        "<label for=\"\(text(name))\">\(text(label))</label><textarea id=\"\(text(name))\" name=\"\(text(name))\" rows=\"\(rows)\">\(text(value))</textarea>"
+    }
+
+    /// A select of (value, label) options; `blank` adds a first empty option with that label.
+    static func select(_ label: String, name: String, id: String? = nil, options: [(String, String)], selected: String? = nil, blank: String? = nil)
+        -> String
+    {
+        let id = id ?? name
+        var html = "<label for=\"\(text(id))\">\(text(label))</label><select id=\"\(text(id))\" name=\"\(text(name))\">"
+        if let blank { html += "<option value=\"\">\(text(blank))</option>" }
+        for (value, title) in options {
+            html += "<option value=\"\(text(value))\"\(value == selected ? " selected" : "")>\(text(title))</option>"
+        }
+        return html + "</select>"
+    }
+
+    /// A notice (or an error with its located problems) after an action.
+    static func notice(_ message: String?, problems: [FileProblem] = []) -> String {
+        guard let message else { return "" }
+        let isError = !problems.isEmpty || message.hasPrefix("Nothing") || message.hasPrefix("Not ")
+        var html = "<p class=\"\(isError ? "error" : "notice")\" role=\"\(isError ? "alert" : "status")\">\(text(message))</p>"
+        if !problems.isEmpty { html += "<ul class=\"error\">" + problems.map { "<li>\(text($0.description))</li>" }.joined() + "</ul>" }
+        return html
+    }
+
+    static func link(_ title: String, _ url: SiteURL, query: String = "") -> String {
+        "<a href=\"\(text(url.path + query))\">\(text(title))</a>"
+    }
+
+    static func cards(_ entries: [(value: String, label: String)]) -> String {
+        "<ul class=\"cards\">" + entries.map { "<li><span class=\"stat\">\(text($0.value))</span>\(text($0.label))</li>" }.joined() + "</ul>"
+    }
+}
