@@ -39,7 +39,9 @@ struct CustomerModelStoreTests {
         return workspace
     }
 
-    @Test("a model file merges by code, exports to YAML that reads back the same, and a bad file changes nothing", arguments: TestDatabase.available)
+    @Test(
+        "a model file merges by code, exports to YAML that reads back the same, and a bad file changes nothing",
+        arguments: TestDatabase.available)
     func modelImport(database: TestDatabase) async throws {
         try await database.withStore { store in
             let workspace = try await Self.setUp(store)
@@ -51,13 +53,16 @@ struct CustomerModelStoreTests {
 
             let summary = try await store.importCustomerModel(
                 workspaceID: workspace.id, file: "more.yaml",
-                text: "outcomes:\n  - {code: o1, job: insure, direction: increase, metric: the speed, object: of reporting \"damage\"}\n  - {code: o4, job: repair, direction: minimize, metric: the cost, object: of repairs}\n")
+                text:
+                    "outcomes:\n  - {code: o1, job: insure, direction: increase, metric: the speed, object: of reporting \"damage\"}\n  - {code: o4, job: repair, direction: minimize, metric: the cost, object: of repairs}\n"
+            )
             #expect(summary == ModelMergeSummary(added: 1, updated: 1))
             let merged = try await store.customerModel(workspaceID: workspace.id)
             #expect(merged.outcomes.first { $0.code == "o1" }?.sentence == "Increase the speed of reporting \"damage\"")
             #expect(merged.outcomes.first { $0.code == "o1" }?.job == "insure")
 
-            let bad = "jobs:\n  - {code: repair, statement: ''}\noutcomes:\n  - {code: o9, job: nothing, direction: sideways, metric: m, object: o}\n"
+            let bad =
+                "jobs:\n  - {code: repair, statement: ''}\noutcomes:\n  - {code: o9, job: nothing, direction: sideways, metric: m, object: o}\n"
             do {
                 _ = try await store.importCustomerModel(workspaceID: workspace.id, file: "bad.yaml", text: bad)
                 Issue.record("a bad model file was accepted")
@@ -77,13 +82,20 @@ struct CustomerModelStoreTests {
         }
     }
 
-    @Test("an outcome-study link records the shuffled order, resumes, hands in once; results match a hand computation", arguments: TestDatabase.available)
+    @Test(
+        "an outcome-study link records the shuffled order, resumes, hands in once; results match a hand computation",
+        arguments: TestDatabase.available)
     func outcomeStudyLinks(database: TestDatabase) async throws {
         try await database.withStore { store in
             let workspace = try await Self.setUp(store)
             let study = try await store.createSurvey(
-                workspaceID: workspace.id, kind: .outcomeStudy, name: "Study", opensAt: 0, closesAt: nil, itemCodes: ["o1", "o2", "o3"], now: 0)
-            #expect(study.items.map(\.text) == ["Minimize the time it takes to report damage", "Minimize the likelihood of not knowing the claim's status", "Increase the likelihood of understanding the cover"])
+                workspaceID: workspace.id, kind: .outcomeStudy, name: "Study", opensAt: 0, closesAt: nil, itemCodes: ["o1", "o2", "o3"],
+                now: 0)
+            #expect(
+                study.items.map(\.text) == [
+                    "Minimize the time it takes to report damage", "Minimize the likelihood of not knowing the claim's status",
+                    "Increase the likelihood of understanding the cover",
+                ])
             try await store.addSurveyTokens(workspaceID: workspace.id, surveyID: study.id, segment: nil, tokenHashes: ["h1", "h2"], now: 1)
             let first = try #require(try await store.surveySession(tokenHash: "h1", now: 2, shuffle: { $0.reversed() }))
             #expect(first.order == ["o3", "o2", "o1"])
@@ -98,7 +110,8 @@ struct CustomerModelStoreTests {
             }
             try await store.saveSurveyAnswers(
                 tokenHash: "h1", segment: "home",
-                ratings: ["o1": .init(importance: 5, satisfaction: 2), "o2": .init(importance: 4, satisfaction: 4)], picks: [], submit: true, now: 7)
+                ratings: ["o1": .init(importance: 5, satisfaction: 2), "o2": .init(importance: 4, satisfaction: 4)], picks: [],
+                submit: true, now: 7)
             #expect(try await store.surveySession(tokenHash: "h1", now: 8)?.used == true)
             await #expect(throws: StoreError.self) {
                 try await store.saveSurveyAnswers(tokenHash: "h1", segment: "home", ratings: [:], picks: [], submit: true, now: 9)
@@ -113,7 +126,9 @@ struct CustomerModelStoreTests {
                 c,smb,o3,3,3
 
                 """
-            #expect(try await store.importSurveyAnswers(workspaceID: workspace.id, surveyID: study.id, file: "o.csv", bytes: Array(csv.utf8), now: 10) == 3)
+            #expect(
+                try await store.importSurveyAnswers(
+                    workspaceID: workspace.id, surveyID: study.id, file: "o.csv", bytes: Array(csv.utf8), now: 10) == 3)
             let scores = OutcomeStudy.score(try await store.outcomeRatings(surveyID: study.id), bySegment: false)
             // o1: importance 5, 4, 2 -> 2 of 3 top-2 -> 6.667; satisfaction 2, 4, 5 -> 6.667
             // o2: importance 4, 5, (none) -> 10; satisfaction 4, 1, 3 -> 3.333; opportunity 16.667
@@ -123,14 +138,16 @@ struct CustomerModelStoreTests {
 
             let bad = "respondent,segment,outcome,importance,satisfaction\nd,home,o1,4,4\na,home,o1,4,4\ne,mars,o7,3,3\nf,home,o1,6,3\n"
             do {
-                _ = try await store.importSurveyAnswers(workspaceID: workspace.id, surveyID: study.id, file: "bad.csv", bytes: Array(bad.utf8), now: 11)
+                _ = try await store.importSurveyAnswers(
+                    workspaceID: workspace.id, surveyID: study.id, file: "bad.csv", bytes: Array(bad.utf8), now: 11)
                 Issue.record("a bad study file was accepted")
             } catch let problems as FileProblems {
                 #expect(problems.problems.map(\.description) == ["bad.csv:5:11: importance '6' must be 1-5 or empty"])
             }
             let bad2 = "respondent,segment,outcome,importance,satisfaction\nd,home,o1,4,4\na,home,o1,4,4\ne,mars,o7,3,3\n"
             do {
-                _ = try await store.importSurveyAnswers(workspaceID: workspace.id, surveyID: study.id, file: "bad.csv", bytes: Array(bad2.utf8), now: 11)
+                _ = try await store.importSurveyAnswers(
+                    workspaceID: workspace.id, surveyID: study.id, file: "bad.csv", bytes: Array(bad2.utf8), now: 11)
                 Issue.record("a study file with unknown names was accepted")
             } catch let problems as FileProblems {
                 #expect(
@@ -155,24 +172,30 @@ struct CustomerModelStoreTests {
             let session = try #require(try await store.surveySession(tokenHash: "v1", now: 2))
             #expect(Set(session.order) == Set(vote.items.map(\.code)) && session.segment == "smb")
             await #expect(throws: StoreError.invalid("pick at most 5 tasks; 6 were picked")) {
-                try await store.saveSurveyAnswers(tokenHash: "v1", segment: "", ratings: [:], picks: ["t1", "t2", "t3", "t4", "t5", "t6"], submit: true, now: 3)
+                try await store.saveSurveyAnswers(
+                    tokenHash: "v1", segment: "", ratings: [:], picks: ["t1", "t2", "t3", "t4", "t5", "t6"], submit: true, now: 3)
             }
             try await store.saveSurveyAnswers(tokenHash: "v1", segment: "", ratings: [:], picks: ["t1", "t2"], submit: true, now: 3)
             await #expect(throws: StoreError.invalid("pick at most 5 tasks; 6 were picked")) {
                 try await store.addSurveyResponse(
-                    workspaceID: workspace.id, surveyID: vote.id, respondent: "x", segment: "", ratings: [:], picks: ["t1", "t2", "t3", "t4", "t5", "t6"],
+                    workspaceID: workspace.id, surveyID: vote.id, respondent: "x", segment: "", ratings: [:],
+                    picks: ["t1", "t2", "t3", "t4", "t5", "t6"],
                     now: 4)
             }
             let csv = "voter,task\na,t1\na,t3\nb,t1\nc,t2\nc,t1\n"
-            #expect(try await store.importSurveyAnswers(workspaceID: workspace.id, surveyID: vote.id, file: "v.csv", bytes: Array(csv.utf8), now: 5) == 3)
-            let ranked = TopTasks.rank(try await store.taskVotes(surveyID: vote.id), tasks: vote.items.map(\.code), thresholds: vote.thresholds)
+            #expect(
+                try await store.importSurveyAnswers(
+                    workspaceID: workspace.id, surveyID: vote.id, file: "v.csv", bytes: Array(csv.utf8), now: 5) == 3)
+            let ranked = TopTasks.rank(
+                try await store.taskVotes(surveyID: vote.id), tasks: vote.items.map(\.code), thresholds: vote.thresholds)
             // t1: 4 of 7 votes, t2: 2, t3: 1, the rest 0.
             #expect(ranked.prefix(3).map(\.task) == ["t1", "t2", "t3"] && ranked.map(\.votes) == [4, 2, 1, 0, 0, 0, 0])
             #expect(ranked[0].longNeck && ranked[0].top && !ranked[1].longNeck && !ranked[1].top)
             #expect(abs(ranked[1].cumulativeShare - 6.0 / 7) < 1e-12)
             let tooMany = "voter,task\nz,t1\nz,t2\nz,t3\nz,t4\nz,t5\nz,t6\n"
             do {
-                _ = try await store.importSurveyAnswers(workspaceID: workspace.id, surveyID: vote.id, file: "v.csv", bytes: Array(tooMany.utf8), now: 6)
+                _ = try await store.importSurveyAnswers(
+                    workspaceID: workspace.id, surveyID: vote.id, file: "v.csv", bytes: Array(tooMany.utf8), now: 6)
                 Issue.record("six picks were accepted")
             } catch let problems as FileProblems {
                 #expect(problems.problems.map(\.description) == ["v.csv:7:1: voter 'z' picks more than 5 tasks"])
@@ -185,14 +208,19 @@ struct CustomerModelStoreTests {
         try await database.withStore { store in
             let workspace = try await Self.setUp(store)
             try await store.saveTaskTest(
-                workspaceID: workspace.id, TaskTest(code: "report", taskCode: "t1", question: "Report a claim", answer: "HC-", targetSeconds: 60))
+                workspaceID: workspace.id,
+                TaskTest(code: "report", taskCode: "t1", question: "Report a claim", answer: "HC-", targetSeconds: 60))
             await #expect(throws: StoreError.invalid("no task 't99' in the top-tasks list")) {
-                try await store.saveTaskTest(workspaceID: workspace.id, TaskTest(code: "x", taskCode: "t99", question: "q", answer: "a", targetSeconds: 1))
+                try await store.saveTaskTest(
+                    workspaceID: workspace.id, TaskTest(code: "x", taskCode: "t99", question: "q", answer: "a", targetSeconds: 1))
             }
             let before = try await store.createTaskRound(workspaceID: workspace.id, name: "Before", heldOn: "2026-01-10", now: 1)
             let after = try await store.createTaskRound(workspaceID: workspace.id, name: "After", heldOn: "2026-06-10", now: 1)
-            let first = "participant,task,result,seconds,target_seconds\np1,report,success,120,60\np2,report,failure,200,60\np3,report,disaster,90,60\n"
-            #expect(try await store.importAttempts(workspaceID: workspace.id, roundID: before.id, file: "r1.csv", bytes: Array(first.utf8)) == 3)
+            let first =
+                "participant,task,result,seconds,target_seconds\np1,report,success,120,60\np2,report,failure,200,60\np3,report,disaster,90,60\n"
+            #expect(
+                try await store.importAttempts(workspaceID: workspace.id, roundID: before.id, file: "r1.csv", bytes: Array(first.utf8)) == 3
+            )
             let bad = "participant,task,result,seconds,target_seconds\np1,report,success,50,60\np4,unknown,success,50,60\n"
             do {
                 _ = try await store.importAttempts(workspaceID: workspace.id, roundID: before.id, file: "r2.csv", bytes: Array(bad.utf8))
@@ -200,7 +228,8 @@ struct CustomerModelStoreTests {
             } catch let problems as FileProblems {
                 #expect(
                     problems.problems.map(\.description) == [
-                        "r2.csv:2:1: participant 'p1' already attempted 'report' in this round", "r2.csv:3:4: no task test 'unknown'; known: report",
+                        "r2.csv:2:1: participant 'p1' already attempted 'report' in this round",
+                        "r2.csv:3:4: no task test 'unknown'; known: report",
                     ])
             }
             try await store.recordAttempts(
@@ -236,10 +265,12 @@ struct CustomerModelStoreTests {
             }
             let stepID = try #require(try await store.journeys(workspaceID: workspace.id).first?.steps.first?.id)
             let change = try await store.recordJourneyChange(
-                workspaceID: workspace.id, journey: "claim", stepID: stepID, title: "Online form", date: "2026-05-01", customerMinutesAfter: 30,
+                workspaceID: workspace.id, journey: "claim", stepID: stepID, title: "Online form", date: "2026-05-01",
+                customerMinutesAfter: 30,
                 organizationMinutesAfter: 5, now: 10)
             // 600 occurrences a year: customers +10 min each = +100 h; organization -20 min = -200 h.
-            #expect(abs(change.customerHoursChange - 100) < 1e-9 && abs(change.organizationHoursChange + 200) < 1e-9 && change.isCostShifting)
+            #expect(
+                abs(change.customerHoursChange - 100) < 1e-9 && abs(change.organizationHoursChange + 200) < 1e-9 && change.isCostShifting)
             let journey = try #require(try await store.journeys(workspaceID: workspace.id).first)
             #expect(journey.steps[0].step.customerMinutes == 30 && abs(journey.ledger.annualCustomerHours - 300) < 1e-9)
             #expect(journey.changes.map(\.change) == [change])
@@ -282,7 +313,8 @@ struct CustomerModelStoreTests {
             } catch let problems as FileProblems {
                 #expect(
                     problems.problems.map(\.description) == [
-                        "bad.csv:3:8: date '2026-13-01' must be written YYYY-MM-DD", "bad.csv:3:23: an NPS answer must be a whole number 0-10",
+                        "bad.csv:3:8: date '2026-13-01' must be written YYYY-MM-DD",
+                        "bad.csv:3:23: an NPS answer must be a whole number 0-10",
                     ])
             }
             let again = "respondent,segment,date,metric,value\na,home,2026-01-05,nps,10\ne,mars,2026-03-01,nps,1\n"
@@ -292,7 +324,8 @@ struct CustomerModelStoreTests {
             } catch let problems as FileProblems {
                 #expect(
                     problems.problems.map(\.description) == [
-                        "again.csv:2:1: this answer of 'a' on 2026-01-05 is already stored", "again.csv:3:3: unknown segment 'mars'; known segments: home, smb",
+                        "again.csv:2:1: this answer of 'a' on 2026-01-05 is already stored",
+                        "again.csv:3:3: unknown segment 'mars'; known segments: home, smb",
                     ])
             }
             #expect(try await store.customerMetricAnswers(workspaceID: workspace.id).count == 11)
@@ -311,7 +344,10 @@ struct CustomerModelStoreTests {
             let ratings = try await store.outcomeRatings(surveyID: study.id)
             #expect((200...500).contains(Set(ratings.map(\.respondent)).count))
             let scores = OutcomeStudy.score(ratings, bySegment: false)
-            #expect(Set(scores.prefix(3).map(\.outcome)).isSubset(of: ["claim-status-unknown", "repeat-details", "reach-help", "leak-warning", "next-step-time"]))
+            #expect(
+                Set(scores.prefix(3).map(\.outcome)).isSubset(of: [
+                    "claim-status-unknown", "repeat-details", "reach-help", "leak-warning", "next-step-time",
+                ]))
             #expect(scores.first { $0.outcome == "cover-understanding" }?.status == .overserved)
             let brokers = OutcomeStudy.score(ratings, bySegment: true).filter { $0.segment == "brokers" }
             #expect(brokers.prefix(3).contains { $0.outcome == "broker-quote-time" })

@@ -115,6 +115,8 @@ struct AccessTests {
             let campaignPages = ["", "/results", "/report?format=json"].map { "/w/acme/campaigns/\(campaign.id)\($0)" }
             for page in [
                 "/w/acme", "/w/acme/org", "/w/acme/frameworks", "/w/acme/frameworks/layers", "/w/acme/campaigns", "/w/acme/forces/purpose",
+                "/w/acme/customers", "/w/acme/customers/model.yaml", "/w/acme/surveys", "/w/acme/task-tests", "/w/acme/time-ledger",
+                "/w/acme/customer-metrics",
             ]
                 + campaignPages
             {

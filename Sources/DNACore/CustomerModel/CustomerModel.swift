@@ -4,7 +4,7 @@
 ///
 /// Every record is named by a code that is unique in its kind; references between records
 /// use codes, so a model can be written, read and merged as one YAML file.
-public struct CustomerModel: Equatable, Sendable {
+public struct CustomerModel: Codable, Equatable, Sendable {
     public struct Segment: Codable, Equatable, Sendable {
         public var code: String
         public var name: String

@@ -1,6 +1,6 @@
 /// Task performance: success rate, disaster rate, median time and a 0-100 score per task.
 public enum TaskTests {
-    public enum Outcome: String, Sendable, CaseIterable {
+    public enum Outcome: String, Codable, Sendable, CaseIterable {
         case success, failure, disaster
     }
 

@@ -70,7 +70,7 @@ enum OpenAPIDocument {
                 method: "post", path: "/api/v1/tokens", summary: "Create an API token; the secret is shown once", request: "NewToken",
                 response: "CreatedToken", status: 201),
             .init(method: "delete", path: "/api/v1/tokens/{id}", summary: "Revoke an API token", status: 204),
-        ] + assessmentOperations
+        ] + assessmentOperations + customerModelOperations
 
     static let assessmentOperations: [Operation] = [
         .init(method: "get", path: "/api/v1/instruments", summary: "The built-in instruments", response: "InstrumentList"),
@@ -125,6 +125,93 @@ enum OpenAPIDocument {
             request: "NewExperiment", response: "Experiment", status: 201),
     ]
 
+    static let customerModelOperations: [Operation] = [
+        .init(
+            method: "get", path: "/api/v1/workspaces/{workspace}/customer-model",
+            summary: "Segments, jobs, outcomes, offerings and top-tasks list (?format=yaml for the model file)", response: "CustomerModel"),
+        .init(
+            method: "post", path: "/api/v1/workspaces/{workspace}/customer-model",
+            summary: "Merge a customer-model YAML file by code, all or nothing (analyst)", request: "CustomerModelYAML",
+            requestType: "application/yaml", response: "ImportResult"),
+        .init(
+            method: "delete", path: "/api/v1/workspaces/{workspace}/customer-model/{kind}/{code}",
+            summary: "Remove a segment, job, outcome, offering or task (analyst)", status: 204),
+        .init(
+            method: "get", path: "/api/v1/workspaces/{workspace}/surveys", summary: "Outcome studies and top-tasks votes",
+            response: "SurveyList"),
+        .init(
+            method: "post", path: "/api/v1/workspaces/{workspace}/surveys",
+            summary: "Create an outcome study or a top-tasks vote (analyst)",
+            request: "NewSurvey", response: "Survey", status: 201),
+        .init(
+            method: "get", path: "/api/v1/workspaces/{workspace}/surveys/{id}", summary: "One study or vote with its progress",
+            response: "Survey"),
+        .init(
+            method: "post", path: "/api/v1/workspaces/{workspace}/surveys/{id}/close", summary: "Close a study or vote now (analyst)",
+            response: "Survey"),
+        .init(
+            method: "post", path: "/api/v1/workspaces/{workspace}/surveys/{id}/links",
+            summary: "Make single-use customer links, optionally for one segment; shown once (analyst)", request: "NewSurveyLinks",
+            response: "Links",
+            status: 201),
+        .init(
+            method: "post", path: "/api/v1/workspaces/{workspace}/surveys/{id}/responses",
+            summary: "Record one customer's ratings (study) or picks (vote, at most 5) (analyst)", request: "NewSurveyResponse", status: 201
+        ),
+        .init(
+            method: "post", path: "/api/v1/workspaces/{workspace}/surveys/{id}/responses/import",
+            summary:
+                "Import answers as the contract's CSV (study: respondent,segment,outcome,importance,satisfaction; vote: voter,task), all or nothing (analyst)",
+            request: "SurveyCSV", requestType: "text/csv", response: "Imported"),
+        .init(
+            method: "get", path: "/api/v1/workspaces/{workspace}/surveys/{id}/results",
+            summary: "Opportunity scores (?segment=CODE, or * for every segment) or ranked tasks", response: "SurveyResults"),
+        .init(method: "get", path: "/api/v1/workspaces/{workspace}/task-tests", summary: "Task tests", response: "TaskTestList"),
+        .init(
+            method: "post", path: "/api/v1/workspaces/{workspace}/task-tests", summary: "Add or update a task test (analyst)",
+            request: "NewTaskTest",
+            response: "TaskTest", status: 201),
+        .init(
+            method: "get", path: "/api/v1/workspaces/{workspace}/task-tests/trend",
+            summary: "Task-test results per round and whether tasks got easier",
+            response: "TaskTrend"),
+        .init(
+            method: "post", path: "/api/v1/workspaces/{workspace}/task-rounds", summary: "Start a round of task testing (analyst)",
+            request: "NewTaskRound",
+            response: "TaskRound", status: 201),
+        .init(
+            method: "post", path: "/api/v1/workspaces/{workspace}/task-rounds/{id}/attempts",
+            summary: "Record attempts in a round, all or nothing (analyst)",
+            request: "NewAttempts", response: "Imported", status: 201),
+        .init(
+            method: "post", path: "/api/v1/workspaces/{workspace}/task-rounds/{id}/attempts/import",
+            summary: "Import a round's results CSV participant,task,result,seconds,target_seconds, all or nothing (analyst)",
+            request: "TaskResultsCSV",
+            requestType: "text/csv", response: "Imported"),
+        .init(
+            method: "get", path: "/api/v1/workspaces/{workspace}/journeys",
+            summary: "The customer time ledger: journeys, annual hours, changes and the running balance", response: "TimeLedger"),
+        .init(
+            method: "post", path: "/api/v1/workspaces/{workspace}/journeys", summary: "Add a journey (analyst)", request: "NewJourney",
+            response: "Created",
+            status: 201),
+        .init(
+            method: "post", path: "/api/v1/workspaces/{workspace}/journeys/{code}/steps", summary: "Add a step to a journey (analyst)",
+            request: "NewJourneyStep", status: 201),
+        .init(
+            method: "post", path: "/api/v1/workspaces/{workspace}/journeys/{code}/changes",
+            summary: "Record a change to a step; the step takes the new minutes (analyst)", request: "NewJourneyChange",
+            response: "LedgerBalance",
+            status: 201),
+        .init(
+            method: "get", path: "/api/v1/workspaces/{workspace}/customer-metrics", summary: "NPS, CSAT, CES and time to first value",
+            response: "CustomerMetrics"),
+        .init(
+            method: "post", path: "/api/v1/workspaces/{workspace}/customer-metrics/import",
+            summary: "Import answers CSV respondent,segment,date,metric,value, all or nothing (analyst)", request: "CustomerMetricsCSV",
+            requestType: "text/csv", response: "Imported"),
+    ]
+
     static let json: [UInt8] = {
         let data = try! JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted])
         return Array(data)
@@ -140,7 +227,7 @@ enum OpenAPIDocument {
             "info": [
                 "title": "CustomerDNA API", "version": "1",
                 "description":
-                    "Workspaces, the organization model, frameworks, and the assessment (campaigns, responses, scorecards, reports, tensions, experiments). Errors are {\"error\":{\"message\":...}}.",
+                    "Workspaces, the organization model, frameworks, the assessment (campaigns, responses, scorecards, reports, tensions, experiments) and the customer model (studies, votes, task tests, time ledger, customer metrics). Errors are {\"error\":{\"message\":...}}.",
             ],
             "paths": paths,
             "components": [

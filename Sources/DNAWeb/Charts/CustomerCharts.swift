@@ -24,7 +24,8 @@ extension Charts {
             "<rect x=\"\(margin)\" y=\"\(margin)\" width=\"\(plot)\" height=\"\(plot)\" fill=\"none\" stroke=\"#4a5562\"/>"
         for tick in stride(from: 0, through: 10, by: 2) {
             let value = Double(tick)
-            svg += "<text x=\"\(number(x(value)))\" y=\"\(number(size - margin + 16))\" text-anchor=\"middle\" font-size=\"11\">\(tick)</text>"
+            svg +=
+                "<text x=\"\(number(x(value)))\" y=\"\(number(size - margin + 16))\" text-anchor=\"middle\" font-size=\"11\">\(tick)</text>"
             svg += "<text x=\"\(number(margin - 8))\" y=\"\(number(y(value) + 4))\" text-anchor=\"end\" font-size=\"11\">\(tick)</text>"
         }
         svg += "<text x=\"\(number(size / 2))\" y=\"\(number(size - 8))\" text-anchor=\"middle\" font-size=\"12\">Satisfaction</text>"
@@ -37,7 +38,8 @@ extension Charts {
             let cx = number(x(score.satisfaction)), cy = number(y(score.importance))
             svg +=
                 "<g><circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"5\" fill=\"\(score.status == .underserved ? "#a4161a" : "#0b5cad")\"><title>\(escape(score.outcome)): importance \(number(score.importance)), satisfaction \(number(score.satisfaction)), opportunity \(number(score.opportunity))</title></circle>"
-            svg += "<text x=\"\(number(x(score.satisfaction) + 7))\" y=\"\(number(y(score.importance) - 5))\" font-size=\"10\">\(escape(score.outcome))</text></g>"
+            svg +=
+                "<text x=\"\(number(x(score.satisfaction) + 7))\" y=\"\(number(y(score.importance) - 5))\" font-size=\"10\">\(escape(score.outcome))</text></g>"
         }
         return svg + "</svg>"
     }
@@ -58,16 +60,20 @@ extension Charts {
             let y = 10 + Double(index) * rowHeight
             let width = max(abs(row.value) / top * barWidth, 1)
             let label = row.label.count > 46 ? String(row.label.prefix(44)) + "…" : row.label
-            svg += "<text x=\"\(number(labelWidth - 6))\" y=\"\(number(y + 14))\" text-anchor=\"end\" font-size=\"11\">\(escape(label))</text>"
+            svg +=
+                "<text x=\"\(number(labelWidth - 6))\" y=\"\(number(y + 14))\" text-anchor=\"end\" font-size=\"11\">\(escape(label))</text>"
             svg +=
                 "<rect x=\"\(number(labelWidth))\" y=\"\(number(y + 3))\" width=\"\(number(width))\" height=\"\(number(rowHeight - 6))\" fill=\"\(row.emphasis ? "url(#emphasis)" : row.value < 0 ? "#f4b6b0" : "#8cbbe6")\"><title>\(escape(row.label)): \(escape(format(row.value)))</title></rect>"
-            svg += "<text x=\"\(number(labelWidth + width + 6))\" y=\"\(number(y + 14))\" font-size=\"12\">\(escape(format(row.value)))</text>"
+            svg +=
+                "<text x=\"\(number(labelWidth + width + 6))\" y=\"\(number(y + 14))\" font-size=\"12\">\(escape(format(row.value)))</text>"
         }
         return svg + "</svg>"
     }
 
     /// A line over labelled points (months, rounds), with each value written at its point.
-    static func line(title: String, points: [(label: String, value: Double)], range: ClosedRange<Double>, format: (Double) -> String) -> String {
+    static func line(
+        title: String, points: [(label: String, value: Double)], range: ClosedRange<Double>, format: (Double) -> String
+    ) -> String {
         let width = 560.0, height = 220.0, margin = 36.0
         guard !points.isEmpty else { return "" }
         let step = points.count > 1 ? (width - 2 * margin) / Double(points.count - 1) : 0
@@ -77,14 +83,18 @@ extension Charts {
         }
         var svg =
             "<svg class=\"chart line\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
-        svg += "<line x1=\"\(margin)\" y1=\"\(number(y(range.lowerBound)))\" x2=\"\(width - margin)\" y2=\"\(number(y(range.lowerBound)))\" stroke=\"#c9d1da\"/>"
-        let path = points.enumerated().map { "\(number(margin + Double($0.offset) * step)),\(number(y($0.element.value)))" }.joined(separator: " ")
+        svg +=
+            "<line x1=\"\(margin)\" y1=\"\(number(y(range.lowerBound)))\" x2=\"\(width - margin)\" y2=\"\(number(y(range.lowerBound)))\" stroke=\"#c9d1da\"/>"
+        let path = points.enumerated().map { "\(number(margin + Double($0.offset) * step)),\(number(y($0.element.value)))" }.joined(
+            separator: " ")
         svg += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"#0b5cad\" stroke-width=\"2\"/>"
         for (index, point) in points.enumerated() {
             let x = margin + Double(index) * step
             svg += "<circle cx=\"\(number(x))\" cy=\"\(number(y(point.value)))\" r=\"3.5\" fill=\"#0b5cad\"/>"
-            svg += "<text x=\"\(number(x))\" y=\"\(number(y(point.value) - 8))\" text-anchor=\"middle\" font-size=\"11\">\(escape(format(point.value)))</text>"
-            svg += "<text x=\"\(number(x))\" y=\"\(number(height - 12))\" text-anchor=\"middle\" font-size=\"10\">\(escape(point.label))</text>"
+            svg +=
+                "<text x=\"\(number(x))\" y=\"\(number(y(point.value) - 8))\" text-anchor=\"middle\" font-size=\"11\">\(escape(format(point.value)))</text>"
+            svg +=
+                "<text x=\"\(number(x))\" y=\"\(number(height - 12))\" text-anchor=\"middle\" font-size=\"10\">\(escape(point.label))</text>"
         }
         return svg + "</svg>"
     }

@@ -25,6 +25,7 @@ struct APIController {
         addOrganizationRoutes(api)
         addAccountRoutes(api)
         addAssessmentRoutes(api)
+        addCustomerModelRoutes(api)
     }
 
     private func addFrameworkRoutes(_ api: RouterGroup<AppContext>) {

@@ -32,7 +32,8 @@ struct CustomerSurveyController {
             }
             _ = try await store.recordLoginFailure(key: key, now: now, window: 3600)
             let token = Secrets.make()
-            guard try await store.startSurveyFromOpenLink(try context.parameter("id"), tokenHash: Secrets.hash(token), now: now) != nil else {
+            guard try await store.startSurveyFromOpenLink(try context.parameter("id"), tokenHash: Secrets.hash(token), now: now) != nil
+            else {
                 return notValid()
             }
             return Response.redirect(to: SiteURL.customerSurvey(token).path, type: .normal)
@@ -48,24 +49,32 @@ struct CustomerSurveyController {
         let now = clock.now()
         guard let session = try await store.surveySession(tokenHash: Secrets.hash(token), now: now) else { return notValid() }
         if session.used {
-            return RespondentPage.Message(title: "Already sent", message: "Answers were already sent with this link. Each link can be used once. Thank you!")
-                .response(status: .gone, identity: nil)
+            return RespondentPage.Message(
+                title: "Already sent", message: "Answers were already sent with this link. Each link can be used once. Thank you!"
+            )
+            .response(status: .gone, identity: nil)
         }
         switch session.survey.state(at: now) {
         case .scheduled:
-            return RespondentPage.Message(title: "Not open yet", message: "This survey opens on \(Day.string(session.survey.opensAt)). Please come back then.")
-                .response(status: .forbidden, identity: nil)
+            return RespondentPage.Message(
+                title: "Not open yet", message: "This survey opens on \(Day.string(session.survey.opensAt)). Please come back then."
+            )
+            .response(status: .forbidden, identity: nil)
         case .closed:
-            return RespondentPage.Message(title: "This survey is closed", message: "Thank you for your interest; answers are no longer taken.")
-                .response(status: .gone, identity: nil)
+            return RespondentPage.Message(
+                title: "This survey is closed", message: "Thank you for your interest; answers are no longer taken."
+            )
+            .response(status: .gone, identity: nil)
         case .open:
             return try await body(session)
         }
     }
 
-    /// Where a returning customer continues: the first step with an outcome not fully rated.
+    /// Where a returning customer continues: the first step with an outcome not fully rated,
+    /// once they have rated something or said which segment they are in.
     private func resumeStep(_ session: SurveySession) -> Int {
-        guard session.survey.kind == .outcomeStudy, !session.ratings.isEmpty else { return 0 }
+        let started = !session.ratings.isEmpty || (session.issuedSegment == nil && !session.segment.isEmpty)
+        guard session.survey.kind == .outcomeStudy, started else { return 0 }
         let total = CustomerSurveyPage.stepCount(session)
         for step in 1..<total {
             let open = CustomerSurveyPage.items(step: step, of: session).contains { code in
@@ -113,8 +122,10 @@ struct CustomerSurveyController {
             return RespondentPage.Message(title: "Thank you", message: "Your answers were sent. They help us decide what to improve first.")
                 .response(identity: nil)
         case "pause":
-            return RespondentPage.Message(title: "Saved", message: "Your answers so far are saved. Open the same link again to continue where you stopped.")
-                .response(identity: nil)
+            return RespondentPage.Message(
+                title: "Saved", message: "Your answers so far are saved. Open the same link again to continue where you stopped."
+            )
+            .response(identity: nil)
         case "back":
             return Response.redirect(to: SiteURL.customerSurvey(token).path + "?step=\(max(0, step - 1))", type: .normal)
         default:

@@ -41,13 +41,16 @@ extension PageController {
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .customerRecordDelete(w) })) { request, context in
             try await postAction(request, context, load: customerModelPage, view: CustomerModelPage.View.init) { form, workspace in
-                guard let kind = CustomerRecordKind(rawValue: form["kind"] ?? "") else { throw StoreError.invalid("choose what kind of record to remove") }
+                guard let kind = CustomerRecordKind(rawValue: form["kind"] ?? "") else {
+                    throw StoreError.invalid("choose what kind of record to remove")
+                }
                 try await store.deleteCustomerRecord(workspaceID: workspace.id, kind: kind, code: form.text("code") ?? "")
                 return "Removed \(kind.rawValue) '\(form.text("code") ?? "")'."
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .customerModelImport(w) })) { request, context in
-            try await postAction(request, context, load: customerModelPage, view: CustomerModelPage.View.init, submitted: "yaml") { form, workspace in
+            try await postAction(request, context, load: customerModelPage, view: CustomerModelPage.View.init, submitted: "yaml") {
+                form, workspace in
                 let summary = try await store.importCustomerModel(workspaceID: workspace.id, file: "model.yaml", text: form["yaml"] ?? "")
                 return "Imported: \(summary.added) records added, \(summary.updated) updated."
             }
@@ -94,17 +97,28 @@ extension PageController {
         case .segment: return CustomerModel(segments: [.init(code: code, name: text("name"), description: text("description"))])
         case .job:
             return CustomerModel(
-                jobs: [.init(code: code, statement: text("statement"), situation: text("situation"), step: CustomerModel.JobStep(rawValue: text("step")))])
+                jobs: [
+                    .init(
+                        code: code, statement: text("statement"), situation: text("situation"),
+                        step: CustomerModel.JobStep(rawValue: text("step")))
+                ])
         case .outcome:
-            guard let direction = CustomerOutcome.Direction(rawValue: text("direction")) else { throw StoreError.invalid("direction must be minimize or increase") }
+            guard let direction = CustomerOutcome.Direction(rawValue: text("direction")) else {
+                throw StoreError.invalid("direction must be minimize or increase")
+            }
             return CustomerModel(
                 outcomes: [
                     .init(
-                        code: code, job: form.text("job"), direction: direction, metric: text("metric"), object: text("object"), clarifier: text("clarifier"))
+                        code: code, job: form.text("job"), direction: direction, metric: text("metric"), object: text("object"),
+                        clarifier: text("clarifier"))
                 ])
         case .offering:
-            guard let kind = CustomerModel.OfferingKind(rawValue: text("kind")) else { throw StoreError.invalid("choose the kind of offering") }
-            return CustomerModel(offerings: [.init(code: code, name: text("name"), kind: kind, description: text("description"), jobs: form.all("jobs"))])
+            guard let kind = CustomerModel.OfferingKind(rawValue: text("kind")) else {
+                throw StoreError.invalid("choose the kind of offering")
+            }
+            return CustomerModel(offerings: [
+                .init(code: code, name: text("name"), kind: kind, description: text("description"), jobs: form.all("jobs"))
+            ])
         case .task: return CustomerModel(tasks: [.init(code: code, title: text("title"))])
         case nil: throw StoreError.notFound("no kind of record '\(kind)'")
         }
@@ -113,7 +127,8 @@ extension PageController {
     func customerModelPage(_ workspace: Workspace, _ access: Access, _ identity: Identity) async throws -> CustomerModelPage.Model {
         let coverage = try await store.outcomeUnitCoverage(workspace: workspace)
         return CustomerModelPage.Model(
-            workspace: workspace, model: try await store.customerModel(workspaceID: workspace.id), coverageCampaign: coverage.campaign?.name,
+            workspace: workspace, model: try await store.customerModel(workspaceID: workspace.id),
+            coverageCampaign: coverage.campaign?.name,
             coverage: coverage.units,
             unitNames: Dictionary(uniqueKeysWithValues: try await store.units(workspaceID: workspace.id).map { ($0.code, $0.name) }),
             canEdit: access >= .analyst, csrfToken: identity.csrfToken)
@@ -127,9 +142,12 @@ extension PageController {
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .taskTests(w) })) { request, context in
             try await postAction(request, context, load: taskTestsPage, view: TaskTestsPage.View.init) { form, workspace in
-                guard let target = form.text("target").flatMap(Double.init) else { throw StoreError.invalid("the target time must be a number of seconds") }
+                guard let target = form.text("target").flatMap(Double.init) else {
+                    throw StoreError.invalid("the target time must be a number of seconds")
+                }
                 let test = TaskTest(
-                    code: form.text("code") ?? "", taskCode: form.text("task"), question: form.text("question") ?? "", answer: form.text("answer") ?? "",
+                    code: form.text("code") ?? "", taskCode: form.text("task"), question: form.text("question") ?? "",
+                    answer: form.text("answer") ?? "",
                     targetSeconds: target)
                 try await store.saveTaskTest(workspaceID: workspace.id, test)
                 return "Saved task test '\(test.code)'."
@@ -146,18 +164,27 @@ extension PageController {
             try await postAction(request, context, load: taskTestsPage, view: TaskTestsPage.View.init) { form, workspace in
                 let tests = try await store.taskTests(workspaceID: workspace.id)
                 guard let test = tests.first(where: { $0.code == form["test"] }) else { throw StoreError.invalid("choose a task test") }
-                guard let result = TaskTests.Outcome(rawValue: form["result"] ?? "") else { throw StoreError.invalid("choose success, failure or disaster") }
-                guard let seconds = form.text("seconds").flatMap(Double.init) else { throw StoreError.invalid("the time must be a number of seconds") }
+                guard let result = TaskTests.Outcome(rawValue: form["result"] ?? "") else {
+                    throw StoreError.invalid("choose success, failure or disaster")
+                }
+                guard let seconds = form.text("seconds").flatMap(Double.init) else {
+                    throw StoreError.invalid("the time must be a number of seconds")
+                }
                 try await store.recordAttempts(
                     workspaceID: workspace.id, roundID: try context.parameter("id"),
-                    [.init(participant: form.text("participant") ?? "", task: test.code, result: result, seconds: seconds, targetSeconds: test.targetSeconds)])
+                    [
+                        .init(
+                            participant: form.text("participant") ?? "", task: test.code, result: result, seconds: seconds,
+                            targetSeconds: test.targetSeconds)
+                    ])
                 return "Recorded a \(result.rawValue) on '\(test.code)'."
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .taskRoundImport(w, id) })) { request, context in
             try await postAction(request, context, load: taskTestsPage, view: TaskTestsPage.View.init) { form, workspace in
                 let count = try await store.importAttempts(
-                    workspaceID: workspace.id, roundID: try context.parameter("id"), file: "results.csv", bytes: Array((form["csv"] ?? "").utf8))
+                    workspaceID: workspace.id, roundID: try context.parameter("id"), file: "results.csv",
+                    bytes: Array((form["csv"] ?? "").utf8))
                 return "Imported \(count) results."
             }
         }
@@ -167,7 +194,8 @@ extension PageController {
         let (rounds, trend) = try await store.taskTrend(workspaceID: workspace.id)
         return TaskTestsPage.Model(
             workspace: workspace, tests: try await store.taskTests(workspaceID: workspace.id),
-            tasks: try await store.customerModel(workspaceID: workspace.id).tasks, rounds: rounds, trend: trend, canEdit: access >= .analyst,
+            tasks: try await store.customerModel(workspaceID: workspace.id).tasks, rounds: rounds, trend: trend,
+            canEdit: access >= .analyst,
             csrfToken: identity.csrfToken, today: Day.string(clock.now()))
     }
 
@@ -180,31 +208,37 @@ extension PageController {
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .timeLedger(w) })) { request, context in
             try await postAction(request, context, load: ledgerPage, view: TimeLedgerPage.View.init) { form, workspace in
                 _ = try await store.addJourney(
-                    workspaceID: workspace.id, code: form.text("code") ?? "", name: form.text("name") ?? "", segment: form.text("segment") ?? "")
+                    workspaceID: workspace.id, code: form.text("code") ?? "", name: form.text("name") ?? "",
+                    segment: form.text("segment") ?? "")
                 return "Added journey '\(form.text("name") ?? "")'."
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, code in .journeySteps(w, code) })) { request, context in
             try await postAction(request, context, load: ledgerPage, view: TimeLedgerPage.View.init) { form, workspace in
                 let numbers = try ["customer_minutes", "organization_minutes", "frequency", "customers"].map { name in
-                    guard let value = form.text(name).flatMap(Double.init) else { throw StoreError.invalid("\(name.replacingOccurrences(of: "_", with: " ")) must be a number") }
+                    guard let value = form.text(name).flatMap(Double.init) else {
+                        throw StoreError.invalid("\(name.replacingOccurrences(of: "_", with: " ")) must be a number")
+                    }
                     return value
                 }
                 guard numbers[3] == numbers[3].rounded() else { throw StoreError.invalid("customers affected must be a whole number") }
                 try await store.addJourneyStep(
                     workspaceID: workspace.id, journey: try context.parameter("id"),
                     .init(
-                        name: form.text("name") ?? "", customerMinutes: numbers[0], organizationMinutes: numbers[1], frequencyPerYear: numbers[2],
+                        name: form.text("name") ?? "", customerMinutes: numbers[0], organizationMinutes: numbers[1],
+                        frequencyPerYear: numbers[2],
                         customers: Int(numbers[3])))
                 return "Added step '\(form.text("name") ?? "")'."
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, code in .journeyChanges(w, code) })) { request, context in
             try await postAction(request, context, load: ledgerPage, view: TimeLedgerPage.View.init) { form, workspace in
-                guard let customer = form.text("customer_after").flatMap(Double.init), let organization = form.text("organization_after").flatMap(Double.init)
+                guard let customer = form.text("customer_after").flatMap(Double.init),
+                    let organization = form.text("organization_after").flatMap(Double.init)
                 else { throw StoreError.invalid("minutes after the change must be numbers") }
                 let change = try await store.recordJourneyChange(
-                    workspaceID: workspace.id, journey: try context.parameter("id"), stepID: form["step"] ?? "", title: form.text("title") ?? "",
+                    workspaceID: workspace.id, journey: try context.parameter("id"), stepID: form["step"] ?? "",
+                    title: form.text("title") ?? "",
                     date: form.text("date") ?? "", customerMinutesAfter: customer, organizationMinutesAfter: organization, now: clock.now())
                 return change.isCostShifting
                     ? "Recorded '\(change.title)'. It is cost-shifting: the organization saves time and customers pay for it."
@@ -218,7 +252,8 @@ extension PageController {
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .customerMetricsImport(w) })) { request, context in
             try await postAction(request, context, load: metricsPage, view: CustomerMetricsPage.View.init) { form, workspace in
-                let count = try await store.importCustomerMetricAnswers(workspaceID: workspace.id, file: "answers.csv", bytes: Array((form["csv"] ?? "").utf8))
+                let count = try await store.importCustomerMetricAnswers(
+                    workspaceID: workspace.id, file: "answers.csv", bytes: Array((form["csv"] ?? "").utf8))
                 return "Imported \(count) answers."
             }
         }
@@ -227,14 +262,16 @@ extension PageController {
     func ledgerPage(_ workspace: Workspace, _ access: Access, _ identity: Identity) async throws -> TimeLedgerPage.Model {
         TimeLedgerPage.Model(
             workspace: workspace, journeys: try await store.journeys(workspaceID: workspace.id),
-            segments: try await store.customerModel(workspaceID: workspace.id).segments, canEdit: access >= .analyst, csrfToken: identity.csrfToken,
+            segments: try await store.customerModel(workspaceID: workspace.id).segments, canEdit: access >= .analyst,
+            csrfToken: identity.csrfToken,
             today: Day.string(clock.now()))
     }
 
     func metricsPage(_ workspace: Workspace, _ access: Access, _ identity: Identity) async throws -> CustomerMetricsPage.Model {
         CustomerMetricsPage.Model(
             workspace: workspace, answers: try await store.customerMetricAnswers(workspaceID: workspace.id),
-            segments: try await store.customerModel(workspaceID: workspace.id).segments, canEdit: access >= .analyst, csrfToken: identity.csrfToken)
+            segments: try await store.customerModel(workspaceID: workspace.id).segments, canEdit: access >= .analyst,
+            csrfToken: identity.csrfToken)
     }
 }
 

@@ -15,8 +15,12 @@ extension PageController {
             try await page(request, context, minimum: .analyst) { workspace, access, identity in
                 let form = try await postedForm(request, context, identity)
                 do {
-                    guard let kind = CustomerSurvey.Kind(rawValue: form["kind"] ?? "") else { throw StoreError.invalid("choose a study or a vote") }
-                    guard let opens = form.text("opens").flatMap(Day.start) else { throw StoreError.invalid("the opening date must be written YYYY-MM-DD") }
+                    guard let kind = CustomerSurvey.Kind(rawValue: form["kind"] ?? "") else {
+                        throw StoreError.invalid("choose a study or a vote")
+                    }
+                    guard let opens = form.text("opens").flatMap(Day.start) else {
+                        throw StoreError.invalid("the opening date must be written YYYY-MM-DD")
+                    }
                     var closes: Int64?
                     if let text = form.text("closes") {
                         guard let day = Day.start(text) else { throw StoreError.invalid("the closing date must be written YYYY-MM-DD") }
@@ -50,10 +54,13 @@ extension PageController {
                     return model
                 }, view: SurveyPage.View.init
             ) { form, workspace in
-                guard let count = form["count"].flatMap(Int.init), (1...5000).contains(count) else { throw StoreError.invalid("choose between 1 and 5,000 links") }
+                guard let count = form["count"].flatMap(Int.init), (1...5000).contains(count) else {
+                    throw StoreError.invalid("choose between 1 and 5,000 links")
+                }
                 let tokens = (0..<count).map { _ in Secrets.make() }
                 try await store.addSurveyTokens(
-                    workspaceID: workspace.id, surveyID: try context.parameter("id"), segment: form.text("segment"), tokenHashes: tokens.map(Secrets.hash),
+                    workspaceID: workspace.id, surveyID: try context.parameter("id"), segment: form.text("segment"),
+                    tokenHashes: tokens.map(Secrets.hash),
                     now: clock.now())
                 links = tokens
                 return "Made \(count) links."
@@ -61,7 +68,8 @@ extension PageController {
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .surveyOpenLink(w, id) })) { request, context in
             try await surveyAction(request, context) { form, workspace, survey in
-                try await store.setSurveyOpenLink(workspaceID: workspace.id, id: survey.id, secret: form["action"] == "remove" ? nil : Secrets.make())
+                try await store.setSurveyOpenLink(
+                    workspaceID: workspace.id, id: survey.id, secret: form["action"] == "remove" ? nil : Secrets.make())
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .surveyWindow(w, id) })) { request, context in
@@ -73,7 +81,8 @@ extension PageController {
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .surveyImport(w, id) })) { request, context in
             try await postAction(request, context, load: surveyPage(request, context), view: SurveyPage.View.init) { form, workspace in
                 let count = try await store.importSurveyAnswers(
-                    workspaceID: workspace.id, surveyID: try context.parameter("id"), file: "answers.csv", bytes: Array((form["csv"] ?? "").utf8),
+                    workspaceID: workspace.id, surveyID: try context.parameter("id"), file: "answers.csv",
+                    bytes: Array((form["csv"] ?? "").utf8),
                     now: clock.now())
                 return "Imported the answers of \(count) customers."
             }
@@ -81,14 +90,18 @@ extension PageController {
         router.get(RouterPath(stringLiteral: SiteURL.pattern { w, id in .surveyResults(w, id) })) { request, context in
             try await page(request, context) { workspace, _, identity in
                 let survey = try await store.survey(workspaceID: workspace.id, id: try context.parameter("id"))
-                let results = try await SurveyResults.load(store: store, survey: survey, segment: request.uri.queryParameters.get("segment").map { String($0) })
+                let results = try await SurveyResults.load(
+                    store: store, survey: survey, segment: request.uri.queryParameters.get("segment").map { String($0) })
                 if let formatName = request.uri.queryParameters.get("format") {
-                    guard let format = OutputFormat(rawValue: String(formatName)) else { throw WebError.badRequest("format must be json, csv or md") }
+                    guard let format = OutputFormat(rawValue: String(formatName)) else {
+                        throw WebError.badRequest("format must be json, csv or md")
+                    }
                     return Self.download(results.render(format), format: format, name: "\(survey.kind.rawValue)-\(survey.id)")
                 }
                 let model = SurveyResultsPage.Model(
                     workspace: workspace, survey: survey, respondents: results.respondents,
-                    segments: try await store.customerModel(workspaceID: workspace.id).segments, segment: results.segment, scores: results.scores,
+                    segments: try await store.customerModel(workspaceID: workspace.id).segments, segment: results.segment,
+                    scores: results.scores,
                     tasks: results.tasks)
                 return SurveyResultsPage.View(model: model).response(identity: identity)
             }
@@ -98,7 +111,8 @@ extension PageController {
     func surveysPage(_ workspace: Workspace, _ access: Access, _ identity: Identity) async throws -> SurveysPage.Model {
         var rows: [SurveysPage.Row] = []
         for survey in try await store.surveys(workspaceID: workspace.id) {
-            rows.append(.init(survey: survey, state: survey.state(at: clock.now()), progress: try await store.surveyProgress(surveyID: survey.id)))
+            rows.append(
+                .init(survey: survey, state: survey.state(at: clock.now()), progress: try await store.surveyProgress(surveyID: survey.id)))
         }
         return SurveysPage.Model(
             workspace: workspace, rows: rows, model: try await store.customerModel(workspaceID: workspace.id), canEdit: access >= .analyst,
@@ -109,8 +123,10 @@ extension PageController {
         { workspace, access, identity in
             let survey = try await store.survey(workspaceID: workspace.id, id: try context.parameter("id"))
             return SurveyPage.Model(
-                workspace: workspace, survey: survey, state: survey.state(at: clock.now()), progress: try await store.surveyProgress(surveyID: survey.id),
-                segments: try await store.customerModel(workspaceID: workspace.id).segments, canEdit: access >= .analyst, csrfToken: identity.csrfToken,
+                workspace: workspace, survey: survey, state: survey.state(at: clock.now()),
+                progress: try await store.surveyProgress(surveyID: survey.id),
+                segments: try await store.customerModel(workspaceID: workspace.id).segments, canEdit: access >= .analyst,
+                csrfToken: identity.csrfToken,
                 baseURL: Self.baseURL(request))
         }
     }
@@ -135,7 +151,10 @@ extension PageController {
             }
         return Response(
             status: .ok,
-            headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name).\(format.rawValue)\"", .init("X-Content-Type-Options")!: "nosniff"],
+            headers: [
+                .contentType: type, .contentDisposition: "attachment; filename=\"\(name).\(format.rawValue)\"",
+                .init("X-Content-Type-Options")!: "nosniff",
+            ],
             body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 }

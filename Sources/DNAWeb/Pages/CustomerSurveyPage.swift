@@ -22,8 +22,12 @@ enum CustomerSurveyPage {
         return session.order[start..<min(start + CustomerSurvey.outcomesPerStep, session.order.count)]
     }
 
-    static let importanceLabels = ["Not at all important", "Slightly important", "Moderately important", "Very important", "Extremely important"]
-    static let satisfactionLabels = ["Not at all satisfied", "Slightly satisfied", "Moderately satisfied", "Very satisfied", "Extremely satisfied"]
+    static let importanceLabels = [
+        "Not at all important", "Slightly important", "Moderately important", "Very important", "Extremely important",
+    ]
+    static let satisfactionLabels = [
+        "Not at all satisfied", "Slightly satisfied", "Moderately satisfied", "Very satisfied", "Extremely satisfied",
+    ]
 
     struct Model {
         var session: SurveySession
@@ -43,10 +47,12 @@ enum CustomerSurveyPage {
             html +=
                 "<p class=\"progress-text\" id=\"progress-label\">Step \(model.step + 1) of \(total)</p><progress max=\"\(total)\" value=\"\(model.step + 1)\" aria-labelledby=\"progress-label\"></progress>"
             if let error = model.error { html += "<p class=\"error\" role=\"alert\">\(Markup.text(error))</p>" }
-            html += "<form method=\"post\" action=\"\(SiteURL.customerSurvey(model.token).path)\"><input type=\"hidden\" name=\"step\" value=\"\(model.step)\">"
+            html +=
+                "<form method=\"post\" action=\"\(SiteURL.customerSurvey(model.token).path)\"><input type=\"hidden\" name=\"step\" value=\"\(model.step)\">"
             switch session.survey.kind {
             case .outcomeStudy:
-                html += model.step == 0 ? introduction() : CustomerSurveyPage.items(step: model.step, of: session).map(outcomeQuestion).joined()
+                html +=
+                    model.step == 0 ? introduction() : CustomerSurveyPage.items(step: model.step, of: session).map(outcomeQuestion).joined()
             case .topTasks:
                 html += segmentQuestion() + taskList()
             }
@@ -56,7 +62,8 @@ enum CustomerSurveyPage {
                 model.step + 1 < total
                 ? "<button type=\"submit\" name=\"action\" value=\"next\">Save and continue</button>"
                 : "<button type=\"submit\" name=\"action\" value=\"submit\">Send my answers</button>"
-            html += "<button type=\"submit\" name=\"action\" value=\"pause\" class=\"secondary\">Save and finish later</button></div></form></div>"
+            html +=
+                "<button type=\"submit\" name=\"action\" value=\"pause\" class=\"secondary\">Save and finish later</button></div></form></div>"
             return .raw(html)
         }
 
@@ -77,9 +84,11 @@ enum CustomerSurveyPage {
             let rating = model.session.ratings[code]
             var html = "<fieldset class=\"question\"><legend>\(Markup.text(text))</legend>"
             for (part, labels, current) in [
-                ("importance", CustomerSurveyPage.importanceLabels, rating?.importance), ("satisfaction", CustomerSurveyPage.satisfactionLabels, rating?.satisfaction),
+                ("importance", CustomerSurveyPage.importanceLabels, rating?.importance),
+                ("satisfaction", CustomerSurveyPage.satisfactionLabels, rating?.satisfaction),
             ] {
-                html += "<fieldset><legend>\(part == "importance" ? "How important is this to you?" : "How satisfied are you with it today?")</legend>"
+                html +=
+                    "<fieldset><legend>\(part == "importance" ? "How important is this to you?" : "How satisfied are you with it today?")</legend>"
                 for point in 1...5 {
                     let id = Markup.text("\(part)-\(code)-\(point)")
                     html +=

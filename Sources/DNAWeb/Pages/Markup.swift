@@ -32,7 +32,9 @@ enum Markup {
     }
 
     /// A select of (value, label) options; `blank` adds a first empty option with that label.
-    static func select(_ label: String, name: String, id: String? = nil, options: [(String, String)], selected: String? = nil, blank: String? = nil)
+    static func select(
+        _ label: String, name: String, id: String? = nil, options: [(String, String)], selected: String? = nil, blank: String? = nil
+    )
         -> String
     {
         let id = id ?? name
@@ -58,6 +60,7 @@ enum Markup {
     }
 
     static func cards(_ entries: [(value: String, label: String)]) -> String {
-        "<ul class=\"cards\">" + entries.map { "<li><span class=\"stat\">\(text($0.value))</span>\(text($0.label))</li>" }.joined() + "</ul>"
+        "<ul class=\"cards\">" + entries.map { "<li><span class=\"stat\">\(text($0.value))</span>\(text($0.label))</li>" }.joined()
+            + "</ul>"
     }
 }

@@ -39,14 +39,19 @@ enum TaskTestsPage {
                     for (index, round) in task.rounds.enumerated() {
                         let r = round.result
                         rows.append([
-                            index == 0 ? Markup.text(questions[task.task] ?? task.task) + " <span class=\"code\">\(Markup.text(task.task))</span>" : "",
-                            Markup.text(round.round), "\(r.n)", AnalysisOutput.percent(r.successRate), AnalysisOutput.percent(r.disasterRate),
+                            index == 0
+                                ? Markup.text(questions[task.task] ?? task.task) + " <span class=\"code\">\(Markup.text(task.task))</span>"
+                                : "",
+                            Markup.text(round.round), "\(r.n)", AnalysisOutput.percent(r.successRate),
+                            AnalysisOutput.percent(r.disasterRate),
                             AnalysisOutput.rounded(r.medianSeconds, 0) + " s", AnalysisOutput.rounded(r.score, 1),
                             index == task.rounds.count - 1 ? easier(task) : "",
                         ])
                     }
                 }
-                html += Markup.table(header: ["Task", "Round", "Attempts", "Success", "Disaster", "Median time", "Score", "Easier?"], rows: rows, className: "task-trend")
+                html += Markup.table(
+                    header: ["Task", "Round", "Attempts", "Success", "Disaster", "Median time", "Score", "Easier?"], rows: rows,
+                    className: "task-trend")
                 let changes = model.trend.compactMap { task in task.scoreChange.map { (task.task, $0, false) } }
                 if !changes.isEmpty {
                     html += Charts.bars(
@@ -81,10 +86,14 @@ enum TaskTestsPage {
             html += Markup.form(
                 action: SiteURL.taskTests(slug).path, csrf: csrf, submit: "Save task test",
                 html: Markup.input("Code", name: "code", id: "test-code", required: true)
-                    + Markup.select("Top task it tests", name: "task", id: "test-task", options: model.tasks.map { ($0.code, $0.title) }, blank: "(none)")
+                    + Markup.select(
+                        "Top task it tests", name: "task", id: "test-task", options: model.tasks.map { ($0.code, $0.title) },
+                        blank: "(none)")
                     + Markup.input("Task given to the participant", name: "question", id: "test-question", required: true)
                     + Markup.input("Answer that shows success", name: "answer", id: "test-answer", required: true)
-                    + Markup.input("Target time (seconds)", name: "target", id: "test-target", type: "number", required: true, extra: "min=\"1\" step=\"any\""))
+                    + Markup.input(
+                        "Target time (seconds)", name: "target", id: "test-target", type: "number", required: true,
+                        extra: "min=\"1\" step=\"any\""))
             html += "</details><details><summary>Start a round</summary>"
             html += Markup.form(
                 action: SiteURL.taskRounds(slug).path, csrf: csrf, submit: "Create round",
@@ -92,18 +101,25 @@ enum TaskTestsPage {
                     + Markup.input("Held on", name: "held_on", id: "round-date", type: "date", value: model.today, required: true))
             html += "</details>"
             for round in model.rounds {
-                html += "<details><summary>Round: \(Markup.text(round.name)) (\(Markup.text(round.heldOn))): enter or import results</summary><div class=\"split\">"
+                html +=
+                    "<details><summary>Round: \(Markup.text(round.name)) (\(Markup.text(round.heldOn))): enter or import results</summary><div class=\"split\">"
                 let prefix = "r\(round.id.prefix(8))-"
                 html += Markup.form(
                     action: SiteURL.taskRoundAttempts(slug, round.id).path, csrf: csrf, submit: "Record result",
                     html: Markup.input("Participant", name: "participant", id: prefix + "participant", required: true)
                         + Markup.select("Task test", name: "test", id: prefix + "test", options: model.tests.map { ($0.code, $0.code) })
-                        + Markup.select("Result", name: "result", id: prefix + "result", options: TaskTests.Outcome.allCases.map { ($0.rawValue, $0.rawValue) })
-                        + Markup.input("Time taken (seconds)", name: "seconds", id: prefix + "seconds", type: "number", required: true, extra: "min=\"1\" step=\"any\""))
+                        + Markup.select(
+                            "Result", name: "result", id: prefix + "result",
+                            options: TaskTests.Outcome.allCases.map { ($0.rawValue, $0.rawValue) })
+                        + Markup.input(
+                            "Time taken (seconds)", name: "seconds", id: prefix + "seconds", type: "number", required: true,
+                            extra: "min=\"1\" step=\"any\""))
                 html += Markup.form(
                     action: SiteURL.taskRoundImport(slug, round.id).path, csrf: csrf, submit: "Import results",
                     html: "<p>CSV: <code>participant,task,result,seconds,target_seconds</code>; all or nothing.</p>"
-                        + Markup.textarea("Results CSV", name: "csv", value: model.submittedCSV, rows: 6).replacingOccurrences(of: "id=\"csv\"", with: "id=\"\(prefix)csv\"")
+                        + Markup.textarea("Results CSV", name: "csv", value: model.submittedCSV, rows: 6).replacingOccurrences(
+                            of: "id=\"csv\"", with: "id=\"\(prefix)csv\""
+                        )
                         .replacingOccurrences(of: "for=\"csv\"", with: "for=\"\(prefix)csv\""))
                 html += "</div></details>"
             }
@@ -143,7 +159,10 @@ enum TimeLedgerPage {
             let balance = TimeLedger.balance(changes)
             html += Markup.cards([
                 (TimeLedgerPage.hours(model.journeys.map(\.ledger.annualCustomerHours).reduce(0, +)), "customer hours a year today"),
-                (TimeLedgerPage.hours(model.journeys.map(\.ledger.annualOrganizationHours).reduce(0, +)), "organization hours a year today"),
+                (
+                    TimeLedgerPage.hours(model.journeys.map(\.ledger.annualOrganizationHours).reduce(0, +)),
+                    "organization hours a year today"
+                ),
                 (TimeLedgerPage.hours(balance.last?.cumulativeCustomerHoursSaved ?? 0), "customer hours a year saved by changes"),
                 ("\(changes.filter(\.isCostShifting).count)", "cost-shifting changes"),
             ])
@@ -156,7 +175,8 @@ enum TimeLedgerPage {
                     header: ["Date", "Change", "Customer hours a year saved", "Running total"],
                     rows: balance.map {
                         [
-                            Markup.text($0.date), Markup.text($0.title) + ($0.costShifting ? " <strong class=\"flag\">cost-shifting</strong>" : ""),
+                            Markup.text($0.date),
+                            Markup.text($0.title) + ($0.costShifting ? " <strong class=\"flag\">cost-shifting</strong>" : ""),
                             TimeLedgerPage.hours($0.customerHoursSaved), TimeLedgerPage.hours($0.cumulativeCustomerHoursSaved),
                         ]
                     }, className: "ledger-balance")
@@ -166,8 +186,11 @@ enum TimeLedgerPage {
                 html += "<h2>New journey</h2>"
                 html += Markup.form(
                     action: SiteURL.timeLedger(slug).path, csrf: model.csrfToken, submit: "Add journey",
-                    html: Markup.input("Code", name: "code", id: "journey-code", required: true) + Markup.input("Name", name: "name", id: "journey-name", required: true)
-                        + Markup.select("Segment", name: "segment", id: "journey-segment", options: model.segments.map { ($0.code, $0.name) }, blank: "(all customers)"))
+                    html: Markup.input("Code", name: "code", id: "journey-code", required: true)
+                        + Markup.input("Name", name: "name", id: "journey-name", required: true)
+                        + Markup.select(
+                            "Segment", name: "segment", id: "journey-segment", options: model.segments.map { ($0.code, $0.name) },
+                            blank: "(all customers)"))
             }
             return .raw(html)
         }
@@ -177,14 +200,21 @@ enum TimeLedgerPage {
             var html = "<section><h2>\(Markup.text(journey.name)) <span class=\"code\">\(Markup.text(journey.code))</span></h2>"
             var rows = journey.steps.map(\.step).map { step -> [String] in
                 [
-                    Markup.text(step.name), AnalysisOutput.rounded(step.customerMinutes, 1), AnalysisOutput.rounded(step.organizationMinutes, 1),
+                    Markup.text(step.name), AnalysisOutput.rounded(step.customerMinutes, 1),
+                    AnalysisOutput.rounded(step.organizationMinutes, 1),
                     AnalysisOutput.rounded(step.frequencyPerYear, 2), "\(step.customers)", TimeLedgerPage.hours(step.annualCustomerHours),
                     TimeLedgerPage.hours(step.annualOrganizationHours),
                 ]
             }
-            rows.append(["<strong>Total</strong>", "", "", "", "", "<strong>\(TimeLedgerPage.hours(ledger.annualCustomerHours))</strong>", "<strong>\(TimeLedgerPage.hours(ledger.annualOrganizationHours))</strong>"])
+            rows.append([
+                "<strong>Total</strong>", "", "", "", "", "<strong>\(TimeLedgerPage.hours(ledger.annualCustomerHours))</strong>",
+                "<strong>\(TimeLedgerPage.hours(ledger.annualOrganizationHours))</strong>",
+            ])
             html += Markup.table(
-                header: ["Step", "Customer min", "Organization min", "Times a year", "Customers", "Customer hours a year", "Organization hours a year"], rows: rows)
+                header: [
+                    "Step", "Customer min", "Organization min", "Times a year", "Customers", "Customer hours a year",
+                    "Organization hours a year",
+                ], rows: rows)
             if !journey.changes.isEmpty {
                 html += Markup.table(
                     caption: "Changes",
@@ -205,17 +235,30 @@ enum TimeLedgerPage {
                 html += Markup.form(
                     action: SiteURL.journeySteps(slug, journey.code).path, csrf: model.csrfToken, submit: "Add step",
                     html: Markup.input("Step", name: "name", id: prefix + "step-name", required: true)
-                        + Markup.input("Customer minutes", name: "customer_minutes", id: prefix + "step-customer", type: "number", required: true, extra: "min=\"0\" step=\"any\"")
-                        + Markup.input("Organization minutes", name: "organization_minutes", id: prefix + "step-organization", type: "number", required: true, extra: "min=\"0\" step=\"any\"")
-                        + Markup.input("Times a year per customer", name: "frequency", id: prefix + "step-frequency", type: "number", required: true, extra: "min=\"0\" step=\"any\"")
-                        + Markup.input("Customers affected", name: "customers", id: prefix + "step-customers", type: "number", required: true, extra: "min=\"0\""))
+                        + Markup.input(
+                            "Customer minutes", name: "customer_minutes", id: prefix + "step-customer", type: "number", required: true,
+                            extra: "min=\"0\" step=\"any\"")
+                        + Markup.input(
+                            "Organization minutes", name: "organization_minutes", id: prefix + "step-organization", type: "number",
+                            required: true, extra: "min=\"0\" step=\"any\"")
+                        + Markup.input(
+                            "Times a year per customer", name: "frequency", id: prefix + "step-frequency", type: "number", required: true,
+                            extra: "min=\"0\" step=\"any\"")
+                        + Markup.input(
+                            "Customers affected", name: "customers", id: prefix + "step-customers", type: "number", required: true,
+                            extra: "min=\"0\""))
                 html += Markup.form(
                     action: SiteURL.journeyChanges(slug, journey.code).path, csrf: model.csrfToken, submit: "Record change",
-                    html: Markup.select("Step changed", name: "step", id: prefix + "change-step", options: journey.steps.map { ($0.id, $0.step.name) })
+                    html: Markup.select(
+                        "Step changed", name: "step", id: prefix + "change-step", options: journey.steps.map { ($0.id, $0.step.name) })
                         + Markup.input("Change", name: "title", id: prefix + "change-title", required: true)
                         + Markup.input("Date", name: "date", id: prefix + "change-date", type: "date", value: model.today, required: true)
-                        + Markup.input("Customer minutes after", name: "customer_after", id: prefix + "change-customer", type: "number", required: true, extra: "min=\"0\" step=\"any\"")
-                        + Markup.input("Organization minutes after", name: "organization_after", id: prefix + "change-organization", type: "number", required: true, extra: "min=\"0\" step=\"any\""))
+                        + Markup.input(
+                            "Customer minutes after", name: "customer_after", id: prefix + "change-customer", type: "number",
+                            required: true, extra: "min=\"0\" step=\"any\"")
+                        + Markup.input(
+                            "Organization minutes after", name: "organization_after", id: prefix + "change-organization", type: "number",
+                            required: true, extra: "min=\"0\" step=\"any\""))
                 html += "</div></details>"
             }
             return html + "</section>"
@@ -279,7 +322,8 @@ enum CustomerMetricsPage {
                     html += "<section><h2>\(Markup.text(kind.title)) by month</h2>"
                     html += Charts.line(
                         title: "\(kind.title) by month", points: points.map { ($0.period ?? "", $0.score) }, range: range,
-                        format: { value in CustomerMetricsPage.format(CustomerMetrics.Figure(metric: kind, n: 1, score: value, mean: value)) })
+                        format: { value in CustomerMetricsPage.format(CustomerMetrics.Figure(metric: kind, n: 1, score: value, mean: value))
+                        })
                     html += "</section>"
                 }
                 let names = Dictionary(uniqueKeysWithValues: model.segments.map { ($0.code, $0.name) })
@@ -287,11 +331,16 @@ enum CustomerMetricsPage {
                 html += Markup.table(
                     header: ["Metric", "Segment", "Answers", "Figure"],
                     rows: CustomerMetrics.figures(model.answers, bySegment: true).map {
-                        [Markup.text($0.metric.title), Markup.text(names[$0.segment ?? ""] ?? ($0.segment?.isEmpty == false ? $0.segment! : "not given")), "\($0.n)", CustomerMetricsPage.format($0)]
+                        [
+                            Markup.text($0.metric.title),
+                            Markup.text(names[$0.segment ?? ""] ?? ($0.segment?.isEmpty == false ? $0.segment! : "not given")), "\($0.n)",
+                            CustomerMetricsPage.format($0),
+                        ]
                     }, className: "metrics-by-segment")
             }
             if model.canEdit {
-                html += "<h2>Import answers</h2><p>CSV: <code>respondent,segment,date,metric,value</code> with <code>metric</code> one of nps, csat, ces, ttfv. All or nothing.</p>"
+                html +=
+                    "<h2>Import answers</h2><p>CSV: <code>respondent,segment,date,metric,value</code> with <code>metric</code> one of nps, csat, ces, ttfv. All or nothing.</p>"
                 html += Markup.form(
                     action: SiteURL.customerMetricsImport(slug).path, csrf: model.csrfToken, submit: "Import",
                     html: Markup.textarea("Answers CSV", name: "csv", value: model.submittedCSV))

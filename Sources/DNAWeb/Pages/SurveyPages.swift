@@ -38,7 +38,8 @@ enum SurveysPage {
                     header: ["Name", "Kind", "State", "Window", "Handed in"],
                     rows: model.rows.map { row in
                         [
-                            Markup.link(row.survey.name, .survey(slug, row.survey.id)), Markup.text(row.survey.kind.title), row.state.rawValue,
+                            Markup.link(row.survey.name, .survey(slug, row.survey.id)), Markup.text(row.survey.kind.title),
+                            row.state.rawValue,
                             Markup.text(Day.string(row.survey.opensAt) + " – " + (row.survey.closesAt.map(Day.string) ?? "open-ended")),
                             "\(row.progress.submitted)",
                         ]
@@ -67,8 +68,11 @@ enum SurveysPage {
             controls += "</fieldset>"
             controls +=
                 "<fieldset><legend>Top-tasks vote</legend><p>Voters see the whole list of \(model.model.tasks.count) tasks, shuffled for each voter, and pick up to \(TopTasks.maximumPicks).</p>"
-            controls += Markup.input("Long neck: tasks taking the first … % of votes", name: "long_neck", type: "number", value: "25", extra: "min=\"1\" max=\"100\"")
-            controls += Markup.input("Top tasks: tasks taking the first … % of votes", name: "top", type: "number", value: "50", extra: "min=\"1\" max=\"100\"")
+            controls += Markup.input(
+                "Long neck: tasks taking the first … % of votes", name: "long_neck", type: "number", value: "25",
+                extra: "min=\"1\" max=\"100\"")
+            controls += Markup.input(
+                "Top tasks: tasks taking the first … % of votes", name: "top", type: "number", value: "50", extra: "min=\"1\" max=\"100\"")
             controls += "</fieldset>"
             return "<h2>New study or vote</h2>"
                 + Markup.form(action: SiteURL.surveys(model.workspace.slug).path, csrf: model.csrfToken, submit: "Create", html: controls)
@@ -107,7 +111,8 @@ enum SurveyPage {
             if !model.newLinks.isEmpty {
                 html +=
                     "<section class=\"notice\"><h2>\(model.newLinks.count) new single-use links</h2><p>Copy them now: they are not stored in readable form and cannot be shown again.</p><ol class=\"links\">"
-                html += model.newLinks.map { "<li><code>\(Markup.text(model.baseURL + SiteURL.customerSurvey($0).path))</code></li>" }.joined()
+                html += model.newLinks.map { "<li><code>\(Markup.text(model.baseURL + SiteURL.customerSurvey($0).path))</code></li>" }
+                    .joined()
                 html += "</ol></section>"
             }
             html += "<p><a class=\"button\" href=\"\(SiteURL.surveyResults(slug, survey.id).path)\">See the results</a></p>"
@@ -123,9 +128,11 @@ enum SurveyPage {
                 html += "<h2>Links for customers</h2>"
                 html += Markup.form(
                     action: SiteURL.surveyLinks(slug, survey.id).path, csrf: model.csrfToken, submit: "Make links",
-                    html: Markup.input("How many", name: "count", type: "number", value: "10", required: true, extra: "min=\"1\" max=\"5000\"")
+                    html: Markup.input(
+                        "How many", name: "count", type: "number", value: "10", required: true, extra: "min=\"1\" max=\"5000\"")
                         + Markup.select(
-                            "Segment (optional; otherwise customers say)", name: "segment", options: model.segments.map { ($0.code, $0.name) },
+                            "Segment (optional; otherwise customers say)", name: "segment",
+                            options: model.segments.map { ($0.code, $0.name) },
                             blank: "(customers choose)"))
                 html += "<div class=\"actions\">"
                 html += Markup.form(
@@ -146,7 +153,9 @@ enum SurveyPage {
                     html: Markup.textarea("CSV", name: "csv", value: model.submittedCSV))
             }
             html += "<h2>\(survey.kind == .outcomeStudy ? "Outcomes" : "Tasks") as customers see them</h2><ol>"
-            html += survey.items.map { "<li>\(Markup.text($0.text)) <span class=\"code\">\(Markup.text($0.code))</span></li>" }.joined() + "</ol>"
+            html +=
+                survey.items.map { "<li>\(Markup.text($0.text)) <span class=\"code\">\(Markup.text($0.code))</span></li>" }.joined()
+                + "</ol>"
             return .raw(html)
         }
     }
@@ -175,7 +184,13 @@ enum SurveyResultsPage {
             let slug = model.workspace.slug, survey = model.survey
             var html = "<h1>\(Markup.text(survey.name)): results</h1>" + CustomerNavigation.html(slug, current: "")
             html += "<p>" + Markup.link("Back to the \(survey.kind == .outcomeStudy ? "study" : "vote")", .survey(slug, survey.id))
-            html += " · Download: " + ["json", "csv", "md"].map { Markup.link($0.uppercased(), .surveyResults(slug, survey.id), query: "?format=\($0)" + (model.segment.map { "&segment=\($0)" } ?? "")) }.joined(separator: " ")
+            html +=
+                " · Download: "
+                + ["json", "csv", "md"].map {
+                    Markup.link(
+                        $0.uppercased(), .surveyResults(slug, survey.id),
+                        query: "?format=\($0)" + (model.segment.map { "&segment=\($0)" } ?? ""))
+                }.joined(separator: " ")
             html += "</p>"
             html += survey.kind == .outcomeStudy ? studyResults() : voteResults()
             return .raw(html)
@@ -184,7 +199,8 @@ enum SurveyResultsPage {
         private func studyResults() -> String {
             let slug = model.workspace.slug, survey = model.survey
             var html = "<nav class=\"filters\" aria-label=\"Segment\">"
-            html += (model.segment == nil ? "<strong>All customers</strong>" : Markup.link("All customers", .surveyResults(slug, survey.id)))
+            html +=
+                (model.segment == nil ? "<strong>All customers</strong>" : Markup.link("All customers", .surveyResults(slug, survey.id)))
             for segment in model.segments {
                 html +=
                     " · "
@@ -195,8 +211,10 @@ enum SurveyResultsPage {
             html += "</nav>"
             let scores = model.scores
             html += Markup.cards([
-                ("\(model.respondents)", "customers answered"), ("\(scores.filter { $0.status == .underserved }.count)", "underserved outcomes"),
-                ("\(scores.filter(\.isExtreme).count)", "extreme opportunities"), ("\(scores.filter { $0.status == .overserved }.count)", "overserved outcomes"),
+                ("\(model.respondents)", "customers answered"),
+                ("\(scores.filter { $0.status == .underserved }.count)", "underserved outcomes"),
+                ("\(scores.filter(\.isExtreme).count)", "extreme opportunities"),
+                ("\(scores.filter { $0.status == .overserved }.count)", "overserved outcomes"),
             ])
             guard !scores.isEmpty else { return html + "<p>No answers yet.</p>" }
             let texts = Dictionary(uniqueKeysWithValues: survey.items.map { ($0.code, $0.text) })
@@ -211,7 +229,8 @@ enum SurveyResultsPage {
                 rows: scores.map {
                     [
                         Markup.text(texts[$0.outcome] ?? $0.outcome) + " <span class=\"code\">\(Markup.text($0.outcome))</span>", "\($0.n)",
-                        AnalysisOutput.rounded($0.importance, 1), AnalysisOutput.rounded($0.satisfaction, 1), AnalysisOutput.rounded($0.opportunity, 1),
+                        AnalysisOutput.rounded($0.importance, 1), AnalysisOutput.rounded($0.satisfaction, 1),
+                        AnalysisOutput.rounded($0.opportunity, 1),
                         $0.status.rawValue + ($0.isExtreme ? " (extreme)" : ""),
                     ]
                 }, className: "opportunities")
@@ -223,7 +242,8 @@ enum SurveyResultsPage {
             let votes = results.map(\.votes).reduce(0, +)
             let thresholds = model.survey.thresholds
             var html = Markup.cards([
-                ("\(model.respondents)", "voters"), ("\(votes)", "votes"), ("\(results.filter(\.longNeck).count)", "tasks in the long neck"),
+                ("\(model.respondents)", "voters"), ("\(votes)", "votes"),
+                ("\(results.filter(\.longNeck).count)", "tasks in the long neck"),
                 ("\(results.filter(\.top).count)", "top tasks"),
             ])
             guard votes > 0 else { return html + "<p>No votes yet.</p>" }
@@ -234,7 +254,8 @@ enum SurveyResultsPage {
             html += "<section><h2>The long neck</h2>"
             html += Charts.bars(
                 title: "Share of votes for the \(shown.count) most voted tasks; the long neck is hatched",
-                rows: shown.map { (texts[$0.task] ?? $0.task, $0.share * 100, $0.longNeck) }, format: { AnalysisOutput.rounded($0, 1) + "%" })
+                rows: shown.map { (texts[$0.task] ?? $0.task, $0.share * 100, $0.longNeck) },
+                format: { AnalysisOutput.rounded($0, 1) + "%" })
             html += "</section><h2>All tasks</h2>"
             html += Markup.table(
                 header: ["Rank", "Task", "Votes", "Share", "Cumulative", "Long neck", "Top task"],
