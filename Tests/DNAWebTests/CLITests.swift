@@ -52,7 +52,9 @@ struct CLITests {
     @Test("help lists every command")
     func help() throws {
         let run = try Self.cdna(["--help"])
-        for command in ["serve", "demo", "migrate", "workspace", "user", "token", "import", "campaign", "report", "frameworks", "analyze"] {
+        for command in [
+            "serve", "demo", "migrate", "workspace", "user", "token", "import", "campaign", "report", "customers", "frameworks", "analyze",
+        ] {
             #expect(run.output.contains("  \(command) "), "\(command)")
         }
     }
@@ -182,5 +184,61 @@ struct CLITests {
         let markdown = try Self.cdna(["report", "--workspace", "harbor", "--campaign", "Winter", "--format", "md"] + data)
         #expect(markdown.output.contains("# Customer DNA report: Harbor Mutual, Winter"))
         #expect(markdown.output.contains("Compared with Pulse, autumn"))
+    }
+
+    @Test("the customer model from the command line: model file, a study with links and answers, results equal to analyze")
+    func customerCommands() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let data = ["--data", directory.path]
+        #expect(try Self.cdna(["demo"] + data).status == 0)
+        let exported = try Self.cdna(["customers", "export-model", "--workspace", "harbor"] + data)
+        #expect(exported.status == 0 && exported.output.contains("\"prevent-loss\""))
+        let model = directory.appendingPathComponent("model.yaml")
+        try
+            "outcomes:\n  - {code: quote-clarity, job: place-client, direction: increase, metric: the likelihood, object: of a clear quote}\n  - {code: x, job: nojob, direction: up, metric: m, object: o}\n"
+            .write(to: model, atomically: true, encoding: .utf8)
+        let refused = try Self.cdna(["customers", "import-model", "--workspace", "harbor", model.path] + data)
+        #expect(refused.status == 2)
+        #expect(
+            refused.error.split(separator: "\n").map(String.init) == [
+                "\(model.path):3:20: unknown job 'nojob'; jobs are named by their code in the jobs section",
+                "\(model.path):3:38: outcome direction 'up' must be one of: minimize, increase",
+            ])
+        try
+            "outcomes:\n  - {code: quote-clarity, job: place-client, direction: increase, metric: the likelihood, object: of a clear quote}\n"
+            .write(to: model, atomically: true, encoding: .utf8)
+        let merged = try Self.cdna(["customers", "import-model", "--workspace", "harbor", model.path] + data)
+        #expect(merged.output == "Imported \(model.path): 1 records added, 0 updated.\n")
+
+        let created = try Self.cdna(
+            [
+                "customers", "create-survey", "--workspace", "harbor", "--kind", "outcome-study", "--name", "Broker check", "--outcomes",
+                "quote-clarity,broker-quote-time", "--opens", "2020-01-01",
+            ] + data)
+        #expect(created.status == 0 && created.output.contains("with 2 items"), "\(created.error)")
+        let links = try Self.cdna(
+            ["customers", "survey-links", "--workspace", "harbor", "--survey", "Broker check", "--count", "3"] + data)
+        #expect(
+            links.output.split(separator: "\n").allSatisfy { $0.hasPrefix("http://127.0.0.1:8080/c/") }
+                && links.output.split(separator: "\n").count == 3)
+        let answers = directory.appendingPathComponent("answers.csv")
+        try
+            "respondent,segment,outcome,importance,satisfaction\nb1,brokers,quote-clarity,5,2\nb1,brokers,broker-quote-time,4,4\nb2,brokers,quote-clarity,4,1\nb3,,broker-quote-time,2,\n"
+            .write(to: answers, atomically: true, encoding: .utf8)
+        let imported = try Self.cdna(
+            ["customers", "import-answers", "--workspace", "harbor", "--survey", "Broker check", answers.path] + data)
+        #expect(imported.output.contains("the answers of 3 customers"), "\(imported.error)")
+        let stored = try Self.cdna(
+            ["customers", "results", "--workspace", "harbor", "--survey", "Broker check", "--format", "json"] + data)
+        let analyzed = try Self.cdna(["analyze", "outcomes", "--responses", answers.path, "--format", "json"])
+        #expect(stored.status == 0 && stored.output == analyzed.output, "the server's scores are the stateless analysis's")
+        let scores = try #require(try JSONSerialization.jsonObject(with: Data(stored.output.utf8)) as? [[String: Any]])
+        #expect(scores.first?["outcome"] as? String == "quote-clarity" && scores.first?["opportunity"] as? Double == 20)
+
+        let metrics = directory.appendingPathComponent("metrics.csv")
+        try "respondent,segment,date,metric,value\nz,brokers,2026-02-30,nps,9\n".write(to: metrics, atomically: true, encoding: .utf8)
+        let badMetrics = try Self.cdna(["customers", "import-metrics", "--workspace", "harbor", metrics.path] + data)
+        #expect(badMetrics.status == 2 && badMetrics.error == "\(metrics.path):2:11: date '2026-02-30' must be written YYYY-MM-DD\n")
     }
 }

@@ -1,0 +1,245 @@
+import ArgumentParser
+import DNACore
+import DNAStore
+import DNAWeb
+import Foundation
+
+/// `cdna customers ...`: the customer model file, studies and votes, task-test results and
+/// customer-metric answers.
+struct CustomerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "customers", abstract: "The customer model: model file, studies and votes, task tests, customer metrics.",
+        subcommands: [
+            ModelImport.self, ModelExport.self, SurveyList.self, SurveyCreate.self, SurveyLinks.self, SurveyImport.self, SurveyResults.self,
+            TaskResultsImport.self, MetricsImport.self,
+        ])
+
+    struct ModelImport: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import-model",
+            abstract: "Merge a customer-model YAML file (segments, jobs, outcomes, offerings, tasks) by code, all or nothing.")
+        @Option(help: "Workspace slug.") var workspace: String
+        @Argument(help: "The YAML file.") var file: String
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            try await runCommand {
+                let text = try readTextFile(file)
+                try await database.withStore { store in
+                    let found = try await store.workspace(slug: workspace)
+                    let summary = try await store.importCustomerModel(workspaceID: found.id, file: file, text: text)
+                    Console.out("Imported \(file): \(summary.added) records added, \(summary.updated) updated.")
+                }
+            }
+        }
+    }
+
+    struct ModelExport: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export-model", abstract: "Write the customer model as YAML to standard output.")
+        @Option(help: "Workspace slug.") var workspace: String
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            try await runCommand {
+                try await database.withStore { store in
+                    let found = try await store.workspace(slug: workspace)
+                    Console.write(CustomerModelDocument.yaml(try await store.customerModel(workspaceID: found.id)))
+                }
+            }
+        }
+    }
+
+    struct SurveyList: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "surveys", abstract: "List outcome studies and top-tasks votes.")
+        @Option(help: "Workspace slug.") var workspace: String
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            try await runCommand {
+                try await database.withStore { store in
+                    let found = try await store.workspace(slug: workspace)
+                    for survey in try await store.surveys(workspaceID: found.id) {
+                        let progress = try await store.surveyProgress(surveyID: survey.id)
+                        Console.out(
+                            "\(survey.id)  \(survey.kind.rawValue)  \(survey.state(at: nowSeconds()).rawValue)  \(progress.submitted) answered  \(survey.name)"
+                        )
+                    }
+                }
+            }
+        }
+    }
+
+    struct SurveyCreate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "create-survey", abstract: "Create an outcome study from chosen outcomes, or a top-tasks vote over the task list.")
+        @Option(help: "Workspace slug.") var workspace: String
+        @Option(help: "outcome-study or top-tasks.") var kind: String
+        @Option(help: "Name of the study or vote.") var name: String
+        @Option(help: "Outcome codes, comma-separated (outcome study; every outcome when left out).") var outcomes: String?
+        @Option(help: "Opening day, YYYY-MM-DD (default today).") var opens: String?
+        @Option(help: "Last day, YYYY-MM-DD.") var closes: String?
+        @Option(help: "Long-neck share of votes (top-tasks).") var longNeck = 0.25
+        @Option(help: "Top-task share of votes (top-tasks).") var top = 0.5
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            try await runCommand {
+                guard let kind = CustomerSurvey.Kind(rawValue: kind) else { throw CLIError("--kind must be outcome-study or top-tasks") }
+                let opensAt = try opens.map { try day($0, "--opens") } ?? nowSeconds()
+                let closesAt = try closes.map { try day($0, "--closes") + 86_400 }
+                try await database.withStore { store in
+                    let found = try await store.workspace(slug: workspace)
+                    var codes = outcomes.map { $0.split(separator: ",").map { $0.trimmingSpaces() } } ?? []
+                    if kind == .outcomeStudy, codes.isEmpty {
+                        codes = try await store.customerModel(workspaceID: found.id).outcomes.map(\.code)
+                    }
+                    let survey = try await store.createSurvey(
+                        workspaceID: found.id, kind: kind, name: name, opensAt: opensAt, closesAt: closesAt, itemCodes: codes,
+                        thresholds: TopTasks.Thresholds(longNeck: longNeck, top: top), now: nowSeconds())
+                    Console.out("Created \(kind.title.lowercased()) '\(survey.name)' (\(survey.id)) with \(survey.items.count) items.")
+                }
+            }
+        }
+    }
+
+    struct SurveyLinks: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "survey-links", abstract: "Make single-use customer links and print them once, one per line.")
+        @Option(help: "Workspace slug.") var workspace: String
+        @Option(help: "Survey id or exact name.") var survey: String
+        @Option(help: "How many links.") var count: Int
+        @Option(help: "Segment code the links are for (optional).") var segment: String?
+        @Option(help: "The server's address as customers reach it.") var baseURL = "http://127.0.0.1:8080"
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            try await runCommand {
+                guard (1...100_000).contains(count) else { throw CLIError("--count must be between 1 and 100000") }
+                try await database.withStore { store in
+                    let found = try await store.workspace(slug: workspace)
+                    let target = try await findSurvey(survey, in: found, store: store)
+                    let tokens = (0..<count).map { _ in RespondentLinks.makeToken() }
+                    try await store.addSurveyTokens(
+                        workspaceID: found.id, surveyID: target.id, segment: segment, tokenHashes: tokens.map(RespondentLinks.hash),
+                        now: nowSeconds())
+                    for token in tokens { Console.out(RespondentLinks.customerURL(base: baseURL, token: token)) }
+                }
+            }
+        }
+    }
+
+    struct SurveyImport: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import-answers",
+            abstract: "Import answers into a survey: respondent,segment,outcome,importance,satisfaction (study) or voter,task (vote).")
+        @Option(help: "Workspace slug.") var workspace: String
+        @Option(help: "Survey id or exact name.") var survey: String
+        @Argument(help: "The CSV file.") var file: String
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            try await runCommand {
+                guard let bytes = FileManager.default.contents(atPath: file) else { throw CLIError("cannot read \(file)") }
+                try await database.withStore { store in
+                    let found = try await store.workspace(slug: workspace)
+                    let target = try await findSurvey(survey, in: found, store: store)
+                    let count = try await store.importSurveyAnswers(
+                        workspaceID: found.id, surveyID: target.id, file: file, bytes: Array(bytes), now: nowSeconds())
+                    Console.out("Imported \(file): the answers of \(count) customers into '\(target.name)'.")
+                }
+            }
+        }
+    }
+
+    struct SurveyResults: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "results", abstract: "Print a study's opportunity scores or a vote's ranked tasks (the keys of cdna analyze).")
+        @Option(help: "Workspace slug.") var workspace: String
+        @Option(help: "Survey id or exact name.") var survey: String
+        @Option(help: "json, csv or md.") var format: OutputFormat = .md
+        @Flag(help: "Cut an outcome study by segment.") var bySegment = false
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            try await runCommand {
+                try await database.withStore { store in
+                    let found = try await store.workspace(slug: workspace)
+                    let target = try await findSurvey(survey, in: found, store: store)
+                    switch target.kind {
+                    case .outcomeStudy:
+                        let scores = OutcomeStudy.score(try await store.outcomeRatings(surveyID: target.id), bySegment: bySegment)
+                        Console.write(AnalysisOutput.render(scores, as: format))
+                    case .topTasks:
+                        let ranked = TopTasks.rank(
+                            try await store.taskVotes(surveyID: target.id), tasks: target.items.map(\.code), thresholds: target.thresholds)
+                        Console.write(AnalysisOutput.render(ranked, as: format))
+                    }
+                }
+            }
+        }
+    }
+
+    struct TaskResultsImport: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import-task-results",
+            abstract: "Import a task-test round's results: participant,task,result,seconds,target_seconds (the round is created if new).")
+        @Option(help: "Workspace slug.") var workspace: String
+        @Option(help: "Round name.") var round: String
+        @Option(help: "Day the round was held, YYYY-MM-DD (for a new round).") var heldOn: String?
+        @Argument(help: "The CSV file.") var file: String
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            try await runCommand {
+                guard let bytes = FileManager.default.contents(atPath: file) else { throw CLIError("cannot read \(file)") }
+                try await database.withStore { store in
+                    let found = try await store.workspace(slug: workspace)
+                    var target = try await store.taskRounds(workspaceID: found.id).first { $0.name == round }
+                    if target == nil {
+                        // Check the file before creating the round, so a bad file leaves nothing behind.
+                        _ = try TaskTests.read(file: file, bytes: Array(bytes))
+                        target = try await store.createTaskRound(
+                            workspaceID: found.id, name: round, heldOn: heldOn ?? CalendarDay.string(nowSeconds()), now: nowSeconds())
+                    }
+                    let count = try await store.importAttempts(workspaceID: found.id, roundID: target!.id, file: file, bytes: Array(bytes))
+                    Console.out("Imported \(file): \(count) results into round '\(round)'.")
+                }
+            }
+        }
+    }
+
+    struct MetricsImport: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import-metrics",
+            abstract: "Import NPS, CSAT, CES and time-to-first-value answers: respondent,segment,date,metric,value.")
+        @Option(help: "Workspace slug.") var workspace: String
+        @Argument(help: "The CSV file.") var file: String
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            try await runCommand {
+                guard let bytes = FileManager.default.contents(atPath: file) else { throw CLIError("cannot read \(file)") }
+                try await database.withStore { store in
+                    let found = try await store.workspace(slug: workspace)
+                    let count = try await store.importCustomerMetricAnswers(workspaceID: found.id, file: file, bytes: Array(bytes))
+                    Console.out("Imported \(file): \(count) answers.")
+                }
+            }
+        }
+    }
+}
+
+/// Finds a survey by id or by its exact name.
+func findSurvey(_ reference: String, in workspace: Workspace, store: Store) async throws -> CustomerSurvey {
+    let surveys = try await store.surveys(workspaceID: workspace.id)
+    guard let found = surveys.first(where: { $0.id == reference }) ?? surveys.first(where: { $0.name == reference }) else {
+        throw CLIError("no survey '\(reference)' in workspace '\(workspace.slug)'; `cdna customers surveys` shows them")
+    }
+    return found
+}
+
+private func day(_ text: String, _ option: String) throws -> Int64 {
+    guard let start = CalendarDay.start(text) else { throw CLIError("\(option) must be written YYYY-MM-DD") }
+    return start
+}
