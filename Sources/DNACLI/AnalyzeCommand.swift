@@ -39,12 +39,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
                 let options = AssessmentScoring.Options(breakdown: by, minGroupSize: minGroup, frameworks: frameworks)
                 // Mapped, not copied: the fast path reads the file in place on every core and
                 // falls back to the full reader (which locates every problem) when it must.
-                let mapped: Data
-                do {
-                    mapped = try Data(contentsOf: URL(fileURLWithPath: responses), options: .alwaysMapped)
-                } catch {
-                    throw CLIError("cannot read \(responses)")
-                }
+                let mapped = try mapFile(responses)
                 let fast = mapped.withUnsafeBytes { bytes in
                     FastAssessmentScoring.score(
                         instrument: instrument, csv: bytes, options: options, parallelism: ProcessInfo.processInfo.activeProcessorCount)
@@ -73,8 +68,12 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await runCommand {
-                let ratings = try OutcomeStudy.read(file: responses, bytes: try readBytes(responses))
-                Console.write(AnalysisOutput.render(OutcomeStudy.score(ratings, bySegment: by == "segment"), as: output.format))
+                let mapped = try mapFile(responses)
+                let bySegment = by == "segment"
+                let scores =
+                    try mapped.withUnsafeBytes { FastCustomerScoring.outcomes(csv: $0, bySegment: bySegment) }
+                    ?? OutcomeStudy.score(try OutcomeStudy.read(file: responses, bytes: Array(mapped)), bySegment: bySegment)
+                Console.write(AnalysisOutput.render(scores, as: output.format))
             }
         }
     }
@@ -95,8 +94,11 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await runCommand {
-                let votes = try TopTasks.read(file: votes, bytes: try readBytes(votes))
-                let results = TopTasks.rank(votes, thresholds: .init(longNeck: longNeck, top: top))
+                let mapped = try mapFile(votes)
+                let thresholds = TopTasks.Thresholds(longNeck: longNeck, top: top)
+                let results =
+                    try mapped.withUnsafeBytes { FastCustomerScoring.topTasks(csv: $0, thresholds: thresholds) }
+                    ?? TopTasks.rank(try TopTasks.read(file: votes, bytes: Array(mapped)), thresholds: thresholds)
                 Console.write(AnalysisOutput.render(results, as: output.format))
             }
         }
@@ -128,6 +130,16 @@ struct AnalyzeCommand: AsyncParsableCommand {
                 Console.write(AnalysisOutput.render(LineOfSightCheck.check(graph), as: output.format))
             }
         }
+    }
+}
+
+/// The file mapped into memory, not copied: the fast paths read it in place and fall back to
+/// the full readers (which locate every problem) when they must.
+func mapFile(_ path: String) throws -> Data {
+    do {
+        return try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+    } catch {
+        throw CLIError("cannot read \(path)")
     }
 }
 

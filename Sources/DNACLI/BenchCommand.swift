@@ -8,7 +8,7 @@ import Foundation
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Benchmark helpers: generate data sets, time stored scorecards (used by scripts/bench).",
-        subcommands: [AssessmentData.self, Scorecard.self])
+        subcommands: [AssessmentData.self, CustomerData.self, Scorecard.self])
 
     struct AssessmentData: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -59,6 +59,76 @@ struct BenchCommand: AsyncParsableCommand {
                     }
                     buffer += item == items - 1 ? "\n" : ","
                 }
+                if buffer.utf8.count > 1 << 20 {
+                    handle.write(Data(buffer.utf8))
+                    buffer = ""
+                }
+            }
+            handle.write(Data(buffer.utf8))
+        }
+    }
+
+    struct CustomerData: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "customer-data",
+            abstract:
+                "Write outcomes.csv (an outcome study, 20 outcomes per customer, 3 segments) and votes.csv (a top-tasks vote over 80 tasks)."
+        )
+        @Option(help: "Ratings in the outcome study (rows).") var ratings = 1_000_000
+        @Option(help: "Votes in the top-tasks vote (rows).") var votes = 1_000_000
+        @Option(help: "Seed, so every run writes the same files.") var seed: UInt64 = 2
+        @Option(help: "Output directory.") var output: String
+
+        func run() throws {
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            var random = SeededRandom(seed: seed)
+            let outcomes = 20, segments = ["households", "small-business", "brokers"]
+            // Each outcome has its own chance of a 4-5 on importance and on satisfaction.
+            let chances = (0..<outcomes).map { _ in (0.2 + 0.7 * random.uniform(), 0.1 + 0.8 * random.uniform()) }
+            func answer(_ top: Double) -> String {
+                let draw = random.uniform()
+                if draw < 0.02 { return "" }
+                return String(draw < top ? 4 + random.below(2) : 1 + random.below(3))
+            }
+            try writeLines(output + "/outcomes.csv", header: "respondent,segment,outcome,importance,satisfaction", count: ratings) { row in
+                let respondent = row / outcomes, outcome = row % outcomes
+                let segment = segments[respondent % segments.count]
+                return "c\(respondent),\(segment),o\(outcome + 1),\(answer(chances[outcome].0)),\(answer(chances[outcome].1))"
+            }
+            // Task popularity falls off like the long necks of real votes (Zipf-like); each
+            // voter picks up to five distinct tasks.
+            let tasks = 80
+            let weights = (1...tasks).map { 1 / pow(Double($0), 1.1) }
+            let total = weights.reduce(0, +)
+            var voter = 0, picked: [Int] = [], wanted = 1 + random.below(5)
+            try writeLines(output + "/votes.csv", header: "voter,task", count: votes) { _ in
+                if picked.count == wanted {
+                    voter += 1
+                    picked = []
+                    wanted = 1 + random.below(5)
+                }
+                while true {
+                    var target = random.uniform() * total, task = 0
+                    while task < tasks - 1, target > weights[task] {
+                        target -= weights[task]
+                        task += 1
+                    }
+                    if !picked.contains(task) {
+                        picked.append(task)
+                        return "v\(voter),t\(task + 1)"
+                    }
+                }
+            }
+        }
+
+        private func writeLines(_ path: String, header: String, count: Int, _ line: (Int) -> String) throws {
+            guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+                throw CLIError("cannot write \(path)")
+            }
+            defer { try? handle.close() }
+            var buffer = header + "\n"
+            for row in 0..<count {
+                buffer += line(row) + "\n"
                 if buffer.utf8.count > 1 << 20 {
                     handle.write(Data(buffer.utf8))
                     buffer = ""

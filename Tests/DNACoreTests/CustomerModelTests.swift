@@ -206,4 +206,29 @@ struct LineOfSightTests {
             #expect(!report.findings.contains { $0.kind == .insideOut || $0.kind == .cycle || $0.kind == .badEdge })
         }
     }
+
+    @Test("the model file writes any wording back unchanged and names unknown keys and jobs by line")
+    func modelDocument() throws {
+        let model = CustomerModel(
+            segments: [.init(code: "s", name: "Brokers: \"independent\"", description: "# not a comment\nsecond line")],
+            jobs: [.init(code: "j", statement: "- starts like a list, ends: with a colon:", step: .monitor)],
+            outcomes: [
+                .init(code: "o", job: "j", direction: .minimize, metric: "the time", object: "{to} [report] 'it'", clarifier: "ünïcode ✓")
+            ],
+            offerings: [.init(code: "app", name: "App", kind: .app, jobs: ["j"])], tasks: [.init(code: "t", title: "null")])
+        #expect(try CustomerModelDocument.read(file: "m", text: CustomerModelDocument.yaml(model)) == model)
+        #expect(try CustomerModelDocument.read(file: "m", text: "outcomes: []\n") == CustomerModel())
+        do {
+            _ = try CustomerModelDocument.read(
+                file: "m.yaml", text: "offerings:\n  - {code: a, name: A, kind: shop, jobs: [x]}\nextra: 1\n")
+            Issue.record("a bad file was read")
+        } catch {
+            #expect(
+                error.problems.map(\.description) == [
+                    "m.yaml:2:30: offering kind 'shop' must be one of: product, service, information, app, channel",
+                    "m.yaml:2:43: unknown job 'x'; jobs are named by their code in the jobs section",
+                    "m.yaml:3:1: unknown key 'extra' in the customer model; known keys: jobs, offerings, outcomes, segments, tasks",
+                ])
+        }
+    }
 }

@@ -19,7 +19,8 @@ public enum CustomerModelDocument {
     public static func read(file: String, text: String, knownJobs: Set<String> = []) throws(FileProblems) -> CustomerModel {
         let root = try YAMLNode.parse(file: file, text: text)
         var fields = try YAMLFields(root, what: "the customer model", allowed: ["segments", "jobs", "outcomes", "offerings", "tasks"])
-        var problems = fields.problems
+        // The root's own problems (unknown keys) are collected with the rest from `fields` below.
+        var problems = FileProblems()
         var model = CustomerModel()
         var positions: [String: YAMLNode] = [:]
 

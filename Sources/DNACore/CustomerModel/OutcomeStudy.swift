@@ -104,24 +104,35 @@ public enum OutcomeStudy {
     /// Scores every outcome, overall or per segment, ordered by segment and then by
     /// opportunity (highest first, ties by outcome id).
     public static func score(_ ratings: [Rating], bySegment: Bool) -> [Score] {
-        struct Tally {
-            var n = 0, importanceTop = 0, importanceCount = 0, satisfactionTop = 0, satisfactionCount = 0
-        }
         var tallies: [String: [String: Tally]] = [:]
         for rating in ratings {
-            let segment = bySegment ? rating.segment : ""
-            var tally = tallies[segment, default: [:]][rating.outcome, default: Tally()]
-            tally.n += 1
-            if let value = rating.importance {
-                tally.importanceCount += 1
-                if value >= 4 { tally.importanceTop += 1 }
-            }
-            if let value = rating.satisfaction {
-                tally.satisfactionCount += 1
-                if value >= 4 { tally.satisfactionTop += 1 }
-            }
-            tallies[segment, default: [:]][rating.outcome] = tally
+            tallies[bySegment ? rating.segment : "", default: [:]][rating.outcome, default: Tally()]
+                .add(importance: rating.importance, satisfaction: rating.satisfaction)
         }
+        return scores(tallies, bySegment: bySegment)
+    }
+
+    /// What one outcome's ratings (in one segment) add up to.
+    public struct Tally: Sendable, Equatable {
+        public var n = 0, importanceTop = 0, importanceCount = 0, satisfactionTop = 0, satisfactionCount = 0
+
+        public init() {}
+
+        public mutating func add(importance: Int?, satisfaction: Int?) {
+            n += 1
+            if let importance {
+                importanceCount += 1
+                if importance >= 4 { importanceTop += 1 }
+            }
+            if let satisfaction {
+                satisfactionCount += 1
+                if satisfaction >= 4 { satisfactionTop += 1 }
+            }
+        }
+    }
+
+    /// Scores from tallies by segment ("" when not cut) and outcome, ordered as `score` orders.
+    public static func scores(_ tallies: [String: [String: Tally]], bySegment: Bool) -> [Score] {
         var scores: [Score] = []
         for segment in tallies.keys.sorted() {
             var segmentScores: [Score] = []

@@ -89,7 +89,12 @@ public enum TopTasks {
     public static func rank(_ votes: [Vote], tasks: [String] = [], thresholds: Thresholds = Thresholds()) -> [Result] {
         var counts: [String: Int] = Dictionary(uniqueKeysWithValues: tasks.map { ($0, 0) })
         for vote in votes { counts[vote.task, default: 0] += 1 }
-        let total = Double(votes.count)
+        return rank(counts: counts, thresholds: thresholds)
+    }
+
+    /// Ranks tasks from their vote counts (a task with no votes counts 0).
+    public static func rank(counts: [String: Int], thresholds: Thresholds = Thresholds()) -> [Result] {
+        let total = Double(counts.values.reduce(0, +))
         let ordered = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
         var results: [Result] = []
         var cumulativeVotes = 0
