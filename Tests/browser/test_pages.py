@@ -234,6 +234,178 @@ def assessment_checks(checks, driver, base, token, output, make_phone):
     driver.save_screenshot(os.path.join(output, "results-demo.png"))
 
 
+# Three customers of the outcome study: segment and (importance, satisfaction) per outcome.
+CUSTOMERS = [
+    {"segment": "home", "ratings": {"report-time": (5, 2), "claim-status": (4, 1)}},
+    {"segment": "smb", "ratings": {"report-time": (3, 4), "claim-status": (5, 2)}},
+    {"segment": "home", "ratings": {"report-time": (4, 5), "claim-status": (2, 3)}},
+]
+# Three voters of the top-tasks vote.
+VOTERS = [["t1", "t2"], ["t1", "t3", "t4"], ["t2", "t1"]]
+
+
+def expected_outcomes():
+    """DESIGN.md's formulas from the raw answers: top-2-box share x 10, opportunity = I + max(I - S, 0)."""
+    result = {}
+    for outcome in ["report-time", "claim-status"]:
+        pairs = [c["ratings"][outcome] for c in CUSTOMERS]
+        importance = sum(i >= 4 for i, _ in pairs) / len(pairs) * 10
+        satisfaction = sum(s >= 4 for _, s in pairs) / len(pairs) * 10
+        result[outcome] = (importance, satisfaction, importance + max(importance - satisfaction, 0))
+    return result
+
+
+def expected_tasks():
+    """Votes, share and the long neck (cumulative share before the task under 25%)."""
+    counts = {}
+    for picks in VOTERS:
+        for task in picks:
+            counts[task] = counts.get(task, 0) + 1
+    total, cumulative, rows = sum(counts.values()), 0, []
+    for task, votes in sorted(counts.items(), key=lambda e: (-e[1], e[0])):
+        rows.append((task, votes, votes / total, cumulative / total < 0.25, cumulative / total < 0.5))
+        cumulative += votes
+    return rows
+
+
+def open_details(driver, summary):
+    driver.find_element(By.XPATH, f"//summary[normalize-space()='{summary}']").click()
+
+
+def customer_checks(checks, driver, base, token, output, make_phone):
+    """A newcomer builds a customer model in the browser, runs an outcome study and a top-tasks
+    vote with real customer links, and reads scores that an independent computation confirms."""
+    api(base, token, "POST", "/api/v1/workspaces", {"slug": "outside", "name": "Outside Insurance"})
+    driver.get(base + "/w/outside/customers")
+    for code, name in [("home", "Home owners"), ("smb", "Small businesses")]:
+        open_details(driver, "Add or update a segment")
+        driver.find_element(By.ID, "segment-code").send_keys(code)
+        driver.find_element(By.ID, "segment-name").send_keys(name)
+        click(driver, driver.find_element(By.XPATH, "//button[text()='Save segment']"))
+    open_details(driver, "Add or update a job")
+    driver.find_element(By.ID, "job-code").send_keys("claim")
+    driver.find_element(By.ID, "job-statement").send_keys("Get back on the road after an accident")
+    click(driver, driver.find_element(By.XPATH, "//button[text()='Save job']"))
+    open_details(driver, "Add or update a desired outcome")
+    driver.find_element(By.ID, "outcome-code").send_keys("report-time")
+    driver.find_element(By.XPATH, "//select[@id='outcome-job']/option[@value='claim']").click()
+    driver.find_element(By.ID, "outcome-metric").send_keys("the time it takes")
+    driver.find_element(By.ID, "outcome-object").send_keys("to report an accident")
+    click(driver, driver.find_element(By.XPATH, "//button[text()='Save outcome']"))
+    checks.expect("Minimize the time it takes to report an accident" in driver.page_source, "an outcome entered in the form reads as one sentence")
+    driver.find_element(By.ID, "yaml").send_keys("outcomes:\n  - {code: claim-status, job: claim, direction: minimize, metric: the likelihood, object: of not knowing where a claim stands}\ntasks:\n  - {code: t1, title: Report an accident}\n  - {code: t2, title: Check a claim}\n  - {code: t3, title: Pay a bill}\n  - {code: t4, title: Renew}\n  - {code: t5, title: Change address}\n  - {code: t6, title: Proof of cover}\n  - {code: t7, title: Cancel}\n  - {code: t8, title: Find a garage\n")
+    click(driver, driver.find_element(By.XPATH, "//button[text()='Import']"))
+    errors = driver.find_element(By.CSS_SELECTOR, "ul.error").text
+    checks.expect("model.yaml:" in errors and "Nothing was imported" in driver.page_source, "a broken model file is refused with its location")
+    text = driver.find_element(By.ID, "yaml")
+    fixed = text.get_attribute("value").replace("Find a garage", "Find a garage}")
+    text.clear()
+    text.send_keys(fixed)
+    click(driver, driver.find_element(By.XPATH, "//button[text()='Import']"))
+    checks.expect("Imported: 9 records added, 0 updated." in driver.page_source, "the fixed file is imported")
+    checks.expect("No offering serves this job." in driver.page_source, "a job no offering serves is listed")
+    driver.save_screenshot(os.path.join(output, "customer-model.png"))
+
+    driver.get(base + "/w/outside/surveys")
+    driver.find_element(By.ID, "name").send_keys("Claims study")
+    for code in ["report-time", "claim-status"]:
+        driver.find_element(By.CSS_SELECTOR, f"label[for='outcome-{code}']").click()
+    click(driver, driver.find_element(By.XPATH, "//button[text()='Create']"))
+    study_page = driver.current_url
+    count = driver.find_element(By.ID, "count")
+    count.clear()
+    count.send_keys("3")
+    click(driver, driver.find_element(By.XPATH, "//button[text()='Make links']"))
+    links = [element.text for element in driver.find_elements(By.CSS_SELECTOR, "ol.links code")]
+    checks.expect(len(links) == 3 and all("/c/" in link for link in links), "the study makes three single-use customer links")
+
+    phone = make_phone()
+    try:
+        for index, (link, customer) in enumerate(zip(links, CUSTOMERS)):
+            browser = phone if index == 1 else driver
+            browser.get(link)
+            browser.find_element(By.XPATH, f"//select[@id='segment']/option[@value='{customer['segment']}']").click()
+            click(browser, browser.find_element(By.XPATH, "//button[@value='next']"))
+            if index == 1:
+                fits = browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+                checks.expect(fits, "the outcome questions fit a phone screen")
+                phone.save_screenshot(os.path.join(output, "outcome-study-phone.png"))
+            for outcome, (importance, satisfaction) in customer["ratings"].items():
+                for part, value in [("importance", importance), ("satisfaction", satisfaction)]:
+                    radio = browser.find_element(By.ID, f"{part}-{outcome}-{value}")
+                    if index == 2:
+                        radio.send_keys(Keys.SPACE)
+                    else:
+                        browser.find_element(By.CSS_SELECTOR, f"label[for='{part}-{outcome}-{value}']").click()
+            click(browser, browser.find_element(By.XPATH, "//button[@value='submit']"))
+            checks.expect(browser.find_element(By.TAG_NAME, "h1").text == "Thank you", f"customer {index + 1} sends the ratings")
+        driver.get(links[0])
+        checks.expect(driver.find_element(By.TAG_NAME, "h1").text == "Already sent", "a customer link works once")
+    finally:
+        phone.quit()
+
+    expected = expected_outcomes()
+    driver.get(study_page + "/results")
+    for outcome, (importance, satisfaction, opportunity) in expected.items():
+        cells = [c.text for c in driver.find_elements(By.XPATH, f"//table[@class='opportunities']//tr[td/span[text()='{outcome}']]/td")]
+        checks.expect(
+            cells[1:5] == ["3", f"{importance:.1f}", f"{satisfaction:.1f}", f"{opportunity:.1f}"],
+            f"{outcome}: importance {importance:.1f}, satisfaction {satisfaction:.1f}, opportunity {opportunity:.1f} as computed from the raw answers")
+    checks.expect(len(driver.find_elements(By.CSS_SELECTOR, "svg.landscape circle")) == 2, "the opportunity landscape plots both outcomes")
+    driver.save_screenshot(os.path.join(output, "outcome-study-results.png"))
+    study_id = study_page.rsplit("/", 1)[1]
+    results = api(base, token, "GET", f"/api/v1/workspaces/outside/surveys/{study_id}/results")
+    exact = {s["outcome"]: (s["importance"], s["satisfaction"], s["opportunity"]) for s in results["scores"]}
+    checks.expect(all(abs(a - b) < 1e-9 for o in expected for a, b in zip(exact[o], expected[o])), "the API's unrounded scores equal the computation")
+
+    driver.get(base + "/w/outside/surveys")
+    driver.find_element(By.CSS_SELECTOR, "label[for='kind-top-tasks']").click()
+    driver.find_element(By.ID, "name").send_keys("Top tasks")
+    click(driver, driver.find_element(By.XPATH, "//button[text()='Create']"))
+    vote_page = driver.current_url
+    count = driver.find_element(By.ID, "count")
+    count.clear()
+    count.send_keys("3")
+    click(driver, driver.find_element(By.XPATH, "//button[text()='Make links']"))
+    links = [element.text for element in driver.find_elements(By.CSS_SELECTOR, "ol.links code")]
+    orders = []
+    for index, (link, picks) in enumerate(zip(links, VOTERS)):
+        driver.get(link)
+        orders.append([e.get_attribute("value") for e in driver.find_elements(By.CSS_SELECTOR, "input[name=task]")])
+        if index == 0:
+            for task in ["t1", "t2", "t3", "t4", "t5", "t6"]:
+                driver.find_element(By.CSS_SELECTOR, f"label[for='task-{task}']").click()
+            click(driver, driver.find_element(By.XPATH, "//button[@value='submit']"))
+            checks.expect("Pick at most 5 tasks; 6 were picked." in driver.page_source, "a sixth pick is refused with a clear message")
+            for task in ["t3", "t4", "t5", "t6"]:
+                driver.find_element(By.CSS_SELECTOR, f"label[for='task-{task}']").click()
+        else:
+            for task in picks:
+                driver.find_element(By.CSS_SELECTOR, f"label[for='task-{task}']").click()
+        click(driver, driver.find_element(By.XPATH, "//button[@value='submit']"))
+        checks.expect(driver.find_element(By.TAG_NAME, "h1").text == "Thank you", f"voter {index + 1} votes")
+    checks.expect(all(sorted(order) == [f"t{n}" for n in range(1, 9)] for order in orders), "every voter sees the whole list")
+    driver.get(vote_page + "/results")
+    rows = driver.find_elements(By.XPATH, "//table[@class='top-tasks']/tbody/tr")
+    shown = [[c.text for c in row.find_elements(By.TAG_NAME, "td")] for row in rows]
+    for rank, (task, votes, share, neck, top) in enumerate(expected_tasks(), start=1):
+        row = shown[rank - 1]
+        title = {"t1": "Report an accident", "t2": "Check a claim", "t3": "Pay a bill", "t4": "Renew"}[task]
+        checks.expect(
+            row[:4] == [str(rank), title, str(votes), f"{share * 100:.0f}%"] and (row[5] == "yes") == neck and (row[6] == "yes") == top,
+            f"rank {rank}: {title} with {votes} votes, long neck {neck}, top {top}")
+    driver.save_screenshot(os.path.join(output, "top-tasks-results.png"))
+
+    driver.get(base + "/w/harbor/time-ledger")
+    checks.expect("cost-shifting" in driver.find_element(By.CSS_SELECTOR, "table.ledger-balance").text, "the demo ledger flags the cost-shifting change")
+    driver.save_screenshot(os.path.join(output, "time-ledger.png"))
+    driver.get(base + "/w/harbor/customers")
+    checks.expect("Prevent damage before it happens" in driver.find_element(By.XPATH, "//h2[text()='Jobs no offering serves']/following-sibling::ul").text,
+                  "the demo names the job nothing serves")
+    coverage = driver.find_element(By.CSS_SELECTOR, "table.coverage").text
+    checks.expect("Claims" in coverage, "the model shows which units say they serve each outcome")
+
+
 def run(cdna, output):
     os.makedirs(output, exist_ok=True)
     data = tempfile.mkdtemp(prefix="cdna-browser-")
@@ -276,6 +448,7 @@ def run(cdna, output):
             [cdna, "token", "add", "--email", "admin@localhost", "--name", "browser", "--data", data],
             env=env, check=True, capture_output=True, text=True).stdout.strip()
         assessment_checks(checks, driver, base, token, output, lambda: make_driver(390, 844))
+        customer_checks(checks, driver, base, token, output, lambda: make_driver(390, 844))
 
         click(driver, driver.find_element(By.XPATH, "//button[text()='Sign out']"))
         driver.get(base + "/w/harbor/org")
