@@ -5,7 +5,9 @@ import Foundation
 
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the Harbor Mutual demo (organization, customer outcomes, two assessment waves) without serving.")
+        abstract:
+            "Write the Harbor Mutual demo (organization, two assessment waves, customer model with studies, votes, task tests, time ledger and metrics) without serving."
+    )
 
     @OptionGroup var database: DatabaseOptions
 
