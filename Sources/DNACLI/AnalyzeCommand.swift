@@ -142,8 +142,3 @@ func mapFile(_ path: String) throws -> Data {
         throw CLIError("cannot read \(path)")
     }
 }
-
-func readBytes(_ path: String) throws -> [UInt8] {
-    guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read \(path)") }
-    return [UInt8](data)
-}

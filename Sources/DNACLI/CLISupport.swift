@@ -72,4 +72,10 @@ func readTextFile(_ path: String) throws -> String {
     return text
 }
 
+/// Reads a whole file as bytes, with a message that names the file.
+func readBytes(_ path: String) throws -> [UInt8] {
+    guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read \(path)") }
+    return [UInt8](data)
+}
+
 func nowSeconds() -> Int64 { Int64(Date().timeIntervalSince1970) }

@@ -16,8 +16,7 @@ struct CampaignCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await runCommand {
-                try await database.withStore { store in
-                    let found = try await store.workspace(slug: workspace)
+                try await database.withWorkspace(workspace) { store, found in
                     for campaign in try await store.campaigns(workspaceID: found.id) {
                         let progress = try await store.campaignProgress(workspace: found, campaignID: campaign.id)
                         Console.out(
@@ -48,8 +47,7 @@ struct CampaignCommand: AsyncParsableCommand {
                 let closesAt = try closes.map { try day($0, "--closes") + 86_400 }
                 let choice: InstrumentChoice =
                     try instrumentFile.map { .file(name: $0, source: try readTextFile($0)) } ?? .builtIn(instrument)
-                try await database.withStore { store in
-                    let found = try await store.workspace(slug: workspace)
+                try await database.withWorkspace(workspace) { store, found in
                     let ids = Dictionary(uniqueKeysWithValues: try await store.units(workspaceID: found.id).map { ($0.code, $0.id) })
                     var population: [String: Int] = [:]
                     for entry in units {
@@ -89,8 +87,7 @@ struct CampaignCommand: AsyncParsableCommand {
         func run() async throws {
             try await runCommand {
                 guard (1...100_000).contains(count) else { throw CLIError("--count must be between 1 and 100000") }
-                try await database.withStore { store in
-                    let found = try await store.workspace(slug: workspace)
+                try await database.withWorkspace(workspace) { store, found in
                     let target = try await findCampaign(campaign, in: found, store: store)
                     guard let unitRecord = try await store.units(workspaceID: found.id).first(where: { $0.code == unit }) else {
                         throw CLIError("'\(unit)' is not a unit code of '\(workspace)'")
@@ -123,8 +120,7 @@ struct ReportCommand: AsyncParsableCommand {
         try await runCommand {
             guard let format = LeadershipReport.Format(rawValue: format) else { throw CLIError("--format must be html, md, csv or json") }
             guard let breakdown = AssessmentScoring.Breakdown(rawValue: by) else { throw CLIError("--by must be unit, role or none") }
-            try await database.withStore { store in
-                let found = try await store.workspace(slug: workspace)
+            try await database.withWorkspace(workspace) { store, found in
                 let target = try await findCampaign(campaign, in: found, store: store)
                 let scorecard = try await store.scorecard(workspace: found, campaign: target, breakdown: breakdown)
                 let text = LeadershipReport.render(

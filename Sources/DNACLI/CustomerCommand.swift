@@ -25,8 +25,7 @@ struct CustomerCommand: AsyncParsableCommand {
         func run() async throws {
             try await runCommand {
                 let text = try readTextFile(file)
-                try await database.withStore { store in
-                    let found = try await store.workspace(slug: workspace)
+                try await database.withWorkspace(workspace) { store, found in
                     let summary = try await store.importCustomerModel(workspaceID: found.id, file: file, text: text)
                     Console.out("Imported \(file): \(summary.added) records added, \(summary.updated) updated.")
                 }
@@ -42,8 +41,7 @@ struct CustomerCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await runCommand {
-                try await database.withStore { store in
-                    let found = try await store.workspace(slug: workspace)
+                try await database.withWorkspace(workspace) { store, found in
                     Console.write(CustomerModelDocument.yaml(try await store.customerModel(workspaceID: found.id)))
                 }
             }
@@ -57,8 +55,7 @@ struct CustomerCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await runCommand {
-                try await database.withStore { store in
-                    let found = try await store.workspace(slug: workspace)
+                try await database.withWorkspace(workspace) { store, found in
                     for survey in try await store.surveys(workspaceID: found.id) {
                         let progress = try await store.surveyProgress(surveyID: survey.id)
                         Console.out(
@@ -88,8 +85,7 @@ struct CustomerCommand: AsyncParsableCommand {
                 guard let kind = CustomerSurvey.Kind(rawValue: kind) else { throw CLIError("--kind must be outcome-study or top-tasks") }
                 let opensAt = try opens.map { try day($0, "--opens") } ?? nowSeconds()
                 let closesAt = try closes.map { try day($0, "--closes") + 86_400 }
-                try await database.withStore { store in
-                    let found = try await store.workspace(slug: workspace)
+                try await database.withWorkspace(workspace) { store, found in
                     var codes = outcomes.map { $0.split(separator: ",").map { $0.trimmingSpaces() } } ?? []
                     if kind == .outcomeStudy, codes.isEmpty {
                         codes = try await store.customerModel(workspaceID: found.id).outcomes.map(\.code)
@@ -116,8 +112,7 @@ struct CustomerCommand: AsyncParsableCommand {
         func run() async throws {
             try await runCommand {
                 guard (1...100_000).contains(count) else { throw CLIError("--count must be between 1 and 100000") }
-                try await database.withStore { store in
-                    let found = try await store.workspace(slug: workspace)
+                try await database.withWorkspace(workspace) { store, found in
                     let target = try await findSurvey(survey, in: found, store: store)
                     let tokens = (0..<count).map { _ in RespondentLinks.makeToken() }
                     try await store.addSurveyTokens(
@@ -140,12 +135,11 @@ struct CustomerCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await runCommand {
-                guard let bytes = FileManager.default.contents(atPath: file) else { throw CLIError("cannot read \(file)") }
-                try await database.withStore { store in
-                    let found = try await store.workspace(slug: workspace)
+                let bytes = try readBytes(file)
+                try await database.withWorkspace(workspace) { store, found in
                     let target = try await findSurvey(survey, in: found, store: store)
                     let count = try await store.importSurveyAnswers(
-                        workspaceID: found.id, surveyID: target.id, file: file, bytes: Array(bytes), now: nowSeconds())
+                        workspaceID: found.id, surveyID: target.id, file: file, bytes: bytes, now: nowSeconds())
                     Console.out("Imported \(file): the answers of \(count) customers into '\(target.name)'.")
                 }
             }
@@ -163,8 +157,7 @@ struct CustomerCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await runCommand {
-                try await database.withStore { store in
-                    let found = try await store.workspace(slug: workspace)
+                try await database.withWorkspace(workspace) { store, found in
                     let target = try await findSurvey(survey, in: found, store: store)
                     switch target.kind {
                     case .outcomeStudy:
@@ -192,17 +185,16 @@ struct CustomerCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await runCommand {
-                guard let bytes = FileManager.default.contents(atPath: file) else { throw CLIError("cannot read \(file)") }
-                try await database.withStore { store in
-                    let found = try await store.workspace(slug: workspace)
+                let bytes = try readBytes(file)
+                try await database.withWorkspace(workspace) { store, found in
                     var target = try await store.taskRounds(workspaceID: found.id).first { $0.name == round }
                     if target == nil {
                         // Check the file before creating the round, so a bad file leaves nothing behind.
-                        _ = try TaskTests.read(file: file, bytes: Array(bytes))
+                        _ = try TaskTests.read(file: file, bytes: bytes)
                         target = try await store.createTaskRound(
                             workspaceID: found.id, name: round, heldOn: heldOn ?? CalendarDay.string(nowSeconds()), now: nowSeconds())
                     }
-                    let count = try await store.importAttempts(workspaceID: found.id, roundID: target!.id, file: file, bytes: Array(bytes))
+                    let count = try await store.importAttempts(workspaceID: found.id, roundID: target!.id, file: file, bytes: bytes)
                     Console.out("Imported \(file): \(count) results into round '\(round)'.")
                 }
             }
@@ -219,10 +211,9 @@ struct CustomerCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await runCommand {
-                guard let bytes = FileManager.default.contents(atPath: file) else { throw CLIError("cannot read \(file)") }
-                try await database.withStore { store in
-                    let found = try await store.workspace(slug: workspace)
-                    let count = try await store.importCustomerMetricAnswers(workspaceID: found.id, file: file, bytes: Array(bytes))
+                let bytes = try readBytes(file)
+                try await database.withWorkspace(workspace) { store, found in
+                    let count = try await store.importCustomerMetricAnswers(workspaceID: found.id, file: file, bytes: bytes)
                     Console.out("Imported \(file): \(count) answers.")
                 }
             }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DNACore
 import DNAStore
 import Foundation
 
@@ -51,6 +52,11 @@ struct DatabaseOptions: ParsableArguments {
     /// throws (a connection pool must be shut down before it is released).
     func withStore<T>(_ body: (Store) async throws -> T) async throws -> T {
         try await openStore().closing(body)
+    }
+
+    /// Opens the store and finds the workspace a command names by slug.
+    func withWorkspace<T>(_ slug: String, _ body: (Store, Workspace) async throws -> T) async throws -> T {
+        try await withStore { store in try await body(store, try await store.workspace(slug: slug)) }
     }
 
     /// Opens the store or stops with one message listing every problem.

@@ -64,8 +64,7 @@ struct FrameworksCommand: AsyncParsableCommand {
         func run() async throws {
             try await runCommand {
                 let text = try readTextFile(file)
-                try await database.withStore { store in
-                    let found = try await store.workspace(slug: workspace)
+                try await database.withWorkspace(workspace) { store, found in
                     let framework = try await store.addFramework(workspaceID: found.id, file: file, source: text, now: nowSeconds())
                     Console.out("Added framework '\(framework.id)' to \(workspace).")
                 }

@@ -18,8 +18,7 @@ struct ImportCommand: AsyncParsableCommand {
         func run() async throws {
             try await runCommand {
                 let text = try readTextFile(file)
-                try await database.withStore { store in
-                    let found = try await store.workspace(slug: workspace)
+                try await database.withWorkspace(workspace) { store, found in
                     let result = try await store.importOrgChart(workspaceID: found.id, file: file, text: text)
                     Console.out("Imported \(file): \(result.added) units added, \(result.updated) updated.")
                 }
@@ -40,12 +39,11 @@ extension ImportCommand {
 
         func run() async throws {
             try await runCommand {
-                guard let bytes = FileManager.default.contents(atPath: file) else { throw CLIError("cannot read \(file)") }
-                try await database.withStore { store in
-                    let found = try await store.workspace(slug: workspace)
+                let bytes = try readBytes(file)
+                try await database.withWorkspace(workspace) { store, found in
                     let target = try await findCampaign(campaign, in: found, store: store)
                     let count = try await store.importResponses(
-                        workspaceID: found.id, campaignID: target.id, file: file, bytes: Array(bytes), now: nowSeconds())
+                        workspaceID: found.id, campaignID: target.id, file: file, bytes: bytes, now: nowSeconds())
                     Console.out("Imported \(file): \(count) responses into '\(target.name)'.")
                 }
             }
