@@ -6,8 +6,8 @@ extension Store {
     /// (`respondent,segment,date,metric,value`), all or nothing; unknown segments and answers
     /// already stored are reported with their line and column.
     public func importCustomerMetricAnswers(workspaceID: String, file: String, bytes: [UInt8]) async throws -> Int {
-        let answers = try CustomerMetrics.read(file: file, bytes: bytes)
         let table = try CSVTable(reader: CSVReader(file: file, bytes: bytes), required: CustomerMetrics.header)
+        let answers = try CustomerMetrics.read(table)
         let column = Dictionary(uniqueKeysWithValues: CustomerMetrics.header.map { ($0, table.index(of: $0)!) })
         try await write { db in
             let known = try await Self.knownSegments(db, workspaceID: workspaceID)
@@ -21,14 +21,10 @@ extension Store {
                         ].joined(separator: "\u{0}")
                     })
             var problems = FileProblems()
-            for record in table.rows {
+            table.forEachRecord(&problems) { record, problems in
                 let field = { (name: String) in record[column[name]!].trimmingSpaces() }
-                if !field("segment").isEmpty, !known.contains(field("segment")) {
-                    problems.append(
-                        table.problem(
-                            record, column: column["segment"]!,
-                            "unknown segment '\(field("segment"))'; known segments: \(known.isEmpty ? "none yet" : known.sorted().joined(separator: ", "))"
-                        ))
+                if let message = Self.unknownSegment(field("segment"), known: known) {
+                    problems.append(table.problem(record, column: column["segment"]!, message))
                 }
                 if stored.contains([field("respondent"), field("date"), field("metric").lowercased()].joined(separator: "\u{0}")) {
                     problems.append(
@@ -36,7 +32,6 @@ extension Store {
                             record, column: column["respondent"]!,
                             "this answer of '\(field("respondent"))' on \(field("date")) is already stored"))
                 }
-                if problems.isFull { break }
             }
             try problems.throwIfAny()
             try await Self.insertMetricAnswers(db, workspaceID: workspaceID, answers)

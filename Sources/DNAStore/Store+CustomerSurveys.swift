@@ -25,20 +25,6 @@ public struct SurveySession: Sendable {
     public var picks: Set<String>
 }
 
-/// One customer's answers as they are written in one go (import, API, demo).
-struct SurveyRespondentRow {
-    var id: String
-    var surveyID: String
-    var respondentKey: String?
-    var segment: String
-    var order: [String]
-    var source: String
-    var startedAt: Int64
-    var submittedAt: Int64?
-    var ratings: [String: SurveyRating]
-    var picks: [String]
-}
-
 extension Store {
     /// Creates an outcome study from chosen outcomes, or a top-tasks vote over chosen tasks
     /// (all tasks when none are chosen). The wording of each item is frozen into the survey.
@@ -167,9 +153,14 @@ extension Store {
     /// the customer did not say).
     static func checkSegments(_ db: any SQLDatabase, workspaceID: String, _ segments: Set<String>) async throws {
         let known = try await knownSegments(db, workspaceID: workspaceID)
-        if let unknown = segments.filter({ !$0.isEmpty && !known.contains($0) }).sorted().first {
-            throw StoreError.invalid("unknown segment '\(unknown)'; known segments: \(known.sorted().joined(separator: ", "))")
-        }
+        if let message = segments.sorted().lazy.compactMap({ unknownSegment($0, known: known) }).first { throw StoreError.invalid(message) }
+    }
+
+    /// Why a segment written in a form, a request or a file is refused; nil when it is one of
+    /// the workspace's codes or empty (the customer did not say).
+    static func unknownSegment(_ segment: String, known: Set<String>) -> String? {
+        guard !segment.isEmpty, !known.contains(segment) else { return nil }
+        return "unknown segment '\(segment)'; known segments: \(known.isEmpty ? "none yet" : known.sorted().joined(separator: ", "))"
     }
 
     static func knownSegments(_ db: any SQLDatabase, workspaceID: String) async throws -> Set<String> {
@@ -304,195 +295,6 @@ extension Store {
                 throw StoreError.invalid("pick at most \(TopTasks.maximumPicks) tasks; \(picks.count) were picked")
             }
             if Set(picks).count != picks.count { throw StoreError.invalid("a task was picked twice") }
-        }
-    }
-
-    static func insertSurveyRespondents(_ db: any SQLDatabase, _ rows: [SurveyRespondentRow]) async throws {
-        for chunk in rows.chunked(into: 200) {
-            var insert = db.insert(into: "survey_respondents")
-                .columns("id", "survey_id", "respondent_key", "segment", "shown_order", "source", "started_at", "submitted_at")
-            for row in chunk {
-                insert = insert.values(
-                    SQLBind(row.id), SQLBind(row.surveyID), SQLBind(row.respondentKey), SQLBind(row.segment),
-                    SQLBind(row.order.joined(separator: ",")), SQLBind(row.source), SQLBind(row.startedAt), SQLBind(row.submittedAt))
-            }
-            try await insert.run()
-        }
-        var answers: [(String, String, Int?, Int?)] = []
-        for row in rows {
-            answers += row.ratings.sorted { $0.key < $1.key }.map { (row.id, $0.key, $0.value.importance, $0.value.satisfaction) }
-            answers += row.picks.map { (row.id, $0, nil, nil) }
-        }
-        for chunk in answers.chunked(into: 250) {
-            var insert = db.insert(into: "survey_answers").columns("respondent_id", "item", "importance", "satisfaction")
-            for answer in chunk { insert = insert.values(SQLBind(answer.0), SQLBind(answer.1), SQLBind(answer.2), SQLBind(answer.3)) }
-            try await insert.run()
-        }
-    }
-
-    private static func insertSurveyAnswers(
-        _ db: any SQLDatabase, respondentID: String, ratings: [String: SurveyRating], picks: [String]
-    )
-        async throws
-    {
-        let entries =
-            ratings.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-            + picks.map { ($0, SurveyRating(importance: nil, satisfaction: nil)) }
-        guard !entries.isEmpty else { return }
-        var insert = db.insert(into: "survey_answers").columns("respondent_id", "item", "importance", "satisfaction")
-        for (item, rating) in entries {
-            insert = insert.values(SQLBind(respondentID), SQLBind(item), SQLBind(rating.importance), SQLBind(rating.satisfaction))
-        }
-        try await insert.run()
-    }
-
-    /// Imports answers in the contract's CSV (outcome study: `respondent,segment,outcome,
-    /// importance,satisfaction`; top-tasks vote: `voter,task`), all or nothing. Outcomes or
-    /// tasks not in the survey, unknown segments and respondents already in the survey are
-    /// reported with their line and column. Returns the number of respondents added.
-    public func importSurveyAnswers(workspaceID: String, surveyID: String, file: String, bytes: [UInt8], now: Int64) async throws -> Int {
-        let survey = try await survey(workspaceID: workspaceID, id: surveyID)
-        let makeID = self.makeID
-        var rows: [String: SurveyRespondentRow] = [:]
-        var order: [String] = []
-        func row(_ key: String, segment: String) -> SurveyRespondentRow {
-            rows[key]
-                ?? SurveyRespondentRow(
-                    id: makeID(), surveyID: surveyID, respondentKey: key, segment: segment, order: [], source: "import", startedAt: now,
-                    submittedAt: now, ratings: [:], picks: [])
-        }
-        let table = try CSVTable(
-            reader: CSVReader(file: file, bytes: bytes), required: survey.kind == .outcomeStudy ? OutcomeStudy.header : ["voter", "task"])
-        let keyColumn = table.index(of: survey.kind == .outcomeStudy ? "respondent" : "voter")!
-        let itemColumn = table.index(of: survey.kind == .outcomeStudy ? "outcome" : "task")!
-        var firstLine: [String: CSVRecord] = [:]
-        switch survey.kind {
-        case .outcomeStudy:
-            for rating in try OutcomeStudy.read(file: file, bytes: bytes) {
-                if rows[rating.respondent] == nil { order.append(rating.respondent) }
-                var entry = row(rating.respondent, segment: rating.segment)
-                entry.ratings[rating.outcome] = SurveyRating(importance: rating.importance, satisfaction: rating.satisfaction)
-                rows[rating.respondent] = entry
-            }
-        case .topTasks:
-            for vote in try TopTasks.read(file: file, bytes: bytes) {
-                if rows[vote.voter] == nil { order.append(vote.voter) }
-                var entry = row(vote.voter, segment: "")
-                entry.picks.append(vote.task)
-                rows[vote.voter] = entry
-            }
-        }
-        for record in table.rows where firstLine[record[keyColumn].trimmingSpaces()] == nil {
-            firstLine[record[keyColumn].trimmingSpaces()] = record
-        }
-        let firstLines = firstLine
-        let items = Set(survey.items.map(\.code))
-        let segmentColumn = table.index(of: "segment")
-        let ordered = order.map { rows[$0]! }
-        try await write { db in
-            let known = try await Self.knownSegments(db, workspaceID: workspaceID)
-            let existing = Set(
-                try await db.select().column("respondent_key").from("survey_respondents").where("survey_id", .equal, SQLBind(surveyID))
-                    .where("respondent_key", .isNot, SQLLiteral.null).all().map { try $0.decode(column: "respondent_key", as: String.self) }
-            )
-            var problems = FileProblems()
-            for record in table.rows {
-                let key = record[keyColumn].trimmingSpaces(), item = record[itemColumn].trimmingSpaces()
-                if !items.contains(item) {
-                    problems.append(
-                        table.problem(
-                            record, column: itemColumn,
-                            "'\(item)' is not one of this survey's \(survey.kind == .outcomeStudy ? "outcomes" : "tasks")"))
-                }
-                if let segmentColumn {
-                    let segment = record[segmentColumn].trimmingSpaces()
-                    if !segment.isEmpty, !known.contains(segment) {
-                        problems.append(
-                            table.problem(
-                                record, column: segmentColumn,
-                                "unknown segment '\(segment)'; known segments: \(known.isEmpty ? "none yet" : known.sorted().joined(separator: ", "))"
-                            ))
-                    }
-                }
-                if existing.contains(key), firstLines[key]?.line == record.line {
-                    problems.append(table.problem(record, column: keyColumn, "respondent '\(key)' is already in this survey"))
-                }
-                if problems.isFull { break }
-            }
-            try problems.throwIfAny()
-            try await Self.insertSurveyRespondents(db, ordered)
-        }
-        return ordered.count
-    }
-
-    /// Records one customer's answers given through the API, handed in at once.
-    public func addSurveyResponse(
-        workspaceID: String, surveyID: String, respondent: String?, segment: String, ratings: [String: SurveyRating], picks: [String],
-        now: Int64
-    ) async throws {
-        let survey = try await survey(workspaceID: workspaceID, id: surveyID)
-        try Self.checkAnswers(survey, ratings: ratings, picks: picks)
-        if survey.kind == .topTasks, picks.isEmpty { throw StoreError.invalid("pick at least one task") }
-        if survey.kind == .outcomeStudy, ratings.isEmpty { throw StoreError.invalid("rate at least one outcome") }
-        let row = SurveyRespondentRow(
-            id: makeID(), surveyID: surveyID, respondentKey: respondent, segment: segment, order: [], source: "api", startedAt: now,
-            submittedAt: now, ratings: ratings, picks: picks)
-        do {
-            try await write { db in
-                try await Self.checkSegments(db, workspaceID: workspaceID, [segment])
-                try await Self.insertSurveyRespondents(db, [row])
-            }
-        } catch StoreError.conflict {
-            throw StoreError.conflict("respondent '\(respondent ?? "")' is already in this survey")
-        }
-    }
-
-    public func surveyProgress(surveyID: String) async throws -> SurveyProgress {
-        try await read { db in
-            let tokens =
-                try await db.select().column(SQLRaw("COUNT(*)"), as: "n").from("survey_tokens").where(
-                    "survey_id", .equal, SQLBind(surveyID)
-                )
-                .first()?.decode(column: "n", as: Int.self) ?? 0
-            let counts = try await db.select().column(SQLRaw("COUNT(submitted_at)"), as: "submitted").column(
-                SQLRaw("COUNT(*)"), as: "started"
-            )
-            .from("survey_respondents").where("survey_id", .equal, SQLBind(surveyID)).first()
-            let submitted = try counts?.decode(column: "submitted", as: Int.self) ?? 0
-            return SurveyProgress(
-                linksIssued: tokens, submitted: submitted,
-                inProgress: (try counts?.decode(column: "started", as: Int.self) ?? 0) - submitted)
-        }
-    }
-
-    /// The handed-in ratings of an outcome study, as the analysis reads them.
-    public func outcomeRatings(surveyID: String) async throws -> [OutcomeStudy.Rating] {
-        try await submittedAnswers(surveyID: surveyID).map { key, segment, item, importance, satisfaction in
-            OutcomeStudy.Rating(respondent: key, segment: segment, outcome: item, importance: importance, satisfaction: satisfaction)
-        }
-    }
-
-    /// The handed-in picks of a top-tasks vote.
-    public func taskVotes(surveyID: String) async throws -> [TopTasks.Vote] {
-        try await submittedAnswers(surveyID: surveyID).map { key, _, item, _, _ in TopTasks.Vote(voter: key, task: item) }
-    }
-
-    private func submittedAnswers(surveyID: String) async throws -> [(String, String, String, Int?, Int?)] {
-        try await read { db in
-            try await db.select().column(SQLColumn("id", table: "survey_respondents")).column("segment").column("item").column("importance")
-                .column("satisfaction").from("survey_answers")
-                .join(
-                    "survey_respondents", on: SQLColumn("respondent_id", table: "survey_answers"), .equal,
-                    SQLColumn("id", table: "survey_respondents")
-                )
-                .where("survey_id", .equal, SQLBind(surveyID)).where("submitted_at", .isNot, SQLLiteral.null).all()
-                .map {
-                    (
-                        try $0.decode(column: "id", as: String.self), try $0.decode(column: "segment", as: String.self),
-                        try $0.decode(column: "item", as: String.self), try $0.decode(column: "importance", as: Int?.self),
-                        try $0.decode(column: "satisfaction", as: Int?.self)
-                    )
-                }
         }
     }
 }

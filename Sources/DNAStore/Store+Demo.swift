@@ -124,20 +124,10 @@ extension Store {
             closesAt: now - 90 * day, openLink: nil, thresholds: TopTasks.Thresholds(), createdAt: now - 121 * day,
             items: DemoCustomerModel.studyOutcomes.map { CustomerSurvey.Item(code: $0.code, text: sentences[$0.code]!) })
         try await insertSurvey(db, study)
-        var studyRows: [String: SurveyRespondentRow] = [:]
-        var studyOrder: [String] = []
-        for rating in DemoCustomerModel.studyRatings() {
-            if studyRows[rating.respondent] == nil { studyOrder.append(rating.respondent) }
-            var row =
-                studyRows[rating.respondent]
-                ?? SurveyRespondentRow(
-                    id: makeID(), surveyID: study.id, respondentKey: rating.respondent, segment: rating.segment, order: [],
-                    source: "import",
-                    startedAt: now - 100 * day, submittedAt: now - 100 * day, ratings: [:], picks: [])
-            row.ratings[rating.outcome] = SurveyRating(importance: rating.importance, satisfaction: rating.satisfaction)
-            studyRows[rating.respondent] = row
-        }
-        try await insertSurveyRespondents(db, studyOrder.map { studyRows[$0]! })
+        try await insertSurveyRespondents(
+            db,
+            SurveyRespondentRow.imported(ratings: DemoCustomerModel.studyRatings(), surveyID: study.id, at: now - 100 * day, makeID: makeID)
+        )
 
         let vote = CustomerSurvey(
             id: makeID(), workspaceID: workspaceID, kind: .topTasks, name: "Top tasks 2026", opensAt: now - 80 * day,
@@ -146,16 +136,14 @@ extension Store {
             items: model.tasks.map { CustomerSurvey.Item(code: $0.code, text: $0.title) })
         try await insertSurvey(db, vote)
         var random = SeededRandom(seed: 0x5407_7135)
-        let picksByVoter = Dictionary(grouping: DemoCustomerModel.votes(), by: \.voter)
-        try await insertSurveyRespondents(
-            db,
-            picksByVoter.keys.sorted().map { voter in
-                SurveyRespondentRow(
-                    id: makeID(), surveyID: vote.id, respondentKey: voter, segment: "",
-                    order: vote.items.map(\.code).shuffled(using: &random),
-                    source: "import", startedAt: now - 70 * day, submittedAt: now - 70 * day, ratings: [:],
-                    picks: picksByVoter[voter]!.map(\.task))
-            })
+        // Each voter saw the list in an order of their own, as on the vote page.
+        let voters = SurveyRespondentRow.imported(votes: DemoCustomerModel.votes(), surveyID: vote.id, at: now - 70 * day, makeID: makeID)
+            .map {
+                var row = $0
+                row.order = vote.items.map(\.code).shuffled(using: &random)
+                return row
+            }
+        try await insertSurveyRespondents(db, voters)
 
         for test in DemoCustomerModel.taskTests {
             try await db.insert(into: "task_tests").columns(

@@ -111,8 +111,8 @@ extension Store {
     /// and attempts already recorded are reported with their line and column.
     public func importAttempts(workspaceID: String, roundID: String, file: String, bytes: [UInt8]) async throws -> Int {
         _ = try await round(workspaceID: workspaceID, id: roundID)
-        let attempts = try TaskTests.read(file: file, bytes: bytes)
         let table = try CSVTable(reader: CSVReader(file: file, bytes: bytes), required: TaskTests.header)
+        let attempts = try TaskTests.read(table)
         let participantColumn = table.index(of: "participant")!, taskColumn = table.index(of: "task")!
         let tests = Set(try await taskTests(workspaceID: workspaceID).map(\.code))
         try await write { db in
@@ -123,7 +123,7 @@ extension Store {
                         try $0.decode(column: "participant", as: String.self) + "\u{0}" + $0.decode(column: "test_code", as: String.self)
                     })
             var problems = FileProblems()
-            for record in table.rows {
+            table.forEachRecord(&problems) { record, problems in
                 let participant = record[participantColumn].trimmingSpaces(), task = record[taskColumn].trimmingSpaces()
                 if !tests.contains(task) {
                     problems.append(
@@ -135,7 +135,6 @@ extension Store {
                         table.problem(
                             record, column: participantColumn, "participant '\(participant)' already attempted '\(task)' in this round"))
                 }
-                if problems.isFull { break }
             }
             try problems.throwIfAny()
             try await Self.insertAttempts(db, roundID: roundID, attempts)

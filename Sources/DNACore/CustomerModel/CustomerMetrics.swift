@@ -96,17 +96,17 @@ public enum CustomerMetrics {
     public static let header = ["respondent", "segment", "date", "metric", "value"]
 
     public static func read(file: String, bytes: [UInt8]) throws(FileProblems) -> [Answer] {
-        let table = try CSVTable(reader: CSVReader(file: file, bytes: bytes), required: header)
+        try read(CSVTable(reader: CSVReader(file: file, bytes: bytes), required: header))
+    }
+
+    /// Reads the rows of a table opened with this header: a caller that checks more of each
+    /// record (against a database, say) opens the file once for both.
+    public static func read(_ table: CSVTable) throws(FileProblems) -> [Answer] {
         let columns = header.map { table.index(of: $0)! }
         var problems = FileProblems()
         var answers: [Answer] = []
         var firstLine: [String: Int] = [:]
-        for record in table.rows {
-            if problems.isFull { break }
-            if let problem = table.fieldCountProblem(record) {
-                problems.append(problem)
-                continue
-            }
+        table.forEachRecord(&problems) { record, problems in
             let fields = columns.map { record[$0].trimmingSpaces() }
             let count = problems.total
             if fields[0].isEmpty { problems.append(table.problem(record, column: columns[0], "respondent is empty")) }
@@ -131,7 +131,7 @@ public enum CustomerMetrics {
                         "respondent '\(fields[0])' answers \(fields[3]) twice on \(fields[2]) (first on line \(line))"))
             }
             firstLine[key] = firstLine[key] ?? record.line
-            guard problems.total == count, let kind, let value else { continue }
+            guard problems.total == count, let kind, let value else { return }
             answers.append(Answer(respondent: fields[0], segment: fields[1], date: fields[2], metric: kind, value: value))
         }
         try problems.throwIfAny()

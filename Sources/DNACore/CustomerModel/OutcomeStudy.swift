@@ -50,18 +50,18 @@ public enum OutcomeStudy {
     public static let header = ["respondent", "segment", "outcome", "importance", "satisfaction"]
 
     public static func read(file: String, bytes: [UInt8]) throws(FileProblems) -> [Rating] {
-        let table = try CSVTable(reader: CSVReader(file: file, bytes: bytes), required: header)
+        try read(CSVTable(reader: CSVReader(file: file, bytes: bytes), required: header))
+    }
+
+    /// Reads the rows of a table opened with this header: a caller that checks more of each
+    /// record (against a database, say) opens the file once for both.
+    public static func read(_ table: CSVTable) throws(FileProblems) -> [Rating] {
         let columns = header.map { table.index(of: $0)! }
         var problems = FileProblems()
         var ratings: [Rating] = []
         var firstLine: [String: Int] = [:]
         var segmentOf: [String: (segment: String, line: Int)] = [:]
-        for record in table.rows {
-            if problems.isFull { break }
-            if let problem = table.fieldCountProblem(record) {
-                problems.append(problem)
-                continue
-            }
+        table.forEachRecord(&problems) { record, problems in
             let respondent = record[columns[0]].trimmingSpaces(), segment = record[columns[1]].trimmingSpaces()
             let outcome = record[columns[2]].trimmingSpaces()
             if respondent.isEmpty { problems.append(table.problem(record, column: columns[0], "respondent is empty")) }
@@ -79,7 +79,7 @@ public enum OutcomeStudy {
                 problems.append(
                     table.problem(
                         record, column: columns[2], "respondent '\(respondent)' rates outcome '\(outcome)' twice (first on line \(line))"))
-                continue
+                return
             }
             firstLine[key] = record.line
             var values: [Int?] = []

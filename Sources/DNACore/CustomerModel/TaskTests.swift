@@ -44,17 +44,17 @@ public enum TaskTests {
     public static let header = ["participant", "task", "result", "seconds", "target_seconds"]
 
     public static func read(file: String, bytes: [UInt8]) throws(FileProblems) -> [Attempt] {
-        let table = try CSVTable(reader: CSVReader(file: file, bytes: bytes), required: header)
+        try read(CSVTable(reader: CSVReader(file: file, bytes: bytes), required: header))
+    }
+
+    /// Reads the rows of a table opened with this header: a caller that checks more of each
+    /// record (against a database, say) opens the file once for both.
+    public static func read(_ table: CSVTable) throws(FileProblems) -> [Attempt] {
         let columns = header.map { table.index(of: $0)! }
         var problems = FileProblems()
         var attempts: [Attempt] = []
         var firstLine: [String: Int] = [:]
-        for record in table.rows {
-            if problems.isFull { break }
-            if let problem = table.fieldCountProblem(record) {
-                problems.append(problem)
-                continue
-            }
+        table.forEachRecord(&problems) { record, problems in
             let participant = record[columns[0]].trimmingSpaces(), task = record[columns[1]].trimmingSpaces()
             if participant.isEmpty { problems.append(table.problem(record, column: columns[0], "participant is empty")) }
             if task.isEmpty { problems.append(table.problem(record, column: columns[1], "task is empty")) }
@@ -78,10 +78,10 @@ public enum TaskTests {
                 problems.append(
                     table.problem(
                         record, column: columns[1], "participant '\(participant)' attempts task '\(task)' twice (first on line \(line))"))
-                continue
+                return
             }
             firstLine[key] = record.line
-            guard let result, times.count == 2, !participant.isEmpty, !task.isEmpty else { continue }
+            guard let result, times.count == 2, !participant.isEmpty, !task.isEmpty else { return }
             attempts.append(Attempt(participant: participant, task: task, result: result, seconds: times[0], targetSeconds: times[1]))
         }
         try problems.throwIfAny()

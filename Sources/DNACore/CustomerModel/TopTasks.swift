@@ -51,32 +51,32 @@ public enum TopTasks {
     }
 
     public static func read(file: String, bytes: [UInt8]) throws(FileProblems) -> [Vote] {
-        let table = try CSVTable(reader: CSVReader(file: file, bytes: bytes), required: ["voter", "task"])
+        try read(CSVTable(reader: CSVReader(file: file, bytes: bytes), required: ["voter", "task"]))
+    }
+
+    /// Reads the rows of a table opened with this header: a caller that checks more of each
+    /// record (against a database, say) opens the file once for both.
+    public static func read(_ table: CSVTable) throws(FileProblems) -> [Vote] {
         let voterColumn = table.index(of: "voter")!, taskColumn = table.index(of: "task")!
         var problems = FileProblems()
         var votes: [Vote] = []
         var picks: [String: [String: Int]] = [:]
-        for record in table.rows {
-            if problems.isFull { break }
-            if let problem = table.fieldCountProblem(record) {
-                problems.append(problem)
-                continue
-            }
+        table.forEachRecord(&problems) { record, problems in
             let voter = record[voterColumn].trimmingSpaces(), task = record[taskColumn].trimmingSpaces()
             if voter.isEmpty || task.isEmpty {
                 problems.append(
                     table.problem(record, column: voter.isEmpty ? voterColumn : taskColumn, "\(voter.isEmpty ? "voter" : "task") is empty"))
-                continue
+                return
             }
             if let line = picks[voter]?[task] {
                 problems.append(
                     table.problem(record, column: taskColumn, "voter '\(voter)' picks task '\(task)' twice (first on line \(line))"))
-                continue
+                return
             }
             picks[voter, default: [:]][task] = record.line
             if picks[voter]!.count > maximumPicks {
                 problems.append(table.problem(record, column: voterColumn, "voter '\(voter)' picks more than \(maximumPicks) tasks"))
-                continue
+                return
             }
             votes.append(Vote(voter: voter, task: task))
         }

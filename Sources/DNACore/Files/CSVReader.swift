@@ -177,6 +177,19 @@ public struct CSVTable: Sendable {
         return problem(record, column: min(record.fields.count - 1, expected), "expected \(expected) fields, found \(record.fields.count)")
     }
 
+    /// Visits every record that has as many fields as the header; a record with another count
+    /// becomes a problem, and the visit stops once the report is full.
+    public func forEachRecord(_ problems: inout FileProblems, _ body: (CSVRecord, inout FileProblems) -> Void) {
+        for record in rows {
+            if problems.isFull { return }
+            if let problem = fieldCountProblem(record) {
+                problems.append(problem)
+                continue
+            }
+            body(record, &problems)
+        }
+    }
+
     public func problem(_ record: CSVRecord, column: Int, _ message: String) -> FileProblem {
         FileProblem(file: file, line: record.line, column: record.column(of: column), message: message)
     }
