@@ -25,49 +25,29 @@ struct CustomerSurveyController {
         }
         router.get(RouterPath(stringLiteral: SiteURL.pattern { _, id in .customerOpenLink(id) })) { request, context in
             let now = clock.now()
-            let key = "survey-open-link:" + (context.remoteIP ?? "unknown")
-            guard try await store.loginFailures(key: key, now: now, window: 3600) < RespondentController.openLinkLimit else {
-                return RespondentPage.Message(title: "Please try again later", message: "Too many surveys were started from this address.")
-                    .response(status: .tooManyRequests, identity: nil)
+            if let refused = try await PublicLinks.limitVisit(store, kind: "survey-open-link", context: context, now: now) {
+                return refused
             }
-            _ = try await store.recordLoginFailure(key: key, now: now, window: 3600)
             let token = Secrets.make()
             guard try await store.startSurveyFromOpenLink(try context.parameter("id"), tokenHash: Secrets.hash(token), now: now) != nil
             else {
-                return notValid()
+                return PublicLinks.notValid()
             }
             return Response.redirect(to: SiteURL.customerSurvey(token).path, type: .normal)
         }
     }
 
-    private func notValid() -> Response {
-        RespondentPage.Message(title: "This link is not valid", message: "Check that you copied the whole link, or ask for a new one.")
-            .response(status: .notFound, identity: nil)
-    }
-
     private func withSession(_ token: String, _ body: (SurveySession) async throws -> Response) async throws -> Response {
         let now = clock.now()
-        guard let session = try await store.surveySession(tokenHash: Secrets.hash(token), now: now) else { return notValid() }
+        guard let session = try await store.surveySession(tokenHash: Secrets.hash(token), now: now) else { return PublicLinks.notValid() }
         if session.used {
             return RespondentPage.Message(
                 title: "Already sent", message: "Answers were already sent with this link. Each link can be used once. Thank you!"
             )
             .response(status: .gone, identity: nil)
         }
-        switch session.survey.state(at: now) {
-        case .scheduled:
-            return RespondentPage.Message(
-                title: "Not open yet", message: "This survey opens on \(Day.string(session.survey.opensAt)). Please come back then."
-            )
-            .response(status: .forbidden, identity: nil)
-        case .closed:
-            return RespondentPage.Message(
-                title: "This survey is closed", message: "Thank you for your interest; answers are no longer taken."
-            )
-            .response(status: .gone, identity: nil)
-        case .open:
-            return try await body(session)
-        }
+        if let closed = PublicLinks.closedWindow(session.survey.state(at: now), opensAt: session.survey.opensAt) { return closed }
+        return try await body(session)
     }
 
     /// Where a returning customer continues: the first step with an outcome not fully rated,

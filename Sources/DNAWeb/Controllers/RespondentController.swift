@@ -9,8 +9,6 @@ import Hummingbird
 struct RespondentController {
     let store: Store
     let clock: any AppClock
-    /// Open-link visits allowed per client address and hour, so nobody can flood a campaign.
-    static let openLinkLimit = 60
 
     func addRoutes(to router: Router<AppContext>) {
         router.get(RouterPath(stringLiteral: SiteURL.pattern { _, id in .respond(id) })) { request, context in
@@ -29,47 +27,27 @@ struct RespondentController {
         }
         router.get(RouterPath(stringLiteral: SiteURL.pattern { _, id in .openLink(id) })) { request, context in
             let now = clock.now()
-            let key = "open-link:" + (context.remoteIP ?? "unknown")
-            guard try await store.loginFailures(key: key, now: now, window: 3600) < Self.openLinkLimit else {
-                return RespondentPage.Message(title: "Please try again later", message: "Too many surveys were started from this address.")
-                    .response(status: .tooManyRequests, identity: nil)
-            }
-            _ = try await store.recordLoginFailure(key: key, now: now, window: 3600)
+            if let refused = try await PublicLinks.limitVisit(store, kind: "open-link", context: context, now: now) { return refused }
             let token = Secrets.make()
             guard try await store.startFromOpenLink(try context.parameter("id"), tokenHash: Secrets.hash(token), now: now) != nil else {
-                return notValid()
+                return PublicLinks.notValid()
             }
             return Response.redirect(to: SiteURL.respond(token).path, type: .normal)
         }
     }
 
-    private func notValid() -> Response {
-        RespondentPage.Message(title: "This link is not valid", message: "Check that you copied the whole link, or ask for a new one.")
-            .response(status: .notFound, identity: nil)
-    }
-
     /// Loads the session and answers for the states in which no questions can be shown.
     private func withSession(_ token: String, _ body: (RespondentSession) async throws -> Response) async throws -> Response {
-        guard let session = try await store.respondentSession(tokenHash: Secrets.hash(token)) else { return notValid() }
+        guard let session = try await store.respondentSession(tokenHash: Secrets.hash(token)) else { return PublicLinks.notValid() }
         if session.used {
             return RespondentPage.Message(
                 title: "Already handed in", message: "Answers were already handed in with this link. Each link can be used once. Thank you!"
             ).response(status: .gone, identity: nil)
         }
-        switch session.campaign.state(at: clock.now()) {
-        case .scheduled:
-            return RespondentPage.Message(
-                title: "Not open yet", message: "This survey opens on \(Day.string(session.campaign.opensAt)). Please come back then."
-            )
-            .response(status: .forbidden, identity: nil)
-        case .closed:
-            return RespondentPage.Message(
-                title: "This survey is closed", message: "Thank you for your interest; answers are no longer taken."
-            )
-            .response(status: .gone, identity: nil)
-        case .open:
-            return try await body(session)
+        if let closed = PublicLinks.closedWindow(session.campaign.state(at: clock.now()), opensAt: session.campaign.opensAt) {
+            return closed
         }
+        return try await body(session)
     }
 
     private func blank(_ session: RespondentSession) -> RespondentAnswers {

@@ -1,0 +1,42 @@
+import DNACore
+import DNAStore
+import Hummingbird
+
+/// What the public answering links share, for assessment respondents and for customer
+/// surveys alike: the answer to a link that does not exist, the pages for a window that is
+/// not open, and the rate limit on open links.
+enum PublicLinks {
+    /// Open-link visits allowed per client address and hour, so nobody can flood a survey.
+    static let openLinkLimit = 60
+
+    static func notValid() -> Response {
+        RespondentPage.Message(title: "This link is not valid", message: "Check that you copied the whole link, or ask for a new one.")
+            .response(status: .notFound, identity: nil)
+    }
+
+    /// The page for a window that is not open (yet, or any more); nil while it is open.
+    static func closedWindow(_ state: Campaign.State, opensAt: Int64) -> Response? {
+        switch state {
+        case .scheduled:
+            RespondentPage.Message(title: "Not open yet", message: "This survey opens on \(Day.string(opensAt)). Please come back then.")
+                .response(status: .forbidden, identity: nil)
+        case .closed:
+            RespondentPage.Message(title: "This survey is closed", message: "Thank you for your interest; answers are no longer taken.")
+                .response(status: .gone, identity: nil)
+        case .open:
+            nil
+        }
+    }
+
+    /// Counts one open-link visit from the client's address under `kind`; once the address is
+    /// over the limit for the hour, the answer is a 429 page and the visit is not counted.
+    static func limitVisit(_ store: Store, kind: String, context: AppContext, now: Int64) async throws -> Response? {
+        let key = kind + ":" + (context.remoteIP ?? "unknown")
+        guard try await store.loginFailures(key: key, now: now, window: 3600) < openLinkLimit else {
+            return RespondentPage.Message(title: "Please try again later", message: "Too many surveys were started from this address.")
+                .response(status: .tooManyRequests, identity: nil)
+        }
+        _ = try await store.recordLoginFailure(key: key, now: now, window: 3600)
+        return nil
+    }
+}
