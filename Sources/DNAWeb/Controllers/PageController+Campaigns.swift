@@ -98,10 +98,15 @@ extension PageController {
     }
 
     static func download(_ body: String, format: LeadershipReport.Format, name: String) -> Response {
+        attachment(body, contentType: format.contentType, filename: "\(name).\(format.rawValue)")
+    }
+
+    /// A file to save rather than a page to show.
+    static func attachment(_ body: String, contentType: String, filename: String) -> Response {
         Response(
             status: .ok,
             headers: [
-                .contentType: format.contentType, .contentDisposition: "attachment; filename=\"\(name).\(format.rawValue)\"",
+                .contentType: contentType, .contentDisposition: "attachment; filename=\"\(filename)\"",
                 .init("X-Content-Type-Options")!: "nosniff",
             ],
             body: .init(byteBuffer: ByteBuffer(string: body)))

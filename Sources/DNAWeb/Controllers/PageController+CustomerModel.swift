@@ -23,12 +23,8 @@ extension PageController {
         router.get(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .customerModelExport(w) })) { request, context in
             try await page(request, context) { workspace, _, _ in
                 let yaml = CustomerModelDocument.yaml(try await store.customerModel(workspaceID: workspace.id))
-                return Response(
-                    status: .ok,
-                    headers: [
-                        .contentType: "application/yaml; charset=utf-8",
-                        .contentDisposition: "attachment; filename=\"customer-model-\(workspace.slug).yaml\"",
-                    ], body: .init(byteBuffer: ByteBuffer(string: yaml)))
+                return Self.attachment(
+                    yaml, contentType: "application/yaml; charset=utf-8", filename: "customer-model-\(workspace.slug).yaml")
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, kind in .customerRecord(w, kind) })) { request, context in
@@ -275,22 +271,7 @@ extension PageController {
     }
 }
 
-extension CustomerModelPage.Model: ActionPageModel {
-    var submittedText: String {
-        get { submittedYAML }
-        set { submittedYAML = newValue }
-    }
-}
-extension TaskTestsPage.Model: ActionPageModel {
-    var submittedText: String {
-        get { submittedCSV }
-        set { submittedCSV = newValue }
-    }
-}
+extension CustomerModelPage.Model: ActionPageModel {}
+extension TaskTestsPage.Model: ActionPageModel {}
 extension TimeLedgerPage.Model: ActionPageModel {}
-extension CustomerMetricsPage.Model: ActionPageModel {
-    var submittedText: String {
-        get { submittedCSV }
-        set { submittedCSV = newValue }
-    }
-}
+extension CustomerMetricsPage.Model: ActionPageModel {}

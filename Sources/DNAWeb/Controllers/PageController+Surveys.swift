@@ -149,22 +149,11 @@ extension PageController {
             case .csv: "text/csv; charset=utf-8"
             case .md: "text/markdown; charset=utf-8"
             }
-        return Response(
-            status: .ok,
-            headers: [
-                .contentType: type, .contentDisposition: "attachment; filename=\"\(name).\(format.rawValue)\"",
-                .init("X-Content-Type-Options")!: "nosniff",
-            ],
-            body: .init(byteBuffer: ByteBuffer(string: body)))
+        return attachment(body, contentType: type, filename: "\(name).\(format.rawValue)")
     }
 }
 
-extension SurveyPage.Model: ActionPageModel {
-    var submittedText: String {
-        get { submittedCSV }
-        set { submittedCSV = newValue }
-    }
-}
+extension SurveyPage.Model: ActionPageModel {}
 
 /// A survey's results as pages, API and downloads show them: the same scoring code as
 /// `cdna analyze outcomes|top-tasks`, on the handed-in answers.

@@ -31,7 +31,7 @@ enum CustomerModelPage {
         var csrfToken: String?
         var notice: String?
         var problems: [FileProblem] = []
-        var submittedYAML = ""
+        var submittedText = ""
     }
 
     struct View: PageView {
@@ -204,7 +204,7 @@ enum CustomerModelPage {
                 "<p>YAML with any of <code>segments</code>, <code>jobs</code>, <code>outcomes</code>, <code>offerings</code> and <code>tasks</code>, as the download above writes it. Records are matched by code; the import is all or nothing.</p>"
             html += Markup.form(
                 action: SiteURL.customerModelImport(slug).path, csrf: csrf, submit: "Import",
-                html: Markup.textarea("Model YAML", name: "yaml", value: model.submittedYAML, rows: 12))
+                html: Markup.textarea("Model YAML", name: "yaml", value: model.submittedText, rows: 12))
             return html
         }
     }

@@ -27,8 +27,10 @@ enum Markup {
             "<label for=\"\(text(id))\">\(text(label))</label><input id=\"\(text(id))\" name=\"\(text(name))\" type=\"\(type)\" value=\"\(text(value))\"\(required ? " required" : "")\(extra.isEmpty ? "" : " " + extra)>"
     }
 
-    static func textarea(_ label: String, name: String, value: String = "", rows: Int = 8) -> String {
-        "<label for=\"\(text(name))\">\(text(label))</label><textarea id=\"\(text(name))\" name=\"\(text(name))\" rows=\"\(rows)\">\(text(value))</textarea>"
+    static func textarea(_ label: String, name: String, id: String? = nil, value: String = "", rows: Int = 8) -> String {
+        let id = id ?? name
+        return
+            "<label for=\"\(text(id))\">\(text(label))</label><textarea id=\"\(text(id))\" name=\"\(text(name))\" rows=\"\(rows)\">\(text(value))</textarea>"
     }
 
     /// A select of (value, label) options; `blank` adds a first empty option with that label.

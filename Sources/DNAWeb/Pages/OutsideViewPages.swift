@@ -15,7 +15,7 @@ enum TaskTestsPage {
         var today: String
         var notice: String?
         var problems: [FileProblem] = []
-        var submittedCSV = ""
+        var submittedText = ""
     }
 
     struct View: PageView {
@@ -117,10 +117,7 @@ enum TaskTestsPage {
                 html += Markup.form(
                     action: SiteURL.taskRoundImport(slug, round.id).path, csrf: csrf, submit: "Import results",
                     html: "<p>CSV: <code>participant,task,result,seconds,target_seconds</code>; all or nothing.</p>"
-                        + Markup.textarea("Results CSV", name: "csv", value: model.submittedCSV, rows: 6).replacingOccurrences(
-                            of: "id=\"csv\"", with: "id=\"\(prefix)csv\""
-                        )
-                        .replacingOccurrences(of: "for=\"csv\"", with: "for=\"\(prefix)csv\""))
+                        + Markup.textarea("Results CSV", name: "csv", id: prefix + "csv", value: model.submittedText, rows: 6))
                 html += "</div></details>"
             }
             return html
@@ -279,7 +276,7 @@ enum CustomerMetricsPage {
         var csrfToken: String?
         var notice: String?
         var problems: [FileProblem] = []
-        var submittedCSV = ""
+        var submittedText = ""
     }
 
     static func format(_ figure: CustomerMetrics.Figure) -> String {
@@ -343,7 +340,7 @@ enum CustomerMetricsPage {
                     "<h2>Import answers</h2><p>CSV: <code>respondent,segment,date,metric,value</code> with <code>metric</code> one of nps, csat, ces, ttfv. All or nothing.</p>"
                 html += Markup.form(
                     action: SiteURL.customerMetricsImport(slug).path, csrf: model.csrfToken, submit: "Import",
-                    html: Markup.textarea("Answers CSV", name: "csv", value: model.submittedCSV))
+                    html: Markup.textarea("Answers CSV", name: "csv", value: model.submittedText))
             }
             return .raw(html)
         }

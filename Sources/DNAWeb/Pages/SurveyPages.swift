@@ -92,7 +92,7 @@ enum SurveyPage {
         var csrfToken: String?
         var notice: String?
         var problems: [FileProblem] = []
-        var submittedCSV = ""
+        var submittedText = ""
         var newLinks: [String] = []
         var baseURL: String
     }
@@ -150,7 +150,7 @@ enum SurveyPage {
                     : "<p>CSV with the header <code>voter,task</code>, one row per pick, at most five picks per voter. All or nothing.</p>"
                 html += Markup.form(
                     action: SiteURL.surveyImport(slug, survey.id).path, csrf: model.csrfToken, submit: "Import",
-                    html: Markup.textarea("CSV", name: "csv", value: model.submittedCSV))
+                    html: Markup.textarea("CSV", name: "csv", value: model.submittedText))
             }
             html += "<h2>\(survey.kind == .outcomeStudy ? "Outcomes" : "Tasks") as customers see them</h2><ol>"
             html +=
