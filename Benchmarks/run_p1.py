@@ -32,7 +32,7 @@ def index(output):
 
 def same(a, b):
     if a.keys() != b.keys():
-        return f"different keys: {sorted(set(a) ^ set(b))[:5]}"
+        return f"different keys: {sorted(map(str, set(a) ^ set(b)))[:5]}"
     for key in a:
         x, y = a[key], b[key]
         if isinstance(x, float) or isinstance(y, float):
