@@ -78,4 +78,10 @@ func readBytes(_ path: String) throws -> [UInt8] {
     return [UInt8](data)
 }
 
+/// The start of a day given to a command option as YYYY-MM-DD.
+func day(_ text: String, _ option: String) throws -> Int64 {
+    guard let start = CalendarDay.start(text) else { throw CLIError("\(option) \(text): write the date as YYYY-MM-DD") }
+    return start
+}
+
 func nowSeconds() -> Int64 { Int64(Date().timeIntervalSince1970) }

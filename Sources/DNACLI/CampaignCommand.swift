@@ -67,11 +67,6 @@ struct CampaignCommand: AsyncParsableCommand {
                 }
             }
         }
-
-        private func day(_ text: String, _ option: String) throws -> Int64 {
-            guard let start = CalendarDay.start(text) else { throw CLIError("\(option) \(text): write the date as YYYY-MM-DD") }
-            return start
-        }
     }
 
     struct Links: AsyncParsableCommand {

@@ -229,8 +229,3 @@ func findSurvey(_ reference: String, in workspace: Workspace, store: Store) asyn
     }
     return found
 }
-
-private func day(_ text: String, _ option: String) throws -> Int64 {
-    guard let start = CalendarDay.start(text) else { throw CLIError("\(option) must be written YYYY-MM-DD") }
-    return start
-}

@@ -136,13 +136,17 @@ extension PageController {
             csrfToken: identity.csrfToken, today: Day.string(now))
     }
 
-    private func createCampaign(from form: FormBody, workspace: Workspace) async throws -> Campaign {
+    /// The window a form's `opens` and `closes` days give: from the start of the first day to
+    /// the end of the last (none when `closes` is left empty).
+    static func window(from form: FormBody) throws -> (opens: Int64, closes: Int64?) {
         guard let opens = form.text("opens").flatMap(Day.start) else { throw StoreError.invalid("give the opening date as YYYY-MM-DD") }
-        var closes: Int64?
-        if let text = form.text("closes") {
-            guard let day = Day.start(text) else { throw StoreError.invalid("give the closing date as YYYY-MM-DD") }
-            closes = day + 86_400
-        }
+        guard let text = form.text("closes") else { return (opens, nil) }
+        guard let day = Day.start(text) else { throw StoreError.invalid("give the closing date as YYYY-MM-DD") }
+        return (opens, day + 86_400)
+    }
+
+    private func createCampaign(from form: FormBody, workspace: Workspace) async throws -> Campaign {
+        let (opens, closes) = try Self.window(from: form)
         var population: [String: Int] = [:]
         for (name, values) in form.values where name.hasPrefix("invited-") {
             guard let text = values.first?.trimmingSpaces(), !text.isEmpty else { continue }

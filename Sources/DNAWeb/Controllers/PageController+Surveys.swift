@@ -18,14 +18,7 @@ extension PageController {
                     guard let kind = CustomerSurvey.Kind(rawValue: form["kind"] ?? "") else {
                         throw StoreError.invalid("choose a study or a vote")
                     }
-                    guard let opens = form.text("opens").flatMap(Day.start) else {
-                        throw StoreError.invalid("the opening date must be written YYYY-MM-DD")
-                    }
-                    var closes: Int64?
-                    if let text = form.text("closes") {
-                        guard let day = Day.start(text) else { throw StoreError.invalid("the closing date must be written YYYY-MM-DD") }
-                        closes = day + 86_400
-                    }
+                    let (opens, closes) = try Self.window(from: form)
                     let share = { (name: String, fallback: Double) in form.text(name).flatMap(Double.init).map { $0 / 100 } ?? fallback }
                     let survey = try await store.createSurvey(
                         workspaceID: workspace.id, kind: kind, name: form.text("name") ?? "", opensAt: opens, closesAt: closes,
