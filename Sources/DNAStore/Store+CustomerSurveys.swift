@@ -170,54 +170,65 @@ extension Store {
     }
 
     /// The session behind a survey link, or nil for an unknown token. The first visit starts
-    /// the respondent and records the order in which the items are shown to them.
+    /// the respondent and records the order in which the items are shown to them; every other
+    /// visit only reads, so page views take no write lock.
     public func surveySession(
         tokenHash: String, now: Int64, shuffle: @Sendable ([String]) -> [String] = { $0.shuffled() }
     ) async throws
         -> SurveySession?
     {
+        guard let loaded = try await read({ db in try await Self.surveySession(db, tokenHash: tokenHash) }) else { return nil }
+        guard loaded.unstarted, loaded.session.survey.state(at: now) == .open else { return loaded.session }
         let makeID = self.makeID
         return try await write { db in
-            guard
-                let token = try await db.select().columns("*").from("survey_tokens").where("token_hash", .equal, SQLBind(tokenHash)).first()
-            else { return nil }
-            let surveyID = try token.decode(column: "survey_id", as: String.self)
-            guard let survey = try await Self.surveys(db, where: ("id", surveyID)).first else { return nil }
-            let issued = try token.decode(column: "segment", as: String?.self)
-            var session = SurveySession(
-                survey: survey, issuedSegment: issued, used: try token.decode(column: "used_at", as: Int64?.self) != nil,
-                segment: issued ?? "", order: survey.items.map(\.code), ratings: [:], picks: [])
-            if session.used { return session }
-            if let respondentID = try token.decode(column: "respondent_id", as: String?.self) {
-                let row = try await db.select().columns("segment", "shown_order").from("survey_respondents")
-                    .where("id", .equal, SQLBind(respondentID)).first()
-                session.segment = try row?.decode(column: "segment", as: String.self) ?? session.segment
-                let order = try row?.decode(column: "shown_order", as: String.self).split(separator: ",").map(String.init) ?? []
-                if !order.isEmpty { session.order = order }
-                for answer in try await db.select().columns("item", "importance", "satisfaction").from("survey_answers")
-                    .where("respondent_id", .equal, SQLBind(respondentID)).all()
-                {
-                    let item = try answer.decode(column: "item", as: String.self)
-                    let rating = SurveyRating(
-                        importance: try answer.decode(column: "importance", as: Int?.self),
-                        satisfaction: try answer.decode(column: "satisfaction", as: Int?.self))
-                    if survey.kind == .topTasks { session.picks.insert(item) } else { session.ratings[item] = rating }
-                }
-            } else if survey.state(at: now) == .open {
-                session.order = shuffle(session.order)
-                let id = makeID()
-                try await Self.insertSurveyRespondents(
-                    db,
-                    [
-                        SurveyRespondentRow(
-                            id: id, surveyID: surveyID, respondentKey: nil, segment: session.segment, order: session.order,
-                            source: issued == nil ? "open-link" : "link", startedAt: now, submittedAt: nil, ratings: [:], picks: [])
-                    ])
-                try await db.update("survey_tokens").set("respondent_id", to: SQLBind(id)).where("token_hash", .equal, SQLBind(tokenHash))
-                    .run()
-            }
+            // Read again inside the transaction: a second first visit may have started it.
+            guard let current = try await Self.surveySession(db, tokenHash: tokenHash) else { return nil }
+            guard current.unstarted else { return current.session }
+            var session = current.session
+            session.order = shuffle(session.order)
+            let id = makeID()
+            try await Self.insertSurveyRespondents(
+                db,
+                [
+                    SurveyRespondentRow(
+                        id: id, surveyID: session.survey.id, respondentKey: nil, segment: session.segment, order: session.order,
+                        source: session.issuedSegment == nil ? "open-link" : "link", startedAt: now, submittedAt: nil, ratings: [:],
+                        picks: [])
+                ])
+            try await db.update("survey_tokens").set("respondent_id", to: SQLBind(id)).where("token_hash", .equal, SQLBind(tokenHash))
+                .run()
             return session
         }
+    }
+
+    /// The session as stored, and whether no respondent has been started for the link yet.
+    private static func surveySession(_ db: any SQLDatabase, tokenHash: String) async throws -> (session: SurveySession, unstarted: Bool)? {
+        guard let token = try await db.select().columns("*").from("survey_tokens").where("token_hash", .equal, SQLBind(tokenHash)).first()
+        else { return nil }
+        guard let survey = try await surveys(db, where: ("id", try token.decode(column: "survey_id", as: String.self))).first else {
+            return nil
+        }
+        let issued = try token.decode(column: "segment", as: String?.self)
+        var session = SurveySession(
+            survey: survey, issuedSegment: issued, used: try token.decode(column: "used_at", as: Int64?.self) != nil,
+            segment: issued ?? "", order: survey.items.map(\.code), ratings: [:], picks: [])
+        if session.used { return (session, false) }
+        guard let respondentID = try token.decode(column: "respondent_id", as: String?.self) else { return (session, true) }
+        let row = try await db.select().columns("segment", "shown_order").from("survey_respondents")
+            .where("id", .equal, SQLBind(respondentID)).first()
+        session.segment = try row?.decode(column: "segment", as: String.self) ?? session.segment
+        let order = try row?.decode(column: "shown_order", as: String.self).split(separator: ",").map(String.init) ?? []
+        if !order.isEmpty { session.order = order }
+        for answer in try await db.select().columns("item", "importance", "satisfaction").from("survey_answers")
+            .where("respondent_id", .equal, SQLBind(respondentID)).all()
+        {
+            let item = try answer.decode(column: "item", as: String.self)
+            let rating = SurveyRating(
+                importance: try answer.decode(column: "importance", as: Int?.self),
+                satisfaction: try answer.decode(column: "satisfaction", as: Int?.self))
+            if survey.kind == .topTasks { session.picks.insert(item) } else { session.ratings[item] = rating }
+        }
+        return (session, false)
     }
 
     /// Makes a fresh single-use token from a survey's open link; nil when no survey has it.
