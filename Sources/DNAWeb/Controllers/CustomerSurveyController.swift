@@ -97,19 +97,8 @@ struct CustomerSurveyController {
         } catch StoreError.conflict(let message) {
             return RespondentPage.Message(title: "Not saved", message: message).response(status: .conflict, identity: nil)
         }
-        switch action {
-        case "submit":
-            return RespondentPage.Message(title: "Thank you", message: "Your answers were sent. They help us decide what to improve first.")
-                .response(identity: nil)
-        case "pause":
-            return RespondentPage.Message(
-                title: "Saved", message: "Your answers so far are saved. Open the same link again to continue where you stopped."
-            )
-            .response(identity: nil)
-        case "back":
-            return Response.redirect(to: SiteURL.customerSurvey(token).path + "?step=\(max(0, step - 1))", type: .normal)
-        default:
-            return Response.redirect(to: SiteURL.customerSurvey(token).path + "?step=\(min(total - 1, step + 1))", type: .normal)
-        }
+        return PublicLinks.afterSave(
+            action: action, link: SiteURL.customerSurvey(token).path, step: step, steps: total,
+            thanks: "Your answers were sent. They help us decide what to improve first.")
     }
 }

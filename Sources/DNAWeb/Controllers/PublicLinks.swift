@@ -39,4 +39,22 @@ enum PublicLinks {
         _ = try await store.recordLoginFailure(key: key, now: now, window: 3600)
         return nil
     }
+
+    /// Where a saved step leads: the thanks page on handing in, the saved page on a pause,
+    /// else the previous or next step of the same link.
+    static func afterSave(action: String, link: String, step: Int, steps: Int, thanks: String) -> Response {
+        switch action {
+        case "submit":
+            return RespondentPage.Message(title: "Thank you", message: thanks).response(identity: nil)
+        case "pause":
+            return RespondentPage.Message(
+                title: "Saved", message: "Your answers so far are saved. Open the same link again to continue where you stopped."
+            )
+            .response(identity: nil)
+        case "back":
+            return Response.redirect(to: link + "?step=\(max(0, step - 1))", type: .normal)
+        default:
+            return Response.redirect(to: link + "?step=\(min(steps - 1, step + 1))", type: .normal)
+        }
+    }
 }
