@@ -6,6 +6,13 @@ import SQLKit
 struct Migration: Sendable {
     let name: String
     let statements: [String]
+    /// Statements only one database understands (full-text search), run after the common ones.
+    var sqliteOnly: [String] = []
+    var postgresOnly: [String] = []
+
+    func statements(for kind: DatabaseKind) -> [String] {
+        statements + (kind == .sqlite ? sqliteOnly : postgresOnly)
+    }
 }
 
 /// Applies pending migrations in order, each in its own transaction, recording each by name.
@@ -22,7 +29,7 @@ struct Migrator {
         for migration in Schema.migrations where !applied.contains(migration.name) {
             store.logger.info("applying migration", metadata: ["name": .string(migration.name)])
             try await store.write { db in
-                for statement in migration.statements {
+                for statement in migration.statements(for: store.kind) {
                     try await db.raw(SQLQueryString(statement)).run()
                 }
                 try await db.insert(into: "schema_migrations")

@@ -1,3 +1,5 @@
+import SQLKit
+
 /// The few places where SQLite and PostgreSQL need different SQL. Keeping them in one file
 /// makes the "one code path" claim checkable.
 enum SQLDialectQuirks {
@@ -16,4 +18,30 @@ enum SQLDialectQuirks {
     static let bigint = "BIGINT"
     /// Floating point; SQLite gives it REAL affinity.
     static let double = "DOUBLE PRECISION"
+}
+
+extension SQLDialectQuirks {
+    /// The words of a search text: letters and digits only, so nothing a person types can be
+    /// read as search syntax by either database.
+    static func searchWords(_ text: String) -> [String] {
+        text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init).prefix(20).map { $0 }
+    }
+
+    /// Restricts an evidence query to items containing every word, best match first. SQLite
+    /// matches the FTS5 table (porter stemming, bm25 rank); PostgreSQL matches the generated
+    /// tsvector (English stemming, ts_rank).
+    static func evidenceSearch(_ kind: DatabaseKind, _ query: SQLSelectBuilder, words: [String]) -> SQLSelectBuilder {
+        switch kind {
+        case .sqlite:
+            let match = words.map { "\"\($0)\"" }.joined(separator: " ")
+            return query.join("evidence_search", on: SQLColumn("evidence_id", table: "evidence_search"), .equal, SQLColumn("id", table: "evidence"))
+                .where(SQLBinaryExpression(left: SQLIdentifier("evidence_search"), op: SQLRaw("MATCH"), right: SQLBind(match))).orderBy(SQLColumn("rank", table: "evidence_search"))
+        case .postgres:
+            let text = words.joined(separator: " ")
+            let tsquery = SQLFunction("plainto_tsquery", args: SQLLiteral.string("english"), SQLBind(text))
+            return query.where(SQLBinaryExpression(left: SQLColumn("search", table: "evidence"), op: SQLRaw("@@"), right: tsquery))
+                .orderBy(
+                    SQLOrderBy(expression: SQLFunction("ts_rank", args: SQLColumn("search", table: "evidence"), tsquery), direction: SQLDirection.descending))
+        }
+    }
 }

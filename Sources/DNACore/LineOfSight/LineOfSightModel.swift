@@ -11,17 +11,35 @@ public struct LineOfSightModel: Sendable, Equatable {
         public var title: String
         public var effort: Double?
         public var budget: Double?
+
+        public init(id: String, type: NodeType, title: String, effort: Double? = nil, budget: Double? = nil) {
+            self.id = id
+            self.type = type
+            self.title = title
+            self.effort = effort
+            self.budget = budget
+        }
     }
 
-    public struct Edge: Sendable, Equatable {
+    public struct Edge: Codable, Sendable, Equatable {
         public var from: String
         public var to: String
+
+        public init(from: String, to: String) {
+            self.from = from
+            self.to = to
+        }
     }
 
     /// A metric or a piece of evidence, attached to one node.
-    public struct Attachment: Sendable, Equatable {
+    public struct Attachment: Codable, Sendable, Equatable {
         public var id: String
         public var node: String
+
+        public init(id: String, node: String) {
+            self.id = id
+            self.node = node
+        }
     }
 
     public var nodes: [Node]
@@ -47,16 +65,30 @@ public struct LineOfSightModel: Sendable, Equatable {
 /// duplicate ids) are file problems; graph-level mistakes (bad edges, dangling references,
 /// cycles) are findings of the checks, so a whole model can be reviewed at once.
 public enum LineOfSightLoader {
+    /// The line each node, edge, metric and evidence entry starts on, in model order, so a
+    /// reader that checks more (against a workspace) can point at the entry.
+    public struct Lines: Sendable, Equatable {
+        public var nodes: [Int] = []
+        public var edges: [Int] = []
+        public var metrics: [Int] = []
+        public var evidence: [Int] = []
+    }
+
     public static func load(file: String, text: String) throws(FileProblems) -> LineOfSightModel {
+        try loadLocated(file: file, text: text).model
+    }
+
+    public static func loadLocated(file: String, text: String) throws(FileProblems) -> (model: LineOfSightModel, lines: Lines) {
+        var lines = Lines()
         let root = try YAMLNode.parse(file: file, text: text)
         var fields = try YAMLFields(root, what: "model", allowed: ["nodes", "edges", "metrics", "evidence"])
         let nodes =
             fields.value("nodes", in: "model", required: true) { (node: YAMLNode) throws(FileProblems) -> [LineOfSightModel.Node] in
-                try readNodes(node)
+                try readNodes(node, lines: &lines.nodes)
             } ?? []
         let edges =
             fields.value("edges", in: "model") { (list: YAMLNode) throws(FileProblems) -> [LineOfSightModel.Edge] in
-                try readEach(list, what: "edge") { (node: YAMLNode) throws(FileProblems) -> LineOfSightModel.Edge in
+                try readEach(list, what: "edge", lines: &lines.edges) { (node: YAMLNode) throws(FileProblems) -> LineOfSightModel.Edge in
                     var edge = try YAMLFields(node, what: "edge", allowed: ["from", "to"])
                     let from = edge.string("from", in: "edge", required: true), to = edge.string("to", in: "edge", required: true)
                     try edge.problems.throwIfAny()
@@ -65,31 +97,34 @@ public enum LineOfSightLoader {
             } ?? []
         let metrics =
             fields.value("metrics", in: "model") { (list: YAMLNode) throws(FileProblems) -> [LineOfSightModel.Attachment] in
-                try readAttachments(list, what: "metric", key: "measures")
+                try readAttachments(list, what: "metric", key: "measures", lines: &lines.metrics)
             } ?? []
         let evidence =
             fields.value("evidence", in: "model") { (list: YAMLNode) throws(FileProblems) -> [LineOfSightModel.Attachment] in
-                try readAttachments(list, what: "evidence", key: "supports")
+                try readAttachments(list, what: "evidence", key: "supports", lines: &lines.evidence)
             } ?? []
         try fields.problems.throwIfAny()
-        return LineOfSightModel(nodes: nodes, edges: edges, metrics: metrics, evidence: evidence)
+        return (LineOfSightModel(nodes: nodes, edges: edges, metrics: metrics, evidence: evidence), lines)
     }
 
     private static func readEach<T>(
-        _ list: YAMLNode, what: String, _ read: (YAMLNode) throws(FileProblems) -> T
+        _ list: YAMLNode, what: String, lines: inout [Int], _ read: (YAMLNode) throws(FileProblems) -> T
     ) throws(FileProblems) -> [T] {
         var problems = FileProblems()
         var values: [T] = []
         for node in try list.sequence("\(what)s") {
-            do { values.append(try read(node)) } catch { problems.append(contentsOf: error) }
+            do {
+                values.append(try read(node))
+                lines.append(node.line)
+            } catch { problems.append(contentsOf: error) }
         }
         try problems.throwIfAny()
         return values
     }
 
-    private static func readNodes(_ list: YAMLNode) throws(FileProblems) -> [LineOfSightModel.Node] {
+    private static func readNodes(_ list: YAMLNode, lines: inout [Int]) throws(FileProblems) -> [LineOfSightModel.Node] {
         var firstLine: [String: Int] = [:]
-        return try readEach(list, what: "node") { (node: YAMLNode) throws(FileProblems) -> LineOfSightModel.Node in
+        return try readEach(list, what: "node", lines: &lines) { (node: YAMLNode) throws(FileProblems) -> LineOfSightModel.Node in
             var fields = try YAMLFields(node, what: "node", allowed: ["id", "type", "title", "effort", "budget"])
             let id = fields.string("id", in: "node", required: true)
             let type = fields.value("type", in: "node", required: true) {
@@ -119,8 +154,10 @@ public enum LineOfSightLoader {
         }
     }
 
-    private static func readAttachments(_ list: YAMLNode, what: String, key: String) throws(FileProblems) -> [LineOfSightModel.Attachment] {
-        try readEach(list, what: what) { (node: YAMLNode) throws(FileProblems) -> LineOfSightModel.Attachment in
+    private static func readAttachments(
+        _ list: YAMLNode, what: String, key: String, lines: inout [Int]
+    ) throws(FileProblems) -> [LineOfSightModel.Attachment] {
+        try readEach(list, what: what, lines: &lines) { (node: YAMLNode) throws(FileProblems) -> LineOfSightModel.Attachment in
             var fields = try YAMLFields(node, what: what, allowed: ["id", key])
             let id = fields.string("id", in: what, required: true), target = fields.string(key, in: what, required: true)
             try fields.problems.throwIfAny()

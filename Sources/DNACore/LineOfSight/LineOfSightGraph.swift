@@ -1,0 +1,89 @@
+/// A workspace's line-of-sight graph as stored: the nodes with what the contract's YAML does
+/// not carry (a strategy's theory, an initiative's status and ship date), the edges, the
+/// metrics that measure nodes and the evidence that supports them.
+public struct LineOfSightGraph: Codable, Equatable, Sendable {
+    public enum Status: String, Codable, Sendable, CaseIterable {
+        case planned, active, shipped, stopped
+    }
+
+    public struct Node: Codable, Equatable, Sendable {
+        public var code: String
+        public var type: LineOfSightModel.NodeType
+        public var title: String
+        /// A strategy's theory, or any note.
+        public var description: String
+        public var effort: Double?
+        public var budget: Double?
+        /// Initiatives only.
+        public var status: Status?
+        public var shippedOn: String?
+
+        public init(
+            code: String, type: LineOfSightModel.NodeType, title: String, description: String = "", effort: Double? = nil,
+            budget: Double? = nil, status: Status? = nil, shippedOn: String? = nil
+        ) {
+            self.code = code
+            self.type = type
+            self.title = title
+            self.description = description
+            self.effort = effort
+            self.budget = budget
+            self.status = status
+            self.shippedOn = shippedOn
+        }
+
+        /// The first thing wrong with the node on its own, or nil.
+        public var problem: String? {
+            if let message = UnitCode.problem(code) { return "node \(message)" }
+            if title.trimmingSpaces().isEmpty && type != .outcome { return "the \(type.rawValue) needs a title" }
+            for (name, value) in [("effort", effort), ("budget", budget)] {
+                if let value, !(value >= 0 && value.isFinite) { return "\(name) must be a number of 0 or more" }
+            }
+            if type != .initiative && (status != nil || shippedOn != nil) { return "only initiatives have a status and a ship date" }
+            if let shippedOn {
+                if CalendarDay.start(shippedOn) == nil { return "the ship date must be written YYYY-MM-DD" }
+                if status != .shipped { return "a ship date needs the status shipped" }
+            }
+            return nil
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case code, type, title, description, effort, budget, status
+            case shippedOn = "shipped_on"
+        }
+    }
+
+    public var nodes: [Node]
+    public var edges: [LineOfSightModel.Edge]
+    /// Metric code -> node code.
+    public var metrics: [LineOfSightModel.Attachment]
+    /// Evidence code -> node code, supporting links only.
+    public var evidence: [LineOfSightModel.Attachment]
+
+    public init(
+        nodes: [Node] = [], edges: [LineOfSightModel.Edge] = [], metrics: [LineOfSightModel.Attachment] = [],
+        evidence: [LineOfSightModel.Attachment] = []
+    ) {
+        self.nodes = nodes
+        self.edges = edges
+        self.metrics = metrics
+        self.evidence = evidence
+    }
+
+    /// The contract's model of this graph: what `cdna analyze line-of-sight` reads, so the
+    /// server's checks and the command's are the same code on the same data.
+    public var model: LineOfSightModel {
+        LineOfSightModel(
+            nodes: nodes.map { .init(id: $0.code, type: $0.type, title: $0.title, effort: $0.effort, budget: $0.budget) }, edges: edges,
+            metrics: metrics, evidence: evidence)
+    }
+
+    /// The part of the graph a strategy leads to, the strategy included; edges and
+    /// attachments are kept when both ends are in it.
+    public func filtered(byStrategy code: String) -> LineOfSightGraph {
+        let keep = model.downstream(of: code)
+        return LineOfSightGraph(
+            nodes: nodes.filter { keep.contains($0.code) }, edges: edges.filter { keep.contains($0.from) && keep.contains($0.to) },
+            metrics: metrics.filter { keep.contains($0.node) }, evidence: evidence.filter { keep.contains($0.node) })
+    }
+}
