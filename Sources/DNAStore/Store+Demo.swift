@@ -22,6 +22,7 @@ extension Store {
             try await Self.insertDemoWaves(db, workspaceID: workspace.id, unitIDs: unitIDs, roleIDs: roleIDs, now: now, makeID: makeID)
             try await Self.insertDemoChange(db, workspaceID: workspace.id, now: now, makeID: makeID)
             try await Self.insertDemoOutsideView(db, workspaceID: workspace.id, now: now, makeID: makeID)
+            try await Self.insertDemoLineOfSight(db, workspaceID: workspace.id, now: now, makeID: makeID)
         }
         return workspace
     }
@@ -187,5 +188,28 @@ extension Store {
                 organizationMinutesAfter: change.organizationAfter, now: now, id: makeID())
         }
         try await insertMetricAnswers(db, workspaceID: workspaceID, DemoCustomerModel.metricAnswers())
+    }
+
+    /// The line of sight and the improvement loop, through the same store functions the
+    /// pages and the API use, so the demo obeys every rule they do.
+    private static func insertDemoLineOfSight(
+        _ db: any SQLDatabase, workspaceID: String, now: Int64, makeID: @escaping @Sendable () -> String
+    ) async throws {
+        let demo = DemoLineOfSight.content(now: now)
+        for node in demo.nodes { _ = try await saveNode(db, workspaceID: workspaceID, node, makeID: makeID) }
+        for edge in demo.edges { try await addEdge(db, workspaceID: workspaceID, from: edge.from, to: edge.to) }
+        for metric in demo.metrics {
+            let nodeID = try await metric.node.asyncMap { try await node(db, workspaceID: workspaceID, code: $0).id }
+            try await insertMetric(db, workspaceID: workspaceID, id: makeID(), metric, nodeID: nodeID)
+        }
+        try await insertMeasurements(db, workspaceID: workspaceID, demo.measurements)
+        for objective in demo.objectives { try await saveObjective(db, workspaceID: workspaceID, objective, id: makeID()) }
+        for card in demo.hypotheses { try await insertHypothesis(db, workspaceID: workspaceID, card, id: makeID()) }
+        // Evidence first without decision links (the decisions are not there yet); the log
+        // then cites it.
+        for item in demo.evidence {
+            _ = try await addEvidence(db, workspaceID: workspaceID, item, id: makeID(), frameworks: BuiltInFrameworks.all)
+        }
+        for decision in demo.decisions { _ = try await logDecision(db, workspaceID: workspaceID, decision, id: makeID()) }
     }
 }

@@ -52,37 +52,42 @@ extension Store {
     /// exists; a segment must be one of the customer model's.
     @discardableResult
     public func addEvidence(workspaceID: String, _ item: EvidenceItem) async throws -> String {
-        let id = makeID()
         let frameworks = try await frameworks(workspaceID: workspaceID)
+        let id = makeID()
+        return try await write { db in try await Self.addEvidence(db, workspaceID: workspaceID, item, id: id, frameworks: frameworks) }
+    }
+
+    static func addEvidence(
+        _ db: any SQLDatabase, workspaceID: String, _ item: EvidenceItem, id: String, frameworks: [Framework]
+    ) async throws -> String {
+        var item = item
         for tag in item.tags where !Self.isDimensionTag(tag, frameworks) {
             throw StoreError.invalid("tag '\(tag)' is not a framework dimension; write framework/dimension, e.g. os-canvas/workflow")
         }
-        let captured = item
-        return try await write { db in
-            var item = captured
-            if item.code.isEmpty { item.code = try await Self.nextCode(db, table: "evidence", prefix: "E", workspaceID: workspaceID) }
-            if let problem = item.problem { throw StoreError.invalid(problem) }
-            try await Self.checkSegments(db, workspaceID: workspaceID, [item.segment])
-            let taken = try await db.select().column("id").from("evidence").where("workspace_id", .equal, SQLBind(workspaceID))
-                .where("code", .equal, SQLBind(item.code)).first()
-            if taken != nil { throw StoreError.conflict("evidence with code '\(item.code)' already exists") }
-            try await db.insert(into: "evidence").columns("id", "workspace_id", "code", "kind", "source", "title", "body", "captured_on", "segment")
-                .values(
-                    SQLBind(id), SQLBind(workspaceID), SQLBind(item.code), SQLBind(item.kind.rawValue), SQLBind(item.source.rawValue),
-                    SQLBind(item.title.trimmingSpaces()), SQLBind(item.text), SQLBind(item.capturedOn), SQLBind(item.segment)
-                ).run()
-            for tag in Set(item.tags) {
-                try await db.insert(into: "evidence_tags").columns("evidence_id", "tag").values(SQLBind(id), SQLBind(tag)).run()
-            }
-            for link in item.links { try await Self.linkEvidence(db, workspaceID: workspaceID, evidence: item.code, link) }
-            return item.code
+        if item.code.isEmpty { item.code = try await Self.nextCode(db, table: "evidence", prefix: "E", workspaceID: workspaceID) }
+        if let problem = item.problem { throw StoreError.invalid(problem) }
+        try await Self.checkSegments(db, workspaceID: workspaceID, [item.segment])
+        let taken = try await db.select().column("id").from("evidence").where("workspace_id", .equal, SQLBind(workspaceID))
+            .where("code", .equal, SQLBind(item.code)).first()
+        if taken != nil { throw StoreError.conflict("evidence with code '\(item.code)' already exists") }
+        try await db.insert(into: "evidence").columns("id", "workspace_id", "code", "kind", "source", "title", "body", "captured_on", "segment")
+            .values(
+                SQLBind(id), SQLBind(workspaceID), SQLBind(item.code), SQLBind(item.kind.rawValue), SQLBind(item.source.rawValue),
+                SQLBind(item.title.trimmingSpaces()), SQLBind(item.text), SQLBind(item.capturedOn), SQLBind(item.segment)
+            ).run()
+        for tag in Set(item.tags) {
+            try await db.insert(into: "evidence_tags").columns("evidence_id", "tag").values(SQLBind(id), SQLBind(tag)).run()
         }
+        for link in item.links { try await Self.linkEvidence(db, workspaceID: workspaceID, evidence: item.code, link) }
+        return item.code
     }
 
     static func isDimensionTag(_ tag: String, _ frameworks: [Framework]) -> Bool {
-        let parts = tag.split(separator: "/", maxSplits: 1).map(String.init)
-        guard parts.count == 2, let framework = frameworks.first(where: { $0.id == parts[0] }) else { return false }
-        return framework.dimensions.contains { $0.id == parts[1] }
+        let parts = tag.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard (2...3).contains(parts.count), let framework = frameworks.first(where: { $0.id == parts[0] }),
+            let dimension = framework.dimensions.first(where: { $0.id == parts[1] })
+        else { return false }
+        return parts.count == 2 || dimension.elements.contains { $0.id == parts[2] }
     }
 
     /// Links evidence to a node, job, outcome, hypothesis or decision; linking again changes
@@ -174,38 +179,40 @@ extension Store {
     @discardableResult
     public func logDecision(workspaceID: String, _ decision: DecisionRecord) async throws -> String {
         let id = makeID()
-        return try await write { db in
-            var decision = decision
-            if decision.code.isEmpty { decision.code = try await Self.nextCode(db, table: "decisions", prefix: "D", workspaceID: workspaceID) }
-            if let problem = decision.problem { throw StoreError.invalid(problem) }
-            for option in decision.options where option.contains("\n") { throw StoreError.invalid("an option must fit on one line") }
-            let taken = try await db.select().column("id").from("decisions").where("workspace_id", .equal, SQLBind(workspaceID))
-                .where("code", .equal, SQLBind(decision.code)).first()
-            if taken != nil { throw StoreError.conflict("a decision with code '\(decision.code)' already exists") }
-            var unitID: String?
-            if let unit = decision.unit {
-                let units = try await Self.units(db, workspaceID: workspaceID)
-                guard let match = units.first(where: { $0.code == unit }) else { throw StoreError.invalid("no unit '\(unit)'") }
-                unitID = match.id
-            }
-            let initiativeID = try await decision.initiative.asyncMap {
-                try await Self.node(db, workspaceID: workspaceID, code: $0, type: .initiative)
-            }
-            try await db.insert(into: "decisions")
-                .columns(
-                    "id", "workspace_id", "code", "title", "context", "options", "chosen", "involvement", "decided_by", "unit_id", "decided_on",
-                    "initiative_id"
-                )
-                .values(
-                    SQLBind(id), SQLBind(workspaceID), SQLBind(decision.code), SQLBind(decision.title.trimmingSpaces()), SQLBind(decision.context),
-                    SQLBind(decision.options.joined(separator: "\n")), SQLBind(decision.chosen), SQLBind(decision.involvement.rawValue),
-                    SQLBind(decision.decidedBy), SQLBind(unitID), SQLBind(decision.decidedOn), SQLBind(initiativeID)
-                ).run()
-            for evidence in decision.evidence {
-                try await Self.linkEvidence(db, workspaceID: workspaceID, evidence: evidence, EvidenceLink(target: .decision, code: decision.code))
-            }
-            return decision.code
+        return try await write { db in try await Self.logDecision(db, workspaceID: workspaceID, decision, id: id) }
+    }
+
+    static func logDecision(_ db: any SQLDatabase, workspaceID: String, _ decision: DecisionRecord, id: String) async throws -> String {
+        var decision = decision
+        if decision.code.isEmpty { decision.code = try await Self.nextCode(db, table: "decisions", prefix: "D", workspaceID: workspaceID) }
+        if let problem = decision.problem { throw StoreError.invalid(problem) }
+        for option in decision.options where option.contains("\n") { throw StoreError.invalid("an option must fit on one line") }
+        let taken = try await db.select().column("id").from("decisions").where("workspace_id", .equal, SQLBind(workspaceID))
+            .where("code", .equal, SQLBind(decision.code)).first()
+        if taken != nil { throw StoreError.conflict("a decision with code '\(decision.code)' already exists") }
+        var unitID: String?
+        if let unit = decision.unit {
+            let units = try await Self.units(db, workspaceID: workspaceID)
+            guard let match = units.first(where: { $0.code == unit }) else { throw StoreError.invalid("no unit '\(unit)'") }
+            unitID = match.id
         }
+        let initiativeID = try await decision.initiative.asyncMap {
+            try await Self.node(db, workspaceID: workspaceID, code: $0, type: .initiative)
+        }
+        try await db.insert(into: "decisions")
+            .columns(
+                "id", "workspace_id", "code", "title", "context", "options", "chosen", "involvement", "decided_by", "unit_id", "decided_on",
+                "initiative_id"
+            )
+            .values(
+                SQLBind(id), SQLBind(workspaceID), SQLBind(decision.code), SQLBind(decision.title.trimmingSpaces()), SQLBind(decision.context),
+                SQLBind(decision.options.joined(separator: "\n")), SQLBind(decision.chosen), SQLBind(decision.involvement.rawValue),
+                SQLBind(decision.decidedBy), SQLBind(unitID), SQLBind(decision.decidedOn), SQLBind(initiativeID)
+            ).run()
+        for evidence in decision.evidence {
+            try await Self.linkEvidence(db, workspaceID: workspaceID, evidence: evidence, EvidenceLink(target: .decision, code: decision.code))
+        }
+        return decision.code
     }
 
     /// The humility and agility figures from the decision log, the evidence dates and the

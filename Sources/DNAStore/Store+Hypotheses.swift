@@ -41,30 +41,35 @@ extension Store {
 
     /// Adds a test card; it starts as proposed.
     public func addHypothesis(workspaceID: String, _ card: Hypothesis) async throws {
+        var card = card
+        card.status = .proposed
+        card.learning = nil
+        card.closedOn = nil
+        let id = makeID(), proposed = card
+        try await write { db in try await Self.insertHypothesis(db, workspaceID: workspaceID, proposed, id: id) }
+    }
+
+    /// Inserts a card as it is, status and learning included (the demo's history).
+    static func insertHypothesis(_ db: any SQLDatabase, workspaceID: String, _ card: Hypothesis, id: String) async throws {
         if let problem = card.problem { throw StoreError.invalid(problem) }
-        let id = makeID()
-        do {
-            try await write { db in
-                let metricID = try await card.metric.asyncMap { try await Self.metricID(db, workspaceID: workspaceID, code: $0) }
-                let strategyID = try await card.strategy.asyncMap { try await Self.node(db, workspaceID: workspaceID, code: $0, type: .strategy) }
-                let initiativeID = try await card.initiative.asyncMap {
-                    try await Self.node(db, workspaceID: workspaceID, code: $0, type: .initiative)
-                }
-                try await db.insert(into: "hypotheses")
-                    .columns(
-                        "id", "workspace_id", "code", "change", "segment", "outcome", "impact", "metric_id", "metric_from", "metric_to", "by_date",
-                        "status", "strategy_id", "initiative_id", "created_on"
-                    )
-                    .values(
-                        SQLBind(id), SQLBind(workspaceID), SQLBind(card.code), SQLBind(card.change.trimmingSpaces()), SQLBind(card.segment),
-                        SQLBind(card.outcome.trimmingSpaces()), SQLBind(card.impact.trimmingSpaces()), SQLBind(metricID), SQLBind(card.from),
-                        SQLBind(card.to), SQLBind(card.by), SQLBind(Hypothesis.Status.proposed.rawValue), SQLBind(strategyID),
-                        SQLBind(initiativeID), SQLBind(card.createdOn)
-                    ).run()
-            }
-        } catch StoreError.conflict {
-            throw StoreError.conflict("a hypothesis with code '\(card.code)' already exists")
-        }
+        let taken = try await db.select().column("id").from("hypotheses").where("workspace_id", .equal, SQLBind(workspaceID))
+            .where("code", .equal, SQLBind(card.code)).first()
+        if taken != nil { throw StoreError.conflict("a hypothesis with code '\(card.code)' already exists") }
+        let metricID = try await card.metric.asyncMap { try await Self.metricID(db, workspaceID: workspaceID, code: $0) }
+        let strategyID = try await card.strategy.asyncMap { try await Self.node(db, workspaceID: workspaceID, code: $0, type: .strategy) }
+        let initiativeID = try await card.initiative.asyncMap { try await Self.node(db, workspaceID: workspaceID, code: $0, type: .initiative) }
+        try await db.insert(into: "hypotheses")
+            .columns(
+                "id", "workspace_id", "code", "change", "segment", "outcome", "impact", "metric_id", "metric_from", "metric_to", "by_date",
+                "status", "strategy_id", "initiative_id", "believed", "observed", "learned", "next_step", "created_on", "closed_on"
+            )
+            .values(
+                SQLBind(id), SQLBind(workspaceID), SQLBind(card.code), SQLBind(card.change.trimmingSpaces()), SQLBind(card.segment),
+                SQLBind(card.outcome.trimmingSpaces()), SQLBind(card.impact.trimmingSpaces()), SQLBind(metricID), SQLBind(card.from),
+                SQLBind(card.to), SQLBind(card.by), SQLBind(card.status.rawValue), SQLBind(strategyID), SQLBind(initiativeID),
+                SQLBind(card.learning?.believed), SQLBind(card.learning?.observed), SQLBind(card.learning?.learned),
+                SQLBind(card.learning?.next), SQLBind(card.createdOn), SQLBind(card.closedOn)
+            ).run()
     }
 
     /// Moves a card along proposed -> testing -> validated | invalidated. Closing it needs the

@@ -154,17 +154,19 @@ extension Store {
     /// Adds an edge in the direction of value; a pair of types the model does not allow is
     /// refused with the reason.
     public func addEdge(workspaceID: String, from: String, to: String) async throws {
-        try await write { db in
-            let source = try await Self.node(db, workspaceID: workspaceID, code: from)
-            let target = try await Self.node(db, workspaceID: workspaceID, code: to)
-            if let problem = LineOfSightModel.edgeProblem(from: source.type, to: target.type) {
-                throw StoreError.invalid("\(from) -> \(to): \(problem)")
-            }
-            let exists = try await db.select().column("from_id").from("los_edges").where("from_id", .equal, SQLBind(source.id))
-                .where("to_id", .equal, SQLBind(target.id)).first()
-            if exists != nil { throw StoreError.conflict("the edge \(from) -> \(to) is there already") }
-            try await db.insert(into: "los_edges").columns("from_id", "to_id").values(SQLBind(source.id), SQLBind(target.id)).run()
+        try await write { db in try await Self.addEdge(db, workspaceID: workspaceID, from: from, to: to) }
+    }
+
+    static func addEdge(_ db: any SQLDatabase, workspaceID: String, from: String, to: String) async throws {
+        let source = try await Self.node(db, workspaceID: workspaceID, code: from)
+        let target = try await Self.node(db, workspaceID: workspaceID, code: to)
+        if let problem = LineOfSightModel.edgeProblem(from: source.type, to: target.type) {
+            throw StoreError.invalid("\(from) -> \(to): \(problem)")
         }
+        let exists = try await db.select().column("from_id").from("los_edges").where("from_id", .equal, SQLBind(source.id))
+            .where("to_id", .equal, SQLBind(target.id)).first()
+        if exists != nil { throw StoreError.conflict("the edge \(from) -> \(to) is there already") }
+        try await db.insert(into: "los_edges").columns("from_id", "to_id").values(SQLBind(source.id), SQLBind(target.id)).run()
     }
 
     public func deleteEdge(workspaceID: String, from: String, to: String) async throws {

@@ -136,7 +136,10 @@ extension Store {
     /// customer-value and one business-value metric.
     public func saveObjective(workspaceID: String, _ objective: Objective) async throws {
         let id = makeID()
-        try await write { db in
+        try await write { db in try await Self.saveObjective(db, workspaceID: workspaceID, objective, id: id) }
+    }
+
+    static func saveObjective(_ db: any SQLDatabase, workspaceID: String, _ objective: Objective, id: String) async throws {
             let definitions = try await Self.metricDefinitions(db, workspaceID: workspaceID)
             if let problem = objective.problem(metrics: Dictionary(uniqueKeysWithValues: definitions.map { ($0.code, $0) })) {
                 throw StoreError.invalid(problem)
@@ -166,7 +169,6 @@ extension Store {
                         SQLBind(metricIDs[objective.customerMetric]!), SQLBind(metricIDs[objective.businessMetric]!), SQLBind(strategyID)
                     ).run()
             }
-        }
     }
 }
 
