@@ -62,7 +62,7 @@ extension Store {
     }
 
     /// Measurements of every metric (or one), by metric then date.
-    public func measurements(workspaceID: String, metric: String? = nil) async throws -> [Measurement] {
+    public func measurements(workspaceID: String, metric: String? = nil) async throws -> [MetricValue] {
         struct Row: Decodable {
             var code, measuredOn: String
             var value: Double
@@ -75,12 +75,12 @@ extension Store {
             if let metric { query = query.where(SQLColumn("code", table: "metrics"), .equal, SQLBind(metric)) }
             return try await query.orderBy(SQLColumn("code", table: "metrics")).orderBy(SQLColumn("measured_on", table: "measurements"))
                 .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
-                .map { Measurement(metric: $0.code, date: $0.measuredOn, value: $0.value) }
+                .map { MetricValue(metric: $0.code, date: $0.measuredOn, value: $0.value) }
         }
     }
 
     /// Records measurements, all or nothing; a value for a day that has one replaces it.
-    public func addMeasurements(workspaceID: String, _ values: [Measurement]) async throws {
+    public func addMeasurements(workspaceID: String, _ values: [MetricValue]) async throws {
         for value in values {
             if CalendarDay.start(value.date) == nil { throw StoreError.invalid("date '\(value.date)' must be written YYYY-MM-DD") }
             if !value.value.isFinite { throw StoreError.invalid("values must be numbers") }
@@ -97,7 +97,7 @@ extension Store {
         return values.count
     }
 
-    static func insertMeasurements(_ db: any SQLDatabase, workspaceID: String, _ values: [Measurement]) async throws {
+    static func insertMeasurements(_ db: any SQLDatabase, workspaceID: String, _ values: [MetricValue]) async throws {
         let ids = Dictionary(
             uniqueKeysWithValues: try await db.select().columns("id", "code").from("metrics").where("workspace_id", .equal, SQLBind(workspaceID))
                 .all().map { (try $0.decode(column: "code", as: String.self), try $0.decode(column: "id", as: String.self)) })

@@ -11,7 +11,7 @@ public enum DemoLineOfSight {
         public var nodes: [LineOfSightGraph.Node]
         public var edges: [LineOfSightModel.Edge]
         public var metrics: [MetricDefinition]
-        public var measurements: [Measurement]
+        public var measurements: [MetricValue]
         public var objectives: [Objective]
         public var evidence: [EvidenceItem]
         public var hypotheses: [Hypothesis]
@@ -158,14 +158,14 @@ public enum DemoLineOfSight {
             "retention-rate": (83.5, 86.2, 6, 0.4), "cost-per-claim": (510, 455, 6, 6), "broker-premium-m": (9.2, 10.1, 10, 0.3),
             "expense-ratio-pct": (29.5, 28.8, 4, 0.2), "cost-per-policy": (47, 41, 6, 0.7),
         ]
-        var measurements: [Measurement] = []
+        var measurements: [MetricValue] = []
         for metric in metrics {
             guard let shape = shapes[metric.code] else { continue }
             for month in 0..<12 {
                 let progress = month < shape.from ? 0 : Double(month - shape.from + 1) / Double(12 - shape.from)
                 let wobble = shape.wobble * Double((month * 7 + metric.code.count) % 5 - 2) / 2
                 let value = shape.start + (shape.end - shape.start) * progress + wobble
-                measurements.append(Measurement(metric: metric.code, date: day((11 - month) * 30 + 1), value: (value * 10).rounded() / 10))
+                measurements.append(MetricValue(metric: metric.code, date: day((11 - month) * 30 + 1), value: (value * 10).rounded() / 10))
             }
         }
         let objectives: [Objective] = [

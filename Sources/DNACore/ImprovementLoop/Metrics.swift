@@ -48,7 +48,7 @@ public struct MetricDefinition: Codable, Equatable, Sendable {
 }
 
 /// One value of a metric on a day.
-public struct Measurement: Codable, Equatable, Sendable {
+public struct MetricValue: Codable, Equatable, Sendable {
     public var metric: String
     /// `YYYY-MM-DD`.
     public var date: String
@@ -103,10 +103,10 @@ public enum Measurements {
 
     /// All problems with their positions: unknown metrics, bad dates and values, a metric
     /// given twice on one day.
-    public static func read(_ table: CSVTable, knownMetrics: Set<String>) throws(FileProblems) -> [Measurement] {
+    public static func read(_ table: CSVTable, knownMetrics: Set<String>) throws(FileProblems) -> [MetricValue] {
         let columns = header.map { table.index(of: $0)! }
         var problems = FileProblems()
-        var values: [Measurement] = []
+        var values: [MetricValue] = []
         var firstLine: [String: Int] = [:]
         table.forEachRecord(&problems) { record, problems in
             let fields = columns.map { record[$0].trimmingSpaces() }
@@ -131,7 +131,7 @@ public enum Measurements {
             }
             firstLine[key] = firstLine[key] ?? record.line
             guard problems.total == count, let value else { return }
-            values.append(Measurement(metric: fields[0], date: fields[1], value: value))
+            values.append(MetricValue(metric: fields[0], date: fields[1], value: value))
         }
         try problems.throwIfAny()
         return values

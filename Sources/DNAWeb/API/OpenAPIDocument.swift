@@ -70,7 +70,7 @@ enum OpenAPIDocument {
                 method: "post", path: "/api/v1/tokens", summary: "Create an API token; the secret is shown once", request: "NewToken",
                 response: "CreatedToken", status: 201),
             .init(method: "delete", path: "/api/v1/tokens/{id}", summary: "Revoke an API token", status: 204),
-        ] + assessmentOperations + customerModelOperations
+        ] + assessmentOperations + customerModelOperations + lineOfSightOperations
 
     static let assessmentOperations: [Operation] = [
         .init(method: "get", path: "/api/v1/instruments", summary: "The built-in instruments", response: "InstrumentList"),

@@ -19,7 +19,9 @@ enum OpenAPISchemas {
     static var nullableNumber: [String: Any] { ["type": "number", "nullable": true] }
     static var nullableInteger: [String: Any] { ["type": "integer", "nullable": true] }
 
-    static var all: [String: Any] { foundation.merging(assessment) { first, _ in first }.merging(customerModel) { first, _ in first } }
+    static var all: [String: Any] {
+        foundation.merging(assessment) { first, _ in first }.merging(customerModel) { first, _ in first }.merging(lineOfSight) { first, _ in first }
+    }
 
     static var assessment: [String: Any] {
         let dimensionScore = object(

@@ -43,6 +43,24 @@ public enum SiteURL: Sendable, Equatable {
     case journeyChanges(String, String)
     case customerMetrics(String)
     case customerMetricsImport(String)
+    case overview(String)
+    case lineOfSight(String)
+    case lineOfSightNodes(String)
+    case lineOfSightEdges(String)
+    case lineOfSightRemove(String)
+    case lineOfSightImport(String)
+    case lineOfSightExport(String)
+    case hypotheses(String)
+    case hypothesisStatus(String, String)
+    case evidence(String)
+    case evidenceLinks(String)
+    case decisions(String)
+    case loopMetrics(String)
+    case loopMeasurements(String)
+    case loopMeasurementsImport(String)
+    case loopMeasurementsCSV(String)
+    case objectives(String)
+    case agility(String)
     /// A customer's own survey link (single-use token).
     case customerSurvey(String)
     /// A customer survey's open anonymous link.
@@ -96,6 +114,24 @@ public enum SiteURL: Sendable, Equatable {
         case .journeyChanges(let slug, let code): "/w/\(slug)/time-ledger/\(code)/changes"
         case .customerMetrics(let slug): "/w/\(slug)/customer-metrics"
         case .customerMetricsImport(let slug): "/w/\(slug)/customer-metrics/import"
+        case .overview(let slug): "/w/\(slug)/overview"
+        case .lineOfSight(let slug): "/w/\(slug)/line-of-sight"
+        case .lineOfSightNodes(let slug): "/w/\(slug)/line-of-sight/nodes"
+        case .lineOfSightEdges(let slug): "/w/\(slug)/line-of-sight/edges"
+        case .lineOfSightRemove(let slug): "/w/\(slug)/line-of-sight/remove"
+        case .lineOfSightImport(let slug): "/w/\(slug)/line-of-sight/import"
+        case .lineOfSightExport(let slug): "/w/\(slug)/line-of-sight/model.yaml"
+        case .hypotheses(let slug): "/w/\(slug)/hypotheses"
+        case .hypothesisStatus(let slug, let code): "/w/\(slug)/hypotheses/\(code)/status"
+        case .evidence(let slug): "/w/\(slug)/evidence"
+        case .evidenceLinks(let slug): "/w/\(slug)/evidence/links"
+        case .decisions(let slug): "/w/\(slug)/decisions"
+        case .loopMetrics(let slug): "/w/\(slug)/metrics"
+        case .loopMeasurements(let slug): "/w/\(slug)/metrics/values"
+        case .loopMeasurementsImport(let slug): "/w/\(slug)/metrics/import"
+        case .loopMeasurementsCSV(let slug): "/w/\(slug)/metrics/measurements.csv"
+        case .objectives(let slug): "/w/\(slug)/objectives"
+        case .agility(let slug): "/w/\(slug)/agility"
         case .customerSurvey(let token): "/c/\(token)"
         case .customerOpenLink(let secret): "/co/\(secret)"
         case .respond(let token): "/r/\(token)"

@@ -26,6 +26,7 @@ struct APIController {
         addAccountRoutes(api)
         addAssessmentRoutes(api)
         addCustomerModelRoutes(api)
+        addLineOfSightRoutes(api)
     }
 
     private func addFrameworkRoutes(_ api: RouterGroup<AppContext>) {

@@ -74,6 +74,7 @@ struct PageController {
         addCampaignRoutes(to: router)
         addForceRoutes(to: router)
         addCustomerModelRoutes(to: router)
+        addLineOfSightRoutes(to: router)
     }
 
     /// Resolves the signed-in user and their access to the workspace in the path, then

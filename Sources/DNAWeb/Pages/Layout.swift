@@ -65,6 +65,8 @@ enum Layout {
                         .li(.a(.href(SiteURL.orgChart(workspace.slug).path), .text("Organization"))),
                         .li(.a(.href(SiteURL.campaigns(workspace.slug).path), .text("Assessments"))),
                         .li(.a(.href(SiteURL.customerModel(workspace.slug).path), .text("Customers"))),
+                        .li(.a(.href(SiteURL.lineOfSight(workspace.slug).path), .text("Line of sight"))),
+                        .li(.a(.href(SiteURL.overview(workspace.slug).path), .text("Overview"))),
                         .li(.a(.href(SiteURL.frameworks(workspace.slug).path), .text("Frameworks")))
                     )
                 )

@@ -1,0 +1,276 @@
+import DNACore
+import DNAStore
+import Foundation
+import Hummingbird
+
+/// Pages of the line of sight and the improvement loop: the graph, hypotheses, evidence,
+/// decisions, metrics, agility and the Customer DNA overview.
+extension PageController {
+    func addLineOfSightRoutes(to router: Router<AppContext>) {
+        func get(_ url: @escaping (String, String) -> SiteURL, _ body: @escaping @Sendable (Request, Workspace, Access, Identity) async throws -> Response) {
+            router.get(RouterPath(stringLiteral: SiteURL.pattern(url))) { request, context in
+                try await page(request, context) { workspace, access, identity in try await body(request, workspace, access, identity) }
+            }
+        }
+        get({ w, _ in .overview(w) }) { _, workspace, _, identity in
+            OverviewPage.View(workspaceRecord: workspace, overview: try await CustomerDNAOverview.load(store: store, workspace: workspace))
+                .response(identity: identity)
+        }
+        get({ w, _ in .lineOfSight(w) }) { request, workspace, access, identity in
+            LineOfSightPage.View(model: try await lineOfSightPage(
+                    workspace, access, identity,
+                    query: Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { a, _ in a })))
+                .response(identity: identity)
+        }
+        get({ w, _ in .lineOfSightExport(w) }) { _, workspace, _, _ in
+            Self.attachment(
+                try await store.exportLineOfSight(workspaceID: workspace.id), contentType: "application/yaml; charset=utf-8",
+                filename: "line-of-sight-\(workspace.slug).yaml")
+        }
+        get({ w, _ in .hypotheses(w) }) { _, workspace, access, identity in
+            HypothesesPage.View(model: try await hypothesesPage(workspace, access, identity)).response(identity: identity)
+        }
+        get({ w, _ in .evidence(w) }) { request, workspace, access, identity in
+            EvidencePage.View(model: try await evidencePage(workspace, access, identity, search: request.uri.queryParameters.get("q") ?? ""))
+                .response(identity: identity)
+        }
+        get({ w, _ in .decisions(w) }) { _, workspace, access, identity in
+            DecisionsPage.View(model: try await decisionsPage(workspace, access, identity)).response(identity: identity)
+        }
+        get({ w, _ in .loopMetrics(w) }) { _, workspace, access, identity in
+            LoopMetricsPage.View(model: try await loopMetricsPage(workspace, access, identity)).response(identity: identity)
+        }
+        get({ w, _ in .loopMeasurementsCSV(w) }) { _, workspace, _, _ in
+            Self.attachment(
+                MeasurementsCSV.render(try await store.measurements(workspaceID: workspace.id)), contentType: "text/csv; charset=utf-8",
+                filename: "measurements-\(workspace.slug).csv")
+        }
+        get({ w, _ in .agility(w) }) { _, workspace, _, identity in
+            let (_, agility) = try await store.loopFigures(workspaceID: workspace.id)
+            let titles = Dictionary(try await store.decisions(workspaceID: workspace.id).map { ($0.code, $0.title) }, uniquingKeysWith: { a, _ in a })
+            return AgilityPage.View(model: .init(workspace: workspace, agility: agility, titles: titles)).response(identity: identity)
+        }
+        addGraphEditRoutes(to: router)
+        addLoopEditRoutes(to: router)
+    }
+
+    private func addGraphEditRoutes(to router: Router<AppContext>) {
+        let load: @Sendable (Workspace, Access, Identity) async throws -> LineOfSightPage.Model = { try await lineOfSightPage($0, $1, $2, query: [:]) }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .lineOfSightNodes(w) })) { request, context in
+            try await postAction(request, context, load: load, view: LineOfSightPage.View.init) { form, workspace in
+                guard let type = LineOfSightModel.NodeType(rawValue: form["type"] ?? "") else { throw StoreError.invalid("choose the node type") }
+                let code = type == .outcome ? (form.text("outcome") ?? form.text("code") ?? "") : (form.text("code") ?? "")
+                let node = LineOfSightGraph.Node(
+                    code: code, type: type, title: form.text("title") ?? "", description: form.text("description") ?? "",
+                    effort: try Self.number(form, "effort"), budget: try Self.number(form, "budget"),
+                    status: form.text("status").flatMap(LineOfSightGraph.Status.init), shippedOn: form.text("shipped_on"))
+                try await store.saveNode(workspaceID: workspace.id, node)
+                return "Saved \(type.rawValue) '\(code)'."
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .lineOfSightEdges(w) })) { request, context in
+            try await postAction(request, context, load: load, view: LineOfSightPage.View.init) { form, workspace in
+                let from = form.text("from") ?? "", to = form.text("to") ?? ""
+                try await store.addEdge(workspaceID: workspace.id, from: from, to: to)
+                return "Connected \(from) -> \(to)."
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .lineOfSightRemove(w) })) { request, context in
+            try await postAction(request, context, load: load, view: LineOfSightPage.View.init) { form, workspace in
+                let from = form.text("from") ?? ""
+                if let to = form.text("to") {
+                    try await store.deleteEdge(workspaceID: workspace.id, from: from, to: to)
+                    return "Removed the edge \(from) -> \(to)."
+                }
+                try await store.deleteNode(workspaceID: workspace.id, code: from)
+                return "Removed '\(from)' and its edges."
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .lineOfSightImport(w) })) { request, context in
+            try await postAction(request, context, load: load, view: LineOfSightPage.View.init, submitted: "yaml") { form, workspace in
+                let summary = try await store.importLineOfSight(workspaceID: workspace.id, file: "model.yaml", text: form["yaml"] ?? "")
+                var text =
+                    "Imported: \(summary.nodesAdded) nodes added, \(summary.nodesUpdated) updated, \(summary.edgesAdded) edges added."
+                if !summary.metricsCreated.isEmpty {
+                    text += " New metrics to complete on the metrics page: \(summary.metricsCreated.joined(separator: ", "))."
+                }
+                return text
+            }
+        }
+    }
+
+    private func addLoopEditRoutes(to router: Router<AppContext>) {
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .hypotheses(w) })) { request, context in
+            try await postAction(request, context, load: hypothesesPage, view: HypothesesPage.View.init) { form, workspace in
+                let card = Hypothesis(
+                    code: form.text("code") ?? "", change: form.text("change") ?? "", segment: form.text("segment") ?? "",
+                    outcome: form.text("outcome") ?? "", impact: form.text("impact") ?? "", metric: form.text("metric"),
+                    from: try Self.number(form, "from"), to: try Self.number(form, "to"), by: form.text("by"), strategy: form.text("strategy"),
+                    initiative: form.text("initiative"), createdOn: Day.string(clock.now()))
+                try await store.addHypothesis(workspaceID: workspace.id, card)
+                return "Added hypothesis '\(card.code)'."
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, code in .hypothesisStatus(w, code) })) { request, context in
+            try await postAction(request, context, load: hypothesesPage, view: HypothesesPage.View.init) { form, workspace in
+                guard let status = Hypothesis.Status(rawValue: form["status"] ?? "") else { throw StoreError.invalid("choose the new status") }
+                let learning =
+                    status.isClosed
+                    ? Hypothesis.Learning(
+                        believed: form.text("believed") ?? "", observed: form.text("observed") ?? "", learned: form.text("learned") ?? "",
+                        next: form.text("next") ?? "") : nil
+                let code = try context.parameter("id")
+                try await store.moveHypothesis(
+                    workspaceID: workspace.id, code: code, to: status, learning: learning, on: form.text("date") ?? Day.string(clock.now()))
+                return "Hypothesis '\(code)' is now \(status.rawValue)."
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .evidence(w) })) { request, context in
+            try await postAction(request, context, load: { try await evidencePage($0, $1, $2, search: "") }, view: EvidencePage.View.init) {
+                form, workspace in
+                guard let kind = EvidenceItem.Kind(rawValue: form["kind"] ?? ""), let source = EvidenceItem.Source(rawValue: form["source"] ?? "")
+                else { throw StoreError.invalid("choose the kind and the source") }
+                let tags = (form.text("tags") ?? "").split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+                let code = try await store.addEvidence(
+                    workspaceID: workspace.id,
+                    EvidenceItem(
+                        code: form.text("code") ?? "", kind: kind, source: source, title: form.text("title") ?? "", text: form.text("text") ?? "",
+                        capturedOn: form.text("captured_on") ?? "", segment: form.text("segment") ?? "", tags: tags))
+                return "Added evidence \(code)."
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .evidenceLinks(w) })) { request, context in
+            try await postAction(request, context, load: { try await evidencePage($0, $1, $2, search: "") }, view: EvidencePage.View.init) {
+                form, workspace in
+                guard let target = EvidenceLink.Target(rawValue: form["target"] ?? ""),
+                    let stance = EvidenceLink.Stance(rawValue: form["stance"] ?? "")
+                else { throw StoreError.invalid("choose what the evidence links to and whether it supports or contradicts it") }
+                let evidence = form.text("evidence") ?? "", code = form.text("code") ?? ""
+                try await store.linkEvidence(workspaceID: workspace.id, evidence: evidence, EvidenceLink(target: target, code: code, stance: stance))
+                return "Evidence \(evidence) \(stance.rawValue) \(target.rawValue) '\(code)'."
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .decisions(w) })) { request, context in
+            try await postAction(request, context, load: decisionsPage, view: DecisionsPage.View.init) { form, workspace in
+                guard let involvement = DecisionRecord.Involvement(rawValue: form["involvement"] ?? "") else {
+                    throw StoreError.invalid("choose how customers were involved")
+                }
+                let options = (form["options"] ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+                let code = try await store.logDecision(
+                    workspaceID: workspace.id,
+                    DecisionRecord(
+                        code: form.text("code") ?? "", title: form.text("title") ?? "", context: form.text("context") ?? "", options: options,
+                        chosen: form.text("chosen") ?? "", involvement: involvement, decidedBy: form.text("decided_by") ?? "",
+                        unit: form.text("unit"), decidedOn: form.text("decided_on") ?? "", initiative: form.text("initiative"),
+                        evidence: form.all("evidence")))
+                return "Logged decision \(code)."
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .loopMetrics(w) })) { request, context in
+            try await postAction(request, context, load: loopMetricsPage, view: LoopMetricsPage.View.init) { form, workspace in
+                guard let kind = MetricDefinition.ValueKind(rawValue: form["kind"] ?? ""),
+                    let direction = MetricDefinition.Direction(rawValue: form["direction"] ?? "")
+                else { throw StoreError.invalid("choose the kind of value and which way is better") }
+                let metric = MetricDefinition(
+                    code: form.text("code") ?? "", name: form.text("name") ?? "", kind: kind, unit: form.text("unit") ?? "", direction: direction,
+                    target: try Self.number(form, "target"), node: form.text("node"))
+                try await store.saveMetric(workspaceID: workspace.id, metric)
+                return "Saved metric '\(metric.code)'."
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .loopMeasurements(w) })) { request, context in
+            try await postAction(request, context, load: loopMetricsPage, view: LoopMetricsPage.View.init) { form, workspace in
+                guard let value = try Self.number(form, "value") else { throw StoreError.invalid("the value must be a number") }
+                let measurement = MetricValue(metric: form.text("metric") ?? "", date: form.text("date") ?? "", value: value)
+                try await store.addMeasurements(workspaceID: workspace.id, [measurement])
+                return "Recorded \(measurement.metric) = \(AnalysisOutput.rounded(value, 2)) on \(measurement.date)."
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .loopMeasurementsImport(w) })) { request, context in
+            try await postAction(request, context, load: loopMetricsPage, view: LoopMetricsPage.View.init) { form, workspace in
+                let count = try await store.importMeasurements(workspaceID: workspace.id, file: "values.csv", bytes: Array((form["csv"] ?? "").utf8))
+                return "Imported \(count) values."
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .objectives(w) })) { request, context in
+            try await postAction(request, context, load: loopMetricsPage, view: LoopMetricsPage.View.init) { form, workspace in
+                let objective = Objective(
+                    code: form.text("code") ?? "", title: form.text("title") ?? "", customerMetric: form.text("customer_metric") ?? "",
+                    businessMetric: form.text("business_metric") ?? "", strategy: form.text("strategy"))
+                try await store.saveObjective(workspaceID: workspace.id, objective)
+                return "Saved objective '\(objective.code)'."
+            }
+        }
+    }
+
+    /// An optional number field: empty is nil, anything else must be a finite number.
+    static func number(_ form: FormBody, _ name: String) throws -> Double? {
+        guard let text = form.text(name) else { return nil }
+        guard let value = Double(text), value.isFinite else { throw StoreError.invalid("\(name.replacingOccurrences(of: "_", with: " ")) must be a number") }
+        return value
+    }
+
+    func lineOfSightPage(_ workspace: Workspace, _ access: Access, _ identity: Identity, query: [String: String]) async throws -> LineOfSightPage.Model {
+        let graph = try await store.lineOfSight(workspaceID: workspace.id)
+        let strategies = graph.nodes.filter { $0.type == .strategy }
+        let strategy = query["strategy"].flatMap { code in strategies.contains { $0.code == code } ? code : nil }
+        return LineOfSightPage.Model(
+            workspace: workspace, graph: graph, report: LineOfSightCheck.check(graph.model), strategies: strategies, strategy: strategy,
+            table: query["view"] == "table", tablePage: query["page"].flatMap { Int($0) } ?? 1,
+            outcomes: try await store.customerModel(workspaceID: workspace.id).outcomes, canEdit: access >= .analyst,
+            csrfToken: identity.csrfToken)
+    }
+
+    func nodeOptions(_ graph: LineOfSightGraph, _ type: LineOfSightModel.NodeType) -> [(String, String)] {
+        graph.nodes.filter { $0.type == type }.map { ($0.code, "\($0.title) [\($0.code)]") }
+    }
+
+    func hypothesesPage(_ workspace: Workspace, _ access: Access, _ identity: Identity) async throws -> HypothesesPage.Model {
+        let graph = try await store.lineOfSight(workspaceID: workspace.id)
+        return HypothesesPage.Model(
+            workspace: workspace, hypotheses: try await store.hypotheses(workspaceID: workspace.id), strategies: nodeOptions(graph, .strategy),
+            initiatives: nodeOptions(graph, .initiative),
+            metrics: try await store.metricDefinitions(workspaceID: workspace.id).map { ($0.code, "\($0.name) [\($0.code)]") },
+            segments: try await store.customerModel(workspaceID: workspace.id).segments.map { ($0.code, $0.name) }, canEdit: access >= .analyst,
+            csrfToken: identity.csrfToken, today: Day.string(clock.now()))
+    }
+
+    func evidencePage(_ workspace: Workspace, _ access: Access, _ identity: Identity, search: String) async throws -> EvidencePage.Model {
+        EvidencePage.Model(
+            workspace: workspace, items: try await store.evidence(workspaceID: workspace.id, search: search), search: search,
+            segments: try await store.customerModel(workspaceID: workspace.id).segments.map { ($0.code, $0.name) }, canEdit: access >= .analyst,
+            csrfToken: identity.csrfToken, today: Day.string(clock.now()))
+    }
+
+    func decisionsPage(_ workspace: Workspace, _ access: Access, _ identity: Identity) async throws -> DecisionsPage.Model {
+        let (humility, _) = try await store.loopFigures(workspaceID: workspace.id)
+        return DecisionsPage.Model(
+            workspace: workspace, decisions: try await store.decisions(workspaceID: workspace.id), humility: humility,
+            units: try await store.units(workspaceID: workspace.id).map { ($0.code, $0.name) },
+            initiatives: nodeOptions(try await store.lineOfSight(workspaceID: workspace.id), .initiative),
+            evidence: try await store.evidence(workspaceID: workspace.id), canEdit: access >= .analyst, csrfToken: identity.csrfToken,
+            today: Day.string(clock.now()))
+    }
+
+    func loopMetricsPage(_ workspace: Workspace, _ access: Access, _ identity: Identity) async throws -> LoopMetricsPage.Model {
+        let graph = try await store.lineOfSight(workspaceID: workspace.id)
+        return LoopMetricsPage.Model(
+            workspace: workspace, metrics: try await store.metricDefinitions(workspaceID: workspace.id),
+            measurements: try await store.measurements(workspaceID: workspace.id), objectives: try await store.objectives(workspaceID: workspace.id),
+            nodes: graph.nodes.map { ($0.code, "\($0.type.rawValue): \($0.title) [\($0.code)]") }, strategies: nodeOptions(graph, .strategy),
+            canEdit: access >= .analyst, csrfToken: identity.csrfToken, today: Day.string(clock.now()))
+    }
+}
+
+/// Measurements as CSV in the import's own format, so a download can be edited and imported back.
+enum MeasurementsCSV {
+    static func render(_ values: [MetricValue]) -> String {
+        AnalysisOutput.csv(header: Measurements.header, rows: values.map { [$0.metric, $0.date, AnalysisOutput.exact($0.value)] })
+    }
+}
+
+extension LineOfSightPage.Model: ActionPageModel {}
+extension HypothesesPage.Model: ActionPageModel {}
+extension EvidencePage.Model: ActionPageModel {}
+extension DecisionsPage.Model: ActionPageModel {}
+extension LoopMetricsPage.Model: ActionPageModel {}
