@@ -8,7 +8,7 @@ import Foundation
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Benchmark helpers: generate data sets, time stored scorecards (used by scripts/bench).",
-        subcommands: [AssessmentData.self, CustomerData.self, Scorecard.self])
+        subcommands: [AssessmentData.self, CustomerData.self, Scorecard.self, LineOfSightChecks.self])
 
     struct AssessmentData: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -194,6 +194,71 @@ struct BenchCommand: AsyncParsableCommand {
                     )
                 }
             }
+        }
+    }
+
+    /// P5: the line-of-sight checks on a generated graph, timed in process (the checks, not
+    /// YAML parsing). The graph is layered like a real one (few strategies, many initiatives
+    /// and outcomes) with a sprinkle of wrong-direction edges, dangling metrics and a cycle,
+    /// so every check does its work.
+    struct LineOfSightChecks: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "line-of-sight", abstract: "Time the line-of-sight checks on a generated graph (P5), best of --runs.")
+        @Option(help: "Nodes.") var nodes = 100_000
+        @Option(help: "Edges.") var edges = 500_000
+        @Option(help: "Timed runs.") var runs = 5
+        @Option(help: "Seed.") var seed: UInt64 = 5
+        @Option(help: "Also write the graph as YAML to this file (for cdna analyze line-of-sight).") var output: String?
+
+        func run() throws {
+            let model = Self.graph(nodes: nodes, edges: edges, seed: seed)
+            if let output { try LineOfSightDocument.yaml(model).write(toFile: output, atomically: true, encoding: .utf8) }
+            var times: [Double] = []
+            var report: LineOfSightCheck.Report?
+            for _ in 0..<max(runs, 1) {
+                let start = DispatchTime.now().uptimeNanoseconds
+                report = LineOfSightCheck.check(model)
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            }
+            let best = times.min()!, median = Statistics.median(times)!
+            let findings = Dictionary(grouping: report!.findings, by: \.kind.rawValue).mapValues(\.count).sorted { $0.key < $1.key }
+            print(
+                "P5 line-of-sight checks, \(nodes) nodes / \(model.edges.count) edges: best \(String(format: "%.3f", best)) s, median \(String(format: "%.3f", median)) s over \(times.count) runs; target 0.200 s (best is \(String(format: "%.1f", 0.2 / best))x under it)"
+            )
+            print("  findings: " + findings.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                + "; \(report!.coverage.withLineOfSight) of \(report!.coverage.initiatives) initiatives with a line of sight")
+        }
+
+        static func graph(nodes count: Int, edges edgeCount: Int, seed: UInt64) -> LineOfSightModel {
+            var random = SeededRandom(seed: seed)
+            // Shares of node types: 1% strategies, 4% capabilities, 45% initiatives, 40% outcomes, 10% impacts.
+            let shares: [(LineOfSightModel.NodeType, Double)] = [(.strategy, 0.01), (.capability, 0.04), (.initiative, 0.45), (.outcome, 0.40), (.impact, 0.10)]
+            var nodes: [LineOfSightModel.Node] = []
+            var byType: [LineOfSightModel.NodeType: [Int]] = [:]
+            for (type, share) in shares {
+                for _ in 0..<max(1, Int(Double(count) * share)) where nodes.count < count {
+                    byType[type, default: []].append(nodes.count)
+                    nodes.append(.init(id: "n\(nodes.count)", type: type, title: "", effort: Double(1 + random.below(20)), budget: Double(random.below(500))))
+                }
+            }
+            // Sorted: a Set's order changes from process to process, and the graph must not.
+            let pairs = LineOfSightModel.allowedEdges.map { ($0[0], $0[1]) }.sorted { ($0.0.rank, $0.1.rank) < ($1.0.rank, $1.1.rank) }
+            var edges: [LineOfSightModel.Edge] = []
+            edges.reserveCapacity(edgeCount)
+            for index in 0..<edgeCount {
+                if index % 10_000 == 9_999 {
+                    // A wrong-direction edge now and then.
+                    let from = byType[.impact]!, to = byType[.initiative]!
+                    edges.append(.init(from: nodes[from[random.below(from.count)]].id, to: nodes[to[random.below(to.count)]].id))
+                    continue
+                }
+                let (a, b) = pairs[random.below(pairs.count)]
+                let from = byType[a]!, to = byType[b]!
+                edges.append(.init(from: nodes[from[random.below(from.count)]].id, to: nodes[to[random.below(to.count)]].id))
+            }
+            let metrics = (0..<count / 5).map { LineOfSightModel.Attachment(id: "m\($0)", node: "n\(random.below(count + count / 100))") }
+            let evidence = (0..<count / 50).map { LineOfSightModel.Attachment(id: "e\($0)", node: "n\(random.below(count))") }
+            return LineOfSightModel(nodes: nodes, edges: edges, metrics: metrics, evidence: evidence)
         }
     }
 }

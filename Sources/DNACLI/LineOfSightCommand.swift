@@ -1,0 +1,84 @@
+import ArgumentParser
+import DNACore
+import DNAStore
+import Foundation
+
+/// `cdna line-of-sight ...`: a workspace's line-of-sight graph as the contract's YAML, its
+/// checks (the same code as `cdna analyze line-of-sight`) and metric measurements.
+struct LineOfSightCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "line-of-sight", abstract: "A workspace's line of sight: model file, checks, metric values.",
+        subcommands: [Import.self, Export.self, Check.self, ImportValues.self])
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import",
+            abstract: "Merge a line-of-sight YAML file (nodes, edges, metrics, evidence) by code, all or nothing.")
+        @Option(help: "Workspace slug.") var workspace: String
+        @Argument(help: "The YAML file.") var file: String
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            try await runCommand {
+                let text = try readTextFile(file)
+                try await database.withWorkspace(workspace) { store, found in
+                    let summary = try await store.importLineOfSight(workspaceID: found.id, file: file, text: text)
+                    Console.out(
+                        "Imported \(file): \(summary.nodesAdded) nodes added, \(summary.nodesUpdated) updated, \(summary.edgesAdded) edges added.")
+                    if !summary.metricsCreated.isEmpty {
+                        Console.out("New metric definitions to complete: \(summary.metricsCreated.joined(separator: ", ")).")
+                    }
+                }
+            }
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export", abstract: "Write the graph as the line-of-sight YAML that `cdna analyze line-of-sight` reads.")
+        @Option(help: "Workspace slug.") var workspace: String
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            try await runCommand {
+                try await database.withWorkspace(workspace) { store, found in
+                    Console.write(try await store.exportLineOfSight(workspaceID: found.id))
+                }
+            }
+        }
+    }
+
+    struct Check: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "check", abstract: "The line-of-sight findings and coverage of the stored graph.")
+        @Option(help: "Workspace slug.") var workspace: String
+        @Option(help: "Output format: json, csv or md.") var format: OutputFormat = .md
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            try await runCommand {
+                try await database.withWorkspace(workspace) { store, found in
+                    Console.write(AnalysisOutput.render(try await store.lineOfSightReport(workspaceID: found.id), as: format))
+                }
+            }
+        }
+    }
+
+    struct ImportValues: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import-values", abstract: "Import metric measurements: metric,date,value, all or nothing.")
+        @Option(help: "Workspace slug.") var workspace: String
+        @Argument(help: "The CSV file.") var file: String
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            try await runCommand {
+                let bytes = try readBytes(file)
+                try await database.withWorkspace(workspace) { store, found in
+                    let count = try await store.importMeasurements(workspaceID: found.id, file: file, bytes: bytes)
+                    Console.out("Imported \(file): \(count) values.")
+                }
+            }
+        }
+    }
+}
