@@ -22,10 +22,22 @@ enum SQLDialectQuirks {
 
 extension SQLDialectQuirks {
     /// The words of a search text: letters and digits only, so nothing a person types can be
-    /// read as search syntax by either database.
+    /// read as search syntax by either database. English stop words are dropped here because
+    /// PostgreSQL drops them and SQLite's FTS5 does not; without this, "status or calls"
+    /// would need an "or" in the text on SQLite only.
     static func searchWords(_ text: String) -> [String] {
-        text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init).prefix(20).map { $0 }
+        text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init).filter { !stopWords.contains($0) }.prefix(20).map { $0 }
     }
+
+    /// The Snowball English stop words, which PostgreSQL's `english` configuration uses.
+    static let stopWords: Set<String> = Set(
+        """
+        i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers herself it its itself \
+        they them their theirs themselves what which who whom this that these those am is are was were be been being have has had \
+        having do does did doing a an the and but if or because as until while of at by for with about against between into through \
+        during before after above below to from up down in out on off over under again further then once here there when where why \
+        how all any both each few more most other some such no nor not only own same so than too very s t can will just don should now
+        """.split(separator: " ").map(String.init))
 
     /// Restricts an evidence query to items containing every word, best match first. SQLite
     /// matches the FTS5 table (porter stemming, bm25 rank); PostgreSQL matches the generated

@@ -8,6 +8,13 @@ public enum Humility {
         public var citingEvidence: Int
         public var share: Double
 
+        public init(group: String?, decisions: Int, citingEvidence: Int, share: Double) {
+            self.group = group
+            self.decisions = decisions
+            self.citingEvidence = citingEvidence
+            self.share = share
+        }
+
         enum CodingKeys: String, CodingKey {
             case group, decisions, share
             case citingEvidence = "citing_evidence"
@@ -152,6 +159,11 @@ public enum Agility {
         /// `YYYY-MM`.
         public var month: String
         public var initiatives: Int
+
+        public init(month: String, initiatives: Int) {
+            self.month = month
+            self.initiatives = initiatives
+        }
     }
 
     public struct Report: Codable, Equatable, Sendable {
