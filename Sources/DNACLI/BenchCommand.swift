@@ -225,20 +225,26 @@ struct BenchCommand: AsyncParsableCommand {
             print(
                 "P5 line-of-sight checks, \(nodes) nodes / \(model.edges.count) edges: best \(String(format: "%.3f", best)) s, median \(String(format: "%.3f", median)) s over \(times.count) runs; target 0.200 s (best is \(String(format: "%.1f", 0.2 / best))x under it)"
             )
-            print("  findings: " + findings.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-                + "; \(report!.coverage.withLineOfSight) of \(report!.coverage.initiatives) initiatives with a line of sight")
+            print(
+                "  findings: " + findings.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                    + "; \(report!.coverage.withLineOfSight) of \(report!.coverage.initiatives) initiatives with a line of sight")
         }
 
         static func graph(nodes count: Int, edges edgeCount: Int, seed: UInt64) -> LineOfSightModel {
             var random = SeededRandom(seed: seed)
             // Shares of node types: 1% strategies, 4% capabilities, 45% initiatives, 40% outcomes, 10% impacts.
-            let shares: [(LineOfSightModel.NodeType, Double)] = [(.strategy, 0.01), (.capability, 0.04), (.initiative, 0.45), (.outcome, 0.40), (.impact, 0.10)]
+            let shares: [(LineOfSightModel.NodeType, Double)] = [
+                (.strategy, 0.01), (.capability, 0.04), (.initiative, 0.45), (.outcome, 0.40), (.impact, 0.10),
+            ]
             var nodes: [LineOfSightModel.Node] = []
             var byType: [LineOfSightModel.NodeType: [Int]] = [:]
             for (type, share) in shares {
                 for _ in 0..<max(1, Int(Double(count) * share)) where nodes.count < count {
                     byType[type, default: []].append(nodes.count)
-                    nodes.append(.init(id: "n\(nodes.count)", type: type, title: "", effort: Double(1 + random.below(20)), budget: Double(random.below(500))))
+                    nodes.append(
+                        .init(
+                            id: "n\(nodes.count)", type: type, title: "", effort: Double(1 + random.below(20)),
+                            budget: Double(random.below(500))))
                 }
             }
             // Sorted: a Set's order changes from process to process, and the graph must not.

@@ -24,7 +24,8 @@ struct LineOfSightCommand: AsyncParsableCommand {
                 try await database.withWorkspace(workspace) { store, found in
                     let summary = try await store.importLineOfSight(workspaceID: found.id, file: file, text: text)
                     Console.out(
-                        "Imported \(file): \(summary.nodesAdded) nodes added, \(summary.nodesUpdated) updated, \(summary.edgesAdded) edges added.")
+                        "Imported \(file): \(summary.nodesAdded) nodes added, \(summary.nodesUpdated) updated, \(summary.edgesAdded) edges added."
+                    )
                     if !summary.metricsCreated.isEmpty {
                         Console.out("New metric definitions to complete: \(summary.metricsCreated.joined(separator: ", ")).")
                     }

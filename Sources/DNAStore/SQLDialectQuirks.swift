@@ -46,14 +46,19 @@ extension SQLDialectQuirks {
         switch kind {
         case .sqlite:
             let match = words.map { "\"\($0)\"" }.joined(separator: " ")
-            return query.join("evidence_search", on: SQLColumn("evidence_id", table: "evidence_search"), .equal, SQLColumn("id", table: "evidence"))
-                .where(SQLBinaryExpression(left: SQLIdentifier("evidence_search"), op: SQLRaw("MATCH"), right: SQLBind(match))).orderBy(SQLColumn("rank", table: "evidence_search"))
+            return query.join(
+                "evidence_search", on: SQLColumn("evidence_id", table: "evidence_search"), .equal, SQLColumn("id", table: "evidence")
+            )
+            .where(SQLBinaryExpression(left: SQLIdentifier("evidence_search"), op: SQLRaw("MATCH"), right: SQLBind(match))).orderBy(
+                SQLColumn("rank", table: "evidence_search"))
         case .postgres:
             let text = words.joined(separator: " ")
             let tsquery = SQLFunction("plainto_tsquery", args: SQLLiteral.string("english"), SQLBind(text))
             return query.where(SQLBinaryExpression(left: SQLColumn("search", table: "evidence"), op: SQLRaw("@@"), right: tsquery))
                 .orderBy(
-                    SQLOrderBy(expression: SQLFunction("ts_rank", args: SQLColumn("search", table: "evidence"), tsquery), direction: SQLDirection.descending))
+                    SQLOrderBy(
+                        expression: SQLFunction("ts_rank", args: SQLColumn("search", table: "evidence"), tsquery),
+                        direction: SQLDirection.descending))
         }
     }
 }

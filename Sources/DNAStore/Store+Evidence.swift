@@ -20,14 +20,19 @@ extension Store {
             if !words.isEmpty {
                 query = SQLDialectQuirks.evidenceSearch(kind, query, words: words)
             }
-            let rows = try await query.orderBy(SQLOrderBy(expression: SQLColumn("captured_on", table: "evidence"), direction: SQLDirection.descending))
-                .orderBy(SQLColumn("code", table: "evidence")).limit(limit)
-                .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            let rows = try await query.orderBy(
+                SQLOrderBy(expression: SQLColumn("captured_on", table: "evidence"), direction: SQLDirection.descending)
+            )
+            .orderBy(SQLColumn("code", table: "evidence")).limit(limit)
+            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
             guard !rows.isEmpty else { return [] }
             let ids = SQLBind.group(rows.map(\.id))
             var tags: [String: [String]] = [:], links: [String: [EvidenceLink]] = [:]
-            for row in try await db.select().columns("evidence_id", "tag").from("evidence_tags").where("evidence_id", .in, ids).orderBy("tag").all() {
-                tags[try row.decode(column: "evidence_id", as: String.self), default: []].append(try row.decode(column: "tag", as: String.self))
+            for row in try await db.select().columns("evidence_id", "tag").from("evidence_tags").where("evidence_id", .in, ids).orderBy(
+                "tag"
+            ).all() {
+                tags[try row.decode(column: "evidence_id", as: String.self), default: []].append(
+                    try row.decode(column: "tag", as: String.self))
             }
             for row in try await db.select().columns("evidence_id", "target_kind", "target_code", "stance").from("evidence_links")
                 .where("evidence_id", .in, ids).orderBy("target_kind").orderBy("target_code").all()
@@ -41,7 +46,8 @@ extension Store {
             return rows.map {
                 EvidenceItem(
                     code: $0.code, kind: EvidenceItem.Kind(rawValue: $0.kind) ?? .observation,
-                    source: EvidenceItem.Source(rawValue: $0.source) ?? .interview, title: $0.title, text: $0.body, capturedOn: $0.capturedOn,
+                    source: EvidenceItem.Source(rawValue: $0.source) ?? .interview, title: $0.title, text: $0.body,
+                    capturedOn: $0.capturedOn,
                     segment: $0.segment, tags: tags[$0.id] ?? [], links: links[$0.id] ?? [])
             }
         }
@@ -70,11 +76,13 @@ extension Store {
         let taken = try await db.select().column("id").from("evidence").where("workspace_id", .equal, SQLBind(workspaceID))
             .where("code", .equal, SQLBind(item.code)).first()
         if taken != nil { throw StoreError.conflict("evidence with code '\(item.code)' already exists") }
-        try await db.insert(into: "evidence").columns("id", "workspace_id", "code", "kind", "source", "title", "body", "captured_on", "segment")
-            .values(
-                SQLBind(id), SQLBind(workspaceID), SQLBind(item.code), SQLBind(item.kind.rawValue), SQLBind(item.source.rawValue),
-                SQLBind(item.title.trimmingSpaces()), SQLBind(item.text), SQLBind(item.capturedOn), SQLBind(item.segment)
-            ).run()
+        try await db.insert(into: "evidence").columns(
+            "id", "workspace_id", "code", "kind", "source", "title", "body", "captured_on", "segment"
+        )
+        .values(
+            SQLBind(id), SQLBind(workspaceID), SQLBind(item.code), SQLBind(item.kind.rawValue), SQLBind(item.source.rawValue),
+            SQLBind(item.title.trimmingSpaces()), SQLBind(item.text), SQLBind(item.capturedOn), SQLBind(item.segment)
+        ).run()
         for tag in Set(item.tags) {
             try await db.insert(into: "evidence_tags").columns("evidence_id", "tag").values(SQLBind(id), SQLBind(tag)).run()
         }
@@ -152,18 +160,30 @@ extension Store {
             )
             .column(SQLColumn("code", table: "u"), as: "unit").column(SQLColumn("code", table: "i"), as: "initiative")
             .from(SQLAlias(SQLIdentifier("decisions"), as: SQLIdentifier("d")))
-            .join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), method: SQLJoinMethod.left, on: SQLColumn("unit_id", table: "d"), .equal, SQLColumn("id", table: "u"))
-            .join(SQLAlias(SQLIdentifier("los_nodes"), as: SQLIdentifier("i")), method: SQLJoinMethod.left, on: SQLColumn("initiative_id", table: "d"), .equal, SQLColumn("id", table: "i"))
+            .join(
+                SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), method: SQLJoinMethod.left, on: SQLColumn("unit_id", table: "d"),
+                .equal, SQLColumn("id", table: "u")
+            )
+            .join(
+                SQLAlias(SQLIdentifier("los_nodes"), as: SQLIdentifier("i")), method: SQLJoinMethod.left,
+                on: SQLColumn("initiative_id", table: "d"), .equal, SQLColumn("id", table: "i")
+            )
             .where(SQLColumn("workspace_id", table: "d"), .equal, SQLBind(workspaceID))
             .orderBy(SQLColumn("decided_on", table: "d")).orderBy(SQLColumn("code", table: "d"))
             .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
             var cited: [String: [String]] = [:]
-            for row in try await db.select().column(SQLColumn("code", table: "evidence")).column(SQLColumn("target_code", table: "evidence_links"))
-                .from("evidence_links").join("evidence", on: SQLColumn("evidence_id", table: "evidence_links"), .equal, SQLColumn("id", table: "evidence"))
-                .where(SQLColumn("workspace_id", table: "evidence"), .equal, SQLBind(workspaceID))
-                .where(SQLColumn("target_kind", table: "evidence_links"), .equal, SQLBind("decision")).orderBy(SQLColumn("code", table: "evidence")).all()
-            {
-                cited[try row.decode(column: "target_code", as: String.self), default: []].append(try row.decode(column: "code", as: String.self))
+            for row in try await db.select().column(SQLColumn("code", table: "evidence")).column(
+                SQLColumn("target_code", table: "evidence_links")
+            )
+            .from("evidence_links").join(
+                "evidence", on: SQLColumn("evidence_id", table: "evidence_links"), .equal, SQLColumn("id", table: "evidence")
+            )
+            .where(SQLColumn("workspace_id", table: "evidence"), .equal, SQLBind(workspaceID))
+            .where(SQLColumn("target_kind", table: "evidence_links"), .equal, SQLBind("decision")).orderBy(
+                SQLColumn("code", table: "evidence")
+            ).all() {
+                cited[try row.decode(column: "target_code", as: String.self), default: []].append(
+                    try row.decode(column: "code", as: String.self))
             }
             return rows.map {
                 DecisionRecord(
@@ -205,12 +225,14 @@ extension Store {
                 "initiative_id"
             )
             .values(
-                SQLBind(id), SQLBind(workspaceID), SQLBind(decision.code), SQLBind(decision.title.trimmingSpaces()), SQLBind(decision.context),
+                SQLBind(id), SQLBind(workspaceID), SQLBind(decision.code), SQLBind(decision.title.trimmingSpaces()),
+                SQLBind(decision.context),
                 SQLBind(decision.options.joined(separator: "\n")), SQLBind(decision.chosen), SQLBind(decision.involvement.rawValue),
                 SQLBind(decision.decidedBy), SQLBind(unitID), SQLBind(decision.decidedOn), SQLBind(initiativeID)
             ).run()
         for evidence in decision.evidence {
-            try await Self.linkEvidence(db, workspaceID: workspaceID, evidence: evidence, EvidenceLink(target: .decision, code: decision.code))
+            try await Self.linkEvidence(
+                db, workspaceID: workspaceID, evidence: evidence, EvidenceLink(target: .decision, code: decision.code))
         }
         return decision.code
     }

@@ -22,9 +22,18 @@ extension Store {
             .column(SQLColumn("code", table: "m"), as: "metric").column(SQLColumn("code", table: "s"), as: "strategy")
             .column(SQLColumn("code", table: "i"), as: "initiative")
             .from(SQLAlias(SQLIdentifier("hypotheses"), as: SQLIdentifier("h")))
-            .join(SQLAlias(SQLIdentifier("metrics"), as: SQLIdentifier("m")), method: SQLJoinMethod.left, on: SQLColumn("metric_id", table: "h"), .equal, SQLColumn("id", table: "m"))
-            .join(SQLAlias(SQLIdentifier("los_nodes"), as: SQLIdentifier("s")), method: SQLJoinMethod.left, on: SQLColumn("strategy_id", table: "h"), .equal, SQLColumn("id", table: "s"))
-            .join(SQLAlias(SQLIdentifier("los_nodes"), as: SQLIdentifier("i")), method: SQLJoinMethod.left, on: SQLColumn("initiative_id", table: "h"), .equal, SQLColumn("id", table: "i"))
+            .join(
+                SQLAlias(SQLIdentifier("metrics"), as: SQLIdentifier("m")), method: SQLJoinMethod.left,
+                on: SQLColumn("metric_id", table: "h"), .equal, SQLColumn("id", table: "m")
+            )
+            .join(
+                SQLAlias(SQLIdentifier("los_nodes"), as: SQLIdentifier("s")), method: SQLJoinMethod.left,
+                on: SQLColumn("strategy_id", table: "h"), .equal, SQLColumn("id", table: "s")
+            )
+            .join(
+                SQLAlias(SQLIdentifier("los_nodes"), as: SQLIdentifier("i")), method: SQLJoinMethod.left,
+                on: SQLColumn("initiative_id", table: "h"), .equal, SQLColumn("id", table: "i")
+            )
             .where(SQLColumn("workspace_id", table: "h"), .equal, SQLBind(workspaceID)).orderBy(SQLColumn("code", table: "h"))
             .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
             return rows.map { row in
@@ -33,7 +42,8 @@ extension Store {
                     from: row.metricFrom, to: row.metricTo, by: row.byDate, status: Hypothesis.Status(rawValue: row.status) ?? .proposed,
                     strategy: row.strategy, initiative: row.initiative,
                     learning: row.observed.map {
-                        Hypothesis.Learning(believed: row.believed ?? "", observed: $0, learned: row.learned ?? "", next: row.nextStep ?? "")
+                        Hypothesis.Learning(
+                            believed: row.believed ?? "", observed: $0, learned: row.learned ?? "", next: row.nextStep ?? "")
                     }, createdOn: row.createdOn, closedOn: row.closedOn)
             }
         }
@@ -57,7 +67,9 @@ extension Store {
         if taken != nil { throw StoreError.conflict("a hypothesis with code '\(card.code)' already exists") }
         let metricID = try await card.metric.asyncMap { try await Self.metricID(db, workspaceID: workspaceID, code: $0) }
         let strategyID = try await card.strategy.asyncMap { try await Self.node(db, workspaceID: workspaceID, code: $0, type: .strategy) }
-        let initiativeID = try await card.initiative.asyncMap { try await Self.node(db, workspaceID: workspaceID, code: $0, type: .initiative) }
+        let initiativeID = try await card.initiative.asyncMap {
+            try await Self.node(db, workspaceID: workspaceID, code: $0, type: .initiative)
+        }
         try await db.insert(into: "hypotheses")
             .columns(
                 "id", "workspace_id", "code", "change", "segment", "outcome", "impact", "metric_id", "metric_from", "metric_to", "by_date",
@@ -86,14 +98,16 @@ extension Store {
         guard let card = cards.first(where: { $0.code == code }) else { throw StoreError.notFound("no hypothesis '\(code)'") }
         guard card.status.canMove(to: status) else {
             throw StoreError.invalid(
-                "a \(card.status.rawValue) hypothesis cannot become \(status.rawValue); the path is proposed -> testing -> validated or invalidated")
+                "a \(card.status.rawValue) hypothesis cannot become \(status.rawValue); the path is proposed -> testing -> validated or invalidated"
+            )
         }
         try await write { db in
             var update = db.update("hypotheses").set("status", to: SQLBind(status.rawValue))
             if status.isClosed, let learning {
                 let believed = learning.believed.trimmingSpaces().isEmpty ? card.sentence : learning.believed
                 update = update.set("believed", to: SQLBind(believed)).set("observed", to: SQLBind(learning.observed))
-                    .set("learned", to: SQLBind(learning.learned)).set("next_step", to: SQLBind(learning.next)).set("closed_on", to: SQLBind(day))
+                    .set("learned", to: SQLBind(learning.learned)).set("next_step", to: SQLBind(learning.next)).set(
+                        "closed_on", to: SQLBind(day))
             }
             try await update.where("workspace_id", .equal, SQLBind(workspaceID)).where("code", .equal, SQLBind(code)).run()
         }

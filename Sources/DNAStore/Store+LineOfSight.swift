@@ -91,7 +91,9 @@ extension Store {
     }
 
     /// Returns whether the node was new.
-    static func saveNode(_ db: any SQLDatabase, workspaceID: String, _ node: LineOfSightGraph.Node, makeID: () -> String) async throws -> Bool {
+    static func saveNode(
+        _ db: any SQLDatabase, workspaceID: String, _ node: LineOfSightGraph.Node, makeID: () -> String
+    ) async throws -> Bool {
         var node = node
         if node.type == .outcome {
             let model = try await customerModel(db, workspaceID: workspaceID)
@@ -107,17 +109,22 @@ extension Store {
             let id = try existing.decode(column: "id", as: String.self)
             let type = try existing.decode(column: "type", as: String.self)
             if type != node.type.rawValue {
-                let edges = try await db.select().column(SQLRaw("COUNT(*)"), as: "n").from("los_edges")
-                    .where("from_id", .equal, SQLBind(id)).orWhere("to_id", .equal, SQLBind(id)).first()?.decode(column: "n", as: Int.self) ?? 0
+                let edges =
+                    try await db.select().column(SQLRaw("COUNT(*)"), as: "n").from("los_edges")
+                    .where("from_id", .equal, SQLBind(id)).orWhere("to_id", .equal, SQLBind(id)).first()?.decode(column: "n", as: Int.self)
+                    ?? 0
                 if edges > 0 {
                     throw StoreError.invalid(
-                        "'\(node.code)' is a \(type) with \(edges) edge\(edges == 1 ? "" : "s"); remove them before making it a \(node.type.rawValue)")
+                        "'\(node.code)' is a \(type) with \(edges) edge\(edges == 1 ? "" : "s"); remove them before making it a \(node.type.rawValue)"
+                    )
                 }
             }
-            try await db.update("los_nodes").set("type", to: SQLBind(node.type.rawValue)).set("title", to: SQLBind(node.title.trimmingSpaces()))
-                .set("description", to: SQLBind(node.description)).set("effort", to: SQLBind(node.effort))
-                .set("budget", to: SQLBind(node.budget)).set("status", to: SQLBind(node.status?.rawValue))
-                .set("shipped_on", to: SQLBind(node.shippedOn)).where("id", .equal, SQLBind(id)).run()
+            try await db.update("los_nodes").set("type", to: SQLBind(node.type.rawValue)).set(
+                "title", to: SQLBind(node.title.trimmingSpaces())
+            )
+            .set("description", to: SQLBind(node.description)).set("effort", to: SQLBind(node.effort))
+            .set("budget", to: SQLBind(node.budget)).set("status", to: SQLBind(node.status?.rawValue))
+            .set("shipped_on", to: SQLBind(node.shippedOn)).where("id", .equal, SQLBind(id)).run()
             return false
         }
         let position =
@@ -126,7 +133,8 @@ extension Store {
         try await db.insert(into: "los_nodes")
             .columns("id", "workspace_id", "code", "type", "title", "description", "effort", "budget", "status", "shipped_on", "position")
             .values(
-                SQLBind(makeID()), SQLBind(workspaceID), SQLBind(node.code), SQLBind(node.type.rawValue), SQLBind(node.title.trimmingSpaces()),
+                SQLBind(makeID()), SQLBind(workspaceID), SQLBind(node.code), SQLBind(node.type.rawValue),
+                SQLBind(node.title.trimmingSpaces()),
                 SQLBind(node.description), SQLBind(node.effort), SQLBind(node.budget), SQLBind(node.status?.rawValue),
                 SQLBind(node.shippedOn), SQLBind(position + 1)
             ).run()
@@ -143,12 +151,16 @@ extension Store {
         }
     }
 
-    static func node(_ db: any SQLDatabase, workspaceID: String, code: String) async throws -> (id: String, type: LineOfSightModel.NodeType) {
+    static func node(_ db: any SQLDatabase, workspaceID: String, code: String) async throws -> (id: String, type: LineOfSightModel.NodeType)
+    {
         guard
             let row = try await db.select().columns("id", "type").from("los_nodes").where("workspace_id", .equal, SQLBind(workspaceID))
                 .where("code", .equal, SQLBind(code)).first()
         else { throw StoreError.notFound("no node '\(code)' in the line of sight") }
-        return (try row.decode(column: "id", as: String.self), LineOfSightModel.NodeType(rawValue: try row.decode(column: "type", as: String.self))!)
+        return (
+            try row.decode(column: "id", as: String.self),
+            LineOfSightModel.NodeType(rawValue: try row.decode(column: "type", as: String.self))!
+        )
     }
 
     /// Adds an edge in the direction of value; a pair of types the model does not allow is
@@ -203,7 +215,9 @@ extension Store {
                     .map { try $0.decode(column: "code", as: String.self) })
             var types = Dictionary(uniqueKeysWithValues: existing.nodes.map { ($0.code, $0.type) })
             var problems = FileProblems()
-            func problem(_ line: Int, _ message: String) { problems.append(FileProblem(file: file, line: line, column: 5, message: message)) }
+            func problem(_ line: Int, _ message: String) {
+                problems.append(FileProblem(file: file, line: line, column: 5, message: message))
+            }
             for (node, line) in zip(model.nodes, lines.nodes) {
                 if let old = types[node.id], old != node.type {
                     problem(line, "'\(node.id)' is a \(old.rawValue) in this workspace; the file makes it a \(node.type.rawValue)")
@@ -220,7 +234,9 @@ extension Store {
                     problem(line, "edge \(edge.from) -> \(edge.to) names '\(missing)', a node in neither the file nor the workspace")
                     continue
                 }
-                if let message = LineOfSightModel.edgeProblem(from: from, to: to) { problem(line, "\(edge.from) -> \(edge.to): \(message)") }
+                if let message = LineOfSightModel.edgeProblem(from: from, to: to) {
+                    problem(line, "\(edge.from) -> \(edge.to): \(message)")
+                }
             }
             for (metric, line) in zip(model.metrics, lines.metrics) {
                 if types[metric.node] == nil { problem(line, "metric '\(metric.id)' measures '\(metric.node)', which is not a node") }

@@ -17,7 +17,10 @@ extension Store {
             .column(SQLColumn("kind", table: "metrics")).column(SQLColumn("unit", table: "metrics"))
             .column(SQLColumn("direction", table: "metrics")).column(SQLColumn("target", table: "metrics"))
             .column(SQLColumn("code", table: "los_nodes"), as: "node")
-            .from("metrics").join("los_nodes", method: SQLJoinMethod.left, on: SQLColumn("node_id", table: "metrics"), .equal, SQLColumn("id", table: "los_nodes"))
+            .from("metrics").join(
+                "los_nodes", method: SQLJoinMethod.left, on: SQLColumn("node_id", table: "metrics"), .equal,
+                SQLColumn("id", table: "los_nodes")
+            )
             .where(SQLColumn("workspace_id", table: "metrics"), .equal, SQLBind(workspaceID)).orderBy(SQLColumn("code", table: "metrics"))
             .all(decoding: Row.self)
             .map {
@@ -36,12 +39,15 @@ extension Store {
             let existing = try await db.select().column("id").from("metrics").where("workspace_id", .equal, SQLBind(workspaceID))
                 .where("code", .equal, SQLBind(metric.code)).first()
             if let existing {
-                try await db.update("metrics").set("name", to: SQLBind(metric.name.trimmingSpaces())).set("kind", to: SQLBind(metric.kind.rawValue))
-                    .set("unit", to: SQLBind(metric.unit)).set("direction", to: SQLBind(metric.direction.rawValue))
-                    .set("target", to: SQLBind(metric.target)).set("node_id", to: SQLBind(nodeID))
-                    .where("id", .equal, SQLBind(try existing.decode(column: "id", as: String.self))).run()
+                try await db.update("metrics").set("name", to: SQLBind(metric.name.trimmingSpaces())).set(
+                    "kind", to: SQLBind(metric.kind.rawValue)
+                )
+                .set("unit", to: SQLBind(metric.unit)).set("direction", to: SQLBind(metric.direction.rawValue))
+                .set("target", to: SQLBind(metric.target)).set("node_id", to: SQLBind(nodeID))
+                .where("id", .equal, SQLBind(try existing.decode(column: "id", as: String.self))).run()
                 let objectives = try await Self.objectives(db, workspaceID: workspaceID)
-                let definitions = Dictionary(uniqueKeysWithValues: try await Self.metricDefinitions(db, workspaceID: workspaceID).map { ($0.code, $0) })
+                let definitions = Dictionary(
+                    uniqueKeysWithValues: try await Self.metricDefinitions(db, workspaceID: workspaceID).map { ($0.code, $0) })
                 for objective in objectives {
                     if let problem = objective.problem(metrics: definitions) {
                         throw StoreError.invalid("objective '\(objective.code)' would no longer pair its metrics: \(problem)")
@@ -53,10 +59,13 @@ extension Store {
         }
     }
 
-    static func insertMetric(_ db: any SQLDatabase, workspaceID: String, id: String, _ metric: MetricDefinition, nodeID: String?) async throws {
+    static func insertMetric(
+        _ db: any SQLDatabase, workspaceID: String, id: String, _ metric: MetricDefinition, nodeID: String?
+    ) async throws {
         try await db.insert(into: "metrics").columns("id", "workspace_id", "code", "name", "kind", "unit", "direction", "target", "node_id")
             .values(
-                SQLBind(id), SQLBind(workspaceID), SQLBind(metric.code), SQLBind(metric.name.trimmingSpaces()), SQLBind(metric.kind.rawValue),
+                SQLBind(id), SQLBind(workspaceID), SQLBind(metric.code), SQLBind(metric.name.trimmingSpaces()),
+                SQLBind(metric.kind.rawValue),
                 SQLBind(metric.unit), SQLBind(metric.direction.rawValue), SQLBind(metric.target), SQLBind(nodeID)
             ).run()
     }
@@ -99,12 +108,16 @@ extension Store {
 
     static func insertMeasurements(_ db: any SQLDatabase, workspaceID: String, _ values: [MetricValue]) async throws {
         let ids = Dictionary(
-            uniqueKeysWithValues: try await db.select().columns("id", "code").from("metrics").where("workspace_id", .equal, SQLBind(workspaceID))
-                .all().map { (try $0.decode(column: "code", as: String.self), try $0.decode(column: "id", as: String.self)) })
+            uniqueKeysWithValues: try await db.select().columns("id", "code").from("metrics").where(
+                "workspace_id", .equal, SQLBind(workspaceID)
+            )
+            .all().map { (try $0.decode(column: "code", as: String.self), try $0.decode(column: "id", as: String.self)) })
         for value in values {
             guard let id = ids[value.metric] else { throw StoreError.invalid("unknown metric '\(value.metric)'") }
-            try await db.delete(from: "measurements").where("metric_id", .equal, SQLBind(id)).where("measured_on", .equal, SQLBind(value.date))
-                .run()
+            try await db.delete(from: "measurements").where("metric_id", .equal, SQLBind(id)).where(
+                "measured_on", .equal, SQLBind(value.date)
+            )
+            .run()
             try await db.insert(into: "measurements").columns("metric_id", "measured_on", "value")
                 .values(SQLBind(id), SQLBind(value.date), SQLBind(value.value)).run()
         }
@@ -116,11 +129,15 @@ extension Store {
 
     static func objectives(_ db: any SQLDatabase, workspaceID: String) async throws -> [Objective] {
         let metricCodes = Dictionary(
-            uniqueKeysWithValues: try await db.select().columns("id", "code").from("metrics").where("workspace_id", .equal, SQLBind(workspaceID))
-                .all().map { (try $0.decode(column: "id", as: String.self), try $0.decode(column: "code", as: String.self)) })
+            uniqueKeysWithValues: try await db.select().columns("id", "code").from("metrics").where(
+                "workspace_id", .equal, SQLBind(workspaceID)
+            )
+            .all().map { (try $0.decode(column: "id", as: String.self), try $0.decode(column: "code", as: String.self)) })
         let nodeCodes = Dictionary(
-            uniqueKeysWithValues: try await db.select().columns("id", "code").from("los_nodes").where("workspace_id", .equal, SQLBind(workspaceID))
-                .all().map { (try $0.decode(column: "id", as: String.self), try $0.decode(column: "code", as: String.self)) })
+            uniqueKeysWithValues: try await db.select().columns("id", "code").from("los_nodes").where(
+                "workspace_id", .equal, SQLBind(workspaceID)
+            )
+            .all().map { (try $0.decode(column: "id", as: String.self), try $0.decode(column: "code", as: String.self)) })
         return try await db.select().columns("code", "title", "customer_metric_id", "business_metric_id", "strategy_id").from("objectives")
             .where("workspace_id", .equal, SQLBind(workspaceID)).orderBy("code").all()
             .map { row in
@@ -140,35 +157,35 @@ extension Store {
     }
 
     static func saveObjective(_ db: any SQLDatabase, workspaceID: String, _ objective: Objective, id: String) async throws {
-            let definitions = try await Self.metricDefinitions(db, workspaceID: workspaceID)
-            if let problem = objective.problem(metrics: Dictionary(uniqueKeysWithValues: definitions.map { ($0.code, $0) })) {
-                throw StoreError.invalid(problem)
-            }
-            let metricIDs = Dictionary(
-                uniqueKeysWithValues: try await db.select().columns("id", "code").from("metrics")
-                    .where("workspace_id", .equal, SQLBind(workspaceID)).all()
-                    .map { (try $0.decode(column: "code", as: String.self), try $0.decode(column: "id", as: String.self)) })
-            var strategyID: String?
-            if let strategy = objective.strategy {
-                let node = try await Self.node(db, workspaceID: workspaceID, code: strategy)
-                guard node.type == .strategy else { throw StoreError.invalid("'\(strategy)' is not a strategy") }
-                strategyID = node.id
-            }
-            let existing = try await db.select().column("id").from("objectives").where("workspace_id", .equal, SQLBind(workspaceID))
-                .where("code", .equal, SQLBind(objective.code)).first()
-            if let existing {
-                try await db.update("objectives").set("title", to: SQLBind(objective.title.trimmingSpaces()))
-                    .set("customer_metric_id", to: SQLBind(metricIDs[objective.customerMetric]!))
-                    .set("business_metric_id", to: SQLBind(metricIDs[objective.businessMetric]!)).set("strategy_id", to: SQLBind(strategyID))
-                    .where("id", .equal, SQLBind(try existing.decode(column: "id", as: String.self))).run()
-            } else {
-                try await db.insert(into: "objectives")
-                    .columns("id", "workspace_id", "code", "title", "customer_metric_id", "business_metric_id", "strategy_id")
-                    .values(
-                        SQLBind(id), SQLBind(workspaceID), SQLBind(objective.code), SQLBind(objective.title.trimmingSpaces()),
-                        SQLBind(metricIDs[objective.customerMetric]!), SQLBind(metricIDs[objective.businessMetric]!), SQLBind(strategyID)
-                    ).run()
-            }
+        let definitions = try await Self.metricDefinitions(db, workspaceID: workspaceID)
+        if let problem = objective.problem(metrics: Dictionary(uniqueKeysWithValues: definitions.map { ($0.code, $0) })) {
+            throw StoreError.invalid(problem)
+        }
+        let metricIDs = Dictionary(
+            uniqueKeysWithValues: try await db.select().columns("id", "code").from("metrics")
+                .where("workspace_id", .equal, SQLBind(workspaceID)).all()
+                .map { (try $0.decode(column: "code", as: String.self), try $0.decode(column: "id", as: String.self)) })
+        var strategyID: String?
+        if let strategy = objective.strategy {
+            let node = try await Self.node(db, workspaceID: workspaceID, code: strategy)
+            guard node.type == .strategy else { throw StoreError.invalid("'\(strategy)' is not a strategy") }
+            strategyID = node.id
+        }
+        let existing = try await db.select().column("id").from("objectives").where("workspace_id", .equal, SQLBind(workspaceID))
+            .where("code", .equal, SQLBind(objective.code)).first()
+        if let existing {
+            try await db.update("objectives").set("title", to: SQLBind(objective.title.trimmingSpaces()))
+                .set("customer_metric_id", to: SQLBind(metricIDs[objective.customerMetric]!))
+                .set("business_metric_id", to: SQLBind(metricIDs[objective.businessMetric]!)).set("strategy_id", to: SQLBind(strategyID))
+                .where("id", .equal, SQLBind(try existing.decode(column: "id", as: String.self))).run()
+        } else {
+            try await db.insert(into: "objectives")
+                .columns("id", "workspace_id", "code", "title", "customer_metric_id", "business_metric_id", "strategy_id")
+                .values(
+                    SQLBind(id), SQLBind(workspaceID), SQLBind(objective.code), SQLBind(objective.title.trimmingSpaces()),
+                    SQLBind(metricIDs[objective.customerMetric]!), SQLBind(metricIDs[objective.businessMetric]!), SQLBind(strategyID)
+                ).run()
+        }
     }
 }
 

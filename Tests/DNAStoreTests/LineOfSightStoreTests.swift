@@ -64,7 +64,9 @@ struct LineOfSightStoreTests {
         }
     }
 
-    @Test("wrong edges, unknown outcomes and evidence, and type changes are refused with their lines; nothing is written", arguments: TestDatabase.available)
+    @Test(
+        "wrong edges, unknown outcomes and evidence, and type changes are refused with their lines; nothing is written",
+        arguments: TestDatabase.available)
     func importProblems(database: TestDatabase) async throws {
         try await database.withStore { store in
             let workspace = try await Self.setUp(store)
@@ -96,13 +98,19 @@ struct LineOfSightStoreTests {
             #expect(try await store.lineOfSight(workspaceID: workspace.id) == before)
 
             // The same rule on a single edge, and nodes that do not exist.
-            await #expect(throws: StoreError.invalid("keep -> win: an edge may not go impact -> strategy: value flows strategy -> capability -> initiative -> outcome -> impact; no edge may start at impact nodes")) {
+            await #expect(
+                throws: StoreError.invalid(
+                    "keep -> win: an edge may not go impact -> strategy: value flows strategy -> capability -> initiative -> outcome -> impact; no edge may start at impact nodes"
+                )
+            ) {
                 try await store.addEdge(workspaceID: workspace.id, from: "keep", to: "win")
             }
             await #expect(throws: StoreError.notFound("no node 'nope' in the line of sight")) {
                 try await store.addEdge(workspaceID: workspace.id, from: "nope", to: "win")
             }
-            await #expect(throws: StoreError.invalid("outcome 'o9' is not in the customer model; add it there first, or use one of its outcome codes")) {
+            await #expect(
+                throws: StoreError.invalid("outcome 'o9' is not in the customer model; add it there first, or use one of its outcome codes")
+            ) {
                 try await store.saveNode(workspaceID: workspace.id, .init(code: "o9", type: .outcome, title: ""))
             }
             // Removing the outcome turns the photo initiative inside-out.
@@ -139,7 +147,10 @@ struct LineOfSightStoreTests {
             #expect(try await codes("\"status\" OR -(calls*") == ["E3"])  // search syntax is read as words
             #expect(try await codes("") == ["E1", "E2", "E3", "E4"])
 
-            await #expect(throws: StoreError.invalid("tag 'os-canvas/speed' is not a framework dimension; write framework/dimension, e.g. os-canvas/workflow")) {
+            await #expect(
+                throws: StoreError.invalid(
+                    "tag 'os-canvas/speed' is not a framework dimension; write framework/dimension, e.g. os-canvas/workflow")
+            ) {
                 try await store.addEvidence(
                     workspaceID: workspace.id,
                     EvidenceItem(code: "", kind: .quote, source: .review, title: "x", capturedOn: "2026-03-01", tags: ["os-canvas/speed"]))
@@ -148,7 +159,8 @@ struct LineOfSightStoreTests {
                 try await store.linkEvidence(workspaceID: workspace.id, evidence: "E1", .init(target: .hypothesis, code: "H1"))
             }
             try await store.linkEvidence(workspaceID: workspace.id, evidence: "E1", .init(target: .node, code: "win"))
-            try await store.linkEvidence(workspaceID: workspace.id, evidence: "E2", .init(target: .node, code: "cost", stance: .contradicts))
+            try await store.linkEvidence(
+                workspaceID: workspace.id, evidence: "E2", .init(target: .node, code: "cost", stance: .contradicts))
             let report = try await store.lineOfSightReport(workspaceID: workspace.id)
             // Supporting evidence counts; contradicting evidence does not make a theory evidenced.
             #expect(report.findings.filter { $0.kind == .noEvidence }.map(\.node) == ["cost"])
@@ -170,7 +182,9 @@ struct LineOfSightStoreTests {
             _ = try await store.importLineOfSight(workspaceID: workspace.id, file: "g.yaml", text: Self.graphYAML)
             try await store.saveNode(
                 workspaceID: workspace.id,
-                .init(code: "photos", type: .initiative, title: "Photo claims", effort: 3, budget: 100, status: .shipped, shippedOn: "2026-05-01"))
+                .init(
+                    code: "photos", type: .initiative, title: "Photo claims", effort: 3, budget: 100, status: .shipped,
+                    shippedOn: "2026-05-01"))
             for (code, day) in [("E1", "2026-01-01"), ("E2", "2026-02-20")] {
                 try await store.addEvidence(
                     workspaceID: workspace.id, EvidenceItem(code: code, kind: .quote, source: .interview, title: code, capturedOn: day))
@@ -180,18 +194,21 @@ struct LineOfSightStoreTests {
             try await store.logDecision(
                 workspaceID: workspace.id,
                 DecisionRecord(
-                    code: "", title: "Build photo claims", options: ["Photos", "Phone"], chosen: "Photos", involvement: .partner, unit: "claims",
+                    code: "", title: "Build photo claims", options: ["Photos", "Phone"], chosen: "Photos", involvement: .partner,
+                    unit: "claims",
                     decidedOn: "2026-03-01", initiative: "photos", evidence: ["E1", "E2"]))
             try await store.logDecision(
                 workspaceID: workspace.id, DecisionRecord(code: "", title: "Hire two handlers", unit: "claims", decidedOn: "2026-04-10"))
             try await store.logDecision(
-                workspaceID: workspace.id, DecisionRecord(code: "", title: "Move servers", unit: "it", decidedOn: "2026-02-01", evidence: ["E2"]))
+                workspaceID: workspace.id,
+                DecisionRecord(code: "", title: "Move servers", unit: "it", decidedOn: "2026-02-01", evidence: ["E2"]))
             await #expect(throws: StoreError.invalid("the chosen option 'Fax' is not one of the options listed")) {
                 try await store.logDecision(
                     workspaceID: workspace.id, DecisionRecord(code: "", title: "x", options: ["A"], chosen: "Fax", decidedOn: "2026-04-10"))
             }
             await #expect(throws: StoreError.notFound("no evidence 'E7'")) {
-                try await store.logDecision(workspaceID: workspace.id, DecisionRecord(code: "", title: "x", decidedOn: "2026-04-10", evidence: ["E7"]))
+                try await store.logDecision(
+                    workspaceID: workspace.id, DecisionRecord(code: "", title: "x", decidedOn: "2026-04-10", evidence: ["E7"]))
             }
             let decisions = try await store.decisions(workspaceID: workspace.id)
             #expect(decisions.map(\.code) == ["D3", "D1", "D2"])
@@ -199,7 +216,11 @@ struct LineOfSightStoreTests {
 
             let (humility, agility) = try await store.loopFigures(workspaceID: workspace.id)
             #expect(humility.overall == .init(group: nil, decisions: 3, citingEvidence: 2, share: 2.0 / 3))
-            #expect(humility.byUnit == [.init(group: "claims", decisions: 2, citingEvidence: 1, share: 0.5), .init(group: "it", decisions: 1, citingEvidence: 1, share: 1)])
+            #expect(
+                humility.byUnit == [
+                    .init(group: "claims", decisions: 2, citingEvidence: 1, share: 0.5),
+                    .init(group: "it", decisions: 1, citingEvidence: 1, share: 1),
+                ])
             #expect(humility.byQuarter.map(\.group) == ["2026-Q1", "2026-Q2"])
             #expect(humility.byQuarter.map(\.share) == [1, 0])
             let d1 = agility.leadTimes.first { $0.decision == "D1" }
@@ -212,16 +233,21 @@ struct LineOfSightStoreTests {
         }
     }
 
-    @Test("metrics, values and objectives: a pair must be one customer-value and one business-value metric", arguments: TestDatabase.available)
+    @Test(
+        "metrics, values and objectives: a pair must be one customer-value and one business-value metric", arguments: TestDatabase.available
+    )
     func metricsAndObjectives(database: TestDatabase) async throws {
         try await database.withStore { store in
             let workspace = try await Self.setUp(store)
             _ = try await store.importLineOfSight(workspaceID: workspace.id, file: "g.yaml", text: Self.graphYAML)
             try await store.saveMetric(
-                workspaceID: workspace.id, .init(code: "retention", name: "Retention", kind: .businessValue, unit: "%", target: 88, node: "keep"))
+                workspaceID: workspace.id,
+                .init(code: "retention", name: "Retention", kind: .businessValue, unit: "%", target: 88, node: "keep"))
             try await store.saveMetric(
                 workspaceID: workspace.id,
-                .init(code: "report-minutes", name: "Minutes to report", kind: .customerValue, unit: "min", direction: .down, target: 10, node: "o1"))
+                .init(
+                    code: "report-minutes", name: "Minutes to report", kind: .customerValue, unit: "min", direction: .down, target: 10,
+                    node: "o1"))
             await #expect(throws: StoreError.invalid("'retention' measures value to the business; pair a customer-value metric")) {
                 try await store.saveObjective(
                     workspaceID: workspace.id, .init(code: "x", title: "X", customerMetric: "retention", businessMetric: "report-minutes"))
@@ -229,12 +255,17 @@ struct LineOfSightStoreTests {
             try await store.saveObjective(
                 workspaceID: workspace.id,
                 .init(code: "fast", title: "Fast claims", customerMetric: "report-minutes", businessMetric: "retention", strategy: "win"))
-            await #expect(throws: StoreError.invalid("objective 'fast' would no longer pair its metrics: 'retention' measures value to the customer; pair a business-value metric")) {
+            await #expect(
+                throws: StoreError.invalid(
+                    "objective 'fast' would no longer pair its metrics: 'retention' measures value to the customer; pair a business-value metric"
+                )
+            ) {
                 try await store.saveMetric(workspaceID: workspace.id, .init(code: "retention", name: "Retention", kind: .customerValue))
             }
             let csv = "metric,date,value\nreport-minutes,2026-01-31,27\nretention,2026-01-31,84.5\nreport-minutes,2026-02-28,12\n"
             #expect(try await store.importMeasurements(workspaceID: workspace.id, file: "v.csv", bytes: Array(csv.utf8)) == 3)
-            let bad = "metric,date,value\nreport-minutes,2026-02-30,1\nspeed,2026-03-01,2\nretention,2026-03-01,lots\nretention,2026-03-01,3\n"
+            let bad =
+                "metric,date,value\nreport-minutes,2026-02-30,1\nspeed,2026-03-01,2\nretention,2026-03-01,lots\nretention,2026-03-01,3\n"
             let problems = await #expect(throws: FileProblems.self) {
                 try await store.importMeasurements(workspaceID: workspace.id, file: "bad.csv", bytes: Array(bad.utf8))
             }
@@ -262,26 +293,36 @@ struct LineOfSightStoreTests {
             _ = try await store.importLineOfSight(workspaceID: workspace.id, file: "g.yaml", text: Self.graphYAML)
             let card = Hypothesis(
                 code: "H1", change: "photo claims", segment: "home", outcome: "report a claim in minutes", impact: "retention",
-                metric: "report-minutes", from: 27, to: 12, by: "2026-09-30", strategy: "win", initiative: "photos", createdOn: "2026-01-10")
+                metric: "report-minutes", from: 27, to: 12, by: "2026-09-30", strategy: "win", initiative: "photos", createdOn: "2026-01-10"
+            )
             try await store.addHypothesis(workspaceID: workspace.id, card)
-            await #expect(throws: StoreError.invalid("a proposed hypothesis cannot become validated; the path is proposed -> testing -> validated or invalidated")) {
+            await #expect(
+                throws: StoreError.invalid(
+                    "a proposed hypothesis cannot become validated; the path is proposed -> testing -> validated or invalidated")
+            ) {
                 try await store.moveHypothesis(
-                    workspaceID: workspace.id, code: "H1", to: .validated, learning: .init(believed: "", observed: "o", learned: "l", next: "n"),
+                    workspaceID: workspace.id, code: "H1", to: .validated,
+                    learning: .init(believed: "", observed: "o", learned: "l", next: "n"),
                     on: "2026-02-01")
             }
             try await store.moveHypothesis(workspaceID: workspace.id, code: "H1", to: .testing, on: "2026-02-01")
             await #expect(throws: StoreError.invalid("the learning card needs what was learned")) {
                 try await store.moveHypothesis(
-                    workspaceID: workspace.id, code: "H1", to: .validated, learning: .init(believed: "", observed: "o", learned: " ", next: "n"),
+                    workspaceID: workspace.id, code: "H1", to: .validated,
+                    learning: .init(believed: "", observed: "o", learned: " ", next: "n"),
                     on: "2026-06-01")
             }
             try await store.moveHypothesis(
                 workspaceID: workspace.id, code: "H1", to: .validated,
-                learning: .init(believed: "", observed: "27 -> 11 minutes", learned: "Defaults win", next: "Evidence upload"), on: "2026-06-01")
+                learning: .init(believed: "", observed: "27 -> 11 minutes", learned: "Defaults win", next: "Evidence upload"),
+                on: "2026-06-01")
             let stored = try await store.hypotheses(workspaceID: workspace.id)
             #expect(stored.count == 1 && stored[0].status == .validated && stored[0].closedOn == "2026-06-01")
             #expect(stored[0].learning?.believed == card.sentence)
-            #expect(stored[0].sentence == "We believe photo claims for home will report a claim in minutes, which drives retention; we will know when report-minutes moves from 27 to 12 by 2026-09-30.")
+            #expect(
+                stored[0].sentence
+                    == "We believe photo claims for home will report a claim in minutes, which drives retention; we will know when report-minutes moves from 27 to 12 by 2026-09-30."
+            )
         }
     }
 
@@ -294,7 +335,8 @@ struct LineOfSightStoreTests {
                 Set(report.findings.filter { $0.kind == .insideOut }.map(\.node)) == [
                     "data-lake", "crm-upgrade", "office-move", "intranet", "pricing-rebuild", "price-optimisation",
                 ])
-            #expect(Set(report.findings.filter { $0.kind == .impactWithoutOutcome }.map(\.node)) == ["pricing-rebuild", "price-optimisation"])
+            #expect(
+                Set(report.findings.filter { $0.kind == .impactWithoutOutcome }.map(\.node)) == ["pricing-rebuild", "price-optimisation"])
             #expect(report.findings.filter { $0.kind == .noEvidence }.map(\.node) == ["cost-programme"])
             #expect(report.coverage.initiatives == 26 && report.coverage.withLineOfSight == 19)
             #expect(Set(try await store.hypotheses(workspaceID: workspace.id).map(\.status)) == Set(Hypothesis.Status.allCases))

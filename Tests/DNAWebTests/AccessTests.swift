@@ -116,7 +116,9 @@ struct AccessTests {
             for page in [
                 "/w/acme", "/w/acme/org", "/w/acme/frameworks", "/w/acme/frameworks/layers", "/w/acme/campaigns", "/w/acme/forces/purpose",
                 "/w/acme/customers", "/w/acme/customers/model.yaml", "/w/acme/surveys", "/w/acme/task-tests", "/w/acme/time-ledger",
-                "/w/acme/customer-metrics",
+                "/w/acme/customer-metrics", "/w/acme/overview", "/w/acme/line-of-sight", "/w/acme/line-of-sight/model.yaml",
+                "/w/acme/hypotheses", "/w/acme/evidence", "/w/acme/decisions", "/w/acme/metrics", "/w/acme/metrics/measurements.csv",
+                "/w/acme/agility",
             ]
                 + campaignPages
             {

@@ -53,7 +53,9 @@ struct CLITests {
     func help() throws {
         let run = try Self.cdna(["--help"])
         for command in [
-            "serve", "demo", "migrate", "workspace", "user", "token", "import", "campaign", "report", "customers", "frameworks", "analyze",
+            "serve", "demo", "migrate", "workspace", "user", "token", "import", "campaign", "report", "customers", "line-of-sight",
+            "frameworks",
+            "analyze",
         ] {
             #expect(run.output.contains("  \(command) "), "\(command)")
         }
@@ -240,5 +242,35 @@ struct CLITests {
         try "respondent,segment,date,metric,value\nz,brokers,2026-02-30,nps,9\n".write(to: metrics, atomically: true, encoding: .utf8)
         let badMetrics = try Self.cdna(["customers", "import-metrics", "--workspace", "harbor", metrics.path] + data)
         #expect(badMetrics.status == 2 && badMetrics.error == "\(metrics.path):2:11: date '2026-02-30' must be written YYYY-MM-DD\n")
+    }
+
+    @Test("the line of sight from the command line: the stored graph's check equals analyze on its export; a wrong edge has its line")
+    func lineOfSightCommands() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let data = ["--data", directory.path]
+        #expect(try Self.cdna(["demo"] + data).status == 0)
+        let exported = try Self.cdna(["line-of-sight", "export", "--workspace", "harbor"] + data)
+        #expect(exported.status == 0)
+        let model = directory.appendingPathComponent("g.yaml")
+        try exported.output.write(to: model, atomically: true, encoding: .utf8)
+        let analyzed = try Self.cdna(["analyze", "line-of-sight", "--model", model.path, "--format", "json"])
+        let checked = try Self.cdna(["line-of-sight", "check", "--workspace", "harbor", "--format", "json"] + data)
+        #expect(analyzed.status == 0 && checked.status == 0 && analyzed.output == checked.output)
+        #expect(checked.output.contains("initiative 'Data lake migration' reaches no customer outcome"))
+
+        let wrong = directory.appendingPathComponent("wrong.yaml")
+        try "nodes:\n  - {id: pilot, type: initiative, title: Pilot}\nedges:\n  - {from: retention, to: pilot}\n".write(
+            to: wrong, atomically: true, encoding: .utf8)
+        let refused = try Self.cdna(["line-of-sight", "import", "--workspace", "harbor", wrong.path] + data)
+        #expect(refused.status == 2)
+        #expect(
+            refused.error
+                == "\(wrong.path):4:5: retention -> pilot: an edge may not go impact -> initiative: value flows strategy -> capability -> initiative -> outcome -> impact; did you mean initiative -> impact?\n"
+        )
+        let values = directory.appendingPathComponent("values.csv")
+        try "metric,date,value\nretention-rate,2026-11-01,86.4\n".write(to: values, atomically: true, encoding: .utf8)
+        let imported = try Self.cdna(["line-of-sight", "import-values", "--workspace", "harbor", values.path] + data)
+        #expect(imported.status == 0 && imported.output == "Imported \(values.path): 1 values.\n")
     }
 }

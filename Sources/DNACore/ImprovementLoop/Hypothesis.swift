@@ -85,8 +85,11 @@ public struct Hypothesis: Codable, Equatable, Sendable {
         var text = "We believe \(change) for \(segment.isEmpty ? "our customers" : segment) will \(outcome)"
         if !impact.isEmpty { text += ", which drives \(impact)" }
         if let metric {
-            text += "; we will know when \(metric)"
-            if let from, let to { text += " moves from \(LineOfSightDocument.number(from)) to \(LineOfSightDocument.number(to))" }
+            if let from, let to {
+                text += "; we will know when \(metric) moves from \(LineOfSightDocument.number(from)) to \(LineOfSightDocument.number(to))"
+            } else {
+                text += "; we will know by \(metric)"
+            }
             if let by { text += " by \(by)" }
         }
         return text + "."

@@ -196,7 +196,8 @@ public enum Agility {
         func period(_ name: String?, _ times: [LeadTime]) -> Period {
             Period(
                 period: name, decisions: times.count, signalToDecision: Distribution(times.compactMap(\.signalToDecision)),
-                decisionToShip: Distribution(times.compactMap(\.decisionToShip)), signalToShip: Distribution(times.compactMap(\.signalToShip)))
+                decisionToShip: Distribution(times.compactMap(\.decisionToShip)),
+                signalToShip: Distribution(times.compactMap(\.signalToShip)))
         }
         let quarters = Dictionary(grouping: leadTimes) { Quarter.of($0.decidedOn) }
         return Report(

@@ -35,7 +35,10 @@ extension LineOfSightModel {
             message += "; did you mean \(to.rawValue) -> \(from.rawValue)?"
         } else {
             let targets = NodeType.allCases.filter { allowedEdges.contains([from, $0]) }.map(\.rawValue)
-            message += targets.isEmpty ? "; no edge may start at \(from.rawValue) nodes" : "; from \(from.rawValue) nodes an edge may go to: \(targets.joined(separator: ", "))"
+            message +=
+                targets.isEmpty
+                ? "; no edge may start at \(from.rawValue) nodes"
+                : "; from \(from.rawValue) nodes an edge may go to: \(targets.joined(separator: ", "))"
         }
         return message
     }
@@ -77,7 +80,7 @@ public enum LineOfSightDocument {
     }
 
     /// Whole numbers without a fraction, others as Swift prints them (shortest round trip).
-    static func number(_ value: Double) -> String {
+    public static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 

@@ -48,7 +48,8 @@ extension OpenAPIDocument {
             request: "EvidenceLink", response: "Evidence"),
         .init(method: "get", path: "/api/v1/workspaces/{workspace}/decisions", summary: "The decision log", response: "DecisionList"),
         .init(
-            method: "post", path: "/api/v1/workspaces/{workspace}/decisions", summary: "Log a decision with the evidence it cites (analyst)",
+            method: "post", path: "/api/v1/workspaces/{workspace}/decisions",
+            summary: "Log a decision with the evidence it cites (analyst)",
             request: "NewDecision", response: "Decision", status: 201),
         .init(
             method: "get", path: "/api/v1/workspaces/{workspace}/humility",
@@ -58,7 +59,8 @@ extension OpenAPIDocument {
             summary: "Lead times signal -> decision -> shipped and initiatives shipped per month", response: "Agility"),
         .init(method: "get", path: "/api/v1/workspaces/{workspace}/metrics", summary: "Metric definitions", response: "MetricList"),
         .init(
-            method: "post", path: "/api/v1/workspaces/{workspace}/metrics", summary: "Define or update a metric (analyst)", request: "NewMetric",
+            method: "post", path: "/api/v1/workspaces/{workspace}/metrics", summary: "Define or update a metric (analyst)",
+            request: "NewMetric",
             response: "Metric", status: 201),
         .init(
             method: "get", path: "/api/v1/workspaces/{workspace}/measurements",
@@ -89,7 +91,8 @@ extension OpenAPISchemas {
         let attachment = object(["id": string, "node": string], required: ["id", "node"])
         let node = object(
             [
-                "code": string, "type": nodeType, "title": string, "description": string, "effort": nullableNumber, "budget": nullableNumber,
+                "code": string, "type": nodeType, "title": string, "description": string, "effort": nullableNumber,
+                "budget": nullableNumber,
                 "status": status, "shipped_on": nullableString,
             ], required: ["code", "type"])
         let link = object(
@@ -101,7 +104,8 @@ extension OpenAPISchemas {
             ["n": integer, "min": number, "q1": number, "median": number, "q3": number, "max": number], required: ["n", "median"])
         let period = object(
             [
-                "period": nullableString, "decisions": integer, "signal_to_decision_days": distribution, "decision_to_ship_days": distribution,
+                "period": nullableString, "decisions": integer, "signal_to_decision_days": distribution,
+                "decision_to_ship_days": distribution,
                 "signal_to_ship_days": distribution,
             ])
         let humility = object(["group": nullableString, "decisions": integer, "citing_evidence": integer, "share": number])
@@ -151,10 +155,14 @@ extension OpenAPISchemas {
                     "findings": [
                         "type": "array",
                         "items": object(
-                            ["kind": ["type": "string", "enum": LineOfSightCheck.Kind.allCases.map(\.rawValue)], "node": string, "message": string]),
+                            [
+                                "kind": ["type": "string", "enum": LineOfSightCheck.Kind.allCases.map(\.rawValue)], "node": string,
+                                "message": string,
+                            ]),
                     ],
                     "coverage": object([
-                        "initiatives": integer, "with_line_of_sight": integer, "effort_share": nullableNumber, "budget_share": nullableNumber,
+                        "initiatives": integer, "with_line_of_sight": integer, "effort_share": nullableNumber,
+                        "budget_share": nullableNumber,
                     ]),
                     "initiatives_with_line_of_sight": codes,
                 ], required: ["findings", "coverage"]),
@@ -162,7 +170,8 @@ extension OpenAPISchemas {
             "Hypothesis": hypothesis, "HypothesisList": list("Hypothesis"),
             "NewHypothesis": object(
                 [
-                    "code": string, "change": string, "segment": string, "outcome": string, "impact": string, "metric": string, "from": number,
+                    "code": string, "change": string, "segment": string, "outcome": string, "impact": string, "metric": string,
+                    "from": number,
                     "to": number, "by": string, "strategy": string, "initiative": string,
                 ], required: ["code", "change", "outcome"]),
             "HypothesisStatus": object(
@@ -181,7 +190,8 @@ extension OpenAPISchemas {
                     "type": "array",
                     "items": object([
                         "decision": string, "signal_on": nullableString, "decided_on": string, "shipped_on": nullableString,
-                        "signal_to_decision_days": nullableNumber, "decision_to_ship_days": nullableNumber, "signal_to_ship_days": nullableNumber,
+                        "signal_to_decision_days": nullableNumber, "decision_to_ship_days": nullableNumber,
+                        "signal_to_ship_days": nullableNumber,
                     ]),
                 ],
                 "shipped_per_month": ["type": "array", "items": object(["month": string, "initiatives": integer])],

@@ -20,7 +20,9 @@ enum OpenAPISchemas {
     static var nullableInteger: [String: Any] { ["type": "integer", "nullable": true] }
 
     static var all: [String: Any] {
-        foundation.merging(assessment) { first, _ in first }.merging(customerModel) { first, _ in first }.merging(lineOfSight) { first, _ in first }
+        foundation.merging(assessment) { first, _ in first }.merging(customerModel) { first, _ in first }.merging(lineOfSight) { first, _ in
+            first
+        }
     }
 
     static var assessment: [String: Any] {

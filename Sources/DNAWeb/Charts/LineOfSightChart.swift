@@ -67,7 +67,8 @@ enum LineOfSightChart {
             let label = node.title.count > 30 ? String(node.title.prefix(29)) + "…" : node.title
             let tooltip =
                 "\(node.title) [\(code)]" + (kinds.isEmpty ? "" : ": " + kinds.map(\.rawValue).joined(separator: ", "))
-            svg += "<g class=\"\(classes.joined(separator: " "))\" data-code=\"\(Charts.escape(code))\"><title>\(Charts.escape(tooltip))</title>"
+            svg +=
+                "<g class=\"\(classes.joined(separator: " "))\" data-code=\"\(Charts.escape(code))\"><title>\(Charts.escape(tooltip))</title>"
             svg +=
                 "<rect x=\"\(Charts.number(at.x))\" y=\"\(Charts.number(at.y))\" width=\"\(boxWidth)\" height=\"\(boxHeight)\" rx=\"4\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(flagged ? 2.5 : 1.2)\"\(open ? " stroke-dasharray=\"5 3\"" : "")/>"
             let marker = flagged ? "! " : ""
@@ -113,7 +114,8 @@ enum LineOfSightChart {
             "<svg class=\"chart boxes\" viewBox=\"0 0 \(Int(labelWidth + plotWidth + 90)) \(Int(height))\" role=\"img\" aria-label=\"\(Charts.escape(title))\"><title>\(Charts.escape(title))</title>"
         for (index, row) in rows.enumerated() {
             let d = row.distribution, y = 10 + Double(index) * rowHeight
-            svg += "<text x=\"\(Charts.number(labelWidth - 8))\" y=\"\(Charts.number(y + 15))\" text-anchor=\"end\" font-size=\"11\">\(Charts.escape(row.label))</text>"
+            svg +=
+                "<text x=\"\(Charts.number(labelWidth - 8))\" y=\"\(Charts.number(y + 15))\" text-anchor=\"end\" font-size=\"11\">\(Charts.escape(row.label))</text>"
             svg +=
                 "<line x1=\"\(Charts.number(x(d.min)))\" y1=\"\(Charts.number(y + 11))\" x2=\"\(Charts.number(x(d.max)))\" y2=\"\(Charts.number(y + 11))\" stroke=\"#51606f\"/>"
             svg +=

@@ -18,12 +18,14 @@ extension APIController {
         api.post("workspaces/{workspace}/line-of-sight") { request, context in
             let (workspace, _) = try await resolve(context, minimum: .analyst)
             return try jsonResponse(
-                try await store.importLineOfSight(workspaceID: workspace.id, file: "request body", text: try await bodyText(request, context)))
+                try await store.importLineOfSight(
+                    workspaceID: workspace.id, file: "request body", text: try await bodyText(request, context)))
         }
         api.get("workspaces/{workspace}/line-of-sight/check") { request, context in
             let (workspace, _) = try await resolve(context)
             let report = try await store.lineOfSightReport(workspaceID: workspace.id)
-            guard let format = request.uri.queryParameters.get("format").flatMap({ OutputFormat(rawValue: String($0)) }), format != .json else {
+            guard let format = request.uri.queryParameters.get("format").flatMap({ OutputFormat(rawValue: String($0)) }), format != .json
+            else {
                 return try jsonResponse(report)
             }
             return Response(
@@ -85,7 +87,8 @@ extension APIController {
             let code = try context.parameter("code")
             let learning =
                 b.status.isClosed
-                ? Hypothesis.Learning(believed: b.believed ?? "", observed: b.observed ?? "", learned: b.learned ?? "", next: b.next ?? "") : nil
+                ? Hypothesis.Learning(believed: b.believed ?? "", observed: b.observed ?? "", learned: b.learned ?? "", next: b.next ?? "")
+                : nil
             try await store.moveHypothesis(
                 workspaceID: workspace.id, code: code, to: b.status, learning: learning, on: b.date ?? Day.string(accounts.clock.now()))
             return try jsonResponse(try await hypothesis(workspace, code))
@@ -124,7 +127,8 @@ extension APIController {
                 workspaceID: workspace.id,
                 DecisionRecord(
                     code: b.code ?? "", title: b.title, context: b.context ?? "", options: b.options ?? [], chosen: b.chosen ?? "",
-                    involvement: b.involvement, decidedBy: b.decidedBy ?? "", unit: b.unit, decidedOn: b.decidedOn, initiative: b.initiative,
+                    involvement: b.involvement, decidedBy: b.decidedBy ?? "", unit: b.unit, decidedOn: b.decidedOn,
+                    initiative: b.initiative,
                     evidence: b.evidence ?? []))
             return try jsonResponse(try await store.decisions(workspaceID: workspace.id).first { $0.code == code }, status: .created)
         }
@@ -150,7 +154,8 @@ extension APIController {
             let metric = MetricDefinition(
                 code: b.code, name: b.name, kind: b.kind, unit: b.unit ?? "", direction: b.direction ?? .up, target: b.target, node: b.node)
             try await store.saveMetric(workspaceID: workspace.id, metric)
-            return try jsonResponse(try await store.metricDefinitions(workspaceID: workspace.id).first { $0.code == b.code }, status: .created)
+            return try jsonResponse(
+                try await store.metricDefinitions(workspaceID: workspace.id).first { $0.code == b.code }, status: .created)
         }
         api.get("workspaces/{workspace}/measurements") { request, context in
             let (workspace, _) = try await resolve(context)

@@ -7,7 +7,10 @@ import Hummingbird
 /// decisions, metrics, agility and the Customer DNA overview.
 extension PageController {
     func addLineOfSightRoutes(to router: Router<AppContext>) {
-        func get(_ url: @escaping (String, String) -> SiteURL, _ body: @escaping @Sendable (Request, Workspace, Access, Identity) async throws -> Response) {
+        func get(
+            _ url: @escaping (String, String) -> SiteURL,
+            _ body: @escaping @Sendable (Request, Workspace, Access, Identity) async throws -> Response
+        ) {
             router.get(RouterPath(stringLiteral: SiteURL.pattern(url))) { request, context in
                 try await page(request, context) { workspace, access, identity in try await body(request, workspace, access, identity) }
             }
@@ -17,10 +20,13 @@ extension PageController {
                 .response(identity: identity)
         }
         get({ w, _ in .lineOfSight(w) }) { request, workspace, access, identity in
-            LineOfSightPage.View(model: try await lineOfSightPage(
+            LineOfSightPage.View(
+                model: try await lineOfSightPage(
                     workspace, access, identity,
-                    query: Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { a, _ in a })))
-                .response(identity: identity)
+                    query: Dictionary(
+                        request.uri.queryParameters.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { a, _ in a }))
+            )
+            .response(identity: identity)
         }
         get({ w, _ in .lineOfSightExport(w) }) { _, workspace, _, _ in
             Self.attachment(
@@ -31,8 +37,10 @@ extension PageController {
             HypothesesPage.View(model: try await hypothesesPage(workspace, access, identity)).response(identity: identity)
         }
         get({ w, _ in .evidence(w) }) { request, workspace, access, identity in
-            EvidencePage.View(model: try await evidencePage(workspace, access, identity, search: request.uri.queryParameters.get("q") ?? ""))
-                .response(identity: identity)
+            EvidencePage.View(
+                model: try await evidencePage(workspace, access, identity, search: request.uri.queryParameters.get("q") ?? "")
+            )
+            .response(identity: identity)
         }
         get({ w, _ in .decisions(w) }) { _, workspace, access, identity in
             DecisionsPage.View(model: try await decisionsPage(workspace, access, identity)).response(identity: identity)
@@ -47,7 +55,8 @@ extension PageController {
         }
         get({ w, _ in .agility(w) }) { _, workspace, _, identity in
             let (_, agility) = try await store.loopFigures(workspaceID: workspace.id)
-            let titles = Dictionary(try await store.decisions(workspaceID: workspace.id).map { ($0.code, $0.title) }, uniquingKeysWith: { a, _ in a })
+            let titles = Dictionary(
+                try await store.decisions(workspaceID: workspace.id).map { ($0.code, $0.title) }, uniquingKeysWith: { a, _ in a })
             return AgilityPage.View(model: .init(workspace: workspace, agility: agility, titles: titles)).response(identity: identity)
         }
         addGraphEditRoutes(to: router)
@@ -55,10 +64,14 @@ extension PageController {
     }
 
     private func addGraphEditRoutes(to router: Router<AppContext>) {
-        let load: @Sendable (Workspace, Access, Identity) async throws -> LineOfSightPage.Model = { try await lineOfSightPage($0, $1, $2, query: [:]) }
+        let load: @Sendable (Workspace, Access, Identity) async throws -> LineOfSightPage.Model = {
+            try await lineOfSightPage($0, $1, $2, query: [:])
+        }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .lineOfSightNodes(w) })) { request, context in
             try await postAction(request, context, load: load, view: LineOfSightPage.View.init) { form, workspace in
-                guard let type = LineOfSightModel.NodeType(rawValue: form["type"] ?? "") else { throw StoreError.invalid("choose the node type") }
+                guard let type = LineOfSightModel.NodeType(rawValue: form["type"] ?? "") else {
+                    throw StoreError.invalid("choose the node type")
+                }
                 let code = type == .outcome ? (form.text("outcome") ?? form.text("code") ?? "") : (form.text("code") ?? "")
                 let node = LineOfSightGraph.Node(
                     code: code, type: type, title: form.text("title") ?? "", description: form.text("description") ?? "",
@@ -105,7 +118,8 @@ extension PageController {
                 let card = Hypothesis(
                     code: form.text("code") ?? "", change: form.text("change") ?? "", segment: form.text("segment") ?? "",
                     outcome: form.text("outcome") ?? "", impact: form.text("impact") ?? "", metric: form.text("metric"),
-                    from: try Self.number(form, "from"), to: try Self.number(form, "to"), by: form.text("by"), strategy: form.text("strategy"),
+                    from: try Self.number(form, "from"), to: try Self.number(form, "to"), by: form.text("by"),
+                    strategy: form.text("strategy"),
                     initiative: form.text("initiative"), createdOn: Day.string(clock.now()))
                 try await store.addHypothesis(workspaceID: workspace.id, card)
                 return "Added hypothesis '\(card.code)'."
@@ -113,7 +127,9 @@ extension PageController {
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, code in .hypothesisStatus(w, code) })) { request, context in
             try await postAction(request, context, load: hypothesesPage, view: HypothesesPage.View.init) { form, workspace in
-                guard let status = Hypothesis.Status(rawValue: form["status"] ?? "") else { throw StoreError.invalid("choose the new status") }
+                guard let status = Hypothesis.Status(rawValue: form["status"] ?? "") else {
+                    throw StoreError.invalid("choose the new status")
+                }
                 let learning =
                     status.isClosed
                     ? Hypothesis.Learning(
@@ -128,13 +144,15 @@ extension PageController {
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .evidence(w) })) { request, context in
             try await postAction(request, context, load: { try await evidencePage($0, $1, $2, search: "") }, view: EvidencePage.View.init) {
                 form, workspace in
-                guard let kind = EvidenceItem.Kind(rawValue: form["kind"] ?? ""), let source = EvidenceItem.Source(rawValue: form["source"] ?? "")
+                guard let kind = EvidenceItem.Kind(rawValue: form["kind"] ?? ""),
+                    let source = EvidenceItem.Source(rawValue: form["source"] ?? "")
                 else { throw StoreError.invalid("choose the kind and the source") }
                 let tags = (form.text("tags") ?? "").split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
                 let code = try await store.addEvidence(
                     workspaceID: workspace.id,
                     EvidenceItem(
-                        code: form.text("code") ?? "", kind: kind, source: source, title: form.text("title") ?? "", text: form.text("text") ?? "",
+                        code: form.text("code") ?? "", kind: kind, source: source, title: form.text("title") ?? "",
+                        text: form.text("text") ?? "",
                         capturedOn: form.text("captured_on") ?? "", segment: form.text("segment") ?? "", tags: tags))
                 return "Added evidence \(code)."
             }
@@ -146,7 +164,8 @@ extension PageController {
                     let stance = EvidenceLink.Stance(rawValue: form["stance"] ?? "")
                 else { throw StoreError.invalid("choose what the evidence links to and whether it supports or contradicts it") }
                 let evidence = form.text("evidence") ?? "", code = form.text("code") ?? ""
-                try await store.linkEvidence(workspaceID: workspace.id, evidence: evidence, EvidenceLink(target: target, code: code, stance: stance))
+                try await store.linkEvidence(
+                    workspaceID: workspace.id, evidence: evidence, EvidenceLink(target: target, code: code, stance: stance))
                 return "Evidence \(evidence) \(stance.rawValue) \(target.rawValue) '\(code)'."
             }
         }
@@ -159,7 +178,8 @@ extension PageController {
                 let code = try await store.logDecision(
                     workspaceID: workspace.id,
                     DecisionRecord(
-                        code: form.text("code") ?? "", title: form.text("title") ?? "", context: form.text("context") ?? "", options: options,
+                        code: form.text("code") ?? "", title: form.text("title") ?? "", context: form.text("context") ?? "",
+                        options: options,
                         chosen: form.text("chosen") ?? "", involvement: involvement, decidedBy: form.text("decided_by") ?? "",
                         unit: form.text("unit"), decidedOn: form.text("decided_on") ?? "", initiative: form.text("initiative"),
                         evidence: form.all("evidence")))
@@ -172,7 +192,8 @@ extension PageController {
                     let direction = MetricDefinition.Direction(rawValue: form["direction"] ?? "")
                 else { throw StoreError.invalid("choose the kind of value and which way is better") }
                 let metric = MetricDefinition(
-                    code: form.text("code") ?? "", name: form.text("name") ?? "", kind: kind, unit: form.text("unit") ?? "", direction: direction,
+                    code: form.text("code") ?? "", name: form.text("name") ?? "", kind: kind, unit: form.text("unit") ?? "",
+                    direction: direction,
                     target: try Self.number(form, "target"), node: form.text("node"))
                 try await store.saveMetric(workspaceID: workspace.id, metric)
                 return "Saved metric '\(metric.code)'."
@@ -188,7 +209,8 @@ extension PageController {
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .loopMeasurementsImport(w) })) { request, context in
             try await postAction(request, context, load: loopMetricsPage, view: LoopMetricsPage.View.init) { form, workspace in
-                let count = try await store.importMeasurements(workspaceID: workspace.id, file: "values.csv", bytes: Array((form["csv"] ?? "").utf8))
+                let count = try await store.importMeasurements(
+                    workspaceID: workspace.id, file: "values.csv", bytes: Array((form["csv"] ?? "").utf8))
                 return "Imported \(count) values."
             }
         }
@@ -206,11 +228,15 @@ extension PageController {
     /// An optional number field: empty is nil, anything else must be a finite number.
     static func number(_ form: FormBody, _ name: String) throws -> Double? {
         guard let text = form.text(name) else { return nil }
-        guard let value = Double(text), value.isFinite else { throw StoreError.invalid("\(name.replacingOccurrences(of: "_", with: " ")) must be a number") }
+        guard let value = Double(text), value.isFinite else {
+            throw StoreError.invalid("\(name.replacingOccurrences(of: "_", with: " ")) must be a number")
+        }
         return value
     }
 
-    func lineOfSightPage(_ workspace: Workspace, _ access: Access, _ identity: Identity, query: [String: String]) async throws -> LineOfSightPage.Model {
+    func lineOfSightPage(
+        _ workspace: Workspace, _ access: Access, _ identity: Identity, query: [String: String]
+    ) async throws -> LineOfSightPage.Model {
         let graph = try await store.lineOfSight(workspaceID: workspace.id)
         let strategies = graph.nodes.filter { $0.type == .strategy }
         let strategy = query["strategy"].flatMap { code in strategies.contains { $0.code == code } ? code : nil }
@@ -228,17 +254,20 @@ extension PageController {
     func hypothesesPage(_ workspace: Workspace, _ access: Access, _ identity: Identity) async throws -> HypothesesPage.Model {
         let graph = try await store.lineOfSight(workspaceID: workspace.id)
         return HypothesesPage.Model(
-            workspace: workspace, hypotheses: try await store.hypotheses(workspaceID: workspace.id), strategies: nodeOptions(graph, .strategy),
+            workspace: workspace, hypotheses: try await store.hypotheses(workspaceID: workspace.id),
+            strategies: nodeOptions(graph, .strategy),
             initiatives: nodeOptions(graph, .initiative),
             metrics: try await store.metricDefinitions(workspaceID: workspace.id).map { ($0.code, "\($0.name) [\($0.code)]") },
-            segments: try await store.customerModel(workspaceID: workspace.id).segments.map { ($0.code, $0.name) }, canEdit: access >= .analyst,
+            segments: try await store.customerModel(workspaceID: workspace.id).segments.map { ($0.code, $0.name) },
+            canEdit: access >= .analyst,
             csrfToken: identity.csrfToken, today: Day.string(clock.now()))
     }
 
     func evidencePage(_ workspace: Workspace, _ access: Access, _ identity: Identity, search: String) async throws -> EvidencePage.Model {
         EvidencePage.Model(
             workspace: workspace, items: try await store.evidence(workspaceID: workspace.id, search: search), search: search,
-            segments: try await store.customerModel(workspaceID: workspace.id).segments.map { ($0.code, $0.name) }, canEdit: access >= .analyst,
+            segments: try await store.customerModel(workspaceID: workspace.id).segments.map { ($0.code, $0.name) },
+            canEdit: access >= .analyst,
             csrfToken: identity.csrfToken, today: Day.string(clock.now()))
     }
 
@@ -256,8 +285,10 @@ extension PageController {
         let graph = try await store.lineOfSight(workspaceID: workspace.id)
         return LoopMetricsPage.Model(
             workspace: workspace, metrics: try await store.metricDefinitions(workspaceID: workspace.id),
-            measurements: try await store.measurements(workspaceID: workspace.id), objectives: try await store.objectives(workspaceID: workspace.id),
-            nodes: graph.nodes.map { ($0.code, "\($0.type.rawValue): \($0.title) [\($0.code)]") }, strategies: nodeOptions(graph, .strategy),
+            measurements: try await store.measurements(workspaceID: workspace.id),
+            objectives: try await store.objectives(workspaceID: workspace.id),
+            nodes: graph.nodes.map { ($0.code, "\($0.type.rawValue): \($0.title) [\($0.code)]") },
+            strategies: nodeOptions(graph, .strategy),
             canEdit: access >= .analyst, csrfToken: identity.csrfToken, today: Day.string(clock.now()))
     }
 }
@@ -265,7 +296,7 @@ extension PageController {
 /// Measurements as CSV in the import's own format, so a download can be edited and imported back.
 enum MeasurementsCSV {
     static func render(_ values: [MetricValue]) -> String {
-        AnalysisOutput.csv(header: Measurements.header, rows: values.map { [$0.metric, $0.date, AnalysisOutput.exact($0.value)] })
+        AnalysisOutput.csv(header: Measurements.header, rows: values.map { [$0.metric, $0.date, LineOfSightDocument.number($0.value)] })
     }
 }
 

@@ -60,10 +60,12 @@ enum LineOfSightPage {
             html += filterForm()
             let shown = model.strategy.map { graph.filtered(byStrategy: $0) } ?? graph
             if shown.nodes.isEmpty {
-                html += "<p>No nodes yet. Add a strategy, then capabilities, initiatives, outcomes and impacts below, or import a model file.</p>"
+                html +=
+                    "<p>No nodes yet. Add a strategy, then capabilities, initiatives, outcomes and impacts below, or import a model file.</p>"
             } else if model.table || shown.nodes.count > LineOfSightChart.maximumNodes {
                 if !model.table {
-                    html += "<p>The graph has \(shown.nodes.count) nodes, more than a drawing can show readably; here it is as a table. Filter by a strategy to draw part of it.</p>"
+                    html +=
+                        "<p>The graph has \(shown.nodes.count) nodes, more than a drawing can show readably; here it is as a table. Filter by a strategy to draw part of it.</p>"
                 }
                 html += table(shown)
             } else {
@@ -95,7 +97,10 @@ enum LineOfSightPage {
                 + Markup.table(
                     header: ["Kind", "Node", "Finding"],
                     rows: relevant.prefix(2000).map {
-                        ["<span class=\"finding \($0.kind.rawValue)\">\(Markup.text($0.kind.rawValue))</span>", "<span class=\"code\">\(Markup.text($0.node))</span>", Markup.text($0.message)]
+                        [
+                            "<span class=\"finding \($0.kind.rawValue)\">\(Markup.text($0.kind.rawValue))</span>",
+                            "<span class=\"code\">\(Markup.text($0.node))</span>", Markup.text($0.message),
+                        ]
                     }, className: "findings")
         }
 
@@ -114,7 +119,8 @@ enum LineOfSightPage {
             let rows = ordered.dropFirst((page - 1) * tablePageSize).prefix(tablePageSize).map { node -> [String] in
                 [
                     Markup.text(node.type.rawValue), "<span class=\"code\">\(Markup.text(node.code))</span>", Markup.text(node.title),
-                    Markup.text((into[node.code] ?? []).joined(separator: ", ")), Markup.text((out[node.code] ?? []).joined(separator: ", ")),
+                    Markup.text((into[node.code] ?? []).joined(separator: ", ")),
+                    Markup.text((out[node.code] ?? []).joined(separator: ", ")),
                     node.type == .initiative ? (covered.contains(node.code) ? "yes" : "<strong>no</strong>") : "",
                     Markup.text((findings[node.code] ?? []).joined(separator: ", ")),
                 ]
@@ -125,8 +131,12 @@ enum LineOfSightPage {
                 let slug = model.workspace.slug
                 let strategy = model.strategy.map { "&strategy=\($0)" } ?? ""
                 html += "<p>Page \(page) of \(pages)"
-                if page > 1 { html += " · " + Markup.link("previous", .lineOfSight(slug), query: "?view=table&page=\(page - 1)\(strategy)") }
-                if page < pages { html += " · " + Markup.link("next", .lineOfSight(slug), query: "?view=table&page=\(page + 1)\(strategy)") }
+                if page > 1 {
+                    html += " · " + Markup.link("previous", .lineOfSight(slug), query: "?view=table&page=\(page - 1)\(strategy)")
+                }
+                if page < pages {
+                    html += " · " + Markup.link("next", .lineOfSight(slug), query: "?view=table&page=\(page + 1)\(strategy)")
+                }
                 html += "</p>"
             }
             return html
@@ -148,8 +158,10 @@ enum LineOfSightPage {
                         "Customer outcome (for an outcome node)", name: "outcome", id: "node-outcome",
                         options: model.outcomes.map { ($0.code, $0.sentence) }, blank: "(not an outcome)")
                     + Markup.input("Theory or note", name: "description", id: "node-description")
-                    + Markup.input("Effort (initiatives)", name: "effort", id: "node-effort", type: "number", extra: "min=\"0\" step=\"any\"")
-                    + Markup.input("Budget (initiatives)", name: "budget", id: "node-budget", type: "number", extra: "min=\"0\" step=\"any\"")
+                    + Markup.input(
+                        "Effort (initiatives)", name: "effort", id: "node-effort", type: "number", extra: "min=\"0\" step=\"any\"")
+                    + Markup.input(
+                        "Budget (initiatives)", name: "budget", id: "node-budget", type: "number", extra: "min=\"0\" step=\"any\"")
                     + Markup.select(
                         "Status (initiatives)", name: "status", id: "node-status",
                         options: LineOfSightGraph.Status.allCases.map { ($0.rawValue, $0.rawValue) }, blank: "(none)")
@@ -157,18 +169,22 @@ enum LineOfSightPage {
             html += "<div>"
             html += Markup.form(
                 action: SiteURL.lineOfSightEdges(slug).path, csrf: csrf, submit: "Add edge",
-                html: "<h3>Connect two nodes</h3><p>In the direction of value: strategy → capability or initiative; capability → initiative; initiative → outcome or impact; outcome → impact.</p>"
+                html:
+                    "<h3>Connect two nodes</h3><p>In the direction of value: strategy → capability or initiative; capability → initiative; initiative → outcome or impact; outcome → impact.</p>"
                     + Markup.select("From", name: "from", id: "edge-from", options: nodes)
                     + Markup.select("To", name: "to", id: "edge-to", options: nodes))
             html += Markup.form(
                 action: SiteURL.lineOfSightRemove(slug).path, csrf: csrf, submit: "Remove",
                 html: "<h3>Remove a node or an edge</h3>"
                     + Markup.select("Node, or the start of the edge", name: "from", id: "remove-from", options: nodes)
-                    + Markup.select("End of the edge (leave empty to remove the node)", name: "to", id: "remove-to", options: nodes, blank: "(remove the node)"))
+                    + Markup.select(
+                        "End of the edge (leave empty to remove the node)", name: "to", id: "remove-to", options: nodes,
+                        blank: "(remove the node)"))
             html += "</div></div>"
             html += Markup.form(
                 action: SiteURL.lineOfSightImport(slug).path, csrf: csrf, submit: "Import model",
-                html: "<h3>Import a model file</h3><p>The YAML of <code>cdna analyze line-of-sight</code>: <code>nodes</code>, <code>edges</code>, <code>metrics</code>, <code>evidence</code>. Merged by code, all or nothing.</p>"
+                html:
+                    "<h3>Import a model file</h3><p>The YAML of <code>cdna analyze line-of-sight</code>: <code>nodes</code>, <code>edges</code>, <code>metrics</code>, <code>evidence</code>. Merged by code, all or nothing.</p>"
                     + Markup.textarea("Model YAML", name: "yaml", id: "los-yaml", value: model.submittedText, rows: 10))
             return html
         }

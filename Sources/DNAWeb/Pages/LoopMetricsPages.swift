@@ -36,10 +36,12 @@ enum LoopMetricsPage {
             let definitions = Dictionary(model.metrics.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
             if !model.objectives.isEmpty { html += "<h2>Objectives</h2>" }
             for objective in model.objectives {
-                html += "<section class=\"objective\" id=\"objective-\(Markup.text(objective.code))\"><h3>\(Markup.text(objective.title))</h3><div class=\"pair\">"
+                html +=
+                    "<section class=\"objective\" id=\"objective-\(Markup.text(objective.code))\"><h3>\(Markup.text(objective.title))</h3><div class=\"pair\">"
                 for code in [objective.customerMetric, objective.businessMetric] {
                     guard let metric = definitions[code] else { continue }
-                    html += "<div class=\"\(metric.kind.rawValue)\"><p><strong>\(Markup.text(metric.kind.title.capitalizedFirst))</strong>: \(Markup.text(metric.name))</p>"
+                    html +=
+                        "<div class=\"\(metric.kind.rawValue)\"><p><strong>\(Markup.text(metric.kind.title.capitalizedFirst))</strong>: \(Markup.text(metric.name))</p>"
                     html += summary(metric, series[code] ?? []) + chart(metric, series[code] ?? []) + "</div>"
                 }
                 html += "</div></section>"
@@ -51,7 +53,8 @@ enum LoopMetricsPage {
                     let values = series[metric.code] ?? []
                     let latest = values.last
                     return [
-                        "<span class=\"code\">\(Markup.text(metric.code))</span>", Markup.text(metric.name), Markup.text(metric.kind.rawValue),
+                        "<span class=\"code\">\(Markup.text(metric.code))</span>", Markup.text(metric.name),
+                        Markup.text(metric.kind.rawValue),
                         Markup.text(metric.node ?? ""), metric.direction == .up ? "higher" : "lower",
                         metric.target.map { Markup.text(AnalysisOutput.rounded($0, 1) + " " + metric.unit) } ?? "",
                         latest.map { Markup.text(AnalysisOutput.rounded($0.value, 1) + " " + metric.unit + " (" + $0.date + ")") } ?? "–",
@@ -83,7 +86,8 @@ enum LoopMetricsPage {
                 title: "\(metric.name) (\(metric.unit))", points: values.map { (String($0.date.dropFirst(2).prefix(5)), $0.value) },
                 range: (low - pad)...(high + pad), format: { AnalysisOutput.rounded($0, $0.magnitude >= 100 ? 0 : 1) })
             if let target = metric.target {
-                svg += "<p class=\"muted\">Target \(Markup.text(AnalysisOutput.rounded(target, 1))) \(Markup.text(metric.unit)), \(metric.direction == .up ? "higher" : "lower") is better.</p>"
+                svg +=
+                    "<p class=\"muted\">Target \(Markup.text(AnalysisOutput.rounded(target, 1))) \(Markup.text(metric.unit)), \(metric.direction == .up ? "higher" : "lower") is better.</p>"
             }
             return svg
         }
@@ -100,7 +104,8 @@ enum LoopMetricsPage {
                         "Kind", name: "kind", id: "metric-kind",
                         options: MetricDefinition.ValueKind.allCases.map { ($0.rawValue, $0.title) })
                     + Markup.input("Unit", name: "unit", id: "metric-unit", extra: "placeholder=\"%\"")
-                    + Markup.select("Better when", name: "direction", id: "metric-direction", options: [("up", "higher"), ("down", "lower")])
+                    + Markup.select(
+                        "Better when", name: "direction", id: "metric-direction", options: [("up", "higher"), ("down", "lower")])
                     + Markup.input("Target", name: "target", id: "metric-target", type: "number", extra: "step=\"any\"")
                     + Markup.select("Measures the node", name: "node", id: "metric-node", options: model.nodes, blank: "(none)"))
             html += "<div>"
@@ -123,7 +128,8 @@ enum LoopMetricsPage {
             html += "</div></div>"
             html += Markup.form(
                 action: SiteURL.loopMeasurementsImport(slug).path, csrf: csrf, submit: "Import values",
-                html: "<h3>Import values</h3><p>CSV <code>metric,date,value</code>; a value for a day that has one replaces it; all or nothing.</p>"
+                html:
+                    "<h3>Import values</h3><p>CSV <code>metric,date,value</code>; a value for a day that has one replaces it; all or nothing.</p>"
                     + Markup.textarea("Values CSV", name: "csv", id: "values-csv", value: model.submittedText, rows: 6))
             return html
         }
@@ -156,7 +162,10 @@ enum AgilityPage {
                 (days(overall.signalToDecision), "median, signal to decision"),
                 (days(overall.decisionToShip), "median, decision to shipped"),
                 (days(overall.signalToShip), "median, signal to shipped"),
-                (AnalysisOutput.rounded(Double(lastYear.map(\.initiatives).reduce(0, +)) / Double(max(lastYear.count, 1)), 1), "initiatives shipped per month"),
+                (
+                    AnalysisOutput.rounded(Double(lastYear.map(\.initiatives).reduce(0, +)) / Double(max(lastYear.count, 1)), 1),
+                    "initiatives shipped per month"
+                ),
             ])
             for (name, path) in [
                 ("Signal to decision", \Agility.Period.signalToDecision), ("Decision to shipped", \Agility.Period.decisionToShip),
@@ -164,7 +173,9 @@ enum AgilityPage {
             ] as [(String, KeyPath<Agility.Period, Agility.Distribution?>)] {
                 let rows = report.byQuarter.compactMap { period in period[keyPath: path].map { (period.period ?? "", $0) } }
                 guard !rows.isEmpty else { continue }
-                html += "<h2>\(Markup.text(name)), by quarter of the decision</h2>" + LineOfSightChart.boxes(title: "\(name) in days", rows: rows)
+                html +=
+                    "<h2>\(Markup.text(name)), by quarter of the decision</h2>"
+                    + LineOfSightChart.boxes(title: "\(name) in days", rows: rows)
             }
             if !report.shippedPerMonth.isEmpty {
                 html += "<h2>Initiatives shipped per month</h2>"
@@ -179,7 +190,8 @@ enum AgilityPage {
                     [
                         "<span class=\"code\">\(Markup.text(time.decision))</span> \(Markup.text(model.titles[time.decision] ?? ""))",
                         Markup.text(time.signalOn ?? "–"), Markup.text(time.decidedOn), Markup.text(time.shippedOn ?? "–"),
-                        time.signalToDecision.map { AnalysisOutput.rounded($0, 0) } ?? "–", time.decisionToShip.map { AnalysisOutput.rounded($0, 0) } ?? "–",
+                        time.signalToDecision.map { AnalysisOutput.rounded($0, 0) } ?? "–",
+                        time.decisionToShip.map { AnalysisOutput.rounded($0, 0) } ?? "–",
                         time.signalToShip.map { AnalysisOutput.rounded($0, 0) } ?? "–",
                     ]
                 }, className: "lead-times")

@@ -38,7 +38,9 @@ enum HypothesesPage {
                 let cards = model.hypotheses.filter { $0.status == status }
                 guard !cards.isEmpty else { continue }
                 html += "<h2>\(Markup.text(status.rawValue.capitalized))</h2><ul class=\"test-cards\">"
-                for card in cards { html += "<li class=\"test-card \(status.rawValue)\" id=\"card-\(Markup.text(card.code))\">" + cardHTML(card) + "</li>" }
+                for card in cards {
+                    html += "<li class=\"test-card \(status.rawValue)\" id=\"card-\(Markup.text(card.code))\">" + cardHTML(card) + "</li>"
+                }
                 html += "</ul>"
             }
             if model.canEdit { html += addForm() }
@@ -50,23 +52,28 @@ enum HypothesesPage {
             var links: [String] = []
             if let strategy = card.strategy { links.append("strategy <span class=\"code\">\(Markup.text(strategy))</span>") }
             if let initiative = card.initiative { links.append("initiative <span class=\"code\">\(Markup.text(initiative))</span>") }
-            if !links.isEmpty { html += "<p class=\"muted\">Tests " + links.joined(separator: ", ") + "; proposed \(Markup.text(card.createdOn)).</p>" }
+            if !links.isEmpty {
+                html += "<p class=\"muted\">Tests " + links.joined(separator: ", ") + "; proposed \(Markup.text(card.createdOn)).</p>"
+            }
             if let learning = card.learning {
-                html += "<dl class=\"learning\"><dt>We believed</dt><dd>\(Markup.text(learning.believed))</dd><dt>We observed</dt><dd>\(Markup.text(learning.observed))</dd><dt>We learned</dt><dd>\(Markup.text(learning.learned))</dd><dt>Next</dt><dd>\(Markup.text(learning.next))</dd></dl>"
+                html +=
+                    "<dl class=\"learning\"><dt>We believed</dt><dd>\(Markup.text(learning.believed))</dd><dt>We observed</dt><dd>\(Markup.text(learning.observed))</dd><dt>We learned</dt><dd>\(Markup.text(learning.learned))</dd><dt>Next</dt><dd>\(Markup.text(learning.next))</dd></dl>"
                 html += "<p class=\"muted\">Closed \(Markup.text(card.closedOn ?? "")).</p>"
             }
             guard model.canEdit, !card.status.isClosed else { return html }
             let slug = model.workspace.slug, prefix = "h-\(card.code)-"
             if card.status == .proposed {
                 html += Markup.form(
-                    action: SiteURL.hypothesisStatus(slug, card.code).path, csrf: model.csrfToken, submit: "Start testing", className: "inline",
+                    action: SiteURL.hypothesisStatus(slug, card.code).path, csrf: model.csrfToken, submit: "Start testing",
+                    className: "inline",
                     html: "<input type=\"hidden\" name=\"status\" value=\"testing\">")
             } else {
                 html += "<details><summary>Close with a learning card</summary>"
                 html += Markup.form(
                     action: SiteURL.hypothesisStatus(slug, card.code).path, csrf: model.csrfToken, submit: "Close the card",
                     html: Markup.select(
-                        "Result", name: "status", id: prefix + "status", options: [("validated", "validated"), ("invalidated", "invalidated")])
+                        "Result", name: "status", id: prefix + "status",
+                        options: [("validated", "validated"), ("invalidated", "invalidated")])
                         + Markup.textarea("What we believed", name: "believed", id: prefix + "believed", value: card.sentence, rows: 2)
                         + Markup.textarea("What we observed", name: "observed", id: prefix + "observed", rows: 2)
                         + Markup.textarea("What we learned", name: "learned", id: prefix + "learned", rows: 2)
@@ -83,15 +90,20 @@ enum HypothesesPage {
                     action: SiteURL.hypotheses(model.workspace.slug).path, csrf: model.csrfToken, submit: "Add the card",
                     html: Markup.input("Code", name: "code", id: "hyp-code", required: true, extra: "placeholder=\"H9\"")
                         + Markup.input("We believe (the change)", name: "change", id: "hyp-change", required: true)
-                        + Markup.select("for (segment)", name: "segment", id: "hyp-segment", options: model.segments, blank: "(all customers)")
+                        + Markup.select(
+                            "for (segment)", name: "segment", id: "hyp-segment", options: model.segments, blank: "(all customers)")
                         + Markup.input("will (customer outcome)", name: "outcome", id: "hyp-outcome", required: true)
                         + Markup.input("which drives (business impact)", name: "impact", id: "hyp-impact")
-                        + Markup.select("We will know when (metric)", name: "metric", id: "hyp-metric", options: model.metrics, blank: "(no metric yet)")
+                        + Markup.select(
+                            "We will know when (metric)", name: "metric", id: "hyp-metric", options: model.metrics, blank: "(no metric yet)"
+                        )
                         + Markup.input("moves from", name: "from", id: "hyp-from", type: "number", extra: "step=\"any\"")
                         + Markup.input("to", name: "to", id: "hyp-to", type: "number", extra: "step=\"any\"")
                         + Markup.input("by", name: "by", id: "hyp-by", type: "date")
-                        + Markup.select("Strategy it tests", name: "strategy", id: "hyp-strategy", options: model.strategies, blank: "(none)")
-                        + Markup.select("Initiative it tests", name: "initiative", id: "hyp-initiative", options: model.initiatives, blank: "(none)"))
+                        + Markup.select(
+                            "Strategy it tests", name: "strategy", id: "hyp-strategy", options: model.strategies, blank: "(none)")
+                        + Markup.select(
+                            "Initiative it tests", name: "initiative", id: "hyp-initiative", options: model.initiatives, blank: "(none)"))
                 + "</details>"
         }
     }
@@ -125,9 +137,12 @@ enum EvidencePage {
                 "<p>Observations, quotes and data points from customers, each linked to the jobs, outcomes, strategies, hypotheses and decisions it supports or contradicts.</p>"
             html += Markup.notice(model.notice, problems: model.problems)
             html += "<form class=\"inline\" role=\"search\" action=\"\(Markup.text(SiteURL.evidence(slug).path))\" method=\"get\">"
-            html += Markup.input("Search", name: "q", id: "evidence-search", type: "search", value: model.search) + "<button type=\"submit\">Search</button></form>"
+            html +=
+                Markup.input("Search", name: "q", id: "evidence-search", type: "search", value: model.search)
+                + "<button type=\"submit\">Search</button></form>"
             if !model.search.isEmpty {
-                html += "<p role=\"status\">\(model.items.count) item\(model.items.count == 1 ? "" : "s") match “\(Markup.text(model.search))”.</p>"
+                html +=
+                    "<p role=\"status\">\(model.items.count) item\(model.items.count == 1 ? "" : "s") match “\(Markup.text(model.search))”.</p>"
             }
             html += Markup.table(
                 header: ["Code", "Evidence", "Kind", "Source", "Captured", "Segment", "Tags", "Links"],
@@ -135,10 +150,13 @@ enum EvidencePage {
                     [
                         "<span class=\"code\">\(Markup.text(item.code))</span>",
                         "<strong>\(Markup.text(item.title))</strong>" + (item.text.isEmpty ? "" : "<br>\(Markup.text(item.text))"),
-                        Markup.text(item.kind.rawValue), Markup.text(item.source.rawValue), Markup.text(item.capturedOn), Markup.text(item.segment),
+                        Markup.text(item.kind.rawValue), Markup.text(item.source.rawValue), Markup.text(item.capturedOn),
+                        Markup.text(item.segment),
                         Markup.text(item.tags.joined(separator: ", ")),
-                        item.links.map { "\($0.stance == .supports ? "supports" : "<strong>contradicts</strong>") \(Markup.text($0.target.rawValue)) <span class=\"code\">\(Markup.text($0.code))</span>" }
-                            .joined(separator: "<br>"),
+                        item.links.map {
+                            "\($0.stance == .supports ? "supports" : "<strong>contradicts</strong>") \(Markup.text($0.target.rawValue)) <span class=\"code\">\(Markup.text($0.code))</span>"
+                        }
+                        .joined(separator: "<br>"),
                     ]
                 }, className: "evidence")
             if model.canEdit { html += forms() }
@@ -152,20 +170,28 @@ enum EvidencePage {
                 action: SiteURL.evidence(slug).path, csrf: model.csrfToken, submit: "Add evidence",
                 html: Markup.input("What it shows, in a line", name: "title", id: "ev-title", required: true)
                     + Markup.textarea("Detail or the quote in full", name: "text", id: "ev-text", rows: 3)
-                    + Markup.select("Kind", name: "kind", id: "ev-kind", options: EvidenceItem.Kind.allCases.map { ($0.rawValue, $0.rawValue) })
-                    + Markup.select("Source", name: "source", id: "ev-source", options: EvidenceItem.Source.allCases.map { ($0.rawValue, $0.rawValue) })
+                    + Markup.select(
+                        "Kind", name: "kind", id: "ev-kind", options: EvidenceItem.Kind.allCases.map { ($0.rawValue, $0.rawValue) })
+                    + Markup.select(
+                        "Source", name: "source", id: "ev-source", options: EvidenceItem.Source.allCases.map { ($0.rawValue, $0.rawValue) })
                     + Markup.input("Captured on", name: "captured_on", id: "ev-date", type: "date", value: model.today, required: true)
                     + Markup.select("Segment", name: "segment", id: "ev-segment", options: model.segments, blank: "(any)")
-                    + Markup.input("Tags (framework/dimension, comma-separated)", name: "tags", id: "ev-tags", extra: "placeholder=\"os-canvas/workflow, obsession/humility\"")
+                    + Markup.input(
+                        "Tags (framework/dimension, comma-separated)", name: "tags", id: "ev-tags",
+                        extra: "placeholder=\"os-canvas/workflow, obsession/humility\"")
                     + Markup.input("Code (empty: the next E-number)", name: "code", id: "ev-code"))
             html += Markup.form(
                 action: SiteURL.evidenceLinks(slug).path, csrf: model.csrfToken, submit: "Link evidence",
                 html: "<h3>Link evidence</h3>" + Markup.input("Evidence code", name: "evidence", id: "link-evidence", required: true)
                     + Markup.select(
                         "Links to a", name: "target", id: "link-target",
-                        options: EvidenceLink.Target.allCases.map { ($0.rawValue, $0.rawValue == "node" ? "line-of-sight node (strategy, initiative …)" : $0.rawValue) })
+                        options: EvidenceLink.Target.allCases.map {
+                            ($0.rawValue, $0.rawValue == "node" ? "line-of-sight node (strategy, initiative …)" : $0.rawValue)
+                        })
                     + Markup.input("Its code", name: "code", id: "link-code", required: true)
-                    + Markup.select("Stance", name: "stance", id: "link-stance", options: EvidenceLink.Stance.allCases.map { ($0.rawValue, $0.rawValue) }))
+                    + Markup.select(
+                        "Stance", name: "stance", id: "link-stance",
+                        options: EvidenceLink.Stance.allCases.map { ($0.rawValue, $0.rawValue) }))
             return html + "</div>"
         }
     }
@@ -209,7 +235,8 @@ enum DecisionsPage {
                 ])
                 html += "<div class=\"split\"><div><h2>By unit</h2>"
                 html += Charts.shareBars(
-                    title: "Humility by unit", bars: model.humility.byUnit.map { ("\(unitNames[$0.group ?? ""] ?? $0.group ?? "") (\($0.decisions))", $0.share) })
+                    title: "Humility by unit",
+                    bars: model.humility.byUnit.map { ("\(unitNames[$0.group ?? ""] ?? $0.group ?? "") (\($0.decisions))", $0.share) })
                 html += "</div><div><h2>Over time</h2>"
                 html += Charts.shareBars(
                     title: "Humility by quarter", bars: model.humility.byQuarter.map { ("\($0.group ?? "") (\($0.decisions))", $0.share) })
@@ -222,8 +249,11 @@ enum DecisionsPage {
                     [
                         "<span class=\"code\">\(Markup.text(d.code))</span>", Markup.text(d.decidedOn),
                         Markup.text(d.title) + (d.context.isEmpty ? "" : "<br><span class=\"muted\">\(Markup.text(d.context))</span>"),
-                        Markup.text(d.chosen) + (d.options.isEmpty ? "" : "<br><span class=\"muted\">of \(Markup.text(d.options.joined(separator: " / ")))</span>"),
-                        Markup.text(d.involvement.rawValue), d.evidence.isEmpty ? "<strong>none</strong>" : Markup.text(d.evidence.joined(separator: ", ")),
+                        Markup.text(d.chosen)
+                            + (d.options.isEmpty
+                                ? "" : "<br><span class=\"muted\">of \(Markup.text(d.options.joined(separator: " / ")))</span>"),
+                        Markup.text(d.involvement.rawValue),
+                        d.evidence.isEmpty ? "<strong>none</strong>" : Markup.text(d.evidence.joined(separator: ", ")),
                         Markup.text(d.unit.map { unitNames[$0] ?? $0 } ?? ""), Markup.text(d.decidedBy),
                     ]
                 }, className: "decisions")
@@ -235,7 +265,8 @@ enum DecisionsPage {
             var evidence = "<fieldset><legend>Evidence cited</legend><div class=\"checks\">"
             for item in model.evidence.prefix(300) {
                 let id = "cite-\(item.code)"
-                evidence += "<label for=\"\(Markup.text(id))\"><input type=\"checkbox\" id=\"\(Markup.text(id))\" name=\"evidence\" value=\"\(Markup.text(item.code))\"> <span class=\"code\">\(Markup.text(item.code))</span> \(Markup.text(item.title))</label>"
+                evidence +=
+                    "<label for=\"\(Markup.text(id))\"><input type=\"checkbox\" id=\"\(Markup.text(id))\" name=\"evidence\" value=\"\(Markup.text(item.code))\"> <span class=\"code\">\(Markup.text(item.code))</span> \(Markup.text(item.title))</label>"
             }
             evidence += "</div></fieldset>"
             return "<h2>Log a decision</h2>"
@@ -247,12 +278,17 @@ enum DecisionsPage {
                         + Markup.input("Chosen option", name: "chosen", id: "dec-chosen")
                         + Markup.select(
                             "Customer involvement", name: "involvement", id: "dec-involvement",
-                            options: [("partner", "partner: customers shaped it"), ("counterweight", "counterweight: customer evidence weighed against the inside view"), ("none", "none")],
+                            options: [
+                                ("partner", "partner: customers shaped it"),
+                                ("counterweight", "counterweight: customer evidence weighed against the inside view"), ("none", "none"),
+                            ],
                             selected: "none")
                         + Markup.input("Decided by", name: "decided_by", id: "dec-by")
                         + Markup.select("Unit", name: "unit", id: "dec-unit", options: model.units, blank: "(none)")
                         + Markup.input("Decided on", name: "decided_on", id: "dec-date", type: "date", value: model.today, required: true)
-                        + Markup.select("Initiative it starts or changes", name: "initiative", id: "dec-initiative", options: model.initiatives, blank: "(none)")
+                        + Markup.select(
+                            "Initiative it starts or changes", name: "initiative", id: "dec-initiative", options: model.initiatives,
+                            blank: "(none)")
                         + evidence + Markup.input("Code (empty: the next D-number)", name: "code", id: "dec-code"))
         }
     }

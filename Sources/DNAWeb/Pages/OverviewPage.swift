@@ -14,11 +14,14 @@ enum OverviewPage {
         func content() -> Node<HTML.BodyContext> {
             let slug = workspaceRecord.slug, o = overview, sight = o.lineOfSight
             var html = "<h1>Customer DNA overview</h1>" + LoopNavigation.html(slug, current: "Overview")
-            html += "<p>How well \(Markup.text(workspaceRecord.name)) is aligned with its customers: what its people say, what its customers show, and whether the work in between connects the two.</p>"
+            html +=
+                "<p>How well \(Markup.text(workspaceRecord.name)) is aligned with its customers: what its people say, what its customers show, and whether the work in between connects the two.</p>"
 
             html += "<section class=\"overview-inside\" aria-labelledby=\"o-inside\"><h2 id=\"o-inside\">Inside view</h2>"
             if let inside = o.inside {
-                html += "<p>\(Markup.text(inside.campaign)), \(inside.respondents) respondents · " + Markup.link("results", .campaigns(slug)) + "</p>"
+                html +=
+                    "<p>\(Markup.text(inside.campaign)), \(inside.respondents) respondents · " + Markup.link("results", .campaigns(slug))
+                    + "</p>"
                 var cards: [(String, String)] = []
                 if let balance = inside.balance {
                     cards += [
@@ -41,13 +44,18 @@ enum OverviewPage {
             html += "<section class=\"overview-outside\" aria-labelledby=\"o-outside\"><h2 id=\"o-outside\">Outside view</h2>"
             html += Markup.cards([
                 (AnalysisOutput.rounded(o.outside.annualCustomerHours, 0), "customer hours a year in the mapped journeys"),
-                ((o.outside.customerHoursSaved >= 0 ? "" : "−") + AnalysisOutput.rounded(abs(o.outside.customerHoursSaved), 0), "customer hours a year saved by recorded changes"),
+                (
+                    (o.outside.customerHoursSaved >= 0 ? "" : "−") + AnalysisOutput.rounded(abs(o.outside.customerHoursSaved), 0),
+                    "customer hours a year saved by recorded changes"
+                ),
             ])
             if !o.outside.opportunities.isEmpty {
                 html += "<h3>Top opportunities (\(Markup.text(o.outside.study ?? "")))</h3>"
                 html += Markup.table(
                     header: ["Outcome", "Opportunity", "Status"],
-                    rows: o.outside.opportunities.map { [Markup.text($0.text), AnalysisOutput.rounded($0.opportunity, 1), Markup.text($0.status.rawValue)] },
+                    rows: o.outside.opportunities.map {
+                        [Markup.text($0.text), AnalysisOutput.rounded($0.opportunity, 1), Markup.text($0.status.rawValue)]
+                    },
                     className: "overview-opportunities")
             }
             if !o.outside.tasks.isEmpty {
@@ -73,11 +81,15 @@ enum OverviewPage {
                 ("\(sight.shippedLast12Months)", "initiatives shipped in the last 12 months"),
             ])
             if let latest = sight.humilityLatestQuarter {
-                html += "<p>Humility in \(Markup.text(latest.group ?? "")): \(AnalysisOutput.percent(latest.share)) of \(latest.decisions) decisions cite customer evidence. " + Markup.link("Decision log", .decisions(slug)) + "</p>"
+                html +=
+                    "<p>Humility in \(Markup.text(latest.group ?? "")): \(AnalysisOutput.percent(latest.share)) of \(latest.decisions) decisions cite customer evidence. "
+                    + Markup.link("Decision log", .decisions(slug)) + "</p>"
             }
             if !sight.insideOut.isEmpty {
                 html += "<h3>Inside-out initiatives</h3><ul class=\"inside-out\">"
-                html += sight.insideOut.map { "<li>\(Markup.text(o.nodeTitles[$0] ?? $0)) <span class=\"code\">\(Markup.text($0))</span></li>" }.joined()
+                html += sight.insideOut.map {
+                    "<li>\(Markup.text(o.nodeTitles[$0] ?? $0)) <span class=\"code\">\(Markup.text($0))</span></li>"
+                }.joined()
                 html += "</ul><p>" + Markup.link("See them in the graph", .lineOfSight(slug)) + "</p>"
             }
             if !sight.objectives.isEmpty {
@@ -85,12 +97,14 @@ enum OverviewPage {
                 func side(_ s: CustomerDNAOverview.Pair.Side) -> String {
                     let value = s.latest.map { AnalysisOutput.rounded($0, 1) + " " + s.unit } ?? "–"
                     let from = s.first.map { " (from \(AnalysisOutput.rounded($0, 1)))" } ?? ""
-                    let target = s.target.map { "; target \(AnalysisOutput.rounded($0, 1))" + (s.meetsTarget == true ? ", met" : ", not met") } ?? ""
+                    let target =
+                        s.target.map { "; target \(AnalysisOutput.rounded($0, 1))" + (s.meetsTarget == true ? ", met" : ", not met") } ?? ""
                     return "\(Markup.text(s.name)): <strong>\(Markup.text(value))</strong>\(Markup.text(from + target))"
                 }
                 html += Markup.table(
                     header: ["Objective", "Value to the customer", "Value to the business"],
-                    rows: sight.objectives.map { [Markup.text($0.title), side($0.customer), side($0.business)] }, className: "overview-pairs")
+                    rows: sight.objectives.map { [Markup.text($0.title), side($0.customer), side($0.business)] },
+                    className: "overview-pairs")
             }
             let statuses = Hypothesis.Status.allCases.map { "\(sight.hypotheses[$0.rawValue] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
             html += "<p>Hypotheses: \(Markup.text(statuses)). " + Markup.link("Test cards", .hypotheses(slug)) + "</p></section>"

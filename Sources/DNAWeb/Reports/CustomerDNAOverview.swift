@@ -129,7 +129,9 @@ struct CustomerDNAOverview: Encodable, Sendable {
             inside = Inside(
                 campaign: campaign.name, respondents: overall.n,
                 forces: (canvas?.dimensions ?? []).compactMap { dimension in
-                    overall.dimension("os-canvas", dimension.id).map { Force(dimension: dimension.id, name: dimension.name, score: $0.score) }
+                    overall.dimension("os-canvas", dimension.id).map {
+                        Force(dimension: dimension.id, name: dimension.name, score: $0.score)
+                    }
                 }, balance: overall.layers?.balance, lineOfSightCoverage: overall.lineOfSightCoverage)
             break
         }
@@ -138,7 +140,8 @@ struct CustomerDNAOverview: Encodable, Sendable {
         let model = try await store.customerModel(workspaceID: id)
         let sentences = Dictionary(model.outcomes.map { ($0.code, $0.sentence) }, uniquingKeysWith: { a, _ in a })
         var study: String?, opportunities: [Opportunity] = []
-        for survey in try await store.surveys(workspaceID: id).filter({ $0.kind == .outcomeStudy }).sorted(by: { $0.opensAt > $1.opensAt }) {
+        for survey in try await store.surveys(workspaceID: id).filter({ $0.kind == .outcomeStudy }).sorted(by: { $0.opensAt > $1.opensAt })
+        {
             let scores = OutcomeStudy.score(try await store.outcomeRatings(surveyID: survey.id), bySegment: false)
             guard !scores.isEmpty else { continue }
             study = survey.name
@@ -179,7 +182,8 @@ struct CustomerDNAOverview: Encodable, Sendable {
                 study: study, opportunities: opportunities, tasks: tasks,
                 annualCustomerHours: journeys.map(\.ledger.annualCustomerHours).reduce(0, +), customerHoursSaved: saved),
             lineOfSight: Sight(
-                coverage: report.coverage, insideOut: report.findings.filter { $0.kind == .insideOut }.map(\.node), humility: humility.overall,
+                coverage: report.coverage, insideOut: report.findings.filter { $0.kind == .insideOut }.map(\.node),
+                humility: humility.overall,
                 humilityLatestQuarter: humility.byQuarter.last, signalToShipMedianDays: agility.overall.signalToShip?.median,
                 decisionToShipMedianDays: agility.overall.decisionToShip?.median,
                 shippedLast12Months: agility.shippedPerMonth.suffix(12).map(\.initiatives).reduce(0, +), objectives: pairs,

@@ -1,0 +1,179 @@
+import DNACore
+import DNAStore
+import DNATestSupport
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import DNAWeb
+
+@Suite("Line of sight pages and API")
+struct LineOfSightWebTests {
+    static func json(
+        _ method: HTTPRequest.Method, _ uri: String, _ body: String, _ fixture: WebFixture, _ client: any TestClientProtocol
+    )
+        async throws -> TestResponse
+    {
+        var headers = HTTPFields.bearer(fixture.adminToken)
+        headers[.contentType] = "application/json"
+        return try await client.execute(
+            uri: "/api/v1/workspaces/acme" + uri, method: method, headers: headers, body: ByteBuffer(string: body))
+    }
+
+    @Test(
+        "the graph is built through the API, wrong edges are refused, and the check equals `analyze` on the export",
+        arguments: TestDatabase.available)
+    func graphAPI(database: TestDatabase) async throws {
+        try await WebFixture.run(database) { fixture, client in
+            _ = try await fixture.store.importCustomerModel(
+                workspaceID: fixture.acme.id, file: "m.yaml", text: CustomerModelWebTests.modelYAML)
+            for body in [
+                #"{"code": "win", "type": "strategy", "title": "Win on claims"}"#,
+                #"{"code": "photos", "type": "initiative", "title": "Photo claims", "effort": 3, "budget": 100, "status": "shipped", "shipped_on": "2026-05-01"}"#,
+                #"{"code": "intranet", "type": "initiative", "title": "Intranet", "effort": 1, "budget": 300}"#,
+                #"{"code": "o1", "type": "outcome"}"#, #"{"code": "keep", "type": "impact", "title": "Retention"}"#,
+            ] {
+                let response = try await Self.json(.post, "/line-of-sight/nodes", body, fixture, client)
+                #expect(response.status == .created, "\(response.text)")
+            }
+            for (from, to) in [("win", "photos"), ("photos", "o1"), ("o1", "keep"), ("win", "intranet")] {
+                let response = try await Self.json(.post, "/line-of-sight/edges", #"{"from": "\#(from)", "to": "\#(to)"}"#, fixture, client)
+                #expect(response.status == .created)
+            }
+            let wrong = try await Self.json(.post, "/line-of-sight/edges", #"{"from": "keep", "to": "photos"}"#, fixture, client)
+            #expect(wrong.status == .badRequest)
+            #expect(wrong.text.contains("an edge may not go impact -> initiative"))
+            let unknownField = try await Self.json(
+                .post, "/line-of-sight/nodes", #"{"code": "x", "type": "strategy", "titel": "X"}"#, fixture, client)
+            #expect(unknownField.status == .badRequest && unknownField.text.contains("unknown field 'titel'"))
+
+            let check = try await client.execute(
+                uri: "/api/v1/workspaces/acme/line-of-sight/check", method: .get, headers: .bearer(fixture.adminToken))
+            let report = try JSONDecoder().decode(LineOfSightCheck.Report.self, from: Data(check.text.utf8))
+            #expect(
+                Set(report.findings.map { "\($0.kind.rawValue) \($0.node)" }) == [
+                    "inside-out intranet", "no-evidence win", "unmeasured keep", "unmeasured o1",
+                ])
+            #expect(report.coverage.effortShare == 0.75 && report.coverage.budgetShare == 0.25)
+            let yaml = try await client.execute(
+                uri: "/api/v1/workspaces/acme/line-of-sight?format=yaml", method: .get, headers: .bearer(fixture.adminToken))
+            #expect(LineOfSightCheck.check(try LineOfSightLoader.load(file: "export.yaml", text: yaml.text)) == report)
+
+            // Evidence, a decision citing it, and the humility figure.
+            let evidence = try await Self.json(
+                .post, "/evidence",
+                #"{"kind": "quote", "source": "interview", "title": "Forty minutes on hold to report a claim", "captured_on": "2026-01-05", "tags": ["os-canvas/workflow"], "links": [{"target": "node", "code": "win", "stance": "supports"}]}"#,
+                fixture, client)
+            #expect(evidence.status == .created && evidence.text.contains("\"code\":\"E1\""))
+            let decision = try await Self.json(
+                .post, "/decisions",
+                #"{"title": "Build photo claims", "involvement": "partner", "decided_on": "2026-02-01", "initiative": "photos", "evidence": ["E1"]}"#,
+                fixture, client)
+            #expect(decision.status == .created && decision.text.contains("\"code\":\"D1\""))
+            _ = try await Self.json(
+                .post, "/decisions", #"{"title": "Refresh the intranet", "involvement": "none", "decided_on": "2026-02-03"}"#, fixture,
+                client)
+            let humility = try await client.execute(
+                uri: "/api/v1/workspaces/acme/humility", method: .get, headers: .bearer(fixture.adminToken)
+            ).json()
+            #expect((humility["overall"] as? [String: Any])?["share"] as? Double == 0.5)
+            let agility = try await client.execute(
+                uri: "/api/v1/workspaces/acme/agility", method: .get, headers: .bearer(fixture.adminToken)
+            ).json()
+            let overall = try #require(agility["overall"] as? [String: Any])
+            // 2026-01-05 -> 2026-02-01 -> 2026-05-01: 27 and 89 days.
+            #expect((overall["signal_to_decision_days"] as? [String: Any])?["median"] as? Double == 27)
+            #expect((overall["decision_to_ship_days"] as? [String: Any])?["median"] as? Double == 89)
+            let search = try await client.execute(
+                uri: "/api/v1/workspaces/acme/evidence?q=hold+claims", method: .get, headers: .bearer(fixture.adminToken))
+            #expect(search.text.contains("Forty minutes"))
+
+            // Metrics through CSV, with located problems.
+            _ = try await Self.json(
+                .post, "/metrics",
+                #"{"code": "minutes", "name": "Minutes to report", "kind": "customer-value", "direction": "down", "node": "o1"}"#, fixture,
+                client)
+            var csvHeaders = HTTPFields.bearer(fixture.adminToken)
+            csvHeaders[.contentType] = "text/csv"
+            let bad = try await client.execute(
+                uri: "/api/v1/workspaces/acme/measurements/import", method: .post, headers: csvHeaders,
+                body: ByteBuffer(string: "metric,date,value\nminutes,2026-01-31,x\n"))
+            #expect(bad.status == .badRequest)
+            #expect(try CustomerModelWebTests.problems(bad) == ["request body:2:20: value 'x' is not a number"])
+            let good = try await client.execute(
+                uri: "/api/v1/workspaces/acme/measurements/import", method: .post, headers: csvHeaders,
+                body: ByteBuffer(string: "metric,date,value\nminutes,2026-01-31,27\nminutes,2026-02-28,12\n"))
+            #expect(good.status == .ok)
+            let values = try await client.execute(
+                uri: "/api/v1/workspaces/acme/measurements?format=csv", method: .get, headers: .bearer(fixture.adminToken))
+            #expect(values.text == "metric,date,value\nminutes,2026-01-31,27\nminutes,2026-02-28,12\n")
+        }
+    }
+
+    @Test(
+        "the pages draw the graph with inside-out flagged, filter by strategy, and log a decision from a form",
+        arguments: TestDatabase.available)
+    func pages(database: TestDatabase) async throws {
+        try await WebFixture.run(database) { fixture, client in
+            _ = try await fixture.store.importCustomerModel(
+                workspaceID: fixture.acme.id, file: "m.yaml", text: CustomerModelWebTests.modelYAML)
+            let session = try await client.signIn(email: "admin@acme.test", password: WebFixture.password)
+            let imported = try await CustomerModelWebTests.post(
+                client, session, "/w/acme/line-of-sight/import", [("yaml", LineOfSightStoreTestsGraph.yaml)])
+            #expect(imported.status == .ok && imported.text.contains("7 nodes added"))
+            let page = try await client.execute(uri: "/w/acme/line-of-sight", method: .get, headers: session.headers)
+            #expect(page.text.contains("class=\"node initiative inside-out\" data-code=\"intranet\""))
+            #expect(page.text.contains("class=\"node initiative line-of-sight\" data-code=\"photos\""))
+            #expect(page.text.contains("1 of 2"))
+            let filtered = try await client.execute(uri: "/w/acme/line-of-sight?strategy=win", method: .get, headers: session.headers)
+            #expect(filtered.text.contains("data-code=\"photos\"") && !filtered.text.contains("data-code=\"intranet\""))
+            let table = try await client.execute(uri: "/w/acme/line-of-sight?view=table", method: .get, headers: session.headers)
+            #expect(table.text.contains("class=\"los-table\"") && !table.text.contains("los-graph"))
+
+            let wrongEdge = try await CustomerModelWebTests.post(
+                client, session, "/w/acme/line-of-sight/edges", [("from", "keep"), ("to", "win")])
+            #expect(wrongEdge.status == .badRequest && wrongEdge.text.contains("an edge may not go impact -&gt; strategy"))
+            let badYAML = try await CustomerModelWebTests.post(
+                client, session, "/w/acme/line-of-sight/import", [("yaml", "nodes:\n  - {id: a, type: outcome}\n")])
+            #expect(
+                badYAML.status == .badRequest && badYAML.text.contains("model.yaml:2:5: outcome &#39;a&#39; is not in the customer model"))
+
+            _ = try await CustomerModelWebTests.post(
+                client, session, "/w/acme/evidence",
+                [("title", "Customers wait on hold"), ("kind", "observation"), ("source", "support"), ("captured_on", "2026-01-02")])
+            let logged = try await CustomerModelWebTests.post(
+                client, session, "/w/acme/decisions",
+                [
+                    ("title", "Build photo claims"), ("involvement", "partner"), ("decided_on", "2026-02-01"), ("evidence", "E1"),
+                    ("unit", ""),
+                ])
+            #expect(logged.status == .ok && logged.text.contains("Logged decision D1"))
+            #expect(logged.text.contains("100%") && logged.text.contains("of decisions cite customer evidence"))
+            let overview = try await client.execute(uri: "/w/acme/overview", method: .get, headers: session.headers)
+            #expect(overview.status == .ok && overview.text.contains("Inside-out initiatives") && overview.text.contains("Intranet"))
+        }
+    }
+}
+
+/// The graph of the store tests, shared so both suites check the same figures.
+enum LineOfSightStoreTestsGraph {
+    static let yaml = """
+        nodes:
+          - {id: win, type: strategy, title: Win on claims}
+          - {id: cost, type: strategy, title: Cut cost}
+          - {id: platform, type: capability, title: Claims platform}
+          - {id: photos, type: initiative, title: Photo claims, effort: 3, budget: 100}
+          - {id: intranet, type: initiative, title: Intranet, effort: 1, budget: 300}
+          - {id: o1, type: outcome, title: ignored}
+          - {id: keep, type: impact, title: Retention}
+        edges:
+          - {from: win, to: platform}
+          - {from: platform, to: photos}
+          - {from: photos, to: o1}
+          - {from: o1, to: keep}
+          - {from: cost, to: intranet}
+
+        """
+}
