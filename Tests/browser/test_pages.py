@@ -18,6 +18,8 @@ import time
 import json
 import urllib.request
 
+import yaml
+
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -405,6 +407,123 @@ def customer_checks(checks, driver, base, token, output, make_phone):
     coverage = driver.find_element(By.CSS_SELECTOR, "table.coverage").text
     checks.expect("Claims" in coverage, "the model shows which units say they serve each outcome")
 
+def python_line_of_sight(model):
+    """The contract's inside-out and coverage rules computed here from the exported YAML,
+    independently of the server: reachability along the allowed edges."""
+    types = {node["id"]: node["type"] for node in model["nodes"]}
+    allowed = {("strategy", "capability"), ("strategy", "initiative"), ("capability", "initiative"),
+               ("initiative", "outcome"), ("initiative", "impact"), ("outcome", "impact")}
+    following = {}
+    for edge in model.get("edges") or []:
+        if (types.get(edge["from"]), types.get(edge["to"])) in allowed:
+            following.setdefault(edge["from"], []).append(edge["to"])
+
+    def reach(start):
+        seen, stack = {start}, [start]
+        while stack:
+            for target in following.get(stack.pop(), []):
+                if target not in seen:
+                    seen.add(target)
+                    stack.append(target)
+        return seen
+
+    inside_out, covered = set(), set()
+    for node in model["nodes"]:
+        if node["type"] != "initiative":
+            continue
+        reached = reach(node["id"])
+        outcomes = [n for n in reached if types[n] == "outcome"]
+        if not outcomes:
+            inside_out.add(node["id"])
+        if any(any(types[m] == "impact" for m in reach(o)) for o in outcomes):
+            covered.add(node["id"])
+    initiatives = [n for n in model["nodes"] if n["type"] == "initiative"]
+    budget = sum(n.get("budget", 0) for n in initiatives)
+    return inside_out, covered, sum(n.get("budget", 0) for n in initiatives if n["id"] in covered) / budget
+
+
+def line_of_sight_checks(checks, driver, base, token, output, cdna):
+    """A newcomer maps a strategy to a customer outcome and a business impact in the browser,
+    sees the inside-out initiative flagged, logs a decision citing evidence and reads the
+    overview; the figures are recomputed here and by `cdna analyze line-of-sight`."""
+    driver.get(base + "/w/outside/line-of-sight")
+    nodes = [
+        ("strategy", "claims-first", "Win on claims", "", ""), ("capability", "claims-app", "Claims app", "", ""),
+        ("initiative", "photo-claims", "Photo claims", "4", "100"), ("initiative", "intranet", "Intranet refresh", "2", "300"),
+        ("outcome", "report-time", "", "", ""), ("impact", "retention", "Policy retention", "", ""),
+    ]
+    for kind, code, title, effort, budget in nodes:
+        driver.find_element(By.XPATH, f"//select[@id='node-type']/option[@value='{kind}']").click()
+        if kind == "outcome":
+            driver.find_element(By.XPATH, f"//select[@id='node-outcome']/option[@value='{code}']").click()
+        else:
+            driver.find_element(By.ID, "node-code").send_keys(code)
+            driver.find_element(By.ID, "node-title").send_keys(title)
+        if effort:
+            driver.find_element(By.ID, "node-effort").send_keys(effort)
+            driver.find_element(By.ID, "node-budget").send_keys(budget)
+        click(driver, driver.find_element(By.XPATH, "//button[text()='Save node']"))
+    checks.expect("Saved impact 'retention'." in driver.page_source, "nodes of every type are added from the form")
+    for source, target in [("claims-first", "claims-app"), ("claims-app", "photo-claims"), ("photo-claims", "report-time"),
+                           ("report-time", "retention"), ("claims-first", "intranet")]:
+        driver.find_element(By.XPATH, f"//select[@id='edge-from']/option[@value='{source}']").click()
+        driver.find_element(By.XPATH, f"//select[@id='edge-to']/option[@value='{target}']").click()
+        click(driver, driver.find_element(By.XPATH, "//button[text()='Add edge']"))
+    driver.find_element(By.XPATH, "//select[@id='edge-from']/option[@value='retention']").click()
+    driver.find_element(By.XPATH, "//select[@id='edge-to']/option[@value='photo-claims']").click()
+    click(driver, driver.find_element(By.XPATH, "//button[text()='Add edge']"))
+    checks.expect("an edge may not go impact -> initiative" in driver.find_element(By.CSS_SELECTOR, "p.error").text,
+                  "a wrong-direction edge is refused with the reason")
+    driver.get(base + "/w/outside/line-of-sight")
+    intranet = driver.find_element(By.CSS_SELECTOR, "g.node[data-code='intranet']").get_attribute("class")
+    photos = driver.find_element(By.CSS_SELECTOR, "g.node[data-code='photo-claims']").get_attribute("class")
+    checks.expect("inside-out" in intranet and "line-of-sight" in photos, "the drawing flags the inside-out initiative and marks the one with a line of sight")
+    driver.save_screenshot(os.path.join(output, "line-of-sight.png"))
+
+    exported = api(base, token, "GET", "/api/v1/workspaces/outside/line-of-sight?format=yaml")
+    model = yaml.safe_load(exported)
+    inside_out, covered, budget_share = python_line_of_sight(model)
+    page_findings = {tuple(row.text.split(" ", 2)[:2]) for row in driver.find_elements(By.CSS_SELECTOR, "table.findings tbody tr")}
+    page_inside_out = {node for kind, node in page_findings if kind == "inside-out"}
+    checks.expect(page_inside_out == inside_out == {"intranet"}, "the page's inside-out initiatives equal a Python computation from the export")
+    cards = driver.find_element(By.CSS_SELECTOR, "ul.cards").text
+    checks.expect(f"{len(covered)} of 2" in cards and f"{round(budget_share * 100)}%" in cards,
+                  "coverage and the budget share on the page equal the Python computation")
+    path = os.path.join(output, "outside-line-of-sight.yaml")
+    with open(path, "w") as handle:
+        handle.write(exported)
+    analyzed = json.loads(subprocess.run([cdna, "analyze", "line-of-sight", "--model", path, "--format", "json"],
+                                         check=True, capture_output=True, text=True).stdout)
+    checks.expect({(f["kind"], f["node"]) for f in analyzed["findings"]} == page_findings,
+                  "cdna analyze line-of-sight on the export gives the same findings as the page")
+
+    driver.get(base + "/w/outside/evidence")
+    driver.find_element(By.ID, "ev-title").send_keys("Customers wait forty minutes to report an accident")
+    driver.find_element(By.XPATH, "//select[@id='ev-source']/option[@value='support']").click()
+    click(driver, driver.find_element(By.XPATH, "//button[text()='Add evidence']"))
+    checks.expect("Added evidence E1." in driver.page_source, "evidence is added from the form")
+    driver.find_element(By.ID, "evidence-search").send_keys("reporting accidents")
+    click(driver, driver.find_element(By.XPATH, "//button[text()='Search']"))
+    checks.expect("1 item match" in driver.page_source, "a search with other word forms finds the evidence")
+    driver.get(base + "/w/outside/decisions")
+    driver.find_element(By.ID, "dec-title").send_keys("Build photo claims before a new claims core")
+    driver.find_element(By.XPATH, "//select[@id='dec-involvement']/option[@value='counterweight']").click()
+    driver.find_element(By.CSS_SELECTOR, "label[for='cite-E1']").click()
+    click(driver, driver.find_element(By.XPATH, "//button[text()='Log the decision']"))
+    checks.expect("Logged decision D1." in driver.page_source and "100%" in driver.find_element(By.CSS_SELECTOR, "ul.cards").text,
+                  "a decision citing evidence is logged and the humility figure counts it")
+
+    driver.get(base + "/w/harbor/overview")
+    page = driver.find_element(By.TAG_NAME, "main").text
+    decisions = api(base, token, "GET", "/api/v1/workspaces/harbor/decisions")["items"]
+    known = {item["code"] for item in api(base, token, "GET", "/api/v1/workspaces/harbor/evidence")["items"]}
+    humility = sum(1 for d in decisions if any(e in known for e in d["evidence"])) / len(decisions)
+    checks.expect(f"{round(humility * 100)}%" in page and "of decisions cite customer evidence" in page,
+                  "the demo overview's humility figure equals a count from the decision log")
+    for section in ["Inside view", "Outside view", "Line of sight", "Data lake migration", "Top opportunities", "Objectives"]:
+        checks.expect(section in page, f"the overview shows {section}")
+    driver.save_screenshot(os.path.join(output, "overview.png"))
+
 
 def run(cdna, output):
     os.makedirs(output, exist_ok=True)
@@ -449,6 +568,7 @@ def run(cdna, output):
             env=env, check=True, capture_output=True, text=True).stdout.strip()
         assessment_checks(checks, driver, base, token, output, lambda: make_driver(390, 844))
         customer_checks(checks, driver, base, token, output, lambda: make_driver(390, 844))
+        line_of_sight_checks(checks, driver, base, token, output, cdna)
 
         click(driver, driver.find_element(By.XPATH, "//button[text()='Sign out']"))
         driver.get(base + "/w/harbor/org")

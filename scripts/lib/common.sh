@@ -28,16 +28,17 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
-# A Python virtualenv in .venv with the test tools (selenium for the browser test).
+# A Python virtualenv in .venv with the test tools (selenium for the browser test, pyyaml to
+# read the line-of-sight export there).
 ensure_venv() {
   if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then ensure_apt python3-venv; fi
   if [ ! -x .venv/bin/python ]; then
     log "creating .venv"
     python3 -m venv .venv
   fi
-  if ! .venv/bin/python -c 'import selenium' >/dev/null 2>&1; then
-    log "installing selenium into .venv"
-    .venv/bin/pip install -q --disable-pip-version-check 'selenium>=4.15,<5'
+  if ! .venv/bin/python -c 'import selenium, yaml' >/dev/null 2>&1; then
+    log "installing selenium and pyyaml into .venv"
+    .venv/bin/pip install -q --disable-pip-version-check 'selenium>=4.15,<5' 'pyyaml>=6'
   fi
 }
 

@@ -122,11 +122,15 @@ extension PageController {
 
     func customerModelPage(_ workspace: Workspace, _ access: Access, _ identity: Identity) async throws -> CustomerModelPage.Model {
         let coverage = try await store.outcomeUnitCoverage(workspace: workspace)
+        let graph = try await store.lineOfSight(workspaceID: workspace.id)
+        let initiatives = Set(graph.nodes.filter { $0.type == .initiative }.map(\.code))
+        let outcomes = Set(graph.nodes.filter { $0.type == .outcome }.map(\.code))
         return CustomerModelPage.Model(
             workspace: workspace, model: try await store.customerModel(workspaceID: workspace.id),
             coverageCampaign: coverage.campaign?.name,
             coverage: coverage.units,
             unitNames: Dictionary(uniqueKeysWithValues: try await store.units(workspaceID: workspace.id).map { ($0.code, $0.name) }),
+            addressedOutcomes: Set(graph.edges.filter { initiatives.contains($0.from) && outcomes.contains($0.to) }.map(\.to)),
             canEdit: access >= .analyst, csrfToken: identity.csrfToken)
     }
 

@@ -27,6 +27,8 @@ enum CustomerModelPage {
         var coverageCampaign: String?
         var coverage: [String: [String]]
         var unitNames: [String: String]
+        /// Outcome codes some initiative leads to in the line of sight.
+        var addressedOutcomes: Set<String> = []
         var canEdit: Bool
         var csrfToken: String?
         var notice: String?
@@ -60,8 +62,14 @@ enum CustomerModelPage {
                     + unserved.map { "<li>\(Markup.text($0.statement)) <span class=\"code\">\(Markup.text($0.code))</span></li>" }.joined()
                     + "</ul>"
             html += "<h2>Outcomes no initiative addresses</h2>"
+            let unaddressed = customer.outcomes.filter { !model.addressedOutcomes.contains($0.code) }
             html +=
-                "<p>This list fills in once initiatives are mapped to outcomes in the line of sight; until then no outcome counts as addressed.</p>"
+                unaddressed.isEmpty
+                ? "<p>Every outcome has an initiative leading to it in the " + Markup.link("line of sight", .lineOfSight(model.workspace.slug))
+                    + ".</p>"
+                : "<p>No initiative in the " + Markup.link("line of sight", .lineOfSight(model.workspace.slug)) + " leads to these:</p><ul class=\"unaddressed\">"
+                    + unaddressed.map { "<li>\(Markup.text($0.sentence)) <span class=\"code\">\(Markup.text($0.code))</span></li>" }.joined()
+                    + "</ul>"
             html += coverageSection()
             html += "<h2>Offerings</h2>"
             let statements = Dictionary(uniqueKeysWithValues: customer.jobs.map { ($0.code, $0.statement) })

@@ -34,7 +34,9 @@ enum OverviewPage {
                 html += Markup.cards(cards)
                 let forces = inside.forces.sorted { $0.score > $1.score }
                 if !forces.isEmpty {
-                    html += Charts.shareBars(title: "The 12 forces, strongest first", bars: forces.map { ($0.name, $0.score / 100) })
+                    html += Charts.bars(
+                        title: "The 12 forces, strongest first (score 0-100)", rows: forces.map { ($0.name, $0.score, false) }, maximum: 100,
+                        format: { AnalysisOutput.rounded($0, 0) })
                 }
             } else {
                 html += "<p>No assessment with enough answers yet. " + Markup.link("Run one", .campaigns(slug)) + ".</p>"
