@@ -128,7 +128,8 @@ struct LineOfSightWebTests {
             #expect(page.text.contains("class=\"node initiative line-of-sight\" data-code=\"photos\""))
             #expect(page.text.contains("1 of 2"))
             let customers = try await client.execute(uri: "/w/acme/customers", method: .get, headers: session.headers)
-            let unaddressed = try #require(customers.text.components(separatedBy: "<ul class=\"unaddressed\">").last?.components(separatedBy: "</ul>").first)
+            let unaddressed = try #require(
+                customers.text.components(separatedBy: "<ul class=\"unaddressed\">").last?.components(separatedBy: "</ul>").first)
             #expect(unaddressed.contains("o2") && !unaddressed.contains("o1"))
             let filtered = try await client.execute(uri: "/w/acme/line-of-sight?strategy=win", method: .get, headers: session.headers)
             #expect(filtered.text.contains("data-code=\"photos\"") && !filtered.text.contains("data-code=\"intranet\""))

@@ -65,10 +65,13 @@ enum CustomerModelPage {
             let unaddressed = customer.outcomes.filter { !model.addressedOutcomes.contains($0.code) }
             html +=
                 unaddressed.isEmpty
-                ? "<p>Every outcome has an initiative leading to it in the " + Markup.link("line of sight", .lineOfSight(model.workspace.slug))
+                ? "<p>Every outcome has an initiative leading to it in the "
+                    + Markup.link("line of sight", .lineOfSight(model.workspace.slug))
                     + ".</p>"
-                : "<p>No initiative in the " + Markup.link("line of sight", .lineOfSight(model.workspace.slug)) + " leads to these:</p><ul class=\"unaddressed\">"
-                    + unaddressed.map { "<li>\(Markup.text($0.sentence)) <span class=\"code\">\(Markup.text($0.code))</span></li>" }.joined()
+                : "<p>No initiative in the " + Markup.link("line of sight", .lineOfSight(model.workspace.slug))
+                    + " leads to these:</p><ul class=\"unaddressed\">"
+                    + unaddressed.map { "<li>\(Markup.text($0.sentence)) <span class=\"code\">\(Markup.text($0.code))</span></li>" }
+                    .joined()
                     + "</ul>"
             html += coverageSection()
             html += "<h2>Offerings</h2>"

@@ -152,7 +152,8 @@ enum LineOfSightPage {
                 html: "<h3>Add or update a node</h3>"
                     + Markup.select(
                         "Type", name: "type", id: "node-type", options: LineOfSightModel.NodeType.allCases.map { ($0.rawValue, $0.title) })
-                    + Markup.input("Code (not for outcomes: pick one below)", name: "code", id: "node-code", extra: "placeholder=\"claims-first\"")
+                    + Markup.input(
+                        "Code (not for outcomes: pick one below)", name: "code", id: "node-code", extra: "placeholder=\"claims-first\"")
                     + Markup.input("Title", name: "title", id: "node-title", extra: "placeholder=\"Win on claims\"")
                     + Markup.select(
                         "Customer outcome (for an outcome node)", name: "outcome", id: "node-outcome",

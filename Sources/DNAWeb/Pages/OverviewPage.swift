@@ -35,7 +35,8 @@ enum OverviewPage {
                 let forces = inside.forces.sorted { $0.score > $1.score }
                 if !forces.isEmpty {
                     html += Charts.bars(
-                        title: "The 12 forces, strongest first (score 0-100)", rows: forces.map { ($0.name, $0.score, false) }, maximum: 100,
+                        title: "The 12 forces, strongest first (score 0-100)", rows: forces.map { ($0.name, $0.score, false) },
+                        maximum: 100,
                         format: { AnalysisOutput.rounded($0, 0) })
                 }
             } else {
