@@ -264,10 +264,7 @@ extension Store {
                     summary.nodesUpdated += 1
                 }
             }
-            let ids = Dictionary(
-                uniqueKeysWithValues: try await db.select().columns("id", "code").from("los_nodes")
-                    .where("workspace_id", .equal, SQLBind(workspaceID)).all()
-                    .map { (try $0.decode(column: "code", as: String.self), try $0.decode(column: "id", as: String.self)) })
+            let ids = try await Self.idsByCode(db, table: "los_nodes", workspaceID: workspaceID)
             let present = Set(existing.edges.map { $0.from + "\u{0}" + $0.to })
             var added: Set<String> = []
             for edge in model.edges {

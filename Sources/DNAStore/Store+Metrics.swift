@@ -107,11 +107,7 @@ extension Store {
     }
 
     static func insertMeasurements(_ db: any SQLDatabase, workspaceID: String, _ values: [MetricValue]) async throws {
-        let ids = Dictionary(
-            uniqueKeysWithValues: try await db.select().columns("id", "code").from("metrics").where(
-                "workspace_id", .equal, SQLBind(workspaceID)
-            )
-            .all().map { (try $0.decode(column: "code", as: String.self), try $0.decode(column: "id", as: String.self)) })
+        let ids = try await Self.idsByCode(db, table: "metrics", workspaceID: workspaceID)
         for value in values {
             guard let id = ids[value.metric] else { throw StoreError.invalid("unknown metric '\(value.metric)'") }
             try await db.delete(from: "measurements").where("metric_id", .equal, SQLBind(id)).where(
@@ -129,15 +125,9 @@ extension Store {
 
     static func objectives(_ db: any SQLDatabase, workspaceID: String) async throws -> [Objective] {
         let metricCodes = Dictionary(
-            uniqueKeysWithValues: try await db.select().columns("id", "code").from("metrics").where(
-                "workspace_id", .equal, SQLBind(workspaceID)
-            )
-            .all().map { (try $0.decode(column: "id", as: String.self), try $0.decode(column: "code", as: String.self)) })
+            uniqueKeysWithValues: try await Self.idsByCode(db, table: "metrics", workspaceID: workspaceID).map { ($1, $0) })
         let nodeCodes = Dictionary(
-            uniqueKeysWithValues: try await db.select().columns("id", "code").from("los_nodes").where(
-                "workspace_id", .equal, SQLBind(workspaceID)
-            )
-            .all().map { (try $0.decode(column: "id", as: String.self), try $0.decode(column: "code", as: String.self)) })
+            uniqueKeysWithValues: try await Self.idsByCode(db, table: "los_nodes", workspaceID: workspaceID).map { ($1, $0) })
         return try await db.select().columns("code", "title", "customer_metric_id", "business_metric_id", "strategy_id").from("objectives")
             .where("workspace_id", .equal, SQLBind(workspaceID)).orderBy("code").all()
             .map { row in
@@ -161,10 +151,7 @@ extension Store {
         if let problem = objective.problem(metrics: Dictionary(uniqueKeysWithValues: definitions.map { ($0.code, $0) })) {
             throw StoreError.invalid(problem)
         }
-        let metricIDs = Dictionary(
-            uniqueKeysWithValues: try await db.select().columns("id", "code").from("metrics")
-                .where("workspace_id", .equal, SQLBind(workspaceID)).all()
-                .map { (try $0.decode(column: "code", as: String.self), try $0.decode(column: "id", as: String.self)) })
+        let metricIDs = try await Self.idsByCode(db, table: "metrics", workspaceID: workspaceID)
         var strategyID: String?
         if let strategy = objective.strategy {
             let node = try await Self.node(db, workspaceID: workspaceID, code: strategy)
@@ -193,5 +180,16 @@ extension Optional {
     func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
         guard let value = self else { return nil }
         return try await transform(value)
+    }
+}
+
+extension Store {
+    /// Record ids by code for one of a workspace's coded tables (metrics, nodes).
+    static func idsByCode(_ db: any SQLDatabase, table: String, workspaceID: String) async throws -> [String: String] {
+        Dictionary(
+            uniqueKeysWithValues: try await db.select().columns("id", "code").from(table).where(
+                "workspace_id", .equal, SQLBind(workspaceID)
+            ).all()
+                .map { (try $0.decode(column: "code", as: String.self), try $0.decode(column: "id", as: String.self)) })
     }
 }
