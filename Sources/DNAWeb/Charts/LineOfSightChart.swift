@@ -64,7 +64,10 @@ enum LineOfSightChart {
             if covered.contains(code) { classes.append("line-of-sight") }
             let fill = flagged ? "#fde2df" : covered.contains(code) ? "#e3f3e6" : "#ffffff"
             let stroke = flagged ? "#b3261e" : covered.contains(code) ? "#1e7a34" : "#51606f"
-            let label = node.title.count > 30 ? String(node.title.prefix(29)) + "…" : node.title
+            // Outcome sentences all start alike ("Minimize the time it takes …"), so a cut
+            // title would not tell them apart; their codes do, and the tooltip has the sentence.
+            let name = node.type == .outcome ? code : node.title
+            let label = name.count > 30 ? String(name.prefix(29)) + "…" : name
             let tooltip =
                 "\(node.title) [\(code)]" + (kinds.isEmpty ? "" : ": " + kinds.map(\.rawValue).joined(separator: ", "))
             svg +=
