@@ -187,10 +187,5 @@ public enum CustomerModelDocument {
 
     private static func optional(_ text: String) -> String? { text.isEmpty ? nil : quote(text) }
 
-    /// A YAML double-quoted scalar; JSON's string escapes are a subset of YAML's.
-    private static func quote(_ text: String) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .withoutEscapingSlashes
-        return String(decoding: (try? encoder.encode(text)) ?? Data("\"\"".utf8), as: UTF8.self)
-    }
+    private static func quote(_ text: String) -> String { YAMLNode.quoted(text) }
 }

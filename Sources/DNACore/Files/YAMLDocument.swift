@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// A YAML node with its position, for readers that must name the line of every mistake.
@@ -34,6 +35,14 @@ public struct YAMLNode {
         default:
             return FileProblem(file: file, line: 1, column: 1, message: "YAML: \(yamlError)")
         }
+    }
+
+    /// Text as a YAML double-quoted scalar, for the files CustomerDNA writes: no wording can
+    /// turn into YAML syntax. JSON's string escapes are a subset of YAML's.
+    static func quoted(_ text: String) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        return String(decoding: (try? encoder.encode(text)) ?? Data("\"\"".utf8), as: UTF8.self)
     }
 
     public func problem(_ message: String) -> FileProblem {

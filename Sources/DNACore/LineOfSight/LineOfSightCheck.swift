@@ -73,9 +73,6 @@ public enum LineOfSightCheck {
         var all: [(Int, Int)] = [], allowedReversed: [(Int, Int)] = []
         all.reserveCapacity(model.edges.count)
         allowedReversed.reserveCapacity(model.edges.count)
-        // The allowed pairs as a table by rank: a set lookup per edge would allocate.
-        var allowed = [Bool](repeating: false, count: 25)
-        for pair in LineOfSightModel.allowedEdges { allowed[pair[0].rank * 5 + pair[1].rank] = true }
         let ends = resolve(model.edges, index: index)
         for (position, edge) in model.edges.enumerated() {
             let from = ends[2 * position], to = ends[2 * position + 1]
@@ -86,7 +83,7 @@ public enum LineOfSightCheck {
                 continue
             }
             all.append((from, to))
-            if allowed[types[from].rank * 5 + types[to].rank] {
+            if LineOfSightModel.allows(types[from], types[to]) {
                 allowedReversed.append((to, from))
             } else {
                 findings.append(

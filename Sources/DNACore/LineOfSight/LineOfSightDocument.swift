@@ -1,5 +1,3 @@
-import Foundation
-
 extension LineOfSightModel.NodeType {
     /// Where the type sits in the direction of value; every allowed edge goes to a later rank,
     /// so a graph with only allowed edges has no cycle.
@@ -28,13 +26,13 @@ extension LineOfSightModel {
     /// Why an edge between these types is refused, or nil when the model allows it. The
     /// message names the direction of value and, when the reverse is allowed, suggests it.
     public static func edgeProblem(from: NodeType, to: NodeType) -> String? {
-        if allowedEdges.contains([from, to]) { return nil }
+        if allows(from, to) { return nil }
         var message =
             "an edge may not go \(from.rawValue) -> \(to.rawValue): value flows strategy -> capability -> initiative -> outcome -> impact"
-        if allowedEdges.contains([to, from]) {
+        if allows(to, from) {
             message += "; did you mean \(to.rawValue) -> \(from.rawValue)?"
         } else {
-            let targets = NodeType.allCases.filter { allowedEdges.contains([from, $0]) }.map(\.rawValue)
+            let targets = NodeType.allCases.filter { allows(from, $0) }.map(\.rawValue)
             message +=
                 targets.isEmpty
                 ? "; no edge may start at \(from.rawValue) nodes"
@@ -42,6 +40,18 @@ extension LineOfSightModel {
         }
         return message
     }
+
+    /// Whether the model allows an edge between these types: `allowedEdges` as a table by
+    /// rank, so the checks can ask once per edge without allocating.
+    public static func allows(_ from: NodeType, _ to: NodeType) -> Bool {
+        allowedTable[from.rank * 5 + to.rank]
+    }
+
+    private static let allowedTable: [Bool] = {
+        var table = [Bool](repeating: false, count: 25)
+        for pair in allowedEdges { table[pair[0].rank * 5 + pair[1].rank] = true }
+        return table
+    }()
 
     /// The nodes a strategy leads to along allowed edges, the strategy included; the
     /// graph view's filter. Unknown codes give an empty set.
@@ -84,10 +94,5 @@ public enum LineOfSightDocument {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 
-    /// A YAML double-quoted scalar; JSON's string escapes are a subset of YAML's.
-    static func quote(_ text: String) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .withoutEscapingSlashes
-        return String(decoding: (try? encoder.encode(text)) ?? Data("\"\"".utf8), as: UTF8.self)
-    }
+    static func quote(_ text: String) -> String { YAMLNode.quoted(text) }
 }
