@@ -9,11 +9,7 @@ enum CustomerNavigation {
             ("Model", .customerModel(slug)), ("Studies & votes", .surveys(slug)), ("Task tests", .taskTests(slug)),
             ("Time ledger", .timeLedger(slug)), ("Customer metrics", .customerMetrics(slug)),
         ]
-        return "<nav class=\"filters\" aria-label=\"Customer model\">"
-            + entries.map { title, url in
-                title == current
-                    ? "<strong aria-current=\"page\">\(Markup.text(title))</strong>" : Markup.link(title, url)
-            }.joined(separator: " · ") + "</nav>"
+        return Markup.subNavigation(label: "Customer model", entries, current: current)
     }
 }
 

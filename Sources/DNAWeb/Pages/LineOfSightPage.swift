@@ -9,10 +9,7 @@ enum LoopNavigation {
             ("Overview", .overview(slug)), ("Line of sight", .lineOfSight(slug)), ("Hypotheses", .hypotheses(slug)),
             ("Evidence", .evidence(slug)), ("Decisions", .decisions(slug)), ("Metrics", .loopMetrics(slug)), ("Agility", .agility(slug)),
         ]
-        return "<nav class=\"filters\" aria-label=\"Line of sight\">"
-            + entries.map { title, url in
-                title == current ? "<strong aria-current=\"page\">\(Markup.text(title))</strong>" : Markup.link(title, url)
-            }.joined(separator: " · ") + "</nav>"
+        return Markup.subNavigation(label: "Line of sight", entries, current: current)
     }
 }
 

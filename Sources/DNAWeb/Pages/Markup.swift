@@ -61,6 +61,14 @@ enum Markup {
         "<a href=\"\(text(url.path + query))\">\(text(title))</a>"
     }
 
+    /// The links between the pages of one area, the current page named instead of linked.
+    static func subNavigation(label: String, _ entries: [(String, SiteURL)], current: String) -> String {
+        "<nav class=\"filters\" aria-label=\"\(text(label))\">"
+            + entries.map { title, url in
+                title == current ? "<strong aria-current=\"page\">\(text(title))</strong>" : link(title, url)
+            }.joined(separator: " · ") + "</nav>"
+    }
+
     static func cards(_ entries: [(value: String, label: String)]) -> String {
         "<ul class=\"cards\">" + entries.map { "<li><span class=\"stat\">\(text($0.value))</span>\(text($0.label))</li>" }.joined()
             + "</ul>"
