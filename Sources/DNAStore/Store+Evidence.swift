@@ -237,18 +237,34 @@ extension Store {
         return decision.code
     }
 
-    /// The humility and agility figures from the decision log, the evidence dates and the
-    /// initiatives' ship dates.
-    public func loopFigures(workspaceID: String) async throws -> (humility: Humility.Report, agility: Agility.Report) {
-        let decisions = try await decisions(workspaceID: workspaceID)
-        let evidence = try await evidence(workspaceID: workspaceID, limit: 1_000_000)
-        let graph = try await lineOfSight(workspaceID: workspaceID)
-        var shipped: [String: String] = [:]
-        for node in graph.nodes where node.type == .initiative { if let day = node.shippedOn { shipped[node.code] = day } }
+    /// The humility and agility figures from the decision log (loaded unless the caller has
+    /// it), the evidence capture dates and the initiatives' ship dates. Only codes and dates
+    /// are read: the figures need nothing else of the evidence or the graph.
+    public func loopFigures(
+        workspaceID: String, decisions known: [DecisionRecord]? = nil
+    ) async throws -> (humility: Humility.Report, agility: Agility.Report) {
+        let decisions: [DecisionRecord]
+        if let known { decisions = known } else { decisions = try await self.decisions(workspaceID: workspaceID) }
+        let (captured, shipped) = try await read { db in
+            func dates(_ query: SQLSelectBuilder, _ column: String) async throws -> [String: String] {
+                Dictionary(
+                    uniqueKeysWithValues: try await query.all().map {
+                        (try $0.decode(column: "code", as: String.self), try $0.decode(column: column, as: String.self))
+                    })
+            }
+            return (
+                try await dates(
+                    db.select().columns("code", "captured_on").from("evidence").where("workspace_id", .equal, SQLBind(workspaceID)),
+                    "captured_on"),
+                try await dates(
+                    db.select().columns("code", "shipped_on").from("los_nodes").where("workspace_id", .equal, SQLBind(workspaceID))
+                        .where("type", .equal, SQLBind(LineOfSightModel.NodeType.initiative.rawValue))
+                        .where("shipped_on", .isNot, SQLLiteral.null), "shipped_on")
+            )
+        }
         return (
-            Humility.report(decisions, knownEvidence: Set(evidence.map(\.code))),
-            Agility.report(
-                decisions, evidenceDates: Dictionary(uniqueKeysWithValues: evidence.map { ($0.code, $0.capturedOn) }), shipped: shipped)
+            Humility.report(decisions, knownEvidence: Set(captured.keys)),
+            Agility.report(decisions, evidenceDates: captured, shipped: shipped)
         )
     }
 }

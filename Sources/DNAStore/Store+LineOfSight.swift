@@ -96,12 +96,21 @@ extension Store {
     ) async throws -> Bool {
         var node = node
         if node.type == .outcome {
-            let model = try await customerModel(db, workspaceID: workspaceID)
-            guard let outcome = model.outcomes.first(where: { $0.code == node.code }) else {
+            // One row, not the whole customer model: an import saves many outcome nodes.
+            struct OutcomeRow: Decodable { var direction, metric, object, clarifier: String }
+            guard
+                let row = try await db.select().columns("direction", "metric", "object", "clarifier").from("outcomes")
+                    .where("workspace_id", .equal, SQLBind(workspaceID)).where("code", .equal, SQLBind(node.code)).first(
+                        decoding: OutcomeRow.self)
+            else {
                 throw StoreError.invalid(
                     "outcome '\(node.code)' is not in the customer model; add it there first, or use one of its outcome codes")
             }
-            node.title = outcome.sentence
+            node.title =
+                CustomerModel.Outcome(
+                    code: node.code, direction: CustomerOutcome.Direction(rawValue: row.direction) ?? .increase, metric: row.metric,
+                    object: row.object, clarifier: row.clarifier
+                ).sentence
         }
         let existing = try await db.select().columns("id", "type").from("los_nodes").where("workspace_id", .equal, SQLBind(workspaceID))
             .where("code", .equal, SQLBind(node.code)).first()

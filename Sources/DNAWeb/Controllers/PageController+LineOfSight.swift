@@ -54,9 +54,9 @@ extension PageController {
                 filename: "measurements-\(workspace.slug).csv")
         }
         get({ w, _ in .agility(w) }) { _, workspace, _, identity in
-            let (_, agility) = try await store.loopFigures(workspaceID: workspace.id)
-            let titles = Dictionary(
-                try await store.decisions(workspaceID: workspace.id).map { ($0.code, $0.title) }, uniquingKeysWith: { a, _ in a })
+            let decisions = try await store.decisions(workspaceID: workspace.id)
+            let (_, agility) = try await store.loopFigures(workspaceID: workspace.id, decisions: decisions)
+            let titles = Dictionary(decisions.map { ($0.code, $0.title) }, uniquingKeysWith: { a, _ in a })
             return AgilityPage.View(model: .init(workspace: workspace, agility: agility, titles: titles)).response(identity: identity)
         }
         addGraphEditRoutes(to: router)
@@ -272,9 +272,10 @@ extension PageController {
     }
 
     func decisionsPage(_ workspace: Workspace, _ access: Access, _ identity: Identity) async throws -> DecisionsPage.Model {
-        let (humility, _) = try await store.loopFigures(workspaceID: workspace.id)
+        let decisions = try await store.decisions(workspaceID: workspace.id)
+        let (humility, _) = try await store.loopFigures(workspaceID: workspace.id, decisions: decisions)
         return DecisionsPage.Model(
-            workspace: workspace, decisions: try await store.decisions(workspaceID: workspace.id), humility: humility,
+            workspace: workspace, decisions: decisions, humility: humility,
             units: try await store.units(workspaceID: workspace.id).map { ($0.code, $0.name) },
             initiatives: nodeOptions(try await store.lineOfSight(workspaceID: workspace.id), .initiative),
             evidence: try await store.evidence(workspaceID: workspace.id), canEdit: access >= .analyst, csrfToken: identity.csrfToken,
