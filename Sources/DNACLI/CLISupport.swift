@@ -68,8 +68,9 @@ struct CLIError: Error {
 /// Reads a whole file as UTF-8, with a message that names the file.
 func readTextFile(_ path: String) throws -> String {
     guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read \(path)") }
-    guard let text = String(data: data, encoding: .utf8) else { throw CLIError("\(path) is not UTF-8 text") }
-    return text
+    let bytes = [UInt8](data)
+    if let problem = TextPosition.invalidUTF8(file: path, bytes: bytes) { throw CLIError(problem.description) }
+    return String(decoding: bytes, as: UTF8.self)
 }
 
 /// Reads a whole file as bytes, with a message that names the file.

@@ -10,7 +10,7 @@ struct Serve: AsyncParsableCommand {
         discussion: """
             On first start with an empty database an administrator admin@localhost is created and \
             its password printed once; set CDNA_ADMIN_PASSWORD to choose it. Environment: CDNA_HOST, \
-            CDNA_PORT, CDNA_DATA, CDNA_DATABASE_URL, CDNA_ADMIN_PASSWORD, CDNA_SECURE_COOKIES, CDNA_LOG_LEVEL.
+            CDNA_PORT, CDNA_PUBLIC_URL, CDNA_DATA, CDNA_DATABASE_URL, CDNA_ADMIN_PASSWORD, CDNA_SECURE_COOKIES, CDNA_LOG_LEVEL.
             """)
 
     @Option(help: "Address to listen on (default 127.0.0.1; env CDNA_HOST).")
@@ -18,6 +18,13 @@ struct Serve: AsyncParsableCommand {
 
     @Option(help: "Port to listen on (default 8080; env CDNA_PORT).")
     var port: String?
+
+    @Option(
+        help: """
+            The address people reach the server at, used in the links it hands out, e.g. \
+            https://dna.example.org (default http://HOST:PORT; env CDNA_PUBLIC_URL).
+            """)
+    var publicURL: String?
 
     @OptionGroup var database: DatabaseOptions
 
@@ -27,7 +34,8 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         try await runCommand {
             let environment = ProcessInfo.processInfo.environment
-            var settings = try ServeSettings.resolve(host: host, port: port, database: database, environment: environment)
+            var settings = try ServeSettings.resolve(
+                host: host, port: port, publicURL: publicURL, database: database, environment: environment)
             try await database.withStore { store in
                 settings.configuration.database = store.location
                 let logger = CLILogging.logger("cdna")
@@ -67,7 +75,9 @@ struct ServeSettings {
     var configuration: AppConfiguration
     var adminPassword: String?
 
-    static func resolve(host: String?, port: String?, database: DatabaseOptions, environment: [String: String]) throws -> ServeSettings {
+    static func resolve(
+        host: String?, port: String?, publicURL: String? = nil, database: DatabaseOptions, environment: [String: String]
+    ) throws -> ServeSettings {
         var problems: [String] = []
         let hostValue = host ?? environment["CDNA_HOST"] ?? "127.0.0.1"
         if hostValue.isEmpty || hostValue.contains(" ") {
@@ -90,10 +100,29 @@ struct ServeSettings {
         if let password, password.count < Accounts.minimumPasswordLength {
             problems.append("CDNA_ADMIN_PASSWORD: must have at least \(Accounts.minimumPasswordLength) characters")
         }
+        let publicText = publicURL ?? environment["CDNA_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        let publicValue = publicText.flatMap { Self.publicURL($0) }
+        if let publicText, publicValue == nil {
+            problems.append(
+                "public URL '\(publicText)' (\(publicURL != nil ? "--public-url" : "CDNA_PUBLIC_URL")): expected http:// or https:// and a host, such as https://dna.example.org"
+            )
+        }
         let location = database.location(environment: environment, problems: &problems)
         guard problems.isEmpty, let location else { throw ConfigurationError(problems: problems) }
         return ServeSettings(
-            configuration: AppConfiguration(host: hostValue, port: portValue, database: location, secureCookies: secure),
+            configuration: AppConfiguration(
+                host: hostValue, port: portValue, database: location, secureCookies: secure, publicURL: publicValue),
             adminPassword: password)
+    }
+
+    /// An absolute http(s) URL with a host and no query, without its trailing slash.
+    static func publicURL(_ text: String) -> String? {
+        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
+            scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty, components.query == nil,
+            components.fragment == nil, components.user == nil, !text.contains(where: { $0 == "\"" || $0 == "<" || $0 == ">" || $0 == " " })
+        else { return nil }
+        var result = text
+        while result.hasSuffix("/") { result.removeLast() }
+        return result
     }
 }

@@ -137,7 +137,9 @@ extension Store {
             guard !population.isEmpty else { throw StoreError.invalid("the unit is not in this campaign's population") }
             for chunk in tokenHashes.chunked(into: 200) {
                 var insert = db.insert(into: "respondent_tokens").columns("token_hash", "campaign_id", "unit_id", "created_at")
-                for hash in chunk { insert = insert.values(SQLBind(hash), SQLBind(campaignID), SQLBind(unitID), SQLBind(now)) }
+                for hash in chunk {
+                    insert = insert.values(SQLBind(hash), SQLBind(campaignID), SQLBind(unitID), SQLBind(AnonymousWrites.day(now)))
+                }
                 try await insert.run()
             }
         }

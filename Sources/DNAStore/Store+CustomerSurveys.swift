@@ -18,7 +18,6 @@ public struct SurveySession: Sendable {
     public var survey: CustomerSurvey
     /// The segment the link was issued for; nil lets the customer say.
     public var issuedSegment: String?
-    public var used: Bool
     public var segment: String
     public var order: [String]
     public var ratings: [String: SurveyRating]
@@ -143,7 +142,9 @@ extension Store {
             if let segment { try await Self.checkSegments(db, workspaceID: workspaceID, [segment]) }
             for chunk in tokenHashes.chunked(into: 200) {
                 var insert = db.insert(into: "survey_tokens").columns("token_hash", "survey_id", "segment", "created_at")
-                for hash in chunk { insert = insert.values(SQLBind(hash), SQLBind(surveyID), SQLBind(segment), SQLBind(now)) }
+                for hash in chunk {
+                    insert = insert.values(SQLBind(hash), SQLBind(surveyID), SQLBind(segment), SQLBind(AnonymousWrites.day(now)))
+                }
                 try await insert.run()
             }
         }
@@ -179,7 +180,7 @@ extension Store {
     {
         guard let loaded = try await read({ db in try await Self.surveySession(db, tokenHash: tokenHash) }) else { return nil }
         guard loaded.unstarted, loaded.session.survey.state(at: now) == .open else { return loaded.session }
-        let makeID = self.makeID
+        let makeID = self.makeID, kind = self.kind
         return try await write { db in
             // Read again inside the transaction: a second first visit may have started it.
             guard let current = try await Self.surveySession(db, tokenHash: tokenHash) else { return nil }
@@ -187,14 +188,18 @@ extension Store {
             var session = current.session
             session.order = shuffle(session.order)
             let id = makeID()
-            try await Self.insertSurveyRespondents(
-                db,
-                [
-                    SurveyRespondentRow(
-                        id: id, surveyID: session.survey.id, respondentKey: nil, segment: session.segment, order: session.order,
-                        source: session.issuedSegment == nil ? "open-link" : "link", startedAt: now, submittedAt: nil, ratings: [:],
-                        picks: [])
-                ])
+            // A random rowid and the day only: see `AnonymousWrites`.
+            try await db.insert(into: "survey_respondents")
+                .columns(AnonymousWrites.columns(kind, ["id", "survey_id", "segment", "shown_order", "source", "started_at"]))
+                .values(
+                    AnonymousWrites.values(
+                        kind,
+                        [
+                            SQLBind(id), SQLBind(session.survey.id), SQLBind(session.segment),
+                            SQLBind(session.order.joined(separator: ",")), SQLBind(session.issuedSegment == nil ? "open-link" : "link"),
+                            SQLBind(AnonymousWrites.day(now)),
+                        ])
+                ).run()
             try await db.update("survey_tokens").set("respondent_id", to: SQLBind(id)).where("token_hash", .equal, SQLBind(tokenHash))
                 .run()
             return session
@@ -210,9 +215,8 @@ extension Store {
         }
         let issued = try token.decode(column: "segment", as: String?.self)
         var session = SurveySession(
-            survey: survey, issuedSegment: issued, used: try token.decode(column: "used_at", as: Int64?.self) != nil,
+            survey: survey, issuedSegment: issued,
             segment: issued ?? "", order: survey.items.map(\.code), ratings: [:], picks: [])
-        if session.used { return (session, false) }
         guard let respondentID = try token.decode(column: "respondent_id", as: String?.self) else { return (session, true) }
         let row = try await db.select().columns("segment", "shown_order").from("survey_respondents")
             .where("id", .equal, SQLBind(respondentID)).first()
@@ -239,26 +243,25 @@ extension Store {
                 let survey = try await Self.surveys(db, where: ("id", try row.decode(column: "id", as: String.self))).first
             else { return nil }
             try await db.insert(into: "survey_tokens").columns("token_hash", "survey_id", "segment", "created_at")
-                .values(SQLBind(tokenHash), SQLBind(survey.id), SQLBind(String?.none), SQLBind(now)).run()
+                .values(SQLBind(tokenHash), SQLBind(survey.id), SQLBind(String?.none), SQLBind(AnonymousWrites.day(now))).run()
             return survey
         }
     }
 
     /// Saves a customer's answers so far and, with `submit`, hands them in: the token is
-    /// spent and forgets the respondent. More than five picks in a vote is refused.
+    /// deleted, so nothing ties the answers to it (see `AnonymousWrites`). More than five
+    /// picks in a vote is refused.
     public func saveSurveyAnswers(
         tokenHash: String, segment: String, ratings: [String: SurveyRating], picks: Set<String>, submit: Bool, now: Int64
     ) async throws {
+        let kind = self.kind
         try await write { db in
             guard
                 let token = try await db.select().columns("*").from("survey_tokens").where("token_hash", .equal, SQLBind(tokenHash))
                     .first(),
                 let respondentID = try token.decode(column: "respondent_id", as: String?.self),
                 let survey = try await Self.surveys(db, where: ("id", try token.decode(column: "survey_id", as: String.self))).first
-            else { throw StoreError.notFound("this link is not valid") }
-            if try token.decode(column: "used_at", as: Int64?.self) != nil {
-                throw StoreError.conflict("these answers were already handed in; a link can be used once")
-            }
+            else { throw StoreError.notFound(Self.spentOrUnknownLink) }
             guard survey.state(at: now) == .open else {
                 throw StoreError.conflict(survey.state(at: now) == .scheduled ? "this survey has not opened yet" : "this survey is closed")
             }
@@ -270,16 +273,17 @@ extension Store {
             )
             .run()
             try await db.delete(from: "survey_answers").where("respondent_id", .equal, SQLBind(respondentID)).run()
-            try await Self.insertSurveyAnswers(db, respondentID: respondentID, ratings: ratings, picks: picks.sorted())
+            try await Self.insertSurveyAnswers(db, respondentID: respondentID, ratings: ratings, picks: picks.sorted(), kind: kind)
             if submit {
                 if survey.kind == .topTasks, picks.isEmpty { throw StoreError.invalid("pick at least one task") }
-                try await db.update("survey_respondents").set("submitted_at", to: SQLBind(now)).where("id", .equal, SQLBind(respondentID))
-                    .run()
-                let used = try await db.update("survey_tokens").set("used_at", to: SQLBind(now)).set(
-                    "respondent_id", to: SQLBind(String?.none)
-                )
-                .where("token_hash", .equal, SQLBind(tokenHash)).where("used_at", .is, SQLLiteral.null).returning("token_hash").all()
-                if used.isEmpty { throw StoreError.conflict("these answers were already handed in; a link can be used once") }
+                let spent = try await db.delete(from: "survey_tokens").where("token_hash", .equal, SQLBind(tokenHash))
+                    .returning("token_hash").all()
+                if spent.isEmpty { throw StoreError.conflict("these answers were already handed in; a link can be used once") }
+                try await db.update("survey_respondents").set("submitted_at", to: SQLBind(AnonymousWrites.day(now)))
+                    .where("id", .equal, SQLBind(respondentID)).run()
+                try await AnonymousWrites.mix(
+                    db, kind: kind, table: "survey_respondents", parentColumn: "survey_id", parent: survey.id, id: respondentID,
+                    children: ("survey_answers", "respondent_id"), touch: "submitted_at")
             }
         }
     }

@@ -27,24 +27,22 @@ public struct RespondentSession: Sendable {
     public var instrument: Instrument
     /// The unit the link was issued for; nil for links made from the open link.
     public var issuedUnitID: String?
-    /// Set once the answers were submitted: the link cannot be used again.
-    public var used: Bool
     /// Nil until the first page is saved.
     public var answers: RespondentAnswers?
 }
 
 extension Store {
-    /// The session behind a respondent token, or nil for an unknown token.
+    /// The session behind a respondent token, or nil for an unknown token. A link whose
+    /// answers were handed in no longer exists (see `AnonymousWrites`), so it is unknown too.
     public func respondentSession(tokenHash: String) async throws -> RespondentSession? {
         let token = try await read { db in
-            try await db.select().columns("campaign_id", "unit_id", "response_id", "used_at").from("respondent_tokens")
+            try await db.select().columns("campaign_id", "unit_id", "response_id").from("respondent_tokens")
                 .where("token_hash", .equal, SQLBind(tokenHash)).first()
                 .map {
                     (
                         campaignID: try $0.decode(column: "campaign_id", as: String.self),
                         unitID: try $0.decode(column: "unit_id", as: String?.self),
-                        responseID: try $0.decode(column: "response_id", as: String?.self),
-                        usedAt: try $0.decode(column: "used_at", as: Int64?.self)
+                        responseID: try $0.decode(column: "response_id", as: String?.self)
                     )
                 }
         }
@@ -60,8 +58,7 @@ extension Store {
                 try await Self.storedAnswers(db, responseID: responseID, likertCount: instrument.likertItems.count)
             }
         }
-        return RespondentSession(
-            campaign: campaign, instrument: instrument, issuedUnitID: token.unitID, used: token.usedAt != nil, answers: answers)
+        return RespondentSession(campaign: campaign, instrument: instrument, issuedUnitID: token.unitID, answers: answers)
     }
 
     /// Makes a fresh single-use token from a campaign's open link, or returns nil when no
@@ -71,27 +68,24 @@ extension Store {
             guard let campaign = try await Self.campaignQuery(db).where("open_link", .equal, SQLBind(openLink)).first().map(Self.campaign)
             else { return nil }
             try await db.insert(into: "respondent_tokens").columns("token_hash", "campaign_id", "unit_id", "created_at")
-                .values(SQLBind(tokenHash), SQLBind(campaign.id), SQLBind(String?.none), SQLBind(now)).run()
+                .values(SQLBind(tokenHash), SQLBind(campaign.id), SQLBind(String?.none), SQLBind(AnonymousWrites.day(now))).run()
             return campaign
         }
     }
 
-    /// Saves a respondent's answers so far and, with `submit`, hands them in. Submitting
-    /// uses the token up and cuts its tie to the answers, so the handed-out link list cannot
-    /// be joined to what anyone said.
+    /// Saves a respondent's answers so far and, with `submit`, hands them in. Handing in
+    /// deletes the link, so nothing in the database ties what anyone said to the handed-out
+    /// link list (see `AnonymousWrites`).
     public func saveRespondentAnswers(tokenHash: String, answers: RespondentAnswers, submit: Bool, now: Int64) async throws {
-        let makeID = self.makeID
+        let makeID = self.makeID, kind = self.kind
         try await write { db in
             guard
-                let token = try await db.select().columns("campaign_id", "unit_id", "response_id", "used_at").from("respondent_tokens")
+                let token = try await db.select().columns("campaign_id", "unit_id", "response_id").from("respondent_tokens")
                     .where("token_hash", .equal, SQLBind(tokenHash)).first()
-            else { throw StoreError.notFound("this link is not valid") }
-            if try token.decode(column: "used_at", as: Int64?.self) != nil {
-                throw StoreError.conflict("these answers were already handed in; a link can be used once")
-            }
+            else { throw StoreError.notFound(Self.spentOrUnknownLink) }
             let campaignID = try token.decode(column: "campaign_id", as: String.self)
             guard let campaign = try await Self.campaignQuery(db).where("id", .equal, SQLBind(campaignID)).first().map(Self.campaign)
-            else { throw StoreError.notFound("this link is not valid") }
+            else { throw StoreError.notFound(Self.spentOrUnknownLink) }
             guard campaign.state(at: now) == .open else {
                 throw StoreError.conflict(
                     campaign.state(at: now) == .scheduled ? "this survey has not opened yet" : "this survey is closed")
@@ -101,15 +95,20 @@ extension Store {
             var responseID = try token.decode(column: "response_id", as: String?.self)
             if responseID == nil {
                 let id = makeID()
-                // Open answers are written below, on every save.
-                try await Self.insertResponses(
-                    db,
-                    [
-                        ResponseRow(
-                            id: id, campaignID: campaignID, unitID: issuedUnit ?? answers.unitID, roleID: answers.roleID,
-                            likert: answers.likert, outcome: answers.outcome, source: issuedUnit == nil ? "open-link" : "link",
-                            startedAt: now, texts: [:])
-                    ])
+                try await db.insert(into: "responses")
+                    .columns(
+                        AnonymousWrites.columns(
+                            kind, ["id", "campaign_id", "unit_id", "role_id", "likert", "outcome", "source", "started_at"])
+                    )
+                    .values(
+                        AnonymousWrites.values(
+                            kind,
+                            [
+                                SQLBind(id), SQLBind(campaignID), SQLBind(issuedUnit ?? answers.unitID), SQLBind(answers.roleID),
+                                SQLBind(LikertCodes.encode(answers.likert)), SQLBind(answers.outcome),
+                                SQLBind(issuedUnit == nil ? "open-link" : "link"), SQLBind(AnonymousWrites.day(now)),
+                            ])
+                    ).run()
                 try await db.update("respondent_tokens").set("response_id", to: SQLBind(id))
                     .where("token_hash", .equal, SQLBind(tokenHash)).run()
                 responseID = id
@@ -119,18 +118,29 @@ extension Store {
                     .set("outcome", to: SQLBind(answers.outcome)).where("id", .equal, SQLBind(responseID!)).run()
             }
             try await db.delete(from: "response_texts").where("response_id", .equal, SQLBind(responseID!)).run()
-            try await Self.insertTexts(db, answers.texts.map { (responseID!, $0.key, $0.value) })
+            for (item, value) in answers.texts.sorted(by: { $0.key < $1.key }) where !value.trimmingSpaces().isEmpty {
+                try await db.insert(into: "response_texts").columns(AnonymousWrites.columns(kind, ["response_id", "item_id", "value"]))
+                    .values(AnonymousWrites.values(kind, [SQLBind(responseID!), SQLBind(item), SQLBind(value)])).run()
+            }
             if submit {
-                try await db.update("responses").set("submitted_at", to: SQLBind(now)).where("id", .equal, SQLBind(responseID!)).run()
-                // The guard on used_at makes a second, concurrent submit fail instead of
-                // counting twice.
-                let used = try await db.update("respondent_tokens").set("used_at", to: SQLBind(now))
-                    .set("response_id", to: SQLBind(String?.none)).where("token_hash", .equal, SQLBind(tokenHash))
-                    .where("used_at", .is, SQLLiteral.null).returning("token_hash").all()
-                if used.isEmpty { throw StoreError.conflict("these answers were already handed in; a link can be used once") }
+                // Deleting the link is also the single-use guard: of two concurrent hand-ins
+                // only one deletes a row.
+                let spent = try await db.delete(from: "respondent_tokens").where("token_hash", .equal, SQLBind(tokenHash))
+                    .returning("token_hash").all()
+                if spent.isEmpty { throw StoreError.conflict("these answers were already handed in; a link can be used once") }
+                try await db.update("responses").set("submitted_at", to: SQLBind(AnonymousWrites.day(now)))
+                    .where("id", .equal, SQLBind(responseID!)).run()
+                try await AnonymousWrites.mix(
+                    db, kind: kind, table: "responses", parentColumn: "campaign_id", parent: campaignID, id: responseID!,
+                    children: ("response_texts", "response_id"), touch: "submitted_at")
             }
         }
     }
+
+    /// What a link that cannot be used says: a handed-in link is deleted, so it cannot be
+    /// told apart from one that never existed.
+    public static let spentOrUnknownLink =
+        "this link cannot be used: answers were already handed in with it, or it is not complete"
 
     private static func checkRespondent(
         _ db: any SQLDatabase, campaign: Campaign, answers: RespondentAnswers, issuedUnit: String?

@@ -55,6 +55,16 @@ extension Store {
         try await read { db in try await Self.loginFailures(db, key: key, since: now - window) }
     }
 
+    /// The failures recorded under `key` within the window, and when the latest happened.
+    public func loginFailureHistory(key: String, now: Int64, window: Int64) async throws -> (count: Int, latest: Int64?) {
+        try await read { db in
+            let row = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .column(SQLFunction("MAX", args: SQLColumn("attempted_at")), as: "latest").from("login_attempts")
+                .where("attempt_key", .equal, SQLBind(key)).where("attempted_at", .greaterThanOrEqual, SQLBind(now - window)).first()
+            return (try row?.decode(column: "n", as: Int.self) ?? 0, try row?.decode(column: "latest", as: Int64?.self))
+        }
+    }
+
     public func clearLoginFailures(key: String) async throws {
         try await write { db in try await db.delete(from: "login_attempts").where("attempt_key", .equal, SQLBind(key)).run() }
     }

@@ -41,8 +41,10 @@ extension Store {
         }
     }
 
+    /// A link respondent's answers; on SQLite each row gets a random rowid, so the table's
+    /// order says nothing about when they were given (see `AnonymousWrites`).
     static func insertSurveyAnswers(
-        _ db: any SQLDatabase, respondentID: String, ratings: [String: SurveyRating], picks: [String]
+        _ db: any SQLDatabase, respondentID: String, ratings: [String: SurveyRating], picks: [String], kind: DatabaseKind
     )
         async throws
     {
@@ -50,9 +52,12 @@ extension Store {
             ratings.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
             + picks.map { ($0, SurveyRating(importance: nil, satisfaction: nil)) }
         guard !entries.isEmpty else { return }
-        var insert = db.insert(into: "survey_answers").columns("respondent_id", "item", "importance", "satisfaction")
+        var insert = db.insert(into: "survey_answers").columns(
+            AnonymousWrites.columns(kind, ["respondent_id", "item", "importance", "satisfaction"]))
         for (item, rating) in entries {
-            insert = insert.values(SQLBind(respondentID), SQLBind(item), SQLBind(rating.importance), SQLBind(rating.satisfaction))
+            insert = insert.values(
+                AnonymousWrites.values(
+                    kind, [SQLBind(respondentID), SQLBind(item), SQLBind(rating.importance), SQLBind(rating.satisfaction)]))
         }
         try await insert.run()
     }
@@ -126,11 +131,19 @@ extension Store {
 
     public func surveyProgress(surveyID: String) async throws -> SurveyProgress {
         try await read { db in
-            let tokens =
+            // A link is deleted when its answers are handed in: links issued are the links
+            // still there and the answers handed in through one.
+            let unspent =
                 try await db.select().column(SQLRaw("COUNT(*)"), as: "n").from("survey_tokens").where(
                     "survey_id", .equal, SQLBind(surveyID)
                 )
                 .first()?.decode(column: "n", as: Int.self) ?? 0
+            let spent =
+                try await db.select().column(SQLRaw("COUNT(*)"), as: "n").from("survey_respondents")
+                .where("survey_id", .equal, SQLBind(surveyID)).where("submitted_at", .isNot, SQLLiteral.null)
+                .where("source", .in, ["link", "open-link"])
+                .first()?.decode(column: "n", as: Int.self) ?? 0
+            let tokens = unspent + spent
             let counts = try await db.select().column(SQLRaw("COUNT(submitted_at)"), as: "submitted").column(
                 SQLRaw("COUNT(*)"), as: "started"
             )

@@ -38,20 +38,35 @@ extension Store {
     /// file's name and parent. A problem anywhere means nothing is written.
     public func importOrgChart(workspaceID: String, file: String, text: String) async throws -> (added: Int, updated: Int) {
         let makeID = self.makeID
+        // The file is read and checked before the write transaction, so a large or broken
+        // upload never holds the writer; it is checked again inside only if the units changed
+        // in between.
+        let snapshot = Self.parents(try await read { db in try await Self.units(db, workspaceID: workspaceID) })
+        let rows = try OrgChart.parse(file: file, text: text, existing: snapshot)
         return try await write { db in
-            try await Self.importOrgChart(db, workspaceID: workspaceID, file: file, text: text, makeID: makeID)
+            try await Self.importOrgChart(db, workspaceID: workspaceID, file: file, text: text, makeID: makeID, parsed: (snapshot, rows))
         }
     }
 
-    /// The import itself, inside a caller's transaction.
+    private static func parents(_ units: [OrgUnit]) -> [String: String?] {
+        let codeOfID = Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0.code) })
+        var parents: [String: String?] = [:]
+        for unit in units { parents[unit.code] = unit.parentID.flatMap { codeOfID[$0] } }
+        return parents
+    }
+
+    /// The import itself, inside a caller's transaction; `parsed` is the file as read against
+    /// a snapshot of the units taken before the transaction.
     static func importOrgChart(
-        _ db: any SQLDatabase, workspaceID: String, file: String, text: String, makeID: @Sendable () -> String
+        _ db: any SQLDatabase, workspaceID: String, file: String, text: String, makeID: @Sendable () -> String,
+        parsed: (snapshot: [String: String?], rows: [OrgChartRow])? = nil
     ) async throws -> (added: Int, updated: Int) {
         let existing = try await units(db, workspaceID: workspaceID)
-        let codeOfID = Dictionary(uniqueKeysWithValues: existing.map { ($0.id, $0.code) })
-        var existingParents: [String: String?] = [:]
-        for unit in existing { existingParents[unit.code] = unit.parentID.flatMap { codeOfID[$0] } }
-        let rows = try OrgChart.parse(file: file, text: text, existing: existingParents)
+        let existingParents = parents(existing)
+        let rows =
+            if let parsed, parsed.snapshot == existingParents { parsed.rows } else {
+                try OrgChart.parse(file: file, text: text, existing: existingParents)
+            }
         var idOfCode = Dictionary(uniqueKeysWithValues: existing.map { ($0.code, $0.id) })
         var added = 0
         // Insert new units without parents first, then set every parent, so file order

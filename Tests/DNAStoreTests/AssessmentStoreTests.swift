@@ -49,7 +49,7 @@ struct AssessmentStoreTests {
                 workspaceID: setup.workspace.id, campaignID: setup.campaign.id, unitID: setup.units["sales"]!, tokenHashes: ["hash-a"],
                 now: 1_000_000)
             let fresh = try #require(try await store.respondentSession(tokenHash: "hash-a"))
-            #expect(fresh.answers == nil && !fresh.used && fresh.issuedUnitID == setup.units["sales"])
+            #expect(fresh.answers == nil && fresh.issuedUnitID == setup.units["sales"])
             var answers = RespondentAnswers(
                 unitID: nil, roleID: nil, likert: [Int8](repeating: 0, count: Self.instrument.likertItems.count), outcome: nil, texts: [:])
             answers.likert[0] = 4
@@ -66,10 +66,9 @@ struct AssessmentStoreTests {
             answers.outcome = "claim-time"
             answers.texts = ["value-in-own-words": "I settle claims fast."]
             try await store.saveRespondentAnswers(tokenHash: "hash-a", answers: answers, submit: true, now: 1_000_001)
-            let used = try #require(try await store.respondentSession(tokenHash: "hash-a"))
-            // Handed in: the link is spent and no longer leads to the answers.
-            #expect(used.used && used.answers == nil)
-            await #expect(throws: StoreError.conflict("these answers were already handed in; a link can be used once")) {
+            // Handed in: the link is gone, so nothing leads from it to the answers.
+            #expect(try await store.respondentSession(tokenHash: "hash-a") == nil)
+            await #expect(throws: StoreError.notFound(Store.spentOrUnknownLink)) {
                 try await store.saveRespondentAnswers(tokenHash: "hash-a", answers: answers, submit: true, now: 1_000_002)
             }
             let responses = try await store.assessmentResponses(campaign: setup.campaign, instrument: Self.instrument)

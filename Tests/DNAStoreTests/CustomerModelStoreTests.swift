@@ -112,7 +112,7 @@ struct CustomerModelStoreTests {
                 tokenHash: "h1", segment: "home",
                 ratings: ["o1": .init(importance: 5, satisfaction: 2), "o2": .init(importance: 4, satisfaction: 4)], picks: [],
                 submit: true, now: 7)
-            #expect(try await store.surveySession(tokenHash: "h1", now: 8)?.used == true)
+            #expect(try await store.surveySession(tokenHash: "h1", now: 8) == nil)
             await #expect(throws: StoreError.self) {
                 try await store.saveSurveyAnswers(tokenHash: "h1", segment: "home", ratings: [:], picks: [], submit: true, now: 9)
             }

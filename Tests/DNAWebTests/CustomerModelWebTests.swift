@@ -122,7 +122,7 @@ struct CustomerModelWebTests {
                     ("action", "submit"),
                 ]))
             #expect(sent.status == .ok && sent.text.contains("Thank you"))
-            #expect(try await client.execute(uri: path, method: .get).status == .gone)
+            #expect(try await client.execute(uri: path, method: .get).status == .notFound)
 
             let surveyID = String(surveyPath.split(separator: "/").last!)
             let imported = try await client.execute(

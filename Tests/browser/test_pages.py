@@ -193,7 +193,7 @@ def assessment_checks(checks, driver, base, token, output, make_phone):
             heading = answer_survey(browser, link.replace("http://localhost", base), person, use_keyboard=index == 1)
             checks.expect(heading == "Thank you", f"respondent {index + 1} hands in and is thanked")
         phone.get(links[2])
-        checks.expect(phone.find_element(By.TAG_NAME, "h1").text == "Already handed in", "a used link cannot answer twice")
+        checks.expect(phone.find_element(By.TAG_NAME, "h1").text == "This link cannot be used", "a used link cannot answer twice")
         phone.get(links[0].replace("/r/", "/r/x"))
         checks.expect("not valid" in phone.find_element(By.TAG_NAME, "h1").text, "a made-up link is refused")
         # The phone view of a fresh question page: nothing wider than the screen.
@@ -342,7 +342,7 @@ def customer_checks(checks, driver, base, token, output, make_phone):
             click(browser, browser.find_element(By.XPATH, "//button[@value='submit']"))
             checks.expect(browser.find_element(By.TAG_NAME, "h1").text == "Thank you", f"customer {index + 1} sends the ratings")
         driver.get(links[0])
-        checks.expect(driver.find_element(By.TAG_NAME, "h1").text == "Already sent", "a customer link works once")
+        checks.expect(driver.find_element(By.TAG_NAME, "h1").text == "This link cannot be used", "a customer link works once")
     finally:
         phone.quit()
 

@@ -41,6 +41,17 @@ public struct CSVReader: Sendable {
         var lineStart = index
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"),
             cr = UInt8(ascii: "\r")
+        // Columns are counted from the last position asked about on the same line, never from
+        // the line's start again: a line of many fields costs its length, not its square.
+        var counted = (index: index, column: 1)
+        func characterColumn(from lineStart: Int, to index: Int) -> Int {
+            if counted.index < lineStart || counted.index > index { counted = (lineStart, 1) }
+            if index > counted.index {
+                counted.column += String(decoding: bytes[counted.index..<index], as: UTF8.self).count
+                counted.index = index
+            }
+            return counted.column
+        }
 
         while index < bytes.count {
             var record = CSVRecord(line: line, fields: [], columns: [])
@@ -110,11 +121,6 @@ public struct CSVReader: Sendable {
         }
         try problems.throwIfAny()
         return records
-    }
-
-    private func characterColumn(from lineStart: Int, to index: Int) -> Int {
-        guard index > lineStart else { return 1 }
-        return String(decoding: bytes[lineStart..<index], as: UTF8.self).count + 1
     }
 }
 

@@ -31,7 +31,14 @@ public struct YAMLNode {
         switch yamlError {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
-            return FileProblem(file: file, line: mark.line, column: mark.column, message: "YAML: \(problem)")
+            return FileProblem(file: file, line: max(1, mark.line), column: max(1, mark.column), message: "YAML: \(problem)")
+        case .reader(let problem, let offset, _, let yaml):
+            let (line, column) = TextPosition.location(of: offset ?? 0, in: Array(yaml.utf8))
+            return FileProblem(file: file, line: line, column: column, message: "YAML: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return FileProblem(
+                file: file, line: max(1, context.mark.line), column: max(1, context.mark.column),
+                message: "YAML: key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) appears twice in one mapping")
         default:
             return FileProblem(file: file, line: 1, column: 1, message: "YAML: \(yamlError)")
         }

@@ -13,15 +13,27 @@ public struct AppConfiguration: Sendable {
     public var bcryptCost: UInt8
     /// How long a browser session lasts, in seconds.
     public var sessionLifetime: Int64
-    /// Failed sign-ins allowed per e-mail address or IP address within `loginWindow` seconds.
+    /// Failed sign-ins per e-mail and client address pair within `loginWindow` seconds before
+    /// that pair has to wait (see `Accounts.signIn`).
     public var loginAttemptLimit: Int
     public var loginWindow: Int64
+    /// The address people reach this server at, for the links it hands out (`--public-url`,
+    /// `CDNA_PUBLIC_URL`); never taken from a request's Host header, which a client chooses.
+    public var publicURL: String?
+    /// Seconds a connection may stay idle, or take to send a request's head, before it is
+    /// closed, so idle and trickling clients cannot hold connections open.
+    public var idleTimeout: Int64
+
+    /// `publicURL`, or `http://HOST:PORT` when none is configured.
+    public var publicBaseURL: String { publicURL ?? "http://\(host):\(port)" }
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .resolve(dataDirectory: nil, databaseURL: nil),
         secureCookies: Bool = false, bcryptCost: UInt8 = 12, sessionLifetime: Int64 = 12 * 3600,
-        loginAttemptLimit: Int = 5, loginWindow: Int64 = 15 * 60
+        loginAttemptLimit: Int = 5, loginWindow: Int64 = 15 * 60, publicURL: String? = nil, idleTimeout: Int64 = 20
     ) {
+        self.publicURL = publicURL
+        self.idleTimeout = idleTimeout
         self.host = host
         self.port = port
         self.database = database

@@ -34,15 +34,19 @@ public enum Telemetry {
 public func buildRouter(_ dependencies: AppDependencies) -> Router<AppContext> {
     _ = Telemetry.bootstrap
     let router = Router(context: AppContext.self)
-    router.add(middleware: ErrorMiddleware(logger: dependencies.logger))
+    // Metrics sit outside the error middleware so they count the status actually answered
+    // (a 404 page, not the error thrown on the way to it).
     router.add(middleware: MetricsMiddleware())
+    router.add(middleware: ErrorMiddleware(logger: dependencies.logger))
     router.add(middleware: AuthMiddleware(accounts: dependencies.accounts))
     SystemController(store: dependencies.store, registry: Telemetry.registry).addRoutes(to: router)
     SessionController(accounts: dependencies.accounts, secureCookies: dependencies.configuration.secureCookies).addRoutes(to: router)
-    PageController(store: dependencies.store, clock: dependencies.clock).addRoutes(to: router)
+    PageController(store: dependencies.store, clock: dependencies.clock, publicURL: dependencies.configuration.publicBaseURL)
+        .addRoutes(to: router)
     RespondentController(store: dependencies.store, clock: dependencies.clock).addRoutes(to: router)
     CustomerSurveyController(store: dependencies.store, clock: dependencies.clock).addRoutes(to: router)
-    APIController(store: dependencies.store, accounts: dependencies.accounts).addRoutes(to: router)
+    APIController(store: dependencies.store, accounts: dependencies.accounts, publicURL: dependencies.configuration.publicBaseURL)
+        .addRoutes(to: router)
     return router
 }
 
@@ -51,6 +55,7 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppContext> {
 public func buildApplication(_ dependencies: AppDependencies) -> some ApplicationProtocol {
     Application(
         router: buildRouter(dependencies),
+        server: .http1(configuration: .init(idleTimeout: .seconds(dependencies.configuration.idleTimeout))),
         configuration: .init(
             address: .hostname(dependencies.configuration.host, port: dependencies.configuration.port), serverName: "CustomerDNA"),
         logger: dependencies.logger)

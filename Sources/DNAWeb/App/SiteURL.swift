@@ -76,71 +76,98 @@ public enum SiteURL: Sendable, Equatable {
         case .login: "/login"
         case .logout: "/logout"
         case .stylesheet: "/static/app.css"
-        case .workspace(let slug): "/w/\(slug)"
-        case .orgChart(let slug): "/w/\(slug)/org"
-        case .orgChartImport(let slug): "/w/\(slug)/org/import"
-        case .frameworks(let slug): "/w/\(slug)/frameworks"
-        case .framework(let slug, let id): "/w/\(slug)/frameworks/\(id)"
-        case .campaigns(let slug): "/w/\(slug)/campaigns"
-        case .campaign(let slug, let id): "/w/\(slug)/campaigns/\(id)"
-        case .campaignWindow(let slug, let id): "/w/\(slug)/campaigns/\(id)/window"
-        case .campaignLinks(let slug, let id): "/w/\(slug)/campaigns/\(id)/links"
-        case .campaignOpenLink(let slug, let id): "/w/\(slug)/campaigns/\(id)/open-link"
-        case .campaignImport(let slug, let id): "/w/\(slug)/campaigns/\(id)/import"
-        case .campaignResults(let slug, let id): "/w/\(slug)/campaigns/\(id)/results"
-        case .campaignReport(let slug, let id): "/w/\(slug)/campaigns/\(id)/report"
-        case .force(let slug, let id): "/w/\(slug)/forces/\(id)"
-        case .forceTensions(let slug, let id): "/w/\(slug)/forces/\(id)/tensions"
-        case .forceExperiments(let slug, let id): "/w/\(slug)/forces/\(id)/experiments"
-        case .experimentOutcome(let slug, let id): "/w/\(slug)/experiments/\(id)/outcome"
-        case .customerModel(let slug): "/w/\(slug)/customers"
-        case .customerRecord(let slug, let kind): "/w/\(slug)/customers/records/\(kind)"
-        case .customerRecordDelete(let slug): "/w/\(slug)/customers/delete"
-        case .customerModelImport(let slug): "/w/\(slug)/customers/import"
-        case .customerModelExport(let slug): "/w/\(slug)/customers/model.yaml"
-        case .surveys(let slug): "/w/\(slug)/surveys"
-        case .survey(let slug, let id): "/w/\(slug)/surveys/\(id)"
-        case .surveyWindow(let slug, let id): "/w/\(slug)/surveys/\(id)/window"
-        case .surveyLinks(let slug, let id): "/w/\(slug)/surveys/\(id)/links"
-        case .surveyOpenLink(let slug, let id): "/w/\(slug)/surveys/\(id)/open-link"
-        case .surveyImport(let slug, let id): "/w/\(slug)/surveys/\(id)/import"
-        case .surveyResults(let slug, let id): "/w/\(slug)/surveys/\(id)/results"
-        case .taskTests(let slug): "/w/\(slug)/task-tests"
-        case .taskRounds(let slug): "/w/\(slug)/task-tests/rounds"
-        case .taskRoundAttempts(let slug, let id): "/w/\(slug)/task-tests/rounds/\(id)/attempts"
-        case .taskRoundImport(let slug, let id): "/w/\(slug)/task-tests/rounds/\(id)/import"
-        case .timeLedger(let slug): "/w/\(slug)/time-ledger"
-        case .journeySteps(let slug, let code): "/w/\(slug)/time-ledger/\(code)/steps"
-        case .journeyChanges(let slug, let code): "/w/\(slug)/time-ledger/\(code)/changes"
-        case .customerMetrics(let slug): "/w/\(slug)/customer-metrics"
-        case .customerMetricsImport(let slug): "/w/\(slug)/customer-metrics/import"
-        case .overview(let slug): "/w/\(slug)/overview"
-        case .lineOfSight(let slug): "/w/\(slug)/line-of-sight"
-        case .lineOfSightNodes(let slug): "/w/\(slug)/line-of-sight/nodes"
-        case .lineOfSightEdges(let slug): "/w/\(slug)/line-of-sight/edges"
-        case .lineOfSightRemove(let slug): "/w/\(slug)/line-of-sight/remove"
-        case .lineOfSightImport(let slug): "/w/\(slug)/line-of-sight/import"
-        case .lineOfSightExport(let slug): "/w/\(slug)/line-of-sight/model.yaml"
-        case .hypotheses(let slug): "/w/\(slug)/hypotheses"
-        case .hypothesisStatus(let slug, let code): "/w/\(slug)/hypotheses/\(code)/status"
-        case .evidence(let slug): "/w/\(slug)/evidence"
-        case .evidenceLinks(let slug): "/w/\(slug)/evidence/links"
-        case .decisions(let slug): "/w/\(slug)/decisions"
-        case .loopMetrics(let slug): "/w/\(slug)/metrics"
-        case .loopMeasurements(let slug): "/w/\(slug)/metrics/values"
-        case .loopMeasurementsImport(let slug): "/w/\(slug)/metrics/import"
-        case .loopMeasurementsCSV(let slug): "/w/\(slug)/metrics/measurements.csv"
-        case .objectives(let slug): "/w/\(slug)/objectives"
-        case .agility(let slug): "/w/\(slug)/agility"
-        case .customerSurvey(let token): "/c/\(token)"
-        case .customerOpenLink(let secret): "/co/\(secret)"
-        case .respond(let token): "/r/\(token)"
-        case .openLink(let secret): "/o/\(secret)"
+        case .workspace(let slug): "/w/\(Self.segment(slug))"
+        case .orgChart(let slug): "/w/\(Self.segment(slug))/org"
+        case .orgChartImport(let slug): "/w/\(Self.segment(slug))/org/import"
+        case .frameworks(let slug): "/w/\(Self.segment(slug))/frameworks"
+        case .framework(let slug, let id): "/w/\(Self.segment(slug))/frameworks/\(Self.segment(id))"
+        case .campaigns(let slug): "/w/\(Self.segment(slug))/campaigns"
+        case .campaign(let slug, let id): "/w/\(Self.segment(slug))/campaigns/\(Self.segment(id))"
+        case .campaignWindow(let slug, let id): "/w/\(Self.segment(slug))/campaigns/\(Self.segment(id))/window"
+        case .campaignLinks(let slug, let id): "/w/\(Self.segment(slug))/campaigns/\(Self.segment(id))/links"
+        case .campaignOpenLink(let slug, let id): "/w/\(Self.segment(slug))/campaigns/\(Self.segment(id))/open-link"
+        case .campaignImport(let slug, let id): "/w/\(Self.segment(slug))/campaigns/\(Self.segment(id))/import"
+        case .campaignResults(let slug, let id): "/w/\(Self.segment(slug))/campaigns/\(Self.segment(id))/results"
+        case .campaignReport(let slug, let id): "/w/\(Self.segment(slug))/campaigns/\(Self.segment(id))/report"
+        case .force(let slug, let id): "/w/\(Self.segment(slug))/forces/\(Self.segment(id))"
+        case .forceTensions(let slug, let id): "/w/\(Self.segment(slug))/forces/\(Self.segment(id))/tensions"
+        case .forceExperiments(let slug, let id): "/w/\(Self.segment(slug))/forces/\(Self.segment(id))/experiments"
+        case .experimentOutcome(let slug, let id): "/w/\(Self.segment(slug))/experiments/\(Self.segment(id))/outcome"
+        case .customerModel(let slug): "/w/\(Self.segment(slug))/customers"
+        case .customerRecord(let slug, let kind): "/w/\(Self.segment(slug))/customers/records/\(Self.segment(kind))"
+        case .customerRecordDelete(let slug): "/w/\(Self.segment(slug))/customers/delete"
+        case .customerModelImport(let slug): "/w/\(Self.segment(slug))/customers/import"
+        case .customerModelExport(let slug): "/w/\(Self.segment(slug))/customers/model.yaml"
+        case .surveys(let slug): "/w/\(Self.segment(slug))/surveys"
+        case .survey(let slug, let id): "/w/\(Self.segment(slug))/surveys/\(Self.segment(id))"
+        case .surveyWindow(let slug, let id): "/w/\(Self.segment(slug))/surveys/\(Self.segment(id))/window"
+        case .surveyLinks(let slug, let id): "/w/\(Self.segment(slug))/surveys/\(Self.segment(id))/links"
+        case .surveyOpenLink(let slug, let id): "/w/\(Self.segment(slug))/surveys/\(Self.segment(id))/open-link"
+        case .surveyImport(let slug, let id): "/w/\(Self.segment(slug))/surveys/\(Self.segment(id))/import"
+        case .surveyResults(let slug, let id): "/w/\(Self.segment(slug))/surveys/\(Self.segment(id))/results"
+        case .taskTests(let slug): "/w/\(Self.segment(slug))/task-tests"
+        case .taskRounds(let slug): "/w/\(Self.segment(slug))/task-tests/rounds"
+        case .taskRoundAttempts(let slug, let id): "/w/\(Self.segment(slug))/task-tests/rounds/\(Self.segment(id))/attempts"
+        case .taskRoundImport(let slug, let id): "/w/\(Self.segment(slug))/task-tests/rounds/\(Self.segment(id))/import"
+        case .timeLedger(let slug): "/w/\(Self.segment(slug))/time-ledger"
+        case .journeySteps(let slug, let code): "/w/\(Self.segment(slug))/time-ledger/\(Self.segment(code))/steps"
+        case .journeyChanges(let slug, let code): "/w/\(Self.segment(slug))/time-ledger/\(Self.segment(code))/changes"
+        case .customerMetrics(let slug): "/w/\(Self.segment(slug))/customer-metrics"
+        case .customerMetricsImport(let slug): "/w/\(Self.segment(slug))/customer-metrics/import"
+        case .overview(let slug): "/w/\(Self.segment(slug))/overview"
+        case .lineOfSight(let slug): "/w/\(Self.segment(slug))/line-of-sight"
+        case .lineOfSightNodes(let slug): "/w/\(Self.segment(slug))/line-of-sight/nodes"
+        case .lineOfSightEdges(let slug): "/w/\(Self.segment(slug))/line-of-sight/edges"
+        case .lineOfSightRemove(let slug): "/w/\(Self.segment(slug))/line-of-sight/remove"
+        case .lineOfSightImport(let slug): "/w/\(Self.segment(slug))/line-of-sight/import"
+        case .lineOfSightExport(let slug): "/w/\(Self.segment(slug))/line-of-sight/model.yaml"
+        case .hypotheses(let slug): "/w/\(Self.segment(slug))/hypotheses"
+        case .hypothesisStatus(let slug, let code): "/w/\(Self.segment(slug))/hypotheses/\(Self.segment(code))/status"
+        case .evidence(let slug): "/w/\(Self.segment(slug))/evidence"
+        case .evidenceLinks(let slug): "/w/\(Self.segment(slug))/evidence/links"
+        case .decisions(let slug): "/w/\(Self.segment(slug))/decisions"
+        case .loopMetrics(let slug): "/w/\(Self.segment(slug))/metrics"
+        case .loopMeasurements(let slug): "/w/\(Self.segment(slug))/metrics/values"
+        case .loopMeasurementsImport(let slug): "/w/\(Self.segment(slug))/metrics/import"
+        case .loopMeasurementsCSV(let slug): "/w/\(Self.segment(slug))/metrics/measurements.csv"
+        case .objectives(let slug): "/w/\(Self.segment(slug))/objectives"
+        case .agility(let slug): "/w/\(Self.segment(slug))/agility"
+        case .customerSurvey(let token): "/c/\(Self.segment(token))"
+        case .customerOpenLink(let secret): "/co/\(Self.segment(secret))"
+        case .respond(let token): "/r/\(Self.segment(token))"
+        case .openLink(let secret): "/o/\(Self.segment(secret))"
         }
+    }
+
+    /// A path segment percent-encoded, so a value can neither leave its segment nor its
+    /// attribute; the `{name}` captures of route patterns pass unchanged.
+    static func segment(_ value: String) -> String {
+        if value.hasPrefix("{"), value.hasSuffix("}"), value.dropFirst().dropLast().allSatisfy(\.isLetter) { return value }
+        if value == "." || value == ".." { return String(repeating: "%2E", count: value.count) }
+        var result = ""
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return result
+    }
+
+    /// A query string (`?a=1&b=2`) with names in the given order and values percent-encoded.
+    static func query(_ parameters: KeyValuePairs<String, String>) -> String {
+        parameters.isEmpty ? "" : "?" + parameters.map { segment($0.key) + "=" + segment($0.value) }.joined(separator: "&")
     }
 
     /// The route pattern for a case, with `{name}` captures in place of the values.
     static func pattern(_ make: (String, String) -> SiteURL) -> String {
         make("{workspace}", "{id}").path
     }
+}
+
+extension String {
+    fileprivate func leftPadded(to length: Int) -> String { String(repeating: "0", count: max(0, length - count)) + self }
 }

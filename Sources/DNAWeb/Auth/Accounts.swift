@@ -3,6 +3,7 @@ import DNAStore
 import Foundation
 import HummingbirdBcrypt
 import NIOPosix
+import Synchronization
 
 /// Passwords, sessions, API tokens and the sign-in rate limit: the account rules in one place,
 /// shared by the server and the CLI.
@@ -40,34 +41,66 @@ public struct Accounts: Sendable {
     public enum SignInResult: Sendable {
         case signedIn(user: User, sessionToken: String, csrfToken: String)
         case rejected
-        case rateLimited
+        /// Too many failures from this address: try again after `retryAfter` seconds.
+        case rateLimited(retryAfter: Int64)
     }
 
-    /// Checks the password and opens a session. After `loginAttemptLimit` failures for the
-    /// same e-mail address or the same client address within the window, every attempt is
-    /// refused until the window passes, right password or not.
+    /// Checks the password and opens a session.
+    ///
+    /// Failures are counted per e-mail address *and* client address together, so nobody can
+    /// lock another person out from elsewhere: past `loginAttemptLimit` failures within the
+    /// window, that pair waits 15 s, then 30 s, 60 s and so on (at most the window) before
+    /// its next try. One address failing against many accounts is slowed the same way past
+    /// ten times the limit. Unknown accounts cost a bcrypt check at the configured cost, so
+    /// timing does not tell which e-mail addresses have accounts.
     public func signIn(email: String, password: String, clientIP: String?) async throws -> SignInResult {
         let now = clock.now(), window = configuration.loginWindow
-        let keys = ["email:" + email.trimmingSpaces().lowercased()] + (clientIP.map { ["ip:" + $0] } ?? [])
-        for key in keys where try await store.loginFailures(key: key, now: now, window: window) >= configuration.loginAttemptLimit {
-            return .rateLimited
+        let address = clientIP ?? "unknown"
+        let pairKey = "pair:" + email.trimmingSpaces().lowercased() + "|" + address
+        let addressKey = "ip:" + address
+        let limits = [(pairKey, configuration.loginAttemptLimit), (addressKey, configuration.loginAttemptLimit * 10)]
+        for (key, limit) in limits {
+            let history = try await store.loginFailureHistory(key: key, now: now, window: window)
+            if let wait = Self.backOff(failures: history.count, latest: history.latest, limit: limit, window: window, now: now) {
+                return .rateLimited(retryAfter: wait)
+            }
         }
         let found = try await store.userWithPasswordHash(email: email)
-        // Verify against a dummy hash when the user is unknown, so timing does not reveal
-        // which e-mail addresses have accounts.
-        let hash = found?.passwordHash ?? "$2b$04$abcdefghijklmnopqrstuu5Q2n7Z7vC1uE1a3yXbnQ6z8kz1bQm2u"
+        let hash =
+            if let found { found.passwordHash } else { try await Self.dummyHash(cost: configuration.bcryptCost) }
         let valid = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
         guard valid, let user = found?.user else {
-            for key in keys { _ = try await store.recordLoginFailure(key: key, now: now, window: window) }
+            for (key, _) in limits { _ = try await store.recordLoginFailure(key: key, now: now, window: window) }
             return .rejected
         }
-        try await store.clearLoginFailures(key: keys[0])
+        try await store.clearLoginFailures(key: pairKey)
         let sessionToken = Secrets.make(), csrfToken = Secrets.make()
         try await store.createSession(
             tokenHash: Secrets.hash(sessionToken), userID: user.id, csrfToken: csrfToken, now: now,
             expiresAt: now + configuration.sessionLifetime)
         return .signedIn(user: user, sessionToken: sessionToken, csrfToken: csrfToken)
     }
+
+    /// Seconds still to wait after `failures` failures, the latest at `latest`; nil when a try
+    /// is allowed now.
+    static func backOff(failures: Int, latest: Int64?, limit: Int, window: Int64, now: Int64) -> Int64? {
+        guard failures >= limit, let latest else { return nil }
+        let doublings = min(failures - limit, 20)
+        let wait = min(window, Int64(15) << doublings)
+        let remaining = latest + wait - now
+        return remaining > 0 ? remaining : nil
+    }
+
+    /// A bcrypt hash at the configured cost, made once per process and cost, to verify
+    /// against when the account does not exist.
+    static func dummyHash(cost: UInt8) async throws -> String {
+        if let hash = dummyHashes.withLock({ $0[cost] }) { return hash }
+        let hash = try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(Secrets.make(), cost: cost) }
+        dummyHashes.withLock { $0[cost] = hash }
+        return hash
+    }
+
+    private static let dummyHashes = Mutex<[UInt8: String]>([:])
 
     public func identity(sessionToken: String) async throws -> Identity? {
         guard let session = try await store.session(tokenHash: Secrets.hash(sessionToken), now: clock.now()) else { return nil }

@@ -4,21 +4,7 @@ import Foundation
 /// Server-rendered SVG charts. Every value is also written as text inside the chart and the
 /// pages put a table beside it, so nothing depends on colour alone or on JavaScript.
 enum Charts {
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    static func escape(_ text: String) -> String { HTMLEscape.text(text) }
 
     static func number(_ value: Double) -> String { String(format: "%.1f", value) }
 

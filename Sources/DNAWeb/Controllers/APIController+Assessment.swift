@@ -79,7 +79,7 @@ extension APIController {
             try await store.addRespondentTokens(
                 workspaceID: workspace.id, campaignID: campaign.id, unitID: unit.id, tokenHashes: tokens.map(Secrets.hash),
                 now: accounts.clock.now())
-            let base = PageController.baseURL(request)
+            let base = publicURL
             return try jsonResponse(APIResponse.Links(links: tokens.map { base + SiteURL.respond($0).path }), status: .created)
         }
         api.post("workspaces/{workspace}/campaigns/{id}/responses") { request, context in
@@ -156,7 +156,7 @@ extension APIController {
     }
 
     private func info(_ campaign: Campaign, _ request: Request, now: Int64, progress: CampaignProgress? = nil) -> APIResponse.CampaignInfo {
-        let openLink = campaign.openLink.map { PageController.baseURL(request) + SiteURL.openLink($0).path }
+        let openLink = campaign.openLink.map { publicURL + SiteURL.openLink($0).path }
         return APIResponse.CampaignInfo(campaign, now: now, openLinkURL: openLink, progress: progress)
     }
 

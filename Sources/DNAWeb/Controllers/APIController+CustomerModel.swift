@@ -70,7 +70,7 @@ extension APIController {
             try await store.addSurveyTokens(
                 workspaceID: workspace.id, surveyID: survey.id, segment: body.segment, tokenHashes: tokens.map(Secrets.hash),
                 now: accounts.clock.now())
-            let base = PageController.baseURL(request)
+            let base = publicURL
             return try jsonResponse(APIResponse.Links(links: tokens.map { base + SiteURL.customerSurvey($0).path }), status: .created)
         }
         api.post("workspaces/{workspace}/surveys/{id}/responses") { request, context in
@@ -208,7 +208,7 @@ extension APIController {
     private func surveyInfo(_ survey: CustomerSurvey, _ request: Request, progress: SurveyProgress?) -> APIResponse.SurveyInfo {
         APIResponse.SurveyInfo(
             survey, now: accounts.clock.now(),
-            openLinkURL: survey.openLink.map { PageController.baseURL(request) + SiteURL.customerOpenLink($0).path },
+            openLinkURL: survey.openLink.map { publicURL + SiteURL.customerOpenLink($0).path },
             progress: progress)
     }
 }

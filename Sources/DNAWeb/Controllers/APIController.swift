@@ -8,6 +8,8 @@ import Hummingbird
 struct APIController {
     let store: Store
     let accounts: Accounts
+    /// The configured public address that respondent and customer links start with.
+    let publicURL: String
     var access: WorkspaceAccess { WorkspaceAccess(store: store) }
     static let prefix = "/api/v1"
 

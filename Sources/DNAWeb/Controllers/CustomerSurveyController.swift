@@ -40,12 +40,6 @@ struct CustomerSurveyController {
     private func withSession(_ token: String, _ body: (SurveySession) async throws -> Response) async throws -> Response {
         let now = clock.now()
         guard let session = try await store.surveySession(tokenHash: Secrets.hash(token), now: now) else { return PublicLinks.notValid() }
-        if session.used {
-            return RespondentPage.Message(
-                title: "Already sent", message: "Answers were already sent with this link. Each link can be used once. Thank you!"
-            )
-            .response(status: .gone, identity: nil)
-        }
         if let closed = PublicLinks.closedWindow(session.survey.state(at: now), opensAt: session.survey.opensAt) { return closed }
         return try await body(session)
     }

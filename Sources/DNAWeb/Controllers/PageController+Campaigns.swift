@@ -106,8 +106,8 @@ extension PageController {
         Response(
             status: .ok,
             headers: [
-                .contentType: contentType, .contentDisposition: "attachment; filename=\"\(filename)\"",
-                .init("X-Content-Type-Options")!: "nosniff",
+                .contentType: contentType, .contentDisposition: "attachment; filename=\"\(SecurityHeaders.fileName(filename))\"",
+                .init("X-Content-Type-Options")!: "nosniff", .contentSecurityPolicy: SecurityHeaders.reportPolicy,
             ],
             body: .init(byteBuffer: ByteBuffer(string: body)))
     }
@@ -176,7 +176,7 @@ extension PageController {
                 units: try await store.units(workspaceID: workspace.id),
                 population: try await store.campaignPopulation(campaignID: campaign.id).map(\.unitID),
                 instrument: try campaign.instrument(frameworks: try await store.frameworks(workspaceID: workspace.id)),
-                canEdit: access >= .analyst, csrfToken: identity.csrfToken, baseURL: Self.baseURL(request))
+                canEdit: access >= .analyst, csrfToken: identity.csrfToken, baseURL: publicURL)
             do {
                 try await change(&model)
             } catch let error as StoreError {
@@ -200,12 +200,5 @@ extension PageController {
             try await action(form, workspace, campaign)
             return Response.redirect(to: SiteURL.campaign(workspace.slug, campaign.id).path, type: .found)
         }
-    }
-
-    /// The address respondents reach this server at, as the browser sent it.
-    static func baseURL(_ request: Request) -> String {
-        let host = request.head.authority ?? "localhost"
-        let scheme = request.headers[.init("X-Forwarded-Proto")!] == "https" ? "https" : "http"
-        return "\(scheme)://\(host)"
     }
 }

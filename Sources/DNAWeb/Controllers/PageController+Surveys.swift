@@ -120,7 +120,7 @@ extension PageController {
                 progress: try await store.surveyProgress(surveyID: survey.id),
                 segments: try await store.customerModel(workspaceID: workspace.id).segments, canEdit: access >= .analyst,
                 csrfToken: identity.csrfToken,
-                baseURL: Self.baseURL(request))
+                baseURL: publicURL)
         }
     }
 

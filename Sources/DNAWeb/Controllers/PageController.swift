@@ -8,6 +8,8 @@ import Hummingbird
 struct PageController {
     let store: Store
     let clock: any AppClock
+    /// The configured public address that respondent and customer links start with.
+    let publicURL: String
     var access: WorkspaceAccess { WorkspaceAccess(store: store) }
 
     struct ImportForm: Decodable {

@@ -9,9 +9,15 @@ enum PublicLinks {
     /// Open-link visits allowed per client address and hour, so nobody can flood a survey.
     static let openLinkLimit = 60
 
+    /// A link whose answers were handed in is deleted (nothing may tie it to them), so a
+    /// spent link and a mistyped one get the same page.
     static func notValid() -> Response {
-        RespondentPage.Message(title: "This link is not valid", message: "Check that you copied the whole link, or ask for a new one.")
-            .response(status: .notFound, identity: nil)
+        RespondentPage.Message(
+            title: "This link cannot be used",
+            message:
+                "Answers were already handed in with this link (each link takes one set of answers), or it is not complete: check that you copied the whole link, or ask for a new one."
+        )
+        .response(status: .notFound, identity: nil)
     }
 
     /// The page for a window that is not open (yet, or any more); nil while it is open.

@@ -39,11 +39,6 @@ struct RespondentController {
     /// Loads the session and answers for the states in which no questions can be shown.
     private func withSession(_ token: String, _ body: (RespondentSession) async throws -> Response) async throws -> Response {
         guard let session = try await store.respondentSession(tokenHash: Secrets.hash(token)) else { return PublicLinks.notValid() }
-        if session.used {
-            return RespondentPage.Message(
-                title: "Already handed in", message: "Answers were already handed in with this link. Each link can be used once. Thank you!"
-            ).response(status: .gone, identity: nil)
-        }
         if let closed = PublicLinks.closedWindow(session.campaign.state(at: clock.now()), opensAt: session.campaign.opensAt) {
             return closed
         }

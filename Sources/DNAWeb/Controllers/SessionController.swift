@@ -23,8 +23,10 @@ struct SessionController {
     func addRoutes(to router: Router<AppContext>) {
         router.get(RouterPath(stringLiteral: SiteURL.login.path)) { request, context in
             let token = Secrets.make()
-            var response = LoginPage.View(model: .init(csrfToken: token, next: request.uri.queryParameters["next"].map(String.init)))
-                .response(identity: nil)
+            var response = LoginPage.View(
+                model: .init(csrfToken: token, next: LocalRedirect.path(request.uri.queryParameters["next"].map(String.init)))
+            )
+            .response(identity: nil)
             response.setCookie(cookie(Self.loginCSRFCookie, token, request: request, maxAge: 3600))
             return response
         }
@@ -47,19 +49,20 @@ struct SessionController {
             throw WebError(.forbidden, "the sign-in form has expired; reload the page and try again")
         }
         func again(_ message: String, status: HTTPResponse.Status) -> Response {
-            LoginPage.View(model: .init(csrfToken: expected, email: form.email, message: message, next: form.next))
+            LoginPage.View(model: .init(csrfToken: expected, email: form.email, message: message, next: LocalRedirect.path(form.next)))
                 .response(status: status, identity: nil)
         }
         switch try await accounts.signIn(email: form.email, password: form.password, clientIP: context.remoteIP) {
-        case .rateLimited:
-            var response = again("Too many failed attempts. Wait 15 minutes and try again.", status: .tooManyRequests)
-            response.headers[.retryAfter] = String(accounts.configuration.loginWindow)
+        case .rateLimited(let wait):
+            var response = again(
+                "Too many failed attempts from this address. Wait \(wait) seconds and try again.", status: .tooManyRequests)
+            response.headers[.retryAfter] = String(wait)
             return response
         case .rejected:
             return again("The e-mail address or the password is wrong.", status: .unauthorized)
         case .signedIn(_, let sessionToken, _):
             // Only local paths are followed, so the form cannot be used to redirect elsewhere.
-            let next = form.next.flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") ? $0 : nil } ?? SiteURL.home.path
+            let next = LocalRedirect.path(form.next) ?? SiteURL.home.path
             var response = Response.redirect(to: next, type: .found)
             response.setCookie(
                 cookie(AuthMiddleware.sessionCookie, sessionToken, request: request, maxAge: Int(accounts.configuration.sessionLifetime)))

@@ -10,8 +10,12 @@ struct AuthMiddleware: RouterMiddleware {
     static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
 
     let accounts: Accounts
+    static let anonymousPaths: Set<String> = ["/healthz", "/readyz", "/metrics", "/openapi.json", SiteURL.stylesheet.path]
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
+        // Probes and scrapers never act as anyone: a stray Authorization header (a proxy's,
+        // a load balancer's) must not turn a health check into a 401.
+        if Self.anonymousPaths.contains(request.uri.path) { return try await next(request, context) }
         var context = context
         if let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") {
             guard let identity = try await accounts.identity(apiToken: String(header.dropFirst(7)).trimmingSpaces()) else {

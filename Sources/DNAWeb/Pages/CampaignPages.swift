@@ -34,26 +34,26 @@ enum CampaignsPage {
             .group(
                 .h1("Assessments"),
                 .p(
-                    .text(
+                    .plain(
                         "Each campaign is one wave of the Customer DNA assessment (or your own instrument) sent to chosen units. Results appear once at least \(model.workspace.minGroupSize) people have answered."
                     )),
-                .unwrap(model.error) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) },
-                .if(!model.problems.isEmpty, .ul(.class("error"), .forEach(model.problems) { .li(.text($0.description)) })),
+                .unwrap(model.error) { .p(.class("error"), .attribute(named: "role", value: "alert"), .plain($0)) },
+                .if(!model.problems.isEmpty, .ul(.class("error"), .forEach(model.problems) { .li(.plain($0.description)) })),
                 model.rows.isEmpty
-                    ? .p(.text("No campaigns yet."))
+                    ? .p(.plain("No campaigns yet."))
                     : .table(
                         .thead(.tr(.th("Campaign"), .th("State"), .th("Window"), .th("Answered"), .th("Response rate"))),
                         .tbody(
                             .forEach(model.rows) { row in
                                 .tr(
-                                    .td(.a(.href(SiteURL.campaign(model.workspace.slug, row.campaign.id).path), .text(row.campaign.name))),
-                                    .td(.text(row.state.rawValue)),
+                                    .td(.a(.href(SiteURL.campaign(model.workspace.slug, row.campaign.id).path), .plain(row.campaign.name))),
+                                    .td(.plain(row.state.rawValue)),
                                     .td(
-                                        .text(
+                                        .plain(
                                             Day.string(row.campaign.opensAt) + " – "
                                                 + (row.campaign.closesAt.map(Day.string) ?? "open-ended"))),
-                                    .td(.text("\(row.progress.submitted)")),
-                                    .td(.text(AnalysisOutput.percent(row.progress.rate))))
+                                    .td(.plain("\(row.progress.submitted)")),
+                                    .td(.plain(AnalysisOutput.percent(row.progress.rate))))
                             })),
                 .if(model.canEdit, newCampaignForm())
             )
@@ -114,20 +114,20 @@ enum CampaignPage {
         func content() -> Node<HTML.BodyContext> {
             let slug = model.workspace.slug, id = model.campaign.id
             return .group(
-                .h1(.text(model.campaign.name)),
+                .h1(.plain(model.campaign.name)),
                 .p(
-                    .text(
+                    .plain(
                         "\(model.instrument.title) · \(model.state.rawValue) · \(Day.string(model.campaign.opensAt)) – \(model.campaign.closesAt.map(Day.string) ?? "open-ended")"
                     )),
                 .unwrap(model.notice) {
-                    .p(.class(model.problems.isEmpty ? "notice" : "error"), .attribute(named: "role", value: "status"), .text($0))
+                    .p(.class(model.problems.isEmpty ? "notice" : "error"), .attribute(named: "role", value: "status"), .plain($0))
                 },
-                .if(!model.problems.isEmpty, .ul(.class("error"), .forEach(model.problems) { .li(.text($0.description)) })),
+                .if(!model.problems.isEmpty, .ul(.class("error"), .forEach(model.problems) { .li(.plain($0.description)) })),
                 .if(!model.newLinks.isEmpty, newLinksSection()),
-                .p(.a(.class("button"), .href(SiteURL.campaignResults(slug, id).path), .text("See the results"))),
+                .p(.a(.class("button"), .href(SiteURL.campaignResults(slug, id).path), .plain("See the results"))),
                 .h2("Response rate"),
                 .p(
-                    .text(
+                    .plain(
                         "\(model.progress.submitted) handed in of \(model.progress.invited) invited (\(AnalysisOutput.percent(model.progress.rate))); \(model.progress.inProgress) in progress. Units with fewer than \(model.workspace.minGroupSize) invited show no count."
                     )),
                 .table(
@@ -136,8 +136,8 @@ enum CampaignPage {
                     .tbody(
                         .forEach(model.progress.units) { unit in
                             .tr(
-                                .td(.text(unit.unitName)), .td(.text("\(unit.invited)")),
-                                .td(.text(unit.submitted.map { "\($0)" } ?? "hidden")), .td(.text(AnalysisOutput.percent(unit.rate))))
+                                .td(.plain(unit.unitName)), .td(.plain("\(unit.invited)")),
+                                .td(.plain(unit.submitted.map { "\($0)" } ?? "hidden")), .td(.plain(AnalysisOutput.percent(unit.rate))))
                         })),
                 .if(model.canEdit, editSections())
             )
@@ -148,13 +148,13 @@ enum CampaignPage {
             let dataURL = "data:text/csv;charset=utf-8," + (csv.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
             return .section(
                 .class("notice"), .attribute(named: "aria-labelledby", value: "new-links"),
-                .h2(.id("new-links"), .text("\(model.newLinks.count) new links for \(model.newLinksUnit ?? "the unit")")),
+                .h2(.id("new-links"), .plain("\(model.newLinks.count) new links for \(model.newLinksUnit ?? "the unit")")),
                 .p(
-                    .text(
+                    .plain(
                         "Give one link to each person. Each works once and is stored only as a fingerprint, so it cannot be shown again: download or copy the list now."
                     )),
-                .p(.a(.href(dataURL), .attribute(named: "download", value: "links.csv"), .text("Download the links as CSV"))),
-                .ol(.class("links"), .forEach(model.newLinks) { token in .li(.code(.text(model.baseURL + SiteURL.respond(token).path))) })
+                .p(.a(.escaped("href", dataURL), .attribute(named: "download", value: "links.csv"), .plain("Download the links as CSV"))),
+                .ol(.class("links"), .forEach(model.newLinks) { token in .li(.code(.plain(model.baseURL + SiteURL.respond(token).path))) })
             )
         }
 
@@ -174,30 +174,30 @@ enum CampaignPage {
                 .h3("Open anonymous link"),
                 .unwrap(model.campaign.openLink) { secret in
                     .p(
-                        .text("Anyone with this link can answer once per visit: "),
-                        .code(.text(model.baseURL + SiteURL.openLink(secret).path)))
+                        .plain("Anyone with this link can answer once per visit: "),
+                        .code(.plain(model.baseURL + SiteURL.openLink(secret).path)))
                 },
                 .form(
                     .action(SiteURL.campaignOpenLink(slug, id).path), .method(.post), HTMLForm.csrfNode(model.csrfToken),
-                    .input(.type(.hidden), .name("action"), .value(model.campaign.openLink == nil ? "create" : "remove")),
-                    .button(.type(.submit), .text(model.campaign.openLink == nil ? "Create an open link" : "Remove the open link"))
+                    .input(.type(.hidden), .name("action"), .escaped("value", model.campaign.openLink == nil ? "create" : "remove")),
+                    .button(.type(.submit), .plain(model.campaign.openLink == nil ? "Create an open link" : "Remove the open link"))
                 ),
                 .h2("Window"),
                 .form(
                     .action(SiteURL.campaignWindow(slug, id).path), .method(.post), HTMLForm.csrfNode(model.csrfToken),
-                    .input(.type(.hidden), .name("action"), .value(model.state == .closed ? "reopen" : "close")),
-                    .button(.type(.submit), .text(model.state == .closed ? "Reopen without an end date" : "Close now"))
+                    .input(.type(.hidden), .name("action"), .escaped("value", model.state == .closed ? "reopen" : "close")),
+                    .button(.type(.submit), .plain(model.state == .closed ? "Reopen without an end date" : "Close now"))
                 ),
                 .h2("Import responses"),
                 .p(
-                    .text(
+                    .plain(
                         "Paste a CSV as survey tools export it: respondent,unit,role,<item id>... (values 1-5, dk or empty), or the long form respondent,unit,role,item,value. Units and roles are codes. Nothing is saved if any line is wrong."
                     )),
                 .form(
                     .class("stack"), .action(SiteURL.campaignImport(slug, id).path), .method(.post), HTMLForm.csrfNode(model.csrfToken),
-                    .label(.for("responses-csv"), .text("Responses CSV")),
-                    .textarea(.id("responses-csv"), .name("csv"), .text(model.submittedCSV)),
-                    .button(.type(.submit), .text("Import"))
+                    .label(.for("responses-csv"), .plain("Responses CSV")),
+                    .textarea(.id("responses-csv"), .name("csv"), .plain(model.submittedCSV)),
+                    .button(.type(.submit), .plain("Import"))
                 )
             )
         }
@@ -224,20 +224,22 @@ enum ResultsPage {
             let base = SiteURL.campaignResults(slug, id).path
             let by = figures.scorecard.breakdown.rawValue
             return .group(
-                .h1(.text("Results: \(figures.scorecard.campaign.name)")),
+                .h1(.plain("Results: \(figures.scorecard.campaign.name)")),
                 .nav(
                     .class("filters"), .attribute(named: "aria-label", value: "Cut the results"),
                     .span("Groups: "),
                     .forEach(AssessmentScoring.Breakdown.allCases) { breakdown in
                         breakdown.rawValue == by
-                            ? .strong(.text(breakdown.rawValue))
-                            : .a(.href("\(base)?by=\(breakdown.rawValue)&framework=\(figures.framework.id)"), .text(breakdown.rawValue))
+                            ? .strong(.plain(breakdown.rawValue))
+                            : .a(
+                                .escaped("href", base + SiteURL.query(["by": breakdown.rawValue, "framework": figures.framework.id])),
+                                .plain(breakdown.rawValue))
                     },
                     .span(" · Framework: "),
                     .forEach(figures.frameworks) { framework in
                         framework.id == figures.framework.id
-                            ? .strong(.text(framework.name))
-                            : .a(.href("\(base)?by=\(by)&framework=\(framework.id)"), .text(framework.name))
+                            ? .strong(.plain(framework.name))
+                            : .a(.escaped("href", base + SiteURL.query(["by": by, "framework": framework.id])), .plain(framework.name))
                     }
                 ),
                 .raw(ScorecardHTML.sections(figures) { SiteURL.force(slug, $0).path }),
@@ -246,13 +248,14 @@ enum ResultsPage {
                     .forEach(LeadershipReport.Format.allCases) { format in
                         .li(
                             .a(
-                                .href(
-                                    "\(SiteURL.campaignReport(slug, id).path)?format=\(format.rawValue)&by=\(by)&framework=\(figures.framework.id)"
-                                ),
-                                .text(label(format))))
+                                .escaped(
+                                    "href",
+                                    SiteURL.campaignReport(slug, id).path
+                                        + SiteURL.query(["format": format.rawValue, "by": by, "framework": figures.framework.id])),
+                                .plain(label(format))))
                     }),
                 .h2("Method"),
-                .p(.text(ScorecardHTML.methodNotes))
+                .p(.plain(ScorecardHTML.methodNotes))
             )
         }
 

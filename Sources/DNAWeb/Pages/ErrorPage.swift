@@ -14,10 +14,10 @@ enum ErrorPage {
 
         func content() -> Node<HTML.BodyContext> {
             .group(
-                .h1(.text(model.status == 404 ? "Not found" : "Something is wrong")),
-                .p(.class("error"), .attribute(named: "role", value: "alert"), .text(model.message)),
-                .if(!model.problems.isEmpty, .ul(.class("error"), .forEach(model.problems) { .li(.text($0.description)) })),
-                .p(.a(.href(SiteURL.home.path), .text("Back to your workspaces")))
+                .h1(.plain(model.status == 404 ? "Not found" : "Something is wrong")),
+                .p(.class("error"), .attribute(named: "role", value: "alert"), .plain(model.message)),
+                .if(!model.problems.isEmpty, .ul(.class("error"), .forEach(model.problems) { .li(.plain($0.description)) })),
+                .p(.a(.href(SiteURL.home.path), .plain("Back to your workspaces")))
             )
         }
     }

@@ -20,13 +20,13 @@ enum FrameworksPage {
             return .group(
                 .h1("Frameworks"),
                 .p(
-                    .text(
+                    .plain(
                         "Every item, insight and initiative can be tagged with dimensions of any framework, and every analysis can be cut by any framework."
                     )),
                 .forEach(shown) { framework in
                     .section(
-                        .h2(.a(.href(SiteURL.framework(model.workspace.slug, framework.id).path), .text(framework.name))),
-                        .p(.span(.class("code"), .text(framework.id)), .text(" — " + framework.description)),
+                        .h2(.a(.href(SiteURL.framework(model.workspace.slug, framework.id).path), .plain(framework.name))),
+                        .p(.span(.class("code"), .plain(framework.id)), .plain(" — " + framework.description)),
                         .table(
                             .thead(.tr(.th("Dimension"), .th("Id"), .th("Weight"), .th("What it asks"))),
                             .tbody(.forEach(framework.dimensions) { dimension in row(dimension, framework: framework.id) })
@@ -39,13 +39,13 @@ enum FrameworksPage {
         private func row(_ dimension: Framework.Dimension, framework: String) -> Node<HTML.TableContext> {
             .group(
                 .tr(
-                    .td(.strong(.text(dimension.name))), .td(.class("code"), .text("\(framework)/\(dimension.id)")),
-                    .td(.text(dimension.weight.map { $0.formatted() } ?? "—")), .td(.text(dimension.description))
+                    .td(.strong(.plain(dimension.name))), .td(.class("code"), .plain("\(framework)/\(dimension.id)")),
+                    .td(.plain(dimension.weight.map { $0.formatted() } ?? "—")), .td(.plain(dimension.description))
                 ),
                 .forEach(dimension.elements) { element in
                     .tr(
-                        .td(.text("↳ " + element.name)), .td(.class("code"), .text("\(framework)/\(dimension.id)/\(element.id)")),
-                        .td(.text("")), .td(.text(element.description))
+                        .td(.plain("↳ " + element.name)), .td(.class("code"), .plain("\(framework)/\(dimension.id)/\(element.id)")),
+                        .td(.plain("")), .td(.plain(element.description))
                     )
                 }
             )

@@ -8,6 +8,6 @@ enum HTMLForm {
     }
 
     static func csrfNode(_ token: String?) -> Node<HTML.FormContext> {
-        .input(.type(.hidden), .name(AuthMiddleware.csrfField), .value(token ?? ""))
+        .input(.type(.hidden), .name(AuthMiddleware.csrfField), .escaped("value", token ?? ""))
     }
 }

@@ -24,7 +24,7 @@ extension PageView {
             headers: [
                 .contentType: "text/html; charset=utf-8",
                 .contentSecurityPolicy:
-                    "default-src 'self'; img-src 'self' data:; style-src 'self'; form-action 'self'; frame-ancestors 'none'",
+                    SecurityHeaders.contentSecurityPolicy,
                 .init("X-Content-Type-Options")!: "nosniff",
             ],
             body: .init(byteBuffer: ByteBuffer(string: render(identity: identity))))
@@ -40,14 +40,16 @@ enum Layout {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title("\(title) · CustomerDNA"),
+                // Plot's `.title` also writes og:title and twitter:title with the value
+                // unescaped; a page needs only the plain element.
+                .element(named: "title", nodes: [.plain("\(title) · CustomerDNA")]),
                 .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path))
             ),
             .body(
-                .a(.class("skip"), .href("#main"), .text("Skip to content")),
+                .a(.class("skip"), .href("#main"), .plain("Skip to content")),
                 header(workspace: workspace, identity: identity),
                 .main(.id("main"), content),
-                .footer(.p(.text("CustomerDNA — how well the whole organization is aligned with its customers.")))
+                .footer(.p(.plain("CustomerDNA — how well the whole organization is aligned with its customers.")))
             )
         )
         return html.render()
@@ -56,27 +58,27 @@ enum Layout {
     private static func header(workspace: Workspace?, identity: Identity?) -> Node<HTML.BodyContext> {
         .header(
             .class("site"),
-            .a(.class("brand"), .href(SiteURL.home.path), .text("CustomerDNA")),
+            .a(.class("brand"), .href(SiteURL.home.path), .plain("CustomerDNA")),
             .unwrap(workspace) { workspace in
                 .nav(
                     .attribute(named: "aria-label", value: "Workspace"),
                     .ul(
-                        .li(.a(.href(SiteURL.workspace(workspace.slug).path), .text(workspace.name))),
-                        .li(.a(.href(SiteURL.orgChart(workspace.slug).path), .text("Organization"))),
-                        .li(.a(.href(SiteURL.campaigns(workspace.slug).path), .text("Assessments"))),
-                        .li(.a(.href(SiteURL.customerModel(workspace.slug).path), .text("Customers"))),
-                        .li(.a(.href(SiteURL.lineOfSight(workspace.slug).path), .text("Line of sight"))),
-                        .li(.a(.href(SiteURL.overview(workspace.slug).path), .text("Overview"))),
-                        .li(.a(.href(SiteURL.frameworks(workspace.slug).path), .text("Frameworks")))
+                        .li(.a(.href(SiteURL.workspace(workspace.slug).path), .plain(workspace.name))),
+                        .li(.a(.href(SiteURL.orgChart(workspace.slug).path), .plain("Organization"))),
+                        .li(.a(.href(SiteURL.campaigns(workspace.slug).path), .plain("Assessments"))),
+                        .li(.a(.href(SiteURL.customerModel(workspace.slug).path), .plain("Customers"))),
+                        .li(.a(.href(SiteURL.lineOfSight(workspace.slug).path), .plain("Line of sight"))),
+                        .li(.a(.href(SiteURL.overview(workspace.slug).path), .plain("Overview"))),
+                        .li(.a(.href(SiteURL.frameworks(workspace.slug).path), .plain("Frameworks")))
                     )
                 )
             },
             .unwrap(identity) { identity in
                 .form(
                     .class("signout"), .action(SiteURL.logout.path), .method(.post),
-                    .input(.type(.hidden), .name(AuthMiddleware.csrfField), .value(identity.csrfToken ?? "")),
-                    .span(.text(identity.user.email)),
-                    .button(.type(.submit), .text("Sign out"))
+                    .input(.type(.hidden), .name(AuthMiddleware.csrfField), .escaped("value", identity.csrfToken ?? "")),
+                    .span(.plain(identity.user.email)),
+                    .button(.type(.submit), .plain("Sign out"))
                 )
             }
         )
@@ -84,6 +86,6 @@ enum Layout {
 
     /// A hidden CSRF field for a form posted by a signed-in user.
     static func csrfField(_ identity: Identity?) -> Node<HTML.FormContext> {
-        .input(.type(.hidden), .name(AuthMiddleware.csrfField), .value(identity?.csrfToken ?? ""))
+        .input(.type(.hidden), .name(AuthMiddleware.csrfField), .escaped("value", identity?.csrfToken ?? ""))
     }
 }

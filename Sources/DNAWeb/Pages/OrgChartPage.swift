@@ -29,13 +29,13 @@ enum OrgChartPage {
             let rolesByUnit = Dictionary(grouping: model.roles) { $0.unitID ?? "" }
             return .group(
                 .h1("Organization"),
-                .p(.text("\(model.units.count) units and \(model.roles.count) roles.")),
+                .p(.plain("\(model.units.count) units and \(model.roles.count) roles.")),
                 .unwrap(model.notice) {
-                    .p(.class(model.problems.isEmpty ? "notice" : "error"), .attribute(named: "role", value: "status"), .text($0))
+                    .p(.class(model.problems.isEmpty ? "notice" : "error"), .attribute(named: "role", value: "status"), .plain($0))
                 },
-                .if(!model.problems.isEmpty, .ul(.class("error"), .forEach(model.problems) { .li(.text($0.description)) })),
+                .if(!model.problems.isEmpty, .ul(.class("error"), .forEach(model.problems) { .li(.plain($0.description)) })),
                 model.units.isEmpty
-                    ? .p(.text("No units yet. Import an org chart below."))
+                    ? .p(.plain("No units yet. Import an org chart below."))
                     : .ul(
                         .class("tree"), .attribute(named: "aria-label", value: "Units"),
                         .forEach(tree.roots.sorted { unitByCode[$0]!.name < unitByCode[$1]!.name }) {
@@ -52,8 +52,8 @@ enum OrgChartPage {
             let children = (tree.childrenOf[code] ?? []).sorted { units[$0]!.name < units[$1]!.name }
             let unitRoles = roles[unit.id] ?? []
             return .li(
-                .strong(.text(unit.name)), .text(" "), .span(.class("code"), .text(unit.code)),
-                .if(!unitRoles.isEmpty, .span(.class("code"), .text(" · " + unitRoles.map(\.name).joined(separator: ", ")))),
+                .strong(.plain(unit.name)), .plain(" "), .span(.class("code"), .plain(unit.code)),
+                .if(!unitRoles.isEmpty, .span(.class("code"), .plain(" · " + unitRoles.map(\.name).joined(separator: ", ")))),
                 .if(!children.isEmpty, .ul(.forEach(children) { branch($0, tree: tree, units: units, roles: roles) }))
             )
         }
@@ -64,8 +64,8 @@ enum OrgChartPage {
                 .tbody(
                     .forEach(model.roles) { role in
                         .tr(
-                            .td(.text(role.name)), .td(.class("code"), .text(role.code)),
-                            .td(.text(role.unitID.flatMap { units[$0]?.name } ?? "—")))
+                            .td(.plain(role.name)), .td(.class("code"), .plain(role.code)),
+                            .td(.plain(role.unitID.flatMap { units[$0]?.name } ?? "—")))
                     }
                 )
             )
@@ -75,15 +75,15 @@ enum OrgChartPage {
             .group(
                 .h2("Import an org chart"),
                 .p(
-                    .text(
+                    .plain(
                         "Paste CSV with the header unit,parent,name. New units are added, known units take the file's name and parent. Nothing is saved if any line is wrong."
                     )),
                 .form(
                     .class("stack"), .action(SiteURL.orgChartImport(model.workspace.slug).path), .method(.post),
-                    .input(.type(.hidden), .name(AuthMiddleware.csrfField), .value(model.csrfToken ?? "")),
-                    .label(.for("csv"), .text("Org chart CSV")),
-                    .textarea(.id("csv"), .name("csv"), .text(model.submittedCSV)),
-                    .button(.type(.submit), .text("Import"))
+                    .input(.type(.hidden), .name(AuthMiddleware.csrfField), .escaped("value", model.csrfToken ?? "")),
+                    .label(.for("csv"), .plain("Org chart CSV")),
+                    .textarea(.id("csv"), .name("csv"), .plain(model.submittedCSV)),
+                    .button(.type(.submit), .plain("Import"))
                 )
             )
         }

@@ -120,7 +120,7 @@ enum RespondentPage {
         let message: String
 
         func content() -> Node<HTML.BodyContext> {
-            .div(.class("respond"), .h1(.text(title)), .p(.text(message)))
+            .div(.class("respond"), .h1(.plain(title)), .p(.plain(message)))
         }
     }
 }

@@ -21,9 +21,9 @@ enum WorkspaceHome {
         func content() -> Node<HTML.BodyContext> {
             let slug = model.workspace.slug
             return .group(
-                .h1(.text(model.workspace.name)),
+                .h1(.plain(model.workspace.name)),
                 .p(
-                    .text(
+                    .plain(
                         "You have \(model.access.rawValue) access. Groups smaller than \(model.workspace.minGroupSize) people are never shown in results."
                     )),
                 .ul(
@@ -35,16 +35,16 @@ enum WorkspaceHome {
                     card(
                         SiteURL.frameworks(slug), figure: model.frameworkCount, label: "frameworks",
                         detail: "lenses to cut every analysis by"),
-                    .li(.span(.class("stat"), .text("\(model.memberCount)")), .text("members with access"))
+                    .li(.span(.class("stat"), .plain("\(model.memberCount)")), .plain("members with access"))
                 )
             )
         }
 
         private func card(_ url: SiteURL, figure: Int, label: String, detail: String) -> Node<HTML.ListContext> {
             .li(
-                .span(.class("stat"), .text("\(figure)")),
-                .a(.href(url.path), .text(label)),
-                .p(.class("code"), .text(detail))
+                .span(.class("stat"), .plain("\(figure)")),
+                .a(.escaped("href", url.path), .plain(label)),
+                .p(.class("code"), .plain(detail))
             )
         }
     }

@@ -17,15 +17,15 @@ enum WorkspaceIndex {
                 model.workspaces.isEmpty
                     ? .p(
                         .class("notice"),
-                        .text(
+                        .plain(
                             "You are not a member of any workspace yet. Ask an administrator to add you, or create one with `cdna workspace add`."
                         ))
                     : .ul(
                         .class("cards"),
                         .forEach(model.workspaces) { entry in
                             .li(
-                                .a(.href(SiteURL.workspace(entry.workspace.slug).path), .strong(.text(entry.workspace.name))),
-                                .p(.class("code"), .text("\(entry.workspace.slug) · \(entry.access.rawValue)"))
+                                .a(.href(SiteURL.workspace(entry.workspace.slug).path), .strong(.plain(entry.workspace.name))),
+                                .p(.class("code"), .plain("\(entry.workspace.slug) · \(entry.access.rawValue)"))
                             )
                         }
                     )

@@ -34,7 +34,8 @@ public enum LeadershipReport {
         let title = "\(workspaceName): \(figures.scorecard.campaign.name)"
         return """
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="\(SecurityHeaders.reportPolicy)">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(Charts.escape(title)) · Customer DNA report</title>
             <style>\(Stylesheet.css)
             @media print { header, footer { display: none; } section { break-inside: avoid; } }</style></head>
