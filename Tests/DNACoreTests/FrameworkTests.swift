@@ -107,3 +107,28 @@ struct FrameworkTests {
         #expect(DimensionRef("a//b") == nil)
     }
 }
+
+@Suite("YAML problems are located")
+struct YAMLLocationTests {
+    @Test(
+        "syntax errors, control characters and repeated keys name their line and column",
+        arguments: [
+            ("id: x\ntitle: [unclosed\n", 3), ("a: 1\nb: \"tab\u{01}\"\n", 2), ("a: 1\nb:\n  c: 1\n  c: 2\n", 3),
+        ])
+    func located(text: String, line: Int) {
+        do {
+            _ = try YAMLNode.parse(file: "f.yaml", text: text)
+            Issue.record("parsed a broken file")
+        } catch {
+            #expect(error.problems.count == 1)
+            #expect(error.problems.first?.line == line, "\(error.problems)")
+        }
+    }
+
+    @Test("a file that is not UTF-8 names the first bad byte's line and column")
+    func notUTF8() {
+        let problem = TextPosition.invalidUTF8(file: "f.csv", bytes: Array("ab\ncd".utf8) + [0xFF, 0x41])
+        #expect(problem?.description == "f.csv:2:3: the file is not UTF-8 text: byte 0xFF cannot start or continue a character")
+        #expect(TextPosition.invalidUTF8(file: "f.csv", bytes: Array("é\n".utf8)) == nil)
+    }
+}

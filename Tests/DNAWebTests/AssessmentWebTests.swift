@@ -159,6 +159,9 @@ struct AssessmentWebTests {
             let html = try await client.execute(
                 uri: "/w/acme/campaigns/\(campaignID)/report?format=html", method: .get, headers: session.headers)
             #expect(html.text.contains("<style>") && !html.text.contains("<link") && !html.text.contains("<script"))
+            // Opened from disk no header reaches it, so the policy travels in the file too.
+            #expect(html.text.contains(#"<meta http-equiv="Content-Security-Policy" content="default-src 'none'"#))
+            #expect(html.headers[.contentSecurityPolicy] == SecurityHeaders.reportPolicy)
         }
     }
 

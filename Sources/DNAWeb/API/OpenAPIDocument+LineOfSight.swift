@@ -100,8 +100,10 @@ extension OpenAPISchemas {
                 "target": ["type": "string", "enum": EvidenceLink.Target.allCases.map(\.rawValue)], "code": string,
                 "stance": ["type": "string", "enum": EvidenceLink.Stance.allCases.map(\.rawValue)],
             ], required: ["target", "code", "stance"])
-        let distribution = object(
+        // Null while no decision has the lead time measured.
+        var distribution = object(
             ["n": integer, "min": number, "q1": number, "median": number, "q3": number, "max": number], required: ["n", "median"])
+        distribution["nullable"] = true
         let period = object(
             [
                 "period": nullableString, "decisions": integer, "signal_to_decision_days": distribution,

@@ -12,6 +12,8 @@ enum OpenAPIDocument {
         var response: String? = nil
         var status: Int = 200
         var authenticated: Bool = true
+        /// Query parameters as (name, required, allowed values or nil for any text).
+        var query: [(name: String, required: Bool, values: [String]?)] = []
     }
 
     static let operations: [Operation] =
@@ -113,13 +115,13 @@ enum OpenAPIDocument {
             summary: "Leadership report or scores as a file (?format=html|md|csv|json&by=&framework=)"),
         .init(
             method: "get", path: "/api/v1/workspaces/{workspace}/tensions", summary: "Tensions of one force (?force=)",
-            response: "TensionList"),
+            response: "TensionList", query: [("force", true, nil)]),
         .init(
             method: "post", path: "/api/v1/workspaces/{workspace}/tensions", summary: "Record a tension in a force (analyst)",
             request: "NewTension", response: "Tension", status: 201),
         .init(
             method: "get", path: "/api/v1/workspaces/{workspace}/experiments", summary: "Experiments of one force (?force=)",
-            response: "ExperimentList"),
+            response: "ExperimentList", query: [("force", true, nil)]),
         .init(
             method: "post", path: "/api/v1/workspaces/{workspace}/experiments", summary: "Plan a safe-to-try experiment (analyst)",
             request: "NewExperiment", response: "Experiment", status: 201),
@@ -247,8 +249,13 @@ enum OpenAPIDocument {
 
     private static func describe(_ operation: Operation) -> [String: Any] {
         var result: [String: Any] = ["summary": operation.summary, "operationId": operationID(operation)]
-        let parameters = operation.path.split(separator: "/").filter { $0.hasPrefix("{") }.map { part -> [String: Any] in
+        var parameters = operation.path.split(separator: "/").filter { $0.hasPrefix("{") }.map { part -> [String: Any] in
             ["name": String(part.dropFirst().dropLast()), "in": "path", "required": true, "schema": ["type": "string"]]
+        }
+        for parameter in operation.query {
+            var schema: [String: Any] = ["type": "string"]
+            if let values = parameter.values { schema["enum"] = values }
+            parameters.append(["name": parameter.name, "in": "query", "required": parameter.required, "schema": schema])
         }
         if !parameters.isEmpty { result["parameters"] = parameters }
         if let request = operation.request {
@@ -261,6 +268,8 @@ enum OpenAPIDocument {
         if operation.authenticated {
             result["security"] = [["token": [String]()], ["session": [String]()]]
             for code in ["400", "401", "403", "404"] { responses[code] = error }
+            // A write can meet a record that already exists or a state that forbids it.
+            if operation.method != "get" { responses["409"] = error }
         }
         result["responses"] = responses
         return result
