@@ -10,7 +10,7 @@ struct Serve: AsyncParsableCommand {
         discussion: """
             On first start with an empty database an administrator admin@localhost is created and \
             its password printed once; set CDNA_ADMIN_PASSWORD to choose it. Environment: CDNA_HOST, \
-            CDNA_PORT, CDNA_PUBLIC_URL, CDNA_DATA, CDNA_DATABASE_URL, CDNA_ADMIN_PASSWORD, CDNA_SECURE_COOKIES, CDNA_LOG_LEVEL.
+            CDNA_PORT, CDNA_PUBLIC_URL, CDNA_IDLE_TIMEOUT (seconds, default 20), CDNA_DATA, CDNA_DATABASE_URL, CDNA_ADMIN_PASSWORD, CDNA_SECURE_COOKIES, CDNA_LOG_LEVEL.
             """)
 
     @Option(help: "Address to listen on (default 127.0.0.1; env CDNA_HOST).")
@@ -107,11 +107,15 @@ struct ServeSettings {
                 "public URL '\(publicText)' (\(publicURL != nil ? "--public-url" : "CDNA_PUBLIC_URL")): expected http:// or https:// and a host, such as https://dna.example.org"
             )
         }
+        let idleText = environment["CDNA_IDLE_TIMEOUT"] ?? "20"
+        let idleValue = Int64(idleText) ?? -1
+        if !(1...3600).contains(idleValue) { problems.append("CDNA_IDLE_TIMEOUT '\(idleText)': expected seconds from 1 to 3600") }
         let location = database.location(environment: environment, problems: &problems)
         guard problems.isEmpty, let location else { throw ConfigurationError(problems: problems) }
         return ServeSettings(
             configuration: AppConfiguration(
-                host: hostValue, port: portValue, database: location, secureCookies: secure, publicURL: publicValue),
+                host: hostValue, port: portValue, database: location, secureCookies: secure, publicURL: publicValue,
+                idleTimeout: idleValue),
             adminPassword: password)
     }
 

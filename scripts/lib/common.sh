@@ -29,16 +29,18 @@ free_port() {
 }
 
 # A Python virtualenv in .venv with the test tools (selenium for the browser test, pyyaml to
-# read the line-of-sight export there).
+# read the line-of-sight export there, schemathesis for the API probe; its hypothesis is
+# pinned below 6.125, whose strategies schemathesis 3 cannot drive).
 ensure_venv() {
   if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then ensure_apt python3-venv; fi
   if [ ! -x .venv/bin/python ]; then
     log "creating .venv"
     python3 -m venv .venv
   fi
-  if ! .venv/bin/python -c 'import selenium, yaml' >/dev/null 2>&1; then
-    log "installing selenium and pyyaml into .venv"
-    .venv/bin/pip install -q --disable-pip-version-check 'selenium>=4.15,<5' 'pyyaml>=6'
+  if ! .venv/bin/python -c 'import selenium, yaml, schemathesis' >/dev/null 2>&1; then
+    log "installing selenium, pyyaml and schemathesis into .venv"
+    .venv/bin/pip install -q --disable-pip-version-check 'selenium>=4.15,<5' 'pyyaml>=6' \
+      'schemathesis>=3.39,<4' 'hypothesis>=6.108,<6.125'
   fi
 }
 
