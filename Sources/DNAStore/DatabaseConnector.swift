@@ -78,8 +78,14 @@ private struct SQLiteTunedSource: ConnectionPoolSource, Sendable {
 
     func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {
         base.makeConnection(logger: logger, on: eventLoop).flatMap { connection in
+            // sqlite-nio's busy handler retries at once, for ever, holding its thread; a busy
+            // timeout replaces it with SQLite's own, which sleeps between tries and gives up
+            // after five seconds (only another process, such as a CLI import, makes a writer
+            // wait: in this process writers queue at the store's gate).
             connection.query("PRAGMA journal_mode = WAL").flatMap { _ in
                 connection.query("PRAGMA synchronous = NORMAL")
+            }.flatMap { _ in
+                connection.query("PRAGMA busy_timeout = 5000")
             }.map { _ in connection }
         }
     }

@@ -26,17 +26,40 @@ extension Store {
         }
     }
 
-    /// The user a token acts for; also records when it was last used.
+    /// The user a token acts for. Reading a token is a read: its last use is recorded at most
+    /// once a minute, after the request's own work and outside its way, so a burst of calls
+    /// with one token is not a burst of writes to one row.
     public func userForAPIToken(tokenHash: String, now: Int64) async throws -> User? {
-        try await write { db in
+        let found = try await read { db -> (User, Int64?)? in
             guard
-                let row = try await db.select().column("user_id").from("api_tokens").where("token_hash", .equal, SQLBind(tokenHash)).first()
+                let row = try await db.select().columns("user_id", "last_used_at").from("api_tokens")
+                    .where("token_hash", .equal, SQLBind(tokenHash)).first(),
+                let user = try await db.select().columns(Self.userColumns).from("users")
+                    .where("id", .equal, SQLBind(try row.decode(column: "user_id", as: String.self))).first().map(Self.user)
             else { return nil }
-            let userID = try row.decode(column: "user_id", as: String.self)
-            try await db.update("api_tokens").set("last_used_at", to: SQLBind(now)).where("token_hash", .equal, SQLBind(tokenHash)).run()
-            return try await db.select().columns(Self.userColumns).from("users").where("id", .equal, SQLBind(userID)).first().map(Self.user)
+            return (user, try row.decode(column: "last_used_at", as: Int64?.self))
+        }
+        guard let (user, lastUsed) = found else { return nil }
+        if (lastUsed ?? 0) < now - Self.tokenUseResolution {
+            Task.detached { [self] in try? await recordAPITokenUse(tokenHash: tokenHash, now: now) }
+        }
+        return user
+    }
+
+    /// Records a token's use unless one was recorded within the last minute.
+    public func recordAPITokenUse(tokenHash: String, now: Int64) async throws {
+        try await write { db in
+            try await db.update("api_tokens").set("last_used_at", to: SQLBind(now)).where("token_hash", .equal, SQLBind(tokenHash))
+                .where { group in
+                    group.where("last_used_at", .is, SQLLiteral.null)
+                        .orWhere("last_used_at", .lessThan, SQLBind(now - Self.tokenUseResolution))
+                }
+                .run()
         }
     }
+
+    /// Seconds between two recordings of a token's last use.
+    static let tokenUseResolution: Int64 = 60
 
     public func deleteAPIToken(userID: String, id: String) async throws {
         try await write { db in

@@ -14,6 +14,9 @@ public final class Store: Sendable {
     let logger: Logger
     /// New record ids; injected so tests can make them predictable.
     public let makeID: @Sendable () -> String
+    /// SQLite's single writer, taken before a connection (see `WriteGate`); nil on PostgreSQL,
+    /// which runs writers side by side.
+    let writeGate: WriteGate?
 
     private init(
         location: DatabaseLocation, connector: DatabaseConnector, logger: Logger,
@@ -23,6 +26,7 @@ public final class Store: Sendable {
         self.connector = connector
         self.logger = logger
         self.makeID = makeID
+        self.writeGate = location.kind == .sqlite ? WriteGate(limit: 512) : nil
     }
 
     /// Opens the database, checks that it answers and brings the schema up to date.
@@ -95,6 +99,8 @@ public final class Store: Sendable {
     /// Runs `body` in one transaction: everything it writes is kept, or nothing is.
     public func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let begin = SQLDialectQuirks.beginWriteTransaction(kind)
+        try await writeGate?.acquire()
+        defer { writeGate?.release() }
         do {
             return try await connector.withConnection { db in
                 try await db.raw(SQLQueryString(begin)).run()

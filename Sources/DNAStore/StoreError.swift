@@ -9,13 +9,15 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalid(String)
     /// The database cannot be reached or opened.
     case unavailable(String)
+    /// Too much work is waiting; the same request may succeed a moment later.
+    case busy(String)
     /// Anything else; the message is for the log, not for the user.
     case failure(String)
 
     public var description: String {
         switch self {
         case .notFound(let message), .conflict(let message), .invalid(let message),
-            .unavailable(let message), .failure(let message):
+            .unavailable(let message), .busy(let message), .failure(let message):
             message
         }
     }

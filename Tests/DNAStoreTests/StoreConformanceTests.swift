@@ -133,7 +133,13 @@ struct StoreConformanceTests {
 
             let token = try await store.createAPIToken(userID: user.id, name: "ci", tokenHash: "t1", now: 30)
             #expect(try await store.userForAPIToken(tokenHash: "t1", now: 40)?.id == user.id)
+            // The use is recorded off the request's path, at most once a minute.
+            try await store.recordAPITokenUse(tokenHash: "t1", now: 40)
             #expect(try await store.apiTokens(userID: user.id).first?.lastUsedAt == 40)
+            try await store.recordAPITokenUse(tokenHash: "t1", now: 99)
+            #expect(try await store.apiTokens(userID: user.id).first?.lastUsedAt == 40)
+            try await store.recordAPITokenUse(tokenHash: "t1", now: 101)
+            #expect(try await store.apiTokens(userID: user.id).first?.lastUsedAt == 101)
             try await store.deleteAPIToken(userID: user.id, id: token.id)
             #expect(try await store.userForAPIToken(tokenHash: "t1", now: 50) == nil)
         }

@@ -9,11 +9,14 @@ public struct WebError: Error, Sendable {
     public var message: String
     /// Located problems of an uploaded file, listed in the error body.
     public var problems: [FileProblem] = []
+    /// Seconds after which the same request may succeed (sent as Retry-After).
+    public var retryAfter: Int?
 
-    public init(_ status: HTTPResponse.Status, _ message: String, problems: [FileProblem] = []) {
+    public init(_ status: HTTPResponse.Status, _ message: String, problems: [FileProblem] = [], retryAfter: Int? = nil) {
         self.status = status
         self.message = message
         self.problems = problems
+        self.retryAfter = retryAfter
     }
 
     public static func notFound(_ what: String) -> WebError { WebError(.notFound, what) }
@@ -31,6 +34,7 @@ public struct WebError: Error, Sendable {
             case .conflict(let message): return (WebError(.conflict, message), false)
             case .invalid(let message): return (WebError(.badRequest, message), false)
             case .unavailable: return (WebError(.serviceUnavailable, "the database is not available"), true)
+            case .busy(let message): return (WebError(.serviceUnavailable, message, retryAfter: 1), false)
             case .failure: return (WebError(.internalServerError, "internal error"), true)
             }
         case let problems as FileProblems:

@@ -12,12 +12,11 @@ struct SystemController {
     func addRoutes(to router: Router<AppContext>) {
         router.get("/healthz") { _, _ in try jsonResponse(["status": "ok"]) }
         router.get("/readyz") { _, _ in
-            do {
-                try await store.ping()
-                return try jsonResponse(["status": "ready", "database": store.kind.rawValue])
-            } catch {
-                throw WebError(.serviceUnavailable, "the database is not reachable")
-            }
+            // A database that does not answer within two seconds is not ready, whatever the
+            // reason: the probe itself must never hang with it.
+            let answered = await FirstAnswer.within(.seconds(2), default: false) { (try? await store.ping()) != nil }
+            guard answered else { throw WebError(.serviceUnavailable, "the database is not reachable", retryAfter: 1) }
+            return try jsonResponse(["status": "ready", "database": store.kind.rawValue])
         }
         router.get("/metrics") { _, _ in
             Response(

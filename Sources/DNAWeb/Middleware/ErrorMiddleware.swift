@@ -18,10 +18,11 @@ struct ErrorMiddleware: RouterMiddleware {
             if isInternal {
                 logger.error("request failed", metadata: ["path": .string(request.uri.path), "error": .string(String(reflecting: error))])
             }
-            if wantsHTML(request) {
-                return try errorPage(webError, context: context)
-            }
-            return try jsonResponse(ErrorBody(webError), status: webError.status)
+            var response =
+                wantsHTML(request)
+                ? try errorPage(webError, context: context) : try jsonResponse(ErrorBody(webError), status: webError.status)
+            if let seconds = webError.retryAfter { response.headers[.retryAfter] = String(seconds) }
+            return response
         }
     }
 

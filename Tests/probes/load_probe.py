@@ -1,0 +1,191 @@
+"""Concurrency probe: 64 token clients, reading and writing at once, against a real
+`cdna serve --demo`, on SQLite and (given --postgres-url) PostgreSQL.
+
+For a bounded time a third of the clients read (units, campaigns), a third add units through
+the API and a third save answers through their own respondent links, while /readyz is polled.
+It then sends SIGTERM. It fails unless writes and reads kept succeeding, every request got an
+answer (2xx, or 503 with Retry-After under overload; never a hang or a 500), /readyz answered
+within 3 s every time, and the process stopped within 15 s.
+
+Prints `load: N passed, N failed`.
+"""
+import argparse
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+CLIENTS = 64
+
+
+def free_port():
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def call(base, path, method="GET", token=None, body=None, content_type="application/json", timeout=20):
+    data = None if body is None else (body if isinstance(body, bytes) else json.dumps(body).encode())
+    req = urllib.request.Request(base + path, data=data, method=method)
+    if token:
+        req.add_header("Authorization", f"Bearer {token}")
+    if data is not None:
+        req.add_header("Content-Type", content_type)
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as response:
+            return response.status, response.read(), dict(response.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, error.read(), dict(error.headers)
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def run_database(name, cdna, database_args, env, seconds, failures):
+    work = tempfile.mkdtemp(prefix=f"cdna-load-{name}-")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    args = database_args or ["--data", os.path.join(work, "data")]
+    env = dict(env, CDNA_ADMIN_PASSWORD="load probe password")
+    log = open(os.path.join(work, "serve.log"), "w")
+    server = subprocess.Popen([cdna, "serve", "--demo", "--port", str(port)] + args, env=env, stdout=log, stderr=log)
+    passed = 0
+
+    def expect(condition, what):
+        nonlocal passed
+        if condition:
+            passed += 1
+        else:
+            failures.append(f"{name}: {what}")
+            print(f"FAIL {name}: {what}", flush=True)
+
+    try:
+        for _ in range(480):
+            try:
+                if call(base, "/readyz", timeout=2)[0] == 200:
+                    break
+            except OSError:
+                pass
+            if server.poll() is not None:
+                raise RuntimeError(f"cdna serve exited; see {work}/serve.log")
+            time.sleep(0.25)
+        token = subprocess.run([cdna, "token", "add", "--email", "admin@localhost", "--name", "load"] + args,
+                               capture_output=True, text=True, check=True, env=env).stdout.strip().splitlines()[-1]
+        campaigns = json.loads(call(base, "/api/v1/workspaces/harbor/campaigns", token=token)[1])["items"]
+        units = json.loads(call(base, "/api/v1/workspaces/harbor/units", token=token)[1])["items"]
+        created = json.loads(call(base, "/api/v1/workspaces/harbor/campaigns", "POST", token, {
+            "name": f"Load {name}", "instrument": "customer-dna", "opens_at": 1_700_000_000,
+            "population": {units[0]["code"]: CLIENTS}})[1])
+        links = json.loads(call(base, f"/api/v1/workspaces/harbor/campaigns/{created['id']}/links", "POST", token,
+                                {"unit": units[0]["code"], "count": CLIENTS})[1])["links"]
+        paths = [urllib.parse.urlparse(link).path for link in links]
+        stop_at = time.monotonic() + seconds
+        counts = {"read": 0, "write": 0, "answer": 0, "busy": 0}
+        problems = []
+        lock = threading.Lock()
+        opener = urllib.request.build_opener(NoRedirect)
+
+        def client(index):
+            kind = ("read", "write", "answer")[index % 3]
+            serial = 0
+            while time.monotonic() < stop_at:
+                serial += 1
+                try:
+                    if kind == "read":
+                        path = "/api/v1/workspaces/harbor/units" if serial % 2 else "/api/v1/workspaces/harbor/campaigns"
+                        status, _, headers = call(base, path, token=token)
+                    elif kind == "write":
+                        status, _, headers = call(base, "/api/v1/workspaces/harbor/units", "POST", token,
+                                                  {"code": f"load-{name}-{index}-{serial}", "name": f"Load {index} {serial}"})
+                    else:
+                        body = urllib.parse.urlencode({"step": "0", "role": "", "action": "next"}).encode()
+                        request = urllib.request.Request(base + paths[index], data=body, method="POST")
+                        request.add_header("Content-Type", "application/x-www-form-urlencoded")
+                        try:
+                            with opener.open(request, timeout=20) as response:
+                                status, headers = response.status, dict(response.headers)
+                        except urllib.error.HTTPError as error:
+                            status, headers = error.code, dict(error.headers)
+                except Exception as error:  # a timeout is a hang
+                    with lock:
+                        problems.append(f"{kind}: {error!r}")
+                    continue
+                with lock:
+                    if status in (200, 201, 303):
+                        counts[kind] += 1
+                    elif status == 503 and "Retry-After" in headers:
+                        counts["busy"] += 1
+                    else:
+                        problems.append(f"{kind}: HTTP {status}")
+
+        ready_times = []
+
+        def poll_ready():
+            while time.monotonic() < stop_at:
+                started = time.monotonic()
+                try:
+                    status = call(base, "/readyz", timeout=3)[0]
+                except Exception:
+                    status = None
+                ready_times.append((status, time.monotonic() - started))
+                time.sleep(0.5)
+
+        threads = [threading.Thread(target=client, args=(i,)) for i in range(CLIENTS)] + [threading.Thread(target=poll_ready)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=seconds + 60)
+        hung = [thread for thread in threads if thread.is_alive()]
+        print(f"load {name}: {counts} in {seconds} s; readyz polls {len(ready_times)}, "
+              f"slowest {max((t for _, t in ready_times), default=0):.2f} s; problems {problems[:5]}", flush=True)
+        expect(not hung, f"{len(hung)} clients still waiting after the run")
+        expect(not problems, f"{len(problems)} requests failed or hung: {problems[:5]}")
+        expect(counts["write"] >= seconds and counts["answer"] >= seconds and counts["read"] >= seconds,
+               f"reads, writes and answers all progressed: {counts}")
+        expect(ready_times and all(status in (200, 503) and took < 3 for status, took in ready_times),
+               f"/readyz answered within 3 s each time: {[r for r in ready_times if r[0] not in (200, 503) or r[1] >= 3][:5]}")
+        started = time.monotonic()
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=15)
+            expect(True, "stopped")
+        except subprocess.TimeoutExpired:
+            expect(False, "SIGTERM did not stop the server within 15 s")
+        print(f"load {name}: stopped {time.monotonic() - started:.1f} s after SIGTERM", flush=True)
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+        shutil.rmtree(work, ignore_errors=True)
+    return passed
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cdna", required=True)
+    parser.add_argument("--postgres-url", default="")
+    parser.add_argument("--seconds", type=int, default=12)
+    arguments = parser.parse_args()
+    cdna = os.path.abspath(arguments.cdna)
+    env = {k: v for k, v in os.environ.items() if k != "CDNA_DATABASE_URL"}
+    failures = []
+    passed = run_database("sqlite", cdna, None, env, arguments.seconds, failures)
+    if arguments.postgres_url:
+        passed += run_database("postgres", cdna, ["--database-url", arguments.postgres_url], env, arguments.seconds, failures)
+    print(f"load: {passed} passed, {len(failures)} failed", flush=True)
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
