@@ -340,18 +340,36 @@ extension Store {
         workspaceID: String, campaignID: String, respondentKey: String?, unitCode: String, roleCode: String?, answers: [String: String],
         now: Int64
     ) async throws -> String {
-        let campaign = try await campaign(workspaceID: workspaceID, id: campaignID)
+        try await submitResponse(
+            campaign: try await campaign(workspaceID: workspaceID, id: campaignID), respondentKey: respondentKey, unitCode: unitCode,
+            roleCode: roleCode, answers: answers, now: now)
+    }
+
+    /// The same for a campaign the caller has read already. The instrument comes from the
+    /// cache and the unit, role and outcome are looked up by code, so a response costs a few
+    /// indexed reads and a share of one group commit.
+    public func submitResponse(
+        campaign: Campaign, respondentKey: String?, unitCode: String, roleCode: String?, answers: [String: String], now: Int64
+    ) async throws -> String {
+        let workspaceID = campaign.workspaceID, campaignID = campaign.id
         guard campaign.state(at: now) == .open else { throw StoreError.conflict("the campaign is \(campaign.state(at: now).rawValue)") }
-        let instrument = try campaign.instrument(frameworks: try await frameworks(workspaceID: workspaceID))
-        let outcomes = Set(try await customerOutcomes(workspaceID: workspaceID).map(\.code))
+        let instrument = try await instruments.instrument(of: campaign) { try await self.frameworks(workspaceID: workspaceID) }
         var problems: [String] = []
-        guard let unit = try await units(workspaceID: workspaceID).first(where: { $0.code == unitCode }) else {
+        guard let unitID = try await idByCode("units", workspaceID: workspaceID, code: unitCode) else {
             throw StoreError.invalid("unit: '\(unitCode)' is not a unit code of this workspace")
         }
         var roleID: String?
         if let roleCode, !roleCode.isEmpty {
-            roleID = try await roles(workspaceID: workspaceID).first { $0.code == roleCode }?.id
+            roleID = try await idByCode("roles", workspaceID: workspaceID, code: roleCode)
             if roleID == nil { problems.append("role: '\(roleCode)' is not a role code of this workspace") }
+        }
+        var outcomes: Set<String> = []
+        for item in instrument.items where item.type == .outcome {
+            if let named = answers[item.id]?.trimmingSpaces(), !named.isEmpty,
+                try await idByCode("outcomes", workspaceID: workspaceID, code: named) != nil
+            {
+                outcomes.insert(named)
+            }
         }
         let likertIndex = Dictionary(uniqueKeysWithValues: instrument.likertItems.enumerated().map { ($1.id, $0) })
         var row = [Int8](repeating: AssessmentResponses.missing, count: likertIndex.count)
@@ -373,13 +391,23 @@ extension Store {
         }
         if !problems.isEmpty { throw StoreError.invalid(problems.joined(separator: "; ")) }
         let response = ResponseRow(
-            id: makeID(), campaignID: campaignID, respondentKey: respondentKey, unitID: unit.id, roleID: roleID, likert: row,
+            id: makeID(), campaignID: campaignID, respondentKey: respondentKey, unitID: unitID, roleID: roleID, likert: row,
             outcome: outcome, source: "api", startedAt: now, submittedAt: now, texts: texts)
         do {
-            try await write { db in try await Self.insertResponses(db, [response]) }
+            try await responseBatcher.submit(response)
         } catch StoreError.conflict {
             throw StoreError.conflict("respondent '\(respondentKey ?? "")' already answered this campaign")
         }
         return response.id
+    }
+}
+
+extension Store {
+    /// The id of a workspace's record with `code` in `table` (units, roles, outcomes), or nil.
+    func idByCode(_ table: String, workspaceID: String, code: String) async throws -> String? {
+        try await read { db in
+            try await db.select().column("id").from(table).where("workspace_id", .equal, SQLBind(workspaceID))
+                .where("code", .equal, SQLBind(code)).first()?.decode(column: "id", as: String.self)
+        }
     }
 }

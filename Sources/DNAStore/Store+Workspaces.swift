@@ -38,6 +38,27 @@ extension Store {
         return rows.compactMap { row in Access(rawValue: row.1).map { (row.0, $0) } }
     }
 
+    /// A workspace and the user's access to it, in one query; nil when either is missing, so
+    /// a workspace the user may not see looks like one that does not exist.
+    public func membership(slug: String, userID: String) async throws -> (Workspace, Access)? {
+        let row = try await read { db in
+            try await db.select().columns(Self.workspaceColumns.map { SQLColumn($0, table: "w") })
+                .column(SQLColumn("access", table: "m"))
+                .from(SQLAlias(SQLIdentifier("workspaces"), as: SQLIdentifier("w")))
+                .join(
+                    SQLAlias(SQLIdentifier("memberships"), as: SQLIdentifier("m")), on: SQLColumn("workspace_id", table: "m"), .equal,
+                    SQLColumn("id", table: "w")
+                )
+                .where(SQLColumn("slug", table: "w"), .equal, SQLBind(slug)).where(
+                    SQLColumn("user_id", table: "m"), .equal, SQLBind(userID)
+                )
+                .first()
+                .map { row in (try Self.workspace(row), try row.decode(column: "access", as: String.self)) }
+        }
+        guard let row, let access = Access(rawValue: row.1) else { return nil }
+        return (row.0, access)
+    }
+
     public func workspace(slug: String) async throws -> Workspace {
         let found = try await read { db in
             try await db.select().columns(Self.workspaceColumns).from("workspaces").where("slug", .equal, SQLBind(slug)).first().map(

@@ -2,6 +2,7 @@ import DNACore
 import Foundation
 import Logging
 import SQLKit
+import Synchronization
 
 /// The one door to persistent data. Reads and writes happen in closures; a write closure is a
 /// transaction, so a failed import leaves nothing behind.
@@ -17,6 +18,12 @@ public final class Store: Sendable {
     /// SQLite's single writer, taken before a connection (see `WriteGate`); nil on PostgreSQL,
     /// which runs writers side by side.
     let writeGate: WriteGate?
+    /// Parsed instruments by campaign id: a campaign's instrument is frozen when it is made,
+    /// so every process may keep its parse for good.
+    let instruments = InstrumentCache()
+    /// Group commit for responses sent one at a time.
+    var responseBatcher: ResponseBatcher { batcherBox.batcher(for: self) }
+    private let batcherBox = BatcherBox()
 
     private init(
         location: DatabaseLocation, connector: DatabaseConnector, logger: Logger,
@@ -115,6 +122,32 @@ public final class Store: Sendable {
             }
         } catch {
             throw StoreError.translate(error)
+        }
+    }
+}
+
+/// Instruments parsed once per campaign and process.
+final class InstrumentCache: Sendable {
+    private let parsed = Mutex<[String: Instrument]>([:])
+
+    func instrument(of campaign: Campaign, frameworks: () async throws -> [Framework]) async throws -> Instrument {
+        if let cached = parsed.withLock({ $0[campaign.id] }) { return cached }
+        let instrument = try campaign.instrument(frameworks: try await frameworks())
+        parsed.withLock { $0[campaign.id] = instrument }
+        return instrument
+    }
+}
+
+/// Makes the store's batcher on first use (it holds the store, which cannot exist before it).
+private final class BatcherBox: Sendable {
+    private let made = Mutex<ResponseBatcher?>(nil)
+
+    func batcher(for store: Store) -> ResponseBatcher {
+        made.withLock { made in
+            if let made { return made }
+            let batcher = ResponseBatcher(store: store)
+            made = batcher
+            return batcher
         }
     }
 }

@@ -11,13 +11,7 @@ struct WorkspaceAccess {
     func resolve(_ slug: String, identity: Identity?, minimum: Access = .viewer) async throws -> (Workspace, Access) {
         guard let identity else { throw WebError(.unauthorized, "sign in or send an API token") }
         let notFound = WebError.notFound("no workspace '\(slug)'")
-        let workspace: Workspace
-        do {
-            workspace = try await store.workspace(slug: slug)
-        } catch StoreError.notFound {
-            throw notFound
-        }
-        guard let access = try await store.access(userID: identity.user.id, workspaceID: workspace.id) else { throw notFound }
+        guard let (workspace, access) = try await store.membership(slug: slug, userID: identity.user.id) else { throw notFound }
         guard access >= minimum else {
             throw WebError(.forbidden, "this needs \(minimum.rawValue) access to '\(slug)'; you have \(access.rawValue)")
         }

@@ -83,12 +83,11 @@ extension APIController {
             return try jsonResponse(APIResponse.Links(links: tokens.map { base + SiteURL.respond($0).path }), status: .created)
         }
         api.post("workspaces/{workspace}/campaigns/{id}/responses") { request, context in
-            let (workspace, campaign) = try await campaign(context, minimum: .analyst)
+            let (_, campaign) = try await campaign(context, minimum: .analyst)
             let body = try await request.decodeStrict(APIRequest.NewResponse.self, context: context)
             let id = try await store.submitResponse(
-                workspaceID: workspace.id, campaignID: campaign.id, respondentKey: body.respondent, unitCode: body.unit,
-                roleCode: body.role,
-                answers: body.answers, now: accounts.clock.now())
+                campaign: campaign, respondentKey: body.respondent, unitCode: body.unit, roleCode: body.role, answers: body.answers,
+                now: accounts.clock.now())
             return try jsonResponse(APIResponse.Created(id: id), status: .created)
         }
         api.post("workspaces/{workspace}/campaigns/{id}/responses/import") { request, context in
