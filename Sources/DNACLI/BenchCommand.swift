@@ -8,7 +8,7 @@ import Foundation
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Benchmark helpers: generate data sets, time stored scorecards (used by scripts/bench).",
-        subcommands: [AssessmentData.self, CustomerData.self, Scorecard.self, LineOfSightChecks.self])
+        subcommands: [AssessmentData.self, CustomerData.self, Scorecard.self, ImportTarget.self, LineOfSightChecks.self])
 
     struct AssessmentData: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -265,6 +265,47 @@ struct BenchCommand: AsyncParsableCommand {
             let metrics = (0..<count / 5).map { LineOfSightModel.Attachment(id: "m\($0)", node: "n\(random.below(count + count / 100))") }
             let evidence = (0..<count / 50).map { LineOfSightModel.Attachment(id: "e\($0)", node: "n\(random.below(count))") }
             return LineOfSightModel(nodes: nodes, edges: edges, metrics: metrics, evidence: evidence)
+        }
+    }
+
+    /// P4's target: the workspace, units, roles and an empty campaign for a generated data
+    /// set, so the benchmark times `cdna import responses` alone.
+    struct ImportTarget: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import-target",
+            abstract: "Create an empty campaign for a generated data set (P4) and print its id.")
+        @Option(help: "Directory written by `cdna bench assessment-data`.") var input: String
+        @Option(help: "Workspace slug to create.") var workspace = "bench"
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            try await runCommand {
+                // Unit and role codes come from the start of the file: the generator cycles
+                // through all of them within its first rows, and a gigabyte is not read here.
+                guard let handle = FileHandle(forReadingAtPath: input + "/responses.csv") else {
+                    throw CLIError("cannot read \(input)/responses.csv")
+                }
+                let head = String(decoding: try handle.read(upToCount: 4 << 20) ?? Data(), as: UTF8.self)
+                try? handle.close()
+                let rows = head.split(separator: "\n").dropFirst().dropLast().map { $0.split(separator: ",", maxSplits: 3) }
+                let units = Set(rows.compactMap { $0.count > 1 ? String($0[1]) : nil })
+                let roles = Set(rows.compactMap { $0.count > 2 ? String($0[2]) : nil })
+                try await database.withStore { store in
+                    let now = nowSeconds()
+                    let created = try await store.createWorkspace(slug: workspace, name: "Benchmark", now: now)
+                    let chart =
+                        "unit,parent,name\norg,,Organization\n" + units.sorted().map { "\($0),org,Unit \($0)" }.joined(separator: "\n")
+                    _ = try await store.importOrgChart(workspaceID: created.id, file: "bench org chart", text: chart)
+                    for role in roles.sorted() { _ = try await store.addRole(workspaceID: created.id, code: role, name: role, unitID: nil) }
+                    let unitIDs = try await store.units(workspaceID: created.id)
+                    let campaign = try await store.createCampaign(
+                        workspaceID: created.id, name: "Bench",
+                        instrument: .file(name: "instrument.yaml", source: try readTextFile(input + "/instrument.yaml")),
+                        opensAt: now - 10, closesAt: nil, population: Dictionary(uniqueKeysWithValues: unitIDs.map { ($0.id, 1) }), now: now
+                    )
+                    Console.out(campaign.id)
+                }
+            }
         }
     }
 }

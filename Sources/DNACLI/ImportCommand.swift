@@ -39,11 +39,19 @@ extension ImportCommand {
 
         func run() async throws {
             try await runCommand {
-                let bytes = try readBytes(file)
+                guard let handle = FileHandle(forReadingAtPath: file) else { throw CLIError("cannot read \(file)") }
+                defer { try? handle.close() }
+                let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
                 try await database.withWorkspace(workspace) { store, found in
                     let target = try await findCampaign(campaign, in: found, store: store)
+                    // The file is read a chunk at a time; memory holds one chunk whatever its size.
+                    let source = ResponseFileSource(
+                        CSVChunks(file: file) { count in try handle.read(upToCount: count).map { [UInt8]($0) } ?? [] })
+                    let bar = ProgressBar(totalBytes: size)
                     let count = try await store.importResponses(
-                        workspaceID: found.id, campaignID: target.id, file: file, bytes: bytes, now: nowSeconds())
+                        workspaceID: found.id, campaignID: target.id, source: source, now: nowSeconds()
+                    ) { rows, bytes in bar.update(rows: rows, bytes: bytes) }
+                    bar.finish()
                     Console.out("Imported \(file): \(count) responses into '\(target.name)'.")
                 }
             }

@@ -1,5 +1,6 @@
 import DNACore
 import SQLKit
+import Synchronization
 
 /// One respondent's answers as the respondent pages edit them.
 public struct RespondentAnswers: Sendable, Equatable {
@@ -228,10 +229,111 @@ extension Store {
     }
 
     public func importResponses(workspaceID: String, campaignID: String, file: String, bytes: [UInt8], now: Int64) async throws -> Int {
+        try await importResponses(
+            workspaceID: workspaceID, campaignID: campaignID, source: ResponseFileSource(CSVChunks(file: file, bytes: bytes)), now: now)
+    }
+
+    /// Imports a responses CSV into a campaign, all or nothing, reading it a chunk at a time.
+    ///
+    /// The wide form streams: each chunk's rows are checked and inserted in batches inside one
+    /// transaction, so memory holds one chunk whatever the file's size. A respondent named
+    /// twice within a chunk, or already stored (by an earlier chunk or before), is found by
+    /// the campaign's unique respondent key. Once a problem is found nothing more is written
+    /// and reading goes on until the report holds its 50 problems; then everything is rolled
+    /// back. `progress` hears (rows, bytes read) after every chunk.
+    public func importResponses(
+        workspaceID: String, campaignID: String, source: ResponseFileSource, now: Int64,
+        progress: @escaping @Sendable (_ rows: Int, _ bytes: Int) -> Void = { _, _ in }
+    ) async throws -> Int {
+        let file = source.file
         let campaign = try await campaign(workspaceID: workspaceID, id: campaignID)
-        let instrument = try campaign.instrument(frameworks: try await frameworks(workspaceID: workspaceID))
+        let instrument = try await instruments.instrument(of: campaign) { try await self.frameworks(workspaceID: workspaceID) }
         let outcomes = Set(try await customerOutcomes(workspaceID: workspaceID).map(\.code))
-        let responses = try AssessmentResponseReader.read(file: file, bytes: bytes, instrument: instrument, knownOutcomes: outcomes)
+        guard let first = try source.next(), let header = first.first else {
+            throw FileProblems([
+                FileProblem(file: file, line: 1, column: 1, message: "file is empty; expected a header respondent,unit,role,...")
+            ])
+        }
+        if header.fields.map({ $0.trimmingSpaces().lowercased() }) == ["respondent", "unit", "role", "item", "value"] {
+            var records = first
+            while let more = try source.next() { records += more }
+            return try await importLongResponses(
+                workspaceID: workspaceID, campaignID: campaignID, file: file, records: records, instrument: instrument, outcomes: outcomes,
+                now: now)
+        }
+        let checker = try WideResponseRows(file: file, header: header, instrument: instrument, knownOutcomes: outcomes)
+        let unitIDs = Dictionary(uniqueKeysWithValues: try await units(workspaceID: workspaceID).map { ($0.code, $0.id) })
+        let roleIDs = Dictionary(uniqueKeysWithValues: try await roles(workspaceID: workspaceID).map { ($0.code, $0.id) })
+        let makeID = self.makeID
+        return try await write { db in
+            var problems = FileProblems()
+            var records = first.dropFirst()
+            var imported = 0
+            while true {
+                var seen: [String: Int] = [:]
+                var rows: [ResponseRow] = []
+                var lines: [String: Int] = [:]
+                rows.reserveCapacity(records.count)
+                for record in records {
+                    if problems.isFull { break }
+                    guard let (respondent, likert) = checker.check(record, seen: &seen, problems: &problems) else { continue }
+                    let unitID = unitIDs[respondent.unit], roleID = respondent.role.isEmpty ? nil : roleIDs[respondent.role]
+                    if unitID == nil {
+                        problems.append(
+                            FileProblem(
+                                file: file, line: record.line, column: record.column(of: 1),
+                                message: "'\(respondent.unit)' is not a unit code of this workspace"))
+                    }
+                    if !respondent.role.isEmpty, roleID == nil {
+                        problems.append(
+                            FileProblem(
+                                file: file, line: record.line, column: record.column(of: 2),
+                                message: "'\(respondent.role)' is not a role code of this workspace (leave it empty for none)"))
+                    }
+                    lines[respondent.id] = record.line
+                    rows.append(
+                        ResponseRow(
+                            id: makeID(), campaignID: campaignID, respondentKey: respondent.id, unitID: unitID, roleID: roleID,
+                            likert: likert, outcome: respondent.outcome, source: "import", startedAt: now, submittedAt: now,
+                            texts: respondent.texts))
+                }
+                for stored in try await Self.storedRespondentKeys(db, campaignID: campaignID, among: Array(lines.keys)).sorted() {
+                    problems.append(
+                        FileProblem(
+                            file: file, line: lines[stored] ?? 1, column: 1,
+                            message: "respondent '\(stored)' is already in this campaign; each respondent is imported once"))
+                }
+                if problems.isEmpty {
+                    try await Self.insertResponses(db, rows)
+                    imported += rows.count
+                }
+                progress(imported, source.bytesRead)
+                guard !problems.isFull, let more = try source.next() else { break }
+                records = more[...]
+            }
+            try problems.sortedByPosition().throwIfAny()
+            return imported
+        }
+    }
+
+    /// Which of `keys` the campaign already has, asked 900 at a time (below SQLite's limit on
+    /// bound values).
+    static func storedRespondentKeys(_ db: any SQLDatabase, campaignID: String, among keys: [String]) async throws -> [String] {
+        var found: [String] = []
+        for chunk in keys.chunked(into: 900) {
+            found += try await db.select().column("respondent_key").from("responses").where("campaign_id", .equal, SQLBind(campaignID))
+                .where("respondent_key", .in, Array(chunk)).all().map { try $0.decode(column: "respondent_key", as: String.self) }
+        }
+        return found
+    }
+
+    /// The long form (`respondent,unit,role,item,value`): a respondent's rows may be anywhere
+    /// in the file, so it is read whole, then written in one transaction.
+    private func importLongResponses(
+        workspaceID: String, campaignID: String, file: String, records: [CSVRecord], instrument: Instrument, outcomes: Set<String>,
+        now: Int64
+    ) async throws -> Int {
+        let responses = try AssessmentResponseReader.read(file: file, records: records, instrument: instrument, knownOutcomes: outcomes)
         let unitIDs = Dictionary(uniqueKeysWithValues: try await units(workspaceID: workspaceID).map { ($0.code, $0.id) })
         let roleIDs = Dictionary(uniqueKeysWithValues: try await roles(workspaceID: workspaceID).map { ($0.code, $0.id) })
         var problems = FileProblems()
@@ -410,4 +512,20 @@ extension Store {
                 .where("code", .equal, SQLBind(code)).first()?.decode(column: "id", as: String.self)
         }
     }
+}
+
+/// A responses file read a chunk at a time (see `CSVChunks`). The import reads it from inside
+/// its write transaction, one call after another, so the chunks sit behind a lock only to
+/// let that closure, which the compiler must treat as concurrent, own them.
+public final class ResponseFileSource: Sendable {
+    public let file: String
+    private let chunks: Mutex<CSVChunks>
+
+    public init(_ chunks: sending CSVChunks) {
+        self.file = chunks.file
+        self.chunks = Mutex(chunks)
+    }
+
+    func next() throws -> [CSVRecord]? { try chunks.withLock { try $0.next() } }
+    var bytesRead: Int { chunks.withLock { $0.bytesRead } }
 }

@@ -23,17 +23,7 @@ extension Store {
     /// The workspaces a user is a member of, with the access they have in each.
     public func workspaces(of userID: String) async throws -> [(workspace: Workspace, access: Access)] {
         let rows = try await read { db in
-            try await db.select().columns(Self.workspaceColumns.map { SQLColumn($0, table: "w") })
-                .column(SQLColumn("access", table: "m"))
-                .from(SQLAlias(SQLIdentifier("workspaces"), as: SQLIdentifier("w")))
-                .join(
-                    SQLAlias(SQLIdentifier("memberships"), as: SQLIdentifier("m")), on: SQLColumn("workspace_id", table: "m"), .equal,
-                    SQLColumn("id", table: "w")
-                )
-                .where(SQLColumn("user_id", table: "m"), .equal, SQLBind(userID))
-                .orderBy(SQLColumn("slug", table: "w"))
-                .all()
-                .map { row in (try Self.workspace(row), try row.decode(column: "access", as: String.self)) }
+            try await Self.memberships(db, userID: userID).orderBy(SQLColumn("slug", table: "w")).all().map(Self.membership)
         }
         return rows.compactMap { row in Access(rawValue: row.1).map { (row.0, $0) } }
     }
@@ -42,21 +32,27 @@ extension Store {
     /// a workspace the user may not see looks like one that does not exist.
     public func membership(slug: String, userID: String) async throws -> (Workspace, Access)? {
         let row = try await read { db in
-            try await db.select().columns(Self.workspaceColumns.map { SQLColumn($0, table: "w") })
-                .column(SQLColumn("access", table: "m"))
-                .from(SQLAlias(SQLIdentifier("workspaces"), as: SQLIdentifier("w")))
-                .join(
-                    SQLAlias(SQLIdentifier("memberships"), as: SQLIdentifier("m")), on: SQLColumn("workspace_id", table: "m"), .equal,
-                    SQLColumn("id", table: "w")
-                )
-                .where(SQLColumn("slug", table: "w"), .equal, SQLBind(slug)).where(
-                    SQLColumn("user_id", table: "m"), .equal, SQLBind(userID)
-                )
-                .first()
-                .map { row in (try Self.workspace(row), try row.decode(column: "access", as: String.self)) }
+            try await Self.memberships(db, userID: userID).where(SQLColumn("slug", table: "w"), .equal, SQLBind(slug)).first()
+                .map(Self.membership)
         }
         guard let row, let access = Access(rawValue: row.1) else { return nil }
         return (row.0, access)
+    }
+
+    /// Workspaces joined to one user's memberships (`w` and `m`).
+    private static func memberships(_ db: any SQLDatabase, userID: String) -> SQLSelectBuilder {
+        db.select().columns(workspaceColumns.map { SQLColumn($0, table: "w") })
+            .column(SQLColumn("access", table: "m"))
+            .from(SQLAlias(SQLIdentifier("workspaces"), as: SQLIdentifier("w")))
+            .join(
+                SQLAlias(SQLIdentifier("memberships"), as: SQLIdentifier("m")), on: SQLColumn("workspace_id", table: "m"), .equal,
+                SQLColumn("id", table: "w")
+            )
+            .where(SQLColumn("user_id", table: "m"), .equal, SQLBind(userID))
+    }
+
+    private static func membership(_ row: any SQLRow) throws -> (Workspace, String) {
+        (try workspace(row), try row.decode(column: "access", as: String.self))
     }
 
     public func workspace(slug: String) async throws -> Workspace {

@@ -57,3 +57,19 @@ struct CSVLinearTests {
         #expect(records[0].column(of: 1) == 3)
     }
 }
+
+@Suite("CSV read in chunks")
+struct CSVChunksTests {
+    @Test("chunks of any size give the records, lines and columns of the whole file", arguments: [1, 7, 64, 1 << 20])
+    func sameAsWhole(chunkSize: Int) throws {
+        let text = "\u{FEFF}a,b,c\r\n1,\"two\nlines\",3\n\n4,\"a \"\"quote\"\"\",é\n5,6,7"
+        let whole = try CSVReader(file: "f.csv", text: text).records()
+        var chunks = CSVChunks(file: "f.csv", bytes: Array(text.utf8), chunkSize: chunkSize)
+        var read: [CSVRecord] = []
+        while let more = try chunks.next() { read += more }
+        #expect(read.map(\.fields) == whole.map(\.fields))
+        #expect(read.map(\.line) == [1, 2, 5, 6])
+        #expect(read.map(\.columns) == whole.map(\.columns))
+        #expect(chunks.bytesRead == text.utf8.count)
+    }
+}

@@ -106,10 +106,12 @@ struct AssessmentStoreTests {
                 try await store.importResponses(
                     workspaceID: setup.workspace.id, campaignID: setup.campaign.id, file: "r.csv", text: bad, now: 1_000_000)
             }
+            // Values and codes are checked in the same pass, so one report names both.
             let lines = problems?.description.split(separator: "\n").map(String.init) ?? []
-            #expect(lines.count == 1)
-            #expect(lines.first?.hasPrefix("r.csv:3:") == true)
-            #expect(lines.first?.contains("'6' is not an answer") == true)
+            #expect(lines.count == 2)
+            #expect(lines.allSatisfy { $0.hasPrefix("r.csv:3:") })
+            #expect(lines.first == "r.csv:3:4: 'nowhere' is not a unit code of this workspace")
+            #expect(lines.last?.contains("'6' is not an answer") == true)
             #expect(try await store.assessmentResponses(campaign: setup.campaign, instrument: Self.instrument).respondents.isEmpty)
 
             let unknownUnit = Self.csv([("r1", "sales", ["4", "5", "2"]), ("r2", "nowhere", ["4", "4", "2"])])

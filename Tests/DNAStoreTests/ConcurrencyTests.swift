@@ -1,6 +1,7 @@
 import DNACore
 import DNATestSupport
 import Foundation
+import Synchronization
 import Testing
 
 @testable import DNAStore
@@ -51,4 +52,44 @@ struct ConcurrencyTests {
 actor OrderLog {
     var entries: [String] = []
     func append(_ entry: String) { entries.append(entry) }
+}
+
+/// The streaming import (P4): a file read in small chunks keeps the rules of a file read at once.
+@Suite("Streaming import")
+struct StreamingImportTests {
+    @Test("a repeat in a later chunk is found, located, and nothing is written", arguments: TestDatabase.available)
+    func repeatAcrossChunks(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            // setup: 40 respondents read 256 bytes at a time; r7 comes back on line 42
+            let setup = try await AssessmentStoreTests.setUp(store)
+            let people = (1...40).map { ("r\($0)", "sales", ["4", "5", "2"]) } + [("r7", "team", ["1", "1", "1"])]
+            let csv = AssessmentStoreTests.csv(people)
+            let source = ResponseFileSource(CSVChunks(file: "big.csv", bytes: Array(csv.utf8), chunkSize: 256))
+            let reports = Reports()
+            // MUT
+            let problems = await #expect(throws: FileProblems.self) {
+                try await store.importResponses(
+                    workspaceID: setup.workspace.id, campaignID: setup.campaign.id, source: source, now: 1_000_000
+                ) { rows, bytes in reports.add(rows, bytes) }
+            }
+            // validation
+            #expect(problems?.description == "big.csv:42:1: respondent 'r7' is already in this campaign; each respondent is imported once")
+            #expect(
+                try await store.assessmentResponses(campaign: setup.campaign, instrument: AssessmentStoreTests.instrument).respondents
+                    .isEmpty)
+            #expect(reports.count > 3, "progress is reported after every chunk")
+
+            let good = ResponseFileSource(
+                CSVChunks(file: "good.csv", bytes: Array(AssessmentStoreTests.csv(Array(people.dropLast())).utf8), chunkSize: 256))
+            #expect(
+                try await store.importResponses(
+                    workspaceID: setup.workspace.id, campaignID: setup.campaign.id, source: good, now: 1_000_000) == 40)
+        }
+    }
+}
+
+final class Reports: Sendable {
+    private let entries = Mutex<[(Int, Int)]>([])
+    func add(_ rows: Int, _ bytes: Int) { entries.withLock { $0.append((rows, bytes)) } }
+    var count: Int { entries.withLock { $0.count } }
 }

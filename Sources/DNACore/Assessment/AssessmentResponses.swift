@@ -74,8 +74,14 @@ public enum AssessmentResponseReader {
     public static func read(
         file: String, bytes: [UInt8], instrument: Instrument, knownOutcomes: Set<String>? = nil
     ) throws(FileProblems) -> AssessmentResponses {
-        let reader = CSVReader(file: file, bytes: bytes)
-        let records = try reader.records()
+        try read(
+            file: file, records: try CSVReader(file: file, bytes: bytes).records(), instrument: instrument, knownOutcomes: knownOutcomes)
+    }
+
+    /// Reads either form from records already split.
+    public static func read(
+        file: String, records: [CSVRecord], instrument: Instrument, knownOutcomes: Set<String>? = nil
+    ) throws(FileProblems) -> AssessmentResponses {
         guard let header = records.first else {
             throw FileProblems([
                 FileProblem(file: file, line: 1, column: 1, message: "file is empty; expected a header respondent,unit,role,...")
@@ -91,66 +97,14 @@ public enum AssessmentResponseReader {
     private static func readWide(
         file: String, records: [CSVRecord], instrument: Instrument, knownOutcomes: Set<String>?
     ) throws(FileProblems) -> AssessmentResponses {
-        let header = records[0]
+        let checker = try WideResponseRows(file: file, header: records[0], instrument: instrument, knownOutcomes: knownOutcomes)
         var problems = FileProblems()
-        let names = header.fields.map { $0.trimmingSpaces() }
-        for (index, expected) in ["respondent", "unit", "role"].enumerated()
-        where names.count <= index || names[index].lowercased() != expected {
-            problems.append(
-                FileProblem(
-                    file: file, line: 1, column: header.column(of: index),
-                    message: "column \(index + 1) must be '\(expected)'; the header is respondent,unit,role,<item id>..."))
-        }
-        try problems.throwIfAny()
-        let items = Dictionary(uniqueKeysWithValues: instrument.items.map { ($0.id, $0) })
-        let likertIndex = Dictionary(uniqueKeysWithValues: instrument.likertItems.enumerated().map { ($1.id, $0) })
-        var columnItems: [Instrument.Item?] = [nil, nil, nil]
-        var seenColumns: Set<String> = []
-        for index in 3..<names.count {
-            let name = names[index]
-            if !seenColumns.insert(name).inserted {
-                problems.append(
-                    FileProblem(
-                        file: file, line: 1, column: header.column(of: index), message: "item '\(name)' appears twice in the header"))
-            }
-            guard let item = items[name] else {
-                problems.append(
-                    FileProblem(
-                        file: file, line: 1, column: header.column(of: index),
-                        message: "'\(name)' is not an item of instrument '\(instrument.id)'"))
-                columnItems.append(nil)
-                continue
-            }
-            columnItems.append(item)
-        }
-        try problems.throwIfAny()
         var responses = AssessmentResponses(likertItemIDs: instrument.likertItems.map(\.id))
         var seen: [String: Int] = [:]
         for record in records.dropFirst() {
             if problems.isFull { break }
-            guard record.fields.count == names.count else {
-                problems.append(
-                    FileProblem(
-                        file: file, line: record.line, column: record.column(of: min(record.fields.count - 1, names.count)),
-                        message: "expected \(names.count) fields, found \(record.fields.count)"))
-                continue
-            }
-            guard let respondent = respondent(record, file: file, seen: &seen, problems: &problems) else { continue }
-            var row = [Int8](repeating: AssessmentResponses.missing, count: likertIndex.count)
-            var named = respondent
-            for index in 3..<names.count {
-                guard let item = columnItems[index] else { continue }
-                let value = record.fields[index].trimmingSpaces()
-                switch check(value, item: item, knownOutcomes: knownOutcomes) {
-                case .failure(let message):
-                    problems.append(FileProblem(file: file, line: record.line, column: record.column(of: index), message: message))
-                case .success(let answer):
-                    if let position = likertIndex[item.id] { row[position] = answer }
-                    if item.type == .outcome, !notNamed.contains(value.lowercased()) { named.outcome = value }
-                    if item.keepsText, !value.isEmpty { named.texts[item.id] = value }
-                }
-            }
-            responses.append(named, answers: row)
+            guard let (respondent, row) = checker.check(record, seen: &seen, problems: &problems) else { continue }
+            responses.append(respondent, answers: row)
         }
         try problems.throwIfAny()
         return responses
@@ -226,7 +180,7 @@ public enum AssessmentResponseReader {
         return responses
     }
 
-    private static func respondent(
+    static func respondent(
         _ record: CSVRecord, file: String, seen: inout [String: Int], problems: inout FileProblems
     ) -> AssessmentResponses.Respondent? {
         let id = record[0].trimmingSpaces()
@@ -277,5 +231,93 @@ public enum AssessmentResponseReader {
         case .text:
             return .success(0)
         }
+    }
+}
+
+/// The rows of a wide responses file (`respondent,unit,role,<item id>...`), checked one
+/// record at a time against the header and the instrument, so a file can be read whole or in
+/// chunks (`CSVChunks`) with the same rules and the same messages.
+public struct WideResponseRows: Sendable {
+    public let file: String
+    let width: Int
+    let columnItems: [Instrument.Item?]
+    let likertIndex: [String: Int]
+    let knownOutcomes: Set<String>?
+
+    /// Checks the header; every problem with it is reported at once.
+    public init(file: String, header: CSVRecord, instrument: Instrument, knownOutcomes: Set<String>?) throws(FileProblems) {
+        var problems = FileProblems()
+        let names = header.fields.map { $0.trimmingSpaces() }
+        for (index, expected) in ["respondent", "unit", "role"].enumerated()
+        where names.count <= index || names[index].lowercased() != expected {
+            problems.append(
+                FileProblem(
+                    file: file, line: header.line, column: header.column(of: index),
+                    message: "column \(index + 1) must be '\(expected)'; the header is respondent,unit,role,<item id>..."))
+        }
+        try problems.throwIfAny()
+        let items = Dictionary(uniqueKeysWithValues: instrument.items.map { ($0.id, $0) })
+        var columnItems: [Instrument.Item?] = [nil, nil, nil]
+        var seenColumns: Set<String> = []
+        for index in 3..<names.count {
+            let name = names[index]
+            if !seenColumns.insert(name).inserted {
+                problems.append(
+                    FileProblem(
+                        file: file, line: header.line, column: header.column(of: index),
+                        message: "item '\(name)' appears twice in the header"))
+            }
+            guard let item = items[name] else {
+                problems.append(
+                    FileProblem(
+                        file: file, line: header.line, column: header.column(of: index),
+                        message: "'\(name)' is not an item of instrument '\(instrument.id)'"))
+                columnItems.append(nil)
+                continue
+            }
+            columnItems.append(item)
+        }
+        try problems.throwIfAny()
+        self.file = file
+        self.width = names.count
+        self.columnItems = columnItems
+        self.likertIndex = Dictionary(uniqueKeysWithValues: instrument.likertItems.enumerated().map { ($1.id, $0) })
+        self.knownOutcomes = knownOutcomes
+    }
+
+    /// One record's respondent and likert codes, or nil with its problems added. `seen` finds
+    /// a respondent named twice; a caller that cannot hold every id of a file of millions
+    /// passes one chunk's ids and finds repeats across chunks another way (the database's
+    /// unique key, in `Store.importResponses`).
+    public func check(
+        _ record: CSVRecord, seen: inout [String: Int], problems: inout FileProblems
+    ) -> (
+        AssessmentResponses.Respondent, [Int8]
+    )? {
+        guard record.fields.count == width else {
+            problems.append(
+                FileProblem(
+                    file: file, line: record.line, column: record.column(of: min(record.fields.count - 1, width)),
+                    message: "expected \(width) fields, found \(record.fields.count)"))
+            return nil
+        }
+        guard let respondent = AssessmentResponseReader.respondent(record, file: file, seen: &seen, problems: &problems) else {
+            return nil
+        }
+        var row = [Int8](repeating: AssessmentResponses.missing, count: likertIndex.count)
+        var named = respondent
+        for index in 3..<width {
+            guard let item = columnItems[index] else { continue }
+            let value = record.fields[index].trimmingSpaces()
+            switch AssessmentResponseReader.check(value, item: item, knownOutcomes: knownOutcomes) {
+            case .failure(let message):
+                problems.append(FileProblem(file: file, line: record.line, column: record.column(of: index), message: message))
+            case .success(let answer):
+                if let position = likertIndex[item.id] { row[position] = answer }
+                if item.type == .outcome, !AssessmentResponseReader.notNamed.contains(value.lowercased()) { named.outcome = value }
+                if item.keepsText, !value.isEmpty { named.texts[item.id] = value }
+            }
+        }
+        return (named, row)
     }
 }

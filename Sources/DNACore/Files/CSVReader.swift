@@ -25,9 +25,14 @@ public struct CSVReader: Sendable {
         self.bytes = Array(text.utf8)
     }
 
-    public init(file: String, bytes: [UInt8]) {
+    /// Line numbers start at `firstLine`: a chunk of a longer file (see `CSVChunks`) reports
+    /// the lines of the file.
+    private var firstLine = 1
+
+    public init(file: String, bytes: [UInt8], firstLine: Int = 1) {
         self.file = file
         self.bytes = bytes
+        self.firstLine = firstLine
     }
 
     /// Reads every record; blank lines are skipped. Structural problems (an unterminated
@@ -37,7 +42,7 @@ public struct CSVReader: Sendable {
         var records: [CSVRecord] = []
         var index = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
-        var line = 1
+        var line = firstLine
         var lineStart = index
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"),
             cr = UInt8(ascii: "\r")
