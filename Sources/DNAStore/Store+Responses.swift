@@ -265,9 +265,10 @@ extension Store {
         let unitIDs = Dictionary(uniqueKeysWithValues: try await units(workspaceID: workspaceID).map { ($0.code, $0.id) })
         let roleIDs = Dictionary(uniqueKeysWithValues: try await roles(workspaceID: workspaceID).map { ($0.code, $0.id) })
         let makeID = self.makeID
+        let rest = Array(first.dropFirst())
         return try await write { db in
             var problems = FileProblems()
-            var records = first.dropFirst()
+            var records = rest
             var imported = 0
             while true {
                 var seen: [String: Int] = [:]
@@ -309,7 +310,7 @@ extension Store {
                 }
                 progress(imported, source.bytesRead)
                 guard !problems.isFull, let more = try source.next() else { break }
-                records = more[...]
+                records = more
             }
             try problems.sortedByPosition().throwIfAny()
             return imported

@@ -208,6 +208,12 @@ public enum AssessmentResponseReader {
     public static func check(_ value: String, item: Instrument.Item, knownOutcomes: Set<String>? = nil) -> CheckResult {
         switch item.type {
         case .likert:
+            // The common answers need no lower-casing: one byte, or nothing.
+            let utf8 = value.utf8
+            if utf8.isEmpty { return .success(AssessmentResponses.missing) }
+            if utf8.count == 1, let byte = utf8.first, (UInt8(ascii: "1")...UInt8(ascii: "5")).contains(byte) {
+                return .success(Int8(byte - UInt8(ascii: "0")))
+            }
             switch value.lowercased() {
             case "": return .success(AssessmentResponses.missing)
             case "dk": return .success(AssessmentResponses.dontKnow)

@@ -12,14 +12,16 @@ public struct CSVChunks {
     /// Bytes consumed so far, for progress.
     public private(set) var bytesRead = 0
 
-    public init(file: String, chunkSize: Int = 4 << 20, readMore: @escaping (Int) throws -> [UInt8]) {
+    /// A megabyte a chunk keeps a chunk's records (a few thousand rows of fields) small
+    /// beside the file, and still makes every database batch full.
+    public init(file: String, chunkSize: Int = 1 << 20, readMore: @escaping (Int) throws -> [UInt8]) {
         self.file = file
         self.chunkSize = chunkSize
         self.readMore = readMore
     }
 
     /// A source over bytes already in memory.
-    public init(file: String, bytes: [UInt8], chunkSize: Int = 4 << 20) {
+    public init(file: String, bytes: [UInt8], chunkSize: Int = 1 << 20) {
         var offset = 0
         self.init(file: file, chunkSize: chunkSize) { count in
             defer { offset = min(bytes.count, offset + count) }

@@ -52,7 +52,10 @@ public struct CSVReader: Sendable {
         func characterColumn(from lineStart: Int, to index: Int) -> Int {
             if counted.index < lineStart || counted.index > index { counted = (lineStart, 1) }
             if index > counted.index {
-                counted.column += String(decoding: bytes[counted.index..<index], as: UTF8.self).count
+                let segment = bytes[counted.index..<index]
+                // ASCII is one character a byte; only other text needs grapheme counting.
+                counted.column +=
+                    segment.allSatisfy { $0 < 0x80 } ? segment.count : String(decoding: segment, as: UTF8.self).count
                 counted.index = index
             }
             return counted.column
@@ -209,6 +212,9 @@ public struct CSVTable: Sendable {
 extension StringProtocol {
     /// Trims spaces and tabs without Foundation's character-set machinery.
     public func trimmingSpaces() -> String {
+        // Most values have nothing to trim: one look at each end says so.
+        let isSpaceByte: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
+        if let first = utf8.first, !isSpaceByte(first), let last = utf8.reversed().first, !isSpaceByte(last) { return String(self) }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
         guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = lastIndex(where: { !isSpace($0) })!
