@@ -1,3 +1,4 @@
+import Foundation
 import SQLKit
 
 /// How answers given through a personal link are written so that nothing at rest ties them
@@ -21,54 +22,57 @@ enum AnonymousWrites {
         seconds - ((seconds % secondsPerDay) + secondsPerDay) % secondsPerDay
     }
 
-    /// A random rowid for SQLite inserts; nil on PostgreSQL, which has no rowid.
-    static func rowID(_ kind: DatabaseKind) -> Int64? {
-        kind == .sqlite ? Int64.random(in: 1...Int64.max) : nil
+    /// Inserts rows of answers given through a link: on SQLite each row gets a random rowid,
+    /// so the table's stored order says nothing about when it was written. Nothing is sent for
+    /// no rows.
+    static func insert(
+        _ db: any SQLDatabase, kind: DatabaseKind, into table: String, columns: [String], rows: [[any SQLExpression]]
+    ) async throws {
+        guard !rows.isEmpty else { return }
+        var insert = db.insert(into: table).columns(kind == .sqlite ? ["rowid"] + columns : columns)
+        for row in rows { insert = insert.values(kind == .sqlite ? [SQLBind(Int64.random(in: 1...Int64.max))] + row : row) }
+        try await insert.run()
     }
 
-    /// The columns of an insert, with `rowid` first on SQLite.
-    static func columns(_ kind: DatabaseKind, _ names: [String]) -> [String] {
-        kind == .sqlite ? ["rowid"] + names : names
-    }
-
-    /// The bound values of one inserted row, with a random rowid first on SQLite.
-    static func values(_ kind: DatabaseKind, _ values: [any SQLExpression]) -> [any SQLExpression] {
-        rowID(kind).map { [SQLBind($0)] + values } ?? values
+    /// Hands in the answers row `id` of `answers.table` given through the link `tokenHash`:
+    /// deletes the link (which is also the single-use guard: of two concurrent hand-ins only
+    /// one deletes a row), stamps the day, and on PostgreSQL mixes the write (`mix`).
+    static func handIn(
+        _ db: any SQLDatabase, kind: DatabaseKind, link: (table: String, tokenHash: String),
+        answers: (table: String, parentColumn: String, parent: String, id: String), children: (table: String, column: String),
+        now: Int64
+    ) async throws {
+        let spent = try await db.delete(from: link.table).where("token_hash", .equal, SQLBind(link.tokenHash)).returning("token_hash").all()
+        if spent.isEmpty { throw StoreError.conflict("these answers were already handed in; a link can be used once") }
+        try await db.update(answers.table).set("submitted_at", to: SQLBind(day(now))).where("id", .equal, SQLBind(answers.id)).run()
+        try await mix(
+            db, kind: kind, table: answers.table, parentColumn: answers.parentColumn, parent: answers.parent, id: answers.id,
+            children: children)
     }
 
     /// On PostgreSQL, rewrites the handed-in row `id` of `table` together with up to
     /// `companions` other handed-in rows of the same parent (`parentColumn = parent`), and
     /// their child rows, in a shuffled order. Companions are found from a random point of the
     /// `(parent, id)` index, so the cost does not grow with the wave.
-    static func mix(
+    private static func mix(
         _ db: any SQLDatabase, kind: DatabaseKind, table: String, parentColumn: String, parent: String, id: String,
-        children: (table: String, column: String), touch: String
+        children: (table: String, column: String)
     ) async throws {
         guard kind == .postgres else { return }
-        let start = UUIDString.random()
+        let start = UUID().uuidString.lowercased()
         var picked: [String] = []
-        for (op, limit) in [(SQLBinaryOperator.greaterThanOrEqual, companions), (.lessThan, companions)] where picked.count < companions {
+        // From the random point to the end of the wave's ids, then from its start if short.
+        for op in [SQLBinaryOperator.greaterThanOrEqual, .lessThan] where picked.count < companions {
             let rows = try await db.select().column("id").from(table).where(parentColumn, .equal, SQLBind(parent))
                 .where("submitted_at", .isNot, SQLLiteral.null).where("id", .notEqual, SQLBind(id)).where("id", op, SQLBind(start))
-                .orderBy("id").limit(limit - picked.count).all()
+                .orderBy("id").limit(companions - picked.count).all()
             picked += try rows.map { try $0.decode(column: "id", as: String.self) }
         }
         for rowID in (picked + [id]).shuffled() {
-            try await db.update(table).set(SQLIdentifier(touch), to: SQLIdentifier(touch)).where("id", .equal, SQLBind(rowID)).run()
+            try await db.update(table).set("submitted_at", to: SQLIdentifier("submitted_at")).where("id", .equal, SQLBind(rowID)).run()
             try await db.raw(
                 "UPDATE \(ident: children.table) SET \(ident: children.column) = \(ident: children.column) WHERE \(ident: children.column) = \(bind: rowID)"
             ).run()
         }
-    }
-}
-
-/// A random lower-case UUID string, the form the store's ids take.
-enum UUIDString {
-    static func random() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let hex = (0..<32).map { _ in String(generator.next(upperBound: UInt8(16)), radix: 16) }.joined()
-        let characters = Array(hex)
-        return String(characters[0..<8]) + "-" + String(characters[8..<12]) + "-" + String(characters[12..<16]) + "-"
-            + String(characters[16..<20]) + "-" + String(characters[20..<32])
     }
 }

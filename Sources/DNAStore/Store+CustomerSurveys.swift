@@ -189,17 +189,14 @@ extension Store {
             session.order = shuffle(session.order)
             let id = makeID()
             // A random rowid and the day only: see `AnonymousWrites`.
-            try await db.insert(into: "survey_respondents")
-                .columns(AnonymousWrites.columns(kind, ["id", "survey_id", "segment", "shown_order", "source", "started_at"]))
-                .values(
-                    AnonymousWrites.values(
-                        kind,
-                        [
-                            SQLBind(id), SQLBind(session.survey.id), SQLBind(session.segment),
-                            SQLBind(session.order.joined(separator: ",")), SQLBind(session.issuedSegment == nil ? "open-link" : "link"),
-                            SQLBind(AnonymousWrites.day(now)),
-                        ])
-                ).run()
+            try await AnonymousWrites.insert(
+                db, kind: kind, into: "survey_respondents", columns: ["id", "survey_id", "segment", "shown_order", "source", "started_at"],
+                rows: [
+                    [
+                        SQLBind(id), SQLBind(session.survey.id), SQLBind(session.segment), SQLBind(session.order.joined(separator: ",")),
+                        SQLBind(session.issuedSegment == nil ? "open-link" : "link"), SQLBind(AnonymousWrites.day(now)),
+                    ]
+                ])
             try await db.update("survey_tokens").set("respondent_id", to: SQLBind(id)).where("token_hash", .equal, SQLBind(tokenHash))
                 .run()
             return session
@@ -276,14 +273,10 @@ extension Store {
             try await Self.insertSurveyAnswers(db, respondentID: respondentID, ratings: ratings, picks: picks.sorted(), kind: kind)
             if submit {
                 if survey.kind == .topTasks, picks.isEmpty { throw StoreError.invalid("pick at least one task") }
-                let spent = try await db.delete(from: "survey_tokens").where("token_hash", .equal, SQLBind(tokenHash))
-                    .returning("token_hash").all()
-                if spent.isEmpty { throw StoreError.conflict("these answers were already handed in; a link can be used once") }
-                try await db.update("survey_respondents").set("submitted_at", to: SQLBind(AnonymousWrites.day(now)))
-                    .where("id", .equal, SQLBind(respondentID)).run()
-                try await AnonymousWrites.mix(
-                    db, kind: kind, table: "survey_respondents", parentColumn: "survey_id", parent: survey.id, id: respondentID,
-                    children: ("survey_answers", "respondent_id"), touch: "submitted_at")
+                try await AnonymousWrites.handIn(
+                    db, kind: kind, link: ("survey_tokens", tokenHash),
+                    answers: ("survey_respondents", "survey_id", survey.id, respondentID), children: ("survey_answers", "respondent_id"),
+                    now: now)
             }
         }
     }

@@ -1,6 +1,5 @@
 import DNACore
 import SQLKit
-import Synchronization
 
 /// One respondent's answers as the respondent pages edit them.
 public struct RespondentAnswers: Sendable, Equatable {
@@ -96,20 +95,16 @@ extension Store {
             var responseID = try token.decode(column: "response_id", as: String?.self)
             if responseID == nil {
                 let id = makeID()
-                try await db.insert(into: "responses")
-                    .columns(
-                        AnonymousWrites.columns(
-                            kind, ["id", "campaign_id", "unit_id", "role_id", "likert", "outcome", "source", "started_at"])
-                    )
-                    .values(
-                        AnonymousWrites.values(
-                            kind,
-                            [
-                                SQLBind(id), SQLBind(campaignID), SQLBind(issuedUnit ?? answers.unitID), SQLBind(answers.roleID),
-                                SQLBind(LikertCodes.encode(answers.likert)), SQLBind(answers.outcome),
-                                SQLBind(issuedUnit == nil ? "open-link" : "link"), SQLBind(AnonymousWrites.day(now)),
-                            ])
-                    ).run()
+                try await AnonymousWrites.insert(
+                    db, kind: kind, into: "responses",
+                    columns: ["id", "campaign_id", "unit_id", "role_id", "likert", "outcome", "source", "started_at"],
+                    rows: [
+                        [
+                            SQLBind(id), SQLBind(campaignID), SQLBind(issuedUnit ?? answers.unitID), SQLBind(answers.roleID),
+                            SQLBind(LikertCodes.encode(answers.likert)), SQLBind(answers.outcome),
+                            SQLBind(issuedUnit == nil ? "open-link" : "link"), SQLBind(AnonymousWrites.day(now)),
+                        ]
+                    ])
                 try await db.update("respondent_tokens").set("response_id", to: SQLBind(id))
                     .where("token_hash", .equal, SQLBind(tokenHash)).run()
                 responseID = id
@@ -119,21 +114,15 @@ extension Store {
                     .set("outcome", to: SQLBind(answers.outcome)).where("id", .equal, SQLBind(responseID!)).run()
             }
             try await db.delete(from: "response_texts").where("response_id", .equal, SQLBind(responseID!)).run()
-            for (item, value) in answers.texts.sorted(by: { $0.key < $1.key }) where !value.trimmingSpaces().isEmpty {
-                try await db.insert(into: "response_texts").columns(AnonymousWrites.columns(kind, ["response_id", "item_id", "value"]))
-                    .values(AnonymousWrites.values(kind, [SQLBind(responseID!), SQLBind(item), SQLBind(value)])).run()
-            }
+            try await AnonymousWrites.insert(
+                db, kind: kind, into: "response_texts", columns: ["response_id", "item_id", "value"],
+                rows: answers.texts.sorted(by: { $0.key < $1.key }).filter { !$0.value.trimmingSpaces().isEmpty }.map { item, value in
+                    [SQLBind(responseID!), SQLBind(item), SQLBind(value)]
+                })
             if submit {
-                // Deleting the link is also the single-use guard: of two concurrent hand-ins
-                // only one deletes a row.
-                let spent = try await db.delete(from: "respondent_tokens").where("token_hash", .equal, SQLBind(tokenHash))
-                    .returning("token_hash").all()
-                if spent.isEmpty { throw StoreError.conflict("these answers were already handed in; a link can be used once") }
-                try await db.update("responses").set("submitted_at", to: SQLBind(AnonymousWrites.day(now)))
-                    .where("id", .equal, SQLBind(responseID!)).run()
-                try await AnonymousWrites.mix(
-                    db, kind: kind, table: "responses", parentColumn: "campaign_id", parent: campaignID, id: responseID!,
-                    children: ("response_texts", "response_id"), touch: "submitted_at")
+                try await AnonymousWrites.handIn(
+                    db, kind: kind, link: ("respondent_tokens", tokenHash),
+                    answers: ("responses", "campaign_id", campaignID, responseID!), children: ("response_texts", "response_id"), now: now)
             }
         }
     }
@@ -220,166 +209,6 @@ extension Store {
             likert: LikertCodes.decode(try row.decode(column: "likert", as: String.self), count: likertCount),
             outcome: try row.decode(column: "outcome", as: String?.self),
             texts: Dictionary(texts, uniquingKeysWith: { first, _ in first }))
-    }
-
-    /// Imports a responses CSV (wide or long) into a campaign, all or nothing. Units and roles
-    /// are named by code; every problem is reported with its line and column.
-    public func importResponses(workspaceID: String, campaignID: String, file: String, text: String, now: Int64) async throws -> Int {
-        try await importResponses(workspaceID: workspaceID, campaignID: campaignID, file: file, bytes: Array(text.utf8), now: now)
-    }
-
-    public func importResponses(workspaceID: String, campaignID: String, file: String, bytes: [UInt8], now: Int64) async throws -> Int {
-        try await importResponses(
-            workspaceID: workspaceID, campaignID: campaignID, source: ResponseFileSource(CSVChunks(file: file, bytes: bytes)), now: now)
-    }
-
-    /// Imports a responses CSV into a campaign, all or nothing, reading it a chunk at a time.
-    ///
-    /// The wide form streams: each chunk's rows are checked and inserted in batches inside one
-    /// transaction, so memory holds one chunk whatever the file's size. A respondent named
-    /// twice within a chunk, or already stored (by an earlier chunk or before), is found by
-    /// the campaign's unique respondent key. Once a problem is found nothing more is written
-    /// and reading goes on until the report holds its 50 problems; then everything is rolled
-    /// back. `progress` hears (rows, bytes read) after every chunk.
-    public func importResponses(
-        workspaceID: String, campaignID: String, source: ResponseFileSource, now: Int64,
-        progress: @escaping @Sendable (_ rows: Int, _ bytes: Int) -> Void = { _, _ in }
-    ) async throws -> Int {
-        let file = source.file
-        let campaign = try await campaign(workspaceID: workspaceID, id: campaignID)
-        let instrument = try await instruments.instrument(of: campaign) { try await self.frameworks(workspaceID: workspaceID) }
-        let outcomes = Set(try await customerOutcomes(workspaceID: workspaceID).map(\.code))
-        guard let first = try source.next(), let header = first.first else {
-            throw FileProblems([
-                FileProblem(file: file, line: 1, column: 1, message: "file is empty; expected a header respondent,unit,role,...")
-            ])
-        }
-        if header.fields.map({ $0.trimmingSpaces().lowercased() }) == ["respondent", "unit", "role", "item", "value"] {
-            var records = first
-            while let more = try source.next() { records += more }
-            return try await importLongResponses(
-                workspaceID: workspaceID, campaignID: campaignID, file: file, records: records, instrument: instrument, outcomes: outcomes,
-                now: now)
-        }
-        let checker = try WideResponseRows(file: file, header: header, instrument: instrument, knownOutcomes: outcomes)
-        let unitIDs = Dictionary(uniqueKeysWithValues: try await units(workspaceID: workspaceID).map { ($0.code, $0.id) })
-        let roleIDs = Dictionary(uniqueKeysWithValues: try await roles(workspaceID: workspaceID).map { ($0.code, $0.id) })
-        let makeID = self.makeID
-        let rest = Array(first.dropFirst())
-        return try await write { db in
-            var problems = FileProblems()
-            var records = rest
-            var imported = 0
-            while true {
-                var seen: [String: Int] = [:]
-                var rows: [ResponseRow] = []
-                var lines: [String: Int] = [:]
-                rows.reserveCapacity(records.count)
-                for record in records {
-                    if problems.isFull { break }
-                    guard let (respondent, likert) = checker.check(record, seen: &seen, problems: &problems) else { continue }
-                    let unitID = unitIDs[respondent.unit], roleID = respondent.role.isEmpty ? nil : roleIDs[respondent.role]
-                    if unitID == nil {
-                        problems.append(
-                            FileProblem(
-                                file: file, line: record.line, column: record.column(of: 1),
-                                message: "'\(respondent.unit)' is not a unit code of this workspace"))
-                    }
-                    if !respondent.role.isEmpty, roleID == nil {
-                        problems.append(
-                            FileProblem(
-                                file: file, line: record.line, column: record.column(of: 2),
-                                message: "'\(respondent.role)' is not a role code of this workspace (leave it empty for none)"))
-                    }
-                    lines[respondent.id] = record.line
-                    rows.append(
-                        ResponseRow(
-                            id: makeID(), campaignID: campaignID, respondentKey: respondent.id, unitID: unitID, roleID: roleID,
-                            likert: likert, outcome: respondent.outcome, source: "import", startedAt: now, submittedAt: now,
-                            texts: respondent.texts))
-                }
-                for stored in try await Self.storedRespondentKeys(db, campaignID: campaignID, among: Array(lines.keys)).sorted() {
-                    problems.append(
-                        FileProblem(
-                            file: file, line: lines[stored] ?? 1, column: 1,
-                            message: "respondent '\(stored)' is already in this campaign; each respondent is imported once"))
-                }
-                if problems.isEmpty {
-                    try await Self.insertResponses(db, rows)
-                    imported += rows.count
-                }
-                progress(imported, source.bytesRead)
-                guard !problems.isFull, let more = try source.next() else { break }
-                records = more
-            }
-            try problems.sortedByPosition().throwIfAny()
-            return imported
-        }
-    }
-
-    /// Which of `keys` the campaign already has, asked 900 at a time (below SQLite's limit on
-    /// bound values).
-    static func storedRespondentKeys(_ db: any SQLDatabase, campaignID: String, among keys: [String]) async throws -> [String] {
-        var found: [String] = []
-        for chunk in keys.chunked(into: 900) {
-            found += try await db.select().column("respondent_key").from("responses").where("campaign_id", .equal, SQLBind(campaignID))
-                .where("respondent_key", .in, Array(chunk)).all().map { try $0.decode(column: "respondent_key", as: String.self) }
-        }
-        return found
-    }
-
-    /// The long form (`respondent,unit,role,item,value`): a respondent's rows may be anywhere
-    /// in the file, so it is read whole, then written in one transaction.
-    private func importLongResponses(
-        workspaceID: String, campaignID: String, file: String, records: [CSVRecord], instrument: Instrument, outcomes: Set<String>,
-        now: Int64
-    ) async throws -> Int {
-        let responses = try AssessmentResponseReader.read(file: file, records: records, instrument: instrument, knownOutcomes: outcomes)
-        let unitIDs = Dictionary(uniqueKeysWithValues: try await units(workspaceID: workspaceID).map { ($0.code, $0.id) })
-        let roleIDs = Dictionary(uniqueKeysWithValues: try await roles(workspaceID: workspaceID).map { ($0.code, $0.id) })
-        var problems = FileProblems()
-        for respondent in responses.respondents {
-            guard let position = respondent.position else { continue }
-            if unitIDs[respondent.unit] == nil {
-                problems.append(
-                    FileProblem(
-                        file: file, line: position.line, column: position.unitColumn,
-                        message: "'\(respondent.unit)' is not a unit code of this workspace"))
-            }
-            if !respondent.role.isEmpty, roleIDs[respondent.role] == nil {
-                problems.append(
-                    FileProblem(
-                        file: file, line: position.line, column: position.roleColumn,
-                        message: "'\(respondent.role)' is not a role code of this workspace (leave it empty for none)"))
-            }
-        }
-        try problems.sortedByPosition().throwIfAny()
-        let makeID = self.makeID
-        try await write { db in
-            let existing = Set(
-                try await db.select().column("respondent_key").from("responses").where("campaign_id", .equal, SQLBind(campaignID))
-                    .where("respondent_key", .isNot, SQLLiteral.null).all().map { try $0.decode(column: "respondent_key", as: String.self) }
-            )
-            var clashes = FileProblems()
-            for respondent in responses.respondents where existing.contains(respondent.id) {
-                clashes.append(
-                    FileProblem(
-                        file: file, line: respondent.position?.line ?? 1, column: 1,
-                        message: "respondent '\(respondent.id)' is already in this campaign; each respondent is imported once"))
-            }
-            try clashes.throwIfAny()
-            let width = responses.likertItemIDs.count
-            try await Self.insertResponses(
-                db,
-                responses.respondents.enumerated().map { index, respondent in
-                    ResponseRow(
-                        id: makeID(), campaignID: campaignID, respondentKey: respondent.id, unitID: unitIDs[respondent.unit],
-                        roleID: respondent.role.isEmpty ? nil : roleIDs[respondent.role],
-                        likert: Array(responses.answers[(index * width)..<((index + 1) * width)]), outcome: respondent.outcome,
-                        source: "import", startedAt: now, submittedAt: now, texts: respondent.texts)
-                })
-        }
-        return responses.respondents.count
     }
 
     /// The submitted responses of a campaign, ready for scoring, with the unit and role codes
@@ -513,20 +342,4 @@ extension Store {
                 .where("code", .equal, SQLBind(code)).first()?.decode(column: "id", as: String.self)
         }
     }
-}
-
-/// A responses file read a chunk at a time (see `CSVChunks`). The import reads it from inside
-/// its write transaction, one call after another, so the chunks sit behind a lock only to
-/// let that closure, which the compiler must treat as concurrent, own them.
-public final class ResponseFileSource: Sendable {
-    public let file: String
-    private let chunks: Mutex<CSVChunks>
-
-    public init(_ chunks: sending CSVChunks) {
-        self.file = chunks.file
-        self.chunks = Mutex(chunks)
-    }
-
-    func next() throws -> [CSVRecord]? { try chunks.withLock { try $0.next() } }
-    var bytesRead: Int { chunks.withLock { $0.bytesRead } }
 }

@@ -51,15 +51,11 @@ extension Store {
         let entries =
             ratings.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
             + picks.map { ($0, SurveyRating(importance: nil, satisfaction: nil)) }
-        guard !entries.isEmpty else { return }
-        var insert = db.insert(into: "survey_answers").columns(
-            AnonymousWrites.columns(kind, ["respondent_id", "item", "importance", "satisfaction"]))
-        for (item, rating) in entries {
-            insert = insert.values(
-                AnonymousWrites.values(
-                    kind, [SQLBind(respondentID), SQLBind(item), SQLBind(rating.importance), SQLBind(rating.satisfaction)]))
-        }
-        try await insert.run()
+        try await AnonymousWrites.insert(
+            db, kind: kind, into: "survey_answers", columns: ["respondent_id", "item", "importance", "satisfaction"],
+            rows: entries.map { item, rating in
+                [SQLBind(respondentID), SQLBind(item), SQLBind(rating.importance), SQLBind(rating.satisfaction)]
+            })
     }
 
     /// Imports answers in the contract's CSV (outcome study: `respondent,segment,outcome,

@@ -1,0 +1,180 @@
+import DNACore
+import SQLKit
+import Synchronization
+
+extension Store {
+    /// Imports a responses CSV (wide or long) into a campaign, all or nothing. Units and roles
+    /// are named by code; every problem is reported with its line and column.
+    public func importResponses(workspaceID: String, campaignID: String, file: String, text: String, now: Int64) async throws -> Int {
+        try await importResponses(workspaceID: workspaceID, campaignID: campaignID, file: file, bytes: Array(text.utf8), now: now)
+    }
+
+    public func importResponses(workspaceID: String, campaignID: String, file: String, bytes: [UInt8], now: Int64) async throws -> Int {
+        try await importResponses(
+            workspaceID: workspaceID, campaignID: campaignID, source: ResponseFileSource(CSVChunks(file: file, bytes: bytes)), now: now)
+    }
+
+    /// Imports a responses CSV into a campaign, all or nothing, reading it a chunk at a time.
+    ///
+    /// The wide form streams: each chunk's rows are checked and inserted in batches inside one
+    /// transaction, so memory holds one chunk whatever the file's size. A respondent named
+    /// twice within a chunk, or already stored (by an earlier chunk or before), is found by
+    /// the campaign's unique respondent key. Once a problem is found nothing more is written
+    /// and reading goes on until the report holds its 50 problems; then everything is rolled
+    /// back. `progress` hears (rows, bytes read) after every chunk.
+    public func importResponses(
+        workspaceID: String, campaignID: String, source: ResponseFileSource, now: Int64,
+        progress: @escaping @Sendable (_ rows: Int, _ bytes: Int) -> Void = { _, _ in }
+    ) async throws -> Int {
+        let file = source.file
+        let campaign = try await campaign(workspaceID: workspaceID, id: campaignID)
+        let instrument = try await instruments.instrument(of: campaign) { try await self.frameworks(workspaceID: workspaceID) }
+        let outcomes = Set(try await customerOutcomes(workspaceID: workspaceID).map(\.code))
+        guard let first = try source.next(), let header = first.first else {
+            throw FileProblems([
+                FileProblem(file: file, line: 1, column: 1, message: "file is empty; expected a header respondent,unit,role,...")
+            ])
+        }
+        let codes = WorkspaceCodes(
+            unitIDs: Dictionary(uniqueKeysWithValues: try await units(workspaceID: workspaceID).map { ($0.code, $0.id) }),
+            roleIDs: Dictionary(uniqueKeysWithValues: try await roles(workspaceID: workspaceID).map { ($0.code, $0.id) }))
+        if header.fields.map({ $0.trimmingSpaces().lowercased() }) == ["respondent", "unit", "role", "item", "value"] {
+            var records = first
+            while let more = try source.next() { records += more }
+            return try await importLongResponses(
+                campaignID: campaignID, file: file, records: records, instrument: instrument, outcomes: outcomes, codes: codes, now: now)
+        }
+        let checker = try WideResponseRows(file: file, header: header, instrument: instrument, knownOutcomes: outcomes)
+        let makeID = self.makeID
+        let rest = Array(first.dropFirst())
+        return try await write { db in
+            var problems = FileProblems()
+            var records = rest
+            var imported = 0
+            while true {
+                var seen: [String: Int] = [:]
+                var rows: [ResponseRow] = []
+                var lines: [String: Int] = [:]
+                rows.reserveCapacity(records.count)
+                for record in records {
+                    if problems.isFull { break }
+                    guard let (respondent, likert) = checker.check(record, seen: &seen, problems: &problems) else { continue }
+                    for problem in codes.problems(respondent, file: file) { problems.append(problem) }
+                    lines[respondent.id] = record.line
+                    rows.append(codes.row(respondent, likert: likert, id: makeID(), campaignID: campaignID, now: now))
+                }
+                for stored in try await Self.storedRespondentKeys(db, campaignID: campaignID, among: Array(lines.keys)).sorted() {
+                    problems.append(Self.alreadyImported(stored, file: file, line: lines[stored] ?? 1))
+                }
+                if problems.isEmpty {
+                    try await Self.insertResponses(db, rows)
+                    imported += rows.count
+                }
+                progress(imported, source.bytesRead)
+                guard !problems.isFull, let more = try source.next() else { break }
+                records = more
+            }
+            try problems.sortedByPosition().throwIfAny()
+            return imported
+        }
+    }
+
+    /// Which of `keys` the campaign already has, asked 900 at a time (below SQLite's limit on
+    /// bound values).
+    static func storedRespondentKeys(_ db: any SQLDatabase, campaignID: String, among keys: [String]) async throws -> [String] {
+        var found: [String] = []
+        for chunk in keys.chunked(into: 900) {
+            found += try await db.select().column("respondent_key").from("responses").where("campaign_id", .equal, SQLBind(campaignID))
+                .where("respondent_key", .in, Array(chunk)).all().map { try $0.decode(column: "respondent_key", as: String.self) }
+        }
+        return found
+    }
+
+    /// The long form (`respondent,unit,role,item,value`): a respondent's rows may be anywhere
+    /// in the file, so it is read whole, then written in one transaction.
+    private func importLongResponses(
+        campaignID: String, file: String, records: [CSVRecord], instrument: Instrument, outcomes: Set<String>, codes: WorkspaceCodes,
+        now: Int64
+    ) async throws -> Int {
+        let responses = try AssessmentResponseReader.read(file: file, records: records, instrument: instrument, knownOutcomes: outcomes)
+        var problems = FileProblems()
+        for respondent in responses.respondents {
+            for problem in codes.problems(respondent, file: file) { problems.append(problem) }
+        }
+        try problems.sortedByPosition().throwIfAny()
+        let makeID = self.makeID
+        try await write { db in
+            let stored = Set(try await Self.storedRespondentKeys(db, campaignID: campaignID, among: responses.respondents.map(\.id)))
+            var clashes = FileProblems()
+            for respondent in responses.respondents where stored.contains(respondent.id) {
+                clashes.append(Self.alreadyImported(respondent.id, file: file, line: respondent.position?.line ?? 1))
+            }
+            try clashes.throwIfAny()
+            let width = responses.likertItemIDs.count
+            try await Self.insertResponses(
+                db,
+                responses.respondents.enumerated().map { index, respondent in
+                    codes.row(
+                        respondent, likert: Array(responses.answers[(index * width)..<((index + 1) * width)]), id: makeID(),
+                        campaignID: campaignID, now: now)
+                })
+        }
+        return responses.respondents.count
+    }
+
+    static func alreadyImported(_ respondent: String, file: String, line: Int) -> FileProblem {
+        FileProblem(
+            file: file, line: line, column: 1,
+            message: "respondent '\(respondent)' is already in this campaign; each respondent is imported once")
+    }
+}
+
+/// A workspace's unit and role ids by code, as imported rows name them.
+struct WorkspaceCodes: Sendable {
+    var unitIDs: [String: String]
+    var roleIDs: [String: String]
+
+    /// A unit or role code the workspace does not have, located where the file gives it.
+    func problems(_ respondent: AssessmentResponses.Respondent, file: String) -> [FileProblem] {
+        guard let position = respondent.position else { return [] }
+        var problems: [FileProblem] = []
+        if unitIDs[respondent.unit] == nil {
+            problems.append(
+                FileProblem(
+                    file: file, line: position.line, column: position.unitColumn,
+                    message: "'\(respondent.unit)' is not a unit code of this workspace"))
+        }
+        if !respondent.role.isEmpty, roleIDs[respondent.role] == nil {
+            problems.append(
+                FileProblem(
+                    file: file, line: position.line, column: position.roleColumn,
+                    message: "'\(respondent.role)' is not a role code of this workspace (leave it empty for none)"))
+        }
+        return problems
+    }
+
+    /// The stored row of an imported respondent.
+    func row(_ respondent: AssessmentResponses.Respondent, likert: [Int8], id: String, campaignID: String, now: Int64) -> Store.ResponseRow
+    {
+        Store.ResponseRow(
+            id: id, campaignID: campaignID, respondentKey: respondent.id, unitID: unitIDs[respondent.unit],
+            roleID: respondent.role.isEmpty ? nil : roleIDs[respondent.role], likert: likert, outcome: respondent.outcome,
+            source: "import", startedAt: now, submittedAt: now, texts: respondent.texts)
+    }
+}
+
+/// A responses file read a chunk at a time (see `CSVChunks`). The import reads it from inside
+/// its write transaction, one call after another, so the chunks sit behind a lock only to
+/// let that closure, which the compiler must treat as concurrent, own them.
+public final class ResponseFileSource: Sendable {
+    public let file: String
+    private let chunks: Mutex<CSVChunks>
+
+    public init(_ chunks: sending CSVChunks) {
+        self.file = chunks.file
+        self.chunks = Mutex(chunks)
+    }
+
+    func next() throws -> [CSVRecord]? { try chunks.withLock { try $0.next() } }
+    var bytesRead: Int { chunks.withLock { $0.bytesRead } }
+}
