@@ -12,6 +12,23 @@ enum SQLDialectQuirks {
         }
     }
 
+    /// A read-only transaction over one snapshot: SQLite's deferred transaction reads one
+    /// WAL snapshot from its first read; PostgreSQL needs REPEATABLE READ for that.
+    static func beginSnapshot(_ kind: DatabaseKind) -> String {
+        switch kind {
+        case .sqlite: "BEGIN"
+        case .postgres: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+        }
+    }
+
+    /// Column type for bytes.
+    static func blob(_ kind: DatabaseKind) -> String {
+        switch kind {
+        case .sqlite: "BLOB"
+        case .postgres: "BYTEA"
+        }
+    }
+
     /// Column type for text that may be long (framework sources, JSON documents).
     static let longText = "TEXT"
     /// 64-bit integers; SQLite's INTEGER affinity accepts the name too.

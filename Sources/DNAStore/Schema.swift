@@ -1,6 +1,6 @@
 /// Every migration CustomerDNA has shipped, in order. Append only.
 enum Schema {
-    static let migrations: [Migration] = [foundation, assessment, customerModel, lineOfSight, anonymityAtRest]
+    static let migrations: [Migration] = [foundation, assessment, customerModel, lineOfSight, anonymityAtRest, assessmentSums]
 
     static let foundation = Migration(
         name: "0001-foundation",

@@ -23,6 +23,8 @@ extension Store {
             throw StoreError.invalid("the number invited in unit '\(bad.key)' cannot be negative")
         }
         let (instrument, source) = try await resolveInstrument(choice, workspaceID: workspaceID)
+        // A new campaign's sums are empty and kept from the start (see Store+AssessmentSums).
+        let plan = AssessmentSumsPlan(instrument: instrument, frameworks: try await frameworks(workspaceID: workspaceID))
         let campaign = Campaign(
             id: makeID(), workspaceID: workspaceID, name: name, instrumentCode: instrument.id, instrumentSource: source, opensAt: opensAt,
             closesAt: closesAt, createdAt: now)
@@ -35,11 +37,11 @@ extension Store {
                 try await db.insert(into: "campaigns")
                     .columns(
                         "id", "workspace_id", "name", "instrument_code", "instrument_source", "opens_at", "closes_at", "open_link",
-                        "created_at"
+                        "created_at", "sums_plan"
                     )
                     .values(
                         SQLBind(campaign.id), SQLBind(workspaceID), SQLBind(name), SQLBind(campaign.instrumentCode), SQLBind(source),
-                        SQLBind(opensAt), SQLBind(closesAt), SQLBind(String?.none), SQLBind(now)
+                        SQLBind(opensAt), SQLBind(closesAt), SQLBind(String?.none), SQLBind(now), SQLBind(plan.fingerprint)
                     ).run()
                 for (unitID, invited) in population.sorted(by: { $0.key < $1.key }) {
                     try await db.insert(into: "campaign_units").columns("campaign_id", "unit_id", "invited")

@@ -55,7 +55,7 @@ extension Store {
                         roleID: respondent.role.isEmpty ? nil : roleIDs[respondent.role], likert: respondent.likert,
                         outcome: respondent.outcome, source: "import", startedAt: submitted - Int64(index / 300) * 3600,
                         submittedAt: submitted, texts: respondent.texts)
-                })
+                }, summed: false)
         }
     }
 

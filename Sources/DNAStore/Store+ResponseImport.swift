@@ -42,13 +42,16 @@ extension Store {
             var records = first
             while let more = try source.next() { records += more }
             return try await importLongResponses(
-                campaignID: campaignID, file: file, records: records, instrument: instrument, outcomes: outcomes, codes: codes, now: now)
+                campaignID: campaignID, file: file, records: records, instrument: instrument, plan: try await sumsPlan(of: campaign),
+                outcomes: outcomes, codes: codes, now: now)
         }
         let checker = try WideResponseRows(file: file, header: header, instrument: instrument, knownOutcomes: outcomes)
-        let makeID = self.makeID
+        let makeID = self.makeID, kind = self.kind
         let rest = Array(first.dropFirst())
+        let plan = try await sumsPlan(of: campaign)
         return try await write { db in
             var problems = FileProblems()
+            var sums = SumsDelta(plan: plan)
             var records = rest
             var imported = 0
             while true {
@@ -67,7 +70,8 @@ extension Store {
                     problems.append(Self.alreadyImported(stored, file: file, line: lines[stored] ?? 1))
                 }
                 if problems.isEmpty {
-                    try await Self.insertResponses(db, rows)
+                    try await Self.insertResponses(db, rows, summed: true)
+                    for row in rows { sums.add(row) }
                     imported += rows.count
                 }
                 progress(imported, source.bytesRead)
@@ -75,6 +79,7 @@ extension Store {
                 records = more
             }
             try problems.sortedByPosition().throwIfAny()
+            try await Self.mergeSums(db, kind: kind, campaignID: campaignID, delta: sums)
             return imported
         }
     }
@@ -93,8 +98,8 @@ extension Store {
     /// The long form (`respondent,unit,role,item,value`): a respondent's rows may be anywhere
     /// in the file, so it is read whole, then written in one transaction.
     private func importLongResponses(
-        campaignID: String, file: String, records: [CSVRecord], instrument: Instrument, outcomes: Set<String>, codes: WorkspaceCodes,
-        now: Int64
+        campaignID: String, file: String, records: [CSVRecord], instrument: Instrument, plan: AssessmentSumsPlan, outcomes: Set<String>,
+        codes: WorkspaceCodes, now: Int64
     ) async throws -> Int {
         let responses = try AssessmentResponseReader.read(file: file, records: records, instrument: instrument, knownOutcomes: outcomes)
         var problems = FileProblems()
@@ -102,7 +107,7 @@ extension Store {
             for problem in codes.problems(respondent, file: file) { problems.append(problem) }
         }
         try problems.sortedByPosition().throwIfAny()
-        let makeID = self.makeID
+        let makeID = self.makeID, kind = self.kind
         try await write { db in
             let stored = Set(try await Self.storedRespondentKeys(db, campaignID: campaignID, among: responses.respondents.map(\.id)))
             var clashes = FileProblems()
@@ -111,13 +116,15 @@ extension Store {
             }
             try clashes.throwIfAny()
             let width = responses.likertItemIDs.count
-            try await Self.insertResponses(
-                db,
-                responses.respondents.enumerated().map { index, respondent in
-                    codes.row(
-                        respondent, likert: Array(responses.answers[(index * width)..<((index + 1) * width)]), id: makeID(),
-                        campaignID: campaignID, now: now)
-                })
+            let rows = responses.respondents.enumerated().map { index, respondent in
+                codes.row(
+                    respondent, likert: Array(responses.answers[(index * width)..<((index + 1) * width)]), id: makeID(),
+                    campaignID: campaignID, now: now)
+            }
+            try await Self.insertResponses(db, rows, summed: true)
+            var sums = SumsDelta(plan: plan)
+            for row in rows { sums.add(row) }
+            try await Self.mergeSums(db, kind: kind, campaignID: campaignID, delta: sums)
         }
         return responses.respondents.count
     }

@@ -170,16 +170,19 @@ extension Store {
     }
 
     /// Inserts responses and their open answers, 500 rows to a statement (well inside both
-    /// databases' limits on bound values). Blank open answers are not stored.
-    static func insertResponses(_ db: any SQLDatabase, _ rows: [ResponseRow]) async throws {
+    /// databases' limits on bound values). Blank open answers are not stored. With `summed`
+    /// the caller adds the rows to the kept sums in the same transaction (`mergeSums`);
+    /// without, reads add them until a fold does (see `Store+AssessmentSums`).
+    static func insertResponses(_ db: any SQLDatabase, _ rows: [ResponseRow], summed: Bool) async throws {
         for chunk in rows.chunked(into: 500) {
             var insert = db.insert(into: "responses").columns(
-                "id", "campaign_id", "respondent_key", "unit_id", "role_id", "likert", "outcome", "source", "started_at", "submitted_at")
+                "id", "campaign_id", "respondent_key", "unit_id", "role_id", "likert", "outcome", "source", "started_at", "submitted_at",
+                "summed")
             for row in chunk {
                 insert = insert.values(
                     SQLBind(row.id), SQLBind(row.campaignID), SQLBind(row.respondentKey), SQLBind(row.unitID), SQLBind(row.roleID),
                     SQLBind(LikertCodes.encode(row.likert)), SQLBind(row.outcome), SQLBind(row.source), SQLBind(row.startedAt),
-                    SQLBind(row.submittedAt))
+                    SQLBind(row.submittedAt), SQLBind(summed ? 1 : 0))
             }
             try await insert.run()
         }

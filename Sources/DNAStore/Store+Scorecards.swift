@@ -2,10 +2,11 @@ import DNACore
 import SQLKit
 
 extension Store {
-    /// Scores a campaign from stored answers: everyone, then each unit with its sub-units
+    /// Scores a campaign from its kept sums: everyone, then each unit with its sub-units
     /// rolled up (or each role), and the change since the previous wave. This is the one
     /// place where stored answers become results, so the anonymity rule applied here holds
-    /// for every page, API response, export and report built on it.
+    /// for every page, API response, export and report built on it. It reads one cell per
+    /// unit or role, not every response (see `Store+AssessmentSums`).
     public func scorecard(
         workspace: Workspace, campaign: Campaign, breakdown: AssessmentScoring.Breakdown = .unit, previous: Campaign? = nil
     ) async throws -> Scorecard {
@@ -14,12 +15,15 @@ extension Store {
         let roles = try await roles(workspaceID: workspace.id)
         let options = AssessmentScoring.Options(breakdown: breakdown, minGroupSize: workspace.minGroupSize, frameworks: frameworks)
         let layout = GroupLayout(breakdown: breakdown, units: units, roles: roles)
+        let unitCodes = Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0.code) })
+        let roleCodes = Dictionary(uniqueKeysWithValues: roles.map { ($0.id, $0.code) })
         func scoredWave(_ campaign: Campaign) async throws -> ScoredWave {
-            let instrument = try campaign.instrument(frameworks: frameworks)
-            let responses = try await assessmentResponses(campaign: campaign, instrument: instrument, units: units, roles: roles)
-            let groups = layout.groups(for: responses)
-            let result = FastAssessmentScoring.score(instrument: instrument, responses: responses, groups: groups, options: options)
-            return ScoredWave(instrument: instrument, responses: responses, groups: groups, result: result)
+            let plan = try await sumsPlan(of: campaign)
+            let sums = try await campaignSums(campaign)
+            let (everyone, groups) = layout.groups(
+                byUnit: sums.byUnit, byRole: sums.byRole, unitCodes: unitCodes, roleCodes: roleCodes, width: plan.width)
+            return ScoredWave(
+                plan: plan, everyone: everyone, groups: groups, result: plan.score(everyone: everyone, groups: groups, options: options))
         }
 
         let current = try await scoredWave(campaign)
@@ -31,14 +35,13 @@ extension Store {
             let shownBefore = Set(([before.result.overall] + before.result.groups).compactMap { $0.scores?.group })
             for (index, group) in ([current.result.overall] + current.result.groups).enumerated() {
                 guard let name = group.scores?.group, shownBefore.contains(name) else { continue }
-                let members = index == 0 ? Array(current.responses.respondents.indices) : current.groups[index - 1].members
-                let previousMembers =
-                    name == "all"
-                    ? Array(before.responses.respondents.indices) : before.groups.first { $0.name == name }?.members ?? []
-                let changes = AssessmentTrend.compare(
-                    previous: .init(instrument: before.instrument, responses: before.responses, members: previousMembers),
-                    current: .init(instrument: current.instrument, responses: current.responses, members: members), frameworks: frameworks)
-                trend.append(Scorecard.GroupTrend(group: name, changes: changes))
+                let cell = index == 0 ? current.everyone : current.groups[index - 1].cell
+                guard let previousCell = name == "all" ? before.everyone : before.groups.first(where: { $0.name == name })?.cell else {
+                    continue
+                }
+                trend.append(
+                    Scorecard.GroupTrend(
+                        group: name, changes: current.plan.trend(current: cell, previous: previousCell, previousPlan: before.plan)))
             }
         }
         return Scorecard(
@@ -48,9 +51,9 @@ extension Store {
     }
 
     private struct ScoredWave {
-        var instrument: Instrument
-        var responses: AssessmentResponses
-        var groups: [AssessmentScoring.Group]
+        var plan: AssessmentSumsPlan
+        var everyone: AssessmentCell
+        var groups: [AssessmentSumsPlan.Group]
         var result: AssessmentResult
     }
 }
@@ -98,22 +101,29 @@ struct GroupLayout {
         }
     }
 
-    /// The non-empty groups for these responses; empty groups are left out (and their
-    /// children re-parented onto the nearest kept ancestor, which cannot happen for units
-    /// since an ancestor holds at least its children's members).
-    func groups(for responses: AssessmentResponses) -> [AssessmentScoring.Group] {
-        guard breakdown != .none else { return [] }
-        var members = [[Int]](repeating: [], count: order.count)
-        for (index, respondent) in responses.respondents.enumerated() {
-            let key = breakdown == .unit ? respondent.unit : respondent.role
-            for group in chains[key] ?? [] { members[group].append(index) }
+    /// Everyone's sums and the non-empty groups' sums, from the kept cells by unit id and by
+    /// role id (ids no longer in the workspace count as none, as they do for answers). Empty
+    /// groups are left out (and their children re-parented onto the nearest kept ancestor,
+    /// which cannot happen for units since an ancestor holds at least its children's members).
+    func groups(
+        byUnit: [String: AssessmentCell], byRole: [String: AssessmentCell], unitCodes: [String: String], roleCodes: [String: String],
+        width: Int
+    ) -> (everyone: AssessmentCell, groups: [AssessmentSumsPlan.Group]) {
+        var everyone = AssessmentCell(width: width)
+        for cell in byUnit.values { everyone.add(cell) }
+        guard breakdown != .none else { return (everyone, []) }
+        let cells = breakdown == .unit ? byUnit : byRole
+        let codes = breakdown == .unit ? unitCodes : roleCodes
+        var sums = [AssessmentCell](repeating: AssessmentCell(width: width), count: order.count)
+        for (id, cell) in cells {
+            for group in chains[codes[id] ?? ""] ?? [] { sums[group].add(cell) }
         }
         var newIndex: [Int: Int] = [:]
-        var groups: [AssessmentScoring.Group] = []
-        for (index, entry) in order.enumerated() where !members[index].isEmpty {
+        var groups: [AssessmentSumsPlan.Group] = []
+        for (index, entry) in order.enumerated() where sums[index].respondents > 0 {
             newIndex[index] = groups.count
-            groups.append(.init(name: entry.code, members: members[index], parent: entry.parent.flatMap { newIndex[$0] }))
+            groups.append(.init(name: entry.code, parent: entry.parent.flatMap { newIndex[$0] }, cell: sums[index]))
         }
-        return groups
+        return (everyone, groups)
     }
 }

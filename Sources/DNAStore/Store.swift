@@ -21,6 +21,8 @@ public final class Store: Sendable {
     /// Parsed instruments by campaign id: a campaign's instrument is frozen when it is made,
     /// so every process may keep its parse for good.
     let instruments = InstrumentCache()
+    /// Campaigns whose answers this process is folding into their sums right now.
+    let folding = Mutex<Set<String>>([])
     /// Group commit for responses sent one at a time.
     var responseBatcher: ResponseBatcher { batcherBox.batcher(for: self) }
     private let batcherBox = BatcherBox()
@@ -103,6 +105,27 @@ public final class Store: Sendable {
         }
     }
 
+    /// Runs `body` in a read-only transaction that sees one snapshot of the database, for
+    /// reads that must agree with each other (kept sums and the answers not yet in them).
+    func snapshot<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let begin = SQLDialectQuirks.beginSnapshot(kind)
+        do {
+            return try await connector.withConnection { db in
+                try await db.raw(SQLQueryString(begin)).run()
+                do {
+                    let result = try await body(db)
+                    try await db.raw("COMMIT").run()
+                    return result
+                } catch {
+                    try? await db.raw("ROLLBACK").run()
+                    throw error
+                }
+            }
+        } catch {
+            throw StoreError.translate(error)
+        }
+    }
+
     /// Runs `body` in one transaction: everything it writes is kept, or nothing is.
     public func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let begin = SQLDialectQuirks.beginWriteTransaction(kind)
@@ -126,9 +149,18 @@ public final class Store: Sendable {
     }
 }
 
-/// Instruments parsed once per campaign and process.
+/// Instruments parsed once per campaign and process, and the plans of their sums.
 final class InstrumentCache: Sendable {
     private let parsed = Mutex<[String: Instrument]>([:])
+    private let plans = Mutex<[String: AssessmentSumsPlan]>([:])
+
+    func plan(of campaign: Campaign, frameworks: () async throws -> [Framework]) async throws -> AssessmentSumsPlan {
+        if let cached = plans.withLock({ $0[campaign.id] }) { return cached }
+        let frameworks = try await frameworks()
+        let plan = AssessmentSumsPlan(instrument: try campaign.instrument(frameworks: frameworks), frameworks: frameworks)
+        plans.withLock { $0[campaign.id] = plan }
+        return plan
+    }
 
     func instrument(of campaign: Campaign, frameworks: () async throws -> [Framework]) async throws -> Instrument {
         if let cached = parsed.withLock({ $0[campaign.id] }) { return cached }

@@ -29,10 +29,19 @@ public enum Statistics {
     /// Nil when either sample has fewer than two values or both have no variance.
     public static func welchPValue(_ a: [Double], _ b: [Double]) -> Double? {
         guard let meanA = mean(a), let meanB = mean(b), let varA = variance(a), let varB = variance(b) else { return nil }
-        let sa = varA / Double(a.count), sb = varB / Double(b.count)
+        return welchPValue(
+            meanA: meanA, varianceA: varA, countA: Double(a.count), meanB: meanB, varianceB: varB, countB: Double(b.count))
+    }
+
+    /// The same test from each sample's mean, sample variance and size (two or more each),
+    /// for samples kept as sums.
+    public static func welchPValue(
+        meanA: Double, varianceA: Double, countA: Double, meanB: Double, varianceB: Double, countB: Double
+    ) -> Double? {
+        let sa = varianceA / countA, sb = varianceB / countB
         guard sa + sb > 0 else { return meanA == meanB ? 1 : 0 }
         let t = (meanA - meanB) / (sa + sb).squareRoot()
-        let df = (sa + sb) * (sa + sb) / (sa * sa / Double(a.count - 1) + sb * sb / Double(b.count - 1))
+        let df = (sa + sb) * (sa + sb) / (sa * sa / (countA - 1) + sb * sb / (countB - 1))
         return StudentT.twoSidedPValue(t: t, degreesOfFreedom: df)
     }
 

@@ -7,8 +7,7 @@ extension FastAssessmentScoring {
         let breakdown: AssessmentScoring.Breakdown
         var groupNames: [String] = []
         var groupIndex: [UInt64: Int] = [:]
-        /// Per group: sums of means (fractions) and whole-number sums (respondents, answers,
-        /// item sums for alpha) in the same layout; integer adds are exact and cheaper.
+        /// Per group: whole-number sums (see `Sums`), exact whatever the order of adding.
         var storage: [GroupStorage] = []
         var respondents: [Int] = []
         var named: [Int] = []
@@ -179,7 +178,6 @@ extension FastAssessmentScoring {
                 respondents[target] += other.respondents[index]
                 named[target] += other.named[index]
                 for position in 0..<layout.stride {
-                    storage[target].sums[position] += other.storage[index].sums[position]
                     storage[target].counts[position] += other.storage[index].counts[position]
                 }
             }
@@ -191,7 +189,7 @@ extension FastAssessmentScoring {
                 layout: layout, options: options, hasOutcome: layout.columns.contains { if case .outcome = $0 { true } else { false } })
             let order = groupNames.indices.sorted { groupNames[$0] < groupNames[$1] }
             let combined = storage.map(scorer.combine)
-            var everyone = [Double](repeating: 0, count: layout.stride)
+            var everyone = [Int](repeating: 0, count: layout.stride)
             for group in combined { for position in 0..<layout.stride { everyone[position] += group[position] } }
             let total = respondents.reduce(0, +)
             let showGroups = breakdown != .none

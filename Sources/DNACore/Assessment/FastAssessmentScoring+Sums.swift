@@ -22,10 +22,6 @@ extension FastAssessmentScoring {
         /// `flatItems[itemStart[d]..<itemStart[d + 1]]` (likert indexes).
         var flatItems: [Int]
         var itemStart: [Int]
-        /// `total / count` for every possible count and total of a dimension, computed once
-        /// with the same division as the full scorer, so the hot loop only looks it up.
-        var means: [Double]
-        var meanRow: Int
 
         init?(instrument: Instrument, bytes: UnsafeRawBufferPointer, frameworks: [Framework]) {
             guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
@@ -62,69 +58,63 @@ extension FastAssessmentScoring {
             var next = 0
             for dimension in plan.dimensions {
                 offsets.append(next)
-                next += Sums.base + (dimension.items.count >= 3 ? 3 + 2 * dimension.items.count : 0)
+                next += Sums.size(items: dimension.items.count)
             }
             self.offsets = offsets
             stride = next
             flatItems = plan.dimensions.flatMap { $0.items.map(\.index) }
             itemStart = [0]
             for dimension in plan.dimensions { itemStart.append(itemStart.last! + dimension.items.count) }
-            let widest = plan.dimensions.map(\.items.count).max() ?? 0
-            meanRow = 5 * widest + 1
-            var means = [Double](repeating: 0, count: (widest + 1) * meanRow)
-            for count in 1...max(1, widest) {
-                for total in 0..<meanRow { means[count * meanRow + total] = Double(total) / Double(count) }
-            }
-            self.means = means
         }
 
         /// Runs `body` with unsafe views of the plan's arrays, for the hot loop.
         func withHot<Result>(_ body: (Hot) -> Result) -> Result {
-            means.withUnsafeBufferPointer { means in
-                flatItems.withUnsafeBufferPointer { items in
-                    itemStart.withUnsafeBufferPointer { starts in
-                        offsets.withUnsafeBufferPointer { offsets in
-                            body(Hot(means: means, items: items, starts: starts, offsets: offsets, meanRow: meanRow))
-                        }
+            flatItems.withUnsafeBufferPointer { items in
+                itemStart.withUnsafeBufferPointer { starts in
+                    offsets.withUnsafeBufferPointer { offsets in
+                        body(Hot(items: items, starts: starts, offsets: offsets))
                     }
                 }
             }
         }
     }
 
-    /// Positions inside a dimension's sums.
+    /// Positions inside a dimension's sums. Every slot is a whole number, so sums are exact,
+    /// can be added in any order and stored: a respondent's dimension mean is total / count,
+    /// and keeping the totals (and their squares) per count gives the sum of the means and of
+    /// their squares without adding a single fraction.
     enum Sums {
-        static let respondents = 0, meanSum = 1, meanSquares = 2, answers = 3, favorable = 4, unfavorable = 5
-        static let base = 6
-        // Then, for dimensions with three or more items (Cronbach's alpha, listwise):
-        static let complete = 6, totalSum = 7, totalSquares = 8, items = 9
+        static let respondents = 0, answers = 1, favorable = 2, unfavorable = 3
+        /// Then, for each count c in 1...k answered items: the sum of the respondents'
+        /// totals, then of the totals squared.
+        static let byCount = 4
+        static func total(count: Int) -> Int { byCount + 2 * (count - 1) }
+        /// Then, for dimensions with three or more items (Cronbach's alpha, listwise):
+        /// complete rows, the sum of their totals and of their squares, then each item's sum
+        /// and sum of squares.
+        static func complete(items k: Int) -> Int { byCount + 2 * k }
+        static func size(items k: Int) -> Int { byCount + 2 * k + (k >= 3 ? 3 + 2 * k : 0) }
     }
 
     /// One group's sums in raw memory, so the hot loop touches no reference counts.
     final class GroupStorage: @unchecked Sendable {
-        let sums: UnsafeMutableBufferPointer<Double>
         let counts: UnsafeMutableBufferPointer<Int>
 
         init(stride: Int) {
-            sums = .allocate(capacity: max(1, stride))
-            sums.initialize(repeating: 0)
             counts = .allocate(capacity: max(1, stride))
             counts.initialize(repeating: 0)
         }
 
         deinit {
-            sums.deallocate()
             counts.deallocate()
         }
     }
 
     /// Unsafe views of the layout's arrays for the hot loop, valid during one scan.
     struct Hot {
-        var means: UnsafeBufferPointer<Double>
         var items: UnsafeBufferPointer<Int>
         var starts: UnsafeBufferPointer<Int>
         var offsets: UnsafeBufferPointer<Int>
-        var meanRow: Int
     }
 
     /// Turns a group's sums into the contract's figures.
@@ -141,9 +131,8 @@ extension FastAssessmentScoring {
             self.hasOutcome = hasOutcome
         }
 
-        /// One array of doubles: each slot is either a sum of means or a count.
-        func combine(_ storage: GroupStorage) -> [Double] {
-            (0..<layout.stride).map { storage.sums[$0] + Double(storage.counts[$0]) }
+        func combine(_ storage: GroupStorage) -> [Int] {
+            Array(UnsafeBufferPointer(storage.counts))
         }
 
         func t975(_ n: Int) -> Double {
@@ -153,7 +142,7 @@ extension FastAssessmentScoring {
             return value
         }
 
-        func scores(_ name: String, _ sums: [Double], n: Int, named: Int) -> AssessmentResult.GroupScores {
+        func scores(_ name: String, _ sums: [Int], n: Int, named: Int) -> AssessmentResult.GroupScores {
             let dimensions = layout.plan.dimensions.enumerated().compactMap { index, dimension in
                 score(dimension, sums, base: layout.offsets[index])
             }
@@ -163,37 +152,50 @@ extension FastAssessmentScoring {
         }
 
         func score(
-            _ dimension: DimensionPlan.Dimension, _ sums: [Double], base: Int
+            _ dimension: DimensionPlan.Dimension, _ sums: [Int], base: Int
         ) -> AssessmentResult.DimensionScore? {
-            let n = sums[base + Sums.respondents]
-            guard n > 0 else { return nil }
-            let mean = sums[base + Sums.meanSum] / n
-            let sd =
-                n >= 2
-                ? Self.sampleVariance(sum: sums[base + Sums.meanSum], squares: sums[base + Sums.meanSquares], n: n).squareRoot() : nil
+            guard let means = Self.respondentMeans(sums, base: base, items: dimension.items.count) else { return nil }
+            let n = means.n
+            let mean = means.sum / n
+            let sd = n >= 2 ? Self.sampleVariance(sum: means.sum, squares: means.squares, n: n).squareRoot() : nil
             // The same interval as Statistics.confidenceInterval95, with the quantile cached.
             let half = sd.map { t975(Int(n)) * $0 / n.squareRoot() }
-            let answers = sums[base + Sums.answers]
+            let answers = Double(sums[base + Sums.answers])
             var alpha: Double?
             let k = dimension.items.count
             if k >= 3 {
-                let complete = sums[base + Sums.complete]
+                let first = base + Sums.complete(items: k)
+                let complete = Double(sums[first])
                 if complete >= 2 {
                     var itemVariances = 0.0
                     for position in 0..<k {
                         itemVariances += Self.sampleVariance(
-                            sum: sums[base + Sums.items + 2 * position], squares: sums[base + Sums.items + 2 * position + 1], n: complete)
+                            sum: Double(sums[first + 3 + 2 * position]), squares: Double(sums[first + 4 + 2 * position]), n: complete)
                     }
-                    let totalVariance = Self.sampleVariance(
-                        sum: sums[base + Sums.totalSum], squares: sums[base + Sums.totalSquares], n: complete)
+                    let totalVariance = Self.sampleVariance(sum: Double(sums[first + 1]), squares: Double(sums[first + 2]), n: complete)
                     if totalVariance > 1e-12 { alpha = Double(k) / Double(k - 1) * (1 - itemVariances / totalVariance) }
                 }
             }
             return AssessmentResult.DimensionScore(
                 framework: dimension.ref.framework, dimension: dimension.label, n: Int(n), mean: mean, sd: sd,
                 ci95Low: half.map { mean - $0 },
-                ci95High: half.map { mean + $0 }, score: (mean - 1) / 4 * 100, favorable: sums[base + Sums.favorable] / answers,
-                unfavorable: sums[base + Sums.unfavorable] / answers, alpha: alpha)
+                ci95High: half.map { mean + $0 }, score: (mean - 1) / 4 * 100, favorable: Double(sums[base + Sums.favorable]) / answers,
+                unfavorable: Double(sums[base + Sums.unfavorable]) / answers, alpha: alpha)
+        }
+
+        /// How many respondents answered the dimension, and the sum of their means and of
+        /// their squared means; nil when nobody did.
+        static func respondentMeans(_ sums: [Int], base: Int, items k: Int) -> (n: Double, sum: Double, squares: Double)? {
+            let n = sums[base + Sums.respondents]
+            guard n > 0 else { return nil }
+            var sum = 0.0, squares = 0.0
+            for count in 1...max(1, k) {
+                let slot = base + Sums.total(count: count)
+                let c = Double(count)
+                sum += Double(sums[slot]) / c
+                squares += Double(sums[slot + 1]) / (c * c)
+            }
+            return (Double(n), sum, squares)
         }
 
         static func sampleVariance(sum: Double, squares: Double, n: Double) -> Double {
@@ -205,7 +207,13 @@ extension FastAssessmentScoring {
 extension FastAssessmentScoring.GroupStorage {
     /// Adds one respondent's answers (reverse-scored, 0 for none) to a group's sums.
     func add(_ values: UnsafeBufferPointer<Int8>, hot: FastAssessmentScoring.Hot) {
-        let sums = self.sums, counts = self.counts
+        FastAssessmentScoring.add(values, to: counts, hot: hot)
+    }
+}
+
+extension FastAssessmentScoring {
+    /// The hot loop: adds one respondent's answers (reverse-scored, 0 for none) to sums.
+    static func add(_ values: UnsafeBufferPointer<Int8>, to counts: UnsafeMutableBufferPointer<Int>, hot: Hot) {
         let items = hot.items, starts = hot.starts
         for dimension in 0..<hot.offsets.count {
             let first = starts[dimension], last = starts[dimension &+ 1]
@@ -223,19 +231,20 @@ extension FastAssessmentScoring.GroupStorage {
             }
             if count == 0 { continue }
             let base = hot.offsets[dimension]
-            let mean = hot.means[count &* hot.meanRow &+ total]
-            sums[base &+ FastAssessmentScoring.Sums.meanSum] += mean
-            sums[base &+ FastAssessmentScoring.Sums.meanSquares] += mean * mean
-            counts[base &+ FastAssessmentScoring.Sums.respondents] &+= 1
-            counts[base &+ FastAssessmentScoring.Sums.answers] &+= count
-            counts[base &+ FastAssessmentScoring.Sums.favorable] &+= favorable
-            counts[base &+ FastAssessmentScoring.Sums.unfavorable] &+= unfavorable
+            counts[base &+ Sums.respondents] &+= 1
+            counts[base &+ Sums.answers] &+= count
+            counts[base &+ Sums.favorable] &+= favorable
+            counts[base &+ Sums.unfavorable] &+= unfavorable
+            let byCount = base &+ Sums.byCount &+ 2 &* (count &- 1)
+            counts[byCount] &+= total
+            counts[byCount &+ 1] &+= total &* total
             let size = last &- first
             if size >= 3 && count == size {
-                counts[base &+ FastAssessmentScoring.Sums.complete] &+= 1
-                counts[base &+ FastAssessmentScoring.Sums.totalSum] &+= total
-                counts[base &+ FastAssessmentScoring.Sums.totalSquares] &+= total &* total
-                var slot = base &+ FastAssessmentScoring.Sums.items
+                let complete = base &+ Sums.byCount &+ 2 &* size
+                counts[complete] &+= 1
+                counts[complete &+ 1] &+= total
+                counts[complete &+ 2] &+= total &* total
+                var slot = complete &+ 3
                 for position in first..<last {
                     let value = Int(values[items[position]])
                     counts[slot] &+= value

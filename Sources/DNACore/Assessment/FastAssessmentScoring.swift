@@ -38,70 +38,38 @@ public enum FastAssessmentScoring {
     /// sub-units): each respondent is added once, to the cell of respondents that belong to
     /// exactly the same groups, and each group's sums are the sum of its cells. Gives the
     /// figures of `AssessmentScoring.score(instrument:responses:groups:options:)` (a test
-    /// compares them) at a fraction of the cost, which the stored scorecard needs.
+    /// compares them) at a fraction of the cost.
     public static func score(
         instrument: Instrument, responses: AssessmentResponses, groups: [AssessmentScoring.Group], options: AssessmentScoring.Options
     ) -> AssessmentResult {
-        let layout = Layout(instrument: instrument, frameworks: options.frameworks)
+        let plan = AssessmentSumsPlan(instrument: instrument, frameworks: options.frameworks)
         let count = responses.respondents.count
         var signature = [[Int]](repeating: [], count: count)
         for (index, group) in groups.enumerated() { for member in group.members { signature[member].append(index) } }
         var cellOf: [[Int]: Int] = [:]
-        var cells: [GroupStorage] = []
+        var cells: [AssessmentCell] = []
         var cellGroups: [[Int]] = []
-        var cellSize: [Int] = []
-        var cellNamed: [Int] = []
         let width = responses.likertItemIDs.count
-        let reverse = layout.reverse
-        var row = [Int8](repeating: 0, count: max(1, width))
-        layout.withHot { hot in
-            responses.answers.withUnsafeBufferPointer { answers in
-                row.withUnsafeMutableBufferPointer { row in
-                    for respondent in 0..<count {
-                        let cell: Int
-                        if let known = cellOf[signature[respondent]] {
-                            cell = known
-                        } else {
-                            cell = cells.count
-                            cellOf[signature[respondent]] = cell
-                            cells.append(GroupStorage(stride: layout.stride))
-                            cellGroups.append(signature[respondent])
-                            cellSize.append(0)
-                            cellNamed.append(0)
-                        }
-                        for item in 0..<width {
-                            let raw = answers[respondent * width + item]
-                            row[item] = raw > 0 ? (reverse[item] ? 6 - raw : raw) : 0
-                        }
-                        cellSize[cell] += 1
-                        if responses.respondents[respondent].outcome != nil { cellNamed[cell] += 1 }
-                        cells[cell].add(UnsafeBufferPointer(row), hot: hot)
-                    }
-                }
+        for respondent in 0..<count {
+            let cell: Int
+            if let known = cellOf[signature[respondent]] {
+                cell = known
+            } else {
+                cell = cells.count
+                cellOf[signature[respondent]] = cell
+                cells.append(AssessmentCell(width: plan.width))
+                cellGroups.append(signature[respondent])
             }
+            let answers = Array(responses.answers[(respondent * width)..<((respondent + 1) * width)])
+            plan.add(likert: answers, named: responses.respondents[respondent].outcome != nil, to: &cells[cell])
         }
-        let scorer = Scorer(layout: layout, options: options, hasOutcome: instrument.outcomeItem != nil)
-        var groupSums = [[Double]](repeating: [Double](repeating: 0, count: layout.stride), count: groups.count)
-        var everyone = [Double](repeating: 0, count: layout.stride)
-        var named = [Int](repeating: 0, count: groups.count)
+        var everyone = AssessmentCell(width: plan.width)
+        var sums = groups.map { AssessmentSumsPlan.Group(name: $0.name, parent: $0.parent, cell: AssessmentCell(width: plan.width)) }
         for (cell, storage) in cells.enumerated() {
-            let sums = scorer.combine(storage)
-            for position in 0..<layout.stride { everyone[position] += sums[position] }
-            for group in cellGroups[cell] {
-                for position in 0..<layout.stride { groupSums[group][position] += sums[position] }
-                named[group] += cellNamed[cell]
-            }
+            everyone.add(storage)
+            for group in cellGroups[cell] { sums[group].cell.add(storage) }
         }
-        let visibility = Anonymity.visibleTree(
-            rootSize: count, groups: groups.map { ($0.members.count, $0.parent) }, minGroupSize: options.minGroupSize)
-        let overall: AssessmentResult.GroupResult =
-            visibility.parentShown
-            ? .shown(scorer.scores("all", everyone, n: count, named: cellNamed.reduce(0, +))) : .suppressed(group: "all")
-        let results = groups.enumerated().map { index, group -> AssessmentResult.GroupResult in
-            guard visibility.childShown[index] else { return .suppressed(group: group.name) }
-            return .shown(scorer.scores(group.name, groupSums[index], n: group.members.count, named: named[index]))
-        }
-        return AssessmentResult(overall: overall, groups: results)
+        return plan.score(everyone: everyone, groups: sums, options: options)
     }
 
     /// Splits the body into `count` ranges that end at line breaks.

@@ -81,7 +81,8 @@ extension PageController {
         router.get(RouterPath(stringLiteral: SiteURL.pattern { w, id in .campaignResults(w, id) })) { request, context in
             try await page(request, context) { workspace, _, identity in
                 let (scorecard, frameworks, frameworkID) = try await scorecard(request, context, workspace)
-                let figures = ScorecardFigures(scorecard: scorecard, frameworks: frameworks, frameworkID: frameworkID)
+                let drill = UnitDrill(scorecard: scorecard, open: request.uri.queryParameters.get("open"))
+                let figures = ScorecardFigures(scorecard: scorecard, frameworks: frameworks, frameworkID: frameworkID, drill: drill)
                 return ResultsPage.View(model: .init(workspace: workspace, figures: figures, campaignID: scorecard.campaign.id))
                     .response(identity: identity)
             }

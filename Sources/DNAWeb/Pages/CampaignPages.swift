@@ -242,7 +242,13 @@ enum ResultsPage {
                             : .a(.escaped("href", base + SiteURL.query(["by": by, "framework": framework.id])), .plain(framework.name))
                     }
                 ),
-                .raw(ScorecardHTML.sections(figures) { SiteURL.force(slug, $0).path }),
+                .raw(
+                    ScorecardHTML.sections(
+                        figures, forceLink: { SiteURL.force(slug, $0).path },
+                        openLink: { open in
+                            guard let open else { return base + SiteURL.query(["by": by, "framework": figures.framework.id]) }
+                            return base + SiteURL.query(["by": by, "framework": figures.framework.id, "open": open])
+                        })),
                 .h2("Download"),
                 .ul(
                     .forEach(LeadershipReport.Format.allCases) { format in

@@ -21,10 +21,20 @@ struct ScorecardFigures {
     /// The framework the heatmap and the ranking are cut by.
     let framework: Framework
 
-    init(scorecard: Scorecard, frameworks: [Framework], frameworkID: String = "os-canvas") {
+    /// The groups the heatmap and coverage show: all of them in a report, one level of a
+    /// large tree on the results page (see `UnitDrill`).
+    let drill: UnitDrill?
+
+    init(scorecard: Scorecard, frameworks: [Framework], frameworkID: String = "os-canvas", drill: UnitDrill? = nil) {
         self.scorecard = scorecard
         self.frameworks = frameworks
         framework = frameworks.first { $0.id == frameworkID } ?? frameworks[0]
+        self.drill = drill
+    }
+
+    /// Everyone, then the groups shown.
+    private var shownGroups: [AssessmentResult.GroupResult] {
+        [scorecard.result.overall] + scorecard.result.groups.filter { drill?.shows($0.group) ?? true }
     }
 
     var overall: AssessmentResult.GroupScores? { scorecard.result.overall.scores }
@@ -40,8 +50,7 @@ struct ScorecardFigures {
     var hiddenGroups: Int { scorecard.result.groups.filter { $0.scores == nil }.count }
 
     var heatmapRows: [Charts.HeatmapRow] {
-        let groups = scorecard.result.groups
-        return ([scorecard.result.overall] + groups).map { group in
+        shownGroups.map { group in
             Charts.HeatmapRow(
                 label: scorecard.name(of: group.group), depth: group.group == "all" ? 0 : (scorecard.groupDepths[group.group] ?? 0) + 1,
                 scores: group.scores.map { scores in framework.dimensions.map { scores.dimension(framework.id, $0.id)?.score } })
@@ -60,7 +69,7 @@ struct ScorecardFigures {
     var gaps: [Ranked] { Array(ranked.suffix(3).reversed()) }
 
     var coverage: [(label: String, share: Double)] {
-        ([scorecard.result.overall] + scorecard.result.groups).compactMap { group in
+        shownGroups.compactMap { group in
             guard let share = group.scores?.lineOfSightCoverage else { return nil }
             return (scorecard.name(of: group.group), share)
         }

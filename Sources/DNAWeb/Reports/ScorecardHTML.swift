@@ -8,7 +8,10 @@ enum ScorecardHTML {
     private static func r(_ value: Double?, _ digits: Int = 1) -> String { AnalysisOutput.rounded(value, digits) }
     private static func p(_ share: Double?) -> String { AnalysisOutput.percent(share) }
 
-    static func sections(_ figures: ScorecardFigures, forceLink: ((String) -> String)? = nil) -> String {
+    /// `openLink` gives the page address that opens a unit of a large tree (nil: the top).
+    static func sections(
+        _ figures: ScorecardFigures, forceLink: ((String) -> String)? = nil, openLink: ((String?) -> String)? = nil
+    ) -> String {
         var html = ""
         guard let overall = figures.overall else {
             return
@@ -48,6 +51,7 @@ enum ScorecardHTML {
             html +=
                 "<p>\(figures.hiddenGroups) group\(figures.hiddenGroups == 1 ? " is" : "s are") hidden: fewer than \(figures.scorecard.minGroupSize) respondents, or a size others could work out from the groups shown.</p>"
         }
+        if let drill = figures.drill, let openLink { html += drillNavigation(drill, figures: figures, openLink: openLink) }
         html += Charts.heatmap(
             title: "Scores (0-100) of \(figures.framework.name) for each group", columns: figures.framework.dimensions.map(\.name),
             rows: figures.heatmapRows)
@@ -67,6 +71,32 @@ enum ScorecardHTML {
 
         html += trendSection(figures)
         return html
+    }
+
+    /// Where the page stands in a large unit tree, and the units that open one level further.
+    static func drillNavigation(_ drill: UnitDrill, figures: ScorecardFigures, openLink: (String?) -> String) -> String {
+        let name = { (code: String) in e(figures.scorecard.name(of: code)) }
+        var html = "<nav class=\"drill\" aria-label=\"Units shown\"><p>Showing "
+        if drill.path.isEmpty {
+            html += "the top levels of \(figures.scorecard.result.groups.count) units."
+        } else {
+            html += "<a href=\"\(e(openLink(nil)))\">the top levels</a>"
+            for (index, code) in drill.path.enumerated() {
+                html +=
+                    index == drill.path.count - 1
+                    ? " › <strong>\(name(code))</strong> and its sub-units." : " › <a href=\"\(e(openLink(code)))\">\(name(code))</a>"
+            }
+        }
+        html += "</p>"
+        let openable = drill.openable
+        if !openable.isEmpty {
+            html += "<p>Open a unit to see its sub-units:</p><ul class=\"drill-units\">"
+            for (code, children) in openable {
+                html += "<li><a href=\"\(e(openLink(code)))\">\(name(code))</a> (\(children) sub-unit\(children == 1 ? "" : "s"))</li>"
+            }
+            html += "</ul>"
+        }
+        return html + "</nav>"
     }
 
     private static func scoreTable(
