@@ -8,7 +8,7 @@ import Foundation
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Benchmark helpers: generate data sets, time stored scorecards (used by scripts/bench).",
-        subcommands: [AssessmentData.self, CustomerData.self, Scorecard.self, ImportTarget.self, LineOfSightChecks.self])
+        subcommands: [AssessmentData.self, CustomerData.self, Scorecard.self, ImportTarget.self, ResultsSetup.self, LineOfSightChecks.self])
 
     struct AssessmentData: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -157,28 +157,11 @@ struct BenchCommand: AsyncParsableCommand {
                     {
                         (workspace, campaign) = (existing, found)
                     } else {
-                        workspace = try await store.createWorkspace(slug: slug, name: "Benchmark", now: now)
-                        let text = try readTextFile(input + "/responses.csv")
-                        let units = Set(
-                            text.split(separator: "\n").dropFirst().compactMap { $0.split(separator: ",", maxSplits: 2).dropFirst().first })
-                        let chart =
+                        (workspace, campaign) = try await BenchWorkspace.create(
+                            store, input: input, slug: slug, waves: 1, now: now
+                        ) { units in
                             "unit,parent,name\norg,,Organization\n" + units.sorted().map { "\($0),org,Unit \($0)" }.joined(separator: "\n")
-                        _ = try await store.importOrgChart(workspaceID: workspace.id, file: "bench org chart", text: chart)
-                        let unitIDs = try await store.units(workspaceID: workspace.id)
-                        for role in Set(
-                            text.split(separator: "\n").dropFirst().compactMap { $0.split(separator: ",", maxSplits: 3).dropFirst(2).first }
-                        ) {
-                            _ = try await store.addRole(workspaceID: workspace.id, code: String(role), name: String(role), unitID: nil)
                         }
-                        campaign = try await store.createCampaign(
-                            workspaceID: workspace.id, name: "Bench",
-                            instrument: .file(name: "instrument.yaml", source: try readTextFile(input + "/instrument.yaml")),
-                            opensAt: now - 10, closesAt: nil, population: Dictionary(uniqueKeysWithValues: unitIDs.map { ($0.id, 1) }),
-                            now: now)
-                        let started = Date()
-                        let count = try await store.importResponses(
-                            workspaceID: workspace.id, campaignID: campaign.id, file: "responses.csv", text: text, now: now)
-                        Console.error("imported \(count) responses in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
                     }
                     var times: [Double] = []
                     var groups = 0
@@ -303,6 +286,73 @@ struct BenchCommand: AsyncParsableCommand {
                         instrument: .file(name: "instrument.yaml", source: try readTextFile(input + "/instrument.yaml")),
                         opensAt: now - 10, closesAt: nil, population: Dictionary(uniqueKeysWithValues: unitIDs.map { ($0.id, 1) }), now: now
                     )
+                    Console.out(campaign.id)
+                }
+            }
+        }
+    }
+}
+
+/// A benchmark workspace made from `cdna bench assessment-data` files: the org chart the
+/// caller draws over the file's unit codes, the file's roles, and `waves` campaigns that each
+/// import the whole file (the newest last, so it is the one compared with the one before).
+enum BenchWorkspace {
+    static func create(
+        _ store: Store, input: String, slug: String, waves: Int, now: Int64, chart: (Set<String>) -> String
+    ) async throws -> (Workspace, Campaign) {
+        let workspace = try await store.createWorkspace(slug: slug, name: "Benchmark", now: now)
+        let text = try readTextFile(input + "/responses.csv")
+        let rows = text.split(separator: "\n").dropFirst().map { $0.split(separator: ",", maxSplits: 3) }
+        _ = try await store.importOrgChart(
+            workspaceID: workspace.id, file: "bench org chart", text: chart(Set(rows.compactMap { $0.count > 1 ? String($0[1]) : nil })))
+        for role in Set(rows.compactMap { $0.count > 2 ? String($0[2]) : nil }).sorted() {
+            _ = try await store.addRole(workspaceID: workspace.id, code: role, name: role, unitID: nil)
+        }
+        let units = try await store.units(workspaceID: workspace.id)
+        var campaign: Campaign?
+        for wave in 1...max(1, waves) {
+            let opens = now - Int64(waves - wave + 1) * 86_400
+            let made = try await store.createCampaign(
+                workspaceID: workspace.id, name: "Bench wave \(wave)",
+                instrument: .file(name: "instrument.yaml", source: try readTextFile(input + "/instrument.yaml")), opensAt: opens,
+                closesAt: nil, population: Dictionary(uniqueKeysWithValues: units.map { ($0.id, 1) }), now: opens)
+            let started = Date()
+            let count = try await store.importResponses(
+                workspaceID: workspace.id, campaignID: made.id, file: "responses.csv", text: text, now: now)
+            Console.error("wave \(wave): imported \(count) responses in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+            campaign = made
+        }
+        return (workspace, campaign!)
+    }
+}
+
+extension BenchCommand {
+    /// P6: a workspace whose organization has 1,000 units in four levels, with two waves.
+    struct ResultsSetup: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "results-setup",
+            abstract:
+                "Make workspace p6 for the results-page benchmark (P6): 1,000 units (1 + 9 + 90 + 900 teams u0..u899) and two waves of a generated data set; prints the newest wave's id."
+        )
+        @Option(help: "Directory written by `cdna bench assessment-data --units 900`.") var input: String
+        @Option(help: "Waves, each importing the whole file.") var waves = 2
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            try await runCommand {
+                try await database.withStore { store in
+                    let (_, campaign) = try await BenchWorkspace.create(
+                        store, input: input, slug: "p6", waves: waves, now: nowSeconds()
+                    ) { teams in
+                        var lines = ["unit,parent,name", "org,,Organization"]
+                        lines += (0..<9).map { "d\($0),org,Division \($0)" }
+                        lines += (0..<90).map { "g\($0),d\($0 / 10),Department \($0)" }
+                        lines += teams.sorted().map { team in
+                            let number = Int(team.dropFirst()) ?? 0
+                            return "\(team),g\(min(89, number / 10)),Team \(team)"
+                        }
+                        return lines.joined(separator: "\n")
+                    }
                     Console.out(campaign.id)
                 }
             }

@@ -6,9 +6,11 @@ extension Store {
     /// rolled up (or each role), and the change since the previous wave. This is the one
     /// place where stored answers become results, so the anonymity rule applied here holds
     /// for every page, API response, export and report built on it. It reads one cell per
-    /// unit or role, not every response (see `Store+AssessmentSums`).
+    /// unit or role, not every response (see `Store+AssessmentSums`). A page that shows only
+    /// everyone's trend passes `trendOfEveryGroup: false` and is spared a thousand t-tests.
     public func scorecard(
-        workspace: Workspace, campaign: Campaign, breakdown: AssessmentScoring.Breakdown = .unit, previous: Campaign? = nil
+        workspace: Workspace, campaign: Campaign, breakdown: AssessmentScoring.Breakdown = .unit, previous: Campaign? = nil,
+        trendOfEveryGroup: Bool = true
     ) async throws -> Scorecard {
         let frameworks = try await frameworks(workspaceID: workspace.id)
         let units = try await units(workspaceID: workspace.id)
@@ -17,24 +19,30 @@ extension Store {
         let layout = GroupLayout(breakdown: breakdown, units: units, roles: roles)
         let unitCodes = Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0.code) })
         let roleCodes = Dictionary(uniqueKeysWithValues: roles.map { ($0.id, $0.code) })
-        func scoredWave(_ campaign: Campaign) async throws -> ScoredWave {
+        func wave(_ campaign: Campaign) async throws -> Wave {
             let plan = try await sumsPlan(of: campaign)
             let sums = try await campaignSums(campaign)
             let (everyone, groups) = layout.groups(
                 byUnit: sums.byUnit, byRole: sums.byRole, unitCodes: unitCodes, roleCodes: roleCodes, width: plan.width)
-            return ScoredWave(
-                plan: plan, everyone: everyone, groups: groups, result: plan.score(everyone: everyone, groups: groups, options: options))
+            return Wave(plan: plan, everyone: everyone, groups: groups)
         }
 
-        let current = try await scoredWave(campaign)
+        let current = try await wave(campaign)
+        let result = current.plan.score(everyone: current.everyone, groups: current.groups, options: options)
         var trend: [Scorecard.GroupTrend] = []
         let earlier: Campaign?
         if let previous { earlier = previous } else { earlier = try await previousCampaign(before: campaign) }
         if let earlier {
-            let before = try await scoredWave(earlier)
-            let shownBefore = Set(([before.result.overall] + before.result.groups).compactMap { $0.scores?.group })
-            for (index, group) in ([current.result.overall] + current.result.groups).enumerated() {
-                guard let name = group.scores?.group, shownBefore.contains(name) else { continue }
+            // The earlier wave is not scored: the trend needs only which of its groups the
+            // anonymity rule shows, and their sums.
+            let before = try await wave(earlier)
+            let visibleBefore = Anonymity.visibleTree(
+                rootSize: before.everyone.respondents, groups: before.groups.map { ($0.cell.respondents, $0.parent) },
+                minGroupSize: options.minGroupSize)
+            var shownBefore = Set(zip(before.groups, visibleBefore.childShown).filter(\.1).map(\.0.name))
+            if visibleBefore.parentShown { shownBefore.insert("all") }
+            for (index, group) in ([result.overall] + result.groups).enumerated() {
+                guard let name = group.scores?.group, shownBefore.contains(name), trendOfEveryGroup || index == 0 else { continue }
                 let cell = index == 0 ? current.everyone : current.groups[index - 1].cell
                 guard let previousCell = name == "all" ? before.everyone : before.groups.first(where: { $0.name == name })?.cell else {
                     continue
@@ -46,15 +54,14 @@ extension Store {
         }
         return Scorecard(
             campaign: .init(id: campaign.id, name: campaign.name), breakdown: breakdown, minGroupSize: workspace.minGroupSize,
-            result: current.result, groupNames: layout.names, groupDepths: layout.depths,
+            result: result, groupNames: layout.names, groupDepths: layout.depths,
             previous: earlier.map { .init(id: $0.id, name: $0.name) }, trend: trend)
     }
 
-    private struct ScoredWave {
+    private struct Wave {
         var plan: AssessmentSumsPlan
         var everyone: AssessmentCell
         var groups: [AssessmentSumsPlan.Group]
-        var result: AssessmentResult
     }
 }
 
@@ -66,8 +73,8 @@ struct GroupLayout {
     private(set) var order: [(code: String, parent: Int?)] = []
     private(set) var names: [String: String] = [:]
     private(set) var depths: [String: Int] = [:]
-    /// For units: the group indexes a respondent of that unit code belongs to.
-    private var chains: [String: [Int]] = [:]
+    /// The group of a unit or role code itself (a unit's group also holds its sub-units).
+    private var groupOf: [String: Int] = [:]
 
     init(breakdown: AssessmentScoring.Breakdown, units: [OrgUnit], roles: [Role]) {
         self.breakdown = breakdown
@@ -75,7 +82,7 @@ struct GroupLayout {
         case .none: break
         case .role:
             for role in roles.sorted(by: { ($0.name, $0.code) < ($1.name, $1.code) }) {
-                chains[role.code] = [order.count]
+                groupOf[role.code] = order.count
                 order.append((role.code, nil))
                 names[role.code] = role.name
             }
@@ -86,17 +93,17 @@ struct GroupLayout {
             let tree = UnitTree(parents: parents)
             let nameOf = Dictionary(uniqueKeysWithValues: units.map { ($0.code, $0.name) })
             names = nameOf
-            func visit(_ code: String, parent: Int?, chain: [Int], depth: Int) {
+            func visit(_ code: String, parent: Int?, depth: Int) {
                 let index = order.count
                 order.append((code, parent))
                 depths[code] = depth
-                chains[code] = chain + [index]
+                groupOf[code] = index
                 for child in (tree.childrenOf[code] ?? []).sorted(by: { (nameOf[$0] ?? $0) < (nameOf[$1] ?? $1) }) {
-                    visit(child, parent: index, chain: chain + [index], depth: depth + 1)
+                    visit(child, parent: index, depth: depth + 1)
                 }
             }
             for root in tree.roots.sorted(by: { (nameOf[$0] ?? $0) < (nameOf[$1] ?? $1) }) {
-                visit(root, parent: nil, chain: [], depth: 0)
+                visit(root, parent: nil, depth: 0)
             }
         }
     }
@@ -114,9 +121,15 @@ struct GroupLayout {
         guard breakdown != .none else { return (everyone, []) }
         let cells = breakdown == .unit ? byUnit : byRole
         let codes = breakdown == .unit ? unitCodes : roleCodes
+        // Each cell goes to its own group, then each group (children after their parents in
+        // `order`) into its parent, from the deepest up: one addition per cell and per group,
+        // however deep the tree.
         var sums = [AssessmentCell](repeating: AssessmentCell(width: width), count: order.count)
         for (id, cell) in cells {
-            for group in chains[codes[id] ?? ""] ?? [] { sums[group].add(cell) }
+            if let own = groupOf[codes[id] ?? ""] { sums[own].add(cell) }
+        }
+        for index in order.indices.reversed() {
+            if let parent = order[index].parent { sums[parent].add(sums[index]) }
         }
         var newIndex: [Int: Int] = [:]
         var groups: [AssessmentSumsPlan.Group] = []

@@ -61,15 +61,31 @@ struct APITests {
         }
     }
 
-    @Test("an oversized body gets 413 and writes nothing")
+    @Test("each kind of address has its own body limit, named in the 413, and nothing is written")
     func oversized() async throws {
         try await WebFixture.run(.sqlite) { fixture, client in
-            let huge = "unit,parent,name\n" + String(repeating: "x,,X\n", count: 2_000_000)
-            let response = try await client.execute(
-                uri: "/api/v1/workspaces/acme/units/import", method: .post, headers: .bearer(fixture.adminToken),
-                body: ByteBuffer(string: huge))
-            #expect(response.status == .contentTooLarge)
-            #expect(response.errorMessage == "the request body is larger than the limit")
+            let admin = HTTPFields.bearer(fixture.adminToken)
+            // A file upload: 2 MiB is read (and refused for its content), past 32 MiB is not read.
+            let chart = "unit,parent,name\n" + String(repeating: "x,,X\n", count: 420_000)
+            let read = try await client.execute(
+                uri: "/api/v1/workspaces/acme/units/import", method: .post, headers: admin, body: ByteBuffer(string: chart))
+            #expect(read.status == .badRequest, "a 2 MiB file is within its limit")
+            let huge = "unit,parent,name\n" + String(repeating: "x,,X\n", count: 7_000_000)
+            let file = try await client.execute(
+                uri: "/api/v1/workspaces/acme/units/import", method: .post, headers: admin, body: ByteBuffer(string: huge))
+            #expect(file.status == .contentTooLarge)
+            #expect(file.errorMessage == "the request body is larger than 32 MiB, the limit for this address")
+            // A JSON body: the same 2 MiB is too much for one record.
+            let json = #"{"code":"big","name":""# + String(repeating: "n", count: 2_100_000) + #""}"#
+            let record = try await client.execute(
+                uri: "/api/v1/workspaces/acme/units", method: .post, headers: admin, body: ByteBuffer(string: json))
+            #expect(record.status == .contentTooLarge)
+            #expect(record.errorMessage == "the request body is larger than 1 MiB, the limit for this address")
+            // The sign-in form, open to anyone, takes 256 KiB.
+            let login = try await client.execute(
+                uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "email=a%40b.c&password=" + String(repeating: "p", count: 300_000)))
+            #expect(login.status == .contentTooLarge)
             #expect(try await fixture.store.units(workspaceID: fixture.acme.id).count == 2)
         }
     }

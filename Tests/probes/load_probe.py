@@ -7,6 +7,12 @@ It then sends SIGTERM. It fails unless writes and reads kept succeeding, every r
 answer (2xx, or 503 with Retry-After under overload; never a hang or a 500), /readyz answered
 within 3 s every time, and the process stopped within 15 s.
 
+Then, on each database, durability: 16 clients send API responses, the server is killed with
+SIGKILL in the middle, and the database must hold every acknowledged response once, and at
+most one unacknowledged one per client. On PostgreSQL, two `cdna serve` on one database take
+responses and read scorecards at once: every acknowledged response is stored once, nothing
+else is, and both servers' scorecards count exactly those responses.
+
 Prints `load: N passed, N failed`.
 """
 import argparse
@@ -171,18 +177,206 @@ def run_database(name, cdna, database_args, env, seconds, failures):
     return passed
 
 
+def start_server(cdna, args, env, work, label, demo):
+    port = free_port()
+    log = open(os.path.join(work, f"serve-{label}.log"), "w")
+    command = [cdna, "serve", "--port", str(port)] + (["--demo"] if demo else []) + args
+    server = subprocess.Popen(command, env=dict(env, CDNA_ADMIN_PASSWORD="load probe password"), stdout=log, stderr=log)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(480):
+        try:
+            if call(base, "/readyz", timeout=2)[0] == 200:
+                return server, base
+        except OSError:
+            pass
+        if server.poll() is not None:
+            raise RuntimeError(f"cdna serve exited; see {work}/serve-{label}.log")
+        time.sleep(0.25)
+    raise RuntimeError("cdna serve did not get ready")
+
+
+def stored_keys(database, campaign):
+    """The respondent keys stored for a campaign, read from the database itself."""
+    query = f"SELECT respondent_key FROM responses WHERE campaign_id = '{campaign}'"
+    if database["kind"] == "sqlite":
+        import sqlite3
+        connection = sqlite3.connect(database["path"])
+        try:
+            return [row[0] for row in connection.execute(query)]
+        finally:
+            connection.close()
+    output = subprocess.run([database["psql"], database["url"], "-Atc", query], capture_output=True, text=True, check=True).stdout
+    return [line for line in output.splitlines() if line]
+
+
+def submitter(base, token, path, prefix, stop, acked, problems, lock, answers):
+    serial = 0
+    while not stop.is_set():
+        serial += 1
+        key = f"{prefix}-{serial}"
+        try:
+            status, body, _ = call(base, path, "POST", token, {"respondent": key, "unit": answers["unit"], "answers": answers["items"]},
+                                   timeout=20)
+        except Exception:
+            return  # the server went away: this request's fate is unknown
+        with lock:
+            if status == 201:
+                acked.add(key)
+            elif status != 503:
+                problems.append(f"HTTP {status}: {body[:200]!r}")
+
+
+def campaign_for_responses(base, token, label):
+    units = json.loads(call(base, "/api/v1/workspaces/harbor/units", token=token)[1])["items"]
+    unit = units[0]["code"]
+    campaign = json.loads(call(base, "/api/v1/workspaces/harbor/campaigns", "POST", token, {
+        "name": f"Durability {label} {time.time()}", "instrument": "customer-dna", "opens_at": 1_700_000_000,
+        "population": {unit: 100_000}})[1])["id"]
+    return campaign, {"unit": unit, "items": {item: str(1 + index % 5) for index, item in enumerate(likert_items())}}
+
+
+def likert_items():
+    import yaml
+    path = os.path.join(os.path.dirname(__file__), "../../Sources/DNACore/Resources/instruments/customer-dna.yaml")
+    with open(path) as handle:
+        return [item["id"] for item in yaml.safe_load(handle)["items"] if item.get("type", "likert") == "likert"]
+
+
+def run_sigkill(name, cdna, database_args, database, env, failures):
+    """SIGKILL during a stream of submissions: every acknowledged response stored, once."""
+    work = tempfile.mkdtemp(prefix=f"cdna-kill-{name}-")
+    args = database_args or ["--data", os.path.join(work, "data")]
+    if database["kind"] == "sqlite":
+        database = dict(database, path=os.path.join(work, "data", "cdna.sqlite"))
+    passed = 0
+    server = None
+    try:
+        server, base = start_server(cdna, args, env, work, "first", demo=True)
+        token = subprocess.run([cdna, "token", "add", "--email", "admin@localhost", "--name", "kill"] + args,
+                               capture_output=True, text=True, check=True, env=env).stdout.strip().splitlines()[-1]
+        campaign, answers = campaign_for_responses(base, token, name)
+        path = f"/api/v1/workspaces/harbor/campaigns/{campaign}/responses"
+        stop, lock, acked, problems = threading.Event(), threading.Lock(), set(), []
+        threads = [threading.Thread(target=submitter, args=(base, token, path, f"k{i}", stop, acked, problems, lock, answers))
+                   for i in range(16)]
+        for thread in threads:
+            thread.start()
+        time.sleep(3)
+        server.send_signal(signal.SIGKILL)
+        server.wait()
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=30)
+        keys = stored_keys(database, campaign)
+        stored = set(keys)
+        lost = acked - stored
+        print(f"kill {name}: {len(acked)} acknowledged before SIGKILL, {len(keys)} stored, {len(lost)} lost", flush=True)
+        checks = [
+            (len(acked) > 50, f"responses were acknowledged before the kill ({len(acked)})"),
+            (not lost, f"every acknowledged response is stored after SIGKILL; lost {sorted(lost)[:5]}"),
+            (len(keys) == len(stored), "no response is stored twice"),
+            (len(stored - acked) <= 16, f"at most one unacknowledged response per client is stored ({len(stored - acked)})"),
+            (not problems, f"no request failed before the kill: {problems[:3]}"),
+        ]
+        # The database opens again and the kept sums count exactly the stored responses.
+        server, base = start_server(cdna, args, env, work, "second", demo=False)
+        overall = json.loads(call(base, f"/api/v1/workspaces/harbor/campaigns/{campaign}/scorecard?by=none", token=token)[1])
+        checks.append((overall["overall"].get("n") == len(stored), f"the scorecard counts the stored responses: {overall['overall']}"))
+        for condition, what in checks:
+            if condition:
+                passed += 1
+            else:
+                failures.append(f"{name}: {what}")
+                print(f"FAIL {name}: {what}", flush=True)
+    finally:
+        if server and server.poll() is None:
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=30)
+        shutil.rmtree(work, ignore_errors=True)
+    return passed
+
+
+def run_two_servers(cdna, database_args, database, env, seconds, failures):
+    """Two servers on one PostgreSQL take responses and read scorecards at once."""
+    work = tempfile.mkdtemp(prefix="cdna-two-")
+    servers = []
+    passed = 0
+    try:
+        first, base_a = start_server(cdna, database_args, env, work, "a", demo=True)
+        servers.append(first)
+        second, base_b = start_server(cdna, database_args, env, work, "b", demo=False)
+        servers.append(second)
+        token = subprocess.run([cdna, "token", "add", "--email", "admin@localhost", "--name", "two"] + database_args,
+                               capture_output=True, text=True, check=True, env=env).stdout.strip().splitlines()[-1]
+        campaign, answers = campaign_for_responses(base_a, token, "two")
+        path = f"/api/v1/workspaces/harbor/campaigns/{campaign}/responses"
+        stop, lock, acked, problems = threading.Event(), threading.Lock(), set(), []
+        threads = [threading.Thread(target=submitter, args=(base, token, path, f"{label}{i}", stop, acked, problems, lock, answers))
+                   for label, base in (("a", base_a), ("b", base_b)) for i in range(16)]
+        read_errors = []
+
+        def reader(base):
+            while not stop.is_set():
+                status, body, _ = call(base, f"/api/v1/workspaces/harbor/campaigns/{campaign}/scorecard?by=unit", token=token)
+                if status != 200:
+                    read_errors.append(f"HTTP {status}: {body[:200]!r}")
+                time.sleep(0.05)
+
+        threads += [threading.Thread(target=reader, args=(base,)) for base in (base_a, base_b)]
+        for thread in threads:
+            thread.start()
+        time.sleep(seconds)
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=60)
+        keys = stored_keys(database, campaign)
+        counts = []
+        for base in (base_a, base_b):
+            overall = json.loads(call(base, f"/api/v1/workspaces/harbor/campaigns/{campaign}/scorecard?by=none", token=token)[1])
+            counts.append(overall["overall"].get("n"))
+        print(f"two servers: {len(acked)} acknowledged, {len(keys)} stored, scorecards count {counts}", flush=True)
+        checks = [
+            (len(acked) > 100, f"both servers took responses ({len(acked)})"),
+            (set(keys) == acked and len(keys) == len(acked), "exactly the acknowledged responses are stored, each once"),
+            (counts == [len(acked), len(acked)], f"both servers' scorecards count every response once: {counts}"),
+            (not problems and not read_errors, f"no request failed: {(problems + read_errors)[:3]}"),
+        ]
+        for condition, what in checks:
+            if condition:
+                passed += 1
+            else:
+                failures.append(f"two servers: {what}")
+                print(f"FAIL two servers: {what}", flush=True)
+    finally:
+        for server in servers:
+            if server.poll() is None:
+                server.send_signal(signal.SIGTERM)
+                try:
+                    server.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    server.kill()
+        shutil.rmtree(work, ignore_errors=True)
+    return passed
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--cdna", required=True)
     parser.add_argument("--postgres-url", default="")
+    parser.add_argument("--psql", default="psql", help="psql, to read what PostgreSQL stored")
     parser.add_argument("--seconds", type=int, default=12)
     arguments = parser.parse_args()
     cdna = os.path.abspath(arguments.cdna)
     env = {k: v for k, v in os.environ.items() if k != "CDNA_DATABASE_URL"}
     failures = []
     passed = run_database("sqlite", cdna, None, env, arguments.seconds, failures)
+    passed += run_sigkill("sqlite", cdna, None, {"kind": "sqlite"}, env, failures)
     if arguments.postgres_url:
-        passed += run_database("postgres", cdna, ["--database-url", arguments.postgres_url], env, arguments.seconds, failures)
+        postgres = ["--database-url", arguments.postgres_url]
+        database = {"kind": "postgres", "psql": arguments.psql, "url": arguments.postgres_url}
+        passed += run_database("postgres", cdna, postgres, env, arguments.seconds, failures)
+        passed += run_sigkill("postgres", cdna, postgres, database, env, failures)
+        passed += run_two_servers(cdna, postgres, database, env, 6, failures)
     print(f"load: {passed} passed, {len(failures)} failed", flush=True)
     sys.exit(1 if failures else 0)
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Descriptive and inferential statistics used by the scoring contract. Plain functions on
 /// arrays of doubles, so each can be checked against published values.
@@ -77,6 +78,18 @@ public enum StudentT {
     public static func twoSidedPValue(t: Double, degreesOfFreedom df: Double) -> Double {
         min(1, IncompleteBeta.regularized(x: df / (df + t * t), a: df / 2, b: 0.5))
     }
+
+    /// The 97.5% quantile for a sample of `n` (n - 1 degrees of freedom), as confidence
+    /// intervals use it: computed once per n and process, since a results page asks for a
+    /// thousand groups' sizes and each bisection costs dozens of incomplete beta evaluations.
+    public static func quantile975(sampleSize n: Int) -> Double {
+        if let known = quantile975Table.withLock({ $0[n] }) { return known }
+        let value = quantile(0.975, degreesOfFreedom: Double(n - 1))
+        quantile975Table.withLock { table in if table.count < 1 << 17 { table[n] = value } }
+        return value
+    }
+
+    private static let quantile975Table = Mutex<[Int: Double]>([:])
 
     /// The t value below which probability `p` lies (0.5 < p < 1), found by bisection on the
     /// monotone CDF; 200 halvings take the bracket below double precision.

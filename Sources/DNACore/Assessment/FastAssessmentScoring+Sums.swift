@@ -122,7 +122,8 @@ extension FastAssessmentScoring {
         let layout: Layout
         let options: AssessmentScoring.Options
         let hasOutcome: Bool
-        /// Student's t quantile is costly and most dimensions of a group share their n.
+        /// Student's t quantile is costly and most dimensions of a group share their n: each
+        /// scorer asks the process-wide table once per n.
         private var quantiles: [Int: Double] = [:]
 
         init(layout: Layout, options: AssessmentScoring.Options, hasOutcome: Bool) {
@@ -137,7 +138,7 @@ extension FastAssessmentScoring {
 
         func t975(_ n: Int) -> Double {
             if let known = quantiles[n] { return known }
-            let value = StudentT.quantile(0.975, degreesOfFreedom: Double(n - 1))
+            let value = StudentT.quantile975(sampleSize: n)
             quantiles[n] = value
             return value
         }

@@ -11,7 +11,7 @@ extension Request {
     /// Decodes a JSON body strictly: it must be an object, with only known fields, of the
     /// right types. Messages name the field.
     func decodeStrict<T: StrictDecodable>(_ type: T.Type, context: AppContext) async throws -> T {
-        let buffer = try await body.collect(upTo: context.maxUploadSize)
+        let buffer = try await collectBody(.json)
         let data = Data(buffer.readableBytesView)
         guard let object = try? JSONSerialization.jsonObject(with: data), let fields = object as? [String: Any] else {
             throw WebError.badRequest("the body must be a JSON object")

@@ -23,8 +23,9 @@ public struct AppContext: RequestContext {
         remoteIP = source.channel.remoteAddress?.ipAddress
     }
 
-    /// Uploads (org charts, responses) may be a few megabytes; larger bodies get 413.
-    public var maxUploadSize: Int { 8 * 1024 * 1024 }
+    /// The largest body any route takes; each route reads its body with its own, usually
+    /// smaller, `BodyLimit`.
+    public var maxUploadSize: Int { BodyLimit.file.rawValue }
 }
 
 extension AppContext {

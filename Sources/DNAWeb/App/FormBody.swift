@@ -15,13 +15,27 @@ struct FormBody {
         }
     }
 
-    static func read(_ request: Request, _ context: AppContext) async throws -> FormBody {
+    static func read(_ request: Request, _ context: AppContext, limit: BodyLimit = .form) async throws -> FormBody {
+        FormBody(try await text(request, limit: limit))
+    }
+
+    /// A form of fixed fields, decoded as `T`.
+    static func decode<T: Decodable>(_ type: T.Type, _ request: Request, limit: BodyLimit) async throws -> T {
+        let text = try await text(request, limit: limit)
+        do {
+            return try URLEncodedFormDecoder().decode(type, from: text)
+        } catch {
+            throw WebError.badRequest("the form is incomplete or malformed")
+        }
+    }
+
+    private static func text(_ request: Request, limit: BodyLimit) async throws -> String {
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         guard contentType.hasPrefix("application/x-www-form-urlencoded") else {
             throw WebError.badRequest("send the form url-encoded")
         }
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-        return FormBody(String(decoding: buffer.readableBytesView, as: UTF8.self))
+        let buffer = try await request.collectBody(limit)
+        return String(decoding: buffer.readableBytesView, as: UTF8.self)
     }
 
     private static func decode(_ part: Substring) -> String {

@@ -184,7 +184,7 @@ struct APIController {
     }
 
     func bodyText(_ request: Request, _ context: AppContext) async throws -> String {
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        let buffer = try await request.collectBody(.file)
         guard let text = String(validating: buffer.readableBytesView, as: UTF8.self) else {
             throw WebError.badRequest("the body must be UTF-8 text")
         }

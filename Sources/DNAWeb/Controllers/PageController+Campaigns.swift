@@ -80,7 +80,7 @@ extension PageController {
         }
         router.get(RouterPath(stringLiteral: SiteURL.pattern { w, id in .campaignResults(w, id) })) { request, context in
             try await page(request, context) { workspace, _, identity in
-                let (scorecard, frameworks, frameworkID) = try await scorecard(request, context, workspace)
+                let (scorecard, frameworks, frameworkID) = try await scorecard(request, context, workspace, trendOfEveryGroup: false)
                 let drill = UnitDrill(scorecard: scorecard, open: request.uri.queryParameters.get("open"))
                 let figures = ScorecardFigures(scorecard: scorecard, frameworks: frameworks, frameworkID: frameworkID, drill: drill)
                 return ResultsPage.View(model: .init(workspace: workspace, figures: figures, campaignID: scorecard.campaign.id))
@@ -114,12 +114,13 @@ extension PageController {
     }
 
     private func scorecard(
-        _ request: Request, _ context: AppContext, _ workspace: Workspace
+        _ request: Request, _ context: AppContext, _ workspace: Workspace, trendOfEveryGroup: Bool = true
     ) async throws -> (Scorecard, [Framework], String) {
         let campaign = try await store.campaign(workspaceID: workspace.id, id: try context.parameter("id"))
         let breakdown = AssessmentScoring.Breakdown(rawValue: request.uri.queryParameters.get("by") ?? "unit") ?? .unit
         let frameworks = try await store.frameworks(workspaceID: workspace.id)
-        let scorecard = try await store.scorecard(workspace: workspace, campaign: campaign, breakdown: breakdown)
+        let scorecard = try await store.scorecard(
+            workspace: workspace, campaign: campaign, breakdown: breakdown, trendOfEveryGroup: trendOfEveryGroup)
         return (scorecard, frameworks, request.uri.queryParameters.get("framework") ?? "os-canvas")
     }
 

@@ -46,7 +46,7 @@ extension PageController {
         var openAnswers: [String] = []
         let now = clock.now()
         if let campaign = try await store.campaigns(workspaceID: workspace.id).first(where: { $0.state(at: now) != .scheduled }) {
-            let scorecard = try await store.scorecard(workspace: workspace, campaign: campaign, breakdown: .none)
+            let scorecard = try await store.scorecard(workspace: workspace, campaign: campaign, breakdown: .none, trendOfEveryGroup: false)
             latest = (campaign, scorecard.result.overall.scores?.dimension("os-canvas", id))
             if let item = try campaign.instrument(frameworks: try await store.frameworks(workspaceID: workspace.id)).items.first(where: {
                 $0.type == .text

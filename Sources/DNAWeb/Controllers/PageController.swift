@@ -42,7 +42,7 @@ struct PageController {
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .orgChartImport(w) })) { request, context in
             try await page(request, context, minimum: .analyst) { workspace, access, identity in
-                let form = try await request.decode(as: ImportForm.self, context: context)
+                let form = try await FormBody.decode(ImportForm.self, request, limit: .form)
                 try FormCSRF.check(form.csrf_token, identity: identity)
                 do {
                     let result = try await store.importOrgChart(workspaceID: workspace.id, file: "org-chart.csv", text: form.csv)

@@ -32,7 +32,7 @@ struct SessionController {
         }
         router.post(RouterPath(stringLiteral: SiteURL.login.path)) { request, context in try await signIn(request, context) }
         router.post(RouterPath(stringLiteral: SiteURL.logout.path)) { request, context in
-            let form = try await request.decode(as: TokenForm.self, context: context)
+            let form = try await FormBody.decode(TokenForm.self, request, limit: .publicForm)
             let identity = try context.requireIdentity()
             try FormCSRF.check(form.csrf_token, identity: identity)
             if let session = request.cookies[AuthMiddleware.sessionCookie] { try await accounts.signOut(sessionToken: session.value) }
@@ -43,7 +43,7 @@ struct SessionController {
     }
 
     private func signIn(_ request: Request, _ context: AppContext) async throws -> Response {
-        let form = try await request.decode(as: LoginForm.self, context: context)
+        let form = try await FormBody.decode(LoginForm.self, request, limit: .publicForm)
         let expected = request.cookies[Self.loginCSRFCookie]?.value ?? ""
         guard let sent = form.csrf_token, !expected.isEmpty, Secrets.constantTimeEqual(sent, expected) else {
             throw WebError(.forbidden, "the sign-in form has expired; reload the page and try again")

@@ -123,7 +123,7 @@ struct CustomerDNAOverview: Encodable, Sendable {
         var inside: Inside?
         let frameworks = try await store.frameworks(workspaceID: id)
         for campaign in try await store.campaigns(workspaceID: id).sorted(by: { $0.opensAt > $1.opensAt }) {
-            let scorecard = try await store.scorecard(workspace: workspace, campaign: campaign, breakdown: .none)
+            let scorecard = try await store.scorecard(workspace: workspace, campaign: campaign, breakdown: .none, trendOfEveryGroup: false)
             guard let overall = scorecard.result.overall.scores else { continue }
             let canvas = frameworks.first { $0.id == "os-canvas" }
             inside = Inside(
