@@ -6,6 +6,7 @@ extension Schema {
         name: "0006-assessment-sums",
         statements: [
             "ALTER TABLE campaigns ADD COLUMN sums_plan TEXT",
+            "ALTER TABLE campaigns ADD COLUMN sums_version BIGINT NOT NULL DEFAULT 0",
             "ALTER TABLE responses ADD COLUMN summed INTEGER NOT NULL DEFAULT 0",
             "UPDATE responses SET summed = 1",
             // Matches the reads of unsummed answers (campaign, handed in) better than

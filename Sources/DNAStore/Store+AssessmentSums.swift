@@ -1,6 +1,7 @@
 import DNACore
 import Foundation
 import SQLKit
+import Synchronization
 
 /// A campaign's scores are kept as sums (`AssessmentCell`) per unit and per role in
 /// `assessment_sums`, so a results page adds up a cell per unit instead of reading every
@@ -38,13 +39,14 @@ extension Store {
     func campaignSums(_ campaign: Campaign) async throws -> CampaignSums {
         let plan = try await sumsPlan(of: campaign)
         let kind = self.kind
-        if let sums = try await snapshot({ db in try await Self.readSums(db, campaignID: campaign.id, plan: plan) }) {
+        let cache = keptSums
+        if let sums = try await snapshot({ db in try await Self.readSums(db, campaignID: campaign.id, plan: plan, cache: cache) }) {
             if sums.unsummed > Self.foldAbove { scheduleFold(campaign: campaign, plan: plan) }
             return sums
         }
         return try await write { db in
             try await Self.rebuildSums(db, kind: kind, campaignID: campaign.id, plan: plan)
-            return try await Self.readSums(db, campaignID: campaign.id, plan: plan)!
+            return try await Self.readSums(db, campaignID: campaign.id, plan: plan, cache: nil)!
         }
     }
 
@@ -73,9 +75,35 @@ extension Store {
     // MARK: - In a transaction
 
     /// The kept sums plus the unsummed responses, or nil when they were kept under another plan.
-    static func readSums(_ db: any SQLDatabase, campaignID: String, plan: AssessmentSumsPlan) async throws -> CampaignSums? {
-        let stored = try await db.select().column("sums_plan").from("campaigns").where("id", .equal, SQLBind(campaignID)).first()
-        guard try stored?.decode(column: "sums_plan", as: String?.self) == plan.fingerprint else { return nil }
+    /// Kept sums already decoded at the same `sums_version` come from `cache`.
+    static func readSums(
+        _ db: any SQLDatabase, campaignID: String, plan: AssessmentSumsPlan, cache: KeptSumsCache?
+    ) async throws -> CampaignSums? {
+        guard
+            let stored = try await db.select().columns("sums_plan", "sums_version").from("campaigns")
+                .where("id", .equal, SQLBind(campaignID)).first(),
+            try stored.decode(column: "sums_plan", as: String?.self) == plan.fingerprint
+        else { return nil }
+        let version = try stored.decode(column: "sums_version", as: Int64.self)
+        var sums: CampaignSums
+        if let cached = cache?.sums(campaignID: campaignID, plan: plan.fingerprint, version: version) {
+            sums = cached
+        } else {
+            sums = try await readKeptSums(db, campaignID: campaignID, plan: plan)
+            cache?.keep(sums, campaignID: campaignID, plan: plan.fingerprint, version: version)
+        }
+        let unsummed = try await db.select().columns("unit_id", "role_id", "likert", "outcome").from("responses")
+            .where("campaign_id", .equal, SQLBind(campaignID)).where("summed", .equal, SQLLiteral.numeric("0"))
+            .where("submitted_at", .isNot, SQLLiteral.null).all()
+        var delta = SumsDelta(plan: plan)
+        for row in unsummed { try delta.add(row) }
+        for (member, cell) in delta.byUnit { sums.byUnit[member, default: AssessmentCell(width: plan.width)].add(cell) }
+        for (member, cell) in delta.byRole { sums.byRole[member, default: AssessmentCell(width: plan.width)].add(cell) }
+        sums.unsummed = unsummed.count
+        return sums
+    }
+
+    private static func readKeptSums(_ db: any SQLDatabase, campaignID: String, plan: AssessmentSumsPlan) async throws -> CampaignSums {
         var sums = CampaignSums()
         for row in try await db.select().columns("kind", "member_id", "respondents", "named", "sums").from("assessment_sums")
             .where("campaign_id", .equal, SQLBind(campaignID)).all()
@@ -90,14 +118,6 @@ extension Store {
             case let other: throw StoreError.invalid("assessment_sums of campaign \(campaignID): unknown kind '\(other)'")
             }
         }
-        let unsummed = try await db.select().columns("unit_id", "role_id", "likert", "outcome").from("responses")
-            .where("campaign_id", .equal, SQLBind(campaignID)).where("summed", .equal, SQLLiteral.numeric("0"))
-            .where("submitted_at", .isNot, SQLLiteral.null).all()
-        var delta = SumsDelta(plan: plan)
-        for row in unsummed { try delta.add(row) }
-        for (member, cell) in delta.byUnit { sums.byUnit[member, default: AssessmentCell(width: plan.width)].add(cell) }
-        for (member, cell) in delta.byRole { sums.byRole[member, default: AssessmentCell(width: plan.width)].add(cell) }
-        sums.unsummed = unsummed.count
         return sums
     }
 
@@ -127,6 +147,7 @@ extension Store {
                 try await writeCells(db, campaignID: campaignID, kind: kindName, cells: merged)
             }
         }
+        try await bumpVersion(db, campaignID: campaignID)
     }
 
     /// Builds the kept sums again from every summed response, first un-summing a random few
@@ -153,6 +174,13 @@ extension Store {
         try await writeCells(db, campaignID: campaignID, kind: "unit", cells: delta.byUnit.sorted { $0.key < $1.key })
         try await writeCells(db, campaignID: campaignID, kind: "role", cells: delta.byRole.sorted { $0.key < $1.key })
         try await db.update("campaigns").set("sums_plan", to: SQLBind(plan.fingerprint)).where("id", .equal, SQLBind(campaignID)).run()
+        try await bumpVersion(db, campaignID: campaignID)
+    }
+
+    /// Every change of the kept sums counts up `sums_version`, so each process can keep its
+    /// decoded copy until the database holds another.
+    private static func bumpVersion(_ db: any SQLDatabase, campaignID: String) async throws {
+        try await db.raw("UPDATE campaigns SET sums_version = sums_version + 1 WHERE id = \(bind: campaignID)").run()
     }
 
     /// Marks a random selection of unsummed responses summed (all but `unsummedFloor`) and
@@ -272,6 +300,50 @@ enum AssessmentCellCodec {
             for index in 0..<width { sums[index] = try next() }
             guard position == bytes.count else { throw StoreError.invalid("a stored assessment cell is damaged") }
             return AssessmentCell(respondents: respondents, named: named, sums: sums)
+        }
+    }
+}
+
+/// Kept sums decoded once per campaign and `sums_version`, so a page view after the first only
+/// reads the version and the unsummed answers. Every process checks the version in the
+/// database, so processes sharing one PostgreSQL never show each other stale figures. Holds
+/// at most `capacity` cells (about 8 KB each for the bundled instrument); the least recently
+/// used campaigns go first.
+final class KeptSumsCache: Sendable {
+    private struct Entry {
+        var plan: String
+        var version: Int64
+        var sums: Store.CampaignSums
+        var cells: Int
+        var used: UInt64
+    }
+
+    private let entries = Mutex<(byCampaign: [String: Entry], clock: UInt64)>(([:], 0))
+    let capacity: Int
+
+    init(capacity: Int = 8_000) { self.capacity = capacity }
+
+    func sums(campaignID: String, plan: String, version: Int64) -> Store.CampaignSums? {
+        entries.withLock { state in
+            guard var entry = state.byCampaign[campaignID], entry.plan == plan, entry.version == version else { return nil }
+            state.clock += 1
+            entry.used = state.clock
+            state.byCampaign[campaignID] = entry
+            return entry.sums
+        }
+    }
+
+    func keep(_ sums: Store.CampaignSums, campaignID: String, plan: String, version: Int64) {
+        let cells = sums.byUnit.count + sums.byRole.count
+        guard cells <= capacity else { return }
+        entries.withLock { state in
+            state.clock += 1
+            state.byCampaign[campaignID] = Entry(plan: plan, version: version, sums: sums, cells: cells, used: state.clock)
+            var total = state.byCampaign.values.reduce(0) { $0 + $1.cells }
+            while total > capacity, let oldest = state.byCampaign.min(by: { $0.value.used < $1.value.used }) {
+                total -= oldest.value.cells
+                state.byCampaign[oldest.key] = nil
+            }
         }
     }
 }

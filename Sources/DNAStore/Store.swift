@@ -7,7 +7,9 @@ import Synchronization
 /// The one door to persistent data. Reads and writes happen in closures; a write closure is a
 /// transaction, so a failed import leaves nothing behind.
 ///
-/// Nothing is cached in memory: several `cdna serve` processes may share one PostgreSQL.
+/// Nothing is cached in memory unless it cannot change (a campaign's frozen instrument) or is
+/// checked against the database on every use (kept sums by version): several `cdna serve`
+/// processes may share one PostgreSQL.
 public final class Store: Sendable {
     public let location: DatabaseLocation
     public var kind: DatabaseKind { location.kind }
@@ -23,6 +25,8 @@ public final class Store: Sendable {
     let instruments = InstrumentCache()
     /// Campaigns whose answers this process is folding into their sums right now.
     let folding = Mutex<Set<String>>([])
+    /// Decoded kept sums by campaign, checked against `sums_version` on every read.
+    let keptSums = KeptSumsCache()
     /// Group commit for responses sent one at a time.
     var responseBatcher: ResponseBatcher { batcherBox.batcher(for: self) }
     private let batcherBox = BatcherBox()

@@ -64,6 +64,17 @@ struct AssessmentSumsTests {
                     .decode(column: "sums_plan", as: String.self)
             }
             #expect(kept == (try await store.sumsPlan(of: campaign)).fingerprint, "a rebuild keeps the sums under the plan")
+
+            // Another process adds answers: this one's decoded copy of the kept sums is not reused.
+            let before = try await store.scorecard(workspace: workspace, campaign: campaign, breakdown: .none)
+            let other = try await Store.open(store.location)
+            let more = (0..<7).map { index in ("late\(index)", "sales", AssessmentStoreTests.purposeItems.map { _ in "4" }) }
+            _ = try await other.importResponses(
+                workspaceID: workspace.id, campaignID: campaign.id, file: "late.csv", text: AssessmentStoreTests.csv(more), now: 1_000_000)
+            await other.close()
+            let after = try await store.scorecard(workspace: workspace, campaign: campaign, breakdown: .none)
+            #expect(after.result.overall.scores?.n == (before.result.overall.scores?.n ?? 0) + 7)
+            try await Self.expectScratchFigures(store, setup)
         }
     }
 
