@@ -112,29 +112,20 @@ public final class Store: Sendable {
     /// Runs `body` in a read-only transaction that sees one snapshot of the database, for
     /// reads that must agree with each other (kept sums and the answers not yet in them).
     func snapshot<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let begin = SQLDialectQuirks.beginSnapshot(kind)
-        do {
-            return try await connector.withConnection { db in
-                try await db.raw(SQLQueryString(begin)).run()
-                do {
-                    let result = try await body(db)
-                    try await db.raw("COMMIT").run()
-                    return result
-                } catch {
-                    try? await db.raw("ROLLBACK").run()
-                    throw error
-                }
-            }
-        } catch {
-            throw StoreError.translate(error)
-        }
+        try await transaction(SQLDialectQuirks.beginSnapshot(kind), body)
     }
 
     /// Runs `body` in one transaction: everything it writes is kept, or nothing is.
     public func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let begin = SQLDialectQuirks.beginWriteTransaction(kind)
         try await writeGate?.acquire()
         defer { writeGate?.release() }
+        return try await transaction(SQLDialectQuirks.beginWriteTransaction(kind), body)
+    }
+
+    /// `body` between `begin` and COMMIT on one connection, rolled back when it throws.
+    private func transaction<T: Sendable>(
+        _ begin: String, _ body: @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
         do {
             return try await connector.withConnection { db in
                 try await db.raw(SQLQueryString(begin)).run()

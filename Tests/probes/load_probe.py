@@ -195,6 +195,28 @@ def start_server(cdna, args, env, work, label, demo):
     raise RuntimeError("cdna serve did not get ready")
 
 
+def record(label, checks, failures):
+    """Counts the checks that held and records the others; returns how many held."""
+    held = 0
+    for condition, what in checks:
+        if condition:
+            held += 1
+        else:
+            failures.append(f"{label}: {what}")
+            print(f"FAIL {label}: {what}", flush=True)
+    return held
+
+
+def stop_servers(servers):
+    for server in servers:
+        if server is not None and server.poll() is None:
+            server.send_signal(signal.SIGTERM)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+
+
 def stored_keys(database, campaign):
     """The respondent keys stored for a campaign, read from the database itself."""
     query = f"SELECT respondent_key FROM responses WHERE campaign_id = '{campaign}'"
@@ -282,16 +304,9 @@ def run_sigkill(name, cdna, database_args, database, env, failures):
         server, base = start_server(cdna, args, env, work, "second", demo=False)
         overall = json.loads(call(base, f"/api/v1/workspaces/harbor/campaigns/{campaign}/scorecard?by=none", token=token)[1])
         checks.append((overall["overall"].get("n") == len(stored), f"the scorecard counts the stored responses: {overall['overall']}"))
-        for condition, what in checks:
-            if condition:
-                passed += 1
-            else:
-                failures.append(f"{name}: {what}")
-                print(f"FAIL {name}: {what}", flush=True)
+        passed += record(name, checks, failures)
     finally:
-        if server and server.poll() is None:
-            server.send_signal(signal.SIGTERM)
-            server.wait(timeout=30)
+        stop_servers([server])
         shutil.rmtree(work, ignore_errors=True)
     return passed
 
@@ -341,20 +356,9 @@ def run_two_servers(cdna, database_args, database, env, seconds, failures):
             (counts == [len(acked), len(acked)], f"both servers' scorecards count every response once: {counts}"),
             (not problems and not read_errors, f"no request failed: {(problems + read_errors)[:3]}"),
         ]
-        for condition, what in checks:
-            if condition:
-                passed += 1
-            else:
-                failures.append(f"two servers: {what}")
-                print(f"FAIL two servers: {what}", flush=True)
+        passed += record("two servers", checks, failures)
     finally:
-        for server in servers:
-            if server.poll() is None:
-                server.send_signal(signal.SIGTERM)
-                try:
-                    server.wait(timeout=30)
-                except subprocess.TimeoutExpired:
-                    server.kill()
+        stop_servers(servers)
         shutil.rmtree(work, ignore_errors=True)
     return passed
 
