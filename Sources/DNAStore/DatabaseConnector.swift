@@ -36,7 +36,7 @@ struct DatabaseConnector: Sendable {
             let pool = EventLoopGroupConnectionPool(
                 source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: 8,
                 logger: logger, on: group)
-            return DatabaseConnector(kind: .postgres, pool: pool) { $0.sql(queryLogLevel: .trace) }
+            return DatabaseConnector(kind: .postgres, pool: pool) { PostgresSQLDatabase(connection: $0) }
         }
     }
 
@@ -92,5 +92,35 @@ private struct SQLiteTunedSource: ConnectionPoolSource, Sendable {
                 connection.query("PRAGMA cache_size = -16384")
             }.map { _ in connection }
         }
+    }
+}
+
+/// PostgresKit's SQLDatabase for one connection, which also keeps the connection itself, so
+/// bulk writes can use COPY (which SQLKit cannot express) inside the same transaction.
+struct PostgresSQLDatabase: SQLDatabase {
+    let connection: PostgresConnection
+    private let sql: any SQLDatabase
+
+    init(connection: PostgresConnection) {
+        self.connection = connection
+        sql = connection.sql(queryLogLevel: .trace)
+    }
+
+    var logger: Logger { sql.logger }
+    var eventLoop: any EventLoop { sql.eventLoop }
+    var version: (any SQLDatabaseReportedVersion)? { sql.version }
+    var dialect: any SQLDialect { sql.dialect }
+    var queryLogLevel: Logger.Level? { sql.queryLogLevel }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
+        sql.execute(sql: query, onRow)
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+        try await sql.execute(sql: query, onRow)
+    }
+
+    func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await closure(self)
     }
 }

@@ -174,6 +174,11 @@ extension Store {
     /// the caller adds the rows to the kept sums in the same transaction (`mergeSums`);
     /// without, reads add them until a fold does (see `Store+AssessmentSums`).
     static func insertResponses(_ db: any SQLDatabase, _ rows: [ResponseRow], summed: Bool) async throws {
+        if rows.count > 1, let postgres = db as? PostgresSQLDatabase {
+            try await ResponseCopy.copy(rows, summed: summed, into: postgres.connection)
+            try await insertTexts(db, rows.flatMap { row in row.texts.map { (row.id, $0.key, $0.value) } })
+            return
+        }
         for chunk in rows.chunked(into: 500) {
             var insert = db.insert(into: "responses").columns(
                 "id", "campaign_id", "respondent_key", "unit_id", "role_id", "likert", "outcome", "source", "started_at", "submitted_at",
