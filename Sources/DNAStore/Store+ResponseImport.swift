@@ -46,10 +46,11 @@ extension Store {
                 outcomes: outcomes, codes: codes, now: now)
         }
         let checker = try WideResponseRows(file: file, header: header, instrument: instrument, knownOutcomes: outcomes)
-        let makeID = self.makeID, kind = self.kind
+        let kind = self.kind, idPrefix = makeID()
         let rest = Array(first.dropFirst())
         let plan = try await sumsPlan(of: campaign)
         return try await write { db in
+            var ids = SequentialIDs(prefixFrom: idPrefix)
             var problems = FileProblems()
             var sums = SumsDelta(plan: plan)
             var records = rest
@@ -64,7 +65,7 @@ extension Store {
                     guard let (respondent, likert) = checker.check(record, seen: &seen, problems: &problems) else { continue }
                     for problem in codes.problems(respondent, file: file) { problems.append(problem) }
                     lines[respondent.id] = record.line
-                    rows.append(codes.row(respondent, likert: likert, id: makeID(), campaignID: campaignID, now: now))
+                    rows.append(codes.row(respondent, likert: likert, id: ids.next(), campaignID: campaignID, now: now))
                 }
                 for stored in try await Self.storedRespondentKeys(db, campaignID: campaignID, among: Array(lines.keys)).sorted() {
                     problems.append(Self.alreadyImported(stored, file: file, line: lines[stored] ?? 1))
@@ -107,8 +108,9 @@ extension Store {
             for problem in codes.problems(respondent, file: file) { problems.append(problem) }
         }
         try problems.sortedByPosition().throwIfAny()
-        let makeID = self.makeID, kind = self.kind
+        let kind = self.kind, idPrefix = makeID()
         try await write { db in
+            var ids = SequentialIDs(prefixFrom: idPrefix)
             let stored = Set(try await Self.storedRespondentKeys(db, campaignID: campaignID, among: responses.respondents.map(\.id)))
             var clashes = FileProblems()
             for respondent in responses.respondents where stored.contains(respondent.id) {
@@ -118,7 +120,7 @@ extension Store {
             let width = responses.likertItemIDs.count
             let rows = responses.respondents.enumerated().map { index, respondent in
                 codes.row(
-                    respondent, likert: Array(responses.answers[(index * width)..<((index + 1) * width)]), id: makeID(),
+                    respondent, likert: Array(responses.answers[(index * width)..<((index + 1) * width)]), id: ids.next(),
                     campaignID: campaignID, now: now)
             }
             try await Self.insertResponses(db, rows, summed: true)
@@ -184,4 +186,24 @@ public final class ResponseFileSource: Sendable {
 
     func next() throws -> [CSVRecord]? { try chunks.withLock { try $0.next() } }
     var bytesRead: Int { chunks.withLock { $0.bytesRead } }
+}
+
+/// Ids for one import's rows: shaped like a UUID, the first four groups random and shared, the
+/// last counting up. Rows then go to the end of the id indexes (the primary key and
+/// `(campaign_id, id)`) instead of to random pages, which is what kept large imports slow once
+/// those indexes outgrew the cache. An import's order is the file's, so it says nothing new.
+struct SequentialIDs {
+    private let prefix: Substring
+    private var counter = 0
+
+    /// `random` is a fresh id (a random UUID in production); its first 24 characters are kept.
+    init(prefixFrom random: String) {
+        prefix = random.prefix(24)
+    }
+
+    mutating func next() -> String {
+        counter += 1
+        let hex = String(counter, radix: 16)
+        return prefix + String(repeating: "0", count: max(0, 12 - hex.count)) + hex
+    }
 }
