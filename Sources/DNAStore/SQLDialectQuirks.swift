@@ -21,6 +21,17 @@ enum SQLDialectQuirks {
         }
     }
 
+    /// Tells PostgreSQL's planner how large a table has grown inside a long transaction. A
+    /// large import checks each chunk's respondents against those stored so far; with the
+    /// statistics of the empty table the planner scans the campaign's rows for that (each
+    /// chunk slower than the last: 5,600 rows/s at 1M rows) instead of probing the unique
+    /// index. ANALYZE may run in a transaction and counts its own new rows. The import calls
+    /// it as the table doubles. SQLite plans by its indexes alone.
+    static func refreshStatistics(_ db: any SQLDatabase, _ kind: DatabaseKind, table: String) async throws {
+        guard kind == .postgres else { return }
+        try await db.raw("ANALYZE \(ident: table)").run()
+    }
+
     /// Column type for bytes.
     static func blob(_ kind: DatabaseKind) -> String {
         switch kind {

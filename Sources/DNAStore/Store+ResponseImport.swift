@@ -54,7 +54,7 @@ extension Store {
             var problems = FileProblems()
             var sums = SumsDelta(plan: plan)
             var records = rest
-            var imported = 0
+            var imported = 0, analyzedAt = 0
             while true {
                 var seen: [String: Int] = [:]
                 var rows: [ResponseRow] = []
@@ -74,6 +74,10 @@ extension Store {
                     try await Self.insertResponses(db, rows, summed: true)
                     for row in rows { sums.add(row) }
                     imported += rows.count
+                    if imported >= max(20_000, 2 * analyzedAt) {
+                        try await SQLDialectQuirks.refreshStatistics(db, kind, table: "responses")
+                        analyzedAt = imported
+                    }
                 }
                 progress(imported, source.bytesRead)
                 guard !problems.isFull, let more = try source.next() else { break }

@@ -34,4 +34,24 @@ struct ResponseCopyTests {
             #expect(purpose.n == keys.count && abs(purpose.mean - expected.mean) < 1e-12)
         }
     }
+
+    @Test(
+        "a long import can tell PostgreSQL's planner how large the table has grown, inside its transaction",
+        .enabled(if: TestDatabase.available.contains(.postgres), "PostgreSQL only: SQLite needs no statistics"))
+    func statisticsInsideTransaction() async throws {
+        try await TestDatabase.postgres.withStore { store in
+            let setup = try await AssessmentStoreTests.setUp(store)
+            let header = "respondent,unit,role," + AssessmentStoreTests.purposeItems.map(\.id).joined(separator: ",")
+            let answers = AssessmentStoreTests.purposeItems.map { _ in "3" }.joined(separator: ",")
+            let text = ([header] + (0..<30).map { "p\($0),sales,,\(answers)" }).joined(separator: "\n") + "\n"
+            _ = try await store.importResponses(
+                workspaceID: setup.workspace.id, campaignID: setup.campaign.id, file: "r.csv", text: text, now: 1_000_000)
+            let counted = try await store.write { db in
+                try await SQLDialectQuirks.refreshStatistics(db, store.kind, table: "responses")
+                return try await db.raw("SELECT reltuples FROM pg_class WHERE relname = 'responses'").first()!
+                    .decode(column: "reltuples", as: Double.self)
+            }
+            #expect(counted == 30)
+        }
+    }
 }

@@ -271,6 +271,14 @@ enum OpenAPIDocument {
             // A write can meet a record that already exists or a state that forbids it.
             if operation.method != "get" { responses["409"] = error }
         }
+        if operation.request != nil {
+            // The body limit of the address (see BodyLimit): a JSON record or a file.
+            let limit = operation.requestType == "application/json" ? BodyLimit.json : BodyLimit.file
+            responses["413"] = ["description": "The body is larger than \(limit.description)", "content": error["content"]!]
+        }
+        if operation.method != "get" {
+            responses["503"] = ["description": "Too many writes are waiting; try again after the Retry-After header's seconds"]
+        }
         result["responses"] = responses
         return result
     }
