@@ -13,12 +13,12 @@ import json
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import tempfile
 import time
 import urllib.request
+
+from server_common import free_port, stop
 
 import yaml
 
@@ -55,11 +55,6 @@ done = function(summary, latency, requests)
 end
 """
 
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def call(base, path, method="GET", token=None, body=None):
@@ -139,11 +134,7 @@ def run(name, cdna, database_args, seconds, connections_list):
                   f"2xx {ok} stored {stored_count} {'OK' if 0 <= stored_count - ok <= connections else 'MISMATCH'} | other {others} "
                   f"socket errors {result['errors']}", flush=True)
     finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop(server)
         shutil.rmtree(work, ignore_errors=True)
     return rows
 

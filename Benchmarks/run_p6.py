@@ -17,21 +17,16 @@ import http.cookiejar
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import tempfile
 import time
 import urllib.parse
 import urllib.request
 
+from server_common import free_port, stop
+
 PASSWORD = "p6 bench password"
 
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def percentile(values, share):
@@ -96,11 +91,7 @@ def run(name, cdna, data, database_args, requests):
             verdict = "" if "healthz" in path else ("  met" if p95 < 100 else "  NOT met")
             print(f"P6 {name:8} {label:28} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  {size / 1024:7.1f} KiB{verdict}", flush=True)
     finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop(server)
         shutil.rmtree(work, ignore_errors=True)
 
 
