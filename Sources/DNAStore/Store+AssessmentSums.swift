@@ -45,7 +45,10 @@ extension Store {
             return sums
         }
         return try await write { db in
-            try await Self.rebuildSums(db, kind: kind, campaignID: campaign.id, plan: plan)
+            // Readers that found the sums stale at once queue here; only the first rebuilds.
+            if try await Self.lockedPlan(db, kind: kind, campaignID: campaign.id) != plan.fingerprint {
+                try await Self.rebuildSums(db, kind: kind, campaignID: campaign.id, plan: plan)
+            }
             return try await Self.readSums(db, campaignID: campaign.id, plan: plan, cache: nil)!
         }
     }
