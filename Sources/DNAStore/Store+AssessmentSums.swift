@@ -34,10 +34,10 @@ extension Store {
         try await instruments.plan(of: campaign) { try await self.frameworks(workspaceID: campaign.workspaceID) }
     }
 
-    /// The campaign's figures as sums, read in one snapshot; rebuilt first when kept under
-    /// another plan, folded afterwards (off the request's path) when many are unsummed.
-    func campaignSums(_ campaign: Campaign) async throws -> CampaignSums {
-        let plan = try await sumsPlan(of: campaign)
+    /// The campaign's figures as sums under its `plan`, read in one snapshot; rebuilt first
+    /// when kept under another plan, folded afterwards (off the request's path) when many are
+    /// unsummed.
+    func campaignSums(_ campaign: Campaign, plan: AssessmentSumsPlan) async throws -> CampaignSums {
         let kind = self.kind
         let cache = keptSums
         if let sums = try await snapshot({ db in try await Self.readSums(db, campaignID: campaign.id, plan: plan, cache: cache) }) {
@@ -95,9 +95,8 @@ extension Store {
             sums = try await readKeptSums(db, campaignID: campaignID, plan: plan)
             cache?.keep(sums, campaignID: campaignID, plan: plan.fingerprint, version: version)
         }
-        let unsummed = try await db.select().columns("unit_id", "role_id", "likert", "outcome").from("responses")
-            .where("campaign_id", .equal, SQLBind(campaignID)).where("summed", .equal, SQLLiteral.numeric("0"))
-            .where("submitted_at", .isNot, SQLLiteral.null).all()
+        let unsummed = try await handedIn(db, campaignID: campaignID, summed: false)
+            .columns("unit_id", "role_id", "likert", "outcome").all()
         var delta = SumsDelta(plan: plan)
         for row in unsummed { try delta.add(row) }
         for (member, cell) in delta.byUnit { sums.byUnit[member, default: AssessmentCell(width: plan.width)].add(cell) }
@@ -112,9 +111,7 @@ extension Store {
             .where("campaign_id", .equal, SQLBind(campaignID)).all()
         {
             let member = try row.decode(column: "member_id", as: String.self)
-            let cell = try AssessmentCellCodec.decode(
-                try row.decode(column: "sums", as: Data.self), respondents: try row.decode(column: "respondents", as: Int.self),
-                named: try row.decode(column: "named", as: Int.self), width: plan.width)
+            let cell = try AssessmentCellCodec.decode(row, width: plan.width)
             switch try row.decode(column: "kind", as: String.self) {
             case "unit": sums.byUnit[member] = cell
             case "role": sums.byRole[member] = cell
@@ -138,8 +135,7 @@ extension Store {
                     .where("member_id", .in, Array(chunk)).all()
                 {
                     kept[try row.decode(column: "member_id", as: String.self)] = try AssessmentCellCodec.decode(
-                        try row.decode(column: "sums", as: Data.self), respondents: try row.decode(column: "respondents", as: Int.self),
-                        named: try row.decode(column: "named", as: Int.self), width: delta.plan.width)
+                        row, width: delta.plan.width)
                 }
                 var merged: [(String, AssessmentCell)] = []
                 for member in chunk {
@@ -167,10 +163,7 @@ extension Store {
             ).run()
         }
         var delta = SumsDelta(plan: plan)
-        for row in try await db.select().columns("unit_id", "role_id", "likert", "outcome").from("responses")
-            .where("campaign_id", .equal, SQLBind(campaignID)).where("summed", .equal, SQLLiteral.numeric("1"))
-            .where("submitted_at", .isNot, SQLLiteral.null).all()
-        {
+        for row in try await handedIn(db, campaignID: campaignID, summed: true).columns("unit_id", "role_id", "likert", "outcome").all() {
             try delta.add(row)
         }
         try await db.delete(from: "assessment_sums").where("campaign_id", .equal, SQLBind(campaignID)).run()
@@ -216,9 +209,14 @@ extension Store {
     }
 
     private static func unsummedCount(_ db: any SQLDatabase, campaignID: String) async throws -> Int {
-        try await db.select().column(SQLRaw("COUNT(*)"), as: "n").from("responses").where("campaign_id", .equal, SQLBind(campaignID))
-            .where("summed", .equal, SQLLiteral.numeric("0")).where("submitted_at", .isNot, SQLLiteral.null).first()!
+        try await handedIn(db, campaignID: campaignID, summed: false).column(SQLRaw("COUNT(*)"), as: "n").first()!
             .decode(column: "n", as: Int.self)
+    }
+
+    /// The campaign's handed-in responses that are (or are not yet) in the kept sums.
+    private static func handedIn(_ db: any SQLDatabase, campaignID: String, summed: Bool) -> SQLSelectBuilder {
+        db.select().from("responses").where("campaign_id", .equal, SQLBind(campaignID))
+            .where("summed", .equal, SQLLiteral.numeric(summed ? "1" : "0")).where("submitted_at", .isNot, SQLLiteral.null)
     }
 
     private static func writeCells(_ db: any SQLDatabase, campaignID: String, kind: String, cells: [(String, AssessmentCell)]) async throws
@@ -281,6 +279,13 @@ enum AssessmentCellCodec {
         put(cell.sums.count)
         for value in cell.sums { put(value) }
         return Data(bytes)
+    }
+
+    /// A row of `assessment_sums` read with respondents, named and sums.
+    static func decode(_ row: any SQLRow, width: Int) throws -> AssessmentCell {
+        try decode(
+            try row.decode(column: "sums", as: Data.self), respondents: try row.decode(column: "respondents", as: Int.self),
+            named: try row.decode(column: "named", as: Int.self), width: width)
     }
 
     static func decode(_ data: Data, respondents: Int, named: Int, width: Int) throws -> AssessmentCell {

@@ -222,20 +222,8 @@ extension Store {
     /// The submitted responses of a campaign, ready for scoring, with the unit and role codes
     /// each respondent gave (empty when none).
     public func assessmentResponses(campaign: Campaign, instrument: Instrument) async throws -> AssessmentResponses {
-        try await assessmentResponses(
-            campaign: campaign, instrument: instrument, units: try await units(workspaceID: campaign.workspaceID),
-            roles: try await roles(workspaceID: campaign.workspaceID))
-    }
-
-    /// The same, with the workspace's units and roles already at hand (a scorecard reads two
-    /// waves and needs them anyway).
-    func assessmentResponses(
-        campaign: Campaign, instrument: Instrument, units: [OrgUnit], roles: [Role]
-    ) async throws
-        -> AssessmentResponses
-    {
-        let units = Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0.code) })
-        let roles = Dictionary(uniqueKeysWithValues: roles.map { ($0.id, $0.code) })
+        let units = Dictionary(uniqueKeysWithValues: try await units(workspaceID: campaign.workspaceID).map { ($0.id, $0.code) })
+        let roles = Dictionary(uniqueKeysWithValues: try await roles(workspaceID: campaign.workspaceID).map { ($0.id, $0.code) })
         let width = instrument.likertItems.count
         return try await read { db in
             var responses = AssessmentResponses(likertItemIDs: instrument.likertItems.map(\.id))

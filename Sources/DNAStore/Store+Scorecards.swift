@@ -21,7 +21,7 @@ extension Store {
         let roleCodes = Dictionary(uniqueKeysWithValues: roles.map { ($0.id, $0.code) })
         func wave(_ campaign: Campaign) async throws -> Wave {
             let plan = try await sumsPlan(of: campaign)
-            let sums = try await campaignSums(campaign)
+            let sums = try await campaignSums(campaign, plan: plan)
             let (everyone, groups) = layout.groups(
                 byUnit: sums.byUnit, byRole: sums.byRole, unitCodes: unitCodes, roleCodes: roleCodes, width: plan.width)
             return Wave(plan: plan, everyone: everyone, groups: groups)
@@ -39,14 +39,15 @@ extension Store {
             let visibleBefore = Anonymity.visibleTree(
                 rootSize: before.everyone.respondents, groups: before.groups.map { ($0.cell.respondents, $0.parent) },
                 minGroupSize: options.minGroupSize)
-            var shownBefore = Set(zip(before.groups, visibleBefore.childShown).filter(\.1).map(\.0.name))
-            if visibleBefore.parentShown { shownBefore.insert("all") }
+            // The earlier wave's shown groups by name, everyone as "all".
+            var shownBefore: [String: AssessmentCell] = [:]
+            for (group, shown) in zip(before.groups, visibleBefore.childShown) where shown { shownBefore[group.name] = group.cell }
+            if visibleBefore.parentShown { shownBefore["all"] = before.everyone }
             for (index, group) in ([result.overall] + result.groups).enumerated() {
-                guard let name = group.scores?.group, shownBefore.contains(name), trendOfEveryGroup || index == 0 else { continue }
-                let cell = index == 0 ? current.everyone : current.groups[index - 1].cell
-                guard let previousCell = name == "all" ? before.everyone : before.groups.first(where: { $0.name == name })?.cell else {
+                guard let name = group.scores?.group, let previousCell = shownBefore[name], trendOfEveryGroup || index == 0 else {
                     continue
                 }
+                let cell = index == 0 ? current.everyone : current.groups[index - 1].cell
                 trend.append(
                     Scorecard.GroupTrend(
                         group: name, changes: current.plan.trend(current: cell, previous: previousCell, previousPlan: before.plan)))

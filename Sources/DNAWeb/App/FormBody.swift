@@ -15,7 +15,7 @@ struct FormBody {
         }
     }
 
-    static func read(_ request: Request, _ context: AppContext, limit: BodyLimit = .form) async throws -> FormBody {
+    static func read(_ request: Request, limit: BodyLimit = .form) async throws -> FormBody {
         FormBody(try await text(request, limit: limit))
     }
 

@@ -20,7 +20,7 @@ struct CustomerSurveyController {
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { _, id in .customerSurvey(id) })) { request, context in
             let token = try context.parameter("id")
-            let form = try await FormBody.read(request, context, limit: .publicForm)
+            let form = try await FormBody.read(request, limit: .publicForm)
             return try await withSession(token) { session in try await save(form, session: session, token: token) }
         }
         router.get(RouterPath(stringLiteral: SiteURL.pattern { _, id in .customerOpenLink(id) })) { request, context in

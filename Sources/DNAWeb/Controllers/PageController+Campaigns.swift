@@ -48,7 +48,7 @@ extension PageController {
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .campaignLinks(w, id) })) { request, context in
-            let form = try await FormBody.read(request, context)
+            let form = try await FormBody.read(request)
             return try await campaignPage(request, context, minimum: .analyst, csrf: form[AuthMiddleware.csrfField]) { model in
                 guard let count = form["count"].flatMap(Int.init), (1...5000).contains(count) else {
                     model.notice = "Choose between 1 and 5,000 links."
@@ -64,7 +64,7 @@ extension PageController {
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .campaignImport(w, id) })) { request, context in
-            let form = try await FormBody.read(request, context)
+            let form = try await FormBody.read(request)
             return try await campaignPage(request, context, minimum: .analyst, csrf: form[AuthMiddleware.csrfField]) { model in
                 let csv = form["csv"] ?? ""
                 do {

@@ -95,7 +95,7 @@ struct PageController {
 
     /// Reads a posted form and checks its CSRF token.
     func postedForm(_ request: Request, _ context: AppContext, _ identity: Identity) async throws -> FormBody {
-        let form = try await FormBody.read(request, context)
+        let form = try await FormBody.read(request)
         try FormCSRF.check(form[AuthMiddleware.csrfField], identity: identity)
         return form
     }

@@ -20,7 +20,7 @@ struct RespondentController {
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { _, id in .respond(id) })) { request, context in
             let token = try context.parameter("id")
-            let form = try await FormBody.read(request, context, limit: .publicForm)
+            let form = try await FormBody.read(request, limit: .publicForm)
             return try await withSession(token) { session in
                 try await save(form, session: session, token: token)
             }
