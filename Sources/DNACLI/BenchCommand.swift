@@ -158,10 +158,7 @@ struct BenchCommand: AsyncParsableCommand {
                         (workspace, campaign) = (existing, found)
                     } else {
                         (workspace, campaign) = try await BenchWorkspace.create(
-                            store, input: input, slug: slug, waves: 1, now: now
-                        ) { units in
-                            "unit,parent,name\norg,,Organization\n" + units.sorted().map { "\($0),org,Unit \($0)" }.joined(separator: "\n")
-                        }
+                            store, input: input, slug: slug, waves: 1, now: now, chart: BenchWorkspace.flatChart)
                     }
                     var times: [Double] = []
                     var groups = 0
@@ -270,22 +267,12 @@ struct BenchCommand: AsyncParsableCommand {
                 }
                 let head = String(decoding: try handle.read(upToCount: 4 << 20) ?? Data(), as: UTF8.self)
                 try? handle.close()
-                let rows = head.split(separator: "\n").dropFirst().dropLast().map { $0.split(separator: ",", maxSplits: 3) }
-                let units = Set(rows.compactMap { $0.count > 1 ? String($0[1]) : nil })
-                let roles = Set(rows.compactMap { $0.count > 2 ? String($0[2]) : nil })
+                let (units, roles) = BenchWorkspace.codes(head.split(separator: "\n").dropFirst().dropLast())
                 try await database.withStore { store in
                     let now = nowSeconds()
-                    let created = try await store.createWorkspace(slug: workspace, name: "Benchmark", now: now)
-                    let chart =
-                        "unit,parent,name\norg,,Organization\n" + units.sorted().map { "\($0),org,Unit \($0)" }.joined(separator: "\n")
-                    _ = try await store.importOrgChart(workspaceID: created.id, file: "bench org chart", text: chart)
-                    for role in roles.sorted() { _ = try await store.addRole(workspaceID: created.id, code: role, name: role, unitID: nil) }
-                    let unitIDs = try await store.units(workspaceID: created.id)
-                    let campaign = try await store.createCampaign(
-                        workspaceID: created.id, name: "Bench",
-                        instrument: .file(name: "instrument.yaml", source: try readTextFile(input + "/instrument.yaml")),
-                        opensAt: now - 10, closesAt: nil, population: Dictionary(uniqueKeysWithValues: unitIDs.map { ($0.id, 1) }), now: now
-                    )
+                    let created = try await BenchWorkspace.organization(
+                        store, slug: workspace, roles: roles, chart: BenchWorkspace.flatChart(units), now: now)
+                    let campaign = try await BenchWorkspace.campaign(store, created, input: input, name: "Bench", opensAt: now - 10)
                     Console.out(campaign.id)
                 }
             }
@@ -300,22 +287,13 @@ enum BenchWorkspace {
     static func create(
         _ store: Store, input: String, slug: String, waves: Int, now: Int64, chart: (Set<String>) -> String
     ) async throws -> (Workspace, Campaign) {
-        let workspace = try await store.createWorkspace(slug: slug, name: "Benchmark", now: now)
         let text = try readTextFile(input + "/responses.csv")
-        let rows = text.split(separator: "\n").dropFirst().map { $0.split(separator: ",", maxSplits: 3) }
-        _ = try await store.importOrgChart(
-            workspaceID: workspace.id, file: "bench org chart", text: chart(Set(rows.compactMap { $0.count > 1 ? String($0[1]) : nil })))
-        for role in Set(rows.compactMap { $0.count > 2 ? String($0[2]) : nil }).sorted() {
-            _ = try await store.addRole(workspaceID: workspace.id, code: role, name: role, unitID: nil)
-        }
-        let units = try await store.units(workspaceID: workspace.id)
+        let (units, roles) = codes(text.split(separator: "\n").dropFirst())
+        let workspace = try await organization(store, slug: slug, roles: roles, chart: chart(units), now: now)
         var campaign: Campaign?
         for wave in 1...max(1, waves) {
-            let opens = now - Int64(waves - wave + 1) * 86_400
-            let made = try await store.createCampaign(
-                workspaceID: workspace.id, name: "Bench wave \(wave)",
-                instrument: .file(name: "instrument.yaml", source: try readTextFile(input + "/instrument.yaml")), opensAt: opens,
-                closesAt: nil, population: Dictionary(uniqueKeysWithValues: units.map { ($0.id, 1) }), now: opens)
+            let made = try await Self.campaign(
+                store, workspace, input: input, name: "Bench wave \(wave)", opensAt: now - Int64(waves - wave + 1) * 86_400)
             let started = Date()
             let count = try await store.importResponses(
                 workspaceID: workspace.id, campaignID: made.id, file: "responses.csv", text: text, now: now)
@@ -323,6 +301,39 @@ enum BenchWorkspace {
             campaign = made
         }
         return (workspace, campaign!)
+    }
+
+    /// The unit and role codes of `respondent,unit,role,...` lines.
+    static func codes(_ lines: some Sequence<Substring>) -> (units: Set<String>, roles: Set<String>) {
+        var units: Set<String> = [], roles: Set<String> = []
+        for line in lines {
+            let fields = line.split(separator: ",", maxSplits: 3, omittingEmptySubsequences: false)
+            if fields.count > 1 { units.insert(String(fields[1])) }
+            if fields.count > 2 { roles.insert(String(fields[2])) }
+        }
+        return (units, roles)
+    }
+
+    /// Every unit directly under one organization unit.
+    static func flatChart(_ units: Set<String>) -> String {
+        "unit,parent,name\norg,,Organization\n" + units.sorted().map { "\($0),org,Unit \($0)" }.joined(separator: "\n")
+    }
+
+    /// A new workspace with the org chart and the roles.
+    static func organization(_ store: Store, slug: String, roles: Set<String>, chart: String, now: Int64) async throws -> Workspace {
+        let workspace = try await store.createWorkspace(slug: slug, name: "Benchmark", now: now)
+        _ = try await store.importOrgChart(workspaceID: workspace.id, file: "bench org chart", text: chart)
+        for role in roles.sorted() { _ = try await store.addRole(workspaceID: workspace.id, code: role, name: role, unitID: nil) }
+        return workspace
+    }
+
+    /// An empty campaign of the data set's instrument, sent to every unit.
+    static func campaign(_ store: Store, _ workspace: Workspace, input: String, name: String, opensAt: Int64) async throws -> Campaign {
+        let units = try await store.units(workspaceID: workspace.id)
+        return try await store.createCampaign(
+            workspaceID: workspace.id, name: name,
+            instrument: .file(name: "instrument.yaml", source: try readTextFile(input + "/instrument.yaml")), opensAt: opensAt,
+            closesAt: nil, population: Dictionary(uniqueKeysWithValues: units.map { ($0.id, 1) }), now: opensAt)
     }
 }
 
