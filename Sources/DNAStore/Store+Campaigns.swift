@@ -191,14 +191,21 @@ extension Store {
         ).from("campaigns")
     }
 
-    static func campaign(_ row: any SQLRow) throws -> Campaign {
+    static func campaign(_ row: any SQLRow) throws -> Campaign { try campaign(row, prefix: "") }
+
+    /// A campaign from a row of `campaignQuery`, or from columns named with `prefix` where a
+    /// join holds other records' columns of the same names.
+    static func campaign(_ row: any SQLRow, prefix: String) throws -> Campaign {
         Campaign(
-            id: try row.decode(column: "id", as: String.self), workspaceID: try row.decode(column: "workspace_id", as: String.self),
-            name: try row.decode(column: "name", as: String.self),
-            instrumentCode: try row.decode(column: "instrument_code", as: String.self),
-            instrumentSource: try row.decode(column: "instrument_source", as: String.self),
-            opensAt: try row.decode(column: "opens_at", as: Int64.self), closesAt: try row.decode(column: "closes_at", as: Int64?.self),
-            openLink: try row.decode(column: "open_link", as: String?.self), createdAt: try row.decode(column: "created_at", as: Int64.self)
+            id: try row.decode(column: prefix + "id", as: String.self),
+            workspaceID: try row.decode(column: prefix + "workspace_id", as: String.self),
+            name: try row.decode(column: prefix + "name", as: String.self),
+            instrumentCode: try row.decode(column: prefix + "instrument_code", as: String.self),
+            instrumentSource: try row.decode(column: prefix + "instrument_source", as: String.self),
+            opensAt: try row.decode(column: prefix + "opens_at", as: Int64.self),
+            closesAt: try row.decode(column: prefix + "closes_at", as: Int64?.self),
+            openLink: try row.decode(column: prefix + "open_link", as: String?.self),
+            createdAt: try row.decode(column: prefix + "created_at", as: Int64.self)
         )
     }
 }

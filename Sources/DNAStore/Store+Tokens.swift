@@ -31,13 +31,12 @@ extension Store {
     /// with one token is not a burst of writes to one row.
     public func userForAPIToken(tokenHash: String, now: Int64) async throws -> User? {
         let found = try await read { db -> (User, Int64?)? in
-            guard
-                let row = try await db.select().columns("user_id", "last_used_at").from("api_tokens")
-                    .where("token_hash", .equal, SQLBind(tokenHash)).first(),
-                let user = try await db.select().columns(Self.userColumns).from("users")
-                    .where("id", .equal, SQLBind(try row.decode(column: "user_id", as: String.self))).first().map(Self.user)
-            else { return nil }
-            return (user, try row.decode(column: "last_used_at", as: Int64?.self))
+            let query: SQLQueryString = """
+                SELECT u.id, u.email, u.name, u.instance_admin, u.created_at, t.last_used_at
+                FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = \(bind: tokenHash)
+                """
+            guard let row = try await db.raw(query).first() else { return nil }
+            return (try Self.user(row), try row.decode(column: "last_used_at", as: Int64?.self))
         }
         guard let (user, lastUsed) = found else { return nil }
         if (lastUsed ?? 0) < now - Self.tokenUseResolution {

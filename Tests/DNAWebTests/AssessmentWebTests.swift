@@ -32,6 +32,45 @@ struct AssessmentWebTests {
         return try #require(try response.json()["id"] as? String)
     }
 
+    @Test(
+        "one response through the API: who may send it, to which campaign, unit and role (read in one query)",
+        arguments: TestDatabase.available)
+    func oneResponseThroughAPI(database: TestDatabase) async throws {
+        try await WebFixture.run(database) { fixture, client in
+            let campaignID = try await Self.createCampaign(client, fixture)
+            _ = try await fixture.store.addRole(workspaceID: fixture.acme.id, code: "agent", name: "Agent", unitID: nil)
+            let path = "/api/v1/workspaces/acme/campaigns/\(campaignID)/responses"
+            func send(_ body: String, token: String? = nil, to uri: String? = nil) async throws -> TestResponse {
+                try await client.execute(
+                    uri: uri ?? path, method: .post, headers: .bearer(token ?? fixture.adminToken), body: ByteBuffer(string: body))
+            }
+            let created = try await send(#"{"respondent":"r1","unit":"claims","role":"agent","answers":{"purpose-customers":"4"}}"#)
+            #expect(created.status == .created, "\(created.text)")
+            #expect(try await fixture.store.campaignProgress(workspace: fixture.acme, campaignID: campaignID).submitted == 1)
+            // A member of another workspace cannot tell this one exists; a viewer may not write.
+            let outsider = try await send(#"{"respondent":"r2","unit":"claims","answers":{}}"#, token: fixture.outsiderToken)
+            #expect(outsider.status == .notFound && outsider.errorMessage == "no workspace 'acme'")
+            try await fixture.store.setMembership(Membership(workspaceID: fixture.acme.id, userID: fixture.outsider.id, access: .viewer))
+            let viewer = try await send(#"{"respondent":"r2","unit":"claims","answers":{}}"#, token: fixture.outsiderToken)
+            #expect(viewer.status == .forbidden && viewer.errorMessage?.contains("needs analyst access") == true)
+            let noCampaign = try await send(
+                #"{"respondent":"r2","unit":"claims","answers":{}}"#, to: "/api/v1/workspaces/acme/campaigns/nope/responses")
+            #expect(noCampaign.status == .notFound && noCampaign.errorMessage == "no campaign 'nope'")
+            let otherWorkspace = try await send(
+                #"{"respondent":"r2","unit":"claims","answers":{}}"#, to: "/api/v1/workspaces/other/campaigns/\(campaignID)/responses")
+            #expect(otherWorkspace.status == .notFound)
+            let badUnit = try await send(#"{"respondent":"r2","unit":"nowhere","answers":{}}"#)
+            #expect(badUnit.status == .badRequest && badUnit.errorMessage?.contains("unit: 'nowhere'") == true)
+            let badRole = try await send(#"{"respondent":"r2","unit":"claims","role":"pilot","answers":{"nope":"1"}}"#)
+            #expect(badRole.status == .badRequest)
+            #expect(badRole.errorMessage?.contains("role: 'pilot' is not a role code") == true)
+            #expect(badRole.errorMessage?.contains("answers.nope: not an item") == true)
+            let again = try await send(#"{"respondent":"r1","unit":"claims","answers":{}}"#)
+            #expect(again.status == .conflict)
+            #expect(try await fixture.store.campaignProgress(workspace: fixture.acme, campaignID: campaignID).submitted == 1)
+        }
+    }
+
     @Test("a respondent answers step by step, resumes with the same link and hands in once", arguments: TestDatabase.available)
     func respondentFlow(database: TestDatabase) async throws {
         try await WebFixture.run(database) { fixture, client in

@@ -14,6 +14,12 @@ import Testing
 struct SecurityTests {
     static let payload = #"x"><meta http-equiv="refresh" content="0;url=https://phish.invalid/">"#
 
+    @Test("stored token hashes are SHA-256 in lower-case hex (tokens made before stay valid)")
+    func tokenHash() {
+        #expect(Secrets.hash("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(Secrets.hash("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+
     @Test("hostile names never reach a page unescaped, in <head> or anywhere else", arguments: TestDatabase.available)
     func storedInjection(database: TestDatabase) async throws {
         try await WebFixture.run(database) { fixture, client in
