@@ -25,7 +25,7 @@ struct DatabaseConnector: Sendable {
             let source = SQLiteTunedSource(
                 base: SQLiteConnectionSource(configuration: .init(storage: .file(path: path), enableForeignKeys: true)))
             let pool = EventLoopGroupConnectionPool(source: source, maxConnectionsPerEventLoop: 4, logger: logger, on: group)
-            return DatabaseConnector(kind: .sqlite, pool: pool) { $0.sql(queryLogLevel: .trace) }
+            return DatabaseConnector(kind: .sqlite, pool: pool) { SQLiteSQLDatabase(connection: $0, sql: $0.sql(queryLogLevel: .trace)) }
         case .postgres(let url):
             let configuration: SQLPostgresConfiguration
             do {
@@ -36,7 +36,9 @@ struct DatabaseConnector: Sendable {
             let pool = EventLoopGroupConnectionPool(
                 source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: 8,
                 logger: logger, on: group)
-            return DatabaseConnector(kind: .postgres, pool: pool) { PostgresSQLDatabase(connection: $0) }
+            return DatabaseConnector(kind: .postgres, pool: pool) {
+                PostgresSQLDatabase(connection: $0, sql: $0.sql(queryLogLevel: .trace))
+            }
         }
     }
 
@@ -95,15 +97,17 @@ private struct SQLiteTunedSource: ConnectionPoolSource, Sendable {
     }
 }
 
-/// PostgresKit's SQLDatabase for one connection, which also keeps the connection itself, so
-/// bulk writes can use COPY (which SQLKit cannot express) inside the same transaction.
-struct PostgresSQLDatabase: SQLDatabase {
-    let connection: PostgresConnection
+/// A driver's SQLDatabase for one connection, which also keeps the connection itself, so
+/// bulk writes can use what SQLKit cannot express inside the same transaction: COPY on
+/// PostgreSQL (`ResponseCopy`), and on SQLite statements with their values bound directly,
+/// without SQLKit building the text and encoding each value (`ResponseInsert`).
+struct ConnectionSQLDatabase<Connection: Sendable>: SQLDatabase {
+    let connection: Connection
     private let sql: any SQLDatabase
 
-    init(connection: PostgresConnection) {
+    init(connection: Connection, sql: any SQLDatabase) {
         self.connection = connection
-        sql = connection.sql(queryLogLevel: .trace)
+        self.sql = sql
     }
 
     var logger: Logger { sql.logger }
@@ -124,3 +128,6 @@ struct PostgresSQLDatabase: SQLDatabase {
         try await closure(self)
     }
 }
+
+typealias PostgresSQLDatabase = ConnectionSQLDatabase<PostgresConnection>
+typealias SQLiteSQLDatabase = ConnectionSQLDatabase<SQLiteConnection>

@@ -46,45 +46,36 @@ extension Store {
                 outcomes: outcomes, codes: codes, now: now)
         }
         let checker = try WideResponseRows(file: file, header: header, instrument: instrument, knownOutcomes: outcomes)
-        let kind = self.kind, idPrefix = makeID()
-        let rest = Array(first.dropFirst())
-        let plan = try await sumsPlan(of: campaign)
+        let producer = WideImportProducer(
+            source: source, first: Array(first.dropFirst()), checker: checker, codes: codes, campaignID: campaignID,
+            idPrefix: makeID(), plan: try await sumsPlan(of: campaign), now: now)
+        let kind = self.kind
         return try await write { db in
-            var ids = SequentialIDs(prefixFrom: idPrefix)
             var problems = FileProblems()
-            var sums = SumsDelta(plan: plan)
-            var records = rest
             var imported = 0, analyzedAt = 0
-            while true {
-                var seen: [String: Int] = [:]
-                var rows: [ResponseRow] = []
-                var lines: [String: Int] = [:]
-                rows.reserveCapacity(records.count)
-                for record in records {
-                    if problems.isFull { break }
-                    guard let (respondent, likert) = checker.check(record, seen: &seen, problems: &problems) else { continue }
-                    for problem in codes.problems(respondent, file: file) { problems.append(problem) }
-                    lines[respondent.id] = record.line
-                    rows.append(codes.row(respondent, likert: likert, id: ids.next(), campaignID: campaignID, now: now))
-                }
-                for stored in try await Self.storedRespondentKeys(db, campaignID: campaignID, among: Array(lines.keys)).sorted() {
-                    problems.append(Self.alreadyImported(stored, file: file, line: lines[stored] ?? 1))
+            // Reading and checking the next chunk runs beside writing this one: the two take
+            // about the same time, and each has a core of its own.
+            var next = Task { try producer.next() }
+            defer { next.cancel() }
+            while let chunk = try await next.value {
+                next = Task { try producer.next() }
+                problems.append(contentsOf: chunk.problems)
+                for stored in try await Self.storedRespondentKeys(db, campaignID: campaignID, among: Array(chunk.lines.keys)).sorted() {
+                    problems.append(Self.alreadyImported(stored, file: file, line: chunk.lines[stored] ?? 1))
                 }
                 if problems.isEmpty {
-                    try await Self.insertResponses(db, rows, summed: true)
-                    for row in rows { sums.add(row) }
-                    imported += rows.count
+                    try await Self.insertResponses(db, chunk.rows, summed: true)
+                    imported += chunk.rows.count
                     if imported >= max(20_000, 2 * analyzedAt) {
                         try await SQLDialectQuirks.refreshStatistics(db, kind, table: "responses")
                         analyzedAt = imported
                     }
                 }
-                progress(imported, source.bytesRead)
-                guard !problems.isFull, let more = try source.next() else { break }
-                records = more
+                progress(imported, chunk.bytesRead)
+                if problems.isFull { break }
             }
             try problems.sortedByPosition().throwIfAny()
-            try await Self.mergeSums(db, kind: kind, campaignID: campaignID, delta: sums)
+            try await Self.mergeSums(db, kind: kind, campaignID: campaignID, delta: producer.sums)
             return imported
         }
     }
@@ -139,6 +130,80 @@ extension Store {
         FileProblem(
             file: file, line: line, column: 1,
             message: "respondent '\(respondent)' is already in this campaign; each respondent is imported once")
+    }
+}
+
+/// One chunk of a wide responses file, read and checked: the rows to store, the line of each
+/// respondent (to locate one the database already has) and the problems found.
+struct CheckedChunk: Sendable {
+    var rows: [Store.ResponseRow] = []
+    var lines: [String: Int] = [:]
+    var problems = FileProblems()
+    var bytesRead = 0
+}
+
+/// Reads and checks a wide responses file a chunk at a time, off the task that writes, and
+/// adds every good row to the kept sums as it goes. Calls come one after another (the import
+/// waits for a chunk before asking for the next), so the lock is never contended; it is
+/// there because each call runs in a task of its own.
+final class WideImportProducer: Sendable {
+    private struct State: ~Copyable {
+        var pending: [CSVRecord]?
+        var ids: SequentialIDs
+        var sums: SumsDelta
+        var problemCount = 0
+    }
+    private let source: ResponseFileSource
+    private let checker: WideResponseRows
+    private let codes: WorkspaceCodes
+    private let campaignID: String
+    private let now: Int64
+    private let state: Mutex<State>
+
+    init(
+        source: ResponseFileSource, first: [CSVRecord], checker: WideResponseRows, codes: WorkspaceCodes, campaignID: String,
+        idPrefix: String, plan: AssessmentSumsPlan, now: Int64
+    ) {
+        self.source = source
+        self.checker = checker
+        self.codes = codes
+        self.campaignID = campaignID
+        self.now = now
+        state = Mutex(State(pending: first, ids: SequentialIDs(prefixFrom: idPrefix), sums: SumsDelta(plan: plan)))
+    }
+
+    /// The kept sums of every row handed out so far.
+    var sums: SumsDelta { state.withLock { $0.sums } }
+
+    /// The next chunk, or nil at the end of the file or once the report is full.
+    func next() throws -> CheckedChunk? {
+        try state.withLock { state -> CheckedChunk? in
+            guard state.problemCount < FileProblems.reportLimit else { return nil }
+            let records: [CSVRecord]
+            if let pending = state.pending {
+                records = pending
+                state.pending = nil
+            } else if let more = try source.next() {
+                records = more
+            } else {
+                return nil
+            }
+            var chunk = CheckedChunk()
+            var seen: [String: Int] = [:]
+            chunk.rows.reserveCapacity(records.count)
+            for record in records {
+                if state.problemCount + chunk.problems.total >= FileProblems.reportLimit { break }
+                guard let (respondent, likert) = checker.check(record, seen: &seen, problems: &chunk.problems) else { continue }
+                for problem in codes.problems(respondent, file: checker.file) { chunk.problems.append(problem) }
+                chunk.lines[respondent.id] = record.line
+                let row = codes.row(respondent, likert: likert, id: state.ids.next(), campaignID: campaignID, now: now)
+                state.sums.add(row)
+                chunk.rows.append(row)
+            }
+            state.problemCount += chunk.problems.total
+            chunk.bytesRead = source.bytesRead
+            return chunk
+        }
     }
 }
 

@@ -176,20 +176,19 @@ extension Store {
     static func insertResponses(_ db: any SQLDatabase, _ rows: [ResponseRow], summed: Bool) async throws {
         if rows.count > 1, let postgres = db as? PostgresSQLDatabase {
             try await ResponseCopy.copy(rows, summed: summed, into: postgres.connection)
-            try await insertTexts(db, rows.flatMap { row in row.texts.map { (row.id, $0.key, $0.value) } })
-            return
-        }
-        for chunk in rows.chunked(into: 500) {
-            var insert = db.insert(into: "responses").columns(
-                "id", "campaign_id", "respondent_key", "unit_id", "role_id", "likert", "outcome", "source", "started_at", "submitted_at",
-                "summed")
-            for row in chunk {
-                insert = insert.values(
-                    SQLBind(row.id), SQLBind(row.campaignID), SQLBind(row.respondentKey), SQLBind(row.unitID), SQLBind(row.roleID),
-                    SQLBind(LikertCodes.encode(row.likert)), SQLBind(row.outcome), SQLBind(row.source), SQLBind(row.startedAt),
-                    SQLBind(row.submittedAt), SQLBind(summed ? 1 : 0))
+        } else if let sqlite = db as? SQLiteSQLDatabase {
+            try await ResponseInsert.insert(rows, summed: summed, into: sqlite.connection)
+        } else {
+            for chunk in rows.chunked(into: 500) {
+                var insert = db.insert(into: "responses").columns(ResponseCopy.columns)
+                for row in chunk {
+                    insert = insert.values(
+                        SQLBind(row.id), SQLBind(row.campaignID), SQLBind(row.respondentKey), SQLBind(row.unitID), SQLBind(row.roleID),
+                        SQLBind(LikertCodes.encode(row.likert)), SQLBind(row.outcome), SQLBind(row.source), SQLBind(row.startedAt),
+                        SQLBind(row.submittedAt), SQLBind(summed ? 1 : 0))
+                }
+                try await insert.run()
             }
-            try await insert.run()
         }
         try await insertTexts(db, rows.flatMap { row in row.texts.map { (row.id, $0.key, $0.value) } })
     }

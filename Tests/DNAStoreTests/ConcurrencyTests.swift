@@ -86,6 +86,28 @@ struct StreamingImportTests {
                     workspaceID: setup.workspace.id, campaignID: setup.campaign.id, source: good, now: 1_000_000) == 40)
         }
     }
+
+    @Test(
+        "a file bad on every row, read in small chunks while earlier ones are written, reports its first 50 problems in order",
+        arguments: TestDatabase.available)
+    func firstFiftyProblems(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            // setup: 400 respondents, every one with an answer of 7, read 256 bytes at a time
+            let setup = try await AssessmentStoreTests.setUp(store)
+            let csv = AssessmentStoreTests.csv((1...400).map { ("r\($0)", "sales", ["7", "4", "4"]) })
+            let source = ResponseFileSource(CSVChunks(file: "bad.csv", bytes: Array(csv.utf8), chunkSize: 256))
+            // MUT
+            let problems = await #expect(throws: FileProblems.self) {
+                try await store.importResponses(workspaceID: setup.workspace.id, campaignID: setup.campaign.id, source: source, now: 1)
+            }
+            // validation: lines 2-51, one each, and reading stopped soon after (not all 400)
+            #expect(problems?.problems.map(\.line) == Array(2...51))
+            #expect((problems?.total ?? 0) < 100)
+            #expect(
+                try await store.assessmentResponses(campaign: setup.campaign, instrument: AssessmentStoreTests.instrument).respondents
+                    .isEmpty)
+        }
+    }
 }
 
 final class Reports: Sendable {

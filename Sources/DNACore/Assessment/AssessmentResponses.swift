@@ -247,7 +247,10 @@ public struct WideResponseRows: Sendable {
     public let file: String
     let width: Int
     let columnItems: [Instrument.Item?]
-    let likertIndex: [String: Int]
+    /// Each column's place among the likert answers, or -1: the common answer is then stored
+    /// without hashing the item's id or copying the item.
+    let likertPositions: [Int]
+    let likertCount: Int
     let knownOutcomes: Set<String>?
 
     /// Checks the header; every problem with it is reported at once.
@@ -287,7 +290,9 @@ public struct WideResponseRows: Sendable {
         self.file = file
         self.width = names.count
         self.columnItems = columnItems
-        self.likertIndex = Dictionary(uniqueKeysWithValues: instrument.likertItems.enumerated().map { ($1.id, $0) })
+        let likertIndex = Dictionary(uniqueKeysWithValues: instrument.likertItems.enumerated().map { ($1.id, $0) })
+        self.likertPositions = columnItems.map { item in item.flatMap { likertIndex[$0.id] } ?? -1 }
+        self.likertCount = likertIndex.count
         self.knownOutcomes = knownOutcomes
     }
 
@@ -310,16 +315,26 @@ public struct WideResponseRows: Sendable {
         guard let respondent = AssessmentResponseReader.respondent(record, file: file, seen: &seen, problems: &problems) else {
             return nil
         }
-        var row = [Int8](repeating: AssessmentResponses.missing, count: likertIndex.count)
+        var row = [Int8](repeating: AssessmentResponses.missing, count: likertCount)
         var named = respondent
         for index in 3..<width {
+            let position = likertPositions[index]
+            if position >= 0 {
+                // Most likert answers are one digit or nothing: the same codes `check` gives.
+                let utf8 = record.fields[index].utf8
+                if utf8.isEmpty { continue }
+                if utf8.count == 1, let byte = utf8.first, (UInt8(ascii: "1")...UInt8(ascii: "5")).contains(byte) {
+                    row[position] = Int8(byte - UInt8(ascii: "0"))
+                    continue
+                }
+            }
             guard let item = columnItems[index] else { continue }
             let value = record.fields[index].trimmingSpaces()
             switch AssessmentResponseReader.check(value, item: item, knownOutcomes: knownOutcomes) {
             case .failure(let message):
                 problems.append(FileProblem(file: file, line: record.line, column: record.column(of: index), message: message))
             case .success(let answer):
-                if let position = likertIndex[item.id] { row[position] = answer }
+                if position >= 0 { row[position] = answer }
                 if item.type == .outcome, !AssessmentResponseReader.notNamed.contains(value.lowercased()) { named.outcome = value }
                 if item.keepsText, !value.isEmpty { named.texts[item.id] = value }
             }
