@@ -13,7 +13,7 @@ public struct CDNA: AsyncParsableCommand {
         subcommands: [
             Serve.self, Demo.self, Migrate.self, WorkspaceCommand.self, UserCommand.self, TokenCommand.self,
             ImportCommand.self, CampaignCommand.self, ReportCommand.self, CustomerCommand.self, LineOfSightCommand.self,
-            FrameworksCommand.self,
+            FrameworksCommand.self, AuditCommand.self,
             AnalyzeCommand.self,
             BenchCommand.self,
         ]

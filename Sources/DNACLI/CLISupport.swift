@@ -41,10 +41,12 @@ enum CLILogging {
 }
 
 /// Runs a command body and turns known errors into clear messages and exit codes:
-/// 1 for a refused operation, 2 for bad input files or settings.
-func runCommand(_ body: () async throws -> Void) async throws {
+/// 1 for a refused operation, 2 for bad input files or settings. What the body changes is
+/// written to the audit log as done by `actor`: by default the operating-system user who ran
+/// the command.
+func runCommand(as actor: AuditActor = .commandLine, _ body: () async throws -> Void) async throws {
     do {
-        try await body()
+        try await AuditActor.$current.withValue(actor) { try await body() }
     } catch let problems as FileProblems {
         Console.error(problems.description)
         throw ExitCode(2)
@@ -86,3 +88,12 @@ func day(_ text: String, _ option: String) throws -> Int64 {
 }
 
 func nowSeconds() -> Int64 { Int64(Date().timeIntervalSince1970) }
+
+extension AuditActor {
+    /// Whoever runs `cdna` here: the login name, which is all a command line knows of them.
+    static var commandLine: AuditActor {
+        let environment = ProcessInfo.processInfo.environment
+        let name = environment["USER"] ?? environment["LOGNAME"] ?? NSUserName()
+        return AuditActor(name: "cli:" + (name.isEmpty ? "unknown" : name), via: .cli)
+    }
+}

@@ -32,7 +32,9 @@ struct Serve: AsyncParsableCommand {
     var demo = false
 
     func run() async throws {
-        try await runCommand {
+        // What the server does on its own (the first admin, the demo) is the system's doing;
+        // each request names its own actor (see the web's AuthMiddleware).
+        try await runCommand(as: .system) {
             let environment = ProcessInfo.processInfo.environment
             var settings = try ServeSettings.resolve(
                 host: host, port: port, publicURL: publicURL, database: database, environment: environment)

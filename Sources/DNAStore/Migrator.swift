@@ -26,6 +26,14 @@ struct Migrator {
             ).run()
         }
         let applied = try await appliedNames()
+        // A newer cdna has changed this database in ways this one does not know; writing to
+        // it could undo or corrupt them, so it is refused before anything runs.
+        let unknown = applied.subtracting(Schema.migrations.map(\.name)).sorted()
+        if !unknown.isEmpty {
+            throw StoreError.unavailable(
+                "the database has schema changes this cdna does not know (\(unknown.joined(separator: ", "))): "
+                    + "a newer version of cdna wrote it; run that version or a later one")
+        }
         for migration in Schema.migrations where !applied.contains(migration.name) {
             store.logger.info("applying migration", metadata: ["name": .string(migration.name)])
             try await store.write { db in

@@ -1,6 +1,8 @@
 /// Every migration CustomerDNA has shipped, in order. Append only.
 enum Schema {
-    static let migrations: [Migration] = [foundation, assessment, customerModel, lineOfSight, anonymityAtRest, assessmentSums]
+    static let migrations: [Migration] = [
+        foundation, assessment, customerModel, lineOfSight, anonymityAtRest, assessmentSums, auditLog,
+    ]
 
     static let foundation = Migration(
         name: "0001-foundation",

@@ -30,6 +30,9 @@ extension Store {
             closesAt: closesAt, createdAt: now)
         do {
             try await write { db in
+                try await Self.audit(
+                    db, workspaceID: workspaceID, action: "campaign.create", record: "campaign:\(campaign.id)",
+                    summary: "created campaign '\(name)' (\(campaign.instrumentCode))")
                 let units = Set(try await Self.units(db, workspaceID: workspaceID).map(\.id))
                 if let unknown = population.keys.sorted().first(where: { !units.contains($0) }) {
                     throw StoreError.invalid("'\(unknown)' is not a unit of this workspace")
@@ -96,6 +99,9 @@ extension Store {
         let campaign = try await campaign(workspaceID: workspaceID, id: id)
         if let closesAt, closesAt < campaign.opensAt { throw StoreError.invalid("the campaign must close after it opens") }
         try await write { db in
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "campaign.close", record: "campaign:\(id)",
+                summary: closesAt.map { "set the close to \($0)" } ?? "removed the close")
             try await db.update("campaigns").set("closes_at", to: SQLBind(closesAt)).where("id", .equal, SQLBind(id)).run()
         }
     }
@@ -104,12 +110,18 @@ extension Store {
     public func setOpenLink(workspaceID: String, id: String, secret: String?) async throws {
         _ = try await campaign(workspaceID: workspaceID, id: id)
         try await write { db in
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "campaign.open-link", record: "campaign:\(id)",
+                summary: secret == nil ? "turned the open link off" : "made a new open link")
             try await db.update("campaigns").set("open_link", to: SQLBind(secret)).where("id", .equal, SQLBind(id)).run()
         }
     }
 
     public func deleteCampaign(workspaceID: String, id: String) async throws {
         try await write { db in
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "campaign.delete", record: "campaign:\(id)",
+                summary: "deleted the campaign and its responses")
             let rows = try await db.delete(from: "campaigns").where("workspace_id", .equal, SQLBind(workspaceID))
                 .where("id", .equal, SQLBind(id)).returning("id").all()
             if rows.isEmpty { throw StoreError.notFound("no campaign '\(id)'") }
@@ -134,6 +146,9 @@ extension Store {
     {
         _ = try await campaign(workspaceID: workspaceID, id: campaignID)
         try await write { db in
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "campaign.links", record: "campaign:\(campaignID)",
+                summary: "issued \(tokenHashes.count) respondent links")
             let population = try await db.select().column("unit_id").from("campaign_units")
                 .where("campaign_id", .equal, SQLBind(campaignID)).where("unit_id", .equal, SQLBind(unitID)).all()
             guard !population.isEmpty else { throw StoreError.invalid("the unit is not in this campaign's population") }

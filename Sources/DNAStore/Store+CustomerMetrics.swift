@@ -10,6 +10,9 @@ extension Store {
         let answers = try CustomerMetrics.read(table)
         let column = Dictionary(uniqueKeysWithValues: CustomerMetrics.header.map { ($0, table.index(of: $0)!) })
         try await write { db in
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "customer-metrics.import", record: "file:\(file)",
+                summary: "imported customer metric answers")
             let known = try await Self.knownSegments(db, workspaceID: workspaceID)
             let stored = Set(
                 try await db.select().columns("metric", "respondent", "answered_on").from("customer_metric_answers")

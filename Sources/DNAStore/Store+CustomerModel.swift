@@ -84,7 +84,14 @@ extension Store {
     /// result is consistent; the whole merge is one transaction.
     public func mergeCustomerModel(workspaceID: String, _ incoming: CustomerModel) async throws -> ModelMergeSummary {
         let makeID = self.makeID
-        return try await write { db in try await Self.mergeCustomerModel(db, workspaceID: workspaceID, incoming, makeID: makeID) }
+        return try await write { db in
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "customer-model.merge", record: "customer-model",
+                summary:
+                    "merged \(incoming.segments.count) segments, \(incoming.jobs.count) jobs, \(incoming.outcomes.count) outcomes, \(incoming.tasks.count) tasks"
+            )
+            return try await Self.mergeCustomerModel(db, workspaceID: workspaceID, incoming, makeID: makeID)
+        }
     }
 
     static func mergeCustomerModel(
@@ -167,6 +174,9 @@ extension Store {
     /// Surveys keep the wording they froze, so past answers stay readable.
     public func deleteCustomerRecord(workspaceID: String, kind: CustomerRecordKind, code: String) async throws {
         try await write { db in
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "customer-model.delete", record: "\(kind.rawValue):\(code)",
+                summary: "deleted \(kind.rawValue) '\(code)'")
             let found = try await db.select().column("id").from(kind.table).where("workspace_id", .equal, SQLBind(workspaceID))
                 .where("code", .equal, SQLBind(code)).first()
             guard let id = try found?.decode(column: "id", as: String.self) else {

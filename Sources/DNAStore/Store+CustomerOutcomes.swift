@@ -17,7 +17,11 @@ extension Store {
             id: makeID(), workspaceID: workspaceID, code: code, direction: direction, metric: metric.trimmingSpaces(),
             object: object.trimmingSpaces(), clarifier: clarifier.trimmingSpaces())
         do {
-            try await write { db in try await Self.insert(outcome, into: db) }
+            try await write { db in
+                try await Self.audit(
+                    db, workspaceID: workspaceID, action: "outcome.add", record: "outcome:\(code)", summary: "added outcome '\(code)'")
+                return try await Self.insert(outcome, into: db)
+            }
         } catch StoreError.conflict {
             throw StoreError.conflict("an outcome with code '\(code)' already exists")
         }

@@ -54,7 +54,12 @@ extension Store {
             id: makeID(), workspaceID: workspaceID, kind: kind, name: name, opensAt: opensAt, closesAt: closesAt, openLink: nil,
             thresholds: thresholds, createdAt: now, items: items)
         do {
-            try await write { db in try await Self.insertSurvey(db, survey) }
+            try await write { db in
+                try await Self.audit(
+                    db, workspaceID: workspaceID, action: "survey.create", record: "survey:\(survey.id)",
+                    summary: "created \(survey.kind.rawValue) '\(survey.name)'")
+                return try await Self.insertSurvey(db, survey)
+            }
         } catch StoreError.conflict {
             throw StoreError.conflict("a survey named '\(name)' already exists")
         }
@@ -116,6 +121,9 @@ extension Store {
     public func setSurveyClose(workspaceID: String, id: String, closesAt: Int64?) async throws {
         _ = try await survey(workspaceID: workspaceID, id: id)
         try await write { db in
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "survey.close", record: "survey:\(id)",
+                summary: closesAt.map { "set the close to \($0)" } ?? "removed the close")
             try await db.update("customer_surveys").set("closes_at", to: SQLBind(closesAt)).where("id", .equal, SQLBind(id)).run()
         }
     }
@@ -123,12 +131,18 @@ extension Store {
     public func setSurveyOpenLink(workspaceID: String, id: String, secret: String?) async throws {
         _ = try await survey(workspaceID: workspaceID, id: id)
         try await write { db in
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "survey.open-link", record: "survey:\(id)",
+                summary: secret == nil ? "turned the open link off" : "made a new open link")
             try await db.update("customer_surveys").set("open_link", to: SQLBind(secret)).where("id", .equal, SQLBind(id)).run()
         }
     }
 
     public func deleteSurvey(workspaceID: String, id: String) async throws {
         try await write { db in
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "survey.delete", record: "survey:\(id)", summary: "deleted the survey and its answers"
+            )
             let rows = try await db.delete(from: "customer_surveys").where("workspace_id", .equal, SQLBind(workspaceID))
                 .where("id", .equal, SQLBind(id)).returning("id").all()
             if rows.isEmpty { throw StoreError.notFound("no survey '\(id)'") }
@@ -139,6 +153,9 @@ extension Store {
     public func addSurveyTokens(workspaceID: String, surveyID: String, segment: String?, tokenHashes: [String], now: Int64) async throws {
         _ = try await survey(workspaceID: workspaceID, id: surveyID)
         try await write { db in
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "survey.links", record: "survey:\(surveyID)",
+                summary: "issued \(tokenHashes.count) customer links")
             if let segment { try await Self.checkSegments(db, workspaceID: workspaceID, [segment]) }
             for chunk in tokenHashes.chunked(into: 200) {
                 var insert = db.insert(into: "survey_tokens").columns("token_hash", "survey_id", "segment", "created_at")

@@ -60,7 +60,12 @@ extension Store {
     public func addEvidence(workspaceID: String, _ item: EvidenceItem) async throws -> String {
         let frameworks = try await frameworks(workspaceID: workspaceID)
         let id = makeID()
-        return try await write { db in try await Self.addEvidence(db, workspaceID: workspaceID, item, id: id, frameworks: frameworks) }
+        return try await write { db in
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "evidence.add", record: "evidence:\(item.code.isEmpty ? id : item.code)",
+                summary: "added evidence '\(item.title)'")
+            return try await Self.addEvidence(db, workspaceID: workspaceID, item, id: id, frameworks: frameworks)
+        }
     }
 
     static func addEvidence(
@@ -101,7 +106,12 @@ extension Store {
     /// Links evidence to a node, job, outcome, hypothesis or decision; linking again changes
     /// the stance.
     public func linkEvidence(workspaceID: String, evidence: String, _ link: EvidenceLink) async throws {
-        try await write { db in try await Self.linkEvidence(db, workspaceID: workspaceID, evidence: evidence, link) }
+        try await write { db in
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "evidence.link", record: "evidence:\(evidence)",
+                summary: "linked to \(link.target.rawValue) '\(link.code)' (\(link.stance.rawValue))")
+            return try await Self.linkEvidence(db, workspaceID: workspaceID, evidence: evidence, link)
+        }
     }
 
     static func linkEvidence(_ db: any SQLDatabase, workspaceID: String, evidence: String, _ link: EvidenceLink) async throws {
@@ -199,7 +209,12 @@ extension Store {
     @discardableResult
     public func logDecision(workspaceID: String, _ decision: DecisionRecord) async throws -> String {
         let id = makeID()
-        return try await write { db in try await Self.logDecision(db, workspaceID: workspaceID, decision, id: id) }
+        return try await write { db in
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "decision.log", record: "decision:\(decision.code.isEmpty ? id : decision.code)",
+                summary: "logged decision '\(decision.title)'")
+            return try await Self.logDecision(db, workspaceID: workspaceID, decision, id: id)
+        }
     }
 
     static func logDecision(_ db: any SQLDatabase, workspaceID: String, _ decision: DecisionRecord, id: String) async throws -> String {

@@ -20,6 +20,9 @@ extension Store {
         }
         do {
             try await write { db in
+                try await Self.audit(
+                    db, workspaceID: workspaceID, action: "framework.add", record: "framework:\(framework.id)",
+                    summary: "added framework '\(framework.name)'")
                 try await db.insert(into: "frameworks").columns("workspace_id", "id", "name", "source", "created_at")
                     .values(SQLBind(workspaceID), SQLBind(framework.id), SQLBind(framework.name), SQLBind(source), SQLBind(now)).run()
             }

@@ -56,7 +56,12 @@ extension Store {
         card.learning = nil
         card.closedOn = nil
         let id = makeID(), proposed = card
-        try await write { db in try await Self.insertHypothesis(db, workspaceID: workspaceID, proposed, id: id) }
+        try await write { db in
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "hypothesis.add", record: "hypothesis:\(proposed.code.isEmpty ? id : proposed.code)",
+                summary: "proposed a hypothesis")
+            return try await Self.insertHypothesis(db, workspaceID: workspaceID, proposed, id: id)
+        }
     }
 
     /// Inserts a card as it is, status and learning included (the demo's history).
@@ -102,6 +107,9 @@ extension Store {
             )
         }
         try await write { db in
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "hypothesis.move", record: "hypothesis:\(code)",
+                summary: "moved to \(status.rawValue)")
             var update = db.update("hypotheses").set("status", to: SQLBind(status.rawValue))
             if status.isClosed, let learning {
                 let believed = learning.believed.trimmingSpaces().isEmpty ? card.sentence : learning.believed

@@ -86,6 +86,9 @@ extension Store {
         if let problem = node.problem { throw StoreError.invalid(problem) }
         let makeID = self.makeID
         try await write { db in
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "line-of-sight.node", record: "node:\(node.code)",
+                summary: "saved node '\(node.title)'")
             _ = try await Self.saveNode(db, workspaceID: workspaceID, node, makeID: makeID)
         }
     }
@@ -154,6 +157,9 @@ extension Store {
     /// records without the link, and evidence links to it are removed.
     public func deleteNode(workspaceID: String, code: String) async throws {
         try await write { db in
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "line-of-sight.node-delete", record: "node:\(code)", summary: "deleted node '\(code)'"
+            )
             let (id, _) = try await Self.node(db, workspaceID: workspaceID, code: code)
             try await db.delete(from: "los_nodes").where("id", .equal, SQLBind(id)).run()
             try await Self.deleteEvidenceLinks(db, workspaceID: workspaceID, target: .node, code: code)
@@ -175,7 +181,12 @@ extension Store {
     /// Adds an edge in the direction of value; a pair of types the model does not allow is
     /// refused with the reason.
     public func addEdge(workspaceID: String, from: String, to: String) async throws {
-        try await write { db in try await Self.addEdge(db, workspaceID: workspaceID, from: from, to: to) }
+        try await write { db in
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "line-of-sight.edge", record: "edge:\(from)->\(to)",
+                summary: "connected \(from) -> \(to)")
+            return try await Self.addEdge(db, workspaceID: workspaceID, from: from, to: to)
+        }
     }
 
     static func addEdge(_ db: any SQLDatabase, workspaceID: String, from: String, to: String) async throws {
@@ -192,6 +203,9 @@ extension Store {
 
     public func deleteEdge(workspaceID: String, from: String, to: String) async throws {
         try await write { db in
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "line-of-sight.edge-delete", record: "edge:\(from)->\(to)",
+                summary: "removed the edge \(from) -> \(to)")
             let source = try await Self.node(db, workspaceID: workspaceID, code: from)
             let target = try await Self.node(db, workspaceID: workspaceID, code: to)
             let exists = try await db.select().column("from_id").from("los_edges").where("from_id", .equal, SQLBind(source.id))
@@ -217,6 +231,8 @@ extension Store {
         let (model, lines) = try LineOfSightLoader.loadLocated(file: file, text: text)
         let makeID = self.makeID
         return try await write { db in
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "line-of-sight.import", record: "file:\(file)", summary: "imported the line of sight")
             let existing = try await Self.lineOfSight(db, workspaceID: workspaceID)
             let outcomes = Set(try await Self.customerModel(db, workspaceID: workspaceID).outcomes.map(\.code))
             let evidenceCodes = Set(

@@ -35,6 +35,9 @@ extension Store {
         if let problem = metric.problem { throw StoreError.invalid(problem) }
         let id = makeID()
         try await write { db in
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "metric.save", record: "metric:\(metric.code)",
+                summary: "saved metric '\(metric.name)'")
             let nodeID = try await metric.node.asyncMap { try await Self.node(db, workspaceID: workspaceID, code: $0).id }
             let existing = try await db.select().column("id").from("metrics").where("workspace_id", .equal, SQLBind(workspaceID))
                 .where("code", .equal, SQLBind(metric.code)).first()
@@ -94,7 +97,11 @@ extension Store {
             if CalendarDay.start(value.date) == nil { throw StoreError.invalid("date '\(value.date)' must be written YYYY-MM-DD") }
             if !value.value.isFinite { throw StoreError.invalid("values must be numbers") }
         }
-        try await write { db in try await Self.insertMeasurements(db, workspaceID: workspaceID, values) }
+        try await write { db in
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "metric.measure", record: "metrics", summary: "recorded \(values.count) measurements")
+            return try await Self.insertMeasurements(db, workspaceID: workspaceID, values)
+        }
     }
 
     /// Imports a measurements CSV `metric,date,value`, all or nothing, with located problems.
@@ -102,7 +109,12 @@ extension Store {
         let known = Set(try await metricDefinitions(workspaceID: workspaceID).map(\.code))
         let table = try CSVTable(reader: CSVReader(file: file, bytes: bytes), required: Measurements.header)
         let values = try Measurements.read(table, knownMetrics: known)
-        try await write { db in try await Self.insertMeasurements(db, workspaceID: workspaceID, values) }
+        try await write { db in
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "metric.import", record: "file:\(file)",
+                summary: "imported \(values.count) measurements")
+            return try await Self.insertMeasurements(db, workspaceID: workspaceID, values)
+        }
         return values.count
     }
 
@@ -143,7 +155,12 @@ extension Store {
     /// customer-value and one business-value metric.
     public func saveObjective(workspaceID: String, _ objective: Objective) async throws {
         let id = makeID()
-        try await write { db in try await Self.saveObjective(db, workspaceID: workspaceID, objective, id: id) }
+        try await write { db in
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "objective.save", record: "objective:\(objective.code)", summary: "saved an objective"
+            )
+            return try await Self.saveObjective(db, workspaceID: workspaceID, objective, id: id)
+        }
     }
 
     static func saveObjective(_ db: any SQLDatabase, workspaceID: String, _ objective: Objective, id: String) async throws {

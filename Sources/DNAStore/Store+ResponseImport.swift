@@ -42,7 +42,8 @@ extension Store {
             var records = first
             while let more = try source.next() { records += more }
             return try await importLongResponses(
-                campaignID: campaignID, file: file, records: records, instrument: instrument, plan: try await sumsPlan(of: campaign),
+                workspaceID: workspaceID, campaignID: campaignID, file: file, records: records, instrument: instrument,
+                plan: try await sumsPlan(of: campaign),
                 outcomes: outcomes, codes: codes, now: now)
         }
         let checker = try WideResponseRows(file: file, header: header, instrument: instrument, knownOutcomes: outcomes)
@@ -76,6 +77,9 @@ extension Store {
             }
             try problems.sortedByPosition().throwIfAny()
             try await Self.mergeSums(db, kind: kind, campaignID: campaignID, delta: producer.sums)
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "responses.import", record: "campaign:\(campaignID)",
+                summary: "imported \(imported) responses from \(file)")
             return imported
         }
     }
@@ -94,7 +98,8 @@ extension Store {
     /// The long form (`respondent,unit,role,item,value`): a respondent's rows may be anywhere
     /// in the file, so it is read whole, then written in one transaction.
     private func importLongResponses(
-        campaignID: String, file: String, records: [CSVRecord], instrument: Instrument, plan: AssessmentSumsPlan, outcomes: Set<String>,
+        workspaceID: String, campaignID: String, file: String, records: [CSVRecord], instrument: Instrument, plan: AssessmentSumsPlan,
+        outcomes: Set<String>,
         codes: WorkspaceCodes, now: Int64
     ) async throws -> Int {
         let responses = try AssessmentResponseReader.read(file: file, records: records, instrument: instrument, knownOutcomes: outcomes)
@@ -122,6 +127,9 @@ extension Store {
             var sums = SumsDelta(plan: plan)
             for row in rows { sums.add(row) }
             try await Self.mergeSums(db, kind: kind, campaignID: campaignID, delta: sums)
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "responses.import", record: "campaign:\(campaignID)",
+                summary: "imported \(rows.count) responses from \(file)")
         }
         return responses.respondents.count
     }

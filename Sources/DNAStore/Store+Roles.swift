@@ -25,6 +25,8 @@ extension Store {
         let role = Role(id: makeID(), workspaceID: workspaceID, code: code, name: name.trimmingSpaces(), unitID: unitID)
         do {
             try await write { db in
+                try await Self.audit(
+                    db, workspaceID: workspaceID, action: "role.add", record: "role:\(code)", summary: "added role '\(role.name)'")
                 if let unitID {
                     let units = try await Self.units(db, workspaceID: workspaceID)
                     guard units.contains(where: { $0.id == unitID }) else {
@@ -41,6 +43,7 @@ extension Store {
 
     public func deleteRole(workspaceID: String, id: String) async throws {
         try await write { db in
+            try await Self.audit(db, workspaceID: workspaceID, action: "role.delete", record: "role:\(id)", summary: "deleted a role")
             let rows = try await db.delete(from: "roles").where("workspace_id", .equal, SQLBind(workspaceID))
                 .where("id", .equal, SQLBind(id)).returning("id").all()
             if rows.isEmpty { throw StoreError.notFound("no role '\(id)'") }

@@ -76,6 +76,9 @@ extension Store {
         let items = Set(survey.items.map(\.code))
         let segmentColumn = table.index(of: "segment")
         try await write { db in
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "survey.import", record: "survey:\(surveyID)",
+                summary: "imported \(ordered.count) respondents' answers from \(file)")
             let known = try await Self.knownSegments(db, workspaceID: workspaceID)
             let existing = Set(
                 try await db.select().column("respondent_key").from("survey_respondents").where("survey_id", .equal, SQLBind(surveyID))

@@ -20,6 +20,9 @@ extension Store {
         }
         let id = makeID()
         try await write { db in
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "task-test.save", record: "task-test:\(test.code)",
+                summary: "saved task test '\(test.code)'")
             if let task = test.taskCode, !task.isEmpty {
                 let found = try await db.select().column("id").from("customer_tasks").where("workspace_id", .equal, SQLBind(workspaceID))
                     .where("code", .equal, SQLBind(task)).first()
@@ -58,6 +61,9 @@ extension Store {
         let round = TaskRound(id: makeID(), name: name, heldOn: heldOn)
         do {
             try await write { db in
+                try await Self.audit(
+                    db, workspaceID: workspaceID, action: "task-round.create", record: "task-round:\(round.id)",
+                    summary: "created round '\(name)' held on \(heldOn)")
                 try await db.insert(into: "task_rounds").columns("id", "workspace_id", "name", "held_on", "created_at")
                     .values(SQLBind(round.id), SQLBind(workspaceID), SQLBind(name), SQLBind(heldOn), SQLBind(now)).run()
             }
@@ -87,7 +93,12 @@ extension Store {
             if !(attempt.seconds > 0 && attempt.seconds.isFinite) { throw StoreError.invalid("the time must be above 0 seconds") }
         }
         do {
-            try await write { db in try await Self.insertAttempts(db, roundID: roundID, attempts) }
+            try await write { db in
+                try await Self.audit(
+                    db, workspaceID: workspaceID, action: "task-round.attempts", record: "task-round:\(roundID)",
+                    summary: "recorded \(attempts.count) attempts")
+                return try await Self.insertAttempts(db, roundID: roundID, attempts)
+            }
         } catch StoreError.conflict {
             throw StoreError.conflict("a participant already attempted that task in this round")
         }
@@ -116,6 +127,9 @@ extension Store {
         let participantColumn = table.index(of: "participant")!, taskColumn = table.index(of: "task")!
         let tests = Set(try await taskTests(workspaceID: workspaceID).map(\.code))
         try await write { db in
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "task-round.import", record: "task-round:\(roundID)",
+                summary: "imported \(attempts.count) attempts from \(file)")
             let recorded = Set(
                 try await db.select().columns("participant", "test_code").from("task_attempts").where("round_id", .equal, SQLBind(roundID))
                     .all()

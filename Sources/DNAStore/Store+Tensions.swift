@@ -14,6 +14,9 @@ extension Store {
             id: makeID(), workspaceID: workspaceID, campaignID: campaignID, framework: framework, dimension: dimension,
             text: text.trimmingSpaces(), source: source, createdAt: now)
         try await write { db in
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "tension.add", record: "tension:\(tension.id)",
+                summary: "noted a tension on \(framework)/\(dimension)")
             try await db.insert(into: "tensions")
                 .columns("id", "workspace_id", "campaign_id", "framework", "dimension", "text", "source", "created_at")
                 .values(
@@ -57,6 +60,9 @@ extension Store {
         experiment.id = makeID()
         let record = experiment
         try await write { db in
+            try await Self.audit(
+                db, workspaceID: record.workspaceID, action: "experiment.add", record: "experiment:\(record.id)",
+                summary: "started an experiment on \(record.framework)/\(record.dimension)")
             if let tensionID = record.tensionID {
                 let tension = try await db.select().column("id").from("tensions").where("workspace_id", .equal, SQLBind(record.workspaceID))
                     .where("id", .equal, SQLBind(tensionID)).where("dimension", .equal, SQLBind(record.dimension)).first()
@@ -80,6 +86,8 @@ extension Store {
     public func recordExperimentOutcome(workspaceID: String, id: String, outcome: String) async throws {
         guard !outcome.trimmingSpaces().isEmpty else { throw StoreError.invalid("outcome is empty") }
         try await write { db in
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "experiment.outcome", record: "experiment:\(id)", summary: "recorded the outcome")
             let rows = try await db.update("experiments").set("outcome", to: SQLBind(outcome.trimmingSpaces()))
                 .where("workspace_id", .equal, SQLBind(workspaceID)).where("id", .equal, SQLBind(id)).returning("id").all()
             if rows.isEmpty { throw StoreError.notFound("no experiment '\(id)'") }

@@ -73,6 +73,8 @@ extension Store {
         let id = makeID()
         do {
             try await write { db in
+                try await Self.audit(
+                    db, workspaceID: workspaceID, action: "journey.add", record: "journey:\(code)", summary: "added journey '\(name)'")
                 try await Self.checkSegments(db, workspaceID: workspaceID, [segment])
                 try await db.insert(into: "journeys").columns("id", "workspace_id", "code", "name", "segment")
                     .values(SQLBind(id), SQLBind(workspaceID), SQLBind(code), SQLBind(name.trimmingSpaces()), SQLBind(segment)).run()
@@ -95,6 +97,8 @@ extension Store {
         if let problem = step.problem { throw StoreError.invalid(problem) }
         let id = makeID()
         try await write { db in
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "journey.step", record: "journey:\(journey)", summary: "added a step")
             let journeyID = try await Self.journeyID(workspaceID: workspaceID, code: journey, db)
             let count =
                 try await db.select().column(SQLRaw("COUNT(*)"), as: "n").from("journey_steps")
@@ -122,7 +126,10 @@ extension Store {
         }
         let makeID = self.makeID
         return try await write { db in
-            try await Self.recordJourneyChange(
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "journey.change", record: "journey:\(journey)", summary: "recorded a change: \(title)"
+            )
+            return try await Self.recordJourneyChange(
                 db, journeyID: try await Self.journeyID(workspaceID: workspaceID, code: journey, db), journey: journey, stepID: stepID,
                 title: title, date: date, customerMinutesAfter: customerMinutesAfter, organizationMinutesAfter: organizationMinutesAfter,
                 now: now, id: makeID())

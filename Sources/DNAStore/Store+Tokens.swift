@@ -6,6 +6,8 @@ extension Store {
         guard !name.trimmingSpaces().isEmpty else { throw StoreError.invalid("name is empty") }
         let token = APIToken(id: makeID(), userID: userID, name: name.trimmingSpaces(), createdAt: now)
         try await write { db in
+            try await Self.audit(
+                db, workspaceID: nil, action: "token.create", record: "user:\(userID)", summary: "made API token '\(token.name)'")
             try await db.insert(into: "api_tokens").columns("id", "user_id", "name", "token_hash", "created_at")
                 .values(SQLBind(token.id), SQLBind(userID), SQLBind(token.name), SQLBind(tokenHash), SQLBind(now)).run()
         }
@@ -62,6 +64,7 @@ extension Store {
 
     public func deleteAPIToken(userID: String, id: String) async throws {
         try await write { db in
+            try await Self.audit(db, workspaceID: nil, action: "token.delete", record: "user:\(userID)", summary: "revoked API token \(id)")
             let rows = try await db.delete(from: "api_tokens").where("user_id", .equal, SQLBind(userID))
                 .where("id", .equal, SQLBind(id)).returning("id").all()
             if rows.isEmpty { throw StoreError.notFound("no API token '\(id)'") }

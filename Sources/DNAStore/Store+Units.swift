@@ -20,6 +20,8 @@ extension Store {
         let unit = OrgUnit(id: makeID(), workspaceID: workspaceID, code: code, parentID: parentID, name: name.trimmingSpaces())
         do {
             try await write { db in
+                try await Self.audit(
+                    db, workspaceID: workspaceID, action: "unit.add", record: "unit:\(code)", summary: "added unit '\(unit.name)'")
                 if let parentID {
                     let parents = try await Self.units(db, workspaceID: workspaceID)
                     guard parents.contains(where: { $0.id == parentID }) else {
@@ -44,7 +46,11 @@ extension Store {
         let snapshot = Self.parents(try await read { db in try await Self.units(db, workspaceID: workspaceID) })
         let rows = try OrgChart.parse(file: file, text: text, existing: snapshot)
         return try await write { db in
-            try await Self.importOrgChart(db, workspaceID: workspaceID, file: file, text: text, makeID: makeID, parsed: (snapshot, rows))
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "org-chart.import", record: "file:\(file)",
+                summary: "imported the org chart (\(rows.count) units)")
+            return try await Self.importOrgChart(
+                db, workspaceID: workspaceID, file: file, text: text, makeID: makeID, parsed: (snapshot, rows))
         }
     }
 
@@ -90,6 +96,7 @@ extension Store {
     public func deleteUnit(workspaceID: String, id: String) async throws {
         do {
             try await write { db in
+                try await Self.audit(db, workspaceID: workspaceID, action: "unit.delete", record: "unit:\(id)", summary: "deleted a unit")
                 let rows = try await db.delete(from: "units").where("workspace_id", .equal, SQLBind(workspaceID))
                     .where("id", .equal, SQLBind(id)).returning("id").all()
                 if rows.isEmpty { throw StoreError.notFound("no unit '\(id)'") }

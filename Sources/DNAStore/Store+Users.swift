@@ -10,6 +10,9 @@ extension Store {
         let user = User(id: makeID(), email: email, name: name.trimmingSpaces(), instanceAdmin: instanceAdmin, createdAt: now)
         do {
             try await write { db in
+                try await Self.audit(
+                    db, workspaceID: nil, action: "user.create", record: "user:\(email)",
+                    summary: instanceAdmin ? "created an instance administrator" : "created a user")
                 try await db.insert(into: "users").columns("id", "email", "name", "password_hash", "instance_admin", "created_at")
                     .values(
                         SQLBind(user.id), SQLBind(user.email), SQLBind(user.name), SQLBind(passwordHash),
@@ -56,6 +59,9 @@ extension Store {
 
     public func setPasswordHash(email: String, _ hash: String) async throws {
         try await write { db in
+            try await Self.audit(
+                db, workspaceID: nil, action: "user.password", record: "user:\(email.trimmingSpaces().lowercased())",
+                summary: "set a new password")
             let rows = try await db.update("users").set("password_hash", to: SQLBind(hash))
                 .where("email", .equal, SQLBind(email.trimmingSpaces().lowercased())).returning("id").all()
             guard let row = rows.first else { throw StoreError.notFound("no user with e-mail '\(email)'") }
@@ -67,6 +73,9 @@ extension Store {
     /// Grants (or changes) a user's access to a workspace.
     public func setMembership(_ membership: Membership) async throws {
         try await write { db in
+            try await Self.audit(
+                db, workspaceID: membership.workspaceID, action: "membership.set", record: "user:\(membership.userID)",
+                summary: "gave \(membership.access.rawValue) access")
             try await db.delete(from: "memberships").where("workspace_id", .equal, SQLBind(membership.workspaceID))
                 .where("user_id", .equal, SQLBind(membership.userID)).run()
             try await db.insert(into: "memberships").columns("workspace_id", "user_id", "access")

@@ -7,7 +7,12 @@ extension Store {
         guard !name.trimmingSpaces().isEmpty else { throw StoreError.invalid("name is empty") }
         let workspace = Workspace(id: makeID(), slug: slug, name: name.trimmingSpaces(), createdAt: now)
         do {
-            try await write { db in try await Self.insert(workspace, into: db) }
+            try await write { db in
+                try await Self.audit(
+                    db, workspaceID: workspace.id, action: "workspace.create", record: "workspace:\(slug)",
+                    summary: "created workspace '\(workspace.name)'")
+                return try await Self.insert(workspace, into: db)
+            }
         } catch StoreError.conflict {
             throw StoreError.conflict("a workspace with slug '\(slug)' already exists")
         }
@@ -67,6 +72,9 @@ extension Store {
     public func setMinGroupSize(workspaceID: String, _ size: Int) async throws {
         guard size >= 2 else { throw StoreError.invalid("the minimum group size must be at least 2") }
         try await write { db in
+            try await Self.audit(
+                db, workspaceID: workspaceID, action: "workspace.min-group-size", record: "workspace:\(workspaceID)",
+                summary: "set the minimum group size to \(size)")
             try await db.update("workspaces").set("min_group_size", to: SQLBind(size)).where("id", .equal, SQLBind(workspaceID)).run()
         }
     }

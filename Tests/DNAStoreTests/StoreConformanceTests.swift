@@ -18,6 +18,24 @@ struct StoreConformanceTests {
         }
     }
 
+    @Test("a database a newer cdna changed is refused at start, naming what it does not know", arguments: TestDatabase.available)
+    func newerSchemaRefused(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            // setup: a migration this binary has never heard of
+            try await store.write { db in
+                try await db.raw("INSERT INTO schema_migrations (name, applied_at) VALUES ('0099-from-the-future', 1)").run()
+            }
+            // MUT
+            let refused = await #expect(throws: StoreError.self) { _ = try await Store.open(store.location) }
+            // validation
+            let message = String(describing: refused.map { $0 } as Any)
+            #expect(message.contains("0099-from-the-future") && message.contains("newer version of cdna"))
+            try await store.write { db in
+                try await db.raw("DELETE FROM schema_migrations WHERE name = '0099-from-the-future'").run()
+            }
+        }
+    }
+
     @Test("workspace slugs are unique and validated", arguments: TestDatabase.available)
     func workspaces(database: TestDatabase) async throws {
         try await database.withStore { store in

@@ -55,7 +55,7 @@ struct CLITests {
         for command in [
             "serve", "demo", "migrate", "workspace", "user", "token", "import", "campaign", "report", "customers", "line-of-sight",
             "frameworks",
-            "analyze",
+            "analyze", "audit",
         ] {
             #expect(run.output.contains("  \(command) "), "\(command)")
         }

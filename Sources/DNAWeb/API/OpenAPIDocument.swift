@@ -38,6 +38,10 @@ enum OpenAPIDocument {
                 method: "put", path: "/api/v1/workspaces/{workspace}/members", summary: "Grant or change a user's access (admin)",
                 request: "SetMember", response: "Member"),
             .init(
+                method: "get", path: "/api/v1/workspaces/{workspace}/audit",
+                summary: "The audit log, newest first (admin); since: unix seconds, limit: 1-1000 (default 100)",
+                response: "AuditEntryList", query: [("since", false, nil), ("limit", false, nil)]),
+            .init(
                 method: "get", path: "/api/v1/workspaces/{workspace}/frameworks", summary: "Built-in and workspace frameworks",
                 response: "FrameworkList"),
             .init(

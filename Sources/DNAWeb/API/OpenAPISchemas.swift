@@ -1,3 +1,5 @@
+import DNACore
+
 /// Schemas of the OpenAPI document, matching the JSON the API reads and writes.
 enum OpenAPISchemas {
     static func object(_ properties: [String: Any], required: [String] = []) -> [String: Any] {
@@ -214,6 +216,12 @@ enum OpenAPISchemas {
                 required: ["email", "name", "password"]),
             "Member": object(["user": OpenAPIDocument.ref("User"), "access": access], required: ["user", "access"]),
             "MemberList": list("Member"),
+            "AuditEntry": object(
+                [
+                    "at": integer, "actor": string, "via": ["type": "string", "enum": AuditChannel.allCases.map(\.rawValue)],
+                    "action": string, "record": string, "summary": string,
+                ], required: ["at", "actor", "via", "action", "record", "summary"]),
+            "AuditEntryList": list("AuditEntry"),
             "SetMember": object(["email": string, "access": access], required: ["email", "access"]),
             "Me": object(
                 [

@@ -44,6 +44,7 @@ public enum SiteURL: Sendable, Equatable {
     case customerMetrics(String)
     case customerMetricsImport(String)
     case overview(String)
+    case audit(String)
     case lineOfSight(String)
     case lineOfSightNodes(String)
     case lineOfSightEdges(String)
@@ -115,6 +116,7 @@ public enum SiteURL: Sendable, Equatable {
         case .customerMetrics(let slug): "/w/\(Self.segment(slug))/customer-metrics"
         case .customerMetricsImport(let slug): "/w/\(Self.segment(slug))/customer-metrics/import"
         case .overview(let slug): "/w/\(Self.segment(slug))/overview"
+        case .audit(let slug): "/w/\(Self.segment(slug))/audit"
         case .lineOfSight(let slug): "/w/\(Self.segment(slug))/line-of-sight"
         case .lineOfSightNodes(let slug): "/w/\(Self.segment(slug))/line-of-sight/nodes"
         case .lineOfSightEdges(let slug): "/w/\(Self.segment(slug))/line-of-sight/edges"

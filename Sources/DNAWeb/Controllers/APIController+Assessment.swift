@@ -87,7 +87,14 @@ extension APIController {
             // query (P3 in BENCHMARKS.md), so the body is read first to know the codes.
             let identity = try context.requireIdentity()
             let slug = try context.parameter("workspace"), campaignID = try context.parameter("id")
-            let body = try await request.decodeStrict(APIRequest.NewResponse.self, context: context)
+            let body: APIRequest.NewResponse
+            do {
+                body = try await request.decodeStrict(APIRequest.NewResponse.self, context: context)
+            } catch {
+                // Someone who may not write here learns that first, whatever they sent.
+                _ = try await campaign(context, minimum: .analyst)
+                throw error
+            }
             let destination = try await store.responseDestination(
                 slug: slug, userID: identity.user.id, campaignID: campaignID, unitCode: body.unit, roleCode: body.role)
             _ = try WorkspaceAccess.check(slug, found: destination.map { ($0.workspace, $0.access) }, minimum: .analyst)

@@ -99,6 +99,12 @@ struct APIController {
             try await store.setMembership(Membership(workspaceID: workspace.id, userID: found.user.id, access: body.access))
             return try jsonResponse(APIResponse.Member(user: found.user, access: body.access))
         }
+        api.get("workspaces/{workspace}/audit") { request, context in
+            let (workspace, _) = try await resolve(context, minimum: .admin)
+            let query = try AuditQuery(request)
+            return try jsonResponse(
+                APIResponse.List(items: try await store.auditLog(workspaceID: workspace.id, since: query.since, limit: query.limit)))
+        }
     }
 
     private func addOrganizationRoutes(_ api: RouterGroup<AppContext>) {

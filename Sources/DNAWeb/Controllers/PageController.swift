@@ -73,6 +73,13 @@ struct PageController {
                 return FrameworksPage.View(model: model).response(identity: identity)
             }
         }
+        router.get(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .audit(w) })) { request, context in
+            try await page(request, context, minimum: .admin) { workspace, _, identity in
+                let query = try AuditQuery(request)
+                let entries = try await store.auditLog(workspaceID: workspace.id, since: query.since, limit: query.limit)
+                return AuditPage.View(model: AuditPage.Model(workspace: workspace, entries: entries)).response(identity: identity)
+            }
+        }
         addCampaignRoutes(to: router)
         addForceRoutes(to: router)
         addCustomerModelRoutes(to: router)

@@ -1,3 +1,4 @@
+import DNAStore
 import HTTPTypes
 import Hummingbird
 
@@ -34,7 +35,12 @@ struct AuthMiddleware: RouterMiddleware {
                 }
             }
         }
-        return try await next(request, context)
+        guard let identity = context.identity else { return try await next(request, context) }
+        // Every change this request makes is written to the audit log as this person's.
+        let actor = AuditActor(
+            name: identity.user.email + (identity.viaAPIToken ? " (API token)" : ""),
+            via: request.uri.path.hasPrefix("/api/") ? .api : .page)
+        return try await AuditActor.$current.withValue(actor) { try await next(request, context) }
     }
 }
 

@@ -36,6 +36,10 @@ enum WorkspaceHome {
                         SiteURL.frameworks(slug), figure: model.frameworkCount, label: "frameworks",
                         detail: "lenses to cut every analysis by"),
                     .li(.span(.class("stat"), .plain("\(model.memberCount)")), .plain("members with access"))
+                ),
+                .if(
+                    model.access == .admin,
+                    .p(.a(.href(SiteURL.audit(slug).path), .plain("Audit log")), .plain(": who changed what, when, and through what."))
                 )
             )
         }
