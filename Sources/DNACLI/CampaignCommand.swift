@@ -81,7 +81,7 @@ struct CampaignCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await runCommand {
-                guard (1...100_000).contains(count) else { throw CLIError("--count must be between 1 and 100000") }
+                try Store.checkLinkCount(count)
                 try await database.withWorkspace(workspace) { store, found in
                     let target = try await findCampaign(campaign, in: found, store: store)
                     guard let unitRecord = try await store.units(workspaceID: found.id).first(where: { $0.code == unit }) else {

@@ -111,7 +111,7 @@ struct CustomerCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await runCommand {
-                guard (1...100_000).contains(count) else { throw CLIError("--count must be between 1 and 100000") }
+                try Store.checkLinkCount(count)
                 try await database.withWorkspace(workspace) { store, found in
                     let target = try await findSurvey(survey, in: found, store: store)
                     let tokens = (0..<count).map { _ in RespondentLinks.makeToken() }

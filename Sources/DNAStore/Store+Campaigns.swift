@@ -137,6 +137,19 @@ extension Store {
         }
     }
 
+    /// How many single-use links one request may make, from a page, the API or the command
+    /// line alike: enough for a large unit at once, small enough that a request cannot make a
+    /// server hash and store millions.
+    public static let linksPerRequest = 5000
+
+    /// Refuses a number of links outside 1...`linksPerRequest`. Callers check before they make
+    /// the secrets; the store checks again before it stores them.
+    public static func checkLinkCount(_ count: Int) throws {
+        guard (1...linksPerRequest).contains(count) else {
+            throw StoreError.invalid("count: choose between 1 and \(linksPerRequest.formatted()) links at a time")
+        }
+    }
+
     /// Stores single-use respondent tokens (their hashes) for people in `unitID`. The caller
     /// keeps the secrets to hand out; they cannot be read back.
     public func addRespondentTokens(
@@ -144,6 +157,7 @@ extension Store {
     )
         async throws
     {
+        try Self.checkLinkCount(tokenHashes.count)
         _ = try await campaign(workspaceID: workspaceID, id: campaignID)
         try await write { db in
             try await Self.audit(

@@ -151,6 +151,7 @@ extension Store {
 
     /// Stores single-use link tokens (hashes) for customers, optionally of one segment.
     public func addSurveyTokens(workspaceID: String, surveyID: String, segment: String?, tokenHashes: [String], now: Int64) async throws {
+        try Self.checkLinkCount(tokenHashes.count)
         _ = try await survey(workspaceID: workspaceID, id: surveyID)
         try await write { db in
             try await Self.audit(

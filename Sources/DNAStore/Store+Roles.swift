@@ -20,7 +20,7 @@ extension Store {
     }
 
     public func addRole(workspaceID: String, code: String, name: String, unitID: String?) async throws -> Role {
-        guard Identifier.isValid(code) else { throw StoreError.invalid("role code '\(code)' is not valid: \(Identifier.rule)") }
+        guard FileID.isValid(code) else { throw StoreError.invalid("role code '\(code)' is not valid: \(FileID.rule)") }
         guard !name.trimmingSpaces().isEmpty else { throw StoreError.invalid("name is empty") }
         let role = Role(id: makeID(), workspaceID: workspaceID, code: code, name: name.trimmingSpaces(), unitID: unitID)
         do {

@@ -166,6 +166,30 @@ struct AssessmentScoringTests {
         #expect(result.groups[1] == .suppressed(group: "b"))
     }
 
+    @Test("item ids as survey tools export them (Q1, Q2_1, G01Q01, L-data-technology, v2.1) load and score; others are refused")
+    func surveyToolItemIDs() throws {
+        let ids = ["Q1", "Q2_1", "G01Q01", "L-data-technology", "v2.1"]
+        let yaml =
+            "id: export\ntitle: Export\nitems:\n"
+            + ids.map { "  - {id: \($0), text: \($0), type: likert, dimensions: [os-canvas/purpose]}" }.joined(separator: "\n") + "\n"
+        let instrument = try InstrumentLoader.load(file: "i.yaml", text: yaml)
+        #expect(instrument.likertItems.map(\.id) == ids)
+        let csv =
+            "respondent,unit,role," + ids.joined(separator: ",") + "\n" + (0..<5).map { "r\($0),u,,5,5,5,5,5" }.joined(separator: "\n")
+        let responses = try AssessmentResponseReader.read(file: "r.csv", text: csv, instrument: instrument)
+        let result = AssessmentScoring.score(instrument: instrument, responses: responses, options: .init(breakdown: .none))
+        #expect(result.overall.scores?.dimensions.first { $0.dimension == "purpose" }?.score == 100)
+        // Ids stay case-sensitive: q1 is not Q1.
+        let lower = "respondent,unit,role,q1\nr1,u,,5\n"
+        #expect(throws: FileProblems.self) { _ = try AssessmentResponseReader.read(file: "r.csv", text: lower, instrument: instrument) }
+        for bad in ["Q 1", "a/b", "Q1!", "é"] {
+            let problems = #expect(throws: FileProblems.self) {
+                _ = try InstrumentLoader.load(file: "i.yaml", text: "id: x\ntitle: X\nitems:\n  - {id: '\(bad)', text: T, type: likert}\n")
+            }
+            #expect(problems?.description.contains(FileID.rule) == true, "\(bad)")
+        }
+    }
+
     @Test("layer balance: spread, weakest and the 1-4 weighted index")
     func layerBalance() throws {
         let instrument = try InstrumentLoader.load(file: "i.yaml", text: Self.instrumentYAML)

@@ -36,6 +36,26 @@ struct StoreConformanceTests {
         }
     }
 
+    @Test("role codes are taken as files write them: any case, digits, '-', '_', '.'", arguments: TestDatabase.available)
+    func roleCodes(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let workspace = try await store.createWorkspace(slug: "w", name: "W", now: 1)
+            for code in ["Agent", "R2_1", "team.lead", "L-data-technology"] {
+                _ = try await store.addRole(workspaceID: workspace.id, code: code, name: code, unitID: nil)
+            }
+            #expect(
+                try await store.roles(workspaceID: workspace.id).map(\.code).sorted() == [
+                    "Agent", "L-data-technology", "R2_1", "team.lead",
+                ])
+            for bad in ["a b", "a/b", ""] {
+                let refused = await #expect(throws: StoreError.self) {
+                    _ = try await store.addRole(workspaceID: workspace.id, code: bad, name: "x", unitID: nil)
+                }
+                #expect(String(describing: refused.map { $0 } as Any).contains(FileID.rule), "\(bad)")
+            }
+        }
+    }
+
     @Test("workspace slugs are unique and validated", arguments: TestDatabase.available)
     func workspaces(database: TestDatabase) async throws {
         try await database.withStore { store in

@@ -62,7 +62,7 @@ public enum InstrumentLoader {
 
     private static func readItem(_ node: YAMLNode, frameworks: [Framework]) throws(FileProblems) -> Instrument.Item {
         var fields = try YAMLFields(node, what: "item", allowed: ["id", "text", "type", "dimensions", "reverse", "options"])
-        let id = fields.identifier("id", in: "item")
+        let id = fields.fileID("id", in: "item")
         let text = fields.string("text", in: "item", required: true)
         let type = fields.value("type", in: "item") { (node: YAMLNode) throws(FileProblems) -> Instrument.ItemType in
             let name = try node.string("type")

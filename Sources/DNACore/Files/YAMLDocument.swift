@@ -141,11 +141,20 @@ public struct YAMLFields {
     }
 
     public mutating func identifier(_ key: String, in what: String, required: Bool = true) -> String? {
+        checkedID(key, in: what, required: required, isValid: Identifier.isValid, rule: Identifier.rule)
+    }
+
+    /// An id as files name items and roles (`FileID`): any case, dots allowed.
+    public mutating func fileID(_ key: String, in what: String, required: Bool = true) -> String? {
+        checkedID(key, in: what, required: required, isValid: FileID.isValid, rule: FileID.rule)
+    }
+
+    private mutating func checkedID(
+        _ key: String, in what: String, required: Bool, isValid: (String) -> Bool, rule: String
+    ) -> String? {
         value(key, in: what, required: required) { (node: YAMLNode) throws(FileProblems) -> String in
             let text = try node.string(key)
-            guard Identifier.isValid(text) else {
-                throw FileProblems([node.problem("\(what) \(key) '\(text)' is not valid: \(Identifier.rule)")])
-            }
+            guard isValid(text) else { throw FileProblems([node.problem("\(what) \(key) '\(text)' is not valid: \(rule)")]) }
             return text
         }
     }

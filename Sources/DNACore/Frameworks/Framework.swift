@@ -95,3 +95,18 @@ public enum Identifier {
 
     public static let rule = "lower-case letters, digits, '-' or '_', starting with a letter or digit, at most 64 characters"
 }
+
+/// Ids of items, roles and the like as files name them (DESIGN.md, "Ids in files"): taken as
+/// written and case-sensitive, so an export of a survey tool (`Q1`, `Q2_1`, `G01Q01`) imports
+/// without renaming. Framework, dimension and workspace ids keep the stricter `Identifier`.
+public enum FileID {
+    public static func isValid(_ text: String) -> Bool {
+        guard !text.isEmpty, text.utf8.count <= 64 else { return false }
+        return text.utf8.allSatisfy { byte in
+            (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+        }
+    }
+
+    public static let rule = "letters (any case), digits, '-', '_' or '.', at most 64 characters, as in Q1 or Q2_1"
+}

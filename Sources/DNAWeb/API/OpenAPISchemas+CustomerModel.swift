@@ -1,4 +1,5 @@
 import DNACore
+import DNAStore
 
 /// Schemas of the customer-model operations: the model, studies and votes, task tests, the
 /// time ledger and customer metrics.
@@ -73,7 +74,9 @@ extension OpenAPISchemas {
                     "closes_at": nullableInteger,
                     "items": codes, "long_neck": number, "top": number,
                 ], required: ["kind", "name", "opens_at"]),
-            "NewSurveyLinks": object(["count": integer, "segment": nullableString], required: ["count"]),
+            "NewSurveyLinks": object(
+                ["count": ["type": "integer", "minimum": 1, "maximum": Store.linksPerRequest], "segment": nullableString],
+                required: ["count"]),
             "NewSurveyResponse": object(
                 [
                     "respondent": nullableString, "segment": nullableString,

@@ -1,4 +1,5 @@
 import DNACore
+import DNAStore
 
 /// Schemas of the OpenAPI document, matching the JSON the API reads and writes.
 enum OpenAPISchemas {
@@ -98,7 +99,7 @@ enum OpenAPISchemas {
                     "population": ["type": "object", "additionalProperties": integer, "description": "unit code -> people invited"],
                 ], required: ["name", "opens_at", "population"]),
             "NewLinks": object(
-                ["unit": string, "count": ["type": "integer", "minimum": 1, "maximum": 5000]], required: ["unit", "count"]),
+                ["unit": string, "count": ["type": "integer", "minimum": 1, "maximum": Store.linksPerRequest]], required: ["unit", "count"]),
             "Links": object(["links": ["type": "array", "items": string]], required: ["links"]),
             "NewResponse": object(
                 [

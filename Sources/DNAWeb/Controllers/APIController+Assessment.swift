@@ -71,7 +71,7 @@ extension APIController {
         api.post("workspaces/{workspace}/campaigns/{id}/links") { request, context in
             let (workspace, campaign) = try await campaign(context, minimum: .analyst)
             let body = try await request.decodeStrict(APIRequest.NewLinks.self, context: context)
-            guard (1...5000).contains(body.count) else { throw WebError.badRequest("count must be between 1 and 5000") }
+            try Store.checkLinkCount(body.count)
             guard let unit = try await store.units(workspaceID: workspace.id).first(where: { $0.code == body.unit }) else {
                 throw WebError.badRequest("unit: '\(body.unit)' is not a unit code of this workspace")
             }

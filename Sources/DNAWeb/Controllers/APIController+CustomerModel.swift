@@ -65,7 +65,7 @@ extension APIController {
         api.post("workspaces/{workspace}/surveys/{id}/links") { request, context in
             let (workspace, survey) = try await survey(context, minimum: .analyst)
             let body = try await request.decodeStrict(APIRequest.NewSurveyLinks.self, context: context)
-            guard (1...5000).contains(body.count) else { throw WebError.badRequest("count must be between 1 and 5000") }
+            try Store.checkLinkCount(body.count)
             let tokens = (0..<body.count).map { _ in Secrets.make() }
             try await store.addSurveyTokens(
                 workspaceID: workspace.id, surveyID: survey.id, segment: body.segment, tokenHashes: tokens.map(Secrets.hash),

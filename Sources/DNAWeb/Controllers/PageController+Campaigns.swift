@@ -50,8 +50,11 @@ extension PageController {
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .campaignLinks(w, id) })) { request, context in
             let form = try await FormBody.read(request)
             return try await campaignPage(request, context, minimum: .analyst, csrf: form[AuthMiddleware.csrfField]) { model in
-                guard let count = form["count"].flatMap(Int.init), (1...5000).contains(count) else {
-                    model.notice = "Choose between 1 and 5,000 links."
+                let count = form["count"].flatMap(Int.init) ?? 0
+                do {
+                    try Store.checkLinkCount(count)
+                } catch StoreError.invalid(let message) {
+                    model.notice = message
                     return
                 }
                 let unitID = form["unit"] ?? ""

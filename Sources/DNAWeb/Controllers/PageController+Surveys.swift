@@ -47,9 +47,8 @@ extension PageController {
                     return model
                 }, view: SurveyPage.View.init
             ) { form, workspace in
-                guard let count = form["count"].flatMap(Int.init), (1...5000).contains(count) else {
-                    throw StoreError.invalid("choose between 1 and 5,000 links")
-                }
+                let count = form["count"].flatMap(Int.init) ?? 0
+                try Store.checkLinkCount(count)
                 let tokens = (0..<count).map { _ in Secrets.make() }
                 try await store.addSurveyTokens(
                     workspaceID: workspace.id, surveyID: try context.parameter("id"), segment: form.text("segment"),

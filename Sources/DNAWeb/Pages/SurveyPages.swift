@@ -129,7 +129,8 @@ enum SurveyPage {
                 html += Markup.form(
                     action: SiteURL.surveyLinks(slug, survey.id).path, csrf: model.csrfToken, submit: "Make links",
                     html: Markup.input(
-                        "How many", name: "count", type: "number", value: "10", required: true, extra: "min=\"1\" max=\"5000\"")
+                        "How many", name: "count", type: "number", value: "10", required: true,
+                        extra: "min=\"1\" max=\"\(Store.linksPerRequest)\"")
                         + Markup.select(
                             "Segment (optional; otherwise customers say)", name: "segment",
                             options: model.segments.map { ($0.code, $0.name) },
