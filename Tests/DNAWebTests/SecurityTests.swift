@@ -14,6 +14,26 @@ import Testing
 struct SecurityTests {
     static let payload = #"x"><meta http-equiv="refresh" content="0;url=https://phish.invalid/">"#
 
+    @Test("codes with '&', '#' or '=' stay one query value in every link a page builds", arguments: TestDatabase.available)
+    func queryValuesEncoded(database: TestDatabase) async throws {
+        try await WebFixture.run(database) { fixture, client in
+            // setup: a segment whose code would add a parameter and cut the link if written raw
+            let model = CustomerModelWebTests.modelYAML.replacingOccurrences(of: "{code: smb,", with: "{code: 'smb&format=x#1',")
+            _ = try await fixture.store.importCustomerModel(workspaceID: fixture.acme.id, file: "m.yaml", text: model)
+            let survey = try await fixture.store.createSurvey(
+                workspaceID: fixture.acme.id, kind: .outcomeStudy, name: "Study", opensAt: 1, closesAt: nil, itemCodes: ["o1", "o2"],
+                now: 1)
+            let session = try await client.signIn(email: "admin@acme.test", password: WebFixture.password)
+            // MUT
+            let page = try await client.execute(
+                uri: "/w/acme/surveys/\(survey.id)/results?segment=smb%26format%3Dx%231", method: .get, headers: session.headers)
+            // validation
+            #expect(page.status == .ok)
+            #expect(page.text.contains("segment=smb%26format%3Dx%231"))
+            #expect(!page.text.contains("segment=smb&amp;format=x#1") && !page.text.contains("segment=smb&format=x"))
+        }
+    }
+
     @Test("stored token hashes are SHA-256 in lower-case hex (tokens made before stay valid)")
     func tokenHash() {
         #expect(Secrets.hash("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")

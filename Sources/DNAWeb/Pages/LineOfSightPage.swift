@@ -126,13 +126,17 @@ enum LineOfSightPage {
                 header: ["Type", "Code", "Title", "From", "To", "Line of sight", "Findings"], rows: Array(rows), className: "los-table")
             if pages > 1 {
                 let slug = model.workspace.slug
-                let strategy = model.strategy.map { "&strategy=\($0)" } ?? ""
+                // Codes may hold '&' or '#': every value goes through SiteURL.query.
+                func pageQuery(_ number: Int) -> String {
+                    model.strategy.map { SiteURL.query(["view": "table", "page": String(number), "strategy": $0]) }
+                        ?? SiteURL.query(["view": "table", "page": String(number)])
+                }
                 html += "<p>Page \(page) of \(pages)"
                 if page > 1 {
-                    html += " · " + Markup.link("previous", .lineOfSight(slug), query: "?view=table&page=\(page - 1)\(strategy)")
+                    html += " · " + Markup.link("previous", .lineOfSight(slug), query: pageQuery(page - 1))
                 }
                 if page < pages {
-                    html += " · " + Markup.link("next", .lineOfSight(slug), query: "?view=table&page=\(page + 1)\(strategy)")
+                    html += " · " + Markup.link("next", .lineOfSight(slug), query: pageQuery(page + 1))
                 }
                 html += "</p>"
             }

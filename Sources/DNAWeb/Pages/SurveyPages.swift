@@ -187,10 +187,10 @@ enum SurveyResultsPage {
             html += "<p>" + Markup.link("Back to the \(survey.kind == .outcomeStudy ? "study" : "vote")", .survey(slug, survey.id))
             html +=
                 " · Download: "
-                + ["json", "csv", "md"].map {
+                + ["json", "csv", "md"].map { format in
                     Markup.link(
-                        $0.uppercased(), .surveyResults(slug, survey.id),
-                        query: "?format=\($0)" + (model.segment.map { "&segment=\($0)" } ?? ""))
+                        format.uppercased(), .surveyResults(slug, survey.id),
+                        query: model.segment.map { SiteURL.query(["format": format, "segment": $0]) } ?? SiteURL.query(["format": format]))
                 }.joined(separator: " ")
             html += "</p>"
             html += survey.kind == .outcomeStudy ? studyResults() : voteResults()
@@ -207,7 +207,7 @@ enum SurveyResultsPage {
                     " · "
                     + (model.segment == segment.code
                         ? "<strong>\(Markup.text(segment.name))</strong>"
-                        : Markup.link(segment.name, .surveyResults(slug, survey.id), query: "?segment=\(segment.code)"))
+                        : Markup.link(segment.name, .surveyResults(slug, survey.id), query: SiteURL.query(["segment": segment.code])))
             }
             html += "</nav>"
             let scores = model.scores
