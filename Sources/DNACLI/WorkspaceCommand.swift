@@ -7,20 +7,24 @@ struct WorkspaceCommand: AsyncParsableCommand {
         commandName: "workspace", abstract: "Create and list workspaces.", subcommands: [Add.self, List.self])
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a workspace; instance administrators become its admins.")
+        static let configuration = CommandConfiguration(
+            abstract: "Create a workspace. Its admin is the user --admin names; without it, every instance administrator.")
         @Option(help: "Short name for URLs: lower-case letters, digits and dashes.") var slug: String
         @Option(help: "Display name.") var name: String
         @Option(help: "Anonymity threshold: groups smaller than this are never shown.") var minGroup: Int = 5
+        @Option(help: "E-mail of the user who administers the new workspace.") var admin: String?
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
             try await runCommand {
                 try await database.withStore { store in
-                    let workspace = try await store.createWorkspace(slug: slug, name: name, now: nowSeconds())
-                    if minGroup != workspace.minGroupSize { try await store.setMinGroupSize(workspaceID: workspace.id, minGroup) }
-                    for user in try await store.users() where user.instanceAdmin {
-                        try await store.setMembership(Membership(workspaceID: workspace.id, userID: user.id, access: .admin))
+                    var creator: String?
+                    if let admin {
+                        guard let found = try await store.userWithPasswordHash(email: admin) else { throw CLIError("no user '\(admin)'") }
+                        creator = found.user.id
                     }
+                    let workspace = try await store.createWorkspace(
+                        slug: slug, name: name, minGroupSize: minGroup, creator: creator, now: nowSeconds())
                     Console.out("Created workspace \(workspace.slug).")
                 }
             }

@@ -10,6 +10,7 @@ extension Store {
         let makeID = self.makeID
         try await write { db in
             try await Self.insert(workspace, into: db)
+            try await Self.grantFirstAdmins(db, workspaceID: workspace.id, creator: nil)
             _ = try await Self.importOrgChart(
                 db, workspaceID: workspace.id, file: "demo org chart", text: DemoOrganization.orgChartCSV, makeID: makeID)
             let unitIDs = Dictionary(uniqueKeysWithValues: try await Self.units(db, workspaceID: workspace.id).map { ($0.code, $0.id) })

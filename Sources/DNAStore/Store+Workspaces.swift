@@ -2,16 +2,26 @@ import DNACore
 import SQLKit
 
 extension Store {
-    public func createWorkspace(slug: String, name: String, now: Int64) async throws -> Workspace {
+    /// Creates a workspace with its first admins, in one transaction. The one rule for who
+    /// administers a new workspace, whichever way it is made: the person who creates it (the
+    /// API's caller, or the user `cdna workspace add --admin` names); when no person is named
+    /// (the command line without `--admin`, the demo), every instance administrator.
+    public func createWorkspace(
+        slug: String, name: String, minGroupSize: Int = 5, creator: String? = nil, now: Int64
+    ) async throws
+        -> Workspace
+    {
         guard Identifier.isValid(slug) else { throw StoreError.invalid("slug '\(slug)' is not valid: \(Identifier.rule)") }
         guard !name.trimmingSpaces().isEmpty else { throw StoreError.invalid("name is empty") }
-        let workspace = Workspace(id: makeID(), slug: slug, name: name.trimmingSpaces(), createdAt: now)
+        guard minGroupSize >= 2 else { throw StoreError.invalid("the minimum group size must be at least 2") }
+        let workspace = Workspace(id: makeID(), slug: slug, name: name.trimmingSpaces(), minGroupSize: minGroupSize, createdAt: now)
         do {
             try await write { db in
                 try await Self.audit(
                     db, workspaceID: workspace.id, action: "workspace.create", record: "workspace:\(slug)",
                     summary: "created workspace '\(workspace.name)'")
-                return try await Self.insert(workspace, into: db)
+                try await Self.insert(workspace, into: db)
+                try await Self.grantFirstAdmins(db, workspaceID: workspace.id, creator: creator)
             }
         } catch StoreError.conflict {
             throw StoreError.conflict("a workspace with slug '\(slug)' already exists")
@@ -76,6 +86,24 @@ extension Store {
                 db, workspaceID: workspaceID, action: "workspace.min-group-size", record: "workspace:\(workspaceID)",
                 summary: "set the minimum group size to \(size)")
             try await db.update("workspaces").set("min_group_size", to: SQLBind(size)).where("id", .equal, SQLBind(workspaceID)).run()
+        }
+    }
+
+    /// Gives the creator admin access, or every instance administrator when there is none.
+    static func grantFirstAdmins(_ db: any SQLDatabase, workspaceID: String, creator: String?) async throws {
+        if let creator {
+            guard try await db.select().column("id").from("users").where("id", .equal, SQLBind(creator)).first() != nil else {
+                throw StoreError.notFound("no user '\(creator)' to administer the workspace")
+            }
+            try await db.insert(into: "memberships").columns("workspace_id", "user_id", "access")
+                .values(SQLBind(workspaceID), SQLBind(creator), SQLBind(Access.admin.rawValue)).run()
+        } else {
+            try await db.raw(
+                """
+                INSERT INTO memberships (workspace_id, user_id, access)
+                SELECT \(bind: workspaceID), id, 'admin' FROM users WHERE instance_admin = 1
+                """
+            ).run()
         }
     }
 

@@ -56,6 +56,34 @@ struct StoreConformanceTests {
         }
     }
 
+    @Test(
+        "one rule for a new workspace's admins: its creator, or every instance administrator when no person made it",
+        arguments: TestDatabase.available)
+    func firstAdmins(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            // setup: two instance administrators and one plain user
+            let root = try await store.createUser(email: "root@x.test", name: "Root", passwordHash: "-", instanceAdmin: true, now: 1)
+            let ops = try await store.createUser(email: "ops@x.test", name: "Ops", passwordHash: "-", instanceAdmin: true, now: 1)
+            let ann = try await store.createUser(email: "ann@x.test", name: "Ann", passwordHash: "-", instanceAdmin: false, now: 1)
+            // MUT
+            let made = try await store.createWorkspace(slug: "made", name: "Made", minGroupSize: 7, creator: ann.id, now: 1)
+            let system = try await store.createWorkspace(slug: "system", name: "System", now: 1)
+            await #expect(throws: StoreError.self) {
+                _ = try await store.createWorkspace(slug: "ghost", name: "G", creator: "nobody", now: 1)
+            }
+            // validation
+            func admins(_ workspace: Workspace) async throws -> Set<String> {
+                Set(try await store.memberships(workspaceID: workspace.id).filter { $0.access == .admin }.map(\.user.email))
+            }
+            #expect(try await admins(made) == ["ann@x.test"])
+            #expect(try await admins(system) == [root.email, ops.email])
+            let stored = try await store.workspace(slug: "made")
+            #expect(made.minGroupSize == 7 && stored.minGroupSize == 7)
+            #expect(try await store.workspaces().map(\.slug).contains("ghost") == false)
+            await #expect(throws: StoreError.self) { _ = try await store.createWorkspace(slug: "tiny", name: "T", minGroupSize: 1, now: 1) }
+        }
+    }
+
     @Test("workspace slugs are unique and validated", arguments: TestDatabase.available)
     func workspaces(database: TestDatabase) async throws {
         try await database.withStore { store in

@@ -18,6 +18,10 @@ struct APITests {
                 body: ByteBuffer(string: #"{"slug":"globex","name":"Globex","min_group_size":7}"#))
             #expect(created.status == .created)
             #expect(try created.json()["min_group_size"] as? Int == 7)
+            // The creator, and nobody else, administers it (Store.createWorkspace's rule).
+            let globex = try await fixture.store.workspace(slug: "globex")
+            let members = try await fixture.store.memberships(workspaceID: globex.id)
+            #expect(members.map(\.user.email) == ["admin@acme.test"] && members.map(\.access) == [.admin])
 
             let unit = try await client.execute(
                 uri: "/api/v1/workspaces/globex/units", method: .post, headers: auth,

@@ -94,7 +94,7 @@ struct AuditLogTests {
     }
 
     @Test("a workspace made with the command line is logged as the CLI's, and `cdna audit` prints it")
-    func commandLine() throws {
+    func commandLine() async throws {
         let directory = try CLITests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let data = ["--data", directory.path]
@@ -112,6 +112,18 @@ struct AuditLogTests {
         let table = try CLITests.cdna(["audit", "--workspace", "tabs"] + data)
         #expect(table.output.split(separator: "\n").count == entries.count)
         #expect(table.output.split(separator: "\n").allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 6 })
+        // Without --admin every instance administrator administers it; --admin names one user.
+        let user = try CLITests.cdna(
+            ["user", "add", "--email", "ann@x.test", "--name", "Ann"] + data, environment: ["CDNA_PASSWORD": "a long enough password"])
+        #expect(user.status == 0, "\(user.error)")
+        let named = try CLITests.cdna(["workspace", "add", "--slug", "anns", "--name", "Ann's", "--admin", "ann@x.test"] + data)
+        #expect(named.status == 0, "\(named.error)")
+        let unknown = try CLITests.cdna(["workspace", "add", "--slug", "ghost", "--name", "G", "--admin", "nobody@x.test"] + data)
+        #expect(unknown.status == 1 && unknown.error.contains("no user 'nobody@x.test'"))
+        try await Store.open(.sqlite(path: directory.appendingPathComponent("cdna.sqlite").path)).closing { store in
+            let anns = try await store.workspace(slug: "anns")
+            #expect(try await store.memberships(workspaceID: anns.id).map(\.user.email) == ["ann@x.test"])
+        }
         let bad = try CLITests.cdna(["audit", "--workspace", "tabs", "--limit", "0"] + data)
         #expect(bad.status != 0 && bad.error.contains("--limit"))
     }

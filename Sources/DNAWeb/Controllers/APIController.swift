@@ -72,12 +72,9 @@ struct APIController {
             let identity = try context.requireIdentity()
             guard identity.user.instanceAdmin else { throw WebError(.forbidden, "only an instance administrator can create workspaces") }
             let body = try await request.decodeStrict(APIRequest.NewWorkspace.self, context: context)
-            var workspace = try await store.createWorkspace(slug: body.slug, name: body.name, now: accounts.clock.now())
-            if let size = body.minGroupSize {
-                try await store.setMinGroupSize(workspaceID: workspace.id, size)
-                workspace.minGroupSize = size
-            }
-            try await store.setMembership(Membership(workspaceID: workspace.id, userID: identity.user.id, access: .admin))
+            let workspace = try await store.createWorkspace(
+                slug: body.slug, name: body.name, minGroupSize: body.minGroupSize ?? 5, creator: identity.user.id,
+                now: accounts.clock.now())
             return try jsonResponse(workspace, status: .created)
         }
         api.get("workspaces/{workspace}") { _, context in
