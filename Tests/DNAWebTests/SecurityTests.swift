@@ -31,6 +31,17 @@ struct SecurityTests {
             #expect(page.status == .ok)
             #expect(page.text.contains("segment=smb%26format%3Dx%231"))
             #expect(!page.text.contains("segment=smb&amp;format=x#1") && !page.text.contains("segment=smb&format=x"))
+            // A study's results have one JSON address, the API's: the page links there, and its
+            // old ?format=json address points there.
+            let api = "/api/v1/workspaces/acme/surveys/\(survey.id)/results?segment=smb%26format%3Dx%231"
+            #expect(page.text.contains("href=\"\(api)\""))
+            let old = try await client.execute(
+                uri: "/w/acme/surveys/\(survey.id)/results?format=json&segment=smb%26format%3Dx%231", method: .get,
+                headers: session.headers)
+            #expect(old.status == .movedPermanently && old.headers[.location] == api)
+            let json = try await client.execute(uri: api, method: .get, headers: session.headers)
+            let segment = try json.json()["segment"] as? String
+            #expect(json.status == .ok && segment == "smb&format=x#1")
         }
     }
 

@@ -45,6 +45,8 @@ public enum SiteURL: Sendable, Equatable {
     case customerMetricsImport(String)
     case overview(String)
     case audit(String)
+    /// The one JSON address of a survey's results (the API's); pages link to it.
+    case apiSurveyResults(String, String)
     case lineOfSight(String)
     case lineOfSightNodes(String)
     case lineOfSightEdges(String)
@@ -117,6 +119,7 @@ public enum SiteURL: Sendable, Equatable {
         case .customerMetricsImport(let slug): "/w/\(Self.segment(slug))/customer-metrics/import"
         case .overview(let slug): "/w/\(Self.segment(slug))/overview"
         case .audit(let slug): "/w/\(Self.segment(slug))/audit"
+        case .apiSurveyResults(let slug, let id): "/api/v1/workspaces/\(Self.segment(slug))/surveys/\(Self.segment(id))/results"
         case .lineOfSight(let slug): "/w/\(Self.segment(slug))/line-of-sight"
         case .lineOfSightNodes(let slug): "/w/\(Self.segment(slug))/line-of-sight/nodes"
         case .lineOfSightEdges(let slug): "/w/\(Self.segment(slug))/line-of-sight/edges"

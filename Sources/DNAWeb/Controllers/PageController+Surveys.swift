@@ -82,6 +82,11 @@ extension PageController {
         router.get(RouterPath(stringLiteral: SiteURL.pattern { w, id in .surveyResults(w, id) })) { request, context in
             try await page(request, context) { workspace, _, identity in
                 let survey = try await store.survey(workspaceID: workspace.id, id: try context.parameter("id"))
+                if request.uri.queryParameters.get("format") == "json" {
+                    // Results have one JSON address, the API's; this one only points there.
+                    let segment = request.uri.queryParameters.get("segment").map { SiteURL.query(["segment": String($0)]) } ?? ""
+                    return Response.redirect(to: SiteURL.apiSurveyResults(workspace.slug, survey.id).path + segment, type: .permanent)
+                }
                 let results = try await SurveyResults.load(
                     store: store, survey: survey, segment: request.uri.queryParameters.get("segment").map { String($0) })
                 if let formatName = request.uri.queryParameters.get("format") {

@@ -187,7 +187,9 @@ enum SurveyResultsPage {
             html += "<p>" + Markup.link("Back to the \(survey.kind == .outcomeStudy ? "study" : "vote")", .survey(slug, survey.id))
             html +=
                 " · Download: "
-                + ["json", "csv", "md"].map { format in
+                + Markup.link(
+                    "JSON", .apiSurveyResults(slug, survey.id), query: model.segment.map { SiteURL.query(["segment": $0]) } ?? "") + " "
+                + ["csv", "md"].map { format in
                     Markup.link(
                         format.uppercased(), .surveyResults(slug, survey.id),
                         query: model.segment.map { SiteURL.query(["format": format, "segment": $0]) } ?? SiteURL.query(["format": format]))
