@@ -7,12 +7,10 @@ struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Show a workspace's audit log, newest first: who changed what, when, and through what (page, api, cli).")
-
-    @Option(help: "The workspace's slug.") var workspace: String
     @Option(help: "Only entries at or after this time: unix seconds or a date YYYY-MM-DD (UTC).") var since: String?
     @Option(help: "At most this many entries (1-\(Store.auditPageLimit)).") var limit: Int = 100
     @Flag(help: "One JSON object per line (keys at, actor, via, action, record, summary) instead of columns.") var json = false
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var workspace: WorkspaceOptions
 
     func validate() throws {
         guard (1...Store.auditPageLimit).contains(limit) else {
@@ -25,7 +23,7 @@ struct AuditCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runCommand {
-            try await database.withWorkspace(workspace) { store, workspace in
+            try await workspace.withWorkspace { store, workspace in
                 let start = since.flatMap { Int64($0) ?? CalendarDay.start($0) }
                 let entries = try await store.auditLog(workspaceID: workspace.id, since: start, limit: limit)
                 let encoder = JSONEncoder()

@@ -11,12 +11,11 @@ struct CampaignCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List a workspace's campaigns with their response counts.")
-        @Option(help: "Workspace slug.") var workspace: String
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var workspace: WorkspaceOptions
 
         func run() async throws {
             try await runCommand {
-                try await database.withWorkspace(workspace) { store, found in
+                try await workspace.withWorkspace { store, found in
                     for campaign in try await store.campaigns(workspaceID: found.id) {
                         let progress = try await store.campaignProgress(workspace: found, campaignID: campaign.id)
                         Console.out(
@@ -30,7 +29,6 @@ struct CampaignCommand: AsyncParsableCommand {
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a campaign and print its id.")
-        @Option(help: "Workspace slug.") var workspace: String
         @Option(help: "Campaign name.") var name: String
         @Option(help: "Built-in instrument id.") var instrument = "customer-dna"
         @Option(help: "An instrument YAML file instead of a built-in one.") var instrumentFile: String?
@@ -38,7 +36,7 @@ struct CampaignCommand: AsyncParsableCommand {
         @Option(help: "Last day YYYY-MM-DD (default: open-ended).") var closes: String?
         @Option(name: .customLong("unit"), help: "A unit of the population as CODE=PEOPLE, e.g. claims=40; repeat for each unit.")
         var units: [String] = []
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var workspace: WorkspaceOptions
 
         func run() async throws {
             try await runCommand {
@@ -47,7 +45,7 @@ struct CampaignCommand: AsyncParsableCommand {
                 let closesAt = try closes.map { try day($0, "--closes") + 86_400 }
                 let choice: InstrumentChoice =
                     try instrumentFile.map { .file(name: $0, source: try readTextFile($0)) } ?? .builtIn(instrument)
-                try await database.withWorkspace(workspace) { store, found in
+                try await workspace.withWorkspace { store, found in
                     let ids = Dictionary(uniqueKeysWithValues: try await store.units(workspaceID: found.id).map { ($0.code, $0.id) })
                     var population: [String: Int] = [:]
                     for entry in units {
@@ -72,17 +70,16 @@ struct CampaignCommand: AsyncParsableCommand {
     struct Links: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Make single-use respondent links for one unit and print them as CSV (they cannot be shown again).")
-        @Option(help: "Workspace slug.") var workspace: String
         @Option(help: "Campaign id or exact name.") var campaign: String
         @Option(help: "Unit code.") var unit: String
         @Option(help: "How many links.") var count: Int
         @Option(help: "The server's address as respondents reach it.") var baseURL = "http://127.0.0.1:8080"
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var workspace: WorkspaceOptions
 
         func run() async throws {
             try await runCommand {
                 try Store.checkLinkCount(count)
-                try await database.withWorkspace(workspace) { store, found in
+                try await workspace.withWorkspace { store, found in
                     let target = try await findCampaign(campaign, in: found, store: store)
                     guard let unitRecord = try await store.units(workspaceID: found.id).first(where: { $0.code == unit }) else {
                         throw CLIError("'\(unit)' is not a unit code of '\(workspace)'")
@@ -103,19 +100,18 @@ struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Write a campaign's leadership report (html, md) or its scores (csv, json); small groups are never shown.")
-    @Option(help: "Workspace slug.") var workspace: String
     @Option(help: "Campaign id or exact name.") var campaign: String
     @Option(help: "html, md, csv or json.") var format = "html"
     @Option(help: "Groups: unit (sub-units rolled up), role or none.") var by = "unit"
     @Option(help: "Framework for the heatmap and ranking.") var framework = "os-canvas"
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var workspace: WorkspaceOptions
 
     func run() async throws {
         try await runCommand {
             guard let format = LeadershipReport.Format(rawValue: format) else { throw CLIError("--format must be html, md, csv or json") }
             guard let breakdown = AssessmentScoring.Breakdown(rawValue: by) else { throw CLIError("--by must be unit, role or none") }
-            try await database.withWorkspace(workspace) { store, found in
+            try await workspace.withWorkspace { store, found in
                 let target = try await findCampaign(campaign, in: found, store: store)
                 let scorecard = try await store.scorecard(workspace: found, campaign: target, breakdown: breakdown)
                 let text = LeadershipReport.render(

@@ -18,14 +18,13 @@ struct CustomerCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import-model",
             abstract: "Merge a customer-model YAML file (segments, jobs, outcomes, offerings, tasks) by code, all or nothing.")
-        @Option(help: "Workspace slug.") var workspace: String
         @Argument(help: "The YAML file.") var file: String
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var workspace: WorkspaceOptions
 
         func run() async throws {
             try await runCommand {
                 let text = try readTextFile(file)
-                try await database.withWorkspace(workspace) { store, found in
+                try await workspace.withWorkspace { store, found in
                     let summary = try await store.importCustomerModel(workspaceID: found.id, file: file, text: text)
                     Console.out("Imported \(file): \(summary.added) records added, \(summary.updated) updated.")
                 }
@@ -36,12 +35,11 @@ struct CustomerCommand: AsyncParsableCommand {
     struct ModelExport: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "export-model", abstract: "Write the customer model as YAML to standard output.")
-        @Option(help: "Workspace slug.") var workspace: String
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var workspace: WorkspaceOptions
 
         func run() async throws {
             try await runCommand {
-                try await database.withWorkspace(workspace) { store, found in
+                try await workspace.withWorkspace { store, found in
                     Console.write(CustomerModelDocument.yaml(try await store.customerModel(workspaceID: found.id)))
                 }
             }
@@ -50,12 +48,11 @@ struct CustomerCommand: AsyncParsableCommand {
 
     struct SurveyList: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "surveys", abstract: "List outcome studies and top-tasks votes.")
-        @Option(help: "Workspace slug.") var workspace: String
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var workspace: WorkspaceOptions
 
         func run() async throws {
             try await runCommand {
-                try await database.withWorkspace(workspace) { store, found in
+                try await workspace.withWorkspace { store, found in
                     for survey in try await store.surveys(workspaceID: found.id) {
                         let progress = try await store.surveyProgress(surveyID: survey.id)
                         Console.out(
@@ -70,7 +67,6 @@ struct CustomerCommand: AsyncParsableCommand {
     struct SurveyCreate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "create-survey", abstract: "Create an outcome study from chosen outcomes, or a top-tasks vote over the task list.")
-        @Option(help: "Workspace slug.") var workspace: String
         @Option(help: "outcome-study or top-tasks.") var kind: String
         @Option(help: "Name of the study or vote.") var name: String
         @Option(help: "Outcome codes, comma-separated (outcome study; every outcome when left out).") var outcomes: String?
@@ -78,14 +74,14 @@ struct CustomerCommand: AsyncParsableCommand {
         @Option(help: "Last day, YYYY-MM-DD.") var closes: String?
         @Option(help: "Long-neck share of votes (top-tasks).") var longNeck = 0.25
         @Option(help: "Top-task share of votes (top-tasks).") var top = 0.5
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var workspace: WorkspaceOptions
 
         func run() async throws {
             try await runCommand {
                 guard let kind = CustomerSurvey.Kind(rawValue: kind) else { throw CLIError("--kind must be outcome-study or top-tasks") }
                 let opensAt = try opens.map { try day($0, "--opens") } ?? nowSeconds()
                 let closesAt = try closes.map { try day($0, "--closes") + 86_400 }
-                try await database.withWorkspace(workspace) { store, found in
+                try await workspace.withWorkspace { store, found in
                     var codes = outcomes.map { $0.split(separator: ",").map { $0.trimmingSpaces() } } ?? []
                     if kind == .outcomeStudy, codes.isEmpty {
                         codes = try await store.customerModel(workspaceID: found.id).outcomes.map(\.code)
@@ -102,17 +98,16 @@ struct CustomerCommand: AsyncParsableCommand {
     struct SurveyLinks: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "survey-links", abstract: "Make single-use customer links and print them once, one per line.")
-        @Option(help: "Workspace slug.") var workspace: String
         @Option(help: "Survey id or exact name.") var survey: String
         @Option(help: "How many links.") var count: Int
         @Option(help: "Segment code the links are for (optional).") var segment: String?
         @Option(help: "The server's address as customers reach it.") var baseURL = "http://127.0.0.1:8080"
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var workspace: WorkspaceOptions
 
         func run() async throws {
             try await runCommand {
                 try Store.checkLinkCount(count)
-                try await database.withWorkspace(workspace) { store, found in
+                try await workspace.withWorkspace { store, found in
                     let target = try await findSurvey(survey, in: found, store: store)
                     let tokens = (0..<count).map { _ in RespondentLinks.makeToken() }
                     try await store.addSurveyTokens(
@@ -128,15 +123,14 @@ struct CustomerCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import-answers",
             abstract: "Import answers into a survey: respondent,segment,outcome,importance,satisfaction (study) or voter,task (vote).")
-        @Option(help: "Workspace slug.") var workspace: String
         @Option(help: "Survey id or exact name.") var survey: String
         @Argument(help: "The CSV file.") var file: String
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var workspace: WorkspaceOptions
 
         func run() async throws {
             try await runCommand {
                 let bytes = try readBytes(file)
-                try await database.withWorkspace(workspace) { store, found in
+                try await workspace.withWorkspace { store, found in
                     let target = try await findSurvey(survey, in: found, store: store)
                     let count = try await store.importSurveyAnswers(
                         workspaceID: found.id, surveyID: target.id, file: file, bytes: bytes, now: nowSeconds())
@@ -149,15 +143,14 @@ struct CustomerCommand: AsyncParsableCommand {
     struct SurveyResults: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "results", abstract: "Print a study's opportunity scores or a vote's ranked tasks (the keys of cdna analyze).")
-        @Option(help: "Workspace slug.") var workspace: String
         @Option(help: "Survey id or exact name.") var survey: String
         @Option(help: "json, csv or md.") var format: OutputFormat = .md
         @Flag(help: "Cut an outcome study by segment.") var bySegment = false
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var workspace: WorkspaceOptions
 
         func run() async throws {
             try await runCommand {
-                try await database.withWorkspace(workspace) { store, found in
+                try await workspace.withWorkspace { store, found in
                     let target = try await findSurvey(survey, in: found, store: store)
                     switch target.kind {
                     case .outcomeStudy:
@@ -177,16 +170,15 @@ struct CustomerCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import-task-results",
             abstract: "Import a task-test round's results: participant,task,result,seconds,target_seconds (the round is created if new).")
-        @Option(help: "Workspace slug.") var workspace: String
         @Option(help: "Round name.") var round: String
         @Option(help: "Day the round was held, YYYY-MM-DD (for a new round).") var heldOn: String?
         @Argument(help: "The CSV file.") var file: String
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var workspace: WorkspaceOptions
 
         func run() async throws {
             try await runCommand {
                 let bytes = try readBytes(file)
-                try await database.withWorkspace(workspace) { store, found in
+                try await workspace.withWorkspace { store, found in
                     var target = try await store.taskRounds(workspaceID: found.id).first { $0.name == round }
                     if target == nil {
                         // Check the file before creating the round, so a bad file leaves nothing behind.
@@ -205,14 +197,13 @@ struct CustomerCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import-metrics",
             abstract: "Import NPS, CSAT, CES and time-to-first-value answers: respondent,segment,date,metric,value.")
-        @Option(help: "Workspace slug.") var workspace: String
         @Argument(help: "The CSV file.") var file: String
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var workspace: WorkspaceOptions
 
         func run() async throws {
             try await runCommand {
                 let bytes = try readBytes(file)
-                try await database.withWorkspace(workspace) { store, found in
+                try await workspace.withWorkspace { store, found in
                     let count = try await store.importCustomerMetricAnswers(workspaceID: found.id, file: file, bytes: bytes)
                     Console.out("Imported \(file): \(count) answers.")
                 }

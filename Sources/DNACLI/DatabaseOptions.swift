@@ -79,3 +79,23 @@ struct ConfigurationError: Error, CustomStringConvertible {
             + problems.map { "  - \($0)" }.joined(separator: "\n")
     }
 }
+
+/// The workspace a command works in and where its data lives: one `--workspace` option,
+/// checked the same way by every command that takes it.
+struct WorkspaceOptions: ParsableArguments, CustomStringConvertible {
+    @Option(help: "The workspace's slug.") var workspace: String
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        guard Identifier.isValid(workspace) else {
+            throw ValidationError("--workspace '\(workspace)' is not a workspace slug: \(Identifier.rule)")
+        }
+    }
+
+    var description: String { workspace }
+
+    /// Opens the store and finds the workspace by its slug.
+    func withWorkspace<T>(_ body: (Store, Workspace) async throws -> T) async throws -> T {
+        try await database.withWorkspace(workspace, body)
+    }
+}

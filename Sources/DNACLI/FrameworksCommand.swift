@@ -57,14 +57,13 @@ struct FrameworksCommand: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a framework file to a workspace.")
-        @Option(help: "Workspace slug.") var workspace: String
         @Argument var file: String
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var workspace: WorkspaceOptions
 
         func run() async throws {
             try await runCommand {
                 let text = try readTextFile(file)
-                try await database.withWorkspace(workspace) { store, found in
+                try await workspace.withWorkspace { store, found in
                     let framework = try await store.addFramework(workspaceID: found.id, file: file, source: text, now: nowSeconds())
                     Console.out("Added framework '\(framework.id)' to \(workspace).")
                 }

@@ -11,14 +11,13 @@ struct ImportCommand: AsyncParsableCommand {
     struct OrgChartImport: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "org-chart", abstract: "Import an org chart CSV with the header unit,parent,name.")
-        @Option(help: "Workspace slug.") var workspace: String
         @Argument(help: "The CSV file.") var file: String
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var workspace: WorkspaceOptions
 
         func run() async throws {
             try await runCommand {
                 let text = try readTextFile(file)
-                try await database.withWorkspace(workspace) { store, found in
+                try await workspace.withWorkspace { store, found in
                     let result = try await store.importOrgChart(workspaceID: found.id, file: file, text: text)
                     Console.out("Imported \(file): \(result.added) units added, \(result.updated) updated.")
                 }
@@ -32,17 +31,16 @@ extension ImportCommand {
         static let configuration = CommandConfiguration(
             commandName: "responses",
             abstract: "Import assessment responses into a campaign: respondent,unit,role,<item id>... or respondent,unit,role,item,value.")
-        @Option(help: "Workspace slug.") var workspace: String
         @Option(help: "Campaign id or exact name.") var campaign: String
         @Argument(help: "The CSV file.") var file: String
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var workspace: WorkspaceOptions
 
         func run() async throws {
             try await runCommand {
                 guard let handle = FileHandle(forReadingAtPath: file) else { throw CLIError("cannot read \(file)") }
                 defer { try? handle.close() }
                 let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
-                try await database.withWorkspace(workspace) { store, found in
+                try await workspace.withWorkspace { store, found in
                     let target = try await findCampaign(campaign, in: found, store: store)
                     // The file is read a chunk at a time; memory holds one chunk whatever its size.
                     let source = ResponseFileSource(

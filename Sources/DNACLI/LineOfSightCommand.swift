@@ -14,14 +14,13 @@ struct LineOfSightCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
             abstract: "Merge a line-of-sight YAML file (nodes, edges, metrics, evidence) by code, all or nothing.")
-        @Option(help: "Workspace slug.") var workspace: String
         @Argument(help: "The YAML file.") var file: String
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var workspace: WorkspaceOptions
 
         func run() async throws {
             try await runCommand {
                 let text = try readTextFile(file)
-                try await database.withWorkspace(workspace) { store, found in
+                try await workspace.withWorkspace { store, found in
                     let summary = try await store.importLineOfSight(workspaceID: found.id, file: file, text: text)
                     Console.out(
                         "Imported \(file): \(summary.nodesAdded) nodes added, \(summary.nodesUpdated) updated, \(summary.edgesAdded) edges added."
@@ -37,12 +36,11 @@ struct LineOfSightCommand: AsyncParsableCommand {
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "export", abstract: "Write the graph as the line-of-sight YAML that `cdna analyze line-of-sight` reads.")
-        @Option(help: "Workspace slug.") var workspace: String
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var workspace: WorkspaceOptions
 
         func run() async throws {
             try await runCommand {
-                try await database.withWorkspace(workspace) { store, found in
+                try await workspace.withWorkspace { store, found in
                     Console.write(try await store.exportLineOfSight(workspaceID: found.id))
                 }
             }
@@ -52,13 +50,12 @@ struct LineOfSightCommand: AsyncParsableCommand {
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "check", abstract: "The line-of-sight findings and coverage of the stored graph.")
-        @Option(help: "Workspace slug.") var workspace: String
         @Option(help: "Output format: json, csv or md.") var format: OutputFormat = .md
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var workspace: WorkspaceOptions
 
         func run() async throws {
             try await runCommand {
-                try await database.withWorkspace(workspace) { store, found in
+                try await workspace.withWorkspace { store, found in
                     Console.write(AnalysisOutput.render(try await store.lineOfSightReport(workspaceID: found.id), as: format))
                 }
             }
@@ -68,14 +65,13 @@ struct LineOfSightCommand: AsyncParsableCommand {
     struct ImportValues: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import-values", abstract: "Import metric measurements: metric,date,value, all or nothing.")
-        @Option(help: "Workspace slug.") var workspace: String
         @Argument(help: "The CSV file.") var file: String
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var workspace: WorkspaceOptions
 
         func run() async throws {
             try await runCommand {
                 let bytes = try readBytes(file)
-                try await database.withWorkspace(workspace) { store, found in
+                try await workspace.withWorkspace { store, found in
                     let count = try await store.importMeasurements(workspaceID: found.id, file: file, bytes: bytes)
                     Console.out("Imported \(file): \(count) values.")
                 }

@@ -1,3 +1,4 @@
+import DNACore
 import Foundation
 import Testing
 
@@ -272,5 +273,20 @@ struct CLITests {
         try "metric,date,value\nretention-rate,2026-11-01,86.4\n".write(to: values, atomically: true, encoding: .utf8)
         let imported = try Self.cdna(["line-of-sight", "import-values", "--workspace", "harbor", values.path] + data)
         #expect(imported.status == 0 && imported.output == "Imported \(values.path): 1 values.\n")
+    }
+
+    @Test("every command that takes --workspace checks it the same way, before opening any database")
+    func workspaceOption() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for command in [
+            ["campaign", "list"], ["import", "org-chart", "org.csv"], ["audit"], ["customers", "surveys"], ["line-of-sight", "export"],
+            ["frameworks", "add", "f.yaml"],
+        ] {
+            let run = try Self.cdna(command + ["--workspace", "Bad Slug", "--data", directory.path])
+            #expect(run.status == 64, "\(command)")
+            #expect(run.error.contains("--workspace 'Bad Slug' is not a workspace slug: \(Identifier.rule)"), "\(command): \(run.error)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty, "no database was made")
     }
 }
