@@ -54,7 +54,9 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-            ]
+            ],
+            // The API's OpenAPI document: the source of truth, served as it is.
+            resources: [.copy("Resources/openapi.json")]
         ),
         .target(
             name: "DNACLI",

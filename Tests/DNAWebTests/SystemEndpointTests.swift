@@ -1,3 +1,4 @@
+import DNAStore
 import DNATestSupport
 import Foundation
 import Hummingbird
@@ -67,5 +68,36 @@ struct SystemEndpointTests {
             #expect(!references.isEmpty)
             #expect(references.subtracting(schemas.keys).isEmpty, "missing schemas: \(references.subtracting(schemas.keys))")
         }
+    }
+
+    @Test("the committed openapi.json is served byte for byte, and states the limits the code keeps")
+    func committedDocument() async throws {
+        let file = CLITests.root.appendingPathComponent("Sources/DNAWeb/Resources/openapi.json")
+        let committed = try Data(contentsOf: file)
+        try await WebFixture.run(.sqlite) { _, client in
+            let served = try await client.execute(uri: "/openapi.json", method: .get)
+            #expect(Data(served.body.readableBytesView) == committed)
+        }
+        let document = try #require(try JSONSerialization.jsonObject(with: committed) as? [String: Any])
+        let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: [String: Any]])
+        for name in ["NewLinks", "NewSurveyLinks"] {
+            let count = (schemas[name]?["properties"] as? [String: Any])?["count"] as? [String: Any]
+            #expect(count?["maximum"] as? Int == Store.linksPerRequest, "\(name)")
+        }
+        // Every 413 names the limit the server applies to that kind of body.
+        let paths = try #require(document["paths"] as? [String: [String: [String: Any]]])
+        var checked = 0
+        for (path, operations) in paths {
+            for (method, operation) in operations {
+                guard let tooLarge = (operation["responses"] as? [String: [String: Any]])?["413"]?["description"] as? String else {
+                    continue
+                }
+                let content = ((operation["requestBody"] as? [String: Any])?["content"] as? [String: Any])?.keys.first
+                let limit = content == "application/json" ? BodyLimit.json : BodyLimit.file
+                #expect(tooLarge == "The body is larger than \(limit.description)", "\(method) \(path)")
+                checked += 1
+            }
+        }
+        #expect(checked > 20)
     }
 }
