@@ -57,24 +57,31 @@ extension Store {
             // Reading and checking the next chunk runs beside writing this one: the two take
             // about the same time, and each has a core of its own.
             var next = Task { try producer.next() }
-            defer { next.cancel() }
-            while let chunk = try await next.value {
-                next = Task { try producer.next() }
-                problems.append(contentsOf: chunk.problems)
-                for stored in try await Self.storedRespondentKeys(db, campaignID: campaignID, among: Array(chunk.lines.keys)).sorted() {
-                    problems.append(Self.alreadyImported(stored, file: file, line: chunk.lines[stored] ?? 1))
-                }
-                if problems.isEmpty {
-                    try await Self.insertResponses(db, chunk.rows, summed: true)
-                    imported += chunk.rows.count
-                    if imported >= max(20_000, 2 * analyzedAt) {
-                        try await SQLDialectQuirks.refreshStatistics(db, kind, table: "responses")
-                        analyzedAt = imported
+            do {
+                while let chunk = try await next.value {
+                    next = Task { try producer.next() }
+                    problems.append(contentsOf: chunk.problems)
+                    for stored in try await Self.storedRespondentKeys(db, campaignID: campaignID, among: Array(chunk.lines.keys)).sorted() {
+                        problems.append(Self.alreadyImported(stored, file: file, line: chunk.lines[stored] ?? 1))
                     }
+                    if problems.isEmpty {
+                        try await Self.insertResponses(db, chunk.rows, summed: true)
+                        imported += chunk.rows.count
+                        if imported >= max(20_000, 2 * analyzedAt) {
+                            try await SQLDialectQuirks.refreshStatistics(db, kind, table: "responses")
+                            analyzedAt = imported
+                        }
+                    }
+                    progress(imported, chunk.bytesRead)
+                    if problems.isFull { break }
                 }
-                progress(imported, chunk.bytesRead)
-                if problems.isFull { break }
+            } catch {
+                await producer.stop(next)
+                throw error
             }
+            // The reader may be inside the next chunk; it must be done before the caller closes
+            // the file, or it would read whatever the descriptor names next.
+            await producer.stop(next)
             try problems.sortedByPosition().throwIfAny()
             try await Self.mergeSums(db, kind: kind, campaignID: campaignID, delta: producer.sums)
             try await Self.audit(
@@ -160,6 +167,7 @@ final class WideImportProducer: Sendable {
         var ids: SequentialIDs
         var sums: SumsDelta
         var problemCount = 0
+        var stopped = false
     }
     private let source: ResponseFileSource
     private let checker: WideResponseRows
@@ -180,13 +188,21 @@ final class WideImportProducer: Sendable {
         state = Mutex(State(pending: first, ids: SequentialIDs(prefixFrom: idPrefix), sums: SumsDelta(plan: plan)))
     }
 
+    /// Stops reading: the pending chunk is abandoned, and this returns once its task is done
+    /// with the source.
+    func stop(_ pending: Task<CheckedChunk?, any Error>) async {
+        state.withLock { $0.stopped = true }
+        pending.cancel()
+        _ = try? await pending.value
+    }
+
     /// The kept sums of every row handed out so far.
     var sums: SumsDelta { state.withLock { $0.sums } }
 
     /// The next chunk, or nil at the end of the file or once the report is full.
     func next() throws -> CheckedChunk? {
         try state.withLock { state -> CheckedChunk? in
-            guard state.problemCount < FileProblems.reportLimit else { return nil }
+            guard !state.stopped, state.problemCount < FileProblems.reportLimit else { return nil }
             let records: [CSVRecord]
             if let pending = state.pending {
                 records = pending

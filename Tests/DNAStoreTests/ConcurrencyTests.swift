@@ -87,6 +87,36 @@ struct StreamingImportTests {
         }
     }
 
+    @Test("an import that fails while the next chunk is being read stops reading before it returns", arguments: TestDatabase.available)
+    func stopsReadingOnFailure(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            // setup: r1...r60 are stored already; the file names them again first, then 240 more,
+            // 64 bytes a read, so the report is full (50) long before the end of the file
+            let setup = try await AssessmentStoreTests.setUp(store)
+            let first = AssessmentStoreTests.csv((1...60).map { ("r\($0)", "sales", ["4", "4", "4"]) })
+            _ = try await store.importResponses(
+                workspaceID: setup.workspace.id, campaignID: setup.campaign.id, file: "a.csv", text: first, now: 1)
+            let bytes = Array(AssessmentStoreTests.csv((1...300).map { ("r\($0)", "sales", ["4", "5", "2"]) }).utf8)
+            let counter = ReadCounter()
+            var offset = 0
+            let source = ResponseFileSource(
+                CSVChunks(file: "b.csv", chunkSize: 64) { count in
+                    counter.read()
+                    defer { offset = min(bytes.count, offset + count) }
+                    return Array(bytes[offset..<min(bytes.count, offset + count)])
+                })
+            // MUT
+            await #expect(throws: FileProblems.self) {
+                _ = try await store.importResponses(workspaceID: setup.workspace.id, campaignID: setup.campaign.id, source: source, now: 1)
+            }
+            counter.importReturned()
+            try await Task.sleep(for: .milliseconds(200))
+            // validation: it stopped early, and read nothing once it had returned
+            #expect(counter.reads > 1 && counter.reads < bytes.count / 64)
+            #expect(counter.late == 0)
+        }
+    }
+
     @Test(
         "a file bad on every row, read in small chunks while earlier ones are written, reports its first 50 problems in order",
         arguments: TestDatabase.available)
@@ -108,6 +138,19 @@ struct StreamingImportTests {
                     .isEmpty)
         }
     }
+}
+
+/// Counts the reads of a file, and which of them came after the import returned.
+final class ReadCounter: Sendable {
+    private let state = Mutex<(reads: Int, returned: Bool, late: Int)>((0, false, 0))
+    func read() {
+        state.withLock {
+            $0.reads += 1; if $0.returned { $0.late += 1 }
+        }
+    }
+    func importReturned() { state.withLock { $0.returned = true } }
+    var late: Int { state.withLock { $0.late } }
+    var reads: Int { state.withLock { $0.reads } }
 }
 
 final class Reports: Sendable {
