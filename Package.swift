@@ -41,11 +41,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The use cases: each owns its rule, its access check and its audit entry, for the
+        // pages, the API and the command line alike.
+        .target(name: "DNAApp", dependencies: ["DNACore", "DNAStore"]),
         .target(
             name: "DNAWeb",
             dependencies: [
                 "DNACore",
                 "DNAStore",
+                "DNAApp",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Plot", package: "Plot"),
@@ -62,6 +66,7 @@ let package = Package(
             name: "DNACLI",
             dependencies: [
                 "DNACore",
+                "DNAApp",
                 "DNAStore",
                 "DNAWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -76,6 +81,7 @@ let package = Package(
             name: "DNAStoreTests",
             dependencies: ["DNAStore", "DNACore", "DNATestSupport"]
         ),
+        .testTarget(name: "DNAAppTests", dependencies: ["DNAApp", "DNAStore", "DNACore", "DNATestSupport"]),
         .testTarget(
             name: "DNAWebTests",
             dependencies: [

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DNAApp
 import DNACore
 import DNAStore
 import Foundation
@@ -56,6 +57,9 @@ func runCommand(as actor: AuditActor = .commandLine, _ body: () async throws -> 
     } catch let error as StoreError {
         Console.error("error: \(error)")
         throw ExitCode(1)
+    } catch let error as AccessError {
+        Console.error("error: \(error.message)")
+        throw ExitCode(1)
     } catch let error as CLIError {
         Console.error("error: \(error.message)")
         throw ExitCode(1)
@@ -89,11 +93,14 @@ func day(_ text: String, _ option: String) throws -> Int64 {
 
 func nowSeconds() -> Int64 { Int64(Date().timeIntervalSince1970) }
 
-extension AuditActor {
+extension Caller {
     /// Whoever runs `cdna` here: the login name, which is all a command line knows of them.
-    static var commandLine: AuditActor {
+    static var commandLine: Caller {
         let environment = ProcessInfo.processInfo.environment
-        let name = environment["USER"] ?? environment["LOGNAME"] ?? NSUserName()
-        return AuditActor(name: "cli:" + (name.isEmpty ? "unknown" : name), via: .cli)
+        return .commandLine(login: environment["USER"] ?? environment["LOGNAME"] ?? NSUserName())
     }
+}
+
+extension AuditActor {
+    static var commandLine: AuditActor { Caller.commandLine.actor }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DNAApp
 import DNACore
 import DNAStore
 import Foundation
@@ -17,8 +18,9 @@ struct ImportCommand: AsyncParsableCommand {
         func run() async throws {
             try await runCommand {
                 let text = try readTextFile(file)
-                try await workspace.withWorkspace { store, found in
-                    let result = try await store.importOrgChart(workspaceID: found.id, file: file, text: text)
+                try await workspace.database.withStore { store in
+                    let result = try await OrganizationService(store: store).importOrgChart(
+                        .commandLine, workspace: workspace.workspace, file: file, text: text)
                     Console.out("Imported \(file): \(result.added) units added, \(result.updated) updated.")
                 }
             }

@@ -1,3 +1,4 @@
+import DNAApp
 import DNACore
 import DNAStore
 import Hummingbird
@@ -37,6 +38,8 @@ public struct WebError: Error, Sendable {
             case .busy(let message): return (WebError(.serviceUnavailable, message, retryAfter: 1), false)
             case .failure: return (WebError(.internalServerError, "internal error"), true)
             }
+        case let error as AccessError:
+            return (WebError(error == .signInNeeded ? .unauthorized : .forbidden, error.message), false)
         case let problems as FileProblems:
             let summary = problems.total == 1 ? "1 problem in the file" : "\(problems.total) problems in the file"
             return (WebError(.badRequest, summary, problems: problems.problems), false)

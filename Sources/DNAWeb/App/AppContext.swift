@@ -1,3 +1,4 @@
+import DNAApp
 import DNACore
 import Foundation
 import Hummingbird
@@ -15,6 +16,8 @@ public struct Identity: Sendable {
 public struct AppContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var identity: Identity?
+    /// The identity as the application layer sees it: who, and through what (page or API).
+    public var caller: Caller?
     /// The peer's IP address, used to rate-limit sign-in attempts.
     public let remoteIP: String?
 

@@ -1,3 +1,4 @@
+import DNAApp
 import DNACore
 import DNAStore
 import Foundation
@@ -11,6 +12,7 @@ struct APIController {
     /// The configured public address that respondent and customer links start with.
     let publicURL: String
     var access: WorkspaceAccess { WorkspaceAccess(store: store) }
+    var organization: OrganizationService { OrganizationService(store: store) }
     static let prefix = "/api/v1"
 
     func addRoutes(to router: Router<AppContext>) {
@@ -104,45 +106,51 @@ struct APIController {
         }
     }
 
+    /// Thin adapters of `OrganizationService`: parse, call one use case, render.
     private func addOrganizationRoutes(_ api: RouterGroup<AppContext>) {
         api.get("workspaces/{workspace}/units") { _, context in
-            let (workspace, _) = try await resolve(context)
-            return try jsonResponse(APIResponse.List(items: try await store.units(workspaceID: workspace.id)))
+            try jsonResponse(
+                APIResponse.List(items: try await organization.units(context.caller, workspace: try context.parameter("workspace"))))
         }
         api.post("workspaces/{workspace}/units") { request, context in
-            let (workspace, _) = try await resolve(context, minimum: .analyst)
+            let slug = try context.parameter("workspace")
+            _ = try await resolve(context, minimum: .analyst)
             let body = try await request.decodeStrict(APIRequest.NewUnit.self, context: context)
-            let unit = try await store.addUnit(workspaceID: workspace.id, code: body.code, name: body.name, parentID: body.parentId)
+            let unit = try await organization.addUnit(
+                context.caller, workspace: slug, code: body.code, name: body.name, parentID: body.parentId)
             return try jsonResponse(unit, status: .created)
         }
         api.post("workspaces/{workspace}/units/import") { request, context in
-            let (workspace, _) = try await resolve(context, minimum: .analyst)
+            let slug = try context.parameter("workspace")
+            _ = try await resolve(context, minimum: .analyst)
             let text = try await bodyText(request, context)
-            let result = try await store.importOrgChart(workspaceID: workspace.id, file: "request body", text: text)
+            let result = try await organization.importOrgChart(context.caller, workspace: slug, file: "request body", text: text)
             return try jsonResponse(APIResponse.ImportResult(added: result.added, updated: result.updated))
         }
         api.get("workspaces/{workspace}/units/{id}") { _, context in
-            let (workspace, _) = try await resolve(context)
-            return try jsonResponse(try await store.unit(workspaceID: workspace.id, id: try context.parameter("id")))
+            try jsonResponse(
+                try await organization.unit(context.caller, workspace: try context.parameter("workspace"), id: try context.parameter("id")))
         }
         api.delete("workspaces/{workspace}/units/{id}") { _, context in
-            let (workspace, _) = try await resolve(context, minimum: .analyst)
-            try await store.deleteUnit(workspaceID: workspace.id, id: try context.parameter("id"))
+            try await organization.deleteUnit(
+                context.caller, workspace: try context.parameter("workspace"), id: try context.parameter("id"))
             return Response(status: .noContent)
         }
         api.get("workspaces/{workspace}/roles") { _, context in
-            let (workspace, _) = try await resolve(context)
-            return try jsonResponse(APIResponse.List(items: try await store.roles(workspaceID: workspace.id)))
+            try jsonResponse(
+                APIResponse.List(items: try await organization.roles(context.caller, workspace: try context.parameter("workspace"))))
         }
         api.post("workspaces/{workspace}/roles") { request, context in
-            let (workspace, _) = try await resolve(context, minimum: .analyst)
+            let slug = try context.parameter("workspace")
+            _ = try await resolve(context, minimum: .analyst)
             let body = try await request.decodeStrict(APIRequest.NewRole.self, context: context)
-            let role = try await store.addRole(workspaceID: workspace.id, code: body.code, name: body.name, unitID: body.unitId)
+            let role = try await organization.addRole(
+                context.caller, workspace: slug, code: body.code, name: body.name, unitID: body.unitId)
             return try jsonResponse(role, status: .created)
         }
         api.delete("workspaces/{workspace}/roles/{id}") { _, context in
-            let (workspace, _) = try await resolve(context, minimum: .analyst)
-            try await store.deleteRole(workspaceID: workspace.id, id: try context.parameter("id"))
+            try await organization.deleteRole(
+                context.caller, workspace: try context.parameter("workspace"), id: try context.parameter("id"))
             return Response(status: .noContent)
         }
     }
@@ -177,7 +185,7 @@ struct APIController {
     }
 
     func resolve(_ context: AppContext, minimum: Access = .viewer) async throws -> (Workspace, Access) {
-        try await access.resolve(try context.parameter("workspace"), identity: context.identity, minimum: minimum)
+        try await access.resolve(try context.parameter("workspace"), caller: context.caller, minimum: minimum)
     }
 
     private func requireInstanceAdmin(_ context: AppContext) throws {

@@ -1,3 +1,4 @@
+import DNAApp
 import DNACore
 import DNAStore
 import Foundation
@@ -45,7 +46,8 @@ struct PageController {
                 let form = try await FormBody.decode(ImportForm.self, request, limit: .form)
                 try FormCSRF.check(form.csrf_token, identity: identity)
                 do {
-                    let result = try await store.importOrgChart(workspaceID: workspace.id, file: "org-chart.csv", text: form.csv)
+                    let result = try await OrganizationService(store: store).importOrgChart(
+                        context.caller, workspace: workspace.slug, file: "org-chart.csv", text: form.csv)
                     var model = try await orgChartModel(workspace, access, identity)
                     model.notice = "Imported: \(result.added) units added, \(result.updated) updated."
                     return OrgChartPage.View(model: model).response(identity: identity)
@@ -96,7 +98,7 @@ struct PageController {
             let next = request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
             return Response.redirect(to: SiteURL.login.path + "?next=" + next, type: .found)
         }
-        let (workspace, access) = try await access.resolve(try context.parameter("workspace"), identity: identity, minimum: minimum)
+        let (workspace, access) = try await access.resolve(try context.parameter("workspace"), caller: context.caller, minimum: minimum)
         return try await render(workspace, access, identity)
     }
 

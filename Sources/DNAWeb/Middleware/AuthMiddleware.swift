@@ -1,3 +1,4 @@
+import DNAApp
 import DNAStore
 import HTTPTypes
 import Hummingbird
@@ -36,11 +37,13 @@ struct AuthMiddleware: RouterMiddleware {
             }
         }
         guard let identity = context.identity else { return try await next(request, context) }
-        // Every change this request makes is written to the audit log as this person's.
-        let actor = AuditActor(
-            name: identity.user.email + (identity.viaAPIToken ? " (API token)" : ""),
-            via: request.uri.path.hasPrefix("/api/") ? .api : .page)
-        return try await AuditActor.$current.withValue(actor) { try await next(request, context) }
+        let caller = Caller.person(
+            identity.user, via: request.uri.path.hasPrefix("/api/") ? .api : .page, viaToken: identity.viaAPIToken)
+        context.caller = caller
+        // Every change this request makes is written to the audit log as this person's (the
+        // application layer's use cases say so themselves; this covers the routes not yet
+        // moved to it).
+        return try await AuditActor.$current.withValue(caller.actor) { try await next(request, context) }
     }
 }
 

@@ -1,0 +1,66 @@
+import DNACore
+import DNAStore
+
+/// The organization's use cases: units and roles, one by one or from an org chart file. Each
+/// checks the caller's access to the workspace (reading needs viewer, changing analyst) and
+/// makes its change as the caller, so pages, API and command line share one rule each.
+public struct OrganizationService: Sendable {
+    let store: Store
+    let access: WorkspaceAccess
+
+    public init(store: Store) {
+        self.store = store
+        self.access = WorkspaceAccess(store: store)
+    }
+
+    /// The workspace `caller` may use at `minimum`, and the caller, known to be there.
+    private func entering(_ caller: Caller?, _ slug: String, _ minimum: Access = .viewer) async throws -> (Workspace, Caller) {
+        let (workspace, _) = try await access.resolve(slug, caller: caller, minimum: minimum)
+        return (workspace, caller!)
+    }
+
+    public func units(_ caller: Caller?, workspace slug: String) async throws -> [OrgUnit] {
+        let (workspace, _) = try await entering(caller, slug)
+        return try await store.units(workspaceID: workspace.id)
+    }
+
+    public func unit(_ caller: Caller?, workspace slug: String, id: String) async throws -> OrgUnit {
+        let (workspace, _) = try await entering(caller, slug)
+        return try await store.unit(workspaceID: workspace.id, id: id)
+    }
+
+    public func addUnit(_ caller: Caller?, workspace slug: String, code: String, name: String, parentID: String?) async throws -> OrgUnit {
+        let (workspace, caller) = try await entering(caller, slug, .analyst)
+        return try await caller.acting { try await store.addUnit(workspaceID: workspace.id, code: code, name: name, parentID: parentID) }
+    }
+
+    /// Imports an org chart file, all or nothing; problems are thrown as `FileProblems`.
+    public func importOrgChart(
+        _ caller: Caller?, workspace slug: String, file: String, text: String
+    ) async throws -> (
+        added: Int, updated: Int
+    ) {
+        let (workspace, caller) = try await entering(caller, slug, .analyst)
+        return try await caller.acting { try await store.importOrgChart(workspaceID: workspace.id, file: file, text: text) }
+    }
+
+    public func deleteUnit(_ caller: Caller?, workspace slug: String, id: String) async throws {
+        let (workspace, caller) = try await entering(caller, slug, .analyst)
+        try await caller.acting { try await store.deleteUnit(workspaceID: workspace.id, id: id) }
+    }
+
+    public func roles(_ caller: Caller?, workspace slug: String) async throws -> [Role] {
+        let (workspace, _) = try await entering(caller, slug)
+        return try await store.roles(workspaceID: workspace.id)
+    }
+
+    public func addRole(_ caller: Caller?, workspace slug: String, code: String, name: String, unitID: String?) async throws -> Role {
+        let (workspace, caller) = try await entering(caller, slug, .analyst)
+        return try await caller.acting { try await store.addRole(workspaceID: workspace.id, code: code, name: name, unitID: unitID) }
+    }
+
+    public func deleteRole(_ caller: Caller?, workspace slug: String, id: String) async throws {
+        let (workspace, caller) = try await entering(caller, slug, .analyst)
+        try await caller.acting { try await store.deleteRole(workspaceID: workspace.id, id: id) }
+    }
+}

@@ -1,0 +1,32 @@
+import DNACore
+import DNAStore
+
+/// Tenancy in one place: a workspace is visible only to its members (and to the operator of
+/// the machine). A workspace the caller does not belong to answers exactly like one that does
+/// not exist, so its existence does not leak either.
+public struct WorkspaceAccess: Sendable {
+    let store: Store
+
+    public init(store: Store) { self.store = store }
+
+    /// The workspace with `slug` and the access `caller` has to it, refused below `minimum`.
+    public func resolve(_ slug: String, caller: Caller?, minimum: Access = .viewer) async throws -> (Workspace, Access) {
+        guard let caller else { throw AccessError.signInNeeded }
+        switch caller.kind {
+        case .machineOperator:
+            return (try await store.workspace(slug: slug), .admin)
+        case .person(let user):
+            return try Self.check(slug, found: try await store.membership(slug: slug, userID: user.id), minimum: minimum)
+        }
+    }
+
+    /// The rule, for callers that read the membership with more in one query: no membership
+    /// is "no such workspace", too little access is forbidden.
+    public static func check(_ slug: String, found: (Workspace, Access)?, minimum: Access) throws -> (Workspace, Access) {
+        guard let (workspace, access) = found else { throw StoreError.notFound("no workspace '\(slug)'") }
+        guard access >= minimum else {
+            throw AccessError.forbidden("this needs \(minimum.rawValue) access to '\(slug)'; you have \(access.rawValue)")
+        }
+        return (workspace, access)
+    }
+}
