@@ -1,4 +1,5 @@
 import ArgumentParser
+import DNAApp
 import DNACore
 import DNAStore
 import Foundation
@@ -23,9 +24,10 @@ struct AuditCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runCommand {
-            try await workspace.withWorkspace { store, workspace in
+            try await workspace.database.withStore { store in
                 let start = since.flatMap { Int64($0) ?? CalendarDay.start($0) }
-                let entries = try await store.auditLog(workspaceID: workspace.id, since: start, limit: limit)
+                let entries = try await WorkspaceService(store: store).auditLog(
+                    .commandLine, workspace: workspace.workspace, since: start, limit: limit)
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
                 for entry in entries {

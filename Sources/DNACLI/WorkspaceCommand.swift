@@ -1,4 +1,5 @@
 import ArgumentParser
+import DNAApp
 import DNACore
 import DNAStore
 
@@ -18,13 +19,8 @@ struct WorkspaceCommand: AsyncParsableCommand {
         func run() async throws {
             try await runCommand {
                 try await database.withStore { store in
-                    var creator: String?
-                    if let admin {
-                        guard let found = try await store.userWithPasswordHash(email: admin) else { throw CLIError("no user '\(admin)'") }
-                        creator = found.user.id
-                    }
-                    let workspace = try await store.createWorkspace(
-                        slug: slug, name: name, minGroupSize: minGroup, creator: creator, now: nowSeconds())
+                    let workspace = try await WorkspaceService(store: store).createWorkspace(
+                        .commandLine, slug: slug, name: name, minGroupSize: minGroup, admin: admin, now: nowSeconds())
                     Console.out("Created workspace \(workspace.slug).")
                 }
             }
@@ -38,7 +34,7 @@ struct WorkspaceCommand: AsyncParsableCommand {
         func run() async throws {
             try await runCommand {
                 try await database.withStore { store in
-                    for workspace in try await store.workspaces() {
+                    for (workspace, _) in try await WorkspaceService(store: store).workspaces(.commandLine) {
                         Console.out("\(workspace.slug)\t\(workspace.name)\tk=\(workspace.minGroupSize)")
                     }
                 }

@@ -13,6 +13,7 @@ struct APIController {
     let publicURL: String
     var access: WorkspaceAccess { WorkspaceAccess(store: store) }
     var organization: OrganizationService { OrganizationService(store: store) }
+    var workspaces: WorkspaceService { WorkspaceService(store: store) }
     static let prefix = "/api/v1"
 
     func addRoutes(to router: Router<AppContext>) {
@@ -67,42 +68,37 @@ struct APIController {
 
     private func addWorkspaceRoutes(_ api: RouterGroup<AppContext>) {
         api.get("workspaces") { _, context in
-            let identity = try context.requireIdentity()
-            return try jsonResponse(APIResponse.List(items: try await store.workspaces(of: identity.user.id).map(\.workspace)))
+            try jsonResponse(APIResponse.List(items: try await workspaces.workspaces(context.caller).map(\.workspace)))
         }
         api.post("workspaces") { request, context in
             let identity = try context.requireIdentity()
             guard identity.user.instanceAdmin else { throw WebError(.forbidden, "only an instance administrator can create workspaces") }
             let body = try await request.decodeStrict(APIRequest.NewWorkspace.self, context: context)
-            let workspace = try await store.createWorkspace(
-                slug: body.slug, name: body.name, minGroupSize: body.minGroupSize ?? 5, creator: identity.user.id,
-                now: accounts.clock.now())
+            let workspace = try await workspaces.createWorkspace(
+                context.caller, slug: body.slug, name: body.name, minGroupSize: body.minGroupSize ?? 5, now: accounts.clock.now())
             return try jsonResponse(workspace, status: .created)
         }
         api.get("workspaces/{workspace}") { _, context in
             try jsonResponse(try await resolve(context).0)
         }
         api.get("workspaces/{workspace}/members") { _, context in
-            let (workspace, _) = try await resolve(context, minimum: .admin)
-            let members = try await store.memberships(workspaceID: workspace.id).map {
+            let members = try await workspaces.members(context.caller, workspace: try context.parameter("workspace")).map {
                 APIResponse.Member(user: $0.user, access: $0.access)
             }
             return try jsonResponse(APIResponse.List(items: members))
         }
         api.put("workspaces/{workspace}/members") { request, context in
-            let (workspace, _) = try await resolve(context, minimum: .admin)
+            let slug = try context.parameter("workspace")
+            _ = try await resolve(context, minimum: .admin)
             let body = try await request.decodeStrict(APIRequest.SetMember.self, context: context)
-            guard let found = try await store.userWithPasswordHash(email: body.email) else {
-                throw WebError.notFound("no user '\(body.email)'")
-            }
-            try await store.setMembership(Membership(workspaceID: workspace.id, userID: found.user.id, access: body.access))
-            return try jsonResponse(APIResponse.Member(user: found.user, access: body.access))
+            let user = try await workspaces.setMember(context.caller, workspace: slug, email: body.email, access: body.access)
+            return try jsonResponse(APIResponse.Member(user: user, access: body.access))
         }
         api.get("workspaces/{workspace}/audit") { request, context in
-            let (workspace, _) = try await resolve(context, minimum: .admin)
             let query = try AuditQuery(request)
-            return try jsonResponse(
-                APIResponse.List(items: try await store.auditLog(workspaceID: workspace.id, since: query.since, limit: query.limit)))
+            let entries = try await workspaces.auditLog(
+                context.caller, workspace: try context.parameter("workspace"), since: query.since, limit: query.limit)
+            return try jsonResponse(APIResponse.List(items: entries))
         }
     }
 

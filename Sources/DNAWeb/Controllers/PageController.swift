@@ -78,7 +78,8 @@ struct PageController {
         router.get(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .audit(w) })) { request, context in
             try await page(request, context, minimum: .admin) { workspace, _, identity in
                 let query = try AuditQuery(request)
-                let entries = try await store.auditLog(workspaceID: workspace.id, since: query.since, limit: query.limit)
+                let entries = try await WorkspaceService(store: store).auditLog(
+                    context.caller, workspace: workspace.slug, since: query.since, limit: query.limit)
                 return AuditPage.View(model: AuditPage.Model(workspace: workspace, entries: entries)).response(identity: identity)
             }
         }

@@ -1,0 +1,79 @@
+import DNACore
+import DNAStore
+
+/// Workspaces, their members and their audit log. Creating a workspace is for instance
+/// administrators (and the machine's operator); members and the log are for the workspace's
+/// admins.
+public struct WorkspaceService: Sendable {
+    let store: Store
+    let access: WorkspaceAccess
+
+    public init(store: Store) {
+        self.store = store
+        self.access = WorkspaceAccess(store: store)
+    }
+
+    /// The workspaces `caller` may open, with the access it has to each.
+    public func workspaces(_ caller: Caller?) async throws -> [(workspace: Workspace, access: Access)] {
+        switch try Self.signedIn(caller).kind {
+        case .machineOperator: try await store.workspaces().map { ($0, .admin) }
+        case .person(let user): try await store.workspaces(of: user.id)
+        }
+    }
+
+    public func workspace(_ caller: Caller?, slug: String) async throws -> (Workspace, Access) {
+        try await access.resolve(slug, caller: caller)
+    }
+
+    /// Creates a workspace. Its first admin is the person creating it, or, from the command
+    /// line, the user `admin` names; with neither, every instance administrator (the rule
+    /// `Store.createWorkspace` keeps).
+    public func createWorkspace(
+        _ caller: Caller?, slug: String, name: String, minGroupSize: Int = 5, admin email: String? = nil, now: Int64
+    ) async throws -> Workspace {
+        let caller = try Self.signedIn(caller)
+        var creator: String?
+        switch caller.kind {
+        case .person(let user):
+            guard user.instanceAdmin else { throw AccessError.forbidden("only an instance administrator can create workspaces") }
+            creator = user.id
+        case .machineOperator:
+            if let email {
+                guard let found = try await store.userWithPasswordHash(email: email) else {
+                    throw StoreError.notFound("no user '\(email)'")
+                }
+                creator = found.user.id
+            }
+        }
+        return try await caller.acting {
+            try await store.createWorkspace(slug: slug, name: name, minGroupSize: minGroupSize, creator: creator, now: now)
+        }
+    }
+
+    public func members(_ caller: Caller?, workspace slug: String) async throws -> [(user: User, access: Access)] {
+        let (workspace, _) = try await access.resolve(slug, caller: caller, minimum: .admin)
+        return try await store.memberships(workspaceID: workspace.id)
+    }
+
+    /// Grants or changes the access of the user with `email`.
+    public func setMember(_ caller: Caller?, workspace slug: String, email: String, access level: Access) async throws -> User {
+        let caller = try Self.signedIn(caller)
+        let (workspace, _) = try await access.resolve(slug, caller: caller, minimum: .admin)
+        guard let found = try await store.userWithPasswordHash(email: email) else { throw StoreError.notFound("no user '\(email)'") }
+        try await caller.acting {
+            try await store.setMembership(Membership(workspaceID: workspace.id, userID: found.user.id, access: level))
+        }
+        return found.user
+    }
+
+    /// The workspace's audit log, newest first.
+    public func auditLog(_ caller: Caller?, workspace slug: String, since: Int64? = nil, limit: Int = 100) async throws -> [AuditEntry] {
+        let (workspace, _) = try await access.resolve(slug, caller: caller, minimum: .admin)
+        return try await store.auditLog(workspaceID: workspace.id, since: since, limit: limit)
+    }
+
+    static func signedIn(_ caller: Caller?) throws -> Caller {
+        guard let caller else { throw AccessError.signInNeeded }
+        return caller
+    }
+}
