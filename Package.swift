@@ -43,7 +43,7 @@ let package = Package(
         ),
         // The use cases: each owns its rule, its access check and its audit entry, for the
         // pages, the API and the command line alike.
-        .target(name: "DNAApp", dependencies: ["DNACore", "DNAStore"]),
+        .target(name: "DNAApp", dependencies: ["DNACore", "DNAStore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "DNAWeb",
             dependencies: [
@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(
             name: "DNAWebTests",
             dependencies: [
-                "DNAWeb", "DNAStore", "DNACore", "DNACLI", "DNATestSupport",
+                "DNAWeb", "DNAApp", "DNAStore", "DNACore", "DNACLI", "DNATestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

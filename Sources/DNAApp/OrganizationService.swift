@@ -13,10 +13,8 @@ public struct OrganizationService: Sendable {
         self.access = WorkspaceAccess(store: store)
     }
 
-    /// The workspace `caller` may use at `minimum`, and the caller, known to be there.
     private func entering(_ caller: Caller?, _ slug: String, _ minimum: Access = .viewer) async throws -> (Workspace, Caller) {
-        let (workspace, _) = try await access.resolve(slug, caller: caller, minimum: minimum)
-        return (workspace, caller!)
+        try await access.enter(slug, caller: caller, minimum: minimum)
     }
 
     public func units(_ caller: Caller?, workspace slug: String) async throws -> [OrgUnit] {

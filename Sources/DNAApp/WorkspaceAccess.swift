@@ -20,6 +20,13 @@ public struct WorkspaceAccess: Sendable {
         }
     }
 
+    /// The same for a use case: the workspace, and the caller, known to be signed in.
+    func enter(_ slug: String, caller: Caller?, minimum: Access = .viewer) async throws -> (Workspace, Caller) {
+        let (workspace, _) = try await resolve(slug, caller: caller, minimum: minimum)
+        guard let caller else { throw AccessError.signInNeeded }
+        return (workspace, caller)
+    }
+
     /// The rule, for callers that read the membership with more in one query: no membership
     /// is "no such workspace", too little access is forbidden.
     public static func check(_ slug: String, found: (Workspace, Access)?, minimum: Access) throws -> (Workspace, Access) {

@@ -57,8 +57,7 @@ public struct WorkspaceService: Sendable {
 
     /// Grants or changes the access of the user with `email`.
     public func setMember(_ caller: Caller?, workspace slug: String, email: String, access level: Access) async throws -> User {
-        let caller = try Self.signedIn(caller)
-        let (workspace, _) = try await access.resolve(slug, caller: caller, minimum: .admin)
+        let (workspace, caller) = try await access.enter(slug, caller: caller, minimum: .admin)
         guard let found = try await store.userWithPasswordHash(email: email) else { throw StoreError.notFound("no user '\(email)'") }
         try await caller.acting {
             try await store.setMembership(Membership(workspaceID: workspace.id, userID: found.user.id, access: level))

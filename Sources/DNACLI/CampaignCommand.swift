@@ -1,4 +1,5 @@
 import ArgumentParser
+import DNAApp
 import DNACore
 import DNAStore
 import DNAWeb
@@ -81,13 +82,8 @@ struct CampaignCommand: AsyncParsableCommand {
                 try Store.checkLinkCount(count)
                 try await workspace.withWorkspace { store, found in
                     let target = try await findCampaign(campaign, in: found, store: store)
-                    guard let unitRecord = try await store.units(workspaceID: found.id).first(where: { $0.code == unit }) else {
-                        throw CLIError("'\(unit)' is not a unit code of '\(workspace)'")
-                    }
-                    let tokens = (0..<count).map { _ in RespondentLinks.makeToken() }
-                    try await store.addRespondentTokens(
-                        workspaceID: found.id, campaignID: target.id, unitID: unitRecord.id, tokenHashes: tokens.map(RespondentLinks.hash),
-                        now: nowSeconds())
+                    let tokens = try await LinkService(store: store).respondentLinks(
+                        .commandLine, workspace: found.slug, campaign: target.id, unitCode: unit, count: count, now: nowSeconds())
                     Console.out("unit,link")
                     for token in tokens { Console.out("\(unit),\(RespondentLinks.url(base: baseURL, token: token))") }
                 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DNAApp
 import DNACore
 import DNAStore
 import DNAWeb
@@ -109,10 +110,8 @@ struct CustomerCommand: AsyncParsableCommand {
                 try Store.checkLinkCount(count)
                 try await workspace.withWorkspace { store, found in
                     let target = try await findSurvey(survey, in: found, store: store)
-                    let tokens = (0..<count).map { _ in RespondentLinks.makeToken() }
-                    try await store.addSurveyTokens(
-                        workspaceID: found.id, surveyID: target.id, segment: segment, tokenHashes: tokens.map(RespondentLinks.hash),
-                        now: nowSeconds())
+                    let tokens = try await LinkService(store: store).customerLinks(
+                        .commandLine, workspace: found.slug, survey: target.id, segment: segment, count: count, now: nowSeconds())
                     for token in tokens { Console.out(RespondentLinks.customerURL(base: baseURL, token: token)) }
                 }
             }

@@ -43,7 +43,7 @@ struct LinkLimitTests {
                 // MUT: the pages, for a wave and a survey
                 let wavePage = try await client.execute(
                     uri: "/w/acme/campaigns/\(campaignID)/links", method: .post, headers: formHeaders,
-                    body: AssessmentWebTests.form([("csrf_token", session.csrfToken), ("unit", claims.id), ("count", "\(count)")]))
+                    body: AssessmentWebTests.form([("csrf_token", session.csrfToken), ("unit", "claims"), ("count", "\(count)")]))
                 let surveyPage = try await client.execute(
                     uri: "/w/acme/surveys/\(surveyID)/links", method: .post, headers: formHeaders,
                     body: AssessmentWebTests.form([("csrf_token", session.csrfToken), ("count", "\(count)"), ("segment", "")]))

@@ -1,8 +1,8 @@
+import DNAApp
+
 /// Respondent links for callers outside the web module (the CLI): the same secrets and
 /// hashes the server checks.
 public enum RespondentLinks {
-    public static func makeToken() -> String { Secrets.make() }
-    public static func hash(_ token: String) -> String { Secrets.hash(token) }
     public static func url(base: String, token: String) -> String {
         (base.hasSuffix("/") ? String(base.dropLast()) : base) + SiteURL.respond(token).path
     }

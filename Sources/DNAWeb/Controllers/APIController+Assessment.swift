@@ -72,13 +72,8 @@ extension APIController {
         api.post("workspaces/{workspace}/campaigns/{id}/links") { request, context in
             let (workspace, campaign) = try await campaign(context, minimum: .analyst)
             let body = try await request.decodeStrict(APIRequest.NewLinks.self, context: context)
-            try Store.checkLinkCount(body.count)
-            guard let unit = try await store.units(workspaceID: workspace.id).first(where: { $0.code == body.unit }) else {
-                throw WebError.badRequest("unit: '\(body.unit)' is not a unit code of this workspace")
-            }
-            let tokens = (0..<body.count).map { _ in Secrets.make() }
-            try await store.addRespondentTokens(
-                workspaceID: workspace.id, campaignID: campaign.id, unitID: unit.id, tokenHashes: tokens.map(Secrets.hash),
+            let tokens = try await LinkService(store: store).respondentLinks(
+                context.caller, workspace: workspace.slug, campaign: campaign.id, unitCode: body.unit, count: body.count,
                 now: accounts.clock.now())
             let base = publicURL
             return try jsonResponse(APIResponse.Links(links: tokens.map { base + SiteURL.respond($0).path }), status: .created)

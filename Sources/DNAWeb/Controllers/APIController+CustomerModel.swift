@@ -1,3 +1,4 @@
+import DNAApp
 import DNACore
 import DNAStore
 import Foundation
@@ -65,10 +66,8 @@ extension APIController {
         api.post("workspaces/{workspace}/surveys/{id}/links") { request, context in
             let (workspace, survey) = try await survey(context, minimum: .analyst)
             let body = try await request.decodeStrict(APIRequest.NewSurveyLinks.self, context: context)
-            try Store.checkLinkCount(body.count)
-            let tokens = (0..<body.count).map { _ in Secrets.make() }
-            try await store.addSurveyTokens(
-                workspaceID: workspace.id, surveyID: survey.id, segment: body.segment, tokenHashes: tokens.map(Secrets.hash),
+            let tokens = try await LinkService(store: store).customerLinks(
+                context.caller, workspace: workspace.slug, survey: survey.id, segment: body.segment, count: body.count,
                 now: accounts.clock.now())
             let base = publicURL
             return try jsonResponse(APIResponse.Links(links: tokens.map { base + SiteURL.customerSurvey($0).path }), status: .created)

@@ -1,3 +1,4 @@
+import DNAApp
 import DNACore
 import DNAStore
 import Foundation
@@ -50,20 +51,16 @@ extension PageController {
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .campaignLinks(w, id) })) { request, context in
             let form = try await FormBody.read(request)
             return try await campaignPage(request, context, minimum: .analyst, csrf: form[AuthMiddleware.csrfField]) { model in
-                let count = form["count"].flatMap(Int.init) ?? 0
+                let unitCode = form["unit"] ?? ""
                 do {
-                    try Store.checkLinkCount(count)
+                    model.newLinks = try await LinkService(store: store).respondentLinks(
+                        context.caller, workspace: model.workspace.slug, campaign: model.campaign.id, unitCode: unitCode,
+                        count: form["count"].flatMap(Int.init) ?? 0, now: clock.now())
                 } catch StoreError.invalid(let message) {
                     model.notice = message
                     return
                 }
-                let unitID = form["unit"] ?? ""
-                let tokens = (0..<count).map { _ in Secrets.make() }
-                try await store.addRespondentTokens(
-                    workspaceID: model.workspace.id, campaignID: model.campaign.id, unitID: unitID, tokenHashes: tokens.map(Secrets.hash),
-                    now: clock.now())
-                model.newLinks = tokens
-                model.newLinksUnit = model.units.first { $0.id == unitID }?.name
+                model.newLinksUnit = model.units.first { $0.code == unitCode }?.name
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .campaignImport(w, id) })) { request, context in

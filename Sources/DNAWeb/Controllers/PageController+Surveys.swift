@@ -1,3 +1,4 @@
+import DNAApp
 import DNACore
 import DNAStore
 import Foundation
@@ -47,15 +48,10 @@ extension PageController {
                     return model
                 }, view: SurveyPage.View.init
             ) { form, workspace in
-                let count = form["count"].flatMap(Int.init) ?? 0
-                try Store.checkLinkCount(count)
-                let tokens = (0..<count).map { _ in Secrets.make() }
-                try await store.addSurveyTokens(
-                    workspaceID: workspace.id, surveyID: try context.parameter("id"), segment: form.text("segment"),
-                    tokenHashes: tokens.map(Secrets.hash),
-                    now: clock.now())
-                links = tokens
-                return "Made \(count) links."
+                links = try await LinkService(store: store).customerLinks(
+                    context.caller, workspace: workspace.slug, survey: try context.parameter("id"), segment: form.text("segment"),
+                    count: form["count"].flatMap(Int.init) ?? 0, now: clock.now())
+                return "Made \(links.count) links."
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .surveyOpenLink(w, id) })) { request, context in

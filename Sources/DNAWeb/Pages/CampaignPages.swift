@@ -165,7 +165,7 @@ enum CampaignPage {
             var linkForm = "<form class=\"stack\" action=\"\(SiteURL.campaignLinks(slug, id).path)\" method=\"post\">"
             linkForm += HTMLForm.csrf(model.csrfToken)
             linkForm += "<label for=\"links-unit\">Unit</label><select id=\"links-unit\" name=\"unit\">"
-            for unit in populationUnits { linkForm += "<option value=\"\(Charts.escape(unit.id))\">\(Charts.escape(unit.name))</option>" }
+            for unit in populationUnits { linkForm += "<option value=\"\(Charts.escape(unit.code))\">\(Charts.escape(unit.name))</option>" }
             linkForm += "</select><label for=\"links-count\">How many single-use links</label>"
             linkForm += "<input id=\"links-count\" name=\"count\" type=\"number\" min=\"1\" max=\"\(Store.linksPerRequest)\" value=\"10\">"
             linkForm += "<button type=\"submit\">Make links</button></form>"

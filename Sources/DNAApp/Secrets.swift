@@ -2,9 +2,9 @@ import Crypto
 import Foundation
 
 /// Random secrets and their one-way hashes, for sessions, CSRF and API tokens.
-enum Secrets {
+public enum Secrets {
     /// 32 random bytes as URL-safe base64: 256 bits, unguessable.
-    static func make() -> String {
+    public static func make() -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
         return Data(bytes).base64EncodedString()
@@ -13,7 +13,7 @@ enum Secrets {
     }
 
     /// SHA-256 hex. Secrets are long and random, so a fast hash is enough (no bcrypt needed).
-    static func hash(_ secret: String) -> String {
+    public static func hash(_ secret: String) -> String {
         // Every API call hashes its token, so the hex is written by hand: String(format:)
         // per byte cost more than the hash itself.
         let digits = Array("0123456789abcdef".utf8)
@@ -30,7 +30,7 @@ enum Secrets {
     }
 
     /// Compares in time independent of where the strings differ.
-    static func constantTimeEqual(_ lhs: String, _ rhs: String) -> Bool {
+    public static func constantTimeEqual(_ lhs: String, _ rhs: String) -> Bool {
         let a = Array(lhs.utf8), b = Array(rhs.utf8)
         guard a.count == b.count else { return false }
         var difference: UInt8 = 0

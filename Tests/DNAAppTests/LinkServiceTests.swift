@@ -1,0 +1,60 @@
+import DNACore
+import DNAStore
+import DNATestSupport
+import Testing
+
+@testable import DNAApp
+
+/// Single-use links, the one place that issues them for pages, API and command line.
+@Suite("Link service")
+struct LinkServiceTests {
+    @Test(
+        "links are issued to analysts, within the limit, for a unit of the wave; only their hashes are kept",
+        arguments: TestDatabase.available)
+    func respondentLinks(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            // setup: a wave sent to hq, an analyst and a viewer
+            let analyst = try await store.createUser(email: "ana@x.test", name: "Ana", passwordHash: "-", instanceAdmin: false, now: 1)
+            let viewer = try await store.createUser(email: "vic@x.test", name: "Vic", passwordHash: "-", instanceAdmin: false, now: 1)
+            let workspace = try await store.createWorkspace(slug: "w", name: "W", creator: analyst.id, now: 1)
+            try await store.setMembership(Membership(workspaceID: workspace.id, userID: viewer.id, access: .viewer))
+            _ = try await store.importOrgChart(workspaceID: workspace.id, file: "org.csv", text: "unit,parent,name\nhq,,HQ\nlab,hq,Lab\n")
+            let hq = try #require(try await store.units(workspaceID: workspace.id).first { $0.code == "hq" })
+            let campaign = try await store.createCampaign(
+                workspaceID: workspace.id, name: "Wave", instrument: .builtIn("customer-dna"), opensAt: 1, closesAt: nil,
+                population: [hq.id: 10], now: 1)
+            let service = LinkService(store: store)
+            let asAnalyst = Caller.person(analyst, via: .api), asViewer = Caller.person(viewer, via: .page)
+
+            // MUT
+            let secrets = try await service.respondentLinks(
+                asAnalyst, workspace: "w", campaign: campaign.id, unitCode: "hq", count: 3, now: 1)
+            // validation: three distinct secrets, stored as their hashes only
+            #expect(Set(secrets).count == 3)
+            let stored = try await store.read { db in
+                try await db.raw("SELECT token_hash FROM respondent_tokens").all().map {
+                    try $0.decode(column: "token_hash", as: String.self)
+                }
+            }
+            #expect(Set(stored) == Set(secrets.map(Secrets.hash)))
+            #expect(!stored.contains { secrets.contains($0) })
+            await #expect(throws: AccessError.forbidden("this needs analyst access to 'w'; you have viewer")) {
+                _ = try await service.respondentLinks(asViewer, workspace: "w", campaign: campaign.id, unitCode: "hq", count: 1, now: 1)
+            }
+            await #expect(throws: StoreError.invalid("count: choose between 1 and 5,000 links at a time")) {
+                _ = try await service.respondentLinks(asAnalyst, workspace: "w", campaign: campaign.id, unitCode: "hq", count: 5001, now: 1)
+            }
+            await #expect(throws: StoreError.invalid("unit: 'nowhere' is not a unit code of this workspace")) {
+                _ = try await service.respondentLinks(
+                    asAnalyst, workspace: "w", campaign: campaign.id, unitCode: "nowhere", count: 1, now: 1)
+            }
+            await #expect(throws: StoreError.self) {
+                _ = try await service.respondentLinks(asAnalyst, workspace: "w", campaign: campaign.id, unitCode: "lab", count: 1, now: 1)
+            }
+            let log = try await store.auditLog(workspaceID: workspace.id)
+            #expect(
+                log.first?.action == "campaign.links" && log.first?.actor == "ana@x.test"
+                    && log.first?.summary == "issued 3 respondent links")
+        }
+    }
+}
