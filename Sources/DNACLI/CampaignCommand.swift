@@ -46,22 +46,18 @@ struct CampaignCommand: AsyncParsableCommand {
                 let closesAt = try closes.map { try day($0, "--closes") + 86_400 }
                 let choice: InstrumentChoice =
                     try instrumentFile.map { .file(name: $0, source: try readTextFile($0)) } ?? .builtIn(instrument)
-                try await workspace.withWorkspace { store, found in
-                    let ids = Dictionary(uniqueKeysWithValues: try await store.units(workspaceID: found.id).map { ($0.code, $0.id) })
-                    var population: [String: Int] = [:]
-                    for entry in units {
-                        let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-                        guard parts.count == 2, let count = Int(parts[1]), count >= 0 else {
-                            throw CLIError("--unit \(entry): write CODE=PEOPLE, e.g. claims=40")
-                        }
-                        guard let id = ids[parts[0]] else {
-                            throw CLIError("--unit \(entry): '\(parts[0])' is not a unit code of '\(workspace)'")
-                        }
-                        population[id] = count
+                var population: [String: Int] = [:]
+                for entry in units {
+                    let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+                    guard parts.count == 2, let count = Int(parts[1]), count >= 0 else {
+                        throw CLIError("--unit \(entry): write CODE=PEOPLE, e.g. claims=40")
                     }
-                    let campaign = try await store.createCampaign(
-                        workspaceID: found.id, name: name, instrument: choice, opensAt: opensAt, closesAt: closesAt, population: population,
-                        now: now)
+                    population[parts[0]] = count
+                }
+                try await workspace.database.withStore { store in
+                    let campaign = try await CampaignService(store: store).createCampaign(
+                        .commandLine, workspace: workspace.workspace, name: name, instrument: choice, opensAt: opensAt, closesAt: closesAt,
+                        population: population, now: now)
                     Console.out(campaign.id)
                 }
             }

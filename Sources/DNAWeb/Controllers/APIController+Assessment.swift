@@ -38,17 +38,11 @@ extension APIController {
         api.post("workspaces/{workspace}/campaigns") { request, context in
             let (workspace, _) = try await resolve(context, minimum: .analyst)
             let body = try await request.decodeStrict(APIRequest.NewCampaign.self, context: context)
-            let units = Dictionary(uniqueKeysWithValues: try await store.units(workspaceID: workspace.id).map { ($0.code, $0.id) })
-            var population: [String: Int] = [:]
-            for (code, invited) in body.population {
-                guard let id = units[code] else { throw WebError.badRequest("population: '\(code)' is not a unit code of this workspace") }
-                population[id] = invited
-            }
             let choice: InstrumentChoice =
                 body.instrumentYaml.map { .file(name: "instrument_yaml", source: $0) } ?? .builtIn(body.instrument ?? "customer-dna")
-            let campaign = try await store.createCampaign(
-                workspaceID: workspace.id, name: body.name, instrument: choice, opensAt: body.opensAt, closesAt: body.closesAt,
-                population: population, now: accounts.clock.now())
+            let campaign = try await CampaignService(store: store).createCampaign(
+                context.caller, workspace: workspace.slug, name: body.name, instrument: choice, opensAt: body.opensAt,
+                closesAt: body.closesAt, population: body.population, now: accounts.clock.now())
             return try jsonResponse(info(campaign, request, now: accounts.clock.now()), status: .created)
         }
         api.get("workspaces/{workspace}/campaigns/{id}") { request, context in
@@ -58,16 +52,15 @@ extension APIController {
         }
         api.post("workspaces/{workspace}/campaigns/{id}/close") { request, context in
             let (workspace, campaign) = try await campaign(context, minimum: .analyst)
-            try await store.setCampaignClose(
-                workspaceID: workspace.id, id: campaign.id, closesAt: max(accounts.clock.now(), campaign.opensAt))
-            return try jsonResponse(
-                info(try await store.campaign(workspaceID: workspace.id, id: campaign.id), request, now: accounts.clock.now()))
+            let closed = try await CampaignService(store: store).setOpen(
+                context.caller, workspace: workspace.slug, campaign: campaign.id, open: false, now: accounts.clock.now())
+            return try jsonResponse(info(closed, request, now: accounts.clock.now()))
         }
         api.post("workspaces/{workspace}/campaigns/{id}/reopen") { request, context in
             let (workspace, campaign) = try await campaign(context, minimum: .analyst)
-            try await store.setCampaignClose(workspaceID: workspace.id, id: campaign.id, closesAt: nil)
-            return try jsonResponse(
-                info(try await store.campaign(workspaceID: workspace.id, id: campaign.id), request, now: accounts.clock.now()))
+            let reopened = try await CampaignService(store: store).setOpen(
+                context.caller, workspace: workspace.slug, campaign: campaign.id, open: true, now: accounts.clock.now())
+            return try jsonResponse(info(reopened, request, now: accounts.clock.now()))
         }
         api.post("workspaces/{workspace}/campaigns/{id}/links") { request, context in
             let (workspace, campaign) = try await campaign(context, minimum: .analyst)

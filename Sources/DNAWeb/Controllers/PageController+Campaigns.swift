@@ -17,7 +17,7 @@ extension PageController {
             try await page(request, context, minimum: .analyst) { workspace, access, identity in
                 let form = try await postedForm(request, context, identity)
                 do {
-                    let campaign = try await createCampaign(from: form, workspace: workspace)
+                    let campaign = try await createCampaign(from: form, workspace: workspace, caller: context.caller)
                     return Response.redirect(to: SiteURL.campaign(workspace.slug, campaign.id).path, type: .found)
                 } catch let error as StoreError {
                     var model = try await campaignsModel(workspace, access, identity)
@@ -38,14 +38,14 @@ extension PageController {
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .campaignWindow(w, id) })) { request, context in
             try await campaignAction(request, context) { form, workspace, campaign in
-                let closesAt = form["action"] == "reopen" ? nil : Swift.max(clock.now(), campaign.opensAt)
-                try await store.setCampaignClose(workspaceID: workspace.id, id: campaign.id, closesAt: closesAt)
+                _ = try await CampaignService(store: store).setOpen(
+                    context.caller, workspace: workspace.slug, campaign: campaign.id, open: form["action"] == "reopen", now: clock.now())
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .campaignOpenLink(w, id) })) { request, context in
             try await campaignAction(request, context) { form, workspace, campaign in
-                try await store.setOpenLink(
-                    workspaceID: workspace.id, id: campaign.id, secret: form["action"] == "remove" ? nil : Secrets.make())
+                try await CampaignService(store: store).setOpenLink(
+                    context.caller, workspace: workspace.slug, campaign: campaign.id, on: form["action"] != "remove")
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .campaignLinks(w, id) })) { request, context in
@@ -147,18 +147,22 @@ extension PageController {
         return (opens, day + 86_400)
     }
 
-    private func createCampaign(from form: FormBody, workspace: Workspace) async throws -> Campaign {
+    private func createCampaign(from form: FormBody, workspace: Workspace, caller: Caller?) async throws -> Campaign {
         let (opens, closes) = try Self.window(from: form)
+        // The form has a field per unit, named by its id; the use case takes unit codes.
+        let codes = Dictionary(uniqueKeysWithValues: try await store.units(workspaceID: workspace.id).map { ($0.id, $0.code) })
         var population: [String: Int] = [:]
         for (name, values) in form.values where name.hasPrefix("invited-") {
             guard let text = values.first?.trimmingSpaces(), !text.isEmpty else { continue }
             guard let count = Int(text), count >= 0 else {
                 throw StoreError.invalid("the number invited must be a whole number, 0 or more")
             }
-            if count > 0 { population[String(name.dropFirst("invited-".count))] = count }
+            let id = String(name.dropFirst("invited-".count))
+            guard let code = codes[id] else { throw StoreError.invalid("'\(id)' is not a unit of this workspace") }
+            if count > 0 { population[code] = count }
         }
-        return try await store.createCampaign(
-            workspaceID: workspace.id, name: form["name"] ?? "",
+        return try await CampaignService(store: store).createCampaign(
+            caller, workspace: workspace.slug, name: form["name"] ?? "",
             instrument: form.text("instrument_yaml").map { .file(name: "instrument.yaml", source: $0) }
                 ?? .builtIn(form["instrument"] ?? "customer-dna"), opensAt: opens,
             closesAt: closes, population: population, now: clock.now())

@@ -1,0 +1,50 @@
+import DNACore
+import DNAStore
+
+/// Assessment waves: starting one, closing and reopening it, and its open link. Changes need
+/// analyst access; the population is named by unit code, as files, the API and the command
+/// line name units.
+public struct CampaignService: Sendable {
+    let store: Store
+    let access: WorkspaceAccess
+
+    public init(store: Store) {
+        self.store = store
+        self.access = WorkspaceAccess(store: store)
+    }
+
+    /// Starts a wave sent to `population` (unit code to the number of people invited).
+    public func createCampaign(
+        _ caller: Caller?, workspace slug: String, name: String, instrument: InstrumentChoice, opensAt: Int64, closesAt: Int64?,
+        population: [String: Int], now: Int64
+    ) async throws -> Campaign {
+        let (workspace, caller) = try await access.enter(slug, caller: caller, minimum: .analyst)
+        let ids = Dictionary(uniqueKeysWithValues: try await store.units(workspaceID: workspace.id).map { ($0.code, $0.id) })
+        var byID: [String: Int] = [:]
+        for (code, invited) in population.sorted(by: { $0.key < $1.key }) {
+            guard let id = ids[code] else { throw StoreError.invalid("population: '\(code)' is not a unit code of this workspace") }
+            byID[id] = invited
+        }
+        return try await caller.acting {
+            try await store.createCampaign(
+                workspaceID: workspace.id, name: name, instrument: instrument, opensAt: opensAt, closesAt: closesAt, population: byID,
+                now: now)
+        }
+    }
+
+    /// Closes the wave now (or at its opening, if it has not opened yet), or reopens it.
+    public func setOpen(_ caller: Caller?, workspace slug: String, campaign id: String, open: Bool, now: Int64) async throws -> Campaign {
+        let (workspace, caller) = try await access.enter(slug, caller: caller, minimum: .analyst)
+        let campaign = try await store.campaign(workspaceID: workspace.id, id: id)
+        try await caller.acting {
+            try await store.setCampaignClose(workspaceID: workspace.id, id: id, closesAt: open ? nil : max(now, campaign.opensAt))
+        }
+        return try await store.campaign(workspaceID: workspace.id, id: id)
+    }
+
+    /// Makes a new open anonymous link (the old one stops working), or removes it.
+    public func setOpenLink(_ caller: Caller?, workspace slug: String, campaign id: String, on: Bool) async throws {
+        let (workspace, caller) = try await access.enter(slug, caller: caller, minimum: .analyst)
+        try await caller.acting { try await store.setOpenLink(workspaceID: workspace.id, id: id, secret: on ? Secrets.make() : nil) }
+    }
+}

@@ -1,0 +1,58 @@
+import DNACore
+import DNAStore
+import DNATestSupport
+import Testing
+
+@testable import DNAApp
+
+/// Assessment waves as the pages, the API and the command line start, close and open them.
+@Suite("Campaign service")
+struct CampaignServiceTests {
+    @Test(
+        "a wave's population is named by unit code; closing, reopening and the open link need analyst access",
+        arguments: TestDatabase.available)
+    func lifecycle(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            // setup: a workspace with two units, an analyst and a viewer
+            let analyst = try await store.createUser(email: "ana@x.test", name: "Ana", passwordHash: "-", instanceAdmin: false, now: 1)
+            let viewer = try await store.createUser(email: "vic@x.test", name: "Vic", passwordHash: "-", instanceAdmin: false, now: 1)
+            let workspace = try await store.createWorkspace(slug: "w", name: "W", creator: analyst.id, now: 1)
+            try await store.setMembership(Membership(workspaceID: workspace.id, userID: viewer.id, access: .viewer))
+            _ = try await store.importOrgChart(workspaceID: workspace.id, file: "org.csv", text: "unit,parent,name\nhq,,HQ\nlab,hq,Lab\n")
+            let service = CampaignService(store: store)
+            let asAnalyst = Caller.person(analyst, via: .api), asViewer = Caller.person(viewer, via: .page)
+
+            // MUT + validation: starting
+            let wave = try await service.createCampaign(
+                asAnalyst, workspace: "w", name: "Wave", instrument: .builtIn("customer-dna"), opensAt: 100, closesAt: nil,
+                population: ["hq": 5, "lab": 7], now: 100)
+            let population = try await store.campaignPopulation(campaignID: wave.id)
+            let units = Dictionary(uniqueKeysWithValues: try await store.units(workspaceID: workspace.id).map { ($0.id, $0.code) })
+            #expect(Dictionary(uniqueKeysWithValues: population.map { (units[$0.unitID]!, $0.invited) }) == ["hq": 5, "lab": 7])
+            await #expect(throws: StoreError.invalid("population: 'nowhere' is not a unit code of this workspace")) {
+                _ = try await service.createCampaign(
+                    asAnalyst, workspace: "w", name: "Other", instrument: .builtIn("customer-dna"), opensAt: 100, closesAt: nil,
+                    population: ["nowhere": 1], now: 100)
+            }
+            await #expect(throws: AccessError.forbidden("this needs analyst access to 'w'; you have viewer")) {
+                _ = try await service.setOpen(asViewer, workspace: "w", campaign: wave.id, open: false, now: 200)
+            }
+
+            // Closing closes now, or at the opening when the wave has not opened yet; reopening clears it.
+            #expect(try await service.setOpen(asAnalyst, workspace: "w", campaign: wave.id, open: false, now: 200).closesAt == 200)
+            #expect(try await service.setOpen(asAnalyst, workspace: "w", campaign: wave.id, open: false, now: 50).closesAt == 100)
+            #expect(try await service.setOpen(asAnalyst, workspace: "w", campaign: wave.id, open: true, now: 300).closesAt == nil)
+            try await service.setOpenLink(asAnalyst, workspace: "w", campaign: wave.id, on: true)
+            let first = try await store.campaign(workspaceID: workspace.id, id: wave.id).openLink
+            try await service.setOpenLink(asAnalyst, workspace: "w", campaign: wave.id, on: true)
+            let second = try await store.campaign(workspaceID: workspace.id, id: wave.id).openLink
+            #expect(first != nil && second != nil && first != second)
+            try await service.setOpenLink(asAnalyst, workspace: "w", campaign: wave.id, on: false)
+            #expect(try await store.campaign(workspaceID: workspace.id, id: wave.id).openLink == nil)
+
+            let actions = try await store.auditLog(workspaceID: workspace.id).map(\.action)
+            #expect(actions.prefix(3) == ["campaign.open-link", "campaign.open-link", "campaign.open-link"])
+            #expect(actions.contains("campaign.create") && actions.filter { $0 == "campaign.close" }.count == 3)
+        }
+    }
+}
