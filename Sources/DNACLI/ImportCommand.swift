@@ -48,8 +48,8 @@ extension ImportCommand {
                     let source = ResponseFileSource(
                         CSVChunks(file: file) { count in try handle.read(upToCount: count).map { [UInt8]($0) } ?? [] })
                     let bar = ProgressBar(totalBytes: size)
-                    let count = try await store.importResponses(
-                        workspaceID: found.id, campaignID: target.id, source: source, now: nowSeconds()
+                    let count = try await ResponseService(store: store).importResponses(
+                        .commandLine, workspace: found.slug, campaign: target.id, source: source, now: nowSeconds()
                     ) { rows, bytes in bar.update(rows: rows, bytes: bytes) }
                     bar.finish()
                     Console.out("Imported \(file): \(count) responses into '\(target.name)'.")

@@ -74,7 +74,7 @@ extension APIController {
         api.post("workspaces/{workspace}/campaigns/{id}/responses") { request, context in
             // The busiest write route: membership, campaign, unit and role come from one
             // query (P3 in BENCHMARKS.md), so the body is read first to know the codes.
-            let identity = try context.requireIdentity()
+            _ = try context.requireIdentity()
             let slug = try context.parameter("workspace"), campaignID = try context.parameter("id")
             let body: APIRequest.NewResponse
             do {
@@ -84,20 +84,17 @@ extension APIController {
                 _ = try await campaign(context, minimum: .analyst)
                 throw error
             }
-            let destination = try await store.responseDestination(
-                slug: slug, userID: identity.user.id, campaignID: campaignID, unitCode: body.unit, roleCode: body.role)
-            _ = try WorkspaceAccess.check(slug, found: destination.map { ($0.workspace, $0.access) }, minimum: .analyst)
-            guard let destination, destination.campaign != nil else { throw WebError.notFound("no campaign '\(campaignID)'") }
-            let id = try await store.submitResponse(
-                to: destination, respondentKey: body.respondent, unitCode: body.unit, roleCode: body.role, answers: body.answers,
-                now: accounts.clock.now())
+            let id = try await ResponseService(store: store).submitResponse(
+                context.caller, workspace: slug, campaign: campaignID, respondent: body.respondent, unitCode: body.unit,
+                roleCode: body.role, answers: body.answers, now: accounts.clock.now())
             return try jsonResponse(APIResponse.Created(id: id), status: .created)
         }
         api.post("workspaces/{workspace}/campaigns/{id}/responses/import") { request, context in
             let (workspace, campaign) = try await campaign(context, minimum: .analyst)
             let text = try await bodyText(request, context)
-            let count = try await store.importResponses(
-                workspaceID: workspace.id, campaignID: campaign.id, file: "request body", text: text, now: accounts.clock.now())
+            let count = try await ResponseService(store: store).importResponses(
+                context.caller, workspace: workspace.slug, campaign: campaign.id, file: "request body", text: text,
+                now: accounts.clock.now())
             return try jsonResponse(APIResponse.Imported(imported: count))
         }
         api.get("workspaces/{workspace}/campaigns/{id}/scorecard") { request, context in

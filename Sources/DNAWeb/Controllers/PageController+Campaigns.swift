@@ -68,8 +68,9 @@ extension PageController {
             return try await campaignPage(request, context, minimum: .analyst, csrf: form[AuthMiddleware.csrfField]) { model in
                 let csv = form["csv"] ?? ""
                 do {
-                    let count = try await store.importResponses(
-                        workspaceID: model.workspace.id, campaignID: model.campaign.id, file: "responses.csv", text: csv, now: clock.now())
+                    let count = try await ResponseService(store: store).importResponses(
+                        context.caller, workspace: model.workspace.slug, campaign: model.campaign.id, file: "responses.csv", text: csv,
+                        now: clock.now())
                     model.notice = "Imported \(count) responses."
                 } catch let problems as FileProblems {
                     model.notice = "Nothing was imported: \(problems.total) problem\(problems.total == 1 ? "" : "s") in the file."

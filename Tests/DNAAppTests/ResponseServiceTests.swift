@@ -1,0 +1,62 @@
+import DNACore
+import DNAStore
+import DNATestSupport
+import Testing
+
+@testable import DNAApp
+
+/// Responses that arrive as a file or one by one through the API.
+@Suite("Response service")
+struct ResponseServiceTests {
+    @Test("imports and single responses need analyst access; a single response leaves no audit entry", arguments: TestDatabase.available)
+    func rules(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            // setup: a wave to hq, an analyst, a viewer and an outsider
+            let analyst = try await store.createUser(email: "ana@x.test", name: "Ana", passwordHash: "-", instanceAdmin: false, now: 1)
+            let viewer = try await store.createUser(email: "vic@x.test", name: "Vic", passwordHash: "-", instanceAdmin: false, now: 1)
+            let outsider = try await store.createUser(email: "eve@x.test", name: "Eve", passwordHash: "-", instanceAdmin: false, now: 1)
+            let workspace = try await store.createWorkspace(slug: "w", name: "W", creator: analyst.id, now: 1)
+            try await store.setMembership(Membership(workspaceID: workspace.id, userID: viewer.id, access: .viewer))
+            _ = try await store.importOrgChart(workspaceID: workspace.id, file: "org.csv", text: "unit,parent,name\nhq,,HQ\n")
+            let campaign = try await CampaignService(store: store).createCampaign(
+                .person(analyst, via: .api), workspace: "w", name: "Wave", instrument: .builtIn("customer-dna"), opensAt: 1, closesAt: nil,
+                population: ["hq": 10], now: 1)
+            let service = ResponseService(store: store)
+            let asAnalyst = Caller.person(analyst, via: .api), asViewer = Caller.person(viewer, via: .page)
+            let asOutsider = Caller.person(outsider, via: .api)
+
+            // MUT + validation: a file
+            let csv = "respondent,unit,role,purpose-customers\nr1,hq,,4\nr2,hq,,5\n"
+            #expect(
+                try await service.importResponses(asAnalyst, workspace: "w", campaign: campaign.id, file: "r.csv", text: csv, now: 2) == 2)
+            await #expect(throws: AccessError.forbidden("this needs analyst access to 'w'; you have viewer")) {
+                _ = try await service.importResponses(asViewer, workspace: "w", campaign: campaign.id, file: "r.csv", text: csv, now: 2)
+            }
+            // One response: the one-query path for a person, refused below analyst and outside.
+            _ = try await service.submitResponse(
+                asAnalyst, workspace: "w", campaign: campaign.id, respondent: "r3", unitCode: "hq", roleCode: nil,
+                answers: ["purpose-customers": "3"], now: 3)
+            await #expect(throws: AccessError.forbidden("this needs analyst access to 'w'; you have viewer")) {
+                _ = try await service.submitResponse(
+                    asViewer, workspace: "w", campaign: campaign.id, respondent: "r4", unitCode: "hq", roleCode: nil, answers: [:], now: 3)
+            }
+            await #expect(throws: StoreError.notFound("no workspace 'w'")) {
+                _ = try await service.submitResponse(
+                    asOutsider, workspace: "w", campaign: campaign.id, respondent: "r4", unitCode: "hq", roleCode: nil, answers: [:], now: 3
+                )
+            }
+            await #expect(throws: StoreError.notFound("no campaign 'nope'")) {
+                _ = try await service.submitResponse(
+                    asAnalyst, workspace: "w", campaign: "nope", respondent: "r4", unitCode: "hq", roleCode: nil, answers: [:], now: 3)
+            }
+            _ = try await service.submitResponse(
+                .commandLine(login: "ops"), workspace: "w", campaign: campaign.id, respondent: "r5", unitCode: "hq", roleCode: nil,
+                answers: [:], now: 3)
+            #expect(try await store.campaignProgress(workspace: workspace, campaignID: campaign.id).submitted == 4)
+            let log = try await store.auditLog(workspaceID: workspace.id)
+            #expect(
+                log.first?.action == "responses.import" && log.first?.actor == "ana@x.test"
+                    && log.first?.summary == "imported 2 responses from r.csv")
+        }
+    }
+}
