@@ -5,7 +5,12 @@ extension Store {
     /// Loads the demo organization in one transaction, once; later calls find it and return
     /// it unchanged. A failure leaves no half-made demo behind.
     public func loadDemo(now: Int64) async throws -> Workspace {
-        if let existing = try? await workspace(slug: DemoOrganization.slug) { return existing }
+        if let existing = try? await workspace(slug: DemoOrganization.slug) {
+            // Written earlier (`cdna demo` before the first administrator existed): the rule
+            // for a workspace no person made applies to whoever administers the instance now.
+            try await write { db in try await Self.grantFirstAdmins(db, workspaceID: existing.id, creator: nil) }
+            return existing
+        }
         let workspace = Workspace(id: makeID(), slug: DemoOrganization.slug, name: DemoOrganization.name, createdAt: now)
         let makeID = self.makeID
         try await write { db in

@@ -89,7 +89,8 @@ extension Store {
         }
     }
 
-    /// Gives the creator admin access, or every instance administrator when there is none.
+    /// Gives the creator admin access, or every instance administrator when there is none
+    /// (skipping any who are members already, so the demo can apply the rule again).
     static func grantFirstAdmins(_ db: any SQLDatabase, workspaceID: String, creator: String?) async throws {
         if let creator {
             guard try await db.select().column("id").from("users").where("id", .equal, SQLBind(creator)).first() != nil else {
@@ -102,6 +103,7 @@ extension Store {
                 """
                 INSERT INTO memberships (workspace_id, user_id, access)
                 SELECT \(bind: workspaceID), id, 'admin' FROM users WHERE instance_admin = 1
+                AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.workspace_id = \(bind: workspaceID) AND m.user_id = users.id)
                 """
             ).run()
         }

@@ -84,6 +84,21 @@ struct StoreConformanceTests {
         }
     }
 
+    @Test("the demo written before any administrator existed is theirs once it is loaded again", arguments: TestDatabase.available)
+    func demoAdmins(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            // setup: `cdna demo` on an empty database, then the first administrator
+            let demo = try await store.loadDemo(now: 1)
+            #expect(try await store.memberships(workspaceID: demo.id).isEmpty)
+            let root = try await store.createUser(email: "root@x.test", name: "Root", passwordHash: "-", instanceAdmin: true, now: 1)
+            // MUT: `cdna serve --demo` loads it again
+            _ = try await store.loadDemo(now: 2)
+            _ = try await store.loadDemo(now: 3)
+            // validation
+            #expect(try await store.memberships(workspaceID: demo.id).map(\.user.id) == [root.id])
+        }
+    }
+
     @Test("workspace slugs are unique and validated", arguments: TestDatabase.available)
     func workspaces(database: TestDatabase) async throws {
         try await database.withStore { store in
