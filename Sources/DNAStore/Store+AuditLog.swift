@@ -51,7 +51,7 @@ extension Store {
             if let since { query = query.where("at", .greaterThanOrEqual, SQLBind(since)) }
             return try await query.orderBy("at", .descending).orderBy("id", .descending).limit(limit).all().map { row in
                 let via = try row.decode(column: "via", as: String.self)
-                guard let channel = AuditChannel(rawValue: via) else { throw StoreError.invalid("unknown stored audit channel '\(via)'") }
+                let channel = try storedValue(AuditChannel.self, via, column: "audit channel")
                 return AuditEntry(
                     at: try row.decode(column: "at", as: Int64.self), actor: try row.decode(column: "actor", as: String.self), via: channel,
                     action: try row.decode(column: "action", as: String.self), record: try row.decode(column: "record", as: String.self),

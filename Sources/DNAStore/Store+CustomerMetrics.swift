@@ -64,11 +64,10 @@ extension Store {
             try await db.select().columns("metric", "respondent", "segment", "answered_on", "value").from("customer_metric_answers")
                 .where("workspace_id", .equal, SQLBind(workspaceID)).orderBy("answered_on").orderBy("respondent")
                 .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
-                .compactMap { row in
-                    CustomerMetrics.Kind(rawValue: row.metric).map {
-                        CustomerMetrics.Answer(
-                            respondent: row.respondent, segment: row.segment, date: row.answeredOn, metric: $0, value: row.value)
-                    }
+                .map { row in
+                    CustomerMetrics.Answer(
+                        respondent: row.respondent, segment: row.segment, date: row.answeredOn,
+                        metric: try storedValue(CustomerMetrics.Kind.self, row.metric, column: "metric"), value: row.value)
                 }
         }
     }

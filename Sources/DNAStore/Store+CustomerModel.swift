@@ -47,7 +47,7 @@ extension Store {
             .map {
                 .init(
                     code: $0.code, job: $0.jobId.flatMap { jobCodes[$0] },
-                    direction: CustomerOutcome.Direction(rawValue: $0.direction) ?? .increase,
+                    direction: try storedValue(CustomerOutcome.Direction.self, $0.direction, column: "direction"),
                     metric: $0.metric, object: $0.object, clarifier: $0.clarifier)
             }
         let links = try await db.select().column(SQLColumn("offering_id", table: "offering_jobs")).column(
@@ -64,7 +64,8 @@ extension Store {
         }
         model.offerings = try await rows("offerings", ["id", "code", "name", "kind", "description"], as: OfferingRow.self).map {
             .init(
-                code: $0.code, name: $0.name, kind: CustomerModel.OfferingKind(rawValue: $0.kind) ?? .product, description: $0.description,
+                code: $0.code, name: $0.name, kind: try storedValue(CustomerModel.OfferingKind.self, $0.kind, column: "kind"),
+                description: $0.description,
                 jobs: (jobsOfOffering[$0.id] ?? []).sorted())
         }
         model.tasks = try await rows("customer_tasks", ["code", "title"], as: CustomerModel.Task.self)

@@ -43,7 +43,8 @@ extension Store {
                 CustomerOutcome(
                     id: try row.decode(column: "id", as: String.self), workspaceID: try row.decode(column: "workspace_id", as: String.self),
                     code: try row.decode(column: "code", as: String.self), jobID: try row.decode(column: "job_id", as: String?.self),
-                    direction: CustomerOutcome.Direction(rawValue: try row.decode(column: "direction", as: String.self)) ?? .increase,
+                    direction: try storedValue(
+                        CustomerOutcome.Direction.self, try row.decode(column: "direction", as: String.self), column: "direction"),
                     metric: try row.decode(column: "metric", as: String.self), object: try row.decode(column: "object", as: String.self),
                     clarifier: try row.decode(column: "clarifier", as: String.self))
             }

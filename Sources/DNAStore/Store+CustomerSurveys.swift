@@ -109,9 +109,10 @@ extension Store {
             itemsOf[try item.decode(column: "survey_id", as: String.self), default: []].append(
                 .init(code: try item.decode(column: "code", as: String.self), text: try item.decode(column: "text", as: String.self)))
         }
-        return rows.map {
+        return try rows.map {
             CustomerSurvey(
-                id: $0.id, workspaceID: $0.workspaceId, kind: CustomerSurvey.Kind(rawValue: $0.kind) ?? .outcomeStudy, name: $0.name,
+                id: $0.id, workspaceID: $0.workspaceId, kind: try storedValue(CustomerSurvey.Kind.self, $0.kind, column: "kind"),
+                name: $0.name,
                 opensAt: $0.opensAt, closesAt: $0.closesAt, openLink: $0.openLink,
                 thresholds: TopTasks.Thresholds(longNeck: $0.longNeckShare, top: $0.topShare), createdAt: $0.createdAt,
                 items: itemsOf[$0.id] ?? [])

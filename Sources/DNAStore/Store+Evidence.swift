@@ -39,14 +39,16 @@ extension Store {
             {
                 links[try row.decode(column: "evidence_id", as: String.self), default: []].append(
                     EvidenceLink(
-                        target: EvidenceLink.Target(rawValue: try row.decode(column: "target_kind", as: String.self)) ?? .node,
+                        target: try storedValue(
+                            EvidenceLink.Target.self, try row.decode(column: "target_kind", as: String.self), column: "target_kind"),
                         code: try row.decode(column: "target_code", as: String.self),
-                        stance: EvidenceLink.Stance(rawValue: try row.decode(column: "stance", as: String.self)) ?? .supports))
+                        stance: try storedValue(
+                            EvidenceLink.Stance.self, try row.decode(column: "stance", as: String.self), column: "stance")))
             }
-            return rows.map {
+            return try rows.map {
                 EvidenceItem(
-                    code: $0.code, kind: EvidenceItem.Kind(rawValue: $0.kind) ?? .observation,
-                    source: EvidenceItem.Source(rawValue: $0.source) ?? .interview, title: $0.title, text: $0.body,
+                    code: $0.code, kind: try storedValue(EvidenceItem.Kind.self, $0.kind, column: "kind"),
+                    source: try storedValue(EvidenceItem.Source.self, $0.source, column: "source"), title: $0.title, text: $0.body,
                     capturedOn: $0.capturedOn,
                     segment: $0.segment, tags: tags[$0.id] ?? [], links: links[$0.id] ?? [])
             }
@@ -195,10 +197,11 @@ extension Store {
                 cited[try row.decode(column: "target_code", as: String.self), default: []].append(
                     try row.decode(column: "code", as: String.self))
             }
-            return rows.map {
+            return try rows.map {
                 DecisionRecord(
                     code: $0.code, title: $0.title, context: $0.context, options: $0.options.split(separator: "\n").map(String.init),
-                    chosen: $0.chosen, involvement: DecisionRecord.Involvement(rawValue: $0.involvement) ?? .none, decidedBy: $0.decidedBy,
+                    chosen: $0.chosen, involvement: try storedValue(DecisionRecord.Involvement.self, $0.involvement, column: "involvement"),
+                    decidedBy: $0.decidedBy,
                     unit: $0.unit, decidedOn: $0.decidedOn, initiative: $0.initiative, evidence: cited[$0.code] ?? [])
             }
         }

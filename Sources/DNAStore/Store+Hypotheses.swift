@@ -36,10 +36,11 @@ extension Store {
             )
             .where(SQLColumn("workspace_id", table: "h"), .equal, SQLBind(workspaceID)).orderBy(SQLColumn("code", table: "h"))
             .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
-            return rows.map { row in
+            return try rows.map { row in
                 Hypothesis(
                     code: row.code, change: row.change, segment: row.segment, outcome: row.outcome, impact: row.impact, metric: row.metric,
-                    from: row.metricFrom, to: row.metricTo, by: row.byDate, status: Hypothesis.Status(rawValue: row.status) ?? .proposed,
+                    from: row.metricFrom, to: row.metricTo, by: row.byDate,
+                    status: try storedValue(Hypothesis.Status.self, row.status, column: "status"),
                     strategy: row.strategy, initiative: row.initiative,
                     learning: row.observed.map {
                         Hypothesis.Learning(

@@ -65,9 +65,9 @@ extension Store {
             }
             .sorted { ($0.id, $0.node) < ($1.id, $1.node) }
         return LineOfSightGraph(
-            nodes: rows.map {
+            nodes: try rows.map {
                 LineOfSightGraph.Node(
-                    code: $0.code, type: LineOfSightModel.NodeType(rawValue: $0.type) ?? .initiative, title: $0.title,
+                    code: $0.code, type: try storedValue(LineOfSightModel.NodeType.self, $0.type, column: "type"), title: $0.title,
                     description: $0.description, effort: $0.effort, budget: $0.budget,
                     status: $0.status.flatMap(LineOfSightGraph.Status.init), shippedOn: $0.shippedOn)
             }, edges: edges, metrics: metrics, evidence: evidence)
@@ -111,7 +111,8 @@ extension Store {
             }
             node.title =
                 CustomerModel.Outcome(
-                    code: node.code, direction: CustomerOutcome.Direction(rawValue: row.direction) ?? .increase, metric: row.metric,
+                    code: node.code, direction: try storedValue(CustomerOutcome.Direction.self, row.direction, column: "direction"),
+                    metric: row.metric,
                     object: row.object, clarifier: row.clarifier
                 ).sentence
         }
@@ -174,7 +175,7 @@ extension Store {
         else { throw StoreError.notFound("no node '\(code)' in the line of sight") }
         return (
             try row.decode(column: "id", as: String.self),
-            LineOfSightModel.NodeType(rawValue: try row.decode(column: "type", as: String.self))!
+            try storedValue(LineOfSightModel.NodeType.self, try row.decode(column: "type", as: String.self), column: "type")
         )
     }
 

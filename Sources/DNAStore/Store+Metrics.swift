@@ -25,8 +25,10 @@ extension Store {
             .all(decoding: Row.self)
             .map {
                 MetricDefinition(
-                    code: $0.code, name: $0.name, kind: MetricDefinition.ValueKind(rawValue: $0.kind) ?? .customerValue, unit: $0.unit,
-                    direction: MetricDefinition.Direction(rawValue: $0.direction) ?? .up, target: $0.target, node: $0.node)
+                    code: $0.code, name: $0.name, kind: try storedValue(MetricDefinition.ValueKind.self, $0.kind, column: "kind"),
+                    unit: $0.unit,
+                    direction: try storedValue(MetricDefinition.Direction.self, $0.direction, column: "direction"), target: $0.target,
+                    node: $0.node)
             }
     }
 

@@ -338,7 +338,7 @@ extension Store {
             )
         }
         guard let found else { return nil }
-        guard let access = Access(rawValue: found.1) else { throw StoreError.invalid("unknown stored access '\(found.1)'") }
+        let access = try storedValue(Access.self, found.1, column: "access")
         return ResponseDestination(workspace: found.0, access: access, campaign: found.2, unitID: found.3, roleID: found.4)
     }
 

@@ -167,7 +167,8 @@ extension Store {
                 .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
                 .map {
                     TaskTests.Attempt(
-                        participant: $0.participant, task: $0.testCode, result: TaskTests.Outcome(rawValue: $0.result) ?? .failure,
+                        participant: $0.participant, task: $0.testCode,
+                        result: try storedValue(TaskTests.Outcome.self, $0.result, column: "result"),
                         seconds: $0.seconds, targetSeconds: $0.targetSeconds)
                 }
         }

@@ -40,7 +40,7 @@ extension Store {
                         framework: try row.decode(column: "framework", as: String.self),
                         dimension: try row.decode(column: "dimension", as: String.self),
                         text: try row.decode(column: "text", as: String.self),
-                        source: Tension.Source(rawValue: try row.decode(column: "source", as: String.self)) ?? .manual,
+                        source: try storedValue(Tension.Source.self, try row.decode(column: "source", as: String.self), column: "source"),
                         createdAt: try row.decode(column: "created_at", as: Int64.self))
                 }
         }

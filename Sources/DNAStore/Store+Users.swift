@@ -94,10 +94,7 @@ extension Store {
                 .where(SQLColumn("workspace_id", table: "m"), .equal, SQLBind(workspaceID))
                 .orderBy(SQLColumn("email", table: "u")).all()
                 .map { row in
-                    guard let access = Access(rawValue: try row.decode(column: "access", as: String.self)) else {
-                        throw StoreError.failure("unknown access level in memberships")
-                    }
-                    return (try Self.user(row), access)
+                    (try Self.user(row), try storedValue(Access.self, try row.decode(column: "access", as: String.self), column: "access"))
                 }
         }
     }
@@ -107,7 +104,7 @@ extension Store {
         try await read { db in
             try await db.select().column("access").from("memberships").where("workspace_id", .equal, SQLBind(workspaceID))
                 .where("user_id", .equal, SQLBind(userID)).first()
-                .flatMap { Access(rawValue: try $0.decode(column: "access", as: String.self)) }
+                .map { try storedValue(Access.self, try $0.decode(column: "access", as: String.self), column: "access") }
         }
     }
 

@@ -40,7 +40,7 @@ extension Store {
         let rows = try await read { db in
             try await Self.memberships(db, userID: userID).orderBy(SQLColumn("slug", table: "w")).all().map(Self.membership)
         }
-        return rows.compactMap { row in Access(rawValue: row.1).map { (row.0, $0) } }
+        return try rows.map { row in (row.0, try storedValue(Access.self, row.1, column: "access")) }
     }
 
     /// A workspace and the user's access to it, in one query; nil when either is missing, so
@@ -50,8 +50,8 @@ extension Store {
             try await Self.memberships(db, userID: userID).where(SQLColumn("slug", table: "w"), .equal, SQLBind(slug)).first()
                 .map(Self.membership)
         }
-        guard let row, let access = Access(rawValue: row.1) else { return nil }
-        return (row.0, access)
+        guard let row else { return nil }
+        return (row.0, try storedValue(Access.self, row.1, column: "access"))
     }
 
     /// Workspaces joined to one user's memberships (`w` and `m`).

@@ -22,3 +22,11 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+/// Reads an enumeration a row stores as text. A value the code does not know is an error,
+/// never a silent default: it means a newer or a damaged database, and guessing would show
+/// wrong figures as if they were right.
+func storedValue<T: RawRepresentable>(_ type: T.Type, _ raw: String, column: String) throws -> T where T.RawValue == String {
+    guard let value = T(rawValue: raw) else { throw StoreError.invalid("unknown stored \(column) '\(raw)'") }
+    return value
+}

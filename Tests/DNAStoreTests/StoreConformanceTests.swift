@@ -99,6 +99,29 @@ struct StoreConformanceTests {
         }
     }
 
+    @Test("a stored value the code does not know is an error, not a silent default")
+    func unknownStoredValues() async throws {
+        // SQLite only: it can be told to skip the CHECK constraints that otherwise keep such
+        // values out (they arrive from a newer or damaged database).
+        try await TestDatabase.sqlite.withStore { store in
+            let ann = try await store.createUser(email: "ann@x.test", name: "Ann", passwordHash: "-", instanceAdmin: false, now: 1)
+            let workspace = try await store.createWorkspace(slug: "w", name: "W", creator: ann.id, now: 1)
+            try await store.write { db in
+                try await db.raw("PRAGMA ignore_check_constraints = ON").run()
+                try await db.raw("UPDATE memberships SET access = 'owner'").run()
+                try await db.raw("PRAGMA ignore_check_constraints = OFF").run()
+            }
+            for read in [
+                { _ = try await store.memberships(workspaceID: workspace.id) },
+                { _ = try await store.workspaces(of: ann.id) },
+                { _ = try await store.membership(slug: "w", userID: ann.id) },
+                { _ = try await store.access(userID: ann.id, workspaceID: workspace.id) },
+            ] as [@Sendable () async throws -> Void] {
+                await #expect(throws: StoreError.invalid("unknown stored access 'owner'")) { try await read() }
+            }
+        }
+    }
+
     @Test("workspace slugs are unique and validated", arguments: TestDatabase.available)
     func workspaces(database: TestDatabase) async throws {
         try await database.withStore { store in
