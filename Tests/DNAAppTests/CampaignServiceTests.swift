@@ -14,13 +14,9 @@ struct CampaignServiceTests {
     func lifecycle(database: TestDatabase) async throws {
         try await database.withStore { store in
             // setup: a workspace with two units, an analyst and a viewer
-            let analyst = try await store.createUser(email: "ana@x.test", name: "Ana", passwordHash: "-", instanceAdmin: false, now: 1)
-            let viewer = try await store.createUser(email: "vic@x.test", name: "Vic", passwordHash: "-", instanceAdmin: false, now: 1)
-            let workspace = try await store.createWorkspace(slug: "w", name: "W", creator: analyst.id, now: 1)
-            try await store.setMembership(Membership(workspaceID: workspace.id, userID: viewer.id, access: .viewer))
-            _ = try await store.importOrgChart(workspaceID: workspace.id, file: "org.csv", text: "unit,parent,name\nhq,,HQ\nlab,hq,Lab\n")
+            let fixture = try await ServiceFixture.make(store)
+            let workspace = fixture.workspace, asAnalyst = fixture.asAnalyst, asViewer = fixture.asViewer
             let service = CampaignService(store: store)
-            let asAnalyst = Caller.person(analyst, via: .api), asViewer = Caller.person(viewer, via: .page)
 
             // MUT + validation: starting
             let wave = try await service.createCampaign(

@@ -14,17 +14,13 @@ struct LinkServiceTests {
     func respondentLinks(database: TestDatabase) async throws {
         try await database.withStore { store in
             // setup: a wave sent to hq, an analyst and a viewer
-            let analyst = try await store.createUser(email: "ana@x.test", name: "Ana", passwordHash: "-", instanceAdmin: false, now: 1)
-            let viewer = try await store.createUser(email: "vic@x.test", name: "Vic", passwordHash: "-", instanceAdmin: false, now: 1)
-            let workspace = try await store.createWorkspace(slug: "w", name: "W", creator: analyst.id, now: 1)
-            try await store.setMembership(Membership(workspaceID: workspace.id, userID: viewer.id, access: .viewer))
-            _ = try await store.importOrgChart(workspaceID: workspace.id, file: "org.csv", text: "unit,parent,name\nhq,,HQ\nlab,hq,Lab\n")
+            let fixture = try await ServiceFixture.make(store)
+            let workspace = fixture.workspace, asAnalyst = fixture.asAnalyst, asViewer = fixture.asViewer
             let hq = try #require(try await store.units(workspaceID: workspace.id).first { $0.code == "hq" })
             let campaign = try await store.createCampaign(
                 workspaceID: workspace.id, name: "Wave", instrument: .builtIn("customer-dna"), opensAt: 1, closesAt: nil,
                 population: [hq.id: 10], now: 1)
             let service = LinkService(store: store)
-            let asAnalyst = Caller.person(analyst, via: .api), asViewer = Caller.person(viewer, via: .page)
 
             // MUT
             let secrets = try await service.respondentLinks(

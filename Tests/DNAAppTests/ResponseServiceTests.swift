@@ -12,17 +12,13 @@ struct ResponseServiceTests {
     func rules(database: TestDatabase) async throws {
         try await database.withStore { store in
             // setup: a wave to hq, an analyst, a viewer and an outsider
-            let analyst = try await store.createUser(email: "ana@x.test", name: "Ana", passwordHash: "-", instanceAdmin: false, now: 1)
-            let viewer = try await store.createUser(email: "vic@x.test", name: "Vic", passwordHash: "-", instanceAdmin: false, now: 1)
+            let fixture = try await ServiceFixture.make(store)
+            let workspace = fixture.workspace, asAnalyst = fixture.asAnalyst, asViewer = fixture.asViewer
             let outsider = try await store.createUser(email: "eve@x.test", name: "Eve", passwordHash: "-", instanceAdmin: false, now: 1)
-            let workspace = try await store.createWorkspace(slug: "w", name: "W", creator: analyst.id, now: 1)
-            try await store.setMembership(Membership(workspaceID: workspace.id, userID: viewer.id, access: .viewer))
-            _ = try await store.importOrgChart(workspaceID: workspace.id, file: "org.csv", text: "unit,parent,name\nhq,,HQ\n")
             let campaign = try await CampaignService(store: store).createCampaign(
-                .person(analyst, via: .api), workspace: "w", name: "Wave", instrument: .builtIn("customer-dna"), opensAt: 1, closesAt: nil,
+                asAnalyst, workspace: "w", name: "Wave", instrument: .builtIn("customer-dna"), opensAt: 1, closesAt: nil,
                 population: ["hq": 10], now: 1)
             let service = ResponseService(store: store)
-            let asAnalyst = Caller.person(analyst, via: .api), asViewer = Caller.person(viewer, via: .page)
             let asOutsider = Caller.person(outsider, via: .api)
 
             // MUT + validation: a file
