@@ -13,22 +13,18 @@ public struct OrganizationService: Sendable {
         self.access = WorkspaceAccess(store: store)
     }
 
-    private func entering(_ caller: Caller?, _ slug: String, _ minimum: Access = .viewer) async throws -> (Workspace, Caller) {
-        try await access.enter(slug, caller: caller, minimum: minimum)
-    }
-
     public func units(_ caller: Caller?, workspace slug: String) async throws -> [OrgUnit] {
-        let (workspace, _) = try await entering(caller, slug)
+        let (workspace, _) = try await access.enter(slug, caller: caller)
         return try await store.units(workspaceID: workspace.id)
     }
 
     public func unit(_ caller: Caller?, workspace slug: String, id: String) async throws -> OrgUnit {
-        let (workspace, _) = try await entering(caller, slug)
+        let (workspace, _) = try await access.enter(slug, caller: caller)
         return try await store.unit(workspaceID: workspace.id, id: id)
     }
 
     public func addUnit(_ caller: Caller?, workspace slug: String, code: String, name: String, parentID: String?) async throws -> OrgUnit {
-        let (workspace, caller) = try await entering(caller, slug, .analyst)
+        let (workspace, caller) = try await access.enter(slug, caller: caller, minimum: .analyst)
         return try await caller.acting { try await store.addUnit(workspaceID: workspace.id, code: code, name: name, parentID: parentID) }
     }
 
@@ -38,27 +34,27 @@ public struct OrganizationService: Sendable {
     ) async throws -> (
         added: Int, updated: Int
     ) {
-        let (workspace, caller) = try await entering(caller, slug, .analyst)
+        let (workspace, caller) = try await access.enter(slug, caller: caller, minimum: .analyst)
         return try await caller.acting { try await store.importOrgChart(workspaceID: workspace.id, file: file, text: text) }
     }
 
     public func deleteUnit(_ caller: Caller?, workspace slug: String, id: String) async throws {
-        let (workspace, caller) = try await entering(caller, slug, .analyst)
+        let (workspace, caller) = try await access.enter(slug, caller: caller, minimum: .analyst)
         try await caller.acting { try await store.deleteUnit(workspaceID: workspace.id, id: id) }
     }
 
     public func roles(_ caller: Caller?, workspace slug: String) async throws -> [Role] {
-        let (workspace, _) = try await entering(caller, slug)
+        let (workspace, _) = try await access.enter(slug, caller: caller)
         return try await store.roles(workspaceID: workspace.id)
     }
 
     public func addRole(_ caller: Caller?, workspace slug: String, code: String, name: String, unitID: String?) async throws -> Role {
-        let (workspace, caller) = try await entering(caller, slug, .analyst)
+        let (workspace, caller) = try await access.enter(slug, caller: caller, minimum: .analyst)
         return try await caller.acting { try await store.addRole(workspaceID: workspace.id, code: code, name: name, unitID: unitID) }
     }
 
     public func deleteRole(_ caller: Caller?, workspace slug: String, id: String) async throws {
-        let (workspace, caller) = try await entering(caller, slug, .analyst)
+        let (workspace, caller) = try await access.enter(slug, caller: caller, minimum: .analyst)
         try await caller.acting { try await store.deleteRole(workspaceID: workspace.id, id: id) }
     }
 }

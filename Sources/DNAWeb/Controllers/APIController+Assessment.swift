@@ -76,13 +76,8 @@ extension APIController {
             // query (P3 in BENCHMARKS.md), so the body is read first to know the codes.
             _ = try context.requireIdentity()
             let slug = try context.parameter("workspace"), campaignID = try context.parameter("id")
-            let body: APIRequest.NewResponse
-            do {
-                body = try await request.decodeStrict(APIRequest.NewResponse.self, context: context)
-            } catch {
-                // Someone who may not write here learns that first, whatever they sent.
+            let body = try await decodeBody(APIRequest.NewResponse.self, request, context) {
                 _ = try await campaign(context, minimum: .analyst)
-                throw error
             }
             let id = try await ResponseService(store: store).submitResponse(
                 context.caller, workspace: slug, campaign: campaignID, respondent: body.respondent, unitCode: body.unit,

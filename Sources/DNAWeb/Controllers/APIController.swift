@@ -89,8 +89,7 @@ struct APIController {
         }
         api.put("workspaces/{workspace}/members") { request, context in
             let slug = try context.parameter("workspace")
-            _ = try await resolve(context, minimum: .admin)
-            let body = try await request.decodeStrict(APIRequest.SetMember.self, context: context)
+            let body = try await decodeBody(APIRequest.SetMember.self, request, context) { _ = try await resolve(context, minimum: .admin) }
             let user = try await workspaces.setMember(context.caller, workspace: slug, email: body.email, access: body.access)
             return try jsonResponse(APIResponse.Member(user: user, access: body.access))
         }
@@ -110,14 +109,14 @@ struct APIController {
         }
         api.post("workspaces/{workspace}/units") { request, context in
             let slug = try context.parameter("workspace")
-            _ = try await resolve(context, minimum: .analyst)
-            let body = try await request.decodeStrict(APIRequest.NewUnit.self, context: context)
+            let body = try await decodeBody(APIRequest.NewUnit.self, request, context) { _ = try await resolve(context, minimum: .analyst) }
             let unit = try await organization.addUnit(
                 context.caller, workspace: slug, code: body.code, name: body.name, parentID: body.parentId)
             return try jsonResponse(unit, status: .created)
         }
         api.post("workspaces/{workspace}/units/import") { request, context in
             let slug = try context.parameter("workspace")
+            // A file may be 32 MiB: the caller's access is checked before it is read.
             _ = try await resolve(context, minimum: .analyst)
             let text = try await bodyText(request, context)
             let result = try await organization.importOrgChart(context.caller, workspace: slug, file: "request body", text: text)
@@ -138,8 +137,7 @@ struct APIController {
         }
         api.post("workspaces/{workspace}/roles") { request, context in
             let slug = try context.parameter("workspace")
-            _ = try await resolve(context, minimum: .analyst)
-            let body = try await request.decodeStrict(APIRequest.NewRole.self, context: context)
+            let body = try await decodeBody(APIRequest.NewRole.self, request, context) { _ = try await resolve(context, minimum: .analyst) }
             let role = try await organization.addRole(
                 context.caller, workspace: slug, code: body.code, name: body.name, unitID: body.unitId)
             return try jsonResponse(role, status: .created)
@@ -177,6 +175,20 @@ struct APIController {
             let identity = try context.requireIdentity()
             try await store.deleteAPIToken(userID: identity.user.id, id: try context.parameter("id"))
             return Response(status: .noContent)
+        }
+    }
+
+    /// Decodes a JSON body for a use case that checks access itself. When the body is refused,
+    /// `accessFirst` runs before the refusal is reported, so a caller who may not act here
+    /// learns that (404 or 403) rather than what was wrong with what they sent.
+    func decodeBody<T: StrictDecodable>(
+        _ type: T.Type, _ request: Request, _ context: AppContext, accessFirst: () async throws -> Void
+    ) async throws -> T {
+        do {
+            return try await request.decodeStrict(type, context: context)
+        } catch {
+            try await accessFirst()
+            throw error
         }
     }
 
