@@ -22,6 +22,9 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", from: "2.1.0"),
     ],
     targets: [
         // Domain values, file formats and analytics. Pure: no I/O, no clock, no logging.
@@ -44,13 +47,29 @@ let package = Package(
         // The use cases: each owns its rule, its access check and its audit entry, for the
         // pages, the API and the command line alike.
         .target(name: "DNAApp", dependencies: ["DNACore", "DNAStore", .product(name: "Crypto", package: "swift-crypto")]),
+        // The API as its OpenAPI document states it: types and server routes generated from
+        // openapi.json at build time, so the document cannot drift from the code.
+        .target(
+            name: "DNAAPI",
+            dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
+            resources: [.copy("openapi.json")],
+            // The generated files import with explicit access levels; internal imports by
+            // default keep the bundle accessor's plain `import Foundation` from clashing with
+            // them. Swift 6.3 warns about the generator's unused imports, which only its
+            // output can fix; this module holds nothing else of ours to warn about.
+            swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault"), .unsafeFlags(["-suppress-warnings"])],
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        ),
         .target(
             name: "DNAWeb",
             dependencies: [
                 "DNACore",
                 "DNAStore",
                 "DNAApp",
+                "DNAAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Plot", package: "Plot"),
                 .product(name: "Logging", package: "swift-log"),
@@ -58,9 +77,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-            ],
-            // The API's OpenAPI document: the source of truth, served as it is.
-            resources: [.copy("Resources/openapi.json")]
+            ]
         ),
         .target(
             name: "DNACLI",

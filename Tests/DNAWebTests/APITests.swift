@@ -54,6 +54,10 @@ struct APITests {
             (#"{"code":"x","name":5}"#, "field 'name' must be a string"),
             (#"{"code":"x"}"#, "field 'name' is required"),
             (#"{"code":"a/b","name":"X"}"#, "unit code 'a/b' contains '/' or a line break"),
+            // Limits the document states are kept by the layer generated from it.
+            (#"{"code":""# + String(repeating: "c", count: 65) + #"","name":"X"}"#, "field 'code' is longer than 64 characters"),
+            (#"{"code":"x","name":null}"#, "field 'name' must not be null"),
+            (#"{"code":"x","name":"X","parent_id":7}"#, "field 'parent_id' must be a string"),
         ])
     func malformed(body: String, message: String) async throws {
         try await WebFixture.run(.sqlite) { fixture, client in
@@ -65,18 +69,48 @@ struct APITests {
         }
     }
 
+    @Test("enumerations and nested fields are refused by name before a use case runs")
+    func documentedShapes() async throws {
+        try await WebFixture.run(.sqlite) { fixture, client in
+            let admin = HTTPFields.bearer(fixture.adminToken)
+            let member = try await client.execute(
+                uri: "/api/v1/workspaces/acme/members", method: .put, headers: admin,
+                body: ByteBuffer(string: #"{"email":"admin@acme.test","access":"owner"}"#))
+            #expect(member.status == .badRequest)
+            #expect(member.errorMessage == "field 'access' must be one of admin, analyst, viewer")
+            let attempts = try await client.execute(
+                uri: "/api/v1/workspaces/acme/task-rounds/r1/attempts", method: .post, headers: admin,
+                body: ByteBuffer(
+                    string: #"{"attempts":[{"participant":"p","task":"t","result":"success","seconds":1},"#
+                        + #"{"participant":"p","task":"t","result":"maybe","seconds":1}]}"#))
+            #expect(attempts.status == .badRequest)
+            #expect(attempts.errorMessage == "field 'attempts.1.result' must be one of success, failure, disaster")
+            let seconds = try await client.execute(
+                uri: "/api/v1/workspaces/acme/task-rounds/r1/attempts", method: .post, headers: admin,
+                body: ByteBuffer(string: #"{"attempts":[{"participant":"p","task":"t","result":"success","seconds":"1"}]}"#))
+            #expect(seconds.errorMessage == "field 'attempts.0.seconds' must be a number")
+            // An outsider learns none of this: the workspace is not theirs.
+            let outsider = try await client.execute(
+                uri: "/api/v1/workspaces/acme/members", method: .put, headers: .bearer(fixture.outsiderToken),
+                body: ByteBuffer(string: #"{"email":"admin@acme.test","access":"owner"}"#))
+            #expect(outsider.status == .notFound)
+            #expect(try await fixture.store.membership(slug: "acme", userID: fixture.admin.id)?.1 == .admin)
+        }
+    }
+
     @Test("each kind of address has its own body limit, named in the 413, and nothing is written")
     func oversized() async throws {
         try await WebFixture.run(.sqlite) { fixture, client in
             let admin = HTTPFields.bearer(fixture.adminToken)
+            let csv = HTTPFields.bearer(fixture.adminToken, contentType: "text/csv")
             // A file upload: 2 MiB is read (and refused for its content), past 32 MiB is not read.
             let chart = "unit,parent,name\n" + String(repeating: "x,,X\n", count: 420_000)
             let read = try await client.execute(
-                uri: "/api/v1/workspaces/acme/units/import", method: .post, headers: admin, body: ByteBuffer(string: chart))
+                uri: "/api/v1/workspaces/acme/units/import", method: .post, headers: csv, body: ByteBuffer(string: chart))
             #expect(read.status == .badRequest, "a 2 MiB file is within its limit")
             let huge = "unit,parent,name\n" + String(repeating: "x,,X\n", count: 7_000_000)
             let file = try await client.execute(
-                uri: "/api/v1/workspaces/acme/units/import", method: .post, headers: admin, body: ByteBuffer(string: huge))
+                uri: "/api/v1/workspaces/acme/units/import", method: .post, headers: csv, body: ByteBuffer(string: huge))
             #expect(file.status == .contentTooLarge)
             #expect(file.errorMessage == "the request body is larger than 32 MiB, the limit for this address")
             // A JSON body: the same 2 MiB is too much for one record.
@@ -99,7 +133,7 @@ struct APITests {
         try await WebFixture.run(database) { fixture, client in
             let csv = "unit,parent,name\nsales,hq,Sales\nloop-a,loop-b,A\nloop-b,loop-a,B\nx,ghost,X\n"
             let response = try await client.execute(
-                uri: "/api/v1/workspaces/acme/units/import", method: .post, headers: .bearer(fixture.adminToken),
+                uri: "/api/v1/workspaces/acme/units/import", method: .post, headers: .bearer(fixture.adminToken, contentType: "text/csv"),
                 body: ByteBuffer(string: csv))
             #expect(response.status == .badRequest)
             let problems = try #require((try response.json()["error"] as? [String: Any])?["problems"] as? [[String: Any]])
@@ -111,8 +145,14 @@ struct APITests {
             // The error body carries no SQL or driver detail.
             #expect(!response.text.lowercased().contains("select") && !response.text.lowercased().contains("sqlite"))
 
-            let good = try await client.execute(
+            // A file sent as another type than the document names is refused before it is read.
+            let mislabelled = try await client.execute(
                 uri: "/api/v1/workspaces/acme/units/import", method: .post, headers: .bearer(fixture.adminToken),
+                body: ByteBuffer(string: "unit,parent,name\nsales,hq,Sales\n"))
+            #expect(mislabelled.status == .unsupportedMediaType)
+            #expect(mislabelled.errorMessage?.contains("text/csv") == true)
+            let good = try await client.execute(
+                uri: "/api/v1/workspaces/acme/units/import", method: .post, headers: .bearer(fixture.adminToken, contentType: "text/csv"),
                 body: ByteBuffer(string: "unit,parent,name\nsales,hq,Sales\n"))
             #expect(try good.json()["added"] as? Int == 1)
         }
@@ -122,15 +162,16 @@ struct APITests {
     func frameworks(database: TestDatabase) async throws {
         try await WebFixture.run(database) { fixture, client in
             let auth = HTTPFields.bearer(fixture.adminToken)
+            let yaml = HTTPFields.bearer(fixture.adminToken, contentType: "application/yaml")
             let builtIn = try await client.execute(uri: "/api/v1/frameworks/layers", method: .get, headers: auth)
             #expect((try builtIn.json()["dimensions"] as? [[String: Any]])?.map { $0["weight"] as? Double } == [1, 2, 3, 4])
             let bad = try await client.execute(
-                uri: "/api/v1/workspaces/acme/frameworks", method: .post, headers: auth,
+                uri: "/api/v1/workspaces/acme/frameworks", method: .post, headers: yaml,
                 body: ByteBuffer(string: "id: mine\nname: Mine\ndimensions:\n  - id: a\n    nme: A\n"))
             #expect(bad.status == .badRequest)
             #expect(bad.text.contains("unknown key 'nme' in dimension"))
             let good = try await client.execute(
-                uri: "/api/v1/workspaces/acme/frameworks", method: .post, headers: auth,
+                uri: "/api/v1/workspaces/acme/frameworks", method: .post, headers: yaml,
                 body: ByteBuffer(string: "id: mine\nname: Mine\ndimensions:\n  - id: a\n    name: A\n"))
             #expect(good.status == .created)
             let list = try await client.execute(uri: "/api/v1/workspaces/acme/frameworks", method: .get, headers: auth)
@@ -146,7 +187,8 @@ struct APITests {
                 uri: "/api/v1/users", method: .post, headers: auth,
                 body: ByteBuffer(string: #"{"email":"bob@acme.test","name":"Bob","password":"short"}"#))
             #expect(user.status == .badRequest)
-            #expect(user.errorMessage == "the password must have at least 10 characters")
+            // The document states the rule (minLength 10), so the generated layer refuses it.
+            #expect(user.errorMessage == "field 'password' must have at least 10 characters")
             let token = try await client.execute(
                 uri: "/api/v1/tokens", method: .post, headers: auth, body: ByteBuffer(string: #"{"name":"ci"}"#))
             let secret = try #require(try token.json()["secret"] as? String)

@@ -126,12 +126,14 @@ struct CustomerModelWebTests {
 
             let surveyID = String(surveyPath.split(separator: "/").last!)
             let imported = try await client.execute(
-                uri: "/api/v1/workspaces/acme/surveys/\(surveyID)/responses/import", method: .post, headers: .bearer(fixture.adminToken),
+                uri: "/api/v1/workspaces/acme/surveys/\(surveyID)/responses/import", method: .post,
+                headers: .bearer(fixture.adminToken, contentType: "text/csv"),
                 body: ByteBuffer(string: "respondent,segment,outcome,importance,satisfaction\na,home,o1,4,5\na,home,o2,2,1\nb,smb,o1,1,1\n")
             )
             #expect(imported.status == .ok, "\(imported.text)")
             let badImport = try await client.execute(
-                uri: "/api/v1/workspaces/acme/surveys/\(surveyID)/responses/import", method: .post, headers: .bearer(fixture.adminToken),
+                uri: "/api/v1/workspaces/acme/surveys/\(surveyID)/responses/import", method: .post,
+                headers: .bearer(fixture.adminToken, contentType: "text/csv"),
                 body: ByteBuffer(string: "respondent,segment,outcome,importance,satisfaction\nc,home,o9,4,5\n"))
             #expect(badImport.status == .badRequest)
             #expect(try Self.problems(badImport) == ["request body:2:8: 'o9' is not one of this survey's outcomes"])
@@ -197,9 +199,12 @@ struct CustomerModelWebTests {
         try await WebFixture.run(database) { fixture, client in
             _ = try await fixture.store.importCustomerModel(workspaceID: fixture.acme.id, file: "m.yaml", text: Self.modelYAML)
             let api = "/api/v1/workspaces/acme"
-            func call(_ method: HTTPRequest.Method, _ path: String, _ body: String = "") async throws -> TestResponse {
+            func call(
+                _ method: HTTPRequest.Method, _ path: String, _ body: String = "", type: String = "application/json"
+            ) async throws -> TestResponse {
                 try await client.execute(
-                    uri: api + path, method: method, headers: .bearer(fixture.adminToken), body: ByteBuffer(string: body))
+                    uri: api + path, method: method, headers: .bearer(fixture.adminToken, contentType: type), body: ByteBuffer(string: body)
+                )
             }
             #expect(
                 try await call(.post, "/task-tests", #"{"code":"tt1","task":"t1","question":"Report","answer":"HC-","target_seconds":60}"#)
@@ -238,19 +243,20 @@ struct CustomerModelWebTests {
 
             let metrics = try await call(
                 .post, "/customer-metrics/import",
-                "respondent,segment,date,metric,value\na,home,2026-01-01,nps,10\nb,smb,2026-01-02,nps,2\n")
+                "respondent,segment,date,metric,value\na,home,2026-01-01,nps,10\nb,smb,2026-01-02,nps,2\n", type: "text/csv")
             #expect(metrics.status == .ok, "\(metrics.text)")
             let figures = try await call(.get, "/customer-metrics")
             #expect(((try figures.json()["overall"] as? [[String: Any]])?.first?["score"] as? Double) == 0)
             let badMetrics = try await call(
-                .post, "/customer-metrics/import", "respondent,segment,date,metric,value\nc,home,2026-01-01,nps,12\n")
+                .post, "/customer-metrics/import", "respondent,segment,date,metric,value\nc,home,2026-01-01,nps,12\n", type: "text/csv")
             #expect(badMetrics.status == .badRequest)
             #expect(try Self.problems(badMetrics) == ["request body:2:23: an NPS answer must be a whole number 0-10"])
 
             let yaml = try await client.execute(
                 uri: api + "/customer-model?format=yaml", method: .get, headers: .bearer(fixture.adminToken))
             #expect(yaml.text.contains("\"Get a damaged home repaired\""))
-            let badModel = try await call(.post, "/customer-model", "outcomes:\n  - {code: o3, direction: up, metric: m, object: o}\n")
+            let badModel = try await call(
+                .post, "/customer-model", "outcomes:\n  - {code: o3, direction: up, metric: m, object: o}\n", type: "application/yaml")
             #expect(badModel.status == .badRequest)
             #expect(try Self.problems(badModel) == ["request body:2:27: outcome direction 'up' must be one of: minimize, increase"])
             #expect(try await call(.delete, "/customer-model/task/t7").status == .noContent)

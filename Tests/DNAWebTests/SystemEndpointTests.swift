@@ -1,3 +1,4 @@
+import DNACore
 import DNAStore
 import DNATestSupport
 import Foundation
@@ -72,7 +73,7 @@ struct SystemEndpointTests {
 
     @Test("the committed openapi.json is served byte for byte, and states the limits the code keeps")
     func committedDocument() async throws {
-        let file = CLITests.root.appendingPathComponent("Sources/DNAWeb/Resources/openapi.json")
+        let file = CLITests.root.appendingPathComponent("Sources/DNAAPI/openapi.json")
         let committed = try Data(contentsOf: file)
         try await WebFixture.run(.sqlite) { _, client in
             let served = try await client.execute(uri: "/openapi.json", method: .get)
@@ -80,16 +81,27 @@ struct SystemEndpointTests {
         }
         let document = try #require(try JSONSerialization.jsonObject(with: committed) as? [String: Any])
         let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: [String: Any]])
+        // The rules the document repeats from the code: a password's length, the length of a
+        // code, the links per request.
+        let password = (schemas["NewUser"]?["properties"] as? [String: [String: Any]])?["password"]
+        #expect(password?["minLength"] as? Int == Accounts.minimumPasswordLength)
+        let unitCode = (schemas["NewUnit"]?["properties"] as? [String: [String: Any]])?["code"]
+        #expect(
+            unitCode?["maxLength"] as? Int == 64 && !FileID.isValid(String(repeating: "a", count: 65))
+                && FileID.isValid(String(repeating: "a", count: 64)))
         for name in ["NewLinks", "NewSurveyLinks"] {
             let count = (schemas[name]?["properties"] as? [String: Any])?["count"] as? [String: Any]
             #expect(count?["maximum"] as? Int == Store.linksPerRequest, "\(name)")
         }
         // Every 413 names the limit the server applies to that kind of body.
         let paths = try #require(document["paths"] as? [String: [String: [String: Any]]])
+        let responses = try #require((document["components"] as? [String: Any])?["responses"] as? [String: [String: Any]])
         var checked = 0
         for (path, operations) in paths {
             for (method, operation) in operations {
-                guard let tooLarge = (operation["responses"] as? [String: [String: Any]])?["413"]?["description"] as? String else {
+                guard let reference = (operation["responses"] as? [String: [String: Any]])?["413"]?["$ref"] as? String,
+                    let tooLarge = responses[String(reference.split(separator: "/").last ?? "")]?["description"] as? String
+                else {
                     continue
                 }
                 let content = ((operation["requestBody"] as? [String: Any])?["content"] as? [String: Any])?.keys.first

@@ -54,7 +54,11 @@ struct WebFixture: Sendable {
 }
 
 extension HTTPFields {
-    static func bearer(_ token: String) -> HTTPFields { [.authorization: "Bearer \(token)", .contentType: "application/json"] }
+    static func bearer(_ token: String) -> HTTPFields { bearer(token, contentType: "application/json") }
+    /// For a file sent as the body: the document names each route's content type.
+    static func bearer(_ token: String, contentType: String) -> HTTPFields {
+        [.authorization: "Bearer \(token)", .contentType: contentType]
+    }
 }
 
 extension TestResponse {

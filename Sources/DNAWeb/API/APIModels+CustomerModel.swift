@@ -2,8 +2,7 @@ import DNACore
 import DNAStore
 
 extension APIRequest {
-    struct NewSurvey: StrictDecodable {
-        static let fields: Set<String> = ["kind", "name", "opens_at", "closes_at", "items", "long_neck", "top"]
+    struct NewSurvey: Decodable {
         var kind: CustomerSurvey.Kind
         var name: String
         var opensAt: Int64
@@ -14,14 +13,12 @@ extension APIRequest {
         var top: Double?
     }
 
-    struct NewSurveyLinks: StrictDecodable {
-        static let fields: Set<String> = ["count", "segment"]
+    struct NewSurveyLinks: Decodable {
         var count: Int
         var segment: String?
     }
 
-    struct NewSurveyResponse: StrictDecodable {
-        static let fields: Set<String> = ["respondent", "segment", "ratings", "picks"]
+    struct NewSurveyResponse: Decodable {
         struct Rating: Decodable {
             var outcome: String
             var importance: Int?
@@ -33,8 +30,7 @@ extension APIRequest {
         var picks: [String]?
     }
 
-    struct NewTaskTest: StrictDecodable {
-        static let fields: Set<String> = ["code", "task", "question", "answer", "target_seconds"]
+    struct NewTaskTest: Decodable {
         var code: String
         var task: String?
         var question: String
@@ -42,14 +38,12 @@ extension APIRequest {
         var targetSeconds: Double
     }
 
-    struct NewTaskRound: StrictDecodable {
-        static let fields: Set<String> = ["name", "held_on"]
+    struct NewTaskRound: Decodable {
         var name: String
         var heldOn: String
     }
 
-    struct NewAttempts: StrictDecodable {
-        static let fields: Set<String> = ["attempts"]
+    struct NewAttempts: Decodable {
         struct Attempt: Decodable {
             var participant: String
             var task: String
@@ -59,15 +53,13 @@ extension APIRequest {
         var attempts: [Attempt]
     }
 
-    struct NewJourney: StrictDecodable {
-        static let fields: Set<String> = ["code", "name", "segment"]
+    struct NewJourney: Decodable {
         var code: String
         var name: String
         var segment: String?
     }
 
-    struct NewJourneyStep: StrictDecodable {
-        static let fields: Set<String> = ["name", "customer_minutes", "organization_minutes", "frequency", "customers"]
+    struct NewJourneyStep: Decodable {
         var name: String
         var customerMinutes: Double
         var organizationMinutes: Double
@@ -75,8 +67,7 @@ extension APIRequest {
         var customers: Int
     }
 
-    struct NewJourneyChange: StrictDecodable {
-        static let fields: Set<String> = ["step_id", "title", "date", "customer_minutes_after", "organization_minutes_after"]
+    struct NewJourneyChange: Decodable {
         var stepId: String
         var title: String
         var date: String

@@ -2,8 +2,7 @@ import DNACore
 
 /// Request bodies of the line-of-sight and improvement-loop operations.
 extension APIRequest {
-    struct NewNode: StrictDecodable {
-        static let fields: Set<String> = ["code", "type", "title", "description", "effort", "budget", "status", "shipped_on"]
+    struct NewNode: Decodable {
         var code: String
         var type: LineOfSightModel.NodeType
         var title: String?
@@ -14,16 +13,12 @@ extension APIRequest {
         var shippedOn: String?
     }
 
-    struct NewEdge: StrictDecodable {
-        static let fields: Set<String> = ["from", "to"]
+    struct NewEdge: Decodable {
         var from: String
         var to: String
     }
 
-    struct NewHypothesis: StrictDecodable {
-        static let fields: Set<String> = [
-            "code", "change", "segment", "outcome", "impact", "metric", "from", "to", "by", "strategy", "initiative",
-        ]
+    struct NewHypothesis: Decodable {
         var code: String
         var change: String
         var segment: String?
@@ -37,8 +32,7 @@ extension APIRequest {
         var initiative: String?
     }
 
-    struct HypothesisStatus: StrictDecodable {
-        static let fields: Set<String> = ["status", "date", "believed", "observed", "learned", "next"]
+    struct HypothesisStatus: Decodable {
         var status: Hypothesis.Status
         var date: String?
         var believed: String?
@@ -47,8 +41,7 @@ extension APIRequest {
         var next: String?
     }
 
-    struct NewEvidence: StrictDecodable {
-        static let fields: Set<String> = ["code", "kind", "source", "title", "text", "captured_on", "segment", "tags", "links"]
+    struct NewEvidence: Decodable {
         var code: String?
         var kind: EvidenceItem.Kind
         var source: EvidenceItem.Source
@@ -60,10 +53,7 @@ extension APIRequest {
         var links: [EvidenceLink]?
     }
 
-    struct NewDecision: StrictDecodable {
-        static let fields: Set<String> = [
-            "code", "title", "context", "options", "chosen", "involvement", "decided_by", "unit", "decided_on", "initiative", "evidence",
-        ]
+    struct NewDecision: Decodable {
         var code: String?
         var title: String
         var context: String?
@@ -77,8 +67,7 @@ extension APIRequest {
         var evidence: [String]?
     }
 
-    struct NewMetric: StrictDecodable {
-        static let fields: Set<String> = ["code", "name", "kind", "unit", "direction", "target", "node"]
+    struct NewMetric: Decodable {
         var code: String
         var name: String
         var kind: MetricDefinition.ValueKind
@@ -88,13 +77,11 @@ extension APIRequest {
         var node: String?
     }
 
-    struct NewValues: StrictDecodable {
-        static let fields: Set<String> = ["values"]
+    struct NewValues: Decodable {
         var values: [MetricValue]
     }
 
-    struct NewObjective: StrictDecodable {
-        static let fields: Set<String> = ["code", "title", "customer_metric", "business_metric", "strategy"]
+    struct NewObjective: Decodable {
         var code: String
         var title: String
         var customerMetric: String

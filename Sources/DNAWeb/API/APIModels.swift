@@ -1,51 +1,45 @@
 import DNACore
 
-/// Request bodies of the JSON API. Each lists its fields so unknown ones are refused.
+/// Request bodies of the JSON API as the use cases take them: the generated layer has checked
+/// each against its schema in the document, then `GeneratedAPI.input` reads it as one of these.
 enum APIRequest {
-    struct NewWorkspace: StrictDecodable {
-        static let fields: Set<String> = ["slug", "name", "min_group_size"]
+    struct NewWorkspace: Decodable {
         var slug: String
         var name: String
         var minGroupSize: Int?
     }
 
-    struct NewUnit: StrictDecodable {
-        static let fields: Set<String> = ["code", "name", "parent_id"]
+    struct NewUnit: Decodable {
         var code: String
         var name: String
         var parentId: String?
     }
 
-    struct NewRole: StrictDecodable {
-        static let fields: Set<String> = ["code", "name", "unit_id"]
+    struct NewRole: Decodable {
         var code: String
         var name: String
         var unitId: String?
     }
 
-    struct NewUser: StrictDecodable {
-        static let fields: Set<String> = ["email", "name", "password", "instance_admin"]
+    struct NewUser: Decodable {
         var email: String
         var name: String
         var password: String
         var instanceAdmin: Bool?
     }
 
-    struct SetMember: StrictDecodable {
-        static let fields: Set<String> = ["email", "access"]
+    struct SetMember: Decodable {
         var email: String
         var access: Access
     }
 
-    struct NewToken: StrictDecodable {
-        static let fields: Set<String> = ["name"]
+    struct NewToken: Decodable {
         var name: String
     }
 }
 
 extension APIRequest {
-    struct NewCampaign: StrictDecodable {
-        static let fields: Set<String> = ["name", "instrument", "instrument_yaml", "opens_at", "closes_at", "population"]
+    struct NewCampaign: Decodable {
         var name: String
         /// A built-in instrument id; ignored when `instrumentYaml` is given.
         var instrument: String?
@@ -56,22 +50,19 @@ extension APIRequest {
         var population: [String: Int]
     }
 
-    struct NewLinks: StrictDecodable {
-        static let fields: Set<String> = ["unit", "count"]
+    struct NewLinks: Decodable {
         var unit: String
         var count: Int
     }
 
-    struct NewResponse: StrictDecodable {
-        static let fields: Set<String> = ["respondent", "unit", "role", "answers"]
+    struct NewResponse: Decodable {
         var respondent: String?
         var unit: String
         var role: String?
         var answers: [String: String]
     }
 
-    struct NewOutcome: StrictDecodable {
-        static let fields: Set<String> = ["code", "direction", "metric", "object", "clarifier"]
+    struct NewOutcome: Decodable {
         var code: String
         var direction: CustomerOutcome.Direction
         var metric: String
@@ -79,18 +70,14 @@ extension APIRequest {
         var clarifier: String?
     }
 
-    struct NewTension: StrictDecodable {
-        static let fields: Set<String> = ["force", "text", "source", "campaign_id"]
+    struct NewTension: Decodable {
         var force: String
         var text: String
         var source: Tension.Source?
         var campaignId: String?
     }
 
-    struct NewExperiment: StrictDecodable {
-        static let fields: Set<String> = [
-            "force", "tension_id", "practice", "hypothesis", "participants", "duration_days", "review_on", "outcome",
-        ]
+    struct NewExperiment: Decodable {
         var force: String
         var tensionId: String?
         var practice: String
@@ -104,10 +91,6 @@ extension APIRequest {
 
 /// Response bodies that are not plain domain records.
 enum APIResponse {
-    struct List<Item: Encodable>: Encodable {
-        var items: [Item]
-    }
-
     struct Me: Encodable {
         var user: User
         var workspaces: [WorkspaceAccess]

@@ -1,6 +1,7 @@
+import DNAAPI
 import Foundation
 
-/// The OpenAPI 3 document of the API. It is a committed file, `Resources/openapi.json`: the
+/// The OpenAPI 3 document of the API. It is a committed file, `Sources/DNAAPI/openapi.json`: the
 /// source of truth for paths, request bodies, limits and response schemas, edited as a file
 /// and served byte for byte at `/openapi.json`. Tests hold the code to it: the router and the
 /// document list the same operations, schemathesis checks every response against its schema,
@@ -11,21 +12,53 @@ enum OpenAPIDocument {
         var path: String
     }
 
-    static let json: [UInt8] = {
-        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json"), let data = try? Data(contentsOf: url) else {
-            fatalError("openapi.json is missing from the DNAWeb bundle")
+    static var json: [UInt8] { APIDocument.bytes }
+
+    /// Parsed once and only read afterwards.
+    nonisolated(unsafe) static let document: [String: Any] = {
+        guard let document = try? JSONSerialization.jsonObject(with: Data(json)) as? [String: Any] else {
+            fatalError("openapi.json is not JSON")
         }
-        return Array(data)
+        return document
     }()
 
     /// Every documented operation, in the document's order of paths and methods.
     static let operations: [Operation] = {
-        guard let document = try? JSONSerialization.jsonObject(with: Data(json)) as? [String: Any],
-            let paths = document["paths"] as? [String: [String: Any]]
-        else { fatalError("openapi.json is not an OpenAPI document") }
+        guard let paths = document["paths"] as? [String: [String: Any]] else { fatalError("openapi.json is not an OpenAPI document") }
         let methods = ["get", "put", "post", "patch", "delete"]
         return paths.keys.sorted().flatMap { path in
             methods.filter { paths[path]?[$0] != nil }.map { Operation(method: $0, path: path) }
         }
     }()
+}
+
+extension OpenAPIDocument {
+    /// Every operation object of the document by its operation id.
+    nonisolated(unsafe) static let operationsByID: [String: [String: Any]] = {
+        var byID: [String: [String: Any]] = [:]
+        for case let operations as [String: Any] in (document["paths"] as? [String: Any] ?? [:]).values {
+            for case let operation as [String: Any] in operations.values {
+                if let id = operation["operationId"] as? String { byID[id] = operation }
+            }
+        }
+        return byID
+    }()
+
+    /// The named schemas, for resolving `$ref`.
+    nonisolated(unsafe) static let schemas: [String: Any] =
+        (document["components"] as? [String: Any])?["schemas"] as? [String: Any] ?? [:]
+
+    /// The schema of each operation's JSON request body, by operation id.
+    nonisolated(unsafe) static let jsonRequestSchemas: [String: [String: Any]] = operationsByID.compactMapValues { operation in
+        let content = (operation["requestBody"] as? [String: Any])?["content"] as? [String: Any]
+        return (content?["application/json"] as? [String: Any])?["schema"] as? [String: Any]
+    }
+
+    /// The body limit each operation's 413 response names (`JSONBodyTooLarge`, `FileTooLarge`).
+    static let bodyLimits: [String: BodyLimit] = operationsByID.compactMapValues { operation in
+        guard let reference = ((operation["responses"] as? [String: Any])?["413"] as? [String: Any])?["$ref"] as? String else {
+            return nil
+        }
+        return reference.hasSuffix("/FileTooLarge") ? .file : .json
+    }
 }

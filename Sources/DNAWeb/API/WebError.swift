@@ -2,6 +2,7 @@ import DNAApp
 import DNACore
 import DNAStore
 import Hummingbird
+import OpenAPIRuntime
 
 /// An error with the status the client should see. Everything thrown in a route ends up as
 /// one of these in `ErrorMiddleware`, the one place that maps errors to status codes.
@@ -43,6 +44,15 @@ public struct WebError: Error, Sendable {
         case let problems as FileProblems:
             let summary = problems.total == 1 ? "1 problem in the file" : "\(problems.total) problems in the file"
             return (WebError(.badRequest, summary, problems: problems.problems), false)
+        case let error as ServerError:
+            // Thrown through the generated layer: a request it could not decode, or the
+            // handler's own error, which is mapped like any other.
+            if let decoding = error.underlyingError as? DecodingError { return (WebError(.badRequest, describe(decoding)), false) }
+            let inner = from(error.underlyingError)
+            if inner.isInternal, (400..<500).contains(error.httpStatus.code) {
+                return (WebError(error.httpStatus, error.causeDescription), false)
+            }
+            return inner
         case let error as any HTTPResponseError:
             // Hummingbird's own errors, including NIOTooManyBytesError for an oversized body.
             if error.status == .contentTooLarge {

@@ -39,14 +39,22 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppContext> {
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ErrorMiddleware(logger: dependencies.logger))
     router.add(middleware: AuthMiddleware(accounts: dependencies.accounts))
-    SystemController(store: dependencies.store, registry: Telemetry.registry).addRoutes(to: router)
+    router.add(middleware: CurrentRequestMiddleware())
+    SystemController().addRoutes(to: router)
     SessionController(accounts: dependencies.accounts, secureCookies: dependencies.configuration.secureCookies).addRoutes(to: router)
     PageController(store: dependencies.store, clock: dependencies.clock, publicURL: dependencies.configuration.publicBaseURL)
         .addRoutes(to: router)
     RespondentController(store: dependencies.store, clock: dependencies.clock).addRoutes(to: router)
     CustomerSurveyController(store: dependencies.store, clock: dependencies.clock).addRoutes(to: router)
-    APIController(store: dependencies.store, accounts: dependencies.accounts, publicURL: dependencies.configuration.publicBaseURL)
-        .addRoutes(to: router)
+    do {
+        try GeneratedAPI(
+            store: dependencies.store, accounts: dependencies.accounts, publicURL: dependencies.configuration.publicBaseURL,
+            registry: Telemetry.registry
+        ).register(on: router)
+    } catch {
+        // Registration fails only when the generated paths cannot be parsed: a build defect.
+        fatalError("the generated API routes cannot be registered: \(error)")
+    }
     return router
 }
 

@@ -8,11 +8,15 @@ struct AuditQuery {
 
     init(_ request: Request) throws {
         let parameters = request.uri.queryParameters
-        if let text = parameters.get("since"), !text.isEmpty {
+        try self.init(sinceText: parameters.get("since").map { String($0) }, limitText: parameters.get("limit").map { String($0) })
+    }
+
+    init(sinceText: String?, limitText: String?) throws {
+        if let text = sinceText, !text.isEmpty {
             guard let value = Int64(text), value >= 0 else { throw WebError.badRequest("since must be unix seconds, 0 or more") }
             since = value
         }
-        if let text = parameters.get("limit"), !text.isEmpty {
+        if let text = limitText, !text.isEmpty {
             guard let value = Int(text), (1...Store.auditPageLimit).contains(value) else {
                 throw WebError.badRequest("limit must be a whole number from 1 to \(Store.auditPageLimit)")
             }

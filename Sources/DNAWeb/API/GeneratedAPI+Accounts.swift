@@ -1,0 +1,87 @@
+import DNAAPI
+import DNAApp
+import DNACore
+import DNAStore
+
+/// People, their tokens and the workspaces they belong to.
+extension GeneratedAPI {
+    func getMe(_ input: Operations.GetMe.Input) async throws -> Operations.GetMe.Output {
+        let identity = try identity()
+        let workspaces = try await store.workspaces(of: identity.user.id).map {
+            APIResponse.WorkspaceAccess(workspace: $0.workspace, access: $0.access)
+        }
+        return .ok(.init(body: .json(try documented(APIResponse.Me(user: identity.user, workspaces: workspaces)))))
+    }
+
+    func getTokens(_ input: Operations.GetTokens.Input) async throws -> Operations.GetTokens.Output {
+        let tokens = try await store.apiTokens(userID: try identity().user.id)
+        return .ok(.init(body: .json(try documented(ItemList(items: tokens)))))
+    }
+
+    func postTokens(_ input: Operations.PostTokens.Input) async throws -> Operations.PostTokens.Output {
+        guard case .json(let body) = input.body else { throw WebError.badRequest("the body must be JSON") }
+        let created = try await accounts.createAPIToken(userID: try identity().user.id, name: body.name)
+        return .created(.init(body: .json(try documented(APIResponse.CreatedToken(token: created.token, secret: created.secret)))))
+    }
+
+    func deleteTokensById(_ input: Operations.DeleteTokensById.Input) async throws -> Operations.DeleteTokensById.Output {
+        try await store.deleteAPIToken(userID: try identity().user.id, id: input.path.id)
+        return .noContent(.init())
+    }
+
+    func getUsers(_ input: Operations.GetUsers.Input) async throws -> Operations.GetUsers.Output {
+        try requireInstanceAdmin("manage users")
+        return .ok(.init(body: .json(try documented(ItemList(items: try await store.users())))))
+    }
+
+    func postUsers(_ input: Operations.PostUsers.Input) async throws -> Operations.PostUsers.Output {
+        try requireInstanceAdmin("manage users")
+        guard case .json(let body) = input.body else { throw WebError.badRequest("the body must be JSON") }
+        let user = try await accounts.createUser(
+            email: body.email, name: body.name, password: body.password, instanceAdmin: body.instanceAdmin ?? false)
+        return .created(.init(body: .json(try documented(user))))
+    }
+
+    func getWorkspaces(_ input: Operations.GetWorkspaces.Input) async throws -> Operations.GetWorkspaces.Output {
+        let list = try await workspaces.workspaces(caller).map(\.workspace)
+        return .ok(.init(body: .json(try documented(ItemList(items: list)))))
+    }
+
+    func postWorkspaces(_ input: Operations.PostWorkspaces.Input) async throws -> Operations.PostWorkspaces.Output {
+        try requireInstanceAdmin("create workspaces")
+        guard case .json(let body) = input.body else { throw WebError.badRequest("the body must be JSON") }
+        let workspace = try await workspaces.createWorkspace(
+            caller, slug: body.slug, name: body.name, minGroupSize: body.minGroupSize ?? 5, now: now)
+        return .created(.init(body: .json(try documented(workspace))))
+    }
+
+    func getWorkspacesById(_ input: Operations.GetWorkspacesById.Input) async throws -> Operations.GetWorkspacesById.Output {
+        .ok(.init(body: .json(try documented(try await resolve(input.path.workspace).0))))
+    }
+
+    func getWorkspacesMembers(_ input: Operations.GetWorkspacesMembers.Input) async throws -> Operations.GetWorkspacesMembers.Output {
+        let members = try await workspaces.members(caller, workspace: input.path.workspace).map {
+            APIResponse.Member(user: $0.user, access: $0.access)
+        }
+        return .ok(.init(body: .json(try documented(ItemList(items: members)))))
+    }
+
+    func putWorkspacesMembers(_ input: Operations.PutWorkspacesMembers.Input) async throws -> Operations.PutWorkspacesMembers.Output {
+        guard case .json(let body) = input.body else { throw WebError.badRequest("the body must be JSON") }
+        let level = try storedAccess(body.access.rawValue)
+        let user = try await workspaces.setMember(caller, workspace: input.path.workspace, email: body.email, access: level)
+        return .ok(.init(body: .json(try documented(APIResponse.Member(user: user, access: level)))))
+    }
+
+    func getWorkspacesAudit(_ input: Operations.GetWorkspacesAudit.Input) async throws -> Operations.GetWorkspacesAudit.Output {
+        let query = try AuditQuery(sinceText: input.query.since, limitText: input.query.limit)
+        let entries = try await workspaces.auditLog(caller, workspace: input.path.workspace, since: query.since, limit: query.limit)
+        return .ok(.init(body: .json(try documented(ItemList(items: entries)))))
+    }
+
+    /// An access level the document's enumeration allowed, as the domain names it.
+    private func storedAccess(_ name: String) throws -> Access {
+        guard let access = Access(rawValue: name) else { throw WebError.badRequest("access must be viewer, analyst or admin") }
+        return access
+    }
+}

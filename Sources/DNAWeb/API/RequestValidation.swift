@@ -1,0 +1,155 @@
+import Foundation
+import HTTPTypes
+import OpenAPIRuntime
+
+/// Holds every JSON request body to its schema in the document before anything else reads
+/// it: types, required and unknown fields, enumerations and the limits (`maxLength`,
+/// `maximum`, `maxItems`, ...), which the generated decoder does not check. So a limit
+/// written in `openapi.json` is a limit the server keeps, and every refusal names the field.
+struct RequestValidation: ServerMiddleware {
+    func intercept(
+        _ request: HTTPTypes.HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
+        next: (HTTPTypes.HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPTypes.HTTPResponse, HTTPBody?)
+    ) async throws -> (HTTPTypes.HTTPResponse, HTTPBody?) {
+        guard let schema = OpenAPIDocument.jsonRequestSchemas[operationID], let body else { return try await next(request, body, metadata) }
+        // BodyLimitMiddleware has already cut the body at its route's limit.
+        let bytes = try await [UInt8](collecting: body, upTo: .max)
+        let value: JSONValue
+        do {
+            value = try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+        } catch {
+            throw WebError.badRequest("the body must be a JSON object")
+        }
+        guard case .object = value else { throw WebError.badRequest("the body must be a JSON object") }
+        if let problem = SchemaCheck(components: OpenAPIDocument.schemas).problem(value, schema, at: []) {
+            throw WebError.badRequest(problem)
+        }
+        return try await next(request, HTTPBody(bytes), metadata)
+    }
+}
+
+/// Any JSON value, decoded without losing whether a number was written as a whole number.
+enum JSONValue: Decodable {
+    case null, bool(Bool), integer(Int64), number(Double), string(String), array([JSONValue]), object([String: JSONValue])
+
+    init(from decoder: any Decoder) throws {
+        if let container = try? decoder.container(keyedBy: AnyKey.self) {
+            var fields: [String: JSONValue] = [:]
+            for key in container.allKeys { fields[key.stringValue] = try container.decode(JSONValue.self, forKey: key) }
+            self = .object(fields)
+        } else if var container = try? decoder.unkeyedContainer() {
+            var items: [JSONValue] = []
+            while !container.isAtEnd { items.append(try container.decode(JSONValue.self)) }
+            self = .array(items)
+        } else {
+            let container = try decoder.singleValueContainer()
+            if container.decodeNil() {
+                self = .null
+            } else if let value = try? container.decode(Bool.self) {
+                self = .bool(value)
+            } else if let value = try? container.decode(Int64.self) {
+                self = .integer(value)
+            } else if let value = try? container.decode(Double.self) {
+                self = .number(value)
+            } else {
+                self = .string(try container.decode(String.self))
+            }
+        }
+    }
+
+    struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+}
+
+/// The part of JSON Schema the document uses, with messages that name the field.
+struct SchemaCheck {
+    let components: [String: Any]
+
+    /// The first problem of `value` against `schema`, or nil when it conforms.
+    func problem(_ value: JSONValue, _ schema: [String: Any], at path: [String], optional: Bool = false) -> String? {
+        var schema = schema
+        if let reference = schema["$ref"] as? String, let named = components[String(reference.split(separator: "/").last ?? "")] {
+            schema = named as? [String: Any] ?? [:]
+        }
+        let field = "field '\(path.joined(separator: "."))'"
+        if case .null = value {
+            // An optional field sent as null is taken as left out, as the generated decoder
+            // and every JSON client library take it.
+            return optional || schema["nullable"] as? Bool == true ? nil : "\(field) must not be null"
+        }
+        switch schema["type"] as? String {
+        case "object": return objectProblem(value, schema, at: path)
+        case "array":
+            guard case .array(let items) = value else { return "\(field) must be a list" }
+            if let most = schema["maxItems"] as? Int, items.count > most { return "\(field) has more than \(most) items" }
+            if let least = schema["minItems"] as? Int, items.count < least { return "\(field) needs at least \(least) items" }
+            let itemSchema = schema["items"] as? [String: Any] ?? [:]
+            for (index, item) in items.enumerated() {
+                if let problem = problem(item, itemSchema, at: path + [String(index)]) { return problem }
+            }
+            return nil
+        case "string":
+            guard case .string(let text) = value else { return "\(field) must be a string" }
+            if let allowed = schema["enum"] as? [String], !allowed.contains(text) {
+                return "\(field) must be one of \(allowed.joined(separator: ", "))"
+            }
+            if let most = schema["maxLength"] as? Int, text.count > most { return "\(field) is longer than \(most) characters" }
+            if let least = schema["minLength"] as? Int, text.count < least { return "\(field) must have at least \(least) characters" }
+            return nil
+        case "integer":
+            guard case .integer(let number) = value else { return "\(field) must be a whole number" }
+            return rangeProblem(Double(number), schema, field)
+        case "number":
+            switch value {
+            case .integer(let number): return rangeProblem(Double(number), schema, field)
+            case .number(let number): return rangeProblem(number, schema, field)
+            default: return "\(field) must be a number"
+            }
+        case "boolean":
+            guard case .bool = value else { return "\(field) must be true or false" }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    private func objectProblem(_ value: JSONValue, _ schema: [String: Any], at path: [String]) -> String? {
+        guard case .object(let fields) = value else {
+            return path.isEmpty ? "the body must be a JSON object" : "field '\(path.joined(separator: "."))' must be an object"
+        }
+        let properties = schema["properties"] as? [String: [String: Any]] ?? [:]
+        for name in (schema["required"] as? [String] ?? []) where fields[name] == nil {
+            return "field '\((path + [name]).joined(separator: "."))' is required"
+        }
+        if let most = schema["maxProperties"] as? Int, fields.count > most {
+            return "field '\(path.joined(separator: "."))' has more than \(most) entries"
+        }
+        let required = Set(schema["required"] as? [String] ?? [])
+        for name in fields.keys.sorted() {
+            let fieldValue = fields[name]!
+            if let property = properties[name] {
+                if let problem = problem(fieldValue, property, at: path + [name], optional: !required.contains(name)) { return problem }
+            } else if let extra = schema["additionalProperties"] as? [String: Any] {
+                if let problem = problem(fieldValue, extra, at: path + [name]) { return problem }
+            } else if schema["additionalProperties"] as? Bool == false {
+                let known = properties.keys.sorted().joined(separator: ", ")
+                return "unknown field '\((path + [name]).joined(separator: "."))'; known fields: \(known)"
+            }
+        }
+        return nil
+    }
+
+    private func rangeProblem(_ number: Double, _ schema: [String: Any], _ field: String) -> String? {
+        if let most = (schema["maximum"] as? NSNumber)?.doubleValue, number > most { return "\(field) must be at most \(format(most))" }
+        if let least = (schema["minimum"] as? NSNumber)?.doubleValue, number < least { return "\(field) must be at least \(format(least))" }
+        return nil
+    }
+
+    private func format(_ number: Double) -> String {
+        number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+    }
+}
