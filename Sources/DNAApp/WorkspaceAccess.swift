@@ -37,3 +37,20 @@ public struct WorkspaceAccess: Sendable {
         return (workspace, access)
     }
 }
+
+extension WorkspaceAccess {
+    /// Runs a read of the workspace `slug` for a caller with at least viewer access.
+    func reading<T>(_ slug: String, _ caller: Caller?, _ body: (Workspace) async throws -> T) async throws -> T {
+        let (workspace, _) = try await enter(slug, caller: caller)
+        return try await body(workspace)
+    }
+
+    /// Runs a change to the workspace `slug` for a caller with at least `minimum` access, as
+    /// that caller, so the audit log names them.
+    func changing<T>(
+        _ slug: String, _ caller: Caller?, minimum: Access = .analyst, _ body: (Workspace) async throws -> T
+    ) async throws -> T {
+        let (workspace, caller) = try await enter(slug, caller: caller, minimum: minimum)
+        return try await caller.acting { try await body(workspace) }
+    }
+}

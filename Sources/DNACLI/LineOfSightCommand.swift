@@ -1,4 +1,5 @@
 import ArgumentParser
+import DNAApp
 import DNACore
 import DNAStore
 import Foundation
@@ -20,8 +21,9 @@ struct LineOfSightCommand: AsyncParsableCommand {
         func run() async throws {
             try await runCommand {
                 let text = try readTextFile(file)
-                try await workspace.withWorkspace { store, found in
-                    let summary = try await store.importLineOfSight(workspaceID: found.id, file: file, text: text)
+                try await workspace.database.withStore { store in
+                    let summary = try await LineOfSightService(store: store).importModel(
+                        .commandLine, workspace: workspace.workspace, file: file, text: text)
                     Console.out(
                         "Imported \(file): \(summary.nodesAdded) nodes added, \(summary.nodesUpdated) updated, \(summary.edgesAdded) edges added."
                     )
@@ -40,8 +42,8 @@ struct LineOfSightCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await runCommand {
-                try await workspace.withWorkspace { store, found in
-                    Console.write(try await store.exportLineOfSight(workspaceID: found.id))
+                try await workspace.database.withStore { store in
+                    Console.write(try await LineOfSightService(store: store).exportModel(.commandLine, workspace: workspace.workspace))
                 }
             }
         }
@@ -55,8 +57,9 @@ struct LineOfSightCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await runCommand {
-                try await workspace.withWorkspace { store, found in
-                    Console.write(AnalysisOutput.render(try await store.lineOfSightReport(workspaceID: found.id), as: format))
+                try await workspace.database.withStore { store in
+                    let report = try await LineOfSightService(store: store).check(.commandLine, workspace: workspace.workspace)
+                    Console.write(AnalysisOutput.render(report, as: format))
                 }
             }
         }
@@ -71,8 +74,9 @@ struct LineOfSightCommand: AsyncParsableCommand {
         func run() async throws {
             try await runCommand {
                 let bytes = try readBytes(file)
-                try await workspace.withWorkspace { store, found in
-                    let count = try await store.importMeasurements(workspaceID: found.id, file: file, bytes: bytes)
+                try await workspace.database.withStore { store in
+                    let count = try await ImprovementLoopService(store: store).importMeasurements(
+                        .commandLine, workspace: workspace.workspace, file: file, bytes: bytes)
                     Console.out("Imported \(file): \(count) values.")
                 }
             }

@@ -38,6 +38,8 @@ struct GeneratedAPI: APIProtocol {
     var access: WorkspaceAccess { WorkspaceAccess(store: store) }
     var organization: OrganizationService { OrganizationService(store: store) }
     var workspaces: WorkspaceService { WorkspaceService(store: store) }
+    var lineOfSight: LineOfSightService { LineOfSightService(store: store) }
+    var loop: ImprovementLoopService { ImprovementLoopService(store: store) }
     var now: Int64 { accounts.clock.now() }
 
     /// Registers every generated route on `router`, behind its middleware.

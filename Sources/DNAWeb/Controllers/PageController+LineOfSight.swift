@@ -1,3 +1,4 @@
+import DNAApp
 import DNACore
 import DNAStore
 import Foundation
@@ -77,14 +78,14 @@ extension PageController {
                     code: code, type: type, title: form.text("title") ?? "", description: form.text("description") ?? "",
                     effort: try Self.number(form, "effort"), budget: try Self.number(form, "budget"),
                     status: form.text("status").flatMap(LineOfSightGraph.Status.init), shippedOn: form.text("shipped_on"))
-                try await store.saveNode(workspaceID: workspace.id, node)
+                _ = try await LineOfSightService(store: store).saveNode(context.caller, workspace: workspace.slug, node)
                 return "Saved \(type.rawValue) '\(code)'."
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .lineOfSightEdges(w) })) { request, context in
             try await postAction(request, context, load: load, view: LineOfSightPage.View.init) { form, workspace in
                 let from = form.text("from") ?? "", to = form.text("to") ?? ""
-                try await store.addEdge(workspaceID: workspace.id, from: from, to: to)
+                _ = try await LineOfSightService(store: store).addEdge(context.caller, workspace: workspace.slug, from: from, to: to)
                 return "Connected \(from) -> \(to)."
             }
         }
@@ -92,16 +93,17 @@ extension PageController {
             try await postAction(request, context, load: load, view: LineOfSightPage.View.init) { form, workspace in
                 let from = form.text("from") ?? ""
                 if let to = form.text("to") {
-                    try await store.deleteEdge(workspaceID: workspace.id, from: from, to: to)
+                    try await LineOfSightService(store: store).deleteEdge(context.caller, workspace: workspace.slug, from: from, to: to)
                     return "Removed the edge \(from) -> \(to)."
                 }
-                try await store.deleteNode(workspaceID: workspace.id, code: from)
+                try await LineOfSightService(store: store).deleteNode(context.caller, workspace: workspace.slug, code: from)
                 return "Removed '\(from)' and its edges."
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .lineOfSightImport(w) })) { request, context in
             try await postAction(request, context, load: load, view: LineOfSightPage.View.init, submitted: "yaml") { form, workspace in
-                let summary = try await store.importLineOfSight(workspaceID: workspace.id, file: "model.yaml", text: form["yaml"] ?? "")
+                let summary = try await LineOfSightService(store: store).importModel(
+                    context.caller, workspace: workspace.slug, file: "model.yaml", text: form["yaml"] ?? "")
                 var text =
                     "Imported: \(summary.nodesAdded) nodes added, \(summary.nodesUpdated) updated, \(summary.edgesAdded) edges added."
                 if !summary.metricsCreated.isEmpty {
@@ -121,7 +123,7 @@ extension PageController {
                     from: try Self.number(form, "from"), to: try Self.number(form, "to"), by: form.text("by"),
                     strategy: form.text("strategy"),
                     initiative: form.text("initiative"), createdOn: Day.string(clock.now()))
-                try await store.addHypothesis(workspaceID: workspace.id, card)
+                _ = try await ImprovementLoopService(store: store).addHypothesis(context.caller, workspace: workspace.slug, card)
                 return "Added hypothesis '\(card.code)'."
             }
         }
@@ -136,8 +138,9 @@ extension PageController {
                         believed: form.text("believed") ?? "", observed: form.text("observed") ?? "", learned: form.text("learned") ?? "",
                         next: form.text("next") ?? "") : nil
                 let code = try context.parameter("id")
-                try await store.moveHypothesis(
-                    workspaceID: workspace.id, code: code, to: status, learning: learning, on: form.text("date") ?? Day.string(clock.now()))
+                _ = try await ImprovementLoopService(store: store).moveHypothesis(
+                    context.caller, workspace: workspace.slug, code: code, to: status, learning: learning,
+                    on: form.text("date") ?? Day.string(clock.now()))
                 return "Hypothesis '\(code)' is now \(status.rawValue)."
             }
         }
@@ -148,12 +151,13 @@ extension PageController {
                     let source = EvidenceItem.Source(rawValue: form["source"] ?? "")
                 else { throw StoreError.invalid("choose the kind and the source") }
                 let tags = (form.text("tags") ?? "").split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
-                let code = try await store.addEvidence(
-                    workspaceID: workspace.id,
+                let code = try await ImprovementLoopService(store: store).addEvidence(
+                    context.caller, workspace: workspace.slug,
                     EvidenceItem(
                         code: form.text("code") ?? "", kind: kind, source: source, title: form.text("title") ?? "",
                         text: form.text("text") ?? "",
-                        capturedOn: form.text("captured_on") ?? "", segment: form.text("segment") ?? "", tags: tags))
+                        capturedOn: form.text("captured_on") ?? "", segment: form.text("segment") ?? "", tags: tags)
+                ).code
                 return "Added evidence \(code)."
             }
         }
@@ -164,8 +168,8 @@ extension PageController {
                     let stance = EvidenceLink.Stance(rawValue: form["stance"] ?? "")
                 else { throw StoreError.invalid("choose what the evidence links to and whether it supports or contradicts it") }
                 let evidence = form.text("evidence") ?? "", code = form.text("code") ?? ""
-                try await store.linkEvidence(
-                    workspaceID: workspace.id, evidence: evidence, EvidenceLink(target: target, code: code, stance: stance))
+                _ = try await ImprovementLoopService(store: store).linkEvidence(
+                    context.caller, workspace: workspace.slug, evidence: evidence, EvidenceLink(target: target, code: code, stance: stance))
                 return "Evidence \(evidence) \(stance.rawValue) \(target.rawValue) '\(code)'."
             }
         }
@@ -175,14 +179,15 @@ extension PageController {
                     throw StoreError.invalid("choose how customers were involved")
                 }
                 let options = (form["options"] ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
-                let code = try await store.logDecision(
-                    workspaceID: workspace.id,
+                let code = try await ImprovementLoopService(store: store).logDecision(
+                    context.caller, workspace: workspace.slug,
                     DecisionRecord(
                         code: form.text("code") ?? "", title: form.text("title") ?? "", context: form.text("context") ?? "",
                         options: options,
                         chosen: form.text("chosen") ?? "", involvement: involvement, decidedBy: form.text("decided_by") ?? "",
                         unit: form.text("unit"), decidedOn: form.text("decided_on") ?? "", initiative: form.text("initiative"),
-                        evidence: form.all("evidence")))
+                        evidence: form.all("evidence"))
+                ).code
                 return "Logged decision \(code)."
             }
         }
@@ -195,7 +200,7 @@ extension PageController {
                     code: form.text("code") ?? "", name: form.text("name") ?? "", kind: kind, unit: form.text("unit") ?? "",
                     direction: direction,
                     target: try Self.number(form, "target"), node: form.text("node"))
-                try await store.saveMetric(workspaceID: workspace.id, metric)
+                _ = try await ImprovementLoopService(store: store).saveMetric(context.caller, workspace: workspace.slug, metric)
                 return "Saved metric '\(metric.code)'."
             }
         }
@@ -203,14 +208,14 @@ extension PageController {
             try await postAction(request, context, load: loopMetricsPage, view: LoopMetricsPage.View.init) { form, workspace in
                 guard let value = try Self.number(form, "value") else { throw StoreError.invalid("the value must be a number") }
                 let measurement = MetricValue(metric: form.text("metric") ?? "", date: form.text("date") ?? "", value: value)
-                try await store.addMeasurements(workspaceID: workspace.id, [measurement])
+                _ = try await ImprovementLoopService(store: store).addMeasurements(context.caller, workspace: workspace.slug, [measurement])
                 return "Recorded \(measurement.metric) = \(AnalysisOutput.rounded(value, 2)) on \(measurement.date)."
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .loopMeasurementsImport(w) })) { request, context in
             try await postAction(request, context, load: loopMetricsPage, view: LoopMetricsPage.View.init) { form, workspace in
-                let count = try await store.importMeasurements(
-                    workspaceID: workspace.id, file: "values.csv", bytes: Array((form["csv"] ?? "").utf8))
+                let count = try await ImprovementLoopService(store: store).importMeasurements(
+                    context.caller, workspace: workspace.slug, file: "values.csv", bytes: Array((form["csv"] ?? "").utf8))
                 return "Imported \(count) values."
             }
         }
@@ -219,7 +224,7 @@ extension PageController {
                 let objective = Objective(
                     code: form.text("code") ?? "", title: form.text("title") ?? "", customerMetric: form.text("customer_metric") ?? "",
                     businessMetric: form.text("business_metric") ?? "", strategy: form.text("strategy"))
-                try await store.saveObjective(workspaceID: workspace.id, objective)
+                _ = try await ImprovementLoopService(store: store).saveObjective(context.caller, workspace: workspace.slug, objective)
                 return "Saved objective '\(objective.code)'."
             }
         }

@@ -1,0 +1,132 @@
+import DNACore
+import DNAStore
+
+/// The improvement loop's use cases: hypotheses and their moves, evidence and its links,
+/// decisions, the loop's figures (humility, agility), metrics with their measurements, and
+/// objectives. Reading needs viewer access, changing analyst; each change returns the record
+/// as stored and is written to the audit log as the caller's.
+public struct ImprovementLoopService: Sendable {
+    let store: Store
+    let access: WorkspaceAccess
+
+    public init(store: Store) {
+        self.store = store
+        self.access = WorkspaceAccess(store: store)
+    }
+
+    public func hypotheses(_ caller: Caller?, workspace slug: String) async throws -> [Hypothesis] {
+        try await access.reading(slug, caller) { try await store.hypotheses(workspaceID: $0.id) }
+    }
+
+    public func addHypothesis(_ caller: Caller?, workspace slug: String, _ card: Hypothesis) async throws -> Hypothesis {
+        try await access.changing(slug, caller) { workspace in
+            try await store.addHypothesis(workspaceID: workspace.id, card)
+            return try await hypothesis(workspace, card.code)
+        }
+    }
+
+    /// Moves a hypothesis along its states; closing it records what was learned.
+    public func moveHypothesis(
+        _ caller: Caller?, workspace slug: String, code: String, to status: Hypothesis.Status, learning: Hypothesis.Learning?,
+        on day: String
+    ) async throws -> Hypothesis {
+        try await access.changing(slug, caller) { workspace in
+            try await store.moveHypothesis(workspaceID: workspace.id, code: code, to: status, learning: learning, on: day)
+            return try await hypothesis(workspace, code)
+        }
+    }
+
+    public func evidence(_ caller: Caller?, workspace slug: String, search: String? = nil) async throws -> [EvidenceItem] {
+        try await access.reading(slug, caller) { try await store.evidence(workspaceID: $0.id, search: search) }
+    }
+
+    public func addEvidence(_ caller: Caller?, workspace slug: String, _ item: EvidenceItem) async throws -> EvidenceItem {
+        try await access.changing(slug, caller) { workspace in
+            let code = try await store.addEvidence(workspaceID: workspace.id, item)
+            return try await evidence(workspace, code)
+        }
+    }
+
+    public func linkEvidence(
+        _ caller: Caller?, workspace slug: String, evidence code: String, _ link: EvidenceLink
+    ) async throws
+        -> EvidenceItem
+    {
+        try await access.changing(slug, caller) { workspace in
+            try await store.linkEvidence(workspaceID: workspace.id, evidence: code, link)
+            return try await evidence(workspace, code)
+        }
+    }
+
+    public func decisions(_ caller: Caller?, workspace slug: String) async throws -> [DecisionRecord] {
+        try await access.reading(slug, caller) { try await store.decisions(workspaceID: $0.id) }
+    }
+
+    public func logDecision(_ caller: Caller?, workspace slug: String, _ decision: DecisionRecord) async throws -> DecisionRecord {
+        try await access.changing(slug, caller) { workspace in
+            let code = try await store.logDecision(workspaceID: workspace.id, decision)
+            guard let logged = try await store.decisions(workspaceID: workspace.id).first(where: { $0.code == code }) else {
+                throw StoreError.notFound("no decision '\(code)'")
+            }
+            return logged
+        }
+    }
+
+    /// How the organization learns (humility) and how fast it acts on what it learns (agility).
+    public func loopFigures(_ caller: Caller?, workspace slug: String) async throws -> (humility: Humility.Report, agility: Agility.Report)
+    {
+        try await access.reading(slug, caller) { try await store.loopFigures(workspaceID: $0.id) }
+    }
+
+    public func metrics(_ caller: Caller?, workspace slug: String) async throws -> [MetricDefinition] {
+        try await access.reading(slug, caller) { try await store.metricDefinitions(workspaceID: $0.id) }
+    }
+
+    public func saveMetric(_ caller: Caller?, workspace slug: String, _ metric: MetricDefinition) async throws -> MetricDefinition {
+        try await access.changing(slug, caller) { workspace in
+            try await store.saveMetric(workspaceID: workspace.id, metric)
+            guard let saved = try await store.metricDefinitions(workspaceID: workspace.id).first(where: { $0.code == metric.code }) else {
+                throw StoreError.notFound("no metric '\(metric.code)'")
+            }
+            return saved
+        }
+    }
+
+    public func measurements(_ caller: Caller?, workspace slug: String, metric: String? = nil) async throws -> [MetricValue] {
+        try await access.reading(slug, caller) { try await store.measurements(workspaceID: $0.id, metric: metric) }
+    }
+
+    /// Adds values of known metrics, all or none; answers how many.
+    public func addMeasurements(_ caller: Caller?, workspace slug: String, _ values: [MetricValue]) async throws -> Int {
+        try await access.changing(slug, caller) { try await store.addMeasurements(workspaceID: $0.id, values) }
+        return values.count
+    }
+
+    /// Imports a measurements CSV, all or nothing; problems are thrown as `FileProblems`.
+    public func importMeasurements(_ caller: Caller?, workspace slug: String, file: String, bytes: [UInt8]) async throws -> Int {
+        try await access.changing(slug, caller) { try await store.importMeasurements(workspaceID: $0.id, file: file, bytes: bytes) }
+    }
+
+    public func objectives(_ caller: Caller?, workspace slug: String) async throws -> [Objective] {
+        try await access.reading(slug, caller) { try await store.objectives(workspaceID: $0.id) }
+    }
+
+    public func saveObjective(_ caller: Caller?, workspace slug: String, _ objective: Objective) async throws -> Objective {
+        try await access.changing(slug, caller) { try await store.saveObjective(workspaceID: $0.id, objective) }
+        return objective
+    }
+
+    private func hypothesis(_ workspace: Workspace, _ code: String) async throws -> Hypothesis {
+        guard let card = try await store.hypotheses(workspaceID: workspace.id).first(where: { $0.code == code }) else {
+            throw StoreError.notFound("no hypothesis '\(code)'")
+        }
+        return card
+    }
+
+    private func evidence(_ workspace: Workspace, _ code: String) async throws -> EvidenceItem {
+        guard let item = try await store.evidence(workspaceID: workspace.id).first(where: { $0.code == code }) else {
+            throw StoreError.notFound("no evidence '\(code)'")
+        }
+        return item
+    }
+}

@@ -1,0 +1,62 @@
+import DNACore
+import DNAStore
+
+/// The line of sight's use cases: the graph of strategies, capabilities, initiatives,
+/// customer outcomes and business impacts, its model file and its check. Reading needs viewer
+/// access, changing it analyst; every change is written to the audit log as the caller's.
+public struct LineOfSightService: Sendable {
+    let store: Store
+    let access: WorkspaceAccess
+
+    public init(store: Store) {
+        self.store = store
+        self.access = WorkspaceAccess(store: store)
+    }
+
+    public func graph(_ caller: Caller?, workspace slug: String) async throws -> LineOfSightGraph {
+        try await access.reading(slug, caller) { try await store.lineOfSight(workspaceID: $0.id) }
+    }
+
+    /// The findings of the check: chains that stop short, outcomes no initiative serves, ...
+    public func check(_ caller: Caller?, workspace slug: String) async throws -> LineOfSightCheck.Report {
+        try await access.reading(slug, caller) { try await store.lineOfSightReport(workspaceID: $0.id) }
+    }
+
+    /// The model file (YAML) that `importModel` reads back.
+    public func exportModel(_ caller: Caller?, workspace slug: String) async throws -> String {
+        try await access.reading(slug, caller) { try await store.exportLineOfSight(workspaceID: $0.id) }
+    }
+
+    /// Merges a model file into the graph, all or nothing; problems are thrown as `FileProblems`.
+    public func importModel(
+        _ caller: Caller?, workspace slug: String, file: String, text: String
+    ) async throws
+        -> LineOfSightImportSummary
+    {
+        try await access.changing(slug, caller) { try await store.importLineOfSight(workspaceID: $0.id, file: file, text: text) }
+    }
+
+    /// Adds or updates a node, and answers it as stored.
+    public func saveNode(_ caller: Caller?, workspace slug: String, _ node: LineOfSightGraph.Node) async throws -> LineOfSightGraph.Node {
+        try await access.changing(slug, caller) { workspace in
+            try await store.saveNode(workspaceID: workspace.id, node)
+            guard let saved = try await store.lineOfSight(workspaceID: workspace.id).nodes.first(where: { $0.code == node.code }) else {
+                throw StoreError.notFound("no node '\(node.code)'")
+            }
+            return saved
+        }
+    }
+
+    public func deleteNode(_ caller: Caller?, workspace slug: String, code: String) async throws {
+        try await access.changing(slug, caller) { try await store.deleteNode(workspaceID: $0.id, code: code) }
+    }
+
+    public func addEdge(_ caller: Caller?, workspace slug: String, from: String, to: String) async throws -> LineOfSightModel.Edge {
+        try await access.changing(slug, caller) { try await store.addEdge(workspaceID: $0.id, from: from, to: to) }
+        return LineOfSightModel.Edge(from: from, to: to)
+    }
+
+    public func deleteEdge(_ caller: Caller?, workspace slug: String, from: String, to: String) async throws {
+        try await access.changing(slug, caller) { try await store.deleteEdge(workspaceID: $0.id, from: from, to: to) }
+    }
+}
