@@ -17,6 +17,12 @@ public struct LineOfSightService: Sendable {
         try await access.reading(slug, caller) { try await store.lineOfSight(workspaceID: $0.id) }
     }
 
+    /// The Customer DNA overview: the inside and outside views, the line of sight and the
+    /// loop, each as its latest figures.
+    public func overview(_ caller: Caller?, workspace slug: String) async throws -> CustomerDNAOverview {
+        try await access.reading(slug, caller) { try await CustomerDNAOverview.load(store: store, workspace: $0) }
+    }
+
     /// The findings of the check: chains that stop short, outcomes no initiative serves, ...
     public func check(_ caller: Caller?, workspace slug: String) async throws -> LineOfSightCheck.Report {
         try await access.reading(slug, caller) { try await store.lineOfSightReport(workspaceID: $0.id) }

@@ -26,7 +26,8 @@ struct CustomerCommand: AsyncParsableCommand {
             try await runCommand {
                 let text = try readTextFile(file)
                 try await workspace.withWorkspace { store, found in
-                    let summary = try await store.importCustomerModel(workspaceID: found.id, file: file, text: text)
+                    let summary = try await CustomerModelService(store: store).importModel(
+                        .commandLine, workspace: found.slug, file: file, text: text)
                     Console.out("Imported \(file): \(summary.added) records added, \(summary.updated) updated.")
                 }
             }
@@ -87,8 +88,8 @@ struct CustomerCommand: AsyncParsableCommand {
                     if kind == .outcomeStudy, codes.isEmpty {
                         codes = try await store.customerModel(workspaceID: found.id).outcomes.map(\.code)
                     }
-                    let survey = try await store.createSurvey(
-                        workspaceID: found.id, kind: kind, name: name, opensAt: opensAt, closesAt: closesAt, itemCodes: codes,
+                    let survey = try await SurveyService(store: store).createSurvey(
+                        .commandLine, workspace: found.slug, kind: kind, name: name, opensAt: opensAt, closesAt: closesAt, itemCodes: codes,
                         thresholds: TopTasks.Thresholds(longNeck: longNeck, top: top), now: nowSeconds())
                     Console.out("Created \(kind.title.lowercased()) '\(survey.name)' (\(survey.id)) with \(survey.items.count) items.")
                 }
@@ -131,8 +132,8 @@ struct CustomerCommand: AsyncParsableCommand {
                 let bytes = try readBytes(file)
                 try await workspace.withWorkspace { store, found in
                     let target = try await findSurvey(survey, in: found, store: store)
-                    let count = try await store.importSurveyAnswers(
-                        workspaceID: found.id, surveyID: target.id, file: file, bytes: bytes, now: nowSeconds())
+                    let count = try await SurveyService(store: store).importAnswers(
+                        .commandLine, workspace: found.slug, survey: target.id, file: file, bytes: bytes, now: nowSeconds())
                     Console.out("Imported \(file): the answers of \(count) customers into '\(target.name)'.")
                 }
             }
@@ -151,15 +152,9 @@ struct CustomerCommand: AsyncParsableCommand {
             try await runCommand {
                 try await workspace.withWorkspace { store, found in
                     let target = try await findSurvey(survey, in: found, store: store)
-                    switch target.kind {
-                    case .outcomeStudy:
-                        let scores = OutcomeStudy.score(try await store.outcomeRatings(surveyID: target.id), bySegment: bySegment)
-                        Console.write(AnalysisOutput.render(scores, as: format))
-                    case .topTasks:
-                        let ranked = TopTasks.rank(
-                            try await store.taskVotes(surveyID: target.id), tasks: target.items.map(\.code), thresholds: target.thresholds)
-                        Console.write(AnalysisOutput.render(ranked, as: format))
-                    }
+                    let results = try await SurveyService(store: store).results(
+                        .commandLine, workspace: found.slug, survey: target.id, segment: bySegment ? "*" : nil)
+                    Console.write(results.render(format))
                 }
             }
         }
@@ -182,10 +177,12 @@ struct CustomerCommand: AsyncParsableCommand {
                     if target == nil {
                         // Check the file before creating the round, so a bad file leaves nothing behind.
                         _ = try TaskTests.read(file: file, bytes: bytes)
-                        target = try await store.createTaskRound(
-                            workspaceID: found.id, name: round, heldOn: heldOn ?? CalendarDay.string(nowSeconds()), now: nowSeconds())
+                        target = try await CustomerModelService(store: store).createTaskRound(
+                            .commandLine, workspace: found.slug, name: round, heldOn: heldOn ?? CalendarDay.string(nowSeconds()),
+                            now: nowSeconds())
                     }
-                    let count = try await store.importAttempts(workspaceID: found.id, roundID: target!.id, file: file, bytes: bytes)
+                    let count = try await CustomerModelService(store: store).importAttempts(
+                        .commandLine, workspace: found.slug, round: target!.id, file: file, bytes: bytes)
                     Console.out("Imported \(file): \(count) results into round '\(round)'.")
                 }
             }
@@ -203,7 +200,8 @@ struct CustomerCommand: AsyncParsableCommand {
             try await runCommand {
                 let bytes = try readBytes(file)
                 try await workspace.withWorkspace { store, found in
-                    let count = try await store.importCustomerMetricAnswers(workspaceID: found.id, file: file, bytes: bytes)
+                    let count = try await CustomerModelService(store: store).importCustomerMetrics(
+                        .commandLine, workspace: found.slug, file: file, bytes: bytes)
                     Console.out("Imported \(file): \(count) answers.")
                 }
             }

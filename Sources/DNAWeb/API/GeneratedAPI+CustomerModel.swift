@@ -4,90 +4,64 @@ import DNACore
 import DNAStore
 import OpenAPIRuntime
 
-/// The outside view: the customer model, studies and votes, task tests, the time ledger and
-/// customer metrics.
+/// The outside view, through `CustomerModelService` and `SurveyService`: the customer model,
+/// studies and votes, task tests, the time ledger and customer metrics.
 extension GeneratedAPI {
-    func getWorkspacesCustomerModel(
-        _ input: Operations.GetWorkspacesCustomerModel.Input
-    ) async throws
-        -> Operations.GetWorkspacesCustomerModel.Output
-    {
-        let (workspace, _) = try await resolve(input.path.workspace)
-        let model = try await store.customerModel(workspaceID: workspace.id)
+    var customers: CustomerModelService { CustomerModelService(store: store) }
+    var surveys: SurveyService { SurveyService(store: store) }
+
+    func getWorkspacesCustomerModel(_ input: Ops.GetWorkspacesCustomerModel.Input) async throws -> Ops.GetWorkspacesCustomerModel.Output {
+        let model = try await customers.model(caller, workspace: input.path.workspace)
         guard input.query.format == .yaml else { return .ok(.init(body: .json(try documented(model)))) }
         return .ok(.init(body: .yaml(HTTPBody(CustomerModelDocument.yaml(model)))))
     }
 
-    func postWorkspacesCustomerModel(
-        _ input: Operations.PostWorkspacesCustomerModel.Input
-    ) async throws
-        -> Operations.PostWorkspacesCustomerModel.Output
+    func postWorkspacesCustomerModel(_ input: Ops.PostWorkspacesCustomerModel.Input) async throws -> Ops.PostWorkspacesCustomerModel.Output
     {
-        let (workspace, _) = try await resolve(input.path.workspace, minimum: .analyst)
         guard case .yaml(let body) = input.body else { throw WebError.badRequest("the body must be YAML") }
-        let summary = try await store.importCustomerModel(workspaceID: workspace.id, file: "request body", text: try await body.text())
+        let summary = try await customers.importModel(
+            caller, workspace: input.path.workspace, file: "request body", text: try await body.text())
         return .ok(.init(body: .json(try documented(summary))))
     }
 
     func deleteWorkspacesCustomerModelById(
-        _ input: Operations.DeleteWorkspacesCustomerModelById.Input
+        _ input: Ops.DeleteWorkspacesCustomerModelById.Input
     ) async throws
-        -> Operations.DeleteWorkspacesCustomerModelById.Output
+        -> Ops.DeleteWorkspacesCustomerModelById.Output
     {
-        let (workspace, _) = try await resolve(input.path.workspace, minimum: .analyst)
-        let name = input.path.kind
-        guard let kind = CustomerRecordKind(rawValue: name) else {
-            throw WebError.notFound("no kind of record '\(name)'; kinds: segment, job, outcome, offering, task")
+        guard let kind = CustomerRecordKind(rawValue: input.path.kind) else {
+            _ = try await resolve(input.path.workspace, minimum: .analyst)
+            throw WebError.notFound("no kind of record '\(input.path.kind)'; kinds: segment, job, outcome, offering, task")
         }
-        try await store.deleteCustomerRecord(workspaceID: workspace.id, kind: kind, code: input.path.code)
+        try await customers.deleteRecord(caller, workspace: input.path.workspace, kind: kind, code: input.path.code)
         return .noContent(.init())
     }
 
-    func getWorkspacesSurveys(_ input: Operations.GetWorkspacesSurveys.Input) async throws -> Operations.GetWorkspacesSurveys.Output {
-        let (workspace, _) = try await resolve(input.path.workspace)
-        var items: [APIResponse.SurveyInfo] = []
-        for survey in try await store.surveys(workspaceID: workspace.id) {
-            items.append(surveyInfo(survey, progress: try await store.surveyProgress(surveyID: survey.id)))
-        }
+    func getWorkspacesSurveys(_ input: Ops.GetWorkspacesSurveys.Input) async throws -> Ops.GetWorkspacesSurveys.Output {
+        let items = try await surveys.surveys(caller, workspace: input.path.workspace).map { surveyInfo($0.survey, progress: $0.progress) }
         return .ok(.init(body: .json(try documented(ItemList(items: items)))))
     }
 
-    func postWorkspacesSurveys(_ input: Operations.PostWorkspacesSurveys.Input) async throws -> Operations.PostWorkspacesSurveys.Output {
-        let (workspace, _) = try await resolve(input.path.workspace, minimum: .analyst)
+    func postWorkspacesSurveys(_ input: Ops.PostWorkspacesSurveys.Input) async throws -> Ops.PostWorkspacesSurveys.Output {
         guard case .json(let json) = input.body else { throw WebError.badRequest("the body must be JSON") }
         let body = try self.input(json, as: APIRequest.NewSurvey.self)
-        let survey = try await store.createSurvey(
-            workspaceID: workspace.id, kind: body.kind, name: body.name, opensAt: body.opensAt, closesAt: body.closesAt,
+        let survey = try await surveys.createSurvey(
+            caller, workspace: input.path.workspace, kind: body.kind, name: body.name, opensAt: body.opensAt, closesAt: body.closesAt,
             itemCodes: body.items ?? [], thresholds: TopTasks.Thresholds(longNeck: body.longNeck ?? 0.25, top: body.top ?? 0.5), now: now)
         return .created(.init(body: .json(try documented(surveyInfo(survey, progress: nil)))))
     }
 
-    func getWorkspacesSurveysById(
-        _ input: Operations.GetWorkspacesSurveysById.Input
-    ) async throws
-        -> Operations.GetWorkspacesSurveysById.Output
-    {
-        let (_, survey) = try await survey(input.path.workspace, input.path.id)
-        let info = surveyInfo(survey, progress: try await store.surveyProgress(surveyID: survey.id))
-        return .ok(.init(body: .json(try documented(info))))
+    func getWorkspacesSurveysById(_ input: Ops.GetWorkspacesSurveysById.Input) async throws -> Ops.GetWorkspacesSurveysById.Output {
+        let found = try await surveys.survey(caller, workspace: input.path.workspace, id: input.path.id)
+        return .ok(.init(body: .json(try documented(surveyInfo(found.survey, progress: found.progress)))))
     }
 
-    func postWorkspacesSurveysClose(
-        _ input: Operations.PostWorkspacesSurveysClose.Input
-    ) async throws
-        -> Operations.PostWorkspacesSurveysClose.Output
-    {
-        let (workspace, survey) = try await survey(input.path.workspace, input.path.id, minimum: .analyst)
-        try await store.setSurveyClose(workspaceID: workspace.id, id: survey.id, closesAt: max(now, survey.opensAt))
-        let closed = try await store.survey(workspaceID: workspace.id, id: survey.id)
+    func postWorkspacesSurveysClose(_ input: Ops.PostWorkspacesSurveysClose.Input) async throws -> Ops.PostWorkspacesSurveysClose.Output {
+        let closed = try await surveys.setOpen(caller, workspace: input.path.workspace, survey: input.path.id, open: false, now: now)
         return .ok(.init(body: .json(try documented(surveyInfo(closed, progress: nil)))))
     }
 
-    func postWorkspacesSurveysLinks(
-        _ input: Operations.PostWorkspacesSurveysLinks.Input
-    ) async throws
-        -> Operations.PostWorkspacesSurveysLinks.Output
-    {
+    func postWorkspacesSurveysLinks(_ input: Ops.PostWorkspacesSurveysLinks.Input) async throws -> Ops.PostWorkspacesSurveysLinks.Output {
         guard case .json(let body) = input.body else { throw WebError.badRequest("the body must be JSON") }
         let tokens = try await LinkService(store: store).customerLinks(
             caller, workspace: input.path.workspace, survey: input.path.id, segment: body.segment, count: body.count, now: now)
@@ -97,139 +71,107 @@ extension GeneratedAPI {
     }
 
     func postWorkspacesSurveysResponses(
-        _ input: Operations.PostWorkspacesSurveysResponses.Input
+        _ input: Ops.PostWorkspacesSurveysResponses.Input
     ) async throws
-        -> Operations.PostWorkspacesSurveysResponses.Output
+        -> Ops.PostWorkspacesSurveysResponses.Output
     {
-        let (workspace, survey) = try await survey(input.path.workspace, input.path.id, minimum: .analyst)
         guard case .json(let json) = input.body else { throw WebError.badRequest("the body must be JSON") }
         let body = try self.input(json, as: APIRequest.NewSurveyResponse.self)
-        var ratings: [String: SurveyRating] = [:]
-        for rating in body.ratings ?? [] {
-            if ratings[rating.outcome] != nil { throw WebError.badRequest("ratings: outcome '\(rating.outcome)' is rated twice") }
-            ratings[rating.outcome] = SurveyRating(importance: rating.importance, satisfaction: rating.satisfaction)
-        }
-        try await store.addSurveyResponse(
-            workspaceID: workspace.id, surveyID: survey.id, respondent: body.respondent, segment: body.segment ?? "", ratings: ratings,
+        try await surveys.addResponse(
+            caller, workspace: input.path.workspace, survey: input.path.id, respondent: body.respondent, segment: body.segment ?? "",
+            ratings: (body.ratings ?? []).map { ($0.outcome, SurveyRating(importance: $0.importance, satisfaction: $0.satisfaction)) },
             picks: body.picks ?? [], now: now)
         return .created(.init())
     }
 
     func postWorkspacesSurveysResponsesImport(
-        _ input: Operations.PostWorkspacesSurveysResponsesImport.Input
+        _ input: Ops.PostWorkspacesSurveysResponsesImport.Input
     ) async throws
-        -> Operations.PostWorkspacesSurveysResponsesImport.Output
+        -> Ops.PostWorkspacesSurveysResponsesImport.Output
     {
-        let (workspace, survey) = try await survey(input.path.workspace, input.path.id, minimum: .analyst)
         guard case .csv(let body) = input.body else { throw WebError.badRequest("the body must be CSV") }
-        let count = try await store.importSurveyAnswers(
-            workspaceID: workspace.id, surveyID: survey.id, file: "request body", bytes: Array(try await body.text().utf8), now: now)
+        let count = try await surveys.importAnswers(
+            caller, workspace: input.path.workspace, survey: input.path.id, file: "request body", bytes: Array(try await body.text().utf8),
+            now: now)
         return .ok(.init(body: .json(try documented(APIResponse.Imported(imported: count)))))
     }
 
-    func getWorkspacesSurveysResults(
-        _ input: Operations.GetWorkspacesSurveysResults.Input
-    ) async throws
-        -> Operations.GetWorkspacesSurveysResults.Output
+    func getWorkspacesSurveysResults(_ input: Ops.GetWorkspacesSurveysResults.Input) async throws -> Ops.GetWorkspacesSurveysResults.Output
     {
-        let (_, survey) = try await survey(input.path.workspace, input.path.id)
-        let results = try await SurveyResults.load(store: store, survey: survey, segment: input.query.segment)
+        let results = try await surveys.results(
+            caller, workspace: input.path.workspace, survey: input.path.id, segment: input.query.segment)
         return .ok(.init(body: .json(try documented(results))))
     }
 
-    func getWorkspacesTaskTests(_ input: Operations.GetWorkspacesTaskTests.Input) async throws -> Operations.GetWorkspacesTaskTests.Output {
-        let (workspace, _) = try await resolve(input.path.workspace)
-        return .ok(.init(body: .json(try documented(ItemList(items: try await store.taskTests(workspaceID: workspace.id))))))
+    func getWorkspacesTaskTests(_ input: Ops.GetWorkspacesTaskTests.Input) async throws -> Ops.GetWorkspacesTaskTests.Output {
+        .ok(.init(body: .json(try documented(ItemList(items: try await customers.taskTests(caller, workspace: input.path.workspace))))))
     }
 
-    func postWorkspacesTaskTests(
-        _ input: Operations.PostWorkspacesTaskTests.Input
-    ) async throws -> Operations.PostWorkspacesTaskTests.Output {
-        let (workspace, _) = try await resolve(input.path.workspace, minimum: .analyst)
+    func postWorkspacesTaskTests(_ input: Ops.PostWorkspacesTaskTests.Input) async throws -> Ops.PostWorkspacesTaskTests.Output {
         guard case .json(let json) = input.body else { throw WebError.badRequest("the body must be JSON") }
         let body = try self.input(json, as: APIRequest.NewTaskTest.self)
         let test = TaskTest(
             code: body.code, taskCode: body.task, question: body.question, answer: body.answer, targetSeconds: body.targetSeconds)
-        try await store.saveTaskTest(workspaceID: workspace.id, test)
-        return .created(.init(body: .json(try documented(test))))
+        return .created(.init(body: .json(try documented(try await customers.saveTaskTest(caller, workspace: input.path.workspace, test)))))
     }
 
-    func getWorkspacesTaskTestsTrend(
-        _ input: Operations.GetWorkspacesTaskTestsTrend.Input
-    ) async throws
-        -> Operations.GetWorkspacesTaskTestsTrend.Output
+    func getWorkspacesTaskTestsTrend(_ input: Ops.GetWorkspacesTaskTestsTrend.Input) async throws -> Ops.GetWorkspacesTaskTestsTrend.Output
     {
-        let (workspace, _) = try await resolve(input.path.workspace)
-        let (rounds, trend) = try await store.taskTrend(workspaceID: workspace.id)
+        let (rounds, trend) = try await customers.taskTrend(caller, workspace: input.path.workspace)
         return .ok(.init(body: .json(try documented(APIResponse.TaskTrend(rounds: rounds, trend: trend)))))
     }
 
-    func postWorkspacesTaskRounds(
-        _ input: Operations.PostWorkspacesTaskRounds.Input
-    ) async throws -> Operations.PostWorkspacesTaskRounds.Output {
-        let (workspace, _) = try await resolve(input.path.workspace, minimum: .analyst)
+    func postWorkspacesTaskRounds(_ input: Ops.PostWorkspacesTaskRounds.Input) async throws -> Ops.PostWorkspacesTaskRounds.Output {
         guard case .json(let body) = input.body else { throw WebError.badRequest("the body must be JSON") }
-        let round = try await store.createTaskRound(workspaceID: workspace.id, name: body.name, heldOn: body.heldOn, now: now)
+        let round = try await customers.createTaskRound(
+            caller, workspace: input.path.workspace, name: body.name, heldOn: body.heldOn, now: now)
         return .created(.init(body: .json(try documented(round))))
     }
 
     func postWorkspacesTaskRoundsAttempts(
-        _ input: Operations.PostWorkspacesTaskRoundsAttempts.Input
+        _ input: Ops.PostWorkspacesTaskRoundsAttempts.Input
     ) async throws
-        -> Operations.PostWorkspacesTaskRoundsAttempts.Output
+        -> Ops.PostWorkspacesTaskRoundsAttempts.Output
     {
-        let (workspace, _) = try await resolve(input.path.workspace, minimum: .analyst)
         guard case .json(let json) = input.body else { throw WebError.badRequest("the body must be JSON") }
         let body = try self.input(json, as: APIRequest.NewAttempts.self)
-        let targets = Dictionary(
-            uniqueKeysWithValues: try await store.taskTests(workspaceID: workspace.id).map { ($0.code, $0.targetSeconds) })
-        let attempts = try body.attempts.map { attempt in
-            guard let target = targets[attempt.task] else { throw WebError.badRequest("attempts: no task test '\(attempt.task)'") }
-            return TaskTests.Attempt(
-                participant: attempt.participant, task: attempt.task, result: attempt.result, seconds: attempt.seconds,
-                targetSeconds: target)
-        }
-        try await store.recordAttempts(workspaceID: workspace.id, roundID: input.path.id, attempts)
-        return .created(.init(body: .json(try documented(APIResponse.Imported(imported: attempts.count)))))
+        let count = try await customers.recordAttempts(
+            caller, workspace: input.path.workspace, round: input.path.id,
+            body.attempts.map { ($0.participant, $0.task, $0.result, $0.seconds) })
+        return .created(.init(body: .json(try documented(APIResponse.Imported(imported: count)))))
     }
 
     func postWorkspacesTaskRoundsAttemptsImport(
-        _ input: Operations.PostWorkspacesTaskRoundsAttemptsImport.Input
+        _ input: Ops.PostWorkspacesTaskRoundsAttemptsImport.Input
     ) async throws
-        -> Operations.PostWorkspacesTaskRoundsAttemptsImport.Output
+        -> Ops.PostWorkspacesTaskRoundsAttemptsImport.Output
     {
-        let (workspace, _) = try await resolve(input.path.workspace, minimum: .analyst)
         guard case .csv(let body) = input.body else { throw WebError.badRequest("the body must be CSV") }
-        let count = try await store.importAttempts(
-            workspaceID: workspace.id, roundID: input.path.id, file: "request body", bytes: Array(try await body.text().utf8))
+        let count = try await customers.importAttempts(
+            caller, workspace: input.path.workspace, round: input.path.id, file: "request body", bytes: Array(try await body.text().utf8))
         return .ok(.init(body: .json(try documented(APIResponse.Imported(imported: count)))))
     }
 
-    func getWorkspacesJourneys(_ input: Operations.GetWorkspacesJourneys.Input) async throws -> Operations.GetWorkspacesJourneys.Output {
-        let (workspace, _) = try await resolve(input.path.workspace)
-        let journeys = try await store.journeys(workspaceID: workspace.id)
+    func getWorkspacesJourneys(_ input: Ops.GetWorkspacesJourneys.Input) async throws -> Ops.GetWorkspacesJourneys.Output {
+        let journeys = try await customers.journeys(caller, workspace: input.path.workspace)
         let ledger = APIResponse.TimeLedgerInfo(
             journeys: journeys.map(APIResponse.JourneyInfo.init), balance: TimeLedger.balance(journeys.flatMap(\.changes).map(\.change)))
         return .ok(.init(body: .json(try documented(ledger))))
     }
 
-    func postWorkspacesJourneys(_ input: Operations.PostWorkspacesJourneys.Input) async throws -> Operations.PostWorkspacesJourneys.Output {
-        let (workspace, _) = try await resolve(input.path.workspace, minimum: .analyst)
+    func postWorkspacesJourneys(_ input: Ops.PostWorkspacesJourneys.Input) async throws -> Ops.PostWorkspacesJourneys.Output {
         guard case .json(let body) = input.body else { throw WebError.badRequest("the body must be JSON") }
-        let id = try await store.addJourney(workspaceID: workspace.id, code: body.code, name: body.name, segment: body.segment ?? "")
+        let id = try await customers.addJourney(
+            caller, workspace: input.path.workspace, code: body.code, name: body.name, segment: body.segment ?? "")
         return .created(.init(body: .json(try documented(APIResponse.Created(id: id)))))
     }
 
-    func postWorkspacesJourneysSteps(
-        _ input: Operations.PostWorkspacesJourneysSteps.Input
-    ) async throws
-        -> Operations.PostWorkspacesJourneysSteps.Output
+    func postWorkspacesJourneysSteps(_ input: Ops.PostWorkspacesJourneysSteps.Input) async throws -> Ops.PostWorkspacesJourneysSteps.Output
     {
-        let (workspace, _) = try await resolve(input.path.workspace, minimum: .analyst)
         guard case .json(let json) = input.body else { throw WebError.badRequest("the body must be JSON") }
         let body = try self.input(json, as: APIRequest.NewJourneyStep.self)
-        try await store.addJourneyStep(
-            workspaceID: workspace.id, journey: input.path.code,
+        try await customers.addJourneyStep(
+            caller, workspace: input.path.workspace, journey: input.path.code,
             .init(
                 name: body.name, customerMinutes: body.customerMinutes, organizationMinutes: body.organizationMinutes,
                 frequencyPerYear: body.frequency, customers: body.customers))
@@ -237,26 +179,24 @@ extension GeneratedAPI {
     }
 
     func postWorkspacesJourneysChanges(
-        _ input: Operations.PostWorkspacesJourneysChanges.Input
+        _ input: Ops.PostWorkspacesJourneysChanges.Input
     ) async throws
-        -> Operations.PostWorkspacesJourneysChanges.Output
+        -> Ops.PostWorkspacesJourneysChanges.Output
     {
-        let (workspace, _) = try await resolve(input.path.workspace, minimum: .analyst)
         guard case .json(let json) = input.body else { throw WebError.badRequest("the body must be JSON") }
         let body = try self.input(json, as: APIRequest.NewJourneyChange.self)
-        let change = try await store.recordJourneyChange(
-            workspaceID: workspace.id, journey: input.path.code, stepID: body.stepId, title: body.title, date: body.date,
+        let change = try await customers.recordJourneyChange(
+            caller, workspace: input.path.workspace, journey: input.path.code, stepID: body.stepId, title: body.title, date: body.date,
             customerMinutesAfter: body.customerMinutesAfter, organizationMinutesAfter: body.organizationMinutesAfter, now: now)
         return .created(.init(body: .json(try documented(TimeLedger.balance([change])[0]))))
     }
 
     func getWorkspacesCustomerMetrics(
-        _ input: Operations.GetWorkspacesCustomerMetrics.Input
+        _ input: Ops.GetWorkspacesCustomerMetrics.Input
     ) async throws
-        -> Operations.GetWorkspacesCustomerMetrics.Output
+        -> Ops.GetWorkspacesCustomerMetrics.Output
     {
-        let (workspace, _) = try await resolve(input.path.workspace)
-        let answers = try await store.customerMetricAnswers(workspaceID: workspace.id)
+        let answers = try await customers.customerMetricAnswers(caller, workspace: input.path.workspace)
         let figures = APIResponse.CustomerMetricsInfo(
             overall: CustomerMetrics.figures(answers), byMonth: CustomerMetrics.figures(answers, byMonth: true),
             bySegment: CustomerMetrics.figures(answers, bySegment: true))
@@ -264,20 +204,14 @@ extension GeneratedAPI {
     }
 
     func postWorkspacesCustomerMetricsImport(
-        _ input: Operations.PostWorkspacesCustomerMetricsImport.Input
+        _ input: Ops.PostWorkspacesCustomerMetricsImport.Input
     ) async throws
-        -> Operations.PostWorkspacesCustomerMetricsImport.Output
+        -> Ops.PostWorkspacesCustomerMetricsImport.Output
     {
-        let (workspace, _) = try await resolve(input.path.workspace, minimum: .analyst)
         guard case .csv(let body) = input.body else { throw WebError.badRequest("the body must be CSV") }
-        let count = try await store.importCustomerMetricAnswers(
-            workspaceID: workspace.id, file: "request body", bytes: Array(try await body.text().utf8))
+        let count = try await customers.importCustomerMetrics(
+            caller, workspace: input.path.workspace, file: "request body", bytes: Array(try await body.text().utf8))
         return .ok(.init(body: .json(try documented(APIResponse.Imported(imported: count)))))
-    }
-
-    private func survey(_ slug: String, _ id: String, minimum: Access = .viewer) async throws -> (Workspace, CustomerSurvey) {
-        let (workspace, _) = try await resolve(slug, minimum: minimum)
-        return (workspace, try await store.survey(workspaceID: workspace.id, id: id))
     }
 
     private func surveyInfo(_ survey: CustomerSurvey, progress: SurveyProgress?) -> APIResponse.SurveyInfo {

@@ -80,8 +80,7 @@ extension GeneratedAPI {
     }
 
     func getWorkspacesOverview(_ input: Ops.GetWorkspacesOverview.Input) async throws -> Ops.GetWorkspacesOverview.Output {
-        let (workspace, _) = try await resolve(input.path.workspace)
-        return .ok(.init(body: .json(try documented(try await CustomerDNAOverview.load(store: store, workspace: workspace)))))
+        .ok(.init(body: .json(try documented(try await lineOfSight.overview(caller, workspace: input.path.workspace)))))
     }
 
     func getWorkspacesHypotheses(_ input: Ops.GetWorkspacesHypotheses.Input) async throws -> Ops.GetWorkspacesHypotheses.Output {

@@ -1,3 +1,4 @@
+import DNAApp
 import DNACore
 import DNAStore
 import Foundation
@@ -31,7 +32,7 @@ extension PageController {
             try await postAction(request, context, load: customerModelPage, view: CustomerModelPage.View.init) { form, workspace in
                 let kind = try context.parameter("id")
                 let record = try Self.customerRecord(kind: kind, form: form)
-                let summary = try await store.mergeCustomerModel(workspaceID: workspace.id, record)
+                let summary = try await CustomerModelService(store: store).mergeModel(context.caller, workspace: workspace.slug, record)
                 return "\(summary.added == 1 ? "Added" : "Updated") \(kind) '\(form.text("code") ?? "")'."
             }
         }
@@ -40,14 +41,16 @@ extension PageController {
                 guard let kind = CustomerRecordKind(rawValue: form["kind"] ?? "") else {
                     throw StoreError.invalid("choose what kind of record to remove")
                 }
-                try await store.deleteCustomerRecord(workspaceID: workspace.id, kind: kind, code: form.text("code") ?? "")
+                try await CustomerModelService(store: store).deleteRecord(
+                    context.caller, workspace: workspace.slug, kind: kind, code: form.text("code") ?? "")
                 return "Removed \(kind.rawValue) '\(form.text("code") ?? "")'."
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .customerModelImport(w) })) { request, context in
             try await postAction(request, context, load: customerModelPage, view: CustomerModelPage.View.init, submitted: "yaml") {
                 form, workspace in
-                let summary = try await store.importCustomerModel(workspaceID: workspace.id, file: "model.yaml", text: form["yaml"] ?? "")
+                let summary = try await CustomerModelService(store: store).importModel(
+                    context.caller, workspace: workspace.slug, file: "model.yaml", text: form["yaml"] ?? "")
                 return "Imported: \(summary.added) records added, \(summary.updated) updated."
             }
         }
@@ -149,41 +152,37 @@ extension PageController {
                     code: form.text("code") ?? "", taskCode: form.text("task"), question: form.text("question") ?? "",
                     answer: form.text("answer") ?? "",
                     targetSeconds: target)
-                try await store.saveTaskTest(workspaceID: workspace.id, test)
+                _ = try await CustomerModelService(store: store).saveTaskTest(context.caller, workspace: workspace.slug, test)
                 return "Saved task test '\(test.code)'."
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .taskRounds(w) })) { request, context in
             try await postAction(request, context, load: taskTestsPage, view: TaskTestsPage.View.init) { form, workspace in
-                let round = try await store.createTaskRound(
-                    workspaceID: workspace.id, name: form.text("name") ?? "", heldOn: form.text("held_on") ?? "", now: clock.now())
+                let round = try await CustomerModelService(store: store).createTaskRound(
+                    context.caller, workspace: workspace.slug, name: form.text("name") ?? "", heldOn: form.text("held_on") ?? "",
+                    now: clock.now())
                 return "Started round '\(round.name)'."
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .taskRoundAttempts(w, id) })) { request, context in
             try await postAction(request, context, load: taskTestsPage, view: TaskTestsPage.View.init) { form, workspace in
-                let tests = try await store.taskTests(workspaceID: workspace.id)
-                guard let test = tests.first(where: { $0.code == form["test"] }) else { throw StoreError.invalid("choose a task test") }
+                guard let test = form.text("test") else { throw StoreError.invalid("choose a task test") }
                 guard let result = TaskTests.Outcome(rawValue: form["result"] ?? "") else {
                     throw StoreError.invalid("choose success, failure or disaster")
                 }
                 guard let seconds = form.text("seconds").flatMap(Double.init) else {
                     throw StoreError.invalid("the time must be a number of seconds")
                 }
-                try await store.recordAttempts(
-                    workspaceID: workspace.id, roundID: try context.parameter("id"),
-                    [
-                        .init(
-                            participant: form.text("participant") ?? "", task: test.code, result: result, seconds: seconds,
-                            targetSeconds: test.targetSeconds)
-                    ])
-                return "Recorded a \(result.rawValue) on '\(test.code)'."
+                _ = try await CustomerModelService(store: store).recordAttempts(
+                    context.caller, workspace: workspace.slug, round: try context.parameter("id"),
+                    [(participant: form.text("participant") ?? "", task: test, result: result, seconds: seconds)])
+                return "Recorded a \(result.rawValue) on '\(test)'."
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .taskRoundImport(w, id) })) { request, context in
             try await postAction(request, context, load: taskTestsPage, view: TaskTestsPage.View.init) { form, workspace in
-                let count = try await store.importAttempts(
-                    workspaceID: workspace.id, roundID: try context.parameter("id"), file: "results.csv",
+                let count = try await CustomerModelService(store: store).importAttempts(
+                    context.caller, workspace: workspace.slug, round: try context.parameter("id"), file: "results.csv",
                     bytes: Array((form["csv"] ?? "").utf8))
                 return "Imported \(count) results."
             }
@@ -207,8 +206,8 @@ extension PageController {
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .timeLedger(w) })) { request, context in
             try await postAction(request, context, load: ledgerPage, view: TimeLedgerPage.View.init) { form, workspace in
-                _ = try await store.addJourney(
-                    workspaceID: workspace.id, code: form.text("code") ?? "", name: form.text("name") ?? "",
+                _ = try await CustomerModelService(store: store).addJourney(
+                    context.caller, workspace: workspace.slug, code: form.text("code") ?? "", name: form.text("name") ?? "",
                     segment: form.text("segment") ?? "")
                 return "Added journey '\(form.text("name") ?? "")'."
             }
@@ -222,8 +221,8 @@ extension PageController {
                     return value
                 }
                 guard numbers[3] == numbers[3].rounded() else { throw StoreError.invalid("customers affected must be a whole number") }
-                try await store.addJourneyStep(
-                    workspaceID: workspace.id, journey: try context.parameter("id"),
+                try await CustomerModelService(store: store).addJourneyStep(
+                    context.caller, workspace: workspace.slug, journey: try context.parameter("id"),
                     .init(
                         name: form.text("name") ?? "", customerMinutes: numbers[0], organizationMinutes: numbers[1],
                         frequencyPerYear: numbers[2],
@@ -236,8 +235,8 @@ extension PageController {
                 guard let customer = form.text("customer_after").flatMap(Double.init),
                     let organization = form.text("organization_after").flatMap(Double.init)
                 else { throw StoreError.invalid("minutes after the change must be numbers") }
-                let change = try await store.recordJourneyChange(
-                    workspaceID: workspace.id, journey: try context.parameter("id"), stepID: form["step"] ?? "",
+                let change = try await CustomerModelService(store: store).recordJourneyChange(
+                    context.caller, workspace: workspace.slug, journey: try context.parameter("id"), stepID: form["step"] ?? "",
                     title: form.text("title") ?? "",
                     date: form.text("date") ?? "", customerMinutesAfter: customer, organizationMinutesAfter: organization, now: clock.now())
                 return change.isCostShifting
@@ -252,8 +251,8 @@ extension PageController {
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .customerMetricsImport(w) })) { request, context in
             try await postAction(request, context, load: metricsPage, view: CustomerMetricsPage.View.init) { form, workspace in
-                let count = try await store.importCustomerMetricAnswers(
-                    workspaceID: workspace.id, file: "answers.csv", bytes: Array((form["csv"] ?? "").utf8))
+                let count = try await CustomerModelService(store: store).importCustomerMetrics(
+                    context.caller, workspace: workspace.slug, file: "answers.csv", bytes: Array((form["csv"] ?? "").utf8))
                 return "Imported \(count) answers."
             }
         }

@@ -16,9 +16,11 @@ extension PageController {
                 try await page(request, context) { workspace, access, identity in try await body(request, workspace, access, identity) }
             }
         }
-        get({ w, _ in .overview(w) }) { _, workspace, _, identity in
-            OverviewPage.View(workspaceRecord: workspace, overview: try await CustomerDNAOverview.load(store: store, workspace: workspace))
-                .response(identity: identity)
+        router.get(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .overview(w) })) { request, context in
+            try await page(request, context) { workspace, _, identity in
+                let overview = try await LineOfSightService(store: store).overview(context.caller, workspace: workspace.slug)
+                return OverviewPage.View(workspaceRecord: workspace, overview: overview).response(identity: identity)
+            }
         }
         get({ w, _ in .lineOfSight(w) }) { request, workspace, access, identity in
             LineOfSightPage.View(

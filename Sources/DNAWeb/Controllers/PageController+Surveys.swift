@@ -21,8 +21,9 @@ extension PageController {
                     }
                     let (opens, closes) = try Self.window(from: form)
                     let share = { (name: String, fallback: Double) in form.text(name).flatMap(Double.init).map { $0 / 100 } ?? fallback }
-                    let survey = try await store.createSurvey(
-                        workspaceID: workspace.id, kind: kind, name: form.text("name") ?? "", opensAt: opens, closesAt: closes,
+                    let survey = try await SurveyService(store: store).createSurvey(
+                        context.caller, workspace: workspace.slug, kind: kind, name: form.text("name") ?? "", opensAt: opens,
+                        closesAt: closes,
                         itemCodes: kind == .outcomeStudy ? form.all("outcomes") : [],
                         thresholds: TopTasks.Thresholds(longNeck: share("long_neck", 0.25), top: share("top", 0.5)), now: clock.now())
                     return Response.redirect(to: SiteURL.survey(workspace.slug, survey.id).path, type: .found)
@@ -56,20 +57,20 @@ extension PageController {
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .surveyOpenLink(w, id) })) { request, context in
             try await surveyAction(request, context) { form, workspace, survey in
-                try await store.setSurveyOpenLink(
-                    workspaceID: workspace.id, id: survey.id, secret: form["action"] == "remove" ? nil : Secrets.make())
+                try await SurveyService(store: store).setOpenLink(
+                    context.caller, workspace: workspace.slug, survey: survey.id, on: form["action"] != "remove")
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .surveyWindow(w, id) })) { request, context in
             try await surveyAction(request, context) { form, workspace, survey in
-                let closesAt = form["action"] == "reopen" ? nil : Swift.max(clock.now(), survey.opensAt)
-                try await store.setSurveyClose(workspaceID: workspace.id, id: survey.id, closesAt: closesAt)
+                _ = try await SurveyService(store: store).setOpen(
+                    context.caller, workspace: workspace.slug, survey: survey.id, open: form["action"] == "reopen", now: clock.now())
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .surveyImport(w, id) })) { request, context in
             try await postAction(request, context, load: surveyPage(request, context), view: SurveyPage.View.init) { form, workspace in
-                let count = try await store.importSurveyAnswers(
-                    workspaceID: workspace.id, surveyID: try context.parameter("id"), file: "answers.csv",
+                let count = try await SurveyService(store: store).importAnswers(
+                    context.caller, workspace: workspace.slug, survey: try context.parameter("id"), file: "answers.csv",
                     bytes: Array((form["csv"] ?? "").utf8),
                     now: clock.now())
                 return "Imported the answers of \(count) customers."
@@ -83,8 +84,9 @@ extension PageController {
                     let segment = request.uri.queryParameters.get("segment").map { SiteURL.query(["segment": String($0)]) } ?? ""
                     return Response.redirect(to: SiteURL.apiSurveyResults(workspace.slug, survey.id).path + segment, type: .permanent)
                 }
-                let results = try await SurveyResults.load(
-                    store: store, survey: survey, segment: request.uri.queryParameters.get("segment").map { String($0) })
+                let results = try await SurveyService(store: store).results(
+                    context.caller, workspace: workspace.slug, survey: survey.id,
+                    segment: request.uri.queryParameters.get("segment").map { String($0) })
                 if let formatName = request.uri.queryParameters.get("format") {
                     guard let format = OutputFormat(rawValue: String(formatName)) else {
                         throw WebError.badRequest("format must be json, csv or md")
@@ -147,35 +149,3 @@ extension PageController {
 }
 
 extension SurveyPage.Model: ActionPageModel {}
-
-/// A survey's results as pages, API and downloads show them: the same scoring code as
-/// `cdna analyze outcomes|top-tasks`, on the handed-in answers.
-struct SurveyResults: Encodable, Sendable {
-    var survey: String
-    var kind: CustomerSurvey.Kind
-    var respondents: Int
-    var segment: String?
-    var scores: [OutcomeStudy.Score]
-    var tasks: [TopTasks.Result]
-
-    /// `segment` nil scores all customers; "*" cuts by every segment; a code keeps that segment.
-    static func load(store: Store, survey: CustomerSurvey, segment: String?) async throws -> SurveyResults {
-        switch survey.kind {
-        case .outcomeStudy:
-            var ratings = try await store.outcomeRatings(surveyID: survey.id)
-            if let segment, segment != "*" { ratings = ratings.filter { $0.segment == segment } }
-            return SurveyResults(
-                survey: survey.id, kind: survey.kind, respondents: Set(ratings.map(\.respondent)).count, segment: segment,
-                scores: OutcomeStudy.score(ratings, bySegment: segment == "*"), tasks: [])
-        case .topTasks:
-            let votes = try await store.taskVotes(surveyID: survey.id)
-            return SurveyResults(
-                survey: survey.id, kind: survey.kind, respondents: Set(votes.map(\.voter)).count, segment: nil, scores: [],
-                tasks: TopTasks.rank(votes, tasks: survey.items.map(\.code), thresholds: survey.thresholds))
-        }
-    }
-
-    func render(_ format: OutputFormat) -> String {
-        kind == .outcomeStudy ? AnalysisOutput.render(scores, as: format) : AnalysisOutput.render(tasks, as: format)
-    }
-}

@@ -1,3 +1,4 @@
+import DNAApp
 import DNACore
 import DNAStore
 import Plot

@@ -7,19 +7,19 @@ import Foundation
 /// opportunities, top tasks' performance, customer hours) and the line of sight (coverage,
 /// inside-out initiatives, humility, agility, the objectives' metric pairs). The page and
 /// `GET .../overview` are built from this one value.
-struct CustomerDNAOverview: Encodable, Sendable {
-    struct Force: Encodable, Sendable {
-        var dimension: String
-        var name: String
-        var score: Double
+public struct CustomerDNAOverview: Encodable, Sendable {
+    public struct Force: Encodable, Sendable {
+        public var dimension: String
+        public var name: String
+        public var score: Double
     }
 
-    struct Inside: Encodable, Sendable {
-        var campaign: String
-        var respondents: Int
-        var forces: [Force]
-        var balance: AssessmentResult.LayerBalance.Balance?
-        var lineOfSightCoverage: Double?
+    public struct Inside: Encodable, Sendable {
+        public var campaign: String
+        public var respondents: Int
+        public var forces: [Force]
+        public var balance: AssessmentResult.LayerBalance.Balance?
+        public var lineOfSightCoverage: Double?
 
         enum CodingKeys: String, CodingKey {
             case campaign, respondents, forces, balance
@@ -27,19 +27,19 @@ struct CustomerDNAOverview: Encodable, Sendable {
         }
     }
 
-    struct Opportunity: Encodable, Sendable {
-        var outcome: String
-        var text: String
-        var opportunity: Double
-        var status: OutcomeStudy.Status
+    public struct Opportunity: Encodable, Sendable {
+        public var outcome: String
+        public var text: String
+        public var opportunity: Double
+        public var status: OutcomeStudy.Status
     }
 
-    struct TaskPerformance: Encodable, Sendable {
-        var task: String
-        var text: String
-        var score: Double
-        var successRate: Double
-        var scoreChange: Double?
+    public struct TaskPerformance: Encodable, Sendable {
+        public var task: String
+        public var text: String
+        public var score: Double
+        public var successRate: Double
+        public var scoreChange: Double?
 
         enum CodingKeys: String, CodingKey {
             case task, text, score
@@ -48,12 +48,12 @@ struct CustomerDNAOverview: Encodable, Sendable {
         }
     }
 
-    struct Outside: Encodable, Sendable {
-        var study: String?
-        var opportunities: [Opportunity]
-        var tasks: [TaskPerformance]
-        var annualCustomerHours: Double
-        var customerHoursSaved: Double
+    public struct Outside: Encodable, Sendable {
+        public var study: String?
+        public var opportunities: [Opportunity]
+        public var tasks: [TaskPerformance]
+        public var annualCustomerHours: Double
+        public var customerHoursSaved: Double
 
         enum CodingKeys: String, CodingKey {
             case study, opportunities, tasks
@@ -62,15 +62,15 @@ struct CustomerDNAOverview: Encodable, Sendable {
         }
     }
 
-    struct Pair: Encodable, Sendable {
-        struct Side: Encodable, Sendable {
-            var metric: String
-            var name: String
-            var unit: String
-            var latest: Double?
-            var first: Double?
-            var target: Double?
-            var meetsTarget: Bool?
+    public struct Pair: Encodable, Sendable {
+        public struct Side: Encodable, Sendable {
+            public var metric: String
+            public var name: String
+            public var unit: String
+            public var latest: Double?
+            public var first: Double?
+            public var target: Double?
+            public var meetsTarget: Bool?
 
             enum CodingKeys: String, CodingKey {
                 case metric, name, unit, latest, first, target
@@ -78,22 +78,22 @@ struct CustomerDNAOverview: Encodable, Sendable {
             }
         }
 
-        var objective: String
-        var title: String
-        var customer: Side
-        var business: Side
+        public var objective: String
+        public var title: String
+        public var customer: Side
+        public var business: Side
     }
 
-    struct Sight: Encodable, Sendable {
-        var coverage: LineOfSightCheck.Coverage
-        var insideOut: [String]
-        var humility: Humility.Figure?
-        var humilityLatestQuarter: Humility.Figure?
-        var signalToShipMedianDays: Double?
-        var decisionToShipMedianDays: Double?
-        var shippedLast12Months: Int
-        var objectives: [Pair]
-        var hypotheses: [String: Int]
+    public struct Sight: Encodable, Sendable {
+        public var coverage: LineOfSightCheck.Coverage
+        public var insideOut: [String]
+        public var humility: Humility.Figure?
+        public var humilityLatestQuarter: Humility.Figure?
+        public var signalToShipMedianDays: Double?
+        public var decisionToShipMedianDays: Double?
+        public var shippedLast12Months: Int
+        public var objectives: [Pair]
+        public var hypotheses: [String: Int]
 
         enum CodingKeys: String, CodingKey {
             case coverage, humility, objectives, hypotheses
@@ -105,12 +105,12 @@ struct CustomerDNAOverview: Encodable, Sendable {
         }
     }
 
-    var workspace: String
-    var inside: Inside?
-    var outside: Outside
-    var lineOfSight: Sight
+    public var workspace: String
+    public var inside: Inside?
+    public var outside: Outside
+    public var lineOfSight: Sight
     /// Titles of line-of-sight nodes, for the page.
-    var nodeTitles: [String: String]
+    public var nodeTitles: [String: String]
 
     enum CodingKeys: String, CodingKey {
         case workspace, inside, outside
