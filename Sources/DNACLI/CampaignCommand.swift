@@ -70,18 +70,19 @@ struct CampaignCommand: AsyncParsableCommand {
         @Option(help: "Campaign id or exact name.") var campaign: String
         @Option(help: "Unit code.") var unit: String
         @Option(help: "How many links.") var count: Int
-        @Option(help: "The server's address as respondents reach it.") var baseURL = "http://127.0.0.1:8080"
+        @OptionGroup var address: PublicURLOptions
         @OptionGroup var workspace: WorkspaceOptions
 
         func run() async throws {
             try await runCommand {
                 try Store.checkLinkCount(count)
+                let base = try address.base
                 try await workspace.withWorkspace { store, found in
                     let target = try await findCampaign(campaign, in: found, store: store)
                     let tokens = try await LinkService(store: store).respondentLinks(
                         .commandLine, workspace: found.slug, campaign: target.id, unitCode: unit, count: count, now: nowSeconds())
                     Console.out("unit,link")
-                    for token in tokens { Console.out("\(unit),\(RespondentLinks.url(base: baseURL, token: token))") }
+                    for token in tokens { Console.out("\(unit),\(RespondentLinks.url(base: base, token: token))") }
                 }
             }
         }

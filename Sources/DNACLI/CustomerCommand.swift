@@ -103,17 +103,18 @@ struct CustomerCommand: AsyncParsableCommand {
         @Option(help: "Survey id or exact name.") var survey: String
         @Option(help: "How many links.") var count: Int
         @Option(help: "Segment code the links are for (optional).") var segment: String?
-        @Option(help: "The server's address as customers reach it.") var baseURL = "http://127.0.0.1:8080"
+        @OptionGroup var address: PublicURLOptions
         @OptionGroup var workspace: WorkspaceOptions
 
         func run() async throws {
             try await runCommand {
                 try Store.checkLinkCount(count)
+                let base = try address.base
                 try await workspace.withWorkspace { store, found in
                     let target = try await findSurvey(survey, in: found, store: store)
                     let tokens = try await LinkService(store: store).customerLinks(
                         .commandLine, workspace: found.slug, survey: target.id, segment: segment, count: count, now: nowSeconds())
-                    for token in tokens { Console.out(RespondentLinks.customerURL(base: baseURL, token: token)) }
+                    for token in tokens { Console.out(RespondentLinks.customerURL(base: base, token: token)) }
                 }
             }
         }

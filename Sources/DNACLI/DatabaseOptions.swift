@@ -99,3 +99,28 @@ struct WorkspaceOptions: ParsableArguments, CustomStringConvertible {
         try await database.withWorkspace(workspace, body)
     }
 }
+
+/// `--public-url` (or `CDNA_PUBLIC_URL`): the address people reach the server at, which every
+/// respondent and customer link starts with; the same option and rule as `cdna serve`.
+struct PublicURLOptions: ParsableArguments {
+    @Option(
+        name: .customLong("public-url"),
+        help: "The server's address as people reach it (env CDNA_PUBLIC_URL; default http://127.0.0.1:8080).")
+    var publicURL: String?
+
+    /// The checked address, without a trailing slash.
+    var base: String {
+        get throws {
+            let text = publicURL ?? ProcessInfo.processInfo.environment["CDNA_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 }
+            guard let text else { return "http://127.0.0.1:8080" }
+            guard let checked = ServeSettings.publicURL(text) else {
+                throw ValidationError(
+                    "public URL '\(text)' (\(publicURL != nil ? "--public-url" : "CDNA_PUBLIC_URL")): expected http:// or https:// and a host, such as https://dna.example.org"
+                )
+            }
+            return checked
+        }
+    }
+
+    func validate() throws { _ = try base }
+}

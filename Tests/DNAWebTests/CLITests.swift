@@ -161,6 +161,17 @@ struct CLITests {
             ["campaign", "links", "--workspace", "harbor", "--campaign", "Winter", "--unit", "claims", "--count", "2"] + data)
         #expect(links.status == 0 && links.output.split(separator: "\n").count == 3)
         #expect(links.output.hasPrefix("unit,link\nclaims,http://127.0.0.1:8080/r/"))
+        // Links start with the configured public address, as the server's do; a bad one is refused.
+        let published = try Self.cdna(
+            ["campaign", "links", "--workspace", "harbor", "--campaign", "Winter", "--unit", "claims", "--count", "1"] + data,
+            environment: ["CDNA_PUBLIC_URL": "https://dna.example.org/"])
+        #expect(published.output.hasPrefix("unit,link\nclaims,https://dna.example.org/r/"), "\(published.error)")
+        let badAddress = try Self.cdna(
+            [
+                "campaign", "links", "--workspace", "harbor", "--campaign", "Winter", "--unit", "claims", "--count", "1",
+                "--public-url", "ftp://x",
+            ] + data)
+        #expect(badAddress.status != 0 && badAddress.error.contains("public URL 'ftp://x' (--public-url)"))
 
         let file = directory.appendingPathComponent("responses.csv")
         var rows = ["respondent,unit,role,purpose-customers,line-of-sight"]
