@@ -47,4 +47,44 @@ public struct CampaignService: Sendable {
         let (workspace, caller) = try await access.enter(slug, caller: caller, minimum: .analyst)
         try await caller.acting { try await store.setOpenLink(workspaceID: workspace.id, id: id, secret: on ? Secrets.make() : nil) }
     }
+
+    /// The workspace's waves, newest first.
+    public func campaigns(_ caller: Caller?, workspace slug: String) async throws -> [Campaign] {
+        try await access.reading(slug, caller) { try await store.campaigns(workspaceID: $0.id) }
+    }
+
+    /// A wave and how far it has come: invited, answered and the response rate by unit.
+    public func campaign(
+        _ caller: Caller?, workspace slug: String, id: String
+    ) async throws -> (
+        campaign: Campaign, progress: CampaignProgress
+    ) {
+        try await access.reading(slug, caller) { workspace in
+            let campaign = try await store.campaign(workspaceID: workspace.id, id: id)
+            return (campaign, try await store.campaignProgress(workspace: workspace, campaignID: id))
+        }
+    }
+
+    /// The wave's scores by unit (sub-units rolled up), by role or overall, with small groups
+    /// suppressed as the workspace's rule says.
+    public func scorecard(
+        _ caller: Caller?, workspace slug: String, campaign id: String, breakdown: AssessmentScoring.Breakdown
+    ) async throws -> Scorecard {
+        try await access.reading(slug, caller) { workspace in
+            try await store.scorecard(
+                workspace: workspace, campaign: try await store.campaign(workspaceID: workspace.id, id: id), breakdown: breakdown)
+        }
+    }
+
+    /// What a leadership report is made of: the workspace, the scorecard and the frameworks
+    /// its dimensions are named by.
+    public func report(
+        _ caller: Caller?, workspace slug: String, campaign id: String, breakdown: AssessmentScoring.Breakdown
+    ) async throws -> (workspace: Workspace, scorecard: Scorecard, frameworks: [Framework]) {
+        try await access.reading(slug, caller) { workspace in
+            let scorecard = try await store.scorecard(
+                workspace: workspace, campaign: try await store.campaign(workspaceID: workspace.id, id: id), breakdown: breakdown)
+            return (workspace, scorecard, try await store.frameworks(workspaceID: workspace.id))
+        }
+    }
 }

@@ -18,6 +18,21 @@ public struct CustomerModelService: Sendable {
         try await access.reading(slug, caller) { try await store.customerModel(workspaceID: $0.id) }
     }
 
+    /// The outcomes customers want, as the line-of-sight question offers them.
+    public func outcomes(_ caller: Caller?, workspace slug: String) async throws -> [CustomerOutcome] {
+        try await access.reading(slug, caller) { try await store.customerOutcomes(workspaceID: $0.id) }
+    }
+
+    public func addOutcome(
+        _ caller: Caller?, workspace slug: String, code: String, direction: CustomerOutcome.Direction, metric: String, object: String,
+        clarifier: String
+    ) async throws -> CustomerOutcome {
+        try await access.changing(slug, caller) {
+            try await store.addCustomerOutcome(
+                workspaceID: $0.id, code: code, direction: direction, metric: metric, object: object, clarifier: clarifier)
+        }
+    }
+
     /// Merges a model file by code, all or nothing; problems are thrown as `FileProblems`.
     public func importModel(_ caller: Caller?, workspace slug: String, file: String, text: String) async throws -> ModelMergeSummary {
         try await access.changing(slug, caller) { try await store.importCustomerModel(workspaceID: $0.id, file: file, text: text) }

@@ -1,7 +1,8 @@
 import DNACore
 import DNAStore
 
-/// The organization's use cases: units and roles, one by one or from an org chart file. Each
+/// The organization's use cases: units and roles, one by one or from an org chart file, and
+/// the frameworks it is assessed with. Each
 /// checks the caller's access to the workspace (reading needs viewer, changing analyst) and
 /// makes its change as the caller, so pages, API and command line share one rule each.
 public struct OrganizationService: Sendable {
@@ -56,5 +57,23 @@ public struct OrganizationService: Sendable {
     public func deleteRole(_ caller: Caller?, workspace slug: String, id: String) async throws {
         let (workspace, caller) = try await access.enter(slug, caller: caller, minimum: .analyst)
         try await caller.acting { try await store.deleteRole(workspaceID: workspace.id, id: id) }
+    }
+
+    /// The frameworks the organization is assessed with: the built-in ones and its own.
+    public func frameworks(_ caller: Caller?, workspace slug: String) async throws -> [Framework] {
+        try await access.reading(slug, caller) { try await store.frameworks(workspaceID: $0.id) }
+    }
+
+    public func framework(_ caller: Caller?, workspace slug: String, id: String) async throws -> Framework {
+        guard let framework = try await frameworks(caller, workspace: slug).first(where: { $0.id == id }) else {
+            throw StoreError.notFound("no framework '\(id)'")
+        }
+        return framework
+    }
+
+    /// Adds a framework file of the workspace's own; its mistakes are located by line.
+    public func addFramework(_ caller: Caller?, workspace slug: String, file: String, source: String, now: Int64) async throws -> Framework
+    {
+        try await access.changing(slug, caller) { try await store.addFramework(workspaceID: $0.id, file: file, source: source, now: now) }
     }
 }

@@ -7,25 +7,25 @@ import OpenAPIRuntime
 /// The inside view: customer outcomes, campaigns, their links, answers and scores, tensions
 /// and experiments.
 extension GeneratedAPI {
-    func getWorkspacesOutcomes(_ input: Operations.GetWorkspacesOutcomes.Input) async throws -> Operations.GetWorkspacesOutcomes.Output {
-        let (workspace, _) = try await resolve(input.path.workspace)
-        return .ok(.init(body: .json(try documented(ItemList(items: try await store.customerOutcomes(workspaceID: workspace.id))))))
+    var campaigns: CampaignService { CampaignService(store: store) }
+    var forces: ForceService { ForceService(store: store) }
+
+    func getWorkspacesOutcomes(_ input: Ops.GetWorkspacesOutcomes.Input) async throws -> Ops.GetWorkspacesOutcomes.Output {
+        .ok(.init(body: .json(try documented(ItemList(items: try await customers.outcomes(caller, workspace: input.path.workspace))))))
     }
 
-    func postWorkspacesOutcomes(_ input: Operations.PostWorkspacesOutcomes.Input) async throws -> Operations.PostWorkspacesOutcomes.Output {
-        let (workspace, _) = try await resolve(input.path.workspace, minimum: .analyst)
+    func postWorkspacesOutcomes(_ input: Ops.PostWorkspacesOutcomes.Input) async throws -> Ops.PostWorkspacesOutcomes.Output {
         guard case .json(let json) = input.body else { throw WebError.badRequest("the body must be JSON") }
         let body = try self.input(json, as: APIRequest.NewOutcome.self)
-        let outcome = try await store.addCustomerOutcome(
-            workspaceID: workspace.id, code: body.code, direction: body.direction, metric: body.metric, object: body.object,
+        let outcome = try await customers.addOutcome(
+            caller, workspace: input.path.workspace, code: body.code, direction: body.direction, metric: body.metric, object: body.object,
             clarifier: body.clarifier ?? "")
         return .created(.init(body: .json(try documented(outcome))))
     }
 
-    func getWorkspacesCampaigns(_ input: Operations.GetWorkspacesCampaigns.Input) async throws -> Operations.GetWorkspacesCampaigns.Output {
-        let (workspace, _) = try await resolve(input.path.workspace)
+    func getWorkspacesCampaigns(_ input: Ops.GetWorkspacesCampaigns.Input) async throws -> Ops.GetWorkspacesCampaigns.Output {
         let now = now
-        let items = try await store.campaigns(workspaceID: workspace.id).map { info($0, now: now) }
+        let items = try await campaigns.campaigns(caller, workspace: input.path.workspace).map { info($0, now: now) }
         return .ok(.init(body: .json(try documented(ItemList(items: items)))))
     }
 
@@ -36,20 +36,15 @@ extension GeneratedAPI {
         let body = try self.input(json, as: APIRequest.NewCampaign.self)
         let choice: InstrumentChoice =
             body.instrumentYaml.map { .file(name: "instrument_yaml", source: $0) } ?? .builtIn(body.instrument ?? "customer-dna")
-        let campaign = try await CampaignService(store: store).createCampaign(
+        let campaign = try await campaigns.createCampaign(
             caller, workspace: input.path.workspace, name: body.name, instrument: choice, opensAt: body.opensAt,
             closesAt: body.closesAt, population: body.population, now: now)
         return .created(.init(body: .json(try documented(info(campaign, now: now)))))
     }
 
-    func getWorkspacesCampaignsById(
-        _ input: Operations.GetWorkspacesCampaignsById.Input
-    ) async throws
-        -> Operations.GetWorkspacesCampaignsById.Output
-    {
-        let (workspace, campaign) = try await campaign(input.path.workspace, input.path.id)
-        let progress = try await store.campaignProgress(workspace: workspace, campaignID: campaign.id)
-        return .ok(.init(body: .json(try documented(info(campaign, now: now, progress: progress)))))
+    func getWorkspacesCampaignsById(_ input: Ops.GetWorkspacesCampaignsById.Input) async throws -> Ops.GetWorkspacesCampaignsById.Output {
+        let found = try await campaigns.campaign(caller, workspace: input.path.workspace, id: input.path.id)
+        return .ok(.init(body: .json(try documented(info(found.campaign, now: now, progress: found.progress)))))
     }
 
     func postWorkspacesCampaignsClose(
@@ -57,7 +52,7 @@ extension GeneratedAPI {
     ) async throws
         -> Operations.PostWorkspacesCampaignsClose.Output
     {
-        let closed = try await CampaignService(store: store).setOpen(
+        let closed = try await campaigns.setOpen(
             caller, workspace: input.path.workspace, campaign: input.path.id, open: false, now: now)
         return .ok(.init(body: .json(try documented(info(closed, now: now)))))
     }
@@ -67,7 +62,7 @@ extension GeneratedAPI {
     ) async throws
         -> Operations.PostWorkspacesCampaignsReopen.Output
     {
-        let reopened = try await CampaignService(store: store).setOpen(
+        let reopened = try await campaigns.setOpen(
             caller, workspace: input.path.workspace, campaign: input.path.id, open: true, now: now)
         return .ok(.init(body: .json(try documented(info(reopened, now: now)))))
     }
@@ -96,68 +91,50 @@ extension GeneratedAPI {
     }
 
     func getWorkspacesCampaignsScorecard(
-        _ input: Operations.GetWorkspacesCampaignsScorecard.Input
+        _ input: Ops.GetWorkspacesCampaignsScorecard.Input
     ) async throws
-        -> Operations.GetWorkspacesCampaignsScorecard.Output
+        -> Ops.GetWorkspacesCampaignsScorecard.Output
     {
-        let (workspace, campaign) = try await campaign(input.path.workspace, input.path.id)
         let breakdown = AssessmentScoring.Breakdown(rawValue: input.query.by?.rawValue ?? "unit") ?? .unit
-        let scorecard = try await store.scorecard(workspace: workspace, campaign: campaign, breakdown: breakdown)
+        let scorecard = try await campaigns.scorecard(
+            caller, workspace: input.path.workspace, campaign: input.path.id, breakdown: breakdown)
         return .ok(.init(body: .json(try documented(scorecard))))
     }
 
-    func getWorkspacesTensions(_ input: Operations.GetWorkspacesTensions.Input) async throws -> Operations.GetWorkspacesTensions.Output {
-        let (workspace, _) = try await resolve(input.path.workspace)
-        let tensions = try await store.tensions(
-            workspaceID: workspace.id, framework: "os-canvas", dimension: try required(input.query.force, "force"))
+    func getWorkspacesTensions(_ input: Ops.GetWorkspacesTensions.Input) async throws -> Ops.GetWorkspacesTensions.Output {
+        let tensions = try await forces.tensions(caller, workspace: input.path.workspace, force: try required(input.query.force, "force"))
         return .ok(.init(body: .json(try documented(ItemList(items: tensions)))))
     }
 
-    func postWorkspacesTensions(_ input: Operations.PostWorkspacesTensions.Input) async throws -> Operations.PostWorkspacesTensions.Output {
-        let (workspace, _) = try await resolve(input.path.workspace, minimum: .analyst)
+    func postWorkspacesTensions(_ input: Ops.PostWorkspacesTensions.Input) async throws -> Ops.PostWorkspacesTensions.Output {
         guard case .json(let json) = input.body else { throw WebError.badRequest("the body must be JSON") }
         let body = try self.input(json, as: APIRequest.NewTension.self)
-        let tension = try await store.addTension(
-            workspaceID: workspace.id, campaignID: body.campaignId, framework: "os-canvas", dimension: body.force, text: body.text,
-            source: body.source ?? .manual, now: now)
+        let tension = try await forces.addTension(
+            caller, workspace: input.path.workspace, force: body.force, text: body.text, source: body.source ?? .manual,
+            campaignID: body.campaignId, now: now)
         return .created(.init(body: .json(try documented(tension))))
     }
 
-    func getWorkspacesExperiments(
-        _ input: Operations.GetWorkspacesExperiments.Input
-    ) async throws
-        -> Operations.GetWorkspacesExperiments.Output
-    {
-        let (workspace, _) = try await resolve(input.path.workspace)
-        let experiments = try await store.experiments(
-            workspaceID: workspace.id, framework: "os-canvas", dimension: try required(input.query.force, "force"))
+    func getWorkspacesExperiments(_ input: Ops.GetWorkspacesExperiments.Input) async throws -> Ops.GetWorkspacesExperiments.Output {
+        let experiments = try await forces.experiments(
+            caller, workspace: input.path.workspace, force: try required(input.query.force, "force"))
         return .ok(.init(body: .json(try documented(ItemList(items: experiments)))))
     }
 
-    func postWorkspacesExperiments(
-        _ input: Operations.PostWorkspacesExperiments.Input
-    ) async throws
-        -> Operations.PostWorkspacesExperiments.Output
-    {
-        let (workspace, _) = try await resolve(input.path.workspace, minimum: .analyst)
+    func postWorkspacesExperiments(_ input: Ops.PostWorkspacesExperiments.Input) async throws -> Ops.PostWorkspacesExperiments.Output {
         guard case .json(let json) = input.body else { throw WebError.badRequest("the body must be JSON") }
         let body = try self.input(json, as: APIRequest.NewExperiment.self)
-        let experiment = try await store.addExperiment(
-            Experiment(
-                id: "", workspaceID: workspace.id, tensionID: body.tensionId, framework: "os-canvas", dimension: body.force,
-                practice: body.practice, hypothesis: body.hypothesis, participants: body.participants, durationDays: body.durationDays,
-                reviewOn: body.reviewOn, outcome: body.outcome, createdAt: now))
+        let draft = Experiment(
+            id: "", workspaceID: "", tensionID: body.tensionId, framework: "", dimension: body.force, practice: body.practice,
+            hypothesis: body.hypothesis, participants: body.participants, durationDays: body.durationDays, reviewOn: body.reviewOn,
+            outcome: body.outcome, createdAt: now)
+        let experiment = try await forces.addExperiment(caller, workspace: input.path.workspace, force: body.force, draft)
         return .created(.init(body: .json(try documented(experiment))))
     }
 
     private func required(_ value: String, _ name: String) throws -> String {
         guard !value.isEmpty else { throw WebError.badRequest("the query parameter '\(name)' is required") }
         return value
-    }
-
-    private func campaign(_ slug: String, _ id: String, minimum: Access = .viewer) async throws -> (Workspace, Campaign) {
-        let (workspace, _) = try await resolve(slug, minimum: minimum)
-        return (workspace, try await store.campaign(workspaceID: workspace.id, id: id))
     }
 
     private func info(_ campaign: Campaign, now: Int64, progress: CampaignProgress? = nil) -> APIResponse.CampaignInfo {

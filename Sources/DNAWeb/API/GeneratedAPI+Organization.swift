@@ -84,8 +84,7 @@ extension GeneratedAPI {
     func getWorkspacesFrameworks(
         _ input: Operations.GetWorkspacesFrameworks.Input
     ) async throws -> Operations.GetWorkspacesFrameworks.Output {
-        let (workspace, _) = try await resolve(input.path.workspace)
-        return .ok(.init(body: .json(try documented(ItemList(items: try await store.frameworks(workspaceID: workspace.id))))))
+        .ok(.init(body: .json(try documented(ItemList(items: try await organization.frameworks(caller, workspace: input.path.workspace))))))
     }
 
     func postWorkspacesFrameworks(
@@ -93,10 +92,9 @@ extension GeneratedAPI {
     ) async throws
         -> Operations.PostWorkspacesFrameworks.Output
     {
-        let (workspace, _) = try await resolve(input.path.workspace, minimum: .analyst)
         guard case .yaml(let body) = input.body else { throw WebError.badRequest("the body must be YAML") }
-        let framework = try await store.addFramework(
-            workspaceID: workspace.id, file: "request body", source: try await body.text(), now: now)
+        let framework = try await organization.addFramework(
+            caller, workspace: input.path.workspace, file: "request body", source: try await body.text(), now: now)
         return .created(.init(body: .json(try documented(framework))))
     }
 
@@ -105,10 +103,8 @@ extension GeneratedAPI {
     ) async throws
         -> Operations.GetWorkspacesFrameworksById.Output
     {
-        let (workspace, _) = try await resolve(input.path.workspace)
-        guard let framework = try await store.frameworks(workspaceID: workspace.id).first(where: { $0.id == input.path.id }) else {
-            throw WebError.notFound("no framework '\(input.path.id)'")
-        }
-        return .ok(.init(body: .json(try documented(framework))))
+        .ok(
+            .init(body: .json(try documented(try await organization.framework(caller, workspace: input.path.workspace, id: input.path.id))))
+        )
     }
 }

@@ -43,17 +43,17 @@ extension GeneratedAPI {
     ) async throws
         -> Operations.GetWorkspacesCampaignsReport.Output
     {
-        let (workspace, _) = try await resolve(input.path.workspace)
-        let campaign = try await store.campaign(workspaceID: workspace.id, id: input.path.id)
         let format = LeadershipReport.Format(rawValue: input.query.format?.rawValue ?? "html") ?? .html
         let breakdown = AssessmentScoring.Breakdown(rawValue: input.query.by?.rawValue ?? "unit") ?? .unit
-        let scorecard = try await store.scorecard(workspace: workspace, campaign: campaign, breakdown: breakdown)
+        let (workspace, scorecard, frameworks) = try await campaigns.report(
+            caller, workspace: input.path.workspace, campaign: input.path.id, breakdown: breakdown)
+        let campaign = scorecard.campaign
         let disposition =
             "attachment; filename=\"\(SecurityHeaders.fileName("customer-dna-\(workspace.slug)-\(campaign.id).\(format.rawValue)"))\""
         let headers = Operations.GetWorkspacesCampaignsReport.Output.Ok.Headers(contentDisposition: disposition)
         if format == .json { return .ok(.init(headers: headers, body: .json(try documented(scorecard)))) }
         let text = LeadershipReport.render(
-            format, scorecard: scorecard, workspaceName: workspace.name, frameworks: try await store.frameworks(workspaceID: workspace.id),
+            format, scorecard: scorecard, workspaceName: workspace.name, frameworks: frameworks,
             frameworkID: input.query.framework ?? "os-canvas")
         let body: Operations.GetWorkspacesCampaignsReport.Output.Ok.Body =
             switch format {
