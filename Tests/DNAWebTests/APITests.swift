@@ -89,6 +89,11 @@ struct APITests {
                 uri: "/api/v1/workspaces/acme/task-rounds/r1/attempts", method: .post, headers: admin,
                 body: ByteBuffer(string: #"{"attempts":[{"participant":"p","task":"t","result":"success","seconds":"1"}]}"#))
             #expect(seconds.errorMessage == "field 'attempts.0.seconds' must be a number")
+            // Query parameters are held to the document too, by name.
+            let by = try await client.execute(uri: "/api/v1/workspaces/acme/campaigns/x/scorecard?by=bogus", method: .get, headers: admin)
+            #expect(by.status == .badRequest && by.errorMessage == "query parameter 'by' must be one of unit, role, none")
+            let force = try await client.execute(uri: "/api/v1/workspaces/acme/tensions", method: .get, headers: admin)
+            #expect(force.status == .badRequest && force.errorMessage == "the query parameter 'force' is required")
             // An outsider learns none of this: the workspace is not theirs.
             let outsider = try await client.execute(
                 uri: "/api/v1/workspaces/acme/members", method: .put, headers: .bearer(fixture.outsiderToken),

@@ -54,6 +54,25 @@ extension OpenAPIDocument {
         return (content?["application/json"] as? [String: Any])?["schema"] as? [String: Any]
     }
 
+    /// A documented query parameter: its name, whether it must be sent, and its schema.
+    struct QueryParameter: @unchecked Sendable {
+        var name: String
+        var required: Bool
+        var schema: [String: Any]
+    }
+
+    /// The query parameters of each operation, by operation id.
+    static let queryParameters: [String: [QueryParameter]] = operationsByID.compactMapValues { operation in
+        let parameters = (operation["parameters"] as? [[String: Any]] ?? []).filter { $0["in"] as? String == "query" }
+        return parameters.isEmpty
+            ? nil
+            : parameters.compactMap { parameter in
+                guard let name = parameter["name"] as? String else { return nil }
+                return QueryParameter(
+                    name: name, required: parameter["required"] as? Bool ?? false, schema: parameter["schema"] as? [String: Any] ?? [:])
+            }
+    }
+
     /// The body limit each operation's 413 response names (`JSONBodyTooLarge`, `FileTooLarge`).
     static let bodyLimits: [String: BodyLimit] = operationsByID.compactMapValues { operation in
         guard let reference = ((operation["responses"] as? [String: Any])?["413"] as? [String: Any])?["$ref"] as? String else {

@@ -11,6 +11,7 @@ struct RequestValidation: ServerMiddleware {
         _ request: HTTPTypes.HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
         next: (HTTPTypes.HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPTypes.HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPTypes.HTTPResponse, HTTPBody?) {
+        try checkQuery(request, operationID)
         guard let schema = OpenAPIDocument.jsonRequestSchemas[operationID], let body else { return try await next(request, body, metadata) }
         // BodyLimitMiddleware has already cut the body at its route's limit.
         let bytes = try await [UInt8](collecting: body, upTo: .max)
@@ -25,6 +26,30 @@ struct RequestValidation: ServerMiddleware {
             throw WebError.badRequest(problem)
         }
         return try await next(request, HTTPBody(bytes), metadata)
+    }
+}
+
+extension RequestValidation {
+    /// Holds the query parameters to the document too (required, type, enumeration, length),
+    /// so `?by=bogus` is refused naming `by` and its values rather than by the generated
+    /// decoder's words.
+    func checkQuery(_ request: HTTPTypes.HTTPRequest, _ operationID: String) throws {
+        guard let parameters = OpenAPIDocument.queryParameters[operationID], !parameters.isEmpty else { return }
+        let items = URLComponents(string: request.path ?? "")?.queryItems ?? []
+        let check = SchemaCheck(components: OpenAPIDocument.schemas, subject: "query parameter")
+        for parameter in parameters {
+            guard let text = items.first(where: { $0.name == parameter.name })?.value else {
+                if parameter.required { throw WebError.badRequest("the query parameter '\(parameter.name)' is required") }
+                continue
+            }
+            let value: JSONValue
+            switch parameter.schema["type"] as? String {
+            case "integer": value = Int64(text).map { .integer($0) } ?? .string(text)
+            case "number": value = Double(text).map { .number($0) } ?? .string(text)
+            default: value = .string(text)
+            }
+            if let problem = check.problem(value, parameter.schema, at: [parameter.name]) { throw WebError.badRequest(problem) }
+        }
     }
 }
 
@@ -68,6 +93,8 @@ enum JSONValue: Decodable {
 /// The part of JSON Schema the document uses, with messages that name the field.
 struct SchemaCheck {
     let components: [String: Any]
+    /// What a value is called in messages: a body's "field", or a "query parameter".
+    var subject = "field"
 
     /// The first problem of `value` against `schema`, or nil when it conforms.
     func problem(_ value: JSONValue, _ schema: [String: Any], at path: [String], optional: Bool = false) -> String? {
@@ -75,7 +102,7 @@ struct SchemaCheck {
         if let reference = schema["$ref"] as? String, let named = components[String(reference.split(separator: "/").last ?? "")] {
             schema = named as? [String: Any] ?? [:]
         }
-        let field = "field '\(path.joined(separator: "."))'"
+        let field = "\(subject) '\(path.joined(separator: "."))'"
         if case .null = value {
             // An optional field sent as null is taken as left out, as the generated decoder
             // and every JSON client library take it.

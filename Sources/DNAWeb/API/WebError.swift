@@ -47,7 +47,11 @@ public struct WebError: Error, Sendable {
         case let error as ServerError:
             // Thrown through the generated layer: a request it could not decode, or the
             // handler's own error, which is mapped like any other.
-            if let decoding = error.underlyingError as? DecodingError { return (WebError(.badRequest, describe(decoding)), false) }
+            if error.underlyingError is DecodingError {
+                // Bodies and query parameters were checked against the document before the
+                // generated decoder ran, so what is left is a path parameter or a header.
+                return (WebError(.badRequest, "the request does not fit the API document: \(error.causeDescription)"), false)
+            }
             let inner = from(error.underlyingError)
             if inner.isInternal, (400..<500).contains(error.httpStatus.code) {
                 return (WebError(error.httpStatus, error.causeDescription), false)
