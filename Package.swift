@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.3"),
         .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
         .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", from: "2.1.0"),
@@ -46,7 +47,13 @@ let package = Package(
         ),
         // The use cases: each owns its rule, its access check and its audit entry, for the
         // pages, the API and the command line alike.
-        .target(name: "DNAApp", dependencies: ["DNACore", "DNAStore", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "DNAApp",
+            dependencies: [
+                "DNACore", "DNAStore", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"), .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         // The API as its OpenAPI document states it: types and server routes generated from
         // openapi.json at build time, so the document cannot drift from the code.
         .target(

@@ -14,31 +14,28 @@ extension GeneratedAPI {
     }
 
     func getTokens(_ input: Operations.GetTokens.Input) async throws -> Operations.GetTokens.Output {
-        let tokens = try await store.apiTokens(userID: try identity().user.id)
-        return .ok(.init(body: .json(try documented(ItemList(items: tokens)))))
+        .ok(.init(body: .json(try documented(ItemList(items: try await accounts.service.tokens(caller))))))
     }
 
     func postTokens(_ input: Operations.PostTokens.Input) async throws -> Operations.PostTokens.Output {
         guard case .json(let body) = input.body else { throw WebError.badRequest("the body must be JSON") }
-        let created = try await accounts.createAPIToken(userID: try identity().user.id, name: body.name)
+        let created = try await accounts.service.createToken(caller, name: body.name, now: now)
         return .created(.init(body: .json(try documented(APIResponse.CreatedToken(token: created.token, secret: created.secret)))))
     }
 
     func deleteTokensById(_ input: Operations.DeleteTokensById.Input) async throws -> Operations.DeleteTokensById.Output {
-        try await store.deleteAPIToken(userID: try identity().user.id, id: input.path.id)
+        try await accounts.service.deleteToken(caller, id: input.path.id)
         return .noContent(.init())
     }
 
     func getUsers(_ input: Operations.GetUsers.Input) async throws -> Operations.GetUsers.Output {
-        try requireInstanceAdmin("manage users")
-        return .ok(.init(body: .json(try documented(ItemList(items: try await store.users())))))
+        .ok(.init(body: .json(try documented(ItemList(items: try await accounts.service.users(caller))))))
     }
 
     func postUsers(_ input: Operations.PostUsers.Input) async throws -> Operations.PostUsers.Output {
-        try requireInstanceAdmin("manage users")
         guard case .json(let body) = input.body else { throw WebError.badRequest("the body must be JSON") }
-        let user = try await accounts.createUser(
-            email: body.email, name: body.name, password: body.password, instanceAdmin: body.instanceAdmin ?? false)
+        let user = try await accounts.service.createUser(
+            caller, email: body.email, name: body.name, password: body.password, instanceAdmin: body.instanceAdmin ?? false, now: now)
         return .created(.init(body: .json(try documented(user))))
     }
 

@@ -19,15 +19,13 @@ public struct Accounts: Sendable {
         self.configuration = configuration
     }
 
-    public static let minimumPasswordLength = 10
+    public static let minimumPasswordLength = AccountService.minimumPasswordLength
 
-    /// bcrypt is deliberately slow; it runs on the thread pool so it never stalls an event loop.
+    /// The account use cases with this server's bcrypt cost.
+    public var service: AccountService { AccountService(store: store, bcryptCost: configuration.bcryptCost) }
+
     public func hashPassword(_ password: String) async throws -> String {
-        guard password.count >= Self.minimumPasswordLength else {
-            throw StoreError.invalid("the password must have at least \(Self.minimumPasswordLength) characters")
-        }
-        let cost = configuration.bcryptCost
-        return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
+        try await service.hashPassword(password)
     }
 
     public func createUser(email: String, name: String, password: String, instanceAdmin: Bool) async throws -> User {
@@ -119,9 +117,7 @@ public struct Accounts: Sendable {
 
     /// Creates an API token; the secret is returned once and only its hash is kept.
     public func createAPIToken(userID: String, name: String) async throws -> (token: APIToken, secret: String) {
-        let secret = "cdna_" + Secrets.make()
-        let token = try await store.createAPIToken(userID: userID, name: name, tokenHash: Secrets.hash(secret), now: clock.now())
-        return (token, secret)
+        try await AccountService.createToken(store, userID: userID, name: name, now: clock.now())
     }
 
     /// On first start with no users, creates the instance administrator. Returns the password

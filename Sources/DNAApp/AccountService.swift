@@ -1,0 +1,85 @@
+import DNACore
+import DNAStore
+import HummingbirdBcrypt
+import NIOPosix
+
+/// People and their API tokens: who may list and add people (instance administrators and the
+/// machine's operator), the password rule, and tokens whose secret is shown once and kept
+/// only as a hash. Pages, the API and `cdna user` / `cdna token` share these.
+public struct AccountService: Sendable {
+    let store: Store
+    /// bcrypt's cost; tests lower it.
+    let bcryptCost: UInt8
+
+    public static let minimumPasswordLength = 10
+
+    public init(store: Store, bcryptCost: UInt8) {
+        self.store = store
+        self.bcryptCost = bcryptCost
+    }
+
+    public func users(_ caller: Caller?) async throws -> [User] {
+        try Self.requireInstanceAdmin(caller, "manage users")
+        return try await store.users()
+    }
+
+    public func createUser(
+        _ caller: Caller?, email: String, name: String, password: String, instanceAdmin: Bool, now: Int64
+    ) async throws -> User {
+        let caller = try Self.requireInstanceAdmin(caller, "manage users")
+        let hash = try await hashPassword(password)
+        return try await caller.acting {
+            try await store.createUser(email: email, name: name, passwordHash: hash, instanceAdmin: instanceAdmin, now: now)
+        }
+    }
+
+    /// The caller's own tokens.
+    public func tokens(_ caller: Caller?) async throws -> [APIToken] {
+        try await store.apiTokens(userID: try Self.person(caller).id)
+    }
+
+    /// Creates an API token for the caller; the secret is returned once and only its hash is kept.
+    public func createToken(_ caller: Caller?, name: String, now: Int64) async throws -> (token: APIToken, secret: String) {
+        let user = try Self.person(caller)
+        return try await caller!.acting { try await Self.createToken(store, userID: user.id, name: name, now: now) }
+    }
+
+    /// Revokes one of the caller's tokens.
+    public func deleteToken(_ caller: Caller?, id: String) async throws {
+        let user = try Self.person(caller)
+        try await caller!.acting { try await store.deleteAPIToken(userID: user.id, id: id) }
+    }
+
+    /// A token for `userID`, for the operator of the machine (`cdna token add`).
+    public static func createToken(
+        _ store: Store, userID: String, name: String, now: Int64
+    ) async throws -> (token: APIToken, secret: String) {
+        let secret = "cdna_" + Secrets.make()
+        return (try await store.createAPIToken(userID: userID, name: name, tokenHash: Secrets.hash(secret), now: now), secret)
+    }
+
+    /// bcrypt is deliberately slow; it runs on the thread pool so it never stalls an event loop.
+    public func hashPassword(_ password: String) async throws -> String {
+        guard password.count >= Self.minimumPasswordLength else {
+            throw StoreError.invalid("the password must have at least \(Self.minimumPasswordLength) characters")
+        }
+        let cost = bcryptCost
+        return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
+    }
+
+    @discardableResult
+    static func requireInstanceAdmin(_ caller: Caller?, _ what: String) throws -> Caller {
+        guard let caller else { throw AccessError.signInNeeded }
+        switch caller.kind {
+        case .machineOperator: return caller
+        case .person(let user):
+            guard user.instanceAdmin else { throw AccessError.forbidden("only an instance administrator can \(what)") }
+            return caller
+        }
+    }
+
+    static func person(_ caller: Caller?) throws -> User {
+        guard case .person(let user) = caller?.kind else { throw AccessError.signInNeeded }
+        return user
+    }
+}
