@@ -15,10 +15,10 @@ extension GeneratedAPI {
     }
 
     func postWorkspacesOutcomes(_ input: Ops.PostWorkspacesOutcomes.Input) async throws -> Ops.PostWorkspacesOutcomes.Output {
-        guard case .json(let json) = input.body else { throw WebError.badRequest("the body must be JSON") }
-        let body = try self.input(json, as: APIRequest.NewOutcome.self)
+        guard case .json(let body) = input.body else { throw WebError.badRequest("the body must be JSON") }
         let outcome = try await customers.addOutcome(
-            caller, workspace: input.path.workspace, code: body.code, direction: body.direction, metric: body.metric, object: body.object,
+            caller, workspace: input.path.workspace, code: body.code, direction: try domain(body.direction), metric: body.metric,
+            object: body.object,
             clarifier: body.clarifier ?? "")
         return .created(.init(body: .json(try documented(outcome))))
     }
@@ -32,13 +32,12 @@ extension GeneratedAPI {
     func postWorkspacesCampaigns(
         _ input: Operations.PostWorkspacesCampaigns.Input
     ) async throws -> Operations.PostWorkspacesCampaigns.Output {
-        guard case .json(let json) = input.body else { throw WebError.badRequest("the body must be JSON") }
-        let body = try self.input(json, as: APIRequest.NewCampaign.self)
+        guard case .json(let body) = input.body else { throw WebError.badRequest("the body must be JSON") }
         let choice: InstrumentChoice =
             body.instrumentYaml.map { .file(name: "instrument_yaml", source: $0) } ?? .builtIn(body.instrument ?? "customer-dna")
         let campaign = try await campaigns.createCampaign(
-            caller, workspace: input.path.workspace, name: body.name, instrument: choice, opensAt: body.opensAt,
-            closesAt: body.closesAt, population: body.population, now: now)
+            caller, workspace: input.path.workspace, name: body.name, instrument: choice, opensAt: Int64(body.opensAt),
+            closesAt: body.closesAt.map(Int64.init), population: body.population.additionalProperties, now: now)
         return .created(.init(body: .json(try documented(info(campaign, now: now)))))
     }
 
@@ -107,10 +106,10 @@ extension GeneratedAPI {
     }
 
     func postWorkspacesTensions(_ input: Ops.PostWorkspacesTensions.Input) async throws -> Ops.PostWorkspacesTensions.Output {
-        guard case .json(let json) = input.body else { throw WebError.badRequest("the body must be JSON") }
-        let body = try self.input(json, as: APIRequest.NewTension.self)
+        guard case .json(let body) = input.body else { throw WebError.badRequest("the body must be JSON") }
         let tension = try await forces.addTension(
-            caller, workspace: input.path.workspace, force: body.force, text: body.text, source: body.source ?? .manual,
+            caller, workspace: input.path.workspace, force: body.force, text: body.text,
+            source: try body.source.map { try domain($0) } ?? .manual,
             campaignID: body.campaignId, now: now)
         return .created(.init(body: .json(try documented(tension))))
     }
@@ -122,8 +121,7 @@ extension GeneratedAPI {
     }
 
     func postWorkspacesExperiments(_ input: Ops.PostWorkspacesExperiments.Input) async throws -> Ops.PostWorkspacesExperiments.Output {
-        guard case .json(let json) = input.body else { throw WebError.badRequest("the body must be JSON") }
-        let body = try self.input(json, as: APIRequest.NewExperiment.self)
+        guard case .json(let body) = input.body else { throw WebError.badRequest("the body must be JSON") }
         let draft = Experiment(
             id: "", workspaceID: "", tensionID: body.tensionId, framework: "", dimension: body.force, practice: body.practice,
             hypothesis: body.hypothesis, participants: body.participants, durationDays: body.durationDays, reviewOn: body.reviewOn,

@@ -43,10 +43,10 @@ extension GeneratedAPI {
     }
 
     func postWorkspacesSurveys(_ input: Ops.PostWorkspacesSurveys.Input) async throws -> Ops.PostWorkspacesSurveys.Output {
-        guard case .json(let json) = input.body else { throw WebError.badRequest("the body must be JSON") }
-        let body = try self.input(json, as: APIRequest.NewSurvey.self)
+        guard case .json(let body) = input.body else { throw WebError.badRequest("the body must be JSON") }
         let survey = try await surveys.createSurvey(
-            caller, workspace: input.path.workspace, kind: body.kind, name: body.name, opensAt: body.opensAt, closesAt: body.closesAt,
+            caller, workspace: input.path.workspace, kind: try domain(body.kind), name: body.name, opensAt: Int64(body.opensAt),
+            closesAt: body.closesAt.map(Int64.init),
             itemCodes: body.items ?? [], thresholds: TopTasks.Thresholds(longNeck: body.longNeck ?? 0.25, top: body.top ?? 0.5), now: now)
         return .created(.init(body: .json(try documented(surveyInfo(survey, progress: nil)))))
     }
@@ -75,8 +75,7 @@ extension GeneratedAPI {
     ) async throws
         -> Ops.PostWorkspacesSurveysResponses.Output
     {
-        guard case .json(let json) = input.body else { throw WebError.badRequest("the body must be JSON") }
-        let body = try self.input(json, as: APIRequest.NewSurveyResponse.self)
+        guard case .json(let body) = input.body else { throw WebError.badRequest("the body must be JSON") }
         try await surveys.addResponse(
             caller, workspace: input.path.workspace, survey: input.path.id, respondent: body.respondent, segment: body.segment ?? "",
             ratings: (body.ratings ?? []).map { ($0.outcome, SurveyRating(importance: $0.importance, satisfaction: $0.satisfaction)) },
@@ -108,8 +107,7 @@ extension GeneratedAPI {
     }
 
     func postWorkspacesTaskTests(_ input: Ops.PostWorkspacesTaskTests.Input) async throws -> Ops.PostWorkspacesTaskTests.Output {
-        guard case .json(let json) = input.body else { throw WebError.badRequest("the body must be JSON") }
-        let body = try self.input(json, as: APIRequest.NewTaskTest.self)
+        guard case .json(let body) = input.body else { throw WebError.badRequest("the body must be JSON") }
         let test = TaskTest(
             code: body.code, taskCode: body.task, question: body.question, answer: body.answer, targetSeconds: body.targetSeconds)
         return .created(.init(body: .json(try documented(try await customers.saveTaskTest(caller, workspace: input.path.workspace, test)))))
@@ -133,11 +131,10 @@ extension GeneratedAPI {
     ) async throws
         -> Ops.PostWorkspacesTaskRoundsAttempts.Output
     {
-        guard case .json(let json) = input.body else { throw WebError.badRequest("the body must be JSON") }
-        let body = try self.input(json, as: APIRequest.NewAttempts.self)
+        guard case .json(let body) = input.body else { throw WebError.badRequest("the body must be JSON") }
         let count = try await customers.recordAttempts(
             caller, workspace: input.path.workspace, round: input.path.id,
-            body.attempts.map { ($0.participant, $0.task, $0.result, $0.seconds) })
+            try body.attempts.map { ($0.participant, $0.task, try domain($0.result), $0.seconds) })
         return .created(.init(body: .json(try documented(APIResponse.Imported(imported: count)))))
     }
 
@@ -168,8 +165,7 @@ extension GeneratedAPI {
 
     func postWorkspacesJourneysSteps(_ input: Ops.PostWorkspacesJourneysSteps.Input) async throws -> Ops.PostWorkspacesJourneysSteps.Output
     {
-        guard case .json(let json) = input.body else { throw WebError.badRequest("the body must be JSON") }
-        let body = try self.input(json, as: APIRequest.NewJourneyStep.self)
+        guard case .json(let body) = input.body else { throw WebError.badRequest("the body must be JSON") }
         try await customers.addJourneyStep(
             caller, workspace: input.path.workspace, journey: input.path.code,
             .init(
@@ -183,8 +179,7 @@ extension GeneratedAPI {
     ) async throws
         -> Ops.PostWorkspacesJourneysChanges.Output
     {
-        guard case .json(let json) = input.body else { throw WebError.badRequest("the body must be JSON") }
-        let body = try self.input(json, as: APIRequest.NewJourneyChange.self)
+        guard case .json(let body) = input.body else { throw WebError.badRequest("the body must be JSON") }
         let change = try await customers.recordJourneyChange(
             caller, workspace: input.path.workspace, journey: input.path.code, stepID: body.stepId, title: body.title, date: body.date,
             customerMinutesAfter: body.customerMinutesAfter, organizationMinutesAfter: body.organizationMinutesAfter, now: now)

@@ -42,11 +42,11 @@ extension GeneratedAPI {
     ) async throws
         -> Ops.PostWorkspacesLineOfSightNodes.Output
     {
-        guard case .json(let json) = input.body else { throw WebError.badRequest("the body must be JSON") }
-        let body = try self.input(json, as: APIRequest.NewNode.self)
+        guard case .json(let body) = input.body else { throw WebError.badRequest("the body must be JSON") }
         let node = LineOfSightGraph.Node(
-            code: body.code, type: body.type, title: body.title ?? "", description: body.description ?? "", effort: body.effort,
-            budget: body.budget, status: body.status, shippedOn: body.shippedOn)
+            code: body.code, type: try domain(body._type), title: body.title ?? "", description: body.description ?? "",
+            effort: body.effort,
+            budget: body.budget, status: try body.status.map { try domain($0) }, shippedOn: body.shippedOn)
         let saved = try await lineOfSight.saveNode(caller, workspace: input.path.workspace, node)
         return .created(.init(body: .json(try documented(saved))))
     }
@@ -89,8 +89,7 @@ extension GeneratedAPI {
     }
 
     func postWorkspacesHypotheses(_ input: Ops.PostWorkspacesHypotheses.Input) async throws -> Ops.PostWorkspacesHypotheses.Output {
-        guard case .json(let json) = input.body else { throw WebError.badRequest("the body must be JSON") }
-        let b = try self.input(json, as: APIRequest.NewHypothesis.self)
+        guard case .json(let b) = input.body else { throw WebError.badRequest("the body must be JSON") }
         let card = Hypothesis(
             code: b.code, change: b.change, segment: b.segment ?? "", outcome: b.outcome, impact: b.impact ?? "", metric: b.metric,
             from: b.from, to: b.to, by: b.by, strategy: b.strategy, initiative: b.initiative, createdOn: Day.string(now))
@@ -102,14 +101,14 @@ extension GeneratedAPI {
     ) async throws
         -> Ops.PostWorkspacesHypothesesStatus.Output
     {
-        guard case .json(let json) = input.body else { throw WebError.badRequest("the body must be JSON") }
-        let b = try self.input(json, as: APIRequest.HypothesisStatus.self)
+        guard case .json(let b) = input.body else { throw WebError.badRequest("the body must be JSON") }
+        let status: Hypothesis.Status = try domain(b.status)
         let learning =
-            b.status.isClosed
+            status.isClosed
             ? Hypothesis.Learning(believed: b.believed ?? "", observed: b.observed ?? "", learned: b.learned ?? "", next: b.next ?? "")
             : nil
         let card = try await loop.moveHypothesis(
-            caller, workspace: input.path.workspace, code: input.path.code, to: b.status, learning: learning, on: b.date ?? Day.string(now))
+            caller, workspace: input.path.workspace, code: input.path.code, to: status, learning: learning, on: b.date ?? Day.string(now))
         return .ok(.init(body: .json(try documented(card))))
     }
 
@@ -119,19 +118,21 @@ extension GeneratedAPI {
     }
 
     func postWorkspacesEvidence(_ input: Ops.PostWorkspacesEvidence.Input) async throws -> Ops.PostWorkspacesEvidence.Output {
-        guard case .json(let json) = input.body else { throw WebError.badRequest("the body must be JSON") }
-        let b = try self.input(json, as: APIRequest.NewEvidence.self)
+        guard case .json(let b) = input.body else { throw WebError.badRequest("the body must be JSON") }
         let item = EvidenceItem(
-            code: b.code ?? "", kind: b.kind, source: b.source, title: b.title, text: b.text ?? "", capturedOn: b.capturedOn,
-            segment: b.segment ?? "", tags: b.tags ?? [], links: b.links ?? [])
+            code: b.code ?? "", kind: try domain(b.kind), source: try domain(b.source), title: b.title, text: b.text ?? "",
+            capturedOn: b.capturedOn,
+            segment: b.segment ?? "", tags: b.tags ?? [],
+            links: try (b.links ?? []).map { EvidenceLink(target: try domain($0.target), code: $0.code, stance: try domain($0.stance)) })
         return .created(.init(body: .json(try documented(try await loop.addEvidence(caller, workspace: input.path.workspace, item)))))
     }
 
     func postWorkspacesEvidenceLinks(_ input: Ops.PostWorkspacesEvidenceLinks.Input) async throws -> Ops.PostWorkspacesEvidenceLinks.Output
     {
-        guard case .json(let json) = input.body else { throw WebError.badRequest("the body must be JSON") }
-        let link = try self.input(json, as: EvidenceLink.self)
-        let item = try await loop.linkEvidence(caller, workspace: input.path.workspace, evidence: input.path.code, link)
+        guard case .json(let link) = input.body else { throw WebError.badRequest("the body must be JSON") }
+        let item = try await loop.linkEvidence(
+            caller, workspace: input.path.workspace, evidence: input.path.code,
+            EvidenceLink(target: try domain(link.target), code: link.code, stance: try domain(link.stance)))
         return .ok(.init(body: .json(try documented(item))))
     }
 
@@ -141,11 +142,11 @@ extension GeneratedAPI {
     }
 
     func postWorkspacesDecisions(_ input: Ops.PostWorkspacesDecisions.Input) async throws -> Ops.PostWorkspacesDecisions.Output {
-        guard case .json(let json) = input.body else { throw WebError.badRequest("the body must be JSON") }
-        let b = try self.input(json, as: APIRequest.NewDecision.self)
+        guard case .json(let b) = input.body else { throw WebError.badRequest("the body must be JSON") }
         let record = DecisionRecord(
             code: b.code ?? "", title: b.title, context: b.context ?? "", options: b.options ?? [], chosen: b.chosen ?? "",
-            involvement: b.involvement, decidedBy: b.decidedBy ?? "", unit: b.unit, decidedOn: b.decidedOn, initiative: b.initiative,
+            involvement: try domain(b.involvement), decidedBy: b.decidedBy ?? "", unit: b.unit, decidedOn: b.decidedOn,
+            initiative: b.initiative,
             evidence: b.evidence ?? [])
         return .created(.init(body: .json(try documented(try await loop.logDecision(caller, workspace: input.path.workspace, record)))))
     }
@@ -163,10 +164,10 @@ extension GeneratedAPI {
     }
 
     func postWorkspacesMetrics(_ input: Ops.PostWorkspacesMetrics.Input) async throws -> Ops.PostWorkspacesMetrics.Output {
-        guard case .json(let json) = input.body else { throw WebError.badRequest("the body must be JSON") }
-        let b = try self.input(json, as: APIRequest.NewMetric.self)
+        guard case .json(let b) = input.body else { throw WebError.badRequest("the body must be JSON") }
         let metric = MetricDefinition(
-            code: b.code, name: b.name, kind: b.kind, unit: b.unit ?? "", direction: b.direction ?? .up, target: b.target, node: b.node)
+            code: b.code, name: b.name, kind: try domain(b.kind), unit: b.unit ?? "",
+            direction: try b.direction.map { try domain($0) } ?? .up, target: b.target, node: b.node)
         return .created(.init(body: .json(try documented(try await loop.saveMetric(caller, workspace: input.path.workspace, metric)))))
     }
 
@@ -177,9 +178,9 @@ extension GeneratedAPI {
     }
 
     func postWorkspacesMeasurements(_ input: Ops.PostWorkspacesMeasurements.Input) async throws -> Ops.PostWorkspacesMeasurements.Output {
-        guard case .json(let json) = input.body else { throw WebError.badRequest("the body must be JSON") }
-        let b = try self.input(json, as: APIRequest.NewValues.self)
-        let count = try await loop.addMeasurements(caller, workspace: input.path.workspace, b.values)
+        guard case .json(let b) = input.body else { throw WebError.badRequest("the body must be JSON") }
+        let count = try await loop.addMeasurements(
+            caller, workspace: input.path.workspace, b.values.map { MetricValue(metric: $0.metric, date: $0.date, value: $0.value) })
         return .created(.init(body: .json(try documented(APIResponse.Imported(imported: count)))))
     }
 
@@ -199,8 +200,7 @@ extension GeneratedAPI {
     }
 
     func postWorkspacesObjectives(_ input: Ops.PostWorkspacesObjectives.Input) async throws -> Ops.PostWorkspacesObjectives.Output {
-        guard case .json(let json) = input.body else { throw WebError.badRequest("the body must be JSON") }
-        let b = try self.input(json, as: APIRequest.NewObjective.self)
+        guard case .json(let b) = input.body else { throw WebError.badRequest("the body must be JSON") }
         let objective = Objective(
             code: b.code, title: b.title, customerMetric: b.customerMetric, businessMetric: b.businessMetric, strategy: b.strategy)
         return .created(

@@ -165,16 +165,12 @@ struct WorkspaceGateMiddleware: ServerMiddleware {
     }
 }
 
-extension GeneratedAPI {
-    /// A request body the generated layer has decoded and checked against the document, read
-    /// as the use case's own input type (domain enumerations, camelCase names).
-    func input<T: Decodable>(_ body: some Encodable, as type: T.Type = T.self) throws -> T {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        do {
-            return try decoder.decode(T.self, from: try JSONEncoder().encode(body))
-        } catch let error as DecodingError {
-            throw WebError.badRequest(describe(error))
-        }
+/// A value of one of the document's enumerations as the domain's enumeration of the same
+/// names (`CustomerOutcome.Direction` for `NewOutcome.DirectionPayload`): the document and
+/// the domain spell them alike, and a case only one of them knows is a defect, not bad input.
+func domain<T: RawRepresentable<String>>(_ value: some RawRepresentable<String>, as type: T.Type = T.self) throws -> T {
+    guard let converted = T(rawValue: value.rawValue) else {
+        throw DocumentDrift(type: "\(T.self)", detail: "no case '\(value.rawValue)'")
     }
+    return converted
 }
