@@ -30,11 +30,6 @@ extension APIResponse {
         }
     }
 
-    struct TaskTrend: Encodable {
-        var rounds: [TaskRound]
-        var trend: [TaskTests.Trend]
-    }
-
     /// A journey with its hours a year and each change's effect, as the ledger computes them.
     struct JourneyInfo: Encodable {
         struct Step: Encodable {
@@ -95,14 +90,4 @@ extension APIResponse {
         }
     }
 
-    struct TimeLedgerInfo: Encodable {
-        var journeys: [JourneyInfo]
-        var balance: [TimeLedger.Balance]
-    }
-
-    struct CustomerMetricsInfo: Encodable {
-        var overall: [CustomerMetrics.Figure]
-        var byMonth: [CustomerMetrics.Figure]
-        var bySegment: [CustomerMetrics.Figure]
-    }
 }

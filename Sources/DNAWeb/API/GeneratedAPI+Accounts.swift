@@ -8,9 +8,9 @@ extension GeneratedAPI {
     func getMe(_ input: Operations.GetMe.Input) async throws -> Operations.GetMe.Output {
         let identity = try identity()
         let workspaces = try await store.workspaces(of: identity.user.id).map {
-            APIResponse.WorkspaceAccess(workspace: $0.workspace, access: $0.access)
+            Components.Schemas.Me.WorkspacesPayloadPayload(access: try domain($0.access), workspace: try documented($0.workspace))
         }
-        return .ok(.init(body: .json(try documented(APIResponse.Me(user: identity.user, workspaces: workspaces)))))
+        return .ok(.init(body: .json(.init(user: try documented(identity.user), workspaces: workspaces))))
     }
 
     func getTokens(_ input: Operations.GetTokens.Input) async throws -> Operations.GetTokens.Output {
@@ -20,7 +20,7 @@ extension GeneratedAPI {
     func postTokens(_ input: Operations.PostTokens.Input) async throws -> Operations.PostTokens.Output {
         guard case .json(let body) = input.body else { throw WebError.badRequest("the body must be JSON") }
         let created = try await accounts.service.createToken(caller, name: body.name, now: now)
-        return .created(.init(body: .json(try documented(APIResponse.CreatedToken(token: created.token, secret: created.secret)))))
+        return .created(.init(body: .json(Components.Schemas.CreatedToken(secret: created.secret, token: try documented(created.token)))))
     }
 
     func deleteTokensById(_ input: Operations.DeleteTokensById.Input) async throws -> Operations.DeleteTokensById.Output {
@@ -58,27 +58,21 @@ extension GeneratedAPI {
 
     func getWorkspacesMembers(_ input: Operations.GetWorkspacesMembers.Input) async throws -> Operations.GetWorkspacesMembers.Output {
         let members = try await workspaces.members(caller, workspace: input.path.workspace).map {
-            APIResponse.Member(user: $0.user, access: $0.access)
+            Components.Schemas.Member(access: try domain($0.access), user: try documented($0.user))
         }
-        return .ok(.init(body: .json(try documented(ItemList(items: members)))))
+        return .ok(.init(body: .json(.init(items: members))))
     }
 
     func putWorkspacesMembers(_ input: Operations.PutWorkspacesMembers.Input) async throws -> Operations.PutWorkspacesMembers.Output {
         guard case .json(let body) = input.body else { throw WebError.badRequest("the body must be JSON") }
-        let level = try storedAccess(body.access.rawValue)
-        let user = try await workspaces.setMember(caller, workspace: input.path.workspace, email: body.email, access: level)
-        return .ok(.init(body: .json(try documented(APIResponse.Member(user: user, access: level)))))
+        let user = try await workspaces.setMember(
+            caller, workspace: input.path.workspace, email: body.email, access: try domain(body.access))
+        return .ok(.init(body: .json(.init(access: try domain(body.access), user: try documented(user)))))
     }
 
     func getWorkspacesAudit(_ input: Operations.GetWorkspacesAudit.Input) async throws -> Operations.GetWorkspacesAudit.Output {
         let query = try AuditQuery(sinceText: input.query.since, limitText: input.query.limit)
         let entries = try await workspaces.auditLog(caller, workspace: input.path.workspace, since: query.since, limit: query.limit)
         return .ok(.init(body: .json(try documented(ItemList(items: entries)))))
-    }
-
-    /// An access level the document's enumeration allowed, as the domain names it.
-    private func storedAccess(_ name: String) throws -> Access {
-        guard let access = Access(rawValue: name) else { throw WebError.badRequest("access must be viewer, analyst or admin") }
-        return access
     }
 }

@@ -75,7 +75,7 @@ extension GeneratedAPI {
         let tokens = try await LinkService(store: store).respondentLinks(
             caller, workspace: input.path.workspace, campaign: input.path.id, unitCode: body.unit, count: body.count, now: now)
         let base = publicURL
-        return .created(.init(body: .json(try documented(APIResponse.Links(links: tokens.map { base + SiteURL.respond($0).path })))))
+        return .created(.init(body: .json(Components.Schemas.Links(links: tokens.map { base + SiteURL.respond($0).path }))))
     }
 
     func postWorkspacesCampaignsResponsesImport(
@@ -86,7 +86,7 @@ extension GeneratedAPI {
         guard case .csv(let body) = input.body else { throw WebError.badRequest("the body must be CSV") }
         let count = try await ResponseService(store: store).importResponses(
             caller, workspace: input.path.workspace, campaign: input.path.id, file: "request body", text: try await body.text(), now: now)
-        return .ok(.init(body: .json(try documented(APIResponse.Imported(imported: count)))))
+        return .ok(.init(body: .json(Components.Schemas.Imported(imported: count))))
     }
 
     func getWorkspacesCampaignsScorecard(

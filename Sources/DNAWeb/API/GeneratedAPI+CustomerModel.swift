@@ -66,8 +66,8 @@ extension GeneratedAPI {
         let tokens = try await LinkService(store: store).customerLinks(
             caller, workspace: input.path.workspace, survey: input.path.id, segment: body.segment, count: body.count, now: now)
         let base = publicURL
-        let links = APIResponse.Links(links: tokens.map { base + SiteURL.customerSurvey($0).path })
-        return .created(.init(body: .json(try documented(links))))
+        let links = Components.Schemas.Links(links: tokens.map { base + SiteURL.customerSurvey($0).path })
+        return .created(.init(body: .json(links)))
     }
 
     func postWorkspacesSurveysResponses(
@@ -92,7 +92,7 @@ extension GeneratedAPI {
         let count = try await surveys.importAnswers(
             caller, workspace: input.path.workspace, survey: input.path.id, file: "request body", bytes: Array(try await body.text().utf8),
             now: now)
-        return .ok(.init(body: .json(try documented(APIResponse.Imported(imported: count)))))
+        return .ok(.init(body: .json(Components.Schemas.Imported(imported: count))))
     }
 
     func getWorkspacesSurveysResults(_ input: Ops.GetWorkspacesSurveysResults.Input) async throws -> Ops.GetWorkspacesSurveysResults.Output
@@ -116,7 +116,7 @@ extension GeneratedAPI {
     func getWorkspacesTaskTestsTrend(_ input: Ops.GetWorkspacesTaskTestsTrend.Input) async throws -> Ops.GetWorkspacesTaskTestsTrend.Output
     {
         let (rounds, trend) = try await customers.taskTrend(caller, workspace: input.path.workspace)
-        return .ok(.init(body: .json(try documented(APIResponse.TaskTrend(rounds: rounds, trend: trend)))))
+        return .ok(.init(body: .json(Components.Schemas.TaskTrend(rounds: try documented(rounds), trend: try documented(trend)))))
     }
 
     func postWorkspacesTaskRounds(_ input: Ops.PostWorkspacesTaskRounds.Input) async throws -> Ops.PostWorkspacesTaskRounds.Output {
@@ -135,7 +135,7 @@ extension GeneratedAPI {
         let count = try await customers.recordAttempts(
             caller, workspace: input.path.workspace, round: input.path.id,
             try body.attempts.map { ($0.participant, $0.task, try domain($0.result), $0.seconds) })
-        return .created(.init(body: .json(try documented(APIResponse.Imported(imported: count)))))
+        return .created(.init(body: .json(Components.Schemas.Imported(imported: count))))
     }
 
     func postWorkspacesTaskRoundsAttemptsImport(
@@ -146,21 +146,22 @@ extension GeneratedAPI {
         guard case .csv(let body) = input.body else { throw WebError.badRequest("the body must be CSV") }
         let count = try await customers.importAttempts(
             caller, workspace: input.path.workspace, round: input.path.id, file: "request body", bytes: Array(try await body.text().utf8))
-        return .ok(.init(body: .json(try documented(APIResponse.Imported(imported: count)))))
+        return .ok(.init(body: .json(Components.Schemas.Imported(imported: count))))
     }
 
     func getWorkspacesJourneys(_ input: Ops.GetWorkspacesJourneys.Input) async throws -> Ops.GetWorkspacesJourneys.Output {
         let journeys = try await customers.journeys(caller, workspace: input.path.workspace)
-        let ledger = APIResponse.TimeLedgerInfo(
-            journeys: journeys.map(APIResponse.JourneyInfo.init), balance: TimeLedger.balance(journeys.flatMap(\.changes).map(\.change)))
-        return .ok(.init(body: .json(try documented(ledger))))
+        let ledger = Components.Schemas.TimeLedger(
+            balance: try documented(TimeLedger.balance(journeys.flatMap(\.changes).map(\.change))),
+            journeys: try documented(journeys.map(APIResponse.JourneyInfo.init)))
+        return .ok(.init(body: .json(ledger)))
     }
 
     func postWorkspacesJourneys(_ input: Ops.PostWorkspacesJourneys.Input) async throws -> Ops.PostWorkspacesJourneys.Output {
         guard case .json(let body) = input.body else { throw WebError.badRequest("the body must be JSON") }
         let id = try await customers.addJourney(
             caller, workspace: input.path.workspace, code: body.code, name: body.name, segment: body.segment ?? "")
-        return .created(.init(body: .json(try documented(APIResponse.Created(id: id)))))
+        return .created(.init(body: .json(Components.Schemas.Created(id: id))))
     }
 
     func postWorkspacesJourneysSteps(_ input: Ops.PostWorkspacesJourneysSteps.Input) async throws -> Ops.PostWorkspacesJourneysSteps.Output
@@ -192,10 +193,11 @@ extension GeneratedAPI {
         -> Ops.GetWorkspacesCustomerMetrics.Output
     {
         let answers = try await customers.customerMetricAnswers(caller, workspace: input.path.workspace)
-        let figures = APIResponse.CustomerMetricsInfo(
-            overall: CustomerMetrics.figures(answers), byMonth: CustomerMetrics.figures(answers, byMonth: true),
-            bySegment: CustomerMetrics.figures(answers, bySegment: true))
-        return .ok(.init(body: .json(try documented(figures))))
+        let figures = Components.Schemas.CustomerMetrics(
+            byMonth: try documented(CustomerMetrics.figures(answers, byMonth: true)),
+            bySegment: try documented(CustomerMetrics.figures(answers, bySegment: true)),
+            overall: try documented(CustomerMetrics.figures(answers)))
+        return .ok(.init(body: .json(figures)))
     }
 
     func postWorkspacesCustomerMetricsImport(
@@ -206,7 +208,7 @@ extension GeneratedAPI {
         guard case .csv(let body) = input.body else { throw WebError.badRequest("the body must be CSV") }
         let count = try await customers.importCustomerMetrics(
             caller, workspace: input.path.workspace, file: "request body", bytes: Array(try await body.text().utf8))
-        return .ok(.init(body: .json(try documented(APIResponse.Imported(imported: count)))))
+        return .ok(.init(body: .json(Components.Schemas.Imported(imported: count))))
     }
 
     private func surveyInfo(_ survey: CustomerSurvey, progress: SurveyProgress?) -> APIResponse.SurveyInfo {

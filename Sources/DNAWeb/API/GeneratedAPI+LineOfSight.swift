@@ -181,7 +181,7 @@ extension GeneratedAPI {
         guard case .json(let b) = input.body else { throw WebError.badRequest("the body must be JSON") }
         let count = try await loop.addMeasurements(
             caller, workspace: input.path.workspace, b.values.map { MetricValue(metric: $0.metric, date: $0.date, value: $0.value) })
-        return .created(.init(body: .json(try documented(APIResponse.Imported(imported: count)))))
+        return .created(.init(body: .json(Components.Schemas.Imported(imported: count))))
     }
 
     func postWorkspacesMeasurementsImport(
@@ -192,7 +192,7 @@ extension GeneratedAPI {
         guard case .csv(let body) = input.body else { throw WebError.badRequest("the body must be CSV") }
         let count = try await loop.importMeasurements(
             caller, workspace: input.path.workspace, file: "request body", bytes: Array(try await body.text().utf8))
-        return .ok(.init(body: .json(try documented(APIResponse.Imported(imported: count)))))
+        return .ok(.init(body: .json(Components.Schemas.Imported(imported: count))))
     }
 
     func getWorkspacesObjectives(_ input: Ops.GetWorkspacesObjectives.Input) async throws -> Ops.GetWorkspacesObjectives.Output {

@@ -25,7 +25,7 @@ extension GeneratedAPI {
         guard case .csv(let body) = input.body else { throw WebError.badRequest("the body must be CSV") }
         let result = try await organization.importOrgChart(
             caller, workspace: input.path.workspace, file: "request body", text: try await body.text())
-        return .ok(.init(body: .json(try documented(APIResponse.ImportResult(added: result.added, updated: result.updated)))))
+        return .ok(.init(body: .json(Components.Schemas.ImportResult(added: result.added, updated: result.updated))))
     }
 
     func getWorkspacesUnitsById(_ input: Operations.GetWorkspacesUnitsById.Input) async throws -> Operations.GetWorkspacesUnitsById.Output {
