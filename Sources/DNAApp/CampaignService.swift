@@ -4,14 +4,10 @@ import DNAStore
 /// Assessment waves: starting one, closing and reopening it, and its open link. Changes need
 /// analyst access; the population is named by unit code, as files, the API and the command
 /// line name units.
-public struct CampaignService: Sendable {
+public struct CampaignService: WorkspaceUseCases {
     let store: Store
-    let access: WorkspaceAccess
 
-    public init(store: Store) {
-        self.store = store
-        self.access = WorkspaceAccess(store: store)
-    }
+    public init(store: Store) { self.store = store }
 
     /// Starts a wave sent to `population` (unit code to the number of people invited).
     public func createCampaign(

@@ -5,14 +5,10 @@ import DNAStore
 /// record), task tests with their rounds and attempts, the time ledger's journeys, and
 /// customer metrics. Reading needs viewer access, changing analyst; changes are logged as the
 /// caller's.
-public struct CustomerModelService: Sendable {
+public struct CustomerModelService: WorkspaceUseCases {
     let store: Store
-    let access: WorkspaceAccess
 
-    public init(store: Store) {
-        self.store = store
-        self.access = WorkspaceAccess(store: store)
-    }
+    public init(store: Store) { self.store = store }
 
     public func model(_ caller: Caller?, workspace slug: String) async throws -> CustomerModel {
         try await access.reading(slug, caller) { try await store.customerModel(workspaceID: $0.id) }

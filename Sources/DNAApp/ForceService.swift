@@ -4,16 +4,12 @@ import DNAStore
 /// Working on one force of the OS Canvas: the tensions people name in it and the experiments
 /// that try a new practice. Reading needs viewer access, changing analyst; changes are logged
 /// as the caller's.
-public struct ForceService: Sendable {
+public struct ForceService: WorkspaceUseCases {
     let store: Store
-    let access: WorkspaceAccess
     /// The framework whose dimensions are the forces.
     static let framework = "os-canvas"
 
-    public init(store: Store) {
-        self.store = store
-        self.access = WorkspaceAccess(store: store)
-    }
+    public init(store: Store) { self.store = store }
 
     public func tensions(_ caller: Caller?, workspace slug: String, force: String) async throws -> [Tension] {
         try await access.reading(slug, caller) {

@@ -5,14 +5,10 @@ import DNAStore
 /// decisions, the loop's figures (humility, agility), metrics with their measurements, and
 /// objectives. Reading needs viewer access, changing analyst; each change returns the record
 /// as stored and is written to the audit log as the caller's.
-public struct ImprovementLoopService: Sendable {
+public struct ImprovementLoopService: WorkspaceUseCases {
     let store: Store
-    let access: WorkspaceAccess
 
-    public init(store: Store) {
-        self.store = store
-        self.access = WorkspaceAccess(store: store)
-    }
+    public init(store: Store) { self.store = store }
 
     public func hypotheses(_ caller: Caller?, workspace slug: String) async throws -> [Hypothesis] {
         try await access.reading(slug, caller) { try await store.hypotheses(workspaceID: $0.id) }

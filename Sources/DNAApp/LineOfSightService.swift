@@ -4,14 +4,10 @@ import DNAStore
 /// The line of sight's use cases: the graph of strategies, capabilities, initiatives,
 /// customer outcomes and business impacts, its model file and its check. Reading needs viewer
 /// access, changing it analyst; every change is written to the audit log as the caller's.
-public struct LineOfSightService: Sendable {
+public struct LineOfSightService: WorkspaceUseCases {
     let store: Store
-    let access: WorkspaceAccess
 
-    public init(store: Store) {
-        self.store = store
-        self.access = WorkspaceAccess(store: store)
-    }
+    public init(store: Store) { self.store = store }
 
     public func graph(_ caller: Caller?, workspace slug: String) async throws -> LineOfSightGraph {
         try await access.reading(slug, caller) { try await store.lineOfSight(workspaceID: $0.id) }

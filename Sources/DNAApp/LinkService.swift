@@ -5,14 +5,10 @@ import DNAStore
 /// owns the rule: analyst access, at most `Store.linksPerRequest` a request, a unit of the
 /// wave's population or a known segment, secrets stored only as their SHA-256. The secrets
 /// are returned once; they cannot be read back.
-public struct LinkService: Sendable {
+public struct LinkService: WorkspaceUseCases {
     let store: Store
-    let access: WorkspaceAccess
 
-    public init(store: Store) {
-        self.store = store
-        self.access = WorkspaceAccess(store: store)
-    }
+    public init(store: Store) { self.store = store }
 
     /// `count` links to campaign `campaignID` for people of the unit with code `unitCode`.
     public func respondentLinks(

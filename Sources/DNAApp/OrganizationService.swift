@@ -5,14 +5,10 @@ import DNAStore
 /// the frameworks it is assessed with. Each
 /// checks the caller's access to the workspace (reading needs viewer, changing analyst) and
 /// makes its change as the caller, so pages, API and command line share one rule each.
-public struct OrganizationService: Sendable {
+public struct OrganizationService: WorkspaceUseCases {
     let store: Store
-    let access: WorkspaceAccess
 
-    public init(store: Store) {
-        self.store = store
-        self.access = WorkspaceAccess(store: store)
-    }
+    public init(store: Store) { self.store = store }
 
     public func units(_ caller: Caller?, workspace slug: String) async throws -> [OrgUnit] {
         let (workspace, _) = try await access.enter(slug, caller: caller)

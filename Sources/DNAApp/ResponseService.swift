@@ -3,14 +3,10 @@ import DNAStore
 
 /// Answers to an assessment wave that arrive other than through a respondent's link: a
 /// responses file (imported all or nothing, streamed) or one response through the API.
-public struct ResponseService: Sendable {
+public struct ResponseService: WorkspaceUseCases {
     let store: Store
-    let access: WorkspaceAccess
 
-    public init(store: Store) {
-        self.store = store
-        self.access = WorkspaceAccess(store: store)
-    }
+    public init(store: Store) { self.store = store }
 
     /// Imports a responses CSV into campaign `campaignID`, read a chunk at a time; problems
     /// are thrown as `FileProblems` and nothing is written. `progress` hears (rows, bytes).

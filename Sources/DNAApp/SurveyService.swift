@@ -4,14 +4,10 @@ import DNAStore
 /// Customer surveys' use cases: outcome studies and top-task votes, their window and open
 /// link, answers handed in by file or one at a time through the API, and their results.
 /// Reading needs viewer access, changing analyst; changes are logged as the caller's.
-public struct SurveyService: Sendable {
+public struct SurveyService: WorkspaceUseCases {
     let store: Store
-    let access: WorkspaceAccess
 
-    public init(store: Store) {
-        self.store = store
-        self.access = WorkspaceAccess(store: store)
-    }
+    public init(store: Store) { self.store = store }
 
     /// Every survey of the workspace with its progress (links issued, answers handed in).
     public func surveys(_ caller: Caller?, workspace slug: String) async throws -> [(survey: CustomerSurvey, progress: SurveyProgress)] {

@@ -54,3 +54,13 @@ extension WorkspaceAccess {
         return try await caller.acting { try await body(workspace) }
     }
 }
+
+/// A service whose use cases act inside one workspace: each reaches it through `access`, the
+/// one tenancy rule.
+protocol WorkspaceUseCases: Sendable {
+    var store: Store { get }
+}
+
+extension WorkspaceUseCases {
+    var access: WorkspaceAccess { WorkspaceAccess(store: store) }
+}

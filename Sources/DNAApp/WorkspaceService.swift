@@ -4,14 +4,10 @@ import DNAStore
 /// Workspaces, their members and their audit log. Creating a workspace is for instance
 /// administrators (and the machine's operator); members and the log are for the workspace's
 /// admins.
-public struct WorkspaceService: Sendable {
+public struct WorkspaceService: WorkspaceUseCases {
     let store: Store
-    let access: WorkspaceAccess
 
-    public init(store: Store) {
-        self.store = store
-        self.access = WorkspaceAccess(store: store)
-    }
+    public init(store: Store) { self.store = store }
 
     /// The workspaces `caller` may open, with the access it has to each.
     public func workspaces(_ caller: Caller?) async throws -> [(workspace: Workspace, access: Access)] {

@@ -45,7 +45,6 @@ extension GeneratedAPI {
     }
 
     func postWorkspaces(_ input: Operations.PostWorkspaces.Input) async throws -> Operations.PostWorkspaces.Output {
-        try requireInstanceAdmin("create workspaces")
         guard case .json(let body) = input.body else { throw WebError.badRequest("the body must be JSON") }
         let workspace = try await workspaces.createWorkspace(
             caller, slug: body.slug, name: body.name, minGroupSize: body.minGroupSize ?? 5, now: now)

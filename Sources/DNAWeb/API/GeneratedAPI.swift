@@ -61,10 +61,6 @@ struct GeneratedAPI: APIProtocol {
     func resolve(_ slug: String, minimum: Access = .viewer) async throws -> (Workspace, Access) {
         try await access.resolve(slug, caller: caller, minimum: minimum)
     }
-
-    func requireInstanceAdmin(_ what: String) throws {
-        guard try identity().user.instanceAdmin else { throw WebError(.forbidden, "only an instance administrator can \(what)") }
-    }
 }
 
 /// A domain value in the document's type: the value's JSON as the API has always written it
