@@ -94,6 +94,17 @@ struct APITests {
             #expect(by.status == .badRequest && by.errorMessage == "query parameter 'by' must be one of unit, role, none")
             let force = try await client.execute(uri: "/api/v1/workspaces/acme/tensions", method: .get, headers: admin)
             #expect(force.status == .badRequest && force.errorMessage == "the query parameter 'force' is required")
+            // Hostile shapes: nesting deeper than any parser should follow, and a value nested
+            // where the document wants a string, are refused and the server keeps answering.
+            for hostile in [
+                String(repeating: "[", count: 100_000),
+                #"{"code":"x","name":"# + String(repeating: "{\"a\":", count: 2_000) + "1" + String(repeating: "}", count: 2_001),
+            ] {
+                let refused = try await client.execute(
+                    uri: "/api/v1/workspaces/acme/units", method: .post, headers: admin, body: ByteBuffer(string: hostile))
+                #expect(refused.status == .badRequest, "\(refused.text.prefix(200))")
+            }
+            #expect(try await client.execute(uri: "/api/v1/workspaces/acme/units", method: .get, headers: admin).status == .ok)
             // An outsider learns none of this: the workspace is not theirs.
             let outsider = try await client.execute(
                 uri: "/api/v1/workspaces/acme/members", method: .put, headers: .bearer(fixture.outsiderToken),
