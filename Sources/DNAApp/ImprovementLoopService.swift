@@ -126,3 +126,72 @@ public struct ImprovementLoopService: WorkspaceUseCases {
         return item
     }
 }
+
+/// What the improvement loop's pages show, each read in one use case with one access check.
+extension ImprovementLoopService {
+    /// The hypotheses and what a new one may name: strategies and initiatives of the line of
+    /// sight, metrics and customer segments.
+    public struct HypothesesView: Sendable {
+        public var access: Access
+        public var hypotheses: [Hypothesis]
+        public var graph: LineOfSightGraph
+        public var metrics: [MetricDefinition]
+        public var segments: [CustomerModel.Segment]
+    }
+
+    public func hypothesesView(_ caller: Caller?, workspace slug: String) async throws -> HypothesesView {
+        let (workspace, access) = try await self.access.resolve(slug, caller: caller)
+        return HypothesesView(
+            access: access, hypotheses: try await store.hypotheses(workspaceID: workspace.id),
+            graph: try await store.lineOfSight(workspaceID: workspace.id),
+            metrics: try await store.metricDefinitions(workspaceID: workspace.id),
+            segments: try await store.customerModel(workspaceID: workspace.id).segments)
+    }
+
+    /// The decisions with the share that cited evidence, and what a new one may name.
+    public struct DecisionsView: Sendable {
+        public var access: Access
+        public var decisions: [DecisionRecord]
+        public var humility: Humility.Report
+        public var units: [OrgUnit]
+        public var graph: LineOfSightGraph
+        public var evidence: [EvidenceItem]
+    }
+
+    public func decisionsView(_ caller: Caller?, workspace slug: String) async throws -> DecisionsView {
+        let (workspace, access) = try await self.access.resolve(slug, caller: caller)
+        let decisions = try await store.decisions(workspaceID: workspace.id)
+        return DecisionsView(
+            access: access, decisions: decisions,
+            humility: try await store.loopFigures(workspaceID: workspace.id, decisions: decisions).humility,
+            units: try await store.units(workspaceID: workspace.id), graph: try await store.lineOfSight(workspaceID: workspace.id),
+            evidence: try await store.evidence(workspaceID: workspace.id))
+    }
+
+    /// Metrics with their values, objectives pairing them, and the nodes a metric may measure.
+    public struct MetricsView: Sendable {
+        public var access: Access
+        public var metrics: [MetricDefinition]
+        public var measurements: [MetricValue]
+        public var objectives: [Objective]
+        public var graph: LineOfSightGraph
+    }
+
+    public func metricsView(_ caller: Caller?, workspace slug: String) async throws -> MetricsView {
+        let (workspace, access) = try await self.access.resolve(slug, caller: caller)
+        return MetricsView(
+            access: access, metrics: try await store.metricDefinitions(workspaceID: workspace.id),
+            measurements: try await store.measurements(workspaceID: workspace.id),
+            objectives: try await store.objectives(workspaceID: workspace.id),
+            graph: try await store.lineOfSight(workspaceID: workspace.id))
+    }
+
+    /// How fast decisions ship, with the decisions' titles.
+    public func agilityView(_ caller: Caller?, workspace slug: String) async throws -> (agility: Agility.Report, titles: [String: String]) {
+        try await access.reading(slug, caller) { workspace in
+            let decisions = try await store.decisions(workspaceID: workspace.id)
+            let agility = try await store.loopFigures(workspaceID: workspace.id, decisions: decisions).agility
+            return (agility, Dictionary(decisions.map { ($0.code, $0.title) }, uniquingKeysWith: { a, _ in a }))
+        }
+    }
+}

@@ -104,6 +104,19 @@ struct LineOfSightServiceTests {
             #expect(try await service.evidence(fixture.asViewer, workspace: "w", search: "week").map(\.code) == [item.code])
             #expect(try await service.decisions(fixture.asViewer, workspace: "w").count == 1)
             #expect(try await service.metrics(fixture.asViewer, workspace: "w").map(\.code).sorted() == ["cost", "nps"])
+            // The pages' views: one access check each, the caller's level with them.
+            let board = try await service.hypothesesView(fixture.asViewer, workspace: "w")
+            #expect(board.access == .viewer && board.hypotheses.map(\.code) == ["h1"] && board.metrics.count == 2)
+            let decided = try await service.decisionsView(fixture.asAnalyst, workspace: "w")
+            #expect(decided.access == .admin && decided.decisions.count == 1 && decided.evidence.map(\.code) == [item.code])
+            #expect(decided.units.map(\.code).sorted() == ["hq", "lab"])
+            let measured = try await service.metricsView(fixture.asViewer, workspace: "w")
+            #expect(measured.measurements.count == 2 && measured.objectives == [objective])
+            #expect(try await service.agilityView(fixture.asViewer, workspace: "w").titles[decision.code] == "Hire two agents")
+            let outsider = try await store.createUser(email: "eve@x.test", name: "Eve", passwordHash: "-", instanceAdmin: false, now: 1)
+            await #expect(throws: StoreError.notFound("no workspace 'w'")) {
+                _ = try await service.hypothesesView(.person(outsider, via: .page), workspace: "w")
+            }
         }
     }
 }

@@ -10,6 +10,9 @@ public struct Identity: Sendable {
     /// The CSRF token of the browser session; nil when the request used an API token.
     public var csrfToken: String?
     public var viaAPIToken: Bool { csrfToken == nil }
+
+    /// This person as the application layer sees a page's request.
+    public var pageCaller: Caller { .person(user, via: .page, viaToken: viaAPIToken) }
 }
 
 /// The request context of every route: the core storage plus the caller's identity.

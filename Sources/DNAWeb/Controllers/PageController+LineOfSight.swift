@@ -31,9 +31,10 @@ extension PageController {
             )
             .response(identity: identity)
         }
-        get({ w, _ in .lineOfSightExport(w) }) { _, workspace, _, _ in
+        get({ w, _ in .lineOfSightExport(w) }) { _, workspace, _, identity in
             Self.attachment(
-                try await store.exportLineOfSight(workspaceID: workspace.id), contentType: "application/yaml; charset=utf-8",
+                try await LineOfSightService(store: store).exportModel(identity.pageCaller, workspace: workspace.slug),
+                contentType: "application/yaml; charset=utf-8",
                 filename: "line-of-sight-\(workspace.slug).yaml")
         }
         get({ w, _ in .hypotheses(w) }) { _, workspace, access, identity in
@@ -51,15 +52,16 @@ extension PageController {
         get({ w, _ in .loopMetrics(w) }) { _, workspace, access, identity in
             LoopMetricsPage.View(model: try await loopMetricsPage(workspace, access, identity)).response(identity: identity)
         }
-        get({ w, _ in .loopMeasurementsCSV(w) }) { _, workspace, _, _ in
+        get({ w, _ in .loopMeasurementsCSV(w) }) { _, workspace, _, identity in
             Self.attachment(
-                MeasurementsCSV.render(try await store.measurements(workspaceID: workspace.id)), contentType: "text/csv; charset=utf-8",
+                MeasurementsCSV.render(
+                    try await ImprovementLoopService(store: store).measurements(identity.pageCaller, workspace: workspace.slug)),
+                contentType: "text/csv; charset=utf-8",
                 filename: "measurements-\(workspace.slug).csv")
         }
         get({ w, _ in .agility(w) }) { _, workspace, _, identity in
-            let decisions = try await store.decisions(workspaceID: workspace.id)
-            let (_, agility) = try await store.loopFigures(workspaceID: workspace.id, decisions: decisions)
-            let titles = Dictionary(decisions.map { ($0.code, $0.title) }, uniquingKeysWith: { a, _ in a })
+            let (agility, titles) = try await ImprovementLoopService(store: store).agilityView(
+                identity.pageCaller, workspace: workspace.slug)
             return AgilityPage.View(model: .init(workspace: workspace, agility: agility, titles: titles)).response(identity: identity)
         }
         addGraphEditRoutes(to: router)
@@ -244,14 +246,14 @@ extension PageController {
     func lineOfSightPage(
         _ workspace: Workspace, _ access: Access, _ identity: Identity, query: [String: String]
     ) async throws -> LineOfSightPage.Model {
-        let graph = try await store.lineOfSight(workspaceID: workspace.id)
+        let graph = try await LineOfSightService(store: store).graph(identity.pageCaller, workspace: workspace.slug)
         let strategies = graph.nodes.filter { $0.type == .strategy }
         let strategy = query["strategy"].flatMap { code in strategies.contains { $0.code == code } ? code : nil }
         return LineOfSightPage.Model(
             workspace: workspace, graph: graph, report: LineOfSightCheck.check(graph.model), strategies: strategies, strategy: strategy,
             table: query["view"] == "table", tablePage: query["page"].flatMap { Int($0) } ?? 1,
-            outcomes: try await store.customerModel(workspaceID: workspace.id).outcomes, canEdit: access >= .analyst,
-            csrfToken: identity.csrfToken)
+            outcomes: try await CustomerModelService(store: store).model(identity.pageCaller, workspace: workspace.slug).outcomes,
+            canEdit: access >= .analyst, csrfToken: identity.csrfToken)
     }
 
     func nodeOptions(_ graph: LineOfSightGraph, _ type: LineOfSightModel.NodeType) -> [(String, String)] {
@@ -259,45 +261,40 @@ extension PageController {
     }
 
     func hypothesesPage(_ workspace: Workspace, _ access: Access, _ identity: Identity) async throws -> HypothesesPage.Model {
-        let graph = try await store.lineOfSight(workspaceID: workspace.id)
+        let view = try await ImprovementLoopService(store: store).hypothesesView(identity.pageCaller, workspace: workspace.slug)
         return HypothesesPage.Model(
-            workspace: workspace, hypotheses: try await store.hypotheses(workspaceID: workspace.id),
-            strategies: nodeOptions(graph, .strategy),
-            initiatives: nodeOptions(graph, .initiative),
-            metrics: try await store.metricDefinitions(workspaceID: workspace.id).map { ($0.code, "\($0.name) [\($0.code)]") },
-            segments: try await store.customerModel(workspaceID: workspace.id).segments.map { ($0.code, $0.name) },
-            canEdit: access >= .analyst,
-            csrfToken: identity.csrfToken, today: Day.string(clock.now()))
+            workspace: workspace, hypotheses: view.hypotheses, strategies: nodeOptions(view.graph, .strategy),
+            initiatives: nodeOptions(view.graph, .initiative), metrics: view.metrics.map { ($0.code, "\($0.name) [\($0.code)]") },
+            segments: view.segments.map { ($0.code, $0.name) }, canEdit: view.access >= .analyst, csrfToken: identity.csrfToken,
+            today: Day.string(clock.now()))
     }
 
     func evidencePage(_ workspace: Workspace, _ access: Access, _ identity: Identity, search: String) async throws -> EvidencePage.Model {
         EvidencePage.Model(
-            workspace: workspace, items: try await store.evidence(workspaceID: workspace.id, search: search), search: search,
-            segments: try await store.customerModel(workspaceID: workspace.id).segments.map { ($0.code, $0.name) },
-            canEdit: access >= .analyst,
-            csrfToken: identity.csrfToken, today: Day.string(clock.now()))
+            workspace: workspace,
+            items: try await ImprovementLoopService(store: store).evidence(
+                identity.pageCaller, workspace: workspace.slug, search: search),
+            search: search,
+            segments: try await CustomerModelService(store: store).model(identity.pageCaller, workspace: workspace.slug)
+                .segments.map { ($0.code, $0.name) },
+            canEdit: access >= .analyst, csrfToken: identity.csrfToken, today: Day.string(clock.now()))
     }
 
     func decisionsPage(_ workspace: Workspace, _ access: Access, _ identity: Identity) async throws -> DecisionsPage.Model {
-        let decisions = try await store.decisions(workspaceID: workspace.id)
-        let (humility, _) = try await store.loopFigures(workspaceID: workspace.id, decisions: decisions)
+        let view = try await ImprovementLoopService(store: store).decisionsView(identity.pageCaller, workspace: workspace.slug)
         return DecisionsPage.Model(
-            workspace: workspace, decisions: decisions, humility: humility,
-            units: try await store.units(workspaceID: workspace.id).map { ($0.code, $0.name) },
-            initiatives: nodeOptions(try await store.lineOfSight(workspaceID: workspace.id), .initiative),
-            evidence: try await store.evidence(workspaceID: workspace.id), canEdit: access >= .analyst, csrfToken: identity.csrfToken,
-            today: Day.string(clock.now()))
+            workspace: workspace, decisions: view.decisions, humility: view.humility, units: view.units.map { ($0.code, $0.name) },
+            initiatives: nodeOptions(view.graph, .initiative), evidence: view.evidence, canEdit: view.access >= .analyst,
+            csrfToken: identity.csrfToken, today: Day.string(clock.now()))
     }
 
     func loopMetricsPage(_ workspace: Workspace, _ access: Access, _ identity: Identity) async throws -> LoopMetricsPage.Model {
-        let graph = try await store.lineOfSight(workspaceID: workspace.id)
+        let view = try await ImprovementLoopService(store: store).metricsView(identity.pageCaller, workspace: workspace.slug)
         return LoopMetricsPage.Model(
-            workspace: workspace, metrics: try await store.metricDefinitions(workspaceID: workspace.id),
-            measurements: try await store.measurements(workspaceID: workspace.id),
-            objectives: try await store.objectives(workspaceID: workspace.id),
-            nodes: graph.nodes.map { ($0.code, "\($0.type.rawValue): \($0.title) [\($0.code)]") },
-            strategies: nodeOptions(graph, .strategy),
-            canEdit: access >= .analyst, csrfToken: identity.csrfToken, today: Day.string(clock.now()))
+            workspace: workspace, metrics: view.metrics, measurements: view.measurements, objectives: view.objectives,
+            nodes: view.graph.nodes.map { ($0.code, "\($0.type.rawValue): \($0.title) [\($0.code)]") },
+            strategies: nodeOptions(view.graph, .strategy), canEdit: view.access >= .analyst, csrfToken: identity.csrfToken,
+            today: Day.string(clock.now()))
     }
 }
 
