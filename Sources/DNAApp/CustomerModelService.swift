@@ -132,3 +132,27 @@ public struct CustomerModelService: WorkspaceUseCases {
         }
     }
 }
+
+extension CustomerModelService {
+    /// The model page's view: the model, which outcomes each unit's people named in the latest
+    /// wave, the line of sight (which outcomes an initiative addresses) and the units.
+    public struct ModelView: Sendable {
+        public var access: Access
+        public var model: CustomerModel
+        /// The wave the coverage comes from, nil before any.
+        public var coverageCampaign: Campaign?
+        /// Unit code -> outcome codes its people named.
+        public var coverage: [String: [String]]
+        public var graph: LineOfSightGraph
+        public var units: [OrgUnit]
+    }
+
+    public func modelView(_ caller: Caller?, workspace slug: String) async throws -> ModelView {
+        let (workspace, access) = try await self.access.resolve(slug, caller: caller)
+        let coverage = try await store.outcomeUnitCoverage(workspace: workspace)
+        return ModelView(
+            access: access, model: try await store.customerModel(workspaceID: workspace.id), coverageCampaign: coverage.campaign,
+            coverage: coverage.units, graph: try await store.lineOfSight(workspaceID: workspace.id),
+            units: try await store.units(workspaceID: workspace.id))
+    }
+}

@@ -27,6 +27,9 @@ struct CustomerServiceTests {
             let merged = try await customers.importModel(fixture.asAnalyst, workspace: "w", file: "m.yaml", text: Self.model)
             #expect(merged.added == 5)
             #expect(try await customers.model(fixture.asViewer, workspace: "w").outcomes.map(\.code) == ["o1"])
+            let view = try await customers.modelView(fixture.asViewer, workspace: "w")
+            #expect(view.access == .viewer && view.model.tasks.count == 2 && view.coverageCampaign == nil)
+            #expect(view.units.map(\.code).sorted() == ["hq", "lab"] && view.graph.nodes.isEmpty)
             await #expect(throws: AccessError.forbidden("this needs analyst access to 'w'; you have viewer")) {
                 try await customers.deleteRecord(fixture.asViewer, workspace: "w", kind: .task, code: "t2")
             }

@@ -22,8 +22,9 @@ extension PageController {
             }
         }
         router.get(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .customerModelExport(w) })) { request, context in
-            try await page(request, context) { workspace, _, _ in
-                let yaml = CustomerModelDocument.yaml(try await store.customerModel(workspaceID: workspace.id))
+            try await page(request, context) { workspace, _, identity in
+                let yaml = CustomerModelDocument.yaml(
+                    try await CustomerModelService(store: store).model(identity.pageCaller, workspace: workspace.slug))
                 return Self.attachment(
                     yaml, contentType: "application/yaml; charset=utf-8", filename: "customer-model-\(workspace.slug).yaml")
             }
@@ -124,17 +125,17 @@ extension PageController {
     }
 
     func customerModelPage(_ workspace: Workspace, _ access: Access, _ identity: Identity) async throws -> CustomerModelPage.Model {
-        let coverage = try await store.outcomeUnitCoverage(workspace: workspace)
-        let graph = try await store.lineOfSight(workspaceID: workspace.id)
+        let view = try await CustomerModelService(store: store).modelView(identity.pageCaller, workspace: workspace.slug)
+        let graph = view.graph
         let initiatives = Set(graph.nodes.filter { $0.type == .initiative }.map(\.code))
         let outcomes = Set(graph.nodes.filter { $0.type == .outcome }.map(\.code))
         return CustomerModelPage.Model(
-            workspace: workspace, model: try await store.customerModel(workspaceID: workspace.id),
-            coverageCampaign: coverage.campaign?.name,
-            coverage: coverage.units,
-            unitNames: Dictionary(uniqueKeysWithValues: try await store.units(workspaceID: workspace.id).map { ($0.code, $0.name) }),
+            workspace: workspace, model: view.model,
+            coverageCampaign: view.coverageCampaign?.name,
+            coverage: view.coverage,
+            unitNames: Dictionary(uniqueKeysWithValues: view.units.map { ($0.code, $0.name) }),
             addressedOutcomes: Set(graph.edges.filter { initiatives.contains($0.from) && outcomes.contains($0.to) }.map(\.to)),
-            canEdit: access >= .analyst, csrfToken: identity.csrfToken)
+            canEdit: view.access >= .analyst, csrfToken: identity.csrfToken)
     }
 
     private func addTaskTestRoutes(to router: Router<AppContext>) {
@@ -190,10 +191,11 @@ extension PageController {
     }
 
     func taskTestsPage(_ workspace: Workspace, _ access: Access, _ identity: Identity) async throws -> TaskTestsPage.Model {
-        let (rounds, trend) = try await store.taskTrend(workspaceID: workspace.id)
+        let service = CustomerModelService(store: store), caller = identity.pageCaller
+        let (rounds, trend) = try await service.taskTrend(caller, workspace: workspace.slug)
         return TaskTestsPage.Model(
-            workspace: workspace, tests: try await store.taskTests(workspaceID: workspace.id),
-            tasks: try await store.customerModel(workspaceID: workspace.id).tasks, rounds: rounds, trend: trend,
+            workspace: workspace, tests: try await service.taskTests(caller, workspace: workspace.slug),
+            tasks: try await service.model(caller, workspace: workspace.slug).tasks, rounds: rounds, trend: trend,
             canEdit: access >= .analyst,
             csrfToken: identity.csrfToken, today: Day.string(clock.now()))
     }
@@ -259,17 +261,18 @@ extension PageController {
     }
 
     func ledgerPage(_ workspace: Workspace, _ access: Access, _ identity: Identity) async throws -> TimeLedgerPage.Model {
-        TimeLedgerPage.Model(
-            workspace: workspace, journeys: try await store.journeys(workspaceID: workspace.id),
-            segments: try await store.customerModel(workspaceID: workspace.id).segments, canEdit: access >= .analyst,
-            csrfToken: identity.csrfToken,
-            today: Day.string(clock.now()))
+        let service = CustomerModelService(store: store), caller = identity.pageCaller
+        return TimeLedgerPage.Model(
+            workspace: workspace, journeys: try await service.journeys(caller, workspace: workspace.slug),
+            segments: try await service.model(caller, workspace: workspace.slug).segments, canEdit: access >= .analyst,
+            csrfToken: identity.csrfToken, today: Day.string(clock.now()))
     }
 
     func metricsPage(_ workspace: Workspace, _ access: Access, _ identity: Identity) async throws -> CustomerMetricsPage.Model {
-        CustomerMetricsPage.Model(
-            workspace: workspace, answers: try await store.customerMetricAnswers(workspaceID: workspace.id),
-            segments: try await store.customerModel(workspaceID: workspace.id).segments, canEdit: access >= .analyst,
+        let service = CustomerModelService(store: store), caller = identity.pageCaller
+        return CustomerMetricsPage.Model(
+            workspace: workspace, answers: try await service.customerMetricAnswers(caller, workspace: workspace.slug),
+            segments: try await service.model(caller, workspace: workspace.slug).segments, canEdit: access >= .analyst,
             csrfToken: identity.csrfToken)
     }
 }

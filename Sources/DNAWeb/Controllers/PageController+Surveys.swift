@@ -78,7 +78,9 @@ extension PageController {
         }
         router.get(RouterPath(stringLiteral: SiteURL.pattern { w, id in .surveyResults(w, id) })) { request, context in
             try await page(request, context) { workspace, _, identity in
-                let survey = try await store.survey(workspaceID: workspace.id, id: try context.parameter("id"))
+                let survey = try await SurveyService(store: store).survey(
+                    context.caller, workspace: workspace.slug, id: try context.parameter("id")
+                ).survey
                 if request.uri.queryParameters.get("format") == "json" {
                     // Results have one JSON address, the API's; this one only points there.
                     let segment = request.uri.queryParameters.get("segment").map { SiteURL.query(["segment": String($0)]) } ?? ""
@@ -95,7 +97,8 @@ extension PageController {
                 }
                 let model = SurveyResultsPage.Model(
                     workspace: workspace, survey: survey, respondents: results.respondents,
-                    segments: try await store.customerModel(workspaceID: workspace.id).segments, segment: results.segment,
+                    segments: try await CustomerModelService(store: store).model(context.caller, workspace: workspace.slug).segments,
+                    segment: results.segment,
                     scores: results.scores,
                     tasks: results.tasks)
                 return SurveyResultsPage.View(model: model).response(identity: identity)
@@ -104,23 +107,25 @@ extension PageController {
     }
 
     func surveysPage(_ workspace: Workspace, _ access: Access, _ identity: Identity) async throws -> SurveysPage.Model {
-        var rows: [SurveysPage.Row] = []
-        for survey in try await store.surveys(workspaceID: workspace.id) {
-            rows.append(
-                .init(survey: survey, state: survey.state(at: clock.now()), progress: try await store.surveyProgress(surveyID: survey.id)))
+        let now = clock.now()
+        let rows = try await SurveyService(store: store).surveys(identity.pageCaller, workspace: workspace.slug).map {
+            SurveysPage.Row(survey: $0.survey, state: $0.survey.state(at: now), progress: $0.progress)
         }
         return SurveysPage.Model(
-            workspace: workspace, rows: rows, model: try await store.customerModel(workspaceID: workspace.id), canEdit: access >= .analyst,
+            workspace: workspace, rows: rows,
+            model: try await CustomerModelService(store: store).model(identity.pageCaller, workspace: workspace.slug),
+            canEdit: access >= .analyst,
             csrfToken: identity.csrfToken, today: Day.string(clock.now()))
     }
 
     func surveyPage(_ request: Request, _ context: AppContext) -> (Workspace, Access, Identity) async throws -> SurveyPage.Model {
         { workspace, access, identity in
-            let survey = try await store.survey(workspaceID: workspace.id, id: try context.parameter("id"))
+            let (survey, progress) = try await SurveyService(store: store).survey(
+                context.caller, workspace: workspace.slug, id: try context.parameter("id"))
             return SurveyPage.Model(
-                workspace: workspace, survey: survey, state: survey.state(at: clock.now()),
-                progress: try await store.surveyProgress(surveyID: survey.id),
-                segments: try await store.customerModel(workspaceID: workspace.id).segments, canEdit: access >= .analyst,
+                workspace: workspace, survey: survey, state: survey.state(at: clock.now()), progress: progress,
+                segments: try await CustomerModelService(store: store).model(context.caller, workspace: workspace.slug).segments,
+                canEdit: access >= .analyst,
                 csrfToken: identity.csrfToken,
                 baseURL: publicURL)
         }
@@ -131,7 +136,9 @@ extension PageController {
     ) async throws -> Response {
         try await page(request, context, minimum: .analyst) { workspace, _, identity in
             let form = try await postedForm(request, context, identity)
-            let survey = try await store.survey(workspaceID: workspace.id, id: try context.parameter("id"))
+            let survey = try await SurveyService(store: store).survey(
+                context.caller, workspace: workspace.slug, id: try context.parameter("id")
+            ).survey
             try await action(form, workspace, survey)
             return Response.redirect(to: SiteURL.survey(workspace.slug, survey.id).path, type: .found)
         }
