@@ -44,3 +44,44 @@ public struct ForceService: WorkspaceUseCases {
         }
     }
 }
+
+extension ForceService {
+    /// Records what an experiment showed, and answers the experiment.
+    public func recordOutcome(_ caller: Caller?, workspace slug: String, experiment id: String, outcome: String) async throws -> Experiment
+    {
+        try await access.changing(slug, caller) { workspace in
+            try await store.recordExperimentOutcome(workspaceID: workspace.id, id: id, outcome: outcome)
+            return try await store.experiment(workspaceID: workspace.id, id: id)
+        }
+    }
+
+    /// A force's page: its score in the newest wave that has opened (with the wave), that
+    /// wave's open answers as anonymity allows them, and the force's tensions and experiments.
+    public struct ForceView: Sendable {
+        public var access: Access
+        public var campaign: Campaign?
+        public var score: AssessmentResult.DimensionScore?
+        public var openAnswers: [String]
+        public var tensions: [Tension]
+        public var experiments: [Experiment]
+    }
+
+    public func forceView(_ caller: Caller?, workspace slug: String, force: String, now: Int64) async throws -> ForceView {
+        let (workspace, access) = try await self.access.resolve(slug, caller: caller)
+        var view = ForceView(
+            access: access, campaign: nil, score: nil, openAnswers: [],
+            tensions: try await store.tensions(workspaceID: workspace.id, framework: Self.framework, dimension: force),
+            experiments: try await store.experiments(workspaceID: workspace.id, framework: Self.framework, dimension: force))
+        guard let campaign = try await store.campaigns(workspaceID: workspace.id).first(where: { $0.state(at: now) != .scheduled }) else {
+            return view
+        }
+        let scorecard = try await store.scorecard(workspace: workspace, campaign: campaign, breakdown: .none, trendOfEveryGroup: false)
+        view.campaign = campaign
+        view.score = scorecard.result.overall.scores?.dimension(Self.framework, force)
+        let instrument = try campaign.instrument(frameworks: try await store.frameworks(workspaceID: workspace.id))
+        if let item = instrument.items.first(where: { $0.type == .text }) {
+            view.openAnswers = try await store.openAnswers(workspace: workspace, campaignID: campaign.id, itemID: item.id)
+        }
+        return view
+    }
+}

@@ -33,6 +33,12 @@ struct ForceServiceTests {
                 try await service.tensions(fixture.asViewer, workspace: "w", force: "workflow").map(\.text) == ["Approvals wait a week"])
             #expect(try await service.experiments(fixture.asViewer, workspace: "w", force: "workflow").map(\.id) == [experiment.id])
             #expect(try await service.tensions(fixture.asViewer, workspace: "w", force: "purpose").isEmpty)
+            let reviewed = try await service.recordOutcome(
+                fixture.asAnalyst, workspace: "w", experiment: experiment.id, outcome: "Waits fell by a third")
+            #expect(reviewed.outcome == "Waits fell by a third")
+            let view = try await service.forceView(fixture.asViewer, workspace: "w", force: "workflow", now: 10)
+            #expect(view.access == .viewer && view.campaign == nil && view.score == nil && view.openAnswers.isEmpty)
+            #expect(view.tensions.map(\.id) == [tension.id] && view.experiments.map(\.outcome) == ["Waits fell by a third"])
             await #expect(throws: StoreError.self) {
                 _ = try await service.addTension(
                     fixture.asAnalyst, workspace: "w", force: "no-such-force", text: "x", source: .manual, campaignID: nil, now: 5)

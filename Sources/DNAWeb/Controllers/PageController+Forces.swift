@@ -1,3 +1,4 @@
+import DNAApp
 import DNACore
 import DNAStore
 import Foundation
@@ -14,15 +15,16 @@ extension PageController {
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .forceTensions(w, id) })) { request, context in
             try await forceAction(request, context) { form, workspace, force in
-                _ = try await store.addTension(
-                    workspaceID: workspace.id, campaignID: nil, framework: "os-canvas", dimension: force, text: form["text"] ?? "",
-                    source: form["source"] == "open-answer" ? .openAnswer : .manual, now: clock.now())
+                _ = try await ForceService(store: store).addTension(
+                    context.caller, workspace: workspace.slug, force: force, text: form["text"] ?? "",
+                    source: form["source"] == "open-answer" ? .openAnswer : .manual, campaignID: nil, now: clock.now())
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .forceExperiments(w, id) })) { request, context in
             try await forceAction(request, context) { form, workspace, force in
                 guard let days = form["days"].flatMap(Int.init) else { throw StoreError.invalid("duration must be a whole number of days") }
-                _ = try await store.addExperiment(
+                _ = try await ForceService(store: store).addExperiment(
+                    context.caller, workspace: workspace.slug, force: force,
                     Experiment(
                         id: "", workspaceID: workspace.id, tensionID: form.text("tension"), framework: "os-canvas", dimension: force,
                         practice: form["practice"] ?? "", hypothesis: form["hypothesis"] ?? "", participants: form["participants"] ?? "",
@@ -33,8 +35,8 @@ extension PageController {
             try await page(request, context, minimum: .analyst) { workspace, _, identity in
                 let form = try await postedForm(request, context, identity)
                 let id = try context.parameter("id")
-                try await store.recordExperimentOutcome(workspaceID: workspace.id, id: id, outcome: form["outcome"] ?? "")
-                let experiment = try await store.experiment(workspaceID: workspace.id, id: id)
+                let experiment = try await ForceService(store: store).recordOutcome(
+                    context.caller, workspace: workspace.slug, experiment: id, outcome: form["outcome"] ?? "")
                 return Response.redirect(to: SiteURL.force(workspace.slug, experiment.dimension).path, type: .found)
             }
         }
@@ -42,24 +44,12 @@ extension PageController {
 
     private func forceModel(_ workspace: Workspace, _ access: Access, _ identity: Identity, _ id: String) async throws -> ForcePage.Model {
         guard let force = BuiltInFrameworks.framework("os-canvas")?.dimension(id) else { throw WebError.notFound("no force '\(id)'") }
-        var latest: (Campaign, AssessmentResult.DimensionScore?)?
-        var openAnswers: [String] = []
         let now = clock.now()
-        if let campaign = try await store.campaigns(workspaceID: workspace.id).first(where: { $0.state(at: now) != .scheduled }) {
-            let scorecard = try await store.scorecard(workspace: workspace, campaign: campaign, breakdown: .none, trendOfEveryGroup: false)
-            latest = (campaign, scorecard.result.overall.scores?.dimension("os-canvas", id))
-            if let item = try campaign.instrument(frameworks: try await store.frameworks(workspaceID: workspace.id)).items.first(where: {
-                $0.type == .text
-            }) {
-                openAnswers = try await store.openAnswers(workspace: workspace, campaignID: campaign.id, itemID: item.id)
-            }
-        }
+        let view = try await ForceService(store: store).forceView(identity.pageCaller, workspace: workspace.slug, force: id, now: now)
         return ForcePage.Model(
-            workspace: workspace, force: force, latest: latest,
-            tensions: try await store.tensions(workspaceID: workspace.id, framework: "os-canvas", dimension: id),
-            experiments: try await store.experiments(workspaceID: workspace.id, framework: "os-canvas", dimension: id),
-            openAnswers: openAnswers,
-            canEdit: access >= .analyst, csrfToken: identity.csrfToken, today: Day.string(now))
+            workspace: workspace, force: force, latest: view.campaign.map { ($0, view.score) }, tensions: view.tensions,
+            experiments: view.experiments, openAnswers: view.openAnswers, canEdit: view.access >= .analyst, csrfToken: identity.csrfToken,
+            today: Day.string(now))
     }
 
     private func forceAction(
