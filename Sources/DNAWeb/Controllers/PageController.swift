@@ -21,7 +21,7 @@ struct PageController {
     func addRoutes(to router: Router<AppContext>) {
         router.get(RouterPath(stringLiteral: SiteURL.home.path)) { request, context in
             guard let identity = context.identity else { return Response.redirect(to: SiteURL.login.path, type: .found) }
-            let model = WorkspaceIndex.Model(workspaces: try await store.workspaces(of: identity.user.id))
+            let model = WorkspaceIndex.Model(workspaces: try await WorkspaceService(store: store).workspaces(identity.pageCaller))
             return WorkspaceIndex.View(model: model).response(identity: identity)
         }
         router.get(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .workspace(w) })) { request, context in
@@ -62,14 +62,15 @@ struct PageController {
         }
         router.get(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .frameworks(w) })) { request, context in
             try await page(request, context) { workspace, _, identity in
-                let model = FrameworksPage.Model(workspace: workspace, frameworks: try await store.frameworks(workspaceID: workspace.id))
+                let frameworks = try await OrganizationService(store: store).frameworks(identity.pageCaller, workspace: workspace.slug)
+                let model = FrameworksPage.Model(workspace: workspace, frameworks: frameworks)
                 return FrameworksPage.View(model: model).response(identity: identity)
             }
         }
         router.get(RouterPath(stringLiteral: SiteURL.pattern { w, id in .framework(w, id) })) { request, context in
             try await page(request, context) { workspace, _, identity in
                 let id = try context.parameter("id")
-                let frameworks = try await store.frameworks(workspaceID: workspace.id)
+                let frameworks = try await OrganizationService(store: store).frameworks(identity.pageCaller, workspace: workspace.slug)
                 guard frameworks.contains(where: { $0.id == id }) else { throw WebError.notFound("no framework '\(id)'") }
                 let model = FrameworksPage.Model(workspace: workspace, frameworks: frameworks, selected: id)
                 return FrameworksPage.View(model: model).response(identity: identity)
@@ -111,8 +112,10 @@ struct PageController {
     }
 
     private func orgChartModel(_ workspace: Workspace, _ access: Access, _ identity: Identity) async throws -> OrgChartPage.Model {
-        OrgChartPage.Model(
-            workspace: workspace, units: try await store.units(workspaceID: workspace.id),
-            roles: try await store.roles(workspaceID: workspace.id), canEdit: access >= .analyst, csrfToken: identity.csrfToken)
+        let organization = OrganizationService(store: store)
+        return OrgChartPage.Model(
+            workspace: workspace, units: try await organization.units(identity.pageCaller, workspace: workspace.slug),
+            roles: try await organization.roles(identity.pageCaller, workspace: workspace.slug), canEdit: access >= .analyst,
+            csrfToken: identity.csrfToken)
     }
 }
