@@ -94,6 +94,8 @@ struct APITests {
             #expect(by.status == .badRequest && by.errorMessage == "query parameter 'by' must be one of unit, role, none")
             let force = try await client.execute(uri: "/api/v1/workspaces/acme/tensions", method: .get, headers: admin)
             #expect(force.status == .badRequest && force.errorMessage == "the query parameter 'force' is required")
+            let empty = try await client.execute(uri: "/api/v1/workspaces/acme/tensions?force=", method: .get, headers: admin)
+            #expect(empty.status == .badRequest && empty.errorMessage == "the query parameter 'force' is required")
             // Hostile shapes: nesting deeper than any parser should follow, and a value nested
             // where the document wants a string, are refused and the server keeps answering.
             for hostile in [

@@ -7,7 +7,7 @@ import DNAStore
 extension GeneratedAPI {
     func getMe(_ input: Operations.GetMe.Input) async throws -> Operations.GetMe.Output {
         let identity = try identity()
-        let workspaces = try await store.workspaces(of: identity.user.id).map {
+        let workspaces = try await workspaces.workspaces(caller).map {
             Components.Schemas.Me.WorkspacesPayloadPayload(access: try domain($0.access), workspace: try documented($0.workspace))
         }
         return .ok(.init(body: .json(.init(user: try documented(identity.user), workspaces: workspaces))))
@@ -64,9 +64,9 @@ extension GeneratedAPI {
 
     func putWorkspacesMembers(_ input: Operations.PutWorkspacesMembers.Input) async throws -> Operations.PutWorkspacesMembers.Output {
         guard case .json(let body) = input.body else { throw WebError.badRequest("the body must be JSON") }
-        let user = try await workspaces.setMember(
-            caller, workspace: input.path.workspace, email: body.email, access: try domain(body.access))
-        return .ok(.init(body: .json(.init(access: try domain(body.access), user: try documented(user)))))
+        let access: Access = try domain(body.access)
+        let user = try await workspaces.setMember(caller, workspace: input.path.workspace, email: body.email, access: access)
+        return .ok(.init(body: .json(.init(access: try domain(access), user: try documented(user)))))
     }
 
     func getWorkspacesAudit(_ input: Operations.GetWorkspacesAudit.Input) async throws -> Operations.GetWorkspacesAudit.Output {

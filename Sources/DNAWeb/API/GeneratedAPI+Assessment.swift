@@ -101,7 +101,7 @@ extension GeneratedAPI {
     }
 
     func getWorkspacesTensions(_ input: Ops.GetWorkspacesTensions.Input) async throws -> Ops.GetWorkspacesTensions.Output {
-        let tensions = try await forces.tensions(caller, workspace: input.path.workspace, force: try required(input.query.force, "force"))
+        let tensions = try await forces.tensions(caller, workspace: input.path.workspace, force: input.query.force)
         return .ok(.init(body: .json(try documented(ItemList(items: tensions)))))
     }
 
@@ -116,7 +116,7 @@ extension GeneratedAPI {
 
     func getWorkspacesExperiments(_ input: Ops.GetWorkspacesExperiments.Input) async throws -> Ops.GetWorkspacesExperiments.Output {
         let experiments = try await forces.experiments(
-            caller, workspace: input.path.workspace, force: try required(input.query.force, "force"))
+            caller, workspace: input.path.workspace, force: input.query.force)
         return .ok(.init(body: .json(try documented(ItemList(items: experiments)))))
     }
 
@@ -128,11 +128,6 @@ extension GeneratedAPI {
             outcome: body.outcome, createdAt: now)
         let experiment = try await forces.addExperiment(caller, workspace: input.path.workspace, force: body.force, draft)
         return .created(.init(body: .json(try documented(experiment))))
-    }
-
-    private func required(_ value: String, _ name: String) throws -> String {
-        guard !value.isEmpty else { throw WebError.badRequest("the query parameter '\(name)' is required") }
-        return value
     }
 
     private func info(_ campaign: Campaign, now: Int64, progress: CampaignProgress? = nil) -> APIResponse.CampaignInfo {

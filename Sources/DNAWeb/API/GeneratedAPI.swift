@@ -47,7 +47,7 @@ struct GeneratedAPI: APIProtocol {
         try registerHandlers(
             on: router, configuration: Configuration(jsonEncodingOptions: [.sortedKeys]),
             middlewares: [
-                APIResponseHeaders(), WorkspaceGateMiddleware(store: store), BodyLimitMiddleware(), RequestValidation(),
+                APIResponseHeaders(), WorkspaceGateMiddleware(store: store), RequestValidation(),
             ])
     }
 
@@ -91,32 +91,11 @@ struct ItemList<Item: Encodable>: Encodable {
 }
 
 extension HTTPBody {
-    /// A text body (CSV, YAML) as a string; it was cut at its route's limit before this.
+    /// A text body (CSV, YAML) as a string; `RequestValidation` cut it at its route's limit.
     func text() async throws -> String {
         let bytes = try await [UInt8](collecting: self, upTo: .max)
         guard let text = String(validating: bytes, as: UTF8.self) else { throw WebError.badRequest("the body must be UTF-8 text") }
         return text
-    }
-}
-
-/// Holds each request body to its operation's limit, as the document's 413 response states
-/// it (`JSONBodyTooLarge`, `FileTooLarge`): a declared length over it is refused before a byte
-/// is read, and a body that streams past it is cut off with the same 413.
-struct BodyLimitMiddleware: ServerMiddleware {
-    func intercept(
-        _ request: HTTPTypes.HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
-        next: (HTTPTypes.HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPTypes.HTTPResponse, HTTPBody?)
-    ) async throws -> (HTTPTypes.HTTPResponse, HTTPBody?) {
-        guard let body else { return try await next(request, nil, metadata) }
-        let limit = OpenAPIDocument.bodyLimits[operationID] ?? .json
-        let tooLarge = WebError(.contentTooLarge, "the request body is larger than \(limit.description), the limit for this address")
-        if case .known(let length) = body.length, length > limit.rawValue { throw tooLarge }
-        var bytes: [UInt8] = []
-        for try await chunk in body {
-            guard bytes.count + chunk.count <= limit.rawValue else { throw tooLarge }
-            bytes.append(contentsOf: chunk)
-        }
-        return try await next(request, HTTPBody(bytes), metadata)
     }
 }
 

@@ -2,8 +2,11 @@ import Foundation
 import HTTPTypes
 import OpenAPIRuntime
 
-/// Holds every JSON request body to its schema in the document before anything else reads
-/// it: types, required and unknown fields, enumerations and the limits (`maxLength`,
+/// Holds every request to the document before anything else reads it, reading its body once:
+/// first the body's size, to the limit the operation's 413 response names (`JSONBodyTooLarge`,
+/// `FileTooLarge`; a declared length over it is refused before a byte is read, a body that
+/// streams past it is cut off), then the query parameters, then a JSON body against its
+/// schema: types, required and unknown fields, enumerations and the limits (`maxLength`,
 /// `maximum`, `maxItems`, ...), which the generated decoder does not check. So a limit
 /// written in `openapi.json` is a limit the server keeps, and every refusal names the field.
 struct RequestValidation: ServerMiddleware {
@@ -11,21 +14,34 @@ struct RequestValidation: ServerMiddleware {
         _ request: HTTPTypes.HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
         next: (HTTPTypes.HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPTypes.HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPTypes.HTTPResponse, HTTPBody?) {
+        var bytes: [UInt8]?
+        if let body { bytes = try await Self.collect(body, limit: OpenAPIDocument.bodyLimits[operationID] ?? .json) }
         try checkQuery(request, operationID)
-        guard let schema = OpenAPIDocument.jsonRequestSchemas[operationID], let body else { return try await next(request, body, metadata) }
-        // BodyLimitMiddleware has already cut the body at its route's limit.
-        let bytes = try await [UInt8](collecting: body, upTo: .max)
-        let value: JSONValue
-        do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
-        } catch {
-            throw WebError.badRequest("the body must be a JSON object")
+        if let bytes, let schema = OpenAPIDocument.jsonRequestSchemas[operationID] {
+            let value: JSONValue
+            do {
+                value = try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+            } catch {
+                throw WebError.badRequest("the body must be a JSON object")
+            }
+            guard case .object = value else { throw WebError.badRequest("the body must be a JSON object") }
+            if let problem = SchemaCheck(components: OpenAPIDocument.schemas).problem(value, schema, at: []) {
+                throw WebError.badRequest(problem)
+            }
         }
-        guard case .object = value else { throw WebError.badRequest("the body must be a JSON object") }
-        if let problem = SchemaCheck(components: OpenAPIDocument.schemas).problem(value, schema, at: []) {
-            throw WebError.badRequest(problem)
+        return try await next(request, bytes.map { HTTPBody($0) }, metadata)
+    }
+
+    /// The whole body, refused with 413 naming `limit` once it is larger.
+    static func collect(_ body: HTTPBody, limit: BodyLimit) async throws -> [UInt8] {
+        let tooLarge = WebError(.contentTooLarge, "the request body is larger than \(limit.description), the limit for this address")
+        if case .known(let length) = body.length, length > limit.rawValue { throw tooLarge }
+        var bytes: [UInt8] = []
+        for try await chunk in body {
+            guard bytes.count + chunk.count <= limit.rawValue else { throw tooLarge }
+            bytes.append(contentsOf: chunk)
         }
-        return try await next(request, HTTPBody(bytes), metadata)
+        return bytes
     }
 }
 
@@ -38,7 +54,8 @@ extension RequestValidation {
         let items = URLComponents(string: request.path ?? "")?.queryItems ?? []
         let check = SchemaCheck(components: OpenAPIDocument.schemas, subject: "query parameter")
         for parameter in parameters {
-            guard let text = items.first(where: { $0.name == parameter.name })?.value else {
+            // A required parameter sent empty (`?force=`) is as missing as one not sent.
+            guard let text = items.first(where: { $0.name == parameter.name })?.value, !(parameter.required && text.isEmpty) else {
                 if parameter.required { throw WebError.badRequest("the query parameter '\(parameter.name)' is required") }
                 continue
             }

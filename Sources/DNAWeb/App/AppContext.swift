@@ -11,8 +11,11 @@ public struct Identity: Sendable {
     public var csrfToken: String?
     public var viaAPIToken: Bool { csrfToken == nil }
 
+    /// This person as the application layer sees a request through `channel`.
+    public func caller(via channel: AuditChannel) -> Caller { .person(user, via: channel, viaToken: viaAPIToken) }
+
     /// This person as the application layer sees a page's request.
-    public var pageCaller: Caller { .person(user, via: .page, viaToken: viaAPIToken) }
+    public var pageCaller: Caller { caller(via: .page) }
 }
 
 /// The request context of every route: the core storage plus the caller's identity.

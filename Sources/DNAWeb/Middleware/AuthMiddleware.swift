@@ -37,8 +37,7 @@ struct AuthMiddleware: RouterMiddleware {
             }
         }
         guard let identity = context.identity else { return try await next(request, context) }
-        let caller = Caller.person(
-            identity.user, via: request.uri.path.hasPrefix("/api/") ? .api : .page, viaToken: identity.viaAPIToken)
+        let caller = identity.caller(via: request.uri.path.hasPrefix("/api/") ? .api : .page)
         context.caller = caller
         // Every change this request makes is written to the audit log as this person's (the
         // application layer's use cases say so themselves; this covers the routes not yet
