@@ -30,18 +30,18 @@ public struct CampaignService: WorkspaceUseCases {
 
     /// Closes the wave now (or at its opening, if it has not opened yet), or reopens it.
     public func setOpen(_ caller: Caller?, workspace slug: String, campaign id: String, open: Bool, now: Int64) async throws -> Campaign {
-        let (workspace, caller) = try await access.enter(slug, caller: caller, minimum: .analyst)
-        let campaign = try await store.campaign(workspaceID: workspace.id, id: id)
-        try await caller.acting {
+        try await access.changing(slug, caller) { workspace in
+            let campaign = try await store.campaign(workspaceID: workspace.id, id: id)
             try await store.setCampaignClose(workspaceID: workspace.id, id: id, closesAt: open ? nil : max(now, campaign.opensAt))
+            return try await store.campaign(workspaceID: workspace.id, id: id)
         }
-        return try await store.campaign(workspaceID: workspace.id, id: id)
     }
 
     /// Makes a new open anonymous link (the old one stops working), or removes it.
     public func setOpenLink(_ caller: Caller?, workspace slug: String, campaign id: String, on: Bool) async throws {
-        let (workspace, caller) = try await access.enter(slug, caller: caller, minimum: .analyst)
-        try await caller.acting { try await store.setOpenLink(workspaceID: workspace.id, id: id, secret: on ? Secrets.make() : nil) }
+        try await access.changing(slug, caller) {
+            try await store.setOpenLink(workspaceID: $0.id, id: id, secret: on ? Secrets.make() : nil)
+        }
     }
 
     /// The workspace's waves, newest first.

@@ -11,18 +11,15 @@ public struct OrganizationService: WorkspaceUseCases {
     public init(store: Store) { self.store = store }
 
     public func units(_ caller: Caller?, workspace slug: String) async throws -> [OrgUnit] {
-        let (workspace, _) = try await access.enter(slug, caller: caller)
-        return try await store.units(workspaceID: workspace.id)
+        try await access.reading(slug, caller) { try await store.units(workspaceID: $0.id) }
     }
 
     public func unit(_ caller: Caller?, workspace slug: String, id: String) async throws -> OrgUnit {
-        let (workspace, _) = try await access.enter(slug, caller: caller)
-        return try await store.unit(workspaceID: workspace.id, id: id)
+        try await access.reading(slug, caller) { try await store.unit(workspaceID: $0.id, id: id) }
     }
 
     public func addUnit(_ caller: Caller?, workspace slug: String, code: String, name: String, parentID: String?) async throws -> OrgUnit {
-        let (workspace, caller) = try await access.enter(slug, caller: caller, minimum: .analyst)
-        return try await caller.acting { try await store.addUnit(workspaceID: workspace.id, code: code, name: name, parentID: parentID) }
+        try await access.changing(slug, caller) { try await store.addUnit(workspaceID: $0.id, code: code, name: name, parentID: parentID) }
     }
 
     /// Imports an org chart file, all or nothing; problems are thrown as `FileProblems`.
@@ -31,28 +28,23 @@ public struct OrganizationService: WorkspaceUseCases {
     ) async throws -> (
         added: Int, updated: Int
     ) {
-        let (workspace, caller) = try await access.enter(slug, caller: caller, minimum: .analyst)
-        return try await caller.acting { try await store.importOrgChart(workspaceID: workspace.id, file: file, text: text) }
+        try await access.changing(slug, caller) { try await store.importOrgChart(workspaceID: $0.id, file: file, text: text) }
     }
 
     public func deleteUnit(_ caller: Caller?, workspace slug: String, id: String) async throws {
-        let (workspace, caller) = try await access.enter(slug, caller: caller, minimum: .analyst)
-        try await caller.acting { try await store.deleteUnit(workspaceID: workspace.id, id: id) }
+        try await access.changing(slug, caller) { try await store.deleteUnit(workspaceID: $0.id, id: id) }
     }
 
     public func roles(_ caller: Caller?, workspace slug: String) async throws -> [Role] {
-        let (workspace, _) = try await access.enter(slug, caller: caller)
-        return try await store.roles(workspaceID: workspace.id)
+        try await access.reading(slug, caller) { try await store.roles(workspaceID: $0.id) }
     }
 
     public func addRole(_ caller: Caller?, workspace slug: String, code: String, name: String, unitID: String?) async throws -> Role {
-        let (workspace, caller) = try await access.enter(slug, caller: caller, minimum: .analyst)
-        return try await caller.acting { try await store.addRole(workspaceID: workspace.id, code: code, name: name, unitID: unitID) }
+        try await access.changing(slug, caller) { try await store.addRole(workspaceID: $0.id, code: code, name: name, unitID: unitID) }
     }
 
     public func deleteRole(_ caller: Caller?, workspace slug: String, id: String) async throws {
-        let (workspace, caller) = try await access.enter(slug, caller: caller, minimum: .analyst)
-        try await caller.acting { try await store.deleteRole(workspaceID: workspace.id, id: id) }
+        try await access.changing(slug, caller) { try await store.deleteRole(workspaceID: $0.id, id: id) }
     }
 
     /// The frameworks the organization is assessed with: the built-in ones and its own.
