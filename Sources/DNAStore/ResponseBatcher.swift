@@ -28,13 +28,14 @@ actor ResponseBatcher {
             pending.removeFirst(batch.count)
             let rows = batch.map(\.row)
             do {
-                try await store.write { db in try await Store.insertResponses(db, rows, summed: false) }
+                try await store.write(changingCachedReads: false) { db in try await Store.insertResponses(db, rows, summed: false) }
                 for entry in batch { entry.done.resume() }
             } catch {
                 for entry in batch {
                     do {
                         let row = entry.row
-                        try await store.write { db in try await Store.insertResponses(db, [row], summed: false) }
+                        try await store.write(changingCachedReads: false) { db in try await Store.insertResponses(db, [row], summed: false)
+                        }
                         entry.done.resume()
                     } catch {
                         entry.done.resume(throwing: error)

@@ -14,6 +14,15 @@ public struct ResponseDestination: Sendable {
     var roleID: String?
 }
 
+/// What `responseDestination` is asked, as the key of its kept answers.
+struct DestinationKey: Hashable, Sendable {
+    var slug: String
+    var userID: String
+    var campaignID: String
+    var unitCode: String
+    var roleCode: String?
+}
+
 extension Store {
     /// Stores one complete response sent through the API. Every answer is checked against the
     /// campaign's instrument; all problems are reported together, by field.
@@ -52,8 +61,24 @@ extension Store {
 
     /// The workspace with `slug` as `userID` may see it, the campaign `campaignID` in it, and
     /// the unit and role with the given codes, in one query. Nil when the workspace does not
-    /// exist or the user is not a member, so the two cannot be told apart.
+    /// exist or the user is not a member, so the two cannot be told apart. A destination whose
+    /// campaign exists is kept for a moment (`destinations`), as a stream of responses to one
+    /// wave asks the same question each time.
     public func responseDestination(
+        slug: String, userID: String, campaignID: String, unitCode: String, roleCode: String?
+    )
+        async throws -> ResponseDestination?
+    {
+        let key = DestinationKey(slug: slug, userID: userID, campaignID: campaignID, unitCode: unitCode, roleCode: roleCode)
+        let changeCount = self.changeCount
+        if let kept = destinations.value(for: key, changeCount: changeCount) { return kept }
+        let destination = try await readResponseDestination(
+            slug: slug, userID: userID, campaignID: campaignID, unitCode: unitCode, roleCode: roleCode)
+        if let destination, destination.campaign != nil { destinations.keep(destination, for: key, changeCount: changeCount) }
+        return destination
+    }
+
+    private func readResponseDestination(
         slug: String, userID: String, campaignID: String, unitCode: String, roleCode: String?
     )
         async throws -> ResponseDestination?
@@ -91,7 +116,8 @@ extension Store {
     ) async throws -> String {
         let workspaceID = campaign.workspaceID, campaignID = campaign.id
         guard campaign.state(at: now) == .open else { throw StoreError.conflict("the campaign is \(campaign.state(at: now).rawValue)") }
-        let instrument = try await instruments.instrument(of: campaign) { try await self.frameworks(workspaceID: workspaceID) }
+        let key = try await instruments.answerKey(of: campaign) { try await self.frameworks(workspaceID: workspaceID) }
+        let instrument = key.instrument
         var problems: [String] = []
         guard let unitID = unit.id else { throw StoreError.invalid("unit: '\(unit.code)' is not a unit code of this workspace") }
         if let roleCode = role.code, !roleCode.isEmpty, role.id == nil {
@@ -99,27 +125,26 @@ extension Store {
         }
         let roleID = role.id
         var outcomes: Set<String> = []
-        for item in instrument.items where item.type == .outcome {
+        for item in key.outcomeItems {
             if let named = answers[item.id]?.trimmingSpaces(), !named.isEmpty,
                 try await idByCode("outcomes", workspaceID: workspaceID, code: named) != nil
             {
                 outcomes.insert(named)
             }
         }
-        let likertIndex = Dictionary(uniqueKeysWithValues: instrument.likertItems.enumerated().map { ($1.id, $0) })
-        var row = [Int8](repeating: AssessmentResponses.missing, count: likertIndex.count)
+        var row = [Int8](repeating: AssessmentResponses.missing, count: key.likertPosition.count)
         var outcome: String?
         var texts: [String: String] = [:]
         for (itemID, raw) in answers.sorted(by: { $0.key < $1.key }) {
             let value = raw.trimmingSpaces()
-            guard let item = instrument.item(itemID) else {
+            guard let item = key.items[itemID] else {
                 problems.append("answers.\(itemID): not an item of instrument '\(instrument.id)'")
                 continue
             }
             switch AssessmentResponseReader.check(value, item: item, knownOutcomes: outcomes) {
             case .failure(let message): problems.append("answers.\(itemID): \(message)")
             case .success(let code):
-                if let index = likertIndex[itemID] { row[index] = code }
+                if let index = key.likertPosition[itemID] { row[index] = code }
                 if item.type == .outcome, !AssessmentResponseReader.notNamed.contains(value.lowercased()) { outcome = value }
                 if item.keepsText, !value.isEmpty { texts[itemID] = value }
             }

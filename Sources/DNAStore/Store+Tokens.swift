@@ -30,26 +30,36 @@ extension Store {
 
     /// The user a token acts for. Reading a token is a read: its last use is recorded at most
     /// once a minute, after the request's own work and outside its way, so a burst of calls
-    /// with one token is not a burst of writes to one row.
+    /// with one token is not a burst of writes to one row. The answer is kept for a moment
+    /// (`tokenUsers`); an unknown token is not, so made-up tokens cannot fill the cache.
     public func userForAPIToken(tokenHash: String, now: Int64) async throws -> User? {
-        let found = try await read { db -> (User, Int64?)? in
-            let query: SQLQueryString = """
-                SELECT u.id, u.email, u.name, u.instance_admin, u.created_at, t.last_used_at
-                FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = \(bind: tokenHash)
-                """
-            guard let row = try await db.raw(query).first() else { return nil }
-            return (try Self.user(row), try row.decode(column: "last_used_at", as: Int64?.self))
+        let changeCount = self.changeCount
+        let found: TokenUse
+        if let kept = tokenUsers.value(for: tokenHash, changeCount: changeCount) {
+            found = kept
+        } else {
+            let read = try await read { db -> TokenUse? in
+                let query: SQLQueryString = """
+                    SELECT u.id, u.email, u.name, u.instance_admin, u.created_at, t.last_used_at
+                    FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = \(bind: tokenHash)
+                    """
+                guard let row = try await db.raw(query).first() else { return nil }
+                return TokenUse(user: try Self.user(row), lastUsedAt: try row.decode(column: "last_used_at", as: Int64?.self))
+            }
+            guard let read else { return nil }
+            tokenUsers.keep(read, for: tokenHash, changeCount: changeCount)
+            found = read
         }
-        guard let (user, lastUsed) = found else { return nil }
-        if (lastUsed ?? 0) < now - Self.tokenUseResolution {
+        if (found.lastUsedAt ?? 0) < now - Self.tokenUseResolution {
+            tokenUsers.update(tokenHash) { $0.lastUsedAt = now }
             Task.detached { [self] in try? await recordAPITokenUse(tokenHash: tokenHash, now: now) }
         }
-        return user
+        return found.user
     }
 
     /// Records a token's use unless one was recorded within the last minute.
     public func recordAPITokenUse(tokenHash: String, now: Int64) async throws {
-        try await write { db in
+        try await write(changingCachedReads: false) { db in
             try await db.update("api_tokens").set("last_used_at", to: SQLBind(now)).where("token_hash", .equal, SQLBind(tokenHash))
                 .where { group in
                     group.where("last_used_at", .is, SQLLiteral.null)
@@ -70,4 +80,10 @@ extension Store {
             if rows.isEmpty { throw StoreError.notFound("no API token '\(id)'") }
         }
     }
+}
+
+/// A token's user and when the token was last used, as `userForAPIToken` reads and keeps them.
+struct TokenUse: Sendable {
+    var user: User
+    var lastUsedAt: Int64?
 }

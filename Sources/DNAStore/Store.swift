@@ -7,9 +7,11 @@ import Synchronization
 /// The one door to persistent data. Reads and writes happen in closures; a write closure is a
 /// transaction, so a failed import leaves nothing behind.
 ///
-/// Nothing is cached in memory unless it cannot change (a campaign's frozen instrument) or is
-/// checked against the database on every use (kept sums by version): several `cdna serve`
-/// processes may share one PostgreSQL.
+/// Nothing is cached in memory for long unless it cannot change (a campaign's frozen
+/// instrument) or is checked against the database on every use (kept sums by version):
+/// several `cdna serve` processes may share one database. The one exception is short: the two
+/// reads every API call repeats (token and response destination) are kept for
+/// `hotReadLifetime` and dropped at once by any change this process makes.
 public final class Store: Sendable {
     public let location: DatabaseLocation
     public var kind: DatabaseKind { location.kind }
@@ -30,6 +32,17 @@ public final class Store: Sendable {
     /// Group commit for responses sent one at a time.
     var responseBatcher: ResponseBatcher { batcherBox.batcher(for: self) }
     private let batcherBox = BatcherBox()
+    /// Moves after every committed change made through `write` (but for the response batches
+    /// and token-use stamps, which change nothing a cached read returns); see `ShortLivedCache`.
+    let changes = Atomic<UInt64>(0)
+    var changeCount: UInt64 { changes.load(ordering: .acquiring) }
+    /// How long another process's change (a revoked token, a removed member, a closed wave)
+    /// can go unseen by this one's cached reads.
+    public static let hotReadLifetime: Duration = .seconds(2)
+    /// The user and last use of API tokens by hash.
+    let tokenUsers = ShortLivedCache<String, TokenUse>(lifetime: hotReadLifetime)
+    /// Where API responses go, by caller and request (see `responseDestination`).
+    let destinations = ShortLivedCache<DestinationKey, ResponseDestination>(lifetime: hotReadLifetime)
 
     private init(
         location: DatabaseLocation, connector: DatabaseConnector, logger: Logger,
@@ -117,8 +130,19 @@ public final class Store: Sendable {
 
     /// Runs `body` in one transaction: everything it writes is kept, or nothing is.
     public func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await write(changingCachedReads: true, body)
+    }
+
+    /// The same; `changingCachedReads` false is for writes that change nothing a cached read
+    /// returns (a batch of responses, a token's last use), so they leave the caches be.
+    func write<T: Sendable>(
+        changingCachedReads: Bool, _ body: @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
         try await writeGate?.acquire()
         defer { writeGate?.release() }
+        // Moved whether the transaction committed or not: a failed COMMIT may still have
+        // written, and a needless miss costs one read.
+        defer { if changingCachedReads { changes.add(1, ordering: .releasing) } }
         return try await transaction(SQLDialectQuirks.beginWriteTransaction(kind), body)
     }
 
@@ -157,11 +181,37 @@ final class InstrumentCache: Sendable {
         return plan
     }
 
+    private let answerKeys = Mutex<[String: AnswerKey]>([:])
+
     func instrument(of campaign: Campaign, frameworks: () async throws -> [Framework]) async throws -> Instrument {
         if let cached = parsed.withLock({ $0[campaign.id] }) { return cached }
         let instrument = try campaign.instrument(frameworks: try await frameworks())
         parsed.withLock { $0[campaign.id] = instrument }
         return instrument
+    }
+
+    /// The campaign's items by id and each likert item's place in a stored row, made once,
+    /// for checking one response after another without searching the instrument.
+    func answerKey(of campaign: Campaign, frameworks: () async throws -> [Framework]) async throws -> AnswerKey {
+        if let cached = answerKeys.withLock({ $0[campaign.id] }) { return cached }
+        let key = AnswerKey(try await instrument(of: campaign, frameworks: frameworks))
+        answerKeys.withLock { $0[campaign.id] = key }
+        return key
+    }
+}
+
+/// An instrument indexed for checking answers: items by id, likert items by position.
+struct AnswerKey: Sendable {
+    let instrument: Instrument
+    let items: [String: Instrument.Item]
+    let likertPosition: [String: Int]
+    let outcomeItems: [Instrument.Item]
+
+    init(_ instrument: Instrument) {
+        self.instrument = instrument
+        items = Dictionary(instrument.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        likertPosition = Dictionary(uniqueKeysWithValues: instrument.likertItems.enumerated().map { ($1.id, $0) })
+        outcomeItems = instrument.items.filter { $0.type == .outcome }
     }
 }
 

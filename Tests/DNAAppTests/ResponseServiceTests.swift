@@ -55,4 +55,55 @@ struct ResponseServiceTests {
                     && log.first?.summary == "imported 2 responses from r.csv")
         }
     }
+
+    @Test(
+        "the kept token and destination follow a change at once in this process and within their lifetime in another",
+        arguments: TestDatabase.available)
+    func keptReads(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            // setup: a wave, a token for the analyst, and a second store on the same database
+            // standing for another `cdna serve`
+            let fixture = try await ServiceFixture.make(store)
+            let campaign = try await CampaignService(store: store).createCampaign(
+                fixture.asAnalyst, workspace: "w", name: "Wave", instrument: .builtIn("customer-dna"), opensAt: 1, closesAt: nil,
+                population: ["hq": 10], now: 1)
+            let service = ResponseService(store: store)
+            var respondent = 0
+            func submit(_ caller: Caller) async throws {
+                respondent += 1
+                _ = try await service.submitResponse(
+                    caller, workspace: "w", campaign: campaign.id, respondent: "r\(respondent)", unitCode: "hq", roleCode: nil,
+                    answers: ["purpose-customers": "4"], now: 5)
+            }
+            try await submit(fixture.asAnalyst)
+            _ = try await store.createAPIToken(userID: fixture.analyst.id, name: "ci", tokenHash: "kept", now: 1)
+            #expect(try await store.userForAPIToken(tokenHash: "kept", now: 5)?.id == fixture.analyst.id)
+
+            // MUT: changes in this process are seen by the next call
+            try await store.setMembership(Membership(workspaceID: fixture.workspace.id, userID: fixture.analyst.id, access: .viewer))
+            await #expect(throws: AccessError.forbidden("this needs analyst access to 'w'; you have viewer")) {
+                try await submit(fixture.asAnalyst)
+            }
+            try await store.setMembership(Membership(workspaceID: fixture.workspace.id, userID: fixture.analyst.id, access: .analyst))
+            try await submit(fixture.asAnalyst)
+            try await store.setCampaignClose(workspaceID: fixture.workspace.id, id: campaign.id, closesAt: 2)
+            await #expect(throws: StoreError.conflict("the campaign is closed")) { try await submit(fixture.asAnalyst) }
+            try await store.setCampaignClose(workspaceID: fixture.workspace.id, id: campaign.id, closesAt: nil)
+            try await submit(fixture.asAnalyst)
+
+            // MUT: changes by another process are seen once the kept answers expire
+            let other = try await Store.open(store.location)
+            try await other.closing { other in
+                let token = try #require(try await other.apiTokens(userID: fixture.analyst.id).first)
+                try await other.deleteAPIToken(userID: fixture.analyst.id, id: token.id)
+                try await other.setMembership(Membership(workspaceID: fixture.workspace.id, userID: fixture.analyst.id, access: .viewer))
+            }
+            try await Task.sleep(for: Store.hotReadLifetime + .milliseconds(200))
+            #expect(try await store.userForAPIToken(tokenHash: "kept", now: 6) == nil)
+            await #expect(throws: AccessError.forbidden("this needs analyst access to 'w'; you have viewer")) {
+                try await submit(fixture.asAnalyst)
+            }
+            #expect(try await store.campaignProgress(workspace: fixture.workspace, campaignID: campaign.id).submitted == 3)
+        }
+    }
 }

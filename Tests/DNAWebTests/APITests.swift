@@ -48,7 +48,7 @@ struct APITests {
     @Test(
         "malformed bodies get 400 with a message naming the field",
         arguments: [
-            ("not json", "the body must be a JSON object"),
+            ("not json", "the body is not valid JSON: unexpected character (at byte 0)"),
             (#"["code"]"#, "the body must be a JSON object"),
             (#"{"code":"x","name":"X","colour":"red"}"#, "unknown field 'colour'; known fields: code, name, parent_id"),
             (#"{"code":"x","name":5}"#, "field 'name' must be a string"),

@@ -20,9 +20,9 @@ struct RequestValidation: ServerMiddleware {
         if let bytes, let schema = OpenAPIDocument.jsonRequestSchemas[operationID] {
             let value: JSONValue
             do {
-                value = try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+                value = try JSONValue.parse(bytes)
             } catch {
-                throw WebError.badRequest("the body must be a JSON object")
+                throw WebError.badRequest("the body is not valid JSON: \(error.reason) (at byte \(error.offset))")
             }
             guard case .object = value else { throw WebError.badRequest("the body must be a JSON object") }
             if let problem = SchemaCheck(components: OpenAPIDocument.schemas).problem(value, schema, at: []) {
@@ -70,43 +70,6 @@ extension RequestValidation {
     }
 }
 
-/// Any JSON value, decoded without losing whether a number was written as a whole number.
-enum JSONValue: Decodable {
-    case null, bool(Bool), integer(Int64), number(Double), string(String), array([JSONValue]), object([String: JSONValue])
-
-    init(from decoder: any Decoder) throws {
-        if let container = try? decoder.container(keyedBy: AnyKey.self) {
-            var fields: [String: JSONValue] = [:]
-            for key in container.allKeys { fields[key.stringValue] = try container.decode(JSONValue.self, forKey: key) }
-            self = .object(fields)
-        } else if var container = try? decoder.unkeyedContainer() {
-            var items: [JSONValue] = []
-            while !container.isAtEnd { items.append(try container.decode(JSONValue.self)) }
-            self = .array(items)
-        } else {
-            let container = try decoder.singleValueContainer()
-            if container.decodeNil() {
-                self = .null
-            } else if let value = try? container.decode(Bool.self) {
-                self = .bool(value)
-            } else if let value = try? container.decode(Int64.self) {
-                self = .integer(value)
-            } else if let value = try? container.decode(Double.self) {
-                self = .number(value)
-            } else {
-                self = .string(try container.decode(String.self))
-            }
-        }
-    }
-
-    struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-}
-
 /// The part of JSON Schema the document uses, with messages that name the field.
 struct SchemaCheck {
     let components: [String: Any]
@@ -119,7 +82,8 @@ struct SchemaCheck {
         if let reference = schema["$ref"] as? String, let named = components[String(reference.split(separator: "/").last ?? "")] {
             schema = named as? [String: Any] ?? [:]
         }
-        let field = "\(subject) '\(path.joined(separator: "."))'"
+        // Named only when there is a problem to report: most values have none.
+        var field: String { "\(subject) '\(path.joined(separator: "."))'" }
         if case .null = value {
             // An optional field sent as null is taken as left out, as the generated decoder
             // and every JSON client library take it.
@@ -173,23 +137,29 @@ struct SchemaCheck {
             return "field '\(path.joined(separator: "."))' has more than \(most) entries"
         }
         let required = Set(schema["required"] as? [String] ?? [])
-        for name in fields.keys.sorted() {
+        func fieldProblem(_ name: String) -> String? {
             let fieldValue = fields[name]!
             if let property = properties[name] {
-                if let problem = problem(fieldValue, property, at: path + [name], optional: !required.contains(name)) { return problem }
+                return problem(fieldValue, property, at: path + [name], optional: !required.contains(name))
             } else if let extra = schema["additionalProperties"] as? [String: Any] {
-                if let problem = problem(fieldValue, extra, at: path + [name]) { return problem }
+                return problem(fieldValue, extra, at: path + [name])
             } else if schema["additionalProperties"] as? Bool == false {
                 let known = properties.keys.sorted().joined(separator: ", ")
                 return "unknown field '\((path + [name]).joined(separator: "."))'; known fields: \(known)"
             }
+            return nil
         }
-        return nil
+        // Most bodies have no problem, so the fields are sorted (to report the first problem
+        // by name whatever the order they came in) only once one is found.
+        guard fields.keys.contains(where: { fieldProblem($0) != nil }) else { return nil }
+        return fields.keys.sorted().lazy.compactMap(fieldProblem).first
     }
 
-    private func rangeProblem(_ number: Double, _ schema: [String: Any], _ field: String) -> String? {
-        if let most = (schema["maximum"] as? NSNumber)?.doubleValue, number > most { return "\(field) must be at most \(format(most))" }
-        if let least = (schema["minimum"] as? NSNumber)?.doubleValue, number < least { return "\(field) must be at least \(format(least))" }
+    private func rangeProblem(_ number: Double, _ schema: [String: Any], _ field: @autoclosure () -> String) -> String? {
+        if let most = (schema["maximum"] as? NSNumber)?.doubleValue, number > most { return "\(field()) must be at most \(format(most))" }
+        if let least = (schema["minimum"] as? NSNumber)?.doubleValue, number < least {
+            return "\(field()) must be at least \(format(least))"
+        }
         return nil
     }
 
