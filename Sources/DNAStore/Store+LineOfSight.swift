@@ -154,6 +154,29 @@ extension Store {
         return true
     }
 
+    /// Inserts nodes the workspace does not have yet, after its last position, in file order.
+    static func insertNodes(
+        _ db: any SQLDatabase, workspaceID: String, _ nodes: [LineOfSightGraph.Node], makeID: @Sendable () -> String
+    ) async throws {
+        guard !nodes.isEmpty else { return }
+        var position =
+            try await db.select().column(SQLRaw("COALESCE(MAX(position), 0)"), as: "n").from("los_nodes")
+            .where("workspace_id", .equal, SQLBind(workspaceID)).first()?.decode(column: "n", as: Int.self) ?? 0
+        for batch in nodes.chunked(into: 500) {
+            var insert = db.insert(into: "los_nodes")
+                .columns(
+                    "id", "workspace_id", "code", "type", "title", "description", "effort", "budget", "status", "shipped_on", "position")
+            for node in batch {
+                position += 1
+                insert = insert.values(
+                    SQLBind(makeID()), SQLBind(workspaceID), SQLBind(node.code), SQLBind(node.type.rawValue),
+                    SQLBind(node.title.trimmingSpaces()), SQLBind(node.description), SQLBind(node.effort), SQLBind(node.budget),
+                    SQLBind(node.status?.rawValue), SQLBind(node.shippedOn), SQLBind(position))
+            }
+            try await insert.run()
+        }
+    }
+
     /// Removes a node with its edges; metrics and hypotheses that pointed at it keep their
     /// records without the link, and evidence links to it are removed.
     public func deleteNode(workspaceID: String, code: String) async throws {
@@ -235,7 +258,11 @@ extension Store {
             try await Self.audit(
                 db, workspaceID: workspaceID, action: "line-of-sight.import", record: "file:\(file)", summary: "imported the line of sight")
             let existing = try await Self.lineOfSight(db, workspaceID: workspaceID)
-            let outcomes = Set(try await Self.customerModel(db, workspaceID: workspaceID).outcomes.map(\.code))
+            // Outcome nodes are worded by the customer model, whatever title the file gives.
+            let outcomeSentences = Dictionary(
+                try await Self.customerModel(db, workspaceID: workspaceID).outcomes.map { ($0.code, $0.sentence) },
+                uniquingKeysWith: { first, _ in first })
+            let outcomes = Set(outcomeSentences.keys)
             let evidenceCodes = Set(
                 try await db.select().column("code").from("evidence").where("workspace_id", .equal, SQLBind(workspaceID)).all()
                     .map { try $0.decode(column: "code", as: String.self) })
@@ -278,28 +305,39 @@ extension Store {
 
             var summary = LineOfSightImportSummary(nodesAdded: 0, nodesUpdated: 0, edgesAdded: 0, metricsCreated: [])
             let previous = Dictionary(uniqueKeysWithValues: existing.nodes.map { ($0.code, $0) })
+            // New nodes and edges go in many to a statement and unchanged nodes are left alone:
+            // a statement per record made a 1 MB file take seconds.
+            var newNodes: [LineOfSightGraph.Node] = []
             for node in model.nodes {
                 var record = previous[node.id] ?? LineOfSightGraph.Node(code: node.id, type: node.type, title: node.title)
-                record.title = node.title
+                record.title = record.type == .outcome ? outcomeSentences[node.id] ?? node.title : node.title
                 record.effort = node.effort
                 record.budget = node.budget
                 if let message = record.problem { throw StoreError.invalid(message) }
-                if try await Self.saveNode(db, workspaceID: workspaceID, record, makeID: makeID) {
-                    summary.nodesAdded += 1
-                } else {
+                if let old = previous[node.id] {
                     summary.nodesUpdated += 1
+                    if old != record { _ = try await Self.saveNode(db, workspaceID: workspaceID, record, makeID: makeID) }
+                } else {
+                    newNodes.append(record)
                 }
             }
+            try await Self.insertNodes(db, workspaceID: workspaceID, newNodes, makeID: makeID)
+            summary.nodesAdded = newNodes.count
             let ids = try await Self.idsByCode(db, table: "los_nodes", workspaceID: workspaceID)
             let present = Set(existing.edges.map { $0.from + "\u{0}" + $0.to })
             var added: Set<String> = []
+            var newEdges: [(from: String, to: String)] = []
             for edge in model.edges {
                 let key = edge.from + "\u{0}" + edge.to
                 guard !present.contains(key), added.insert(key).inserted else { continue }
-                try await db.insert(into: "los_edges").columns("from_id", "to_id").values(SQLBind(ids[edge.from]!), SQLBind(ids[edge.to]!))
-                    .run()
-                summary.edgesAdded += 1
+                newEdges.append((ids[edge.from]!, ids[edge.to]!))
             }
+            for batch in newEdges.chunked(into: 500) {
+                var insert = db.insert(into: "los_edges").columns("from_id", "to_id")
+                for edge in batch { insert = insert.values(SQLBind(edge.from), SQLBind(edge.to)) }
+                try await insert.run()
+            }
+            summary.edgesAdded = newEdges.count
             for metric in model.metrics {
                 let updated = try await db.update("metrics").set("node_id", to: SQLBind(ids[metric.node]!))
                     .where("workspace_id", .equal, SQLBind(workspaceID)).where("code", .equal, SQLBind(metric.id)).returning("id").all()

@@ -36,6 +36,34 @@ struct LineOfSightStoreTests {
         return workspace
     }
 
+    @Test(
+        "a graph larger than one insert statement goes in whole, in file order, and a second import changes only what differs",
+        arguments: TestDatabase.available)
+    func largeGraph(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            // setup: 1,200 initiatives under 3 capabilities and 1,500 edges (three statements each)
+            let workspace = try await Self.setUp(store)
+            let capabilities = (0..<3).map { "  - {id: cap-\($0), type: capability, title: Capability \($0)}" }
+            let initiatives = (0..<1_200).map { "  - {id: ini-\($0), type: initiative, title: Initiative \($0), effort: 1, budget: 10}" }
+            let edges = (0..<1_500).map { "  - {from: cap-\($0 / 500), to: ini-\($0 % 1_200)}" }
+            let text =
+                "nodes:\n" + (capabilities + initiatives).joined(separator: "\n") + "\nedges:\n" + edges.joined(separator: "\n") + "\n"
+            // MUT
+            let first = try await store.importLineOfSight(workspaceID: workspace.id, file: "g.yaml", text: text)
+            // validation
+            #expect(first == LineOfSightImportSummary(nodesAdded: 1_203, nodesUpdated: 0, edgesAdded: 1_500, metricsCreated: []))
+            var graph = try await store.lineOfSight(workspaceID: workspace.id)
+            #expect(graph.nodes.map(\.code) == (0..<3).map { "cap-\($0)" } + (0..<1_200).map { "ini-\($0)" })
+            #expect(graph.edges.count == 1_500)
+            let renamed = text.replacingOccurrences(of: "title: Initiative 7,", with: "title: Photo claims,")
+            let second = try await store.importLineOfSight(workspaceID: workspace.id, file: "g.yaml", text: renamed)
+            #expect(second == LineOfSightImportSummary(nodesAdded: 0, nodesUpdated: 1_203, edgesAdded: 0, metricsCreated: []))
+            graph = try await store.lineOfSight(workspaceID: workspace.id)
+            #expect(graph.nodes.first { $0.code == "ini-7" }?.title == "Photo claims")
+            #expect(graph.nodes.first { $0.code == "ini-8" }?.title == "Initiative 8")
+        }
+    }
+
     @Test("a model file imports, checks and exports to YAML that `analyze` reads to the same findings", arguments: TestDatabase.available)
     func graphRoundTrip(database: TestDatabase) async throws {
         try await database.withStore { store in

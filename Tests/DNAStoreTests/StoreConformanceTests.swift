@@ -164,6 +164,37 @@ struct StoreConformanceTests {
         }
     }
 
+    @Test(
+        "a deep org chart written children first goes in whole, and moving an existing unit under a new one works",
+        arguments: TestDatabase.available)
+    func deepOrgChart(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            // setup: a chain of 5,000 units, each under the one before, listed deepest first,
+            // so no unit's parent is stored before the file's last line is read
+            let workspace = try await store.createWorkspace(slug: "acme", name: "Acme", now: 1)
+            let depth = 5_000
+            let lines = (1..<depth).reversed().map { "u\($0),u\($0 - 1),Unit \($0)" } + ["u0,,Root"]
+            // MUT
+            let first = try await store.importOrgChart(
+                workspaceID: workspace.id, file: "org.csv", text: "unit,parent,name\n" + lines.joined(separator: "\n"))
+            // validation
+            #expect(first.added == depth && first.updated == 0)
+            var units = Dictionary(uniqueKeysWithValues: try await store.units(workspaceID: workspace.id).map { ($0.code, $0) })
+            #expect(units.count == depth)
+            #expect((1..<depth).allSatisfy { units["u\($0)"]?.parentID == units["u\($0 - 1)"]?.id })
+            #expect(units["u0"]?.parentID == nil)
+
+            // an existing unit moves under a unit the same file adds; the rest is untouched
+            let second = try await store.importOrgChart(
+                workspaceID: workspace.id, file: "org.csv", text: "unit,parent,name\nu4999,new,Leaf\nnew,u0,New\n")
+            #expect(second.added == 1 && second.updated == 1)
+            units = Dictionary(uniqueKeysWithValues: try await store.units(workspaceID: workspace.id).map { ($0.code, $0) })
+            #expect(units["u4999"]?.parentID == units["new"]?.id && units["u4999"]?.name == "Leaf")
+            #expect(units["new"]?.parentID == units["u0"]?.id)
+            #expect(units["u4998"]?.parentID == units["u4997"]?.id)
+        }
+    }
+
     @Test("a cycle through existing units is refused and nothing changes", arguments: TestDatabase.available)
     func cycleThroughExisting(database: TestDatabase) async throws {
         try await database.withStore { store in
