@@ -12,6 +12,8 @@ public struct AccountService: Sendable {
     let bcryptCost: UInt8
 
     public static let minimumPasswordLength = 10
+    /// bcrypt's cost unless configured otherwise: about a quarter of a second per hash here.
+    public static let defaultBcryptCost: UInt8 = 12
 
     public init(store: Store, bcryptCost: UInt8) {
         self.store = store
@@ -31,6 +33,23 @@ public struct AccountService: Sendable {
         return try await caller.acting {
             try await store.createUser(email: email, name: name, passwordHash: hash, instanceAdmin: instanceAdmin, now: now)
         }
+    }
+
+    /// Sets a new password for the user with `email` and ends their sessions.
+    public func resetPassword(_ caller: Caller?, email: String, password: String) async throws {
+        let caller = try Self.requireInstanceAdmin(caller, "reset passwords")
+        let hash = try await hashPassword(password)
+        try await caller.acting { try await store.setPasswordHash(email: email, hash) }
+    }
+
+    /// A token for the user with `email`, made by an instance administrator or the machine's
+    /// operator (`cdna token add`); the secret is returned once.
+    public func createToken(
+        _ caller: Caller?, forUser email: String, name: String, now: Int64
+    ) async throws -> (token: APIToken, secret: String) {
+        let caller = try Self.requireInstanceAdmin(caller, "make tokens for others")
+        guard let user = try await store.userWithPasswordHash(email: email)?.user else { throw StoreError.notFound("no user '\(email)'") }
+        return try await caller.acting { try await Self.createToken(store, userID: user.id, name: name, now: now) }
     }
 
     /// The caller's own tokens.

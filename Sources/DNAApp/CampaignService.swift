@@ -61,6 +61,31 @@ public struct CampaignService: WorkspaceUseCases {
         }
     }
 
+    /// The workspace's waves, each with how far it has come, and the units a new wave may
+    /// invite: what the list of waves shows.
+    public func overview(_ caller: Caller?, workspace slug: String) async throws -> CampaignOverview {
+        try await access.reading(slug, caller) { workspace in
+            var waves: [(campaign: Campaign, progress: CampaignProgress)] = []
+            for campaign in try await store.campaigns(workspaceID: workspace.id) {
+                waves.append((campaign, try await store.campaignProgress(workspace: workspace, campaignID: campaign.id)))
+            }
+            return CampaignOverview(waves: waves, units: try await store.units(workspaceID: workspace.id))
+        }
+    }
+
+    /// A wave as its page shows it: progress, the workspace's units, the units invited and
+    /// the instrument its answers are checked against.
+    public func detail(_ caller: Caller?, workspace slug: String, campaign id: String) async throws -> CampaignDetail {
+        try await access.reading(slug, caller) { workspace in
+            let campaign = try await store.campaign(workspaceID: workspace.id, id: id)
+            return CampaignDetail(
+                campaign: campaign, progress: try await store.campaignProgress(workspace: workspace, campaignID: id),
+                units: try await store.units(workspaceID: workspace.id),
+                invitedUnitIDs: try await store.campaignPopulation(campaignID: id).map(\.unitID),
+                instrument: try campaign.instrument(frameworks: try await store.frameworks(workspaceID: workspace.id)))
+        }
+    }
+
     /// The wave's scores by unit (sub-units rolled up), by role or overall, with small groups
     /// suppressed as the workspace's rule says.
     public func scorecard(
@@ -74,13 +99,31 @@ public struct CampaignService: WorkspaceUseCases {
 
     /// What a leadership report is made of: the workspace, the scorecard and the frameworks
     /// its dimensions are named by.
+    /// `trendOfEveryGroup` false leaves out the trends of groups a page does not show at first.
     public func report(
-        _ caller: Caller?, workspace slug: String, campaign id: String, breakdown: AssessmentScoring.Breakdown
+        _ caller: Caller?, workspace slug: String, campaign id: String, breakdown: AssessmentScoring.Breakdown,
+        trendOfEveryGroup: Bool = true
     ) async throws -> (workspace: Workspace, scorecard: Scorecard, frameworks: [Framework]) {
         try await access.reading(slug, caller) { workspace in
             let scorecard = try await store.scorecard(
-                workspace: workspace, campaign: try await store.campaign(workspaceID: workspace.id, id: id), breakdown: breakdown)
+                workspace: workspace, campaign: try await store.campaign(workspaceID: workspace.id, id: id), breakdown: breakdown,
+                trendOfEveryGroup: trendOfEveryGroup)
             return (workspace, scorecard, try await store.frameworks(workspaceID: workspace.id))
         }
     }
+}
+
+/// The workspace's waves with their progress, and its units.
+public struct CampaignOverview: Sendable {
+    public var waves: [(campaign: Campaign, progress: CampaignProgress)]
+    public var units: [OrgUnit]
+}
+
+/// One wave with what its page needs beside it.
+public struct CampaignDetail: Sendable {
+    public var campaign: Campaign
+    public var progress: CampaignProgress
+    public var units: [OrgUnit]
+    public var invitedUnitIDs: [String]
+    public var instrument: Instrument
 }

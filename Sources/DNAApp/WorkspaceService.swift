@@ -21,6 +21,17 @@ public struct WorkspaceService: WorkspaceUseCases {
         try await access.resolve(slug, caller: caller)
     }
 
+    /// What the workspace holds, counted, for its home page.
+    public func summary(_ caller: Caller?, slug: String) async throws -> WorkspaceSummary {
+        let (workspace, level) = try await access.resolve(slug, caller: caller)
+        return WorkspaceSummary(
+            workspace: workspace, access: level, units: try await store.units(workspaceID: workspace.id).count,
+            roles: try await store.roles(workspaceID: workspace.id).count,
+            frameworks: try await store.frameworks(workspaceID: workspace.id).count,
+            members: try await store.memberships(workspaceID: workspace.id).count,
+            campaigns: try await store.campaigns(workspaceID: workspace.id).count)
+    }
+
     /// Creates a workspace. Its first admin is the person creating it, or, from the command
     /// line, the user `admin` names; with neither, every instance administrator (the rule
     /// `Store.createWorkspace` keeps).
@@ -71,4 +82,11 @@ public struct WorkspaceService: WorkspaceUseCases {
         guard let caller else { throw AccessError.signInNeeded }
         return caller
     }
+}
+
+/// A workspace, the caller's access to it and how many of each record it holds.
+public struct WorkspaceSummary: Sendable {
+    public var workspace: Workspace
+    public var access: Access
+    public var units, roles, frameworks, members, campaigns: Int
 }

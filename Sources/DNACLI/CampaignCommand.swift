@@ -17,8 +17,8 @@ struct CampaignCommand: AsyncParsableCommand {
         func run() async throws {
             try await runCommand {
                 try await workspace.withWorkspace { store, found in
-                    for campaign in try await store.campaigns(workspaceID: found.id) {
-                        let progress = try await store.campaignProgress(workspace: found, campaignID: campaign.id)
+                    for (campaign, progress) in try await CampaignService(store: store).overview(.commandLine, workspace: found.slug).waves
+                    {
                         Console.out(
                             "\(campaign.id)  \(campaign.name)  \(campaign.state(at: nowSeconds()).rawValue)  \(progress.submitted) of \(progress.invited) answered"
                         )
@@ -106,10 +106,10 @@ struct ReportCommand: AsyncParsableCommand {
             guard let breakdown = AssessmentScoring.Breakdown(rawValue: by) else { throw CLIError("--by must be unit, role or none") }
             try await workspace.withWorkspace { store, found in
                 let target = try await findCampaign(campaign, in: found, store: store)
-                let scorecard = try await store.scorecard(workspace: found, campaign: target, breakdown: breakdown)
+                let report = try await CampaignService(store: store).report(
+                    .commandLine, workspace: found.slug, campaign: target.id, breakdown: breakdown)
                 let text = LeadershipReport.render(
-                    format, scorecard: scorecard, workspaceName: found.name, frameworks: try await store.frameworks(workspaceID: found.id),
-                    frameworkID: framework)
+                    format, scorecard: report.scorecard, workspaceName: found.name, frameworks: report.frameworks, frameworkID: framework)
                 if let output {
                     guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
                         throw CLIError("cannot write \(output)")

@@ -42,7 +42,8 @@ struct CustomerCommand: AsyncParsableCommand {
         func run() async throws {
             try await runCommand {
                 try await workspace.withWorkspace { store, found in
-                    Console.write(CustomerModelDocument.yaml(try await store.customerModel(workspaceID: found.id)))
+                    Console.write(
+                        CustomerModelDocument.yaml(try await CustomerModelService(store: store).model(.commandLine, workspace: found.slug)))
                 }
             }
         }
@@ -55,8 +56,7 @@ struct CustomerCommand: AsyncParsableCommand {
         func run() async throws {
             try await runCommand {
                 try await workspace.withWorkspace { store, found in
-                    for survey in try await store.surveys(workspaceID: found.id) {
-                        let progress = try await store.surveyProgress(surveyID: survey.id)
+                    for (survey, progress) in try await SurveyService(store: store).surveys(.commandLine, workspace: found.slug) {
                         Console.out(
                             "\(survey.id)  \(survey.kind.rawValue)  \(survey.state(at: nowSeconds()).rawValue)  \(progress.submitted) answered  \(survey.name)"
                         )
@@ -86,7 +86,7 @@ struct CustomerCommand: AsyncParsableCommand {
                 try await workspace.withWorkspace { store, found in
                     var codes = outcomes.map { $0.split(separator: ",").map { $0.trimmingSpaces() } } ?? []
                     if kind == .outcomeStudy, codes.isEmpty {
-                        codes = try await store.customerModel(workspaceID: found.id).outcomes.map(\.code)
+                        codes = try await CustomerModelService(store: store).model(.commandLine, workspace: found.slug).outcomes.map(\.code)
                     }
                     let survey = try await SurveyService(store: store).createSurvey(
                         .commandLine, workspace: found.slug, kind: kind, name: name, opensAt: opensAt, closesAt: closesAt, itemCodes: codes,
@@ -174,7 +174,9 @@ struct CustomerCommand: AsyncParsableCommand {
             try await runCommand {
                 let bytes = try readBytes(file)
                 try await workspace.withWorkspace { store, found in
-                    var target = try await store.taskRounds(workspaceID: found.id).first { $0.name == round }
+                    var target = try await CustomerModelService(store: store).taskTrend(.commandLine, workspace: found.slug).rounds.first {
+                        $0.name == round
+                    }
                     if target == nil {
                         // Check the file before creating the round, so a bad file leaves nothing behind.
                         _ = try TaskTests.read(file: file, bytes: bytes)
@@ -212,7 +214,7 @@ struct CustomerCommand: AsyncParsableCommand {
 
 /// Finds a survey by id or by its exact name.
 func findSurvey(_ reference: String, in workspace: Workspace, store: Store) async throws -> CustomerSurvey {
-    let surveys = try await store.surveys(workspaceID: workspace.id)
+    let surveys = try await SurveyService(store: store).surveys(.commandLine, workspace: workspace.slug).map(\.survey)
     guard let found = surveys.first(where: { $0.id == reference }) ?? surveys.first(where: { $0.name == reference }) else {
         throw CLIError("no survey '\(reference)' in workspace '\(workspace.slug)'; `cdna customers surveys` shows them")
     }

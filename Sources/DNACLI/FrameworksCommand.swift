@@ -1,4 +1,5 @@
 import ArgumentParser
+import DNAApp
 import DNACore
 import DNAStore
 
@@ -64,7 +65,8 @@ struct FrameworksCommand: AsyncParsableCommand {
             try await runCommand {
                 let text = try readTextFile(file)
                 try await workspace.withWorkspace { store, found in
-                    let framework = try await store.addFramework(workspaceID: found.id, file: file, source: text, now: nowSeconds())
+                    let framework = try await OrganizationService(store: store).addFramework(
+                        .commandLine, workspace: found.slug, file: file, source: text, now: nowSeconds())
                     Console.out("Added framework '\(framework.id)' to \(workspace).")
                 }
             }

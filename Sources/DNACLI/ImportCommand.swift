@@ -61,7 +61,7 @@ extension ImportCommand {
 
 /// Finds a campaign by id or by its exact name.
 func findCampaign(_ reference: String, in workspace: Workspace, store: Store) async throws -> Campaign {
-    let campaigns = try await store.campaigns(workspaceID: workspace.id)
+    let campaigns = try await CampaignService(store: store).campaigns(.commandLine, workspace: workspace.slug)
     guard let found = campaigns.first(where: { $0.id == reference }) ?? campaigns.first(where: { $0.name == reference }) else {
         throw CLIError("no campaign '\(reference)' in workspace '\(workspace.slug)'; `cdna campaign list` shows them")
     }

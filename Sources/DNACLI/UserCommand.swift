@@ -1,4 +1,5 @@
 import ArgumentParser
+import DNAApp
 import DNACore
 import DNAStore
 import DNAWeb
@@ -15,8 +16,8 @@ private func readPassword() throws -> String {
     return line
 }
 
-private func accounts(_ store: Store) -> Accounts {
-    Accounts(store: store, clock: SystemClock(), configuration: AppConfiguration(database: store.location))
+private func accounts(_ store: Store) -> AccountService {
+    AccountService(store: store, bcryptCost: AccountService.defaultBcryptCost)
 }
 
 struct UserCommand: AsyncParsableCommand {
@@ -42,10 +43,10 @@ struct UserCommand: AsyncParsableCommand {
                 let password = try readPassword()
                 try await database.withStore { store in
                     let user = try await accounts(store).createUser(
-                        email: email, name: name, password: password, instanceAdmin: instanceAdmin)
+                        .commandLine, email: email, name: name, password: password, instanceAdmin: instanceAdmin, now: nowSeconds())
                     if let workspace {
-                        let found = try await store.workspace(slug: workspace)
-                        try await store.setMembership(Membership(workspaceID: found.id, userID: user.id, access: Access(rawValue: access)!))
+                        _ = try await WorkspaceService(store: store).setMember(
+                            .commandLine, workspace: workspace, email: user.email, access: Access(rawValue: access)!)
                     }
                     Console.out("Added user \(user.email).")
                 }
@@ -62,7 +63,7 @@ struct UserCommand: AsyncParsableCommand {
             try await runCommand {
                 let password = try readPassword()
                 try await database.withStore { store in
-                    try await accounts(store).resetPassword(email: email, password: password)
+                    try await accounts(store).resetPassword(.commandLine, email: email, password: password)
                     Console.out("Password changed for \(email).")
                 }
             }
@@ -76,7 +77,7 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             try await runCommand {
                 try await database.withStore { store in
-                    for user in try await store.users() {
+                    for user in try await accounts(store).users(.commandLine) {
                         Console.out("\(user.email)\t\(user.name)\(user.instanceAdmin ? "\tinstance admin" : "")")
                     }
                 }
@@ -98,8 +99,7 @@ struct TokenCommand: AsyncParsableCommand {
         func run() async throws {
             try await runCommand {
                 try await database.withStore { store in
-                    guard let user = try await store.userWithPasswordHash(email: email)?.user else { throw CLIError("no user '\(email)'") }
-                    let created = try await accounts(store).createAPIToken(userID: user.id, name: name)
+                    let created = try await accounts(store).createToken(.commandLine, forUser: email, name: name, now: nowSeconds())
                     Console.out(created.secret)
                 }
             }

@@ -253,7 +253,7 @@ extension Store {
 
     /// Makes a fresh single-use token from a survey's open link; nil when no survey has it.
     public func startSurveyFromOpenLink(_ openLink: String, tokenHash: String, now: Int64) async throws -> CustomerSurvey? {
-        try await write { db in
+        try await write(changingCachedReads: false) { db in
             guard
                 let row = try await db.select().column("id").from("customer_surveys").where("open_link", .equal, SQLBind(openLink)).first(),
                 let survey = try await Self.surveys(db, where: ("id", try row.decode(column: "id", as: String.self))).first
@@ -271,7 +271,7 @@ extension Store {
         tokenHash: String, segment: String, ratings: [String: SurveyRating], picks: Set<String>, submit: Bool, now: Int64
     ) async throws {
         let kind = self.kind
-        try await write { db in
+        try await write(changingCachedReads: false) { db in
             guard
                 let token = try await db.select().columns("*").from("survey_tokens").where("token_hash", .equal, SQLBind(tokenHash))
                     .first(),

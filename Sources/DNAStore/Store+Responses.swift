@@ -64,7 +64,7 @@ extension Store {
     /// Makes a fresh single-use token from a campaign's open link, or returns nil when no
     /// campaign has that link.
     public func startFromOpenLink(_ openLink: String, tokenHash: String, now: Int64) async throws -> Campaign? {
-        try await write { db in
+        try await write(changingCachedReads: false) { db in
             guard let campaign = try await Self.campaignQuery(db).where("open_link", .equal, SQLBind(openLink)).first().map(Self.campaign)
             else { return nil }
             try await db.insert(into: "respondent_tokens").columns("token_hash", "campaign_id", "unit_id", "created_at")
@@ -78,7 +78,7 @@ extension Store {
     /// link list (see `AnonymousWrites`).
     public func saveRespondentAnswers(tokenHash: String, answers: RespondentAnswers, submit: Bool, now: Int64) async throws {
         let makeID = self.makeID, kind = self.kind
-        try await write { db in
+        try await write(changingCachedReads: false) { db in
             guard
                 let token = try await db.select().columns("campaign_id", "unit_id", "response_id").from("respondent_tokens")
                     .where("token_hash", .equal, SQLBind(tokenHash)).first()

@@ -44,7 +44,7 @@ extension Store {
     /// Records a failed sign-in and answers how many failures the key has in the window.
     /// Kept in the database so that every server process shares the same count.
     public func recordLoginFailure(key: String, now: Int64, window: Int64) async throws -> Int {
-        try await write { db in
+        try await write(changingCachedReads: false) { db in
             try await db.delete(from: "login_attempts").where("attempted_at", .lessThan, SQLBind(now - window)).run()
             try await db.insert(into: "login_attempts").columns("attempt_key", "attempted_at").values(SQLBind(key), SQLBind(now)).run()
             return try await Self.loginFailures(db, key: key, since: now - window)

@@ -32,8 +32,9 @@ public final class Store: Sendable {
     /// Group commit for responses sent one at a time.
     var responseBatcher: ResponseBatcher { batcherBox.batcher(for: self) }
     private let batcherBox = BatcherBox()
-    /// Moves after every committed change made through `write` (but for the response batches
-    /// and token-use stamps, which change nothing a cached read returns); see `ShortLivedCache`.
+    /// Moves after every change made through `write`, but for the writes that change nothing
+    /// a cached read returns (response batches, token-use stamps, answers saved through a
+    /// link, open-link visits); see `ShortLivedCache`.
     let changes = Atomic<UInt64>(0)
     var changeCount: UInt64 { changes.load(ordering: .acquiring) }
     /// How long another process's change (a revoked token, a removed member, a closed wave)

@@ -1,3 +1,4 @@
+import DNAApp
 import DNAStore
 import Foundation
 
@@ -29,7 +30,7 @@ public struct AppConfiguration: Sendable {
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .resolve(dataDirectory: nil, databaseURL: nil),
-        secureCookies: Bool = false, bcryptCost: UInt8 = 12, sessionLifetime: Int64 = 12 * 3600,
+        secureCookies: Bool = false, bcryptCost: UInt8 = AccountService.defaultBcryptCost, sessionLifetime: Int64 = 12 * 3600,
         loginAttemptLimit: Int = 5, loginWindow: Int64 = 15 * 60, publicURL: String? = nil, idleTimeout: Int64 = 20
     ) {
         self.publicURL = publicURL

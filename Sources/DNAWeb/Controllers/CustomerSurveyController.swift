@@ -10,6 +10,7 @@ import Hummingbird
 struct CustomerSurveyController {
     let store: Store
     let clock: any AppClock
+    var links: AnswerLinkService { AnswerLinkService(store: store) }
 
     func addRoutes(to router: Router<AppContext>) {
         router.get(RouterPath(stringLiteral: SiteURL.pattern { _, id in .customerSurvey(id) })) { request, context in
@@ -26,12 +27,10 @@ struct CustomerSurveyController {
         }
         router.get(RouterPath(stringLiteral: SiteURL.pattern { _, id in .customerOpenLink(id) })) { request, context in
             let now = clock.now()
-            if let refused = try await PublicLinks.limitVisit(store, kind: "survey-open-link", context: context, now: now) {
+            if let refused = try await PublicLinks.limitVisit(links, kind: "survey-open-link", context: context, now: now) {
                 return refused
             }
-            let token = Secrets.make()
-            guard try await store.startSurveyFromOpenLink(try context.parameter("id"), tokenHash: Secrets.hash(token), now: now) != nil
-            else {
+            guard let token = try await links.startSurvey(openLink: try context.parameter("id"), now: now) else {
                 return PublicLinks.notValid()
             }
             return Response.redirect(to: SiteURL.customerSurvey(token).path, type: .normal)
@@ -40,7 +39,7 @@ struct CustomerSurveyController {
 
     private func withSession(_ token: String, _ body: (SurveySession) async throws -> Response) async throws -> Response {
         let now = clock.now()
-        guard let session = try await store.surveySession(tokenHash: Secrets.hash(token), now: now) else { return PublicLinks.notValid() }
+        guard let session = try await links.surveySession(token: token, now: now) else { return PublicLinks.notValid() }
         if let closed = PublicLinks.closedWindow(session.survey.state(at: now), opensAt: session.survey.opensAt) { return closed }
         return try await body(session)
     }
@@ -63,7 +62,7 @@ struct CustomerSurveyController {
     private func render(_ session: SurveySession, token: String, step: Int, error: String?) async throws -> Response {
         let model = CustomerSurveyPage.Model(
             session: session, token: token, step: max(0, min(step, CustomerSurveyPage.stepCount(session) - 1)),
-            segments: try await store.customerModel(workspaceID: session.survey.workspaceID).segments, error: error)
+            segments: try await links.segments(session), error: error)
         return CustomerSurveyPage.View(model: model).response(status: error == nil ? .ok : .badRequest, identity: nil)
     }
 
@@ -84,9 +83,9 @@ struct CustomerSurveyController {
         }
         let action = form["action"] ?? "next"
         do {
-            try await store.saveSurveyAnswers(
-                tokenHash: Secrets.hash(token), segment: session.segment, ratings: session.ratings, picks: session.picks,
-                submit: action == "submit", now: clock.now())
+            try await links.saveSurveyAnswers(
+                token: token, segment: session.segment, ratings: session.ratings, picks: session.picks, submit: action == "submit",
+                now: clock.now())
         } catch StoreError.invalid(let message) {
             return try await render(session, token: token, step: step, error: message.prefix(1).uppercased() + message.dropFirst() + ".")
         } catch StoreError.conflict(let message) {

@@ -10,7 +10,7 @@ extension PageController {
     func addCampaignRoutes(to router: Router<AppContext>) {
         router.get(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .campaigns(w) })) { request, context in
             try await page(request, context) { workspace, access, identity in
-                CampaignsPage.View(model: try await campaignsModel(workspace, access, identity)).response(identity: identity)
+                CampaignsPage.View(model: try await campaignsModel(context, workspace, access, identity)).response(identity: identity)
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .campaigns(w) })) { request, context in
@@ -20,12 +20,12 @@ extension PageController {
                     let campaign = try await createCampaign(from: form, workspace: workspace, caller: context.caller)
                     return Response.redirect(to: SiteURL.campaign(workspace.slug, campaign.id).path, type: .found)
                 } catch let error as StoreError {
-                    var model = try await campaignsModel(workspace, access, identity)
+                    var model = try await campaignsModel(context, workspace, access, identity)
                     model.error = error.description
                     model.submittedYAML = form["instrument_yaml"] ?? ""
                     return CampaignsPage.View(model: model).response(status: .badRequest, identity: identity)
                 } catch let problems as FileProblems {
-                    var model = try await campaignsModel(workspace, access, identity)
+                    var model = try await campaignsModel(context, workspace, access, identity)
                     model.error = "The instrument has \(problems.total) problem\(problems.total == 1 ? "" : "s"); nothing was created."
                     model.problems = problems.problems
                     model.submittedYAML = form["instrument_yaml"] ?? ""
@@ -37,15 +37,15 @@ extension PageController {
             try await campaignPage(request, context) { _ in }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .campaignWindow(w, id) })) { request, context in
-            try await campaignAction(request, context) { form, workspace, campaign in
+            try await campaignAction(request, context) { form, workspace, campaignID in
                 _ = try await CampaignService(store: store).setOpen(
-                    context.caller, workspace: workspace.slug, campaign: campaign.id, open: form["action"] == "reopen", now: clock.now())
+                    context.caller, workspace: workspace.slug, campaign: campaignID, open: form["action"] == "reopen", now: clock.now())
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .campaignOpenLink(w, id) })) { request, context in
-            try await campaignAction(request, context) { form, workspace, campaign in
+            try await campaignAction(request, context) { form, workspace, campaignID in
                 try await CampaignService(store: store).setOpenLink(
-                    context.caller, workspace: workspace.slug, campaign: campaign.id, on: form["action"] != "remove")
+                    context.caller, workspace: workspace.slug, campaign: campaignID, on: form["action"] != "remove")
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .campaignLinks(w, id) })) { request, context in
@@ -117,26 +117,22 @@ extension PageController {
     private func scorecard(
         _ request: Request, _ context: AppContext, _ workspace: Workspace, trendOfEveryGroup: Bool = true
     ) async throws -> (Scorecard, [Framework], String) {
-        let campaign = try await store.campaign(workspaceID: workspace.id, id: try context.parameter("id"))
         let breakdown = AssessmentScoring.Breakdown(rawValue: request.uri.queryParameters.get("by") ?? "unit") ?? .unit
-        let frameworks = try await store.frameworks(workspaceID: workspace.id)
-        let scorecard = try await store.scorecard(
-            workspace: workspace, campaign: campaign, breakdown: breakdown, trendOfEveryGroup: trendOfEveryGroup)
-        return (scorecard, frameworks, request.uri.queryParameters.get("framework") ?? "os-canvas")
+        let report = try await CampaignService(store: store).report(
+            context.caller, workspace: workspace.slug, campaign: try context.parameter("id"), breakdown: breakdown,
+            trendOfEveryGroup: trendOfEveryGroup)
+        return (report.scorecard, report.frameworks, request.uri.queryParameters.get("framework") ?? "os-canvas")
     }
 
-    private func campaignsModel(_ workspace: Workspace, _ access: Access, _ identity: Identity) async throws -> CampaignsPage.Model {
+    private func campaignsModel(
+        _ context: AppContext, _ workspace: Workspace, _ access: Access, _ identity: Identity
+    ) async throws -> CampaignsPage.Model {
         let now = clock.now()
-        var rows: [CampaignsPage.Row] = []
-        for campaign in try await store.campaigns(workspaceID: workspace.id) {
-            rows.append(
-                .init(
-                    campaign: campaign, state: campaign.state(at: now),
-                    progress: try await store.campaignProgress(workspace: workspace, campaignID: campaign.id)))
-        }
+        let overview = try await CampaignService(store: store).overview(context.caller, workspace: workspace.slug)
         return CampaignsPage.Model(
-            workspace: workspace, rows: rows, units: try await store.units(workspaceID: workspace.id), canEdit: access >= .analyst,
-            csrfToken: identity.csrfToken, today: Day.string(now))
+            workspace: workspace,
+            rows: overview.waves.map { .init(campaign: $0.campaign, state: $0.campaign.state(at: now), progress: $0.progress) },
+            units: overview.units, canEdit: access >= .analyst, csrfToken: identity.csrfToken, today: Day.string(now))
     }
 
     /// The window a form's `opens` and `closes` days give: from the start of the first day to
@@ -151,7 +147,10 @@ extension PageController {
     private func createCampaign(from form: FormBody, workspace: Workspace, caller: Caller?) async throws -> Campaign {
         let (opens, closes) = try Self.window(from: form)
         // The form has a field per unit, named by its id; the use case takes unit codes.
-        let codes = Dictionary(uniqueKeysWithValues: try await store.units(workspaceID: workspace.id).map { ($0.id, $0.code) })
+        let codes = Dictionary(
+            uniqueKeysWithValues: try await OrganizationService(store: store).units(caller, workspace: workspace.slug).map {
+                ($0.id, $0.code)
+            })
         var population: [String: Int] = [:]
         for (name, values) in form.values where name.hasPrefix("invited-") {
             guard let text = values.first?.trimmingSpaces(), !text.isEmpty else { continue }
@@ -176,14 +175,12 @@ extension PageController {
     ) async throws -> Response {
         try await page(request, context, minimum: minimum) { workspace, access, identity in
             if minimum > .viewer { try FormCSRF.check(csrf, identity: identity) }
-            let campaign = try await store.campaign(workspaceID: workspace.id, id: try context.parameter("id"))
+            let campaigns = CampaignService(store: store)
+            let detail = try await campaigns.detail(context.caller, workspace: workspace.slug, campaign: try context.parameter("id"))
             var model = CampaignPage.Model(
-                workspace: workspace, campaign: campaign, state: campaign.state(at: clock.now()),
-                progress: try await store.campaignProgress(workspace: workspace, campaignID: campaign.id),
-                units: try await store.units(workspaceID: workspace.id),
-                population: try await store.campaignPopulation(campaignID: campaign.id).map(\.unitID),
-                instrument: try campaign.instrument(frameworks: try await store.frameworks(workspaceID: workspace.id)),
-                canEdit: access >= .analyst, csrfToken: identity.csrfToken, baseURL: publicURL)
+                workspace: workspace, campaign: detail.campaign, state: detail.campaign.state(at: clock.now()), progress: detail.progress,
+                units: detail.units, population: detail.invitedUnitIDs, instrument: detail.instrument, canEdit: access >= .analyst,
+                csrfToken: identity.csrfToken, baseURL: publicURL)
             do {
                 try await change(&model)
             } catch let error as StoreError {
@@ -191,21 +188,22 @@ extension PageController {
                 model.problems = [FileProblem(file: "form", line: 1, column: 1, message: error.description)]
             }
             // Counts may have changed (an import).
-            model.progress = try await store.campaignProgress(workspace: workspace, campaignID: campaign.id)
+            model.progress = try await campaigns.campaign(context.caller, workspace: workspace.slug, id: detail.campaign.id).progress
             let status: HTTPResponse.Status = model.problems.isEmpty ? .ok : .badRequest
             return CampaignPage.View(model: model).response(status: status, identity: identity)
         }
     }
 
-    /// A form post that changes the campaign and goes back to its page.
+    /// A form post that changes the campaign and goes back to its page. The use case finds
+    /// the campaign (or answers 404) itself.
     private func campaignAction(
-        _ request: Request, _ context: AppContext, _ action: (FormBody, Workspace, Campaign) async throws -> Void
+        _ request: Request, _ context: AppContext, _ action: (FormBody, Workspace, _ campaignID: String) async throws -> Void
     ) async throws -> Response {
         try await page(request, context, minimum: .analyst) { workspace, _, identity in
             let form = try await postedForm(request, context, identity)
-            let campaign = try await store.campaign(workspaceID: workspace.id, id: try context.parameter("id"))
-            try await action(form, workspace, campaign)
-            return Response.redirect(to: SiteURL.campaign(workspace.slug, campaign.id).path, type: .found)
+            let campaignID = try context.parameter("id")
+            try await action(form, workspace, campaignID)
+            return Response.redirect(to: SiteURL.campaign(workspace.slug, campaignID).path, type: .found)
         }
     }
 }

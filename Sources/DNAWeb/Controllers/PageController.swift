@@ -25,15 +25,9 @@ struct PageController {
             return WorkspaceIndex.View(model: model).response(identity: identity)
         }
         router.get(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .workspace(w) })) { request, context in
-            try await page(request, context) { workspace, access, identity in
-                let model = WorkspaceHome.Model(
-                    workspace: workspace, access: access,
-                    unitCount: try await store.units(workspaceID: workspace.id).count,
-                    roleCount: try await store.roles(workspaceID: workspace.id).count,
-                    frameworkCount: try await store.frameworks(workspaceID: workspace.id).count,
-                    memberCount: try await store.memberships(workspaceID: workspace.id).count,
-                    campaignCount: try await store.campaigns(workspaceID: workspace.id).count)
-                return WorkspaceHome.View(model: model).response(identity: identity)
+            try await page(request, context) { workspace, _, identity in
+                let summary = try await WorkspaceService(store: store).summary(identity.pageCaller, slug: workspace.slug)
+                return WorkspaceHome.View(model: WorkspaceHome.Model(summary: summary)).response(identity: identity)
             }
         }
         router.get(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .orgChart(w) })) { request, context in

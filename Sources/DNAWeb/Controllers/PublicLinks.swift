@@ -1,3 +1,4 @@
+import DNAApp
 import DNACore
 import DNAStore
 import Hummingbird
@@ -7,7 +8,6 @@ import Hummingbird
 /// not open, and the rate limit on open links.
 enum PublicLinks {
     /// Open-link visits allowed per client address and hour, so nobody can flood a survey.
-    static let openLinkLimit = 60
 
     /// A link whose answers were handed in is deleted (nothing may tie it to them), so a
     /// spent link and a mistyped one get the same page.
@@ -36,13 +36,11 @@ enum PublicLinks {
 
     /// Counts one open-link visit from the client's address under `kind`; once the address is
     /// over the limit for the hour, the answer is a 429 page and the visit is not counted.
-    static func limitVisit(_ store: Store, kind: String, context: AppContext, now: Int64) async throws -> Response? {
-        let key = kind + ":" + (context.remoteIP ?? "unknown")
-        guard try await store.loginFailures(key: key, now: now, window: 3600) < openLinkLimit else {
+    static func limitVisit(_ links: AnswerLinkService, kind: String, context: AppContext, now: Int64) async throws -> Response? {
+        guard try await links.allowVisit(kind: kind, address: context.remoteIP, now: now) else {
             return RespondentPage.Message(title: "Please try again later", message: "Too many surveys were started from this address.")
                 .response(status: .tooManyRequests, identity: nil)
         }
-        _ = try await store.recordLoginFailure(key: key, now: now, window: 3600)
         return nil
     }
 

@@ -10,6 +10,7 @@ import Hummingbird
 struct RespondentController {
     let store: Store
     let clock: any AppClock
+    var links: AnswerLinkService { AnswerLinkService(store: store) }
 
     func addRoutes(to router: Router<AppContext>) {
         router.get(RouterPath(stringLiteral: SiteURL.pattern { _, id in .respond(id) })) { request, context in
@@ -28,9 +29,8 @@ struct RespondentController {
         }
         router.get(RouterPath(stringLiteral: SiteURL.pattern { _, id in .openLink(id) })) { request, context in
             let now = clock.now()
-            if let refused = try await PublicLinks.limitVisit(store, kind: "open-link", context: context, now: now) { return refused }
-            let token = Secrets.make()
-            guard try await store.startFromOpenLink(try context.parameter("id"), tokenHash: Secrets.hash(token), now: now) != nil else {
+            if let refused = try await PublicLinks.limitVisit(links, kind: "open-link", context: context, now: now) { return refused }
+            guard let token = try await links.startAssessment(openLink: try context.parameter("id"), now: now) else {
                 return PublicLinks.notValid()
             }
             return Response.redirect(to: SiteURL.respond(token).path, type: .normal)
@@ -39,7 +39,7 @@ struct RespondentController {
 
     /// Loads the session and answers for the states in which no questions can be shown.
     private func withSession(_ token: String, _ body: (RespondentSession) async throws -> Response) async throws -> Response {
-        guard let session = try await store.respondentSession(tokenHash: Secrets.hash(token)) else { return PublicLinks.notValid() }
+        guard let session = try await links.respondentSession(token: token) else { return PublicLinks.notValid() }
         if let closed = PublicLinks.closedWindow(session.campaign.state(at: clock.now()), opensAt: session.campaign.opensAt) {
             return closed
         }
@@ -72,13 +72,10 @@ struct RespondentController {
     ) async throws
         -> Response
     {
-        let workspaceID = session.campaign.workspaceID
-        let population = Set(try await store.campaignPopulation(campaignID: session.campaign.id).map(\.unitID))
-        let units = try await store.units(workspaceID: workspaceID).filter { population.contains($0.id) }.sorted { $0.name < $1.name }
+        let choices = try await links.respondentChoices(session)
         let model = RespondentPage.Model(
             session: session, token: token, step: max(0, min(step, RespondentPage.stepCount(session.instrument) - 1)), answers: answers,
-            units: units, roles: try await store.roles(workspaceID: workspaceID),
-            outcomes: try await store.customerOutcomes(workspaceID: workspaceID), error: error)
+            units: choices.units, roles: choices.roles, outcomes: choices.outcomes, error: error)
         return RespondentPage.View(model: model).response(status: error == nil ? .ok : .badRequest, identity: nil)
     }
 
@@ -98,8 +95,7 @@ struct RespondentController {
             return try await render(session, token: token, step: 0, answers: answers, error: "Choose where you work to continue.")
         }
         do {
-            try await store.saveRespondentAnswers(
-                tokenHash: Secrets.hash(token), answers: answers, submit: action == "submit", now: clock.now())
+            try await links.saveRespondentAnswers(token: token, answers: answers, submit: action == "submit", now: clock.now())
         } catch StoreError.invalid(let message) {
             return try await render(session, token: token, step: step, answers: answers, error: message)
         } catch StoreError.conflict(let message) {

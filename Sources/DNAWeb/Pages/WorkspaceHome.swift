@@ -1,16 +1,13 @@
+import DNAApp
 import DNACore
 import Plot
 
 /// A workspace's front page: what is in it and where to go next.
 enum WorkspaceHome {
     struct Model {
-        var workspace: Workspace
-        var access: Access
-        var unitCount: Int
-        var roleCount: Int
-        var frameworkCount: Int
-        var memberCount: Int
-        var campaignCount: Int
+        var summary: WorkspaceSummary
+        var workspace: Workspace { summary.workspace }
+        var access: Access { summary.access }
     }
 
     struct View: PageView {
@@ -29,13 +26,13 @@ enum WorkspaceHome {
                 .ul(
                     .class("cards"),
                     card(
-                        SiteURL.campaigns(slug), figure: model.campaignCount, label: "assessment waves",
+                        SiteURL.campaigns(slug), figure: model.summary.campaigns, label: "assessment waves",
                         detail: "the inside view: scorecards, balance, trends"),
-                    card(SiteURL.orgChart(slug), figure: model.unitCount, label: "units", detail: "\(model.roleCount) named roles"),
+                    card(SiteURL.orgChart(slug), figure: model.summary.units, label: "units", detail: "\(model.summary.roles) named roles"),
                     card(
-                        SiteURL.frameworks(slug), figure: model.frameworkCount, label: "frameworks",
+                        SiteURL.frameworks(slug), figure: model.summary.frameworks, label: "frameworks",
                         detail: "lenses to cut every analysis by"),
-                    .li(.span(.class("stat"), .plain("\(model.memberCount)")), .plain("members with access"))
+                    .li(.span(.class("stat"), .plain("\(model.summary.members)")), .plain("members with access"))
                 ),
                 .if(
                     model.access == .admin,

@@ -1,0 +1,89 @@
+import DNACore
+import DNAStore
+
+/// What a person holding a respondent or customer link may do: open it, see the questions and
+/// the choices they need, save step by step and hand in. There is no account: the link's
+/// token is the only credential (kept as its hash only), and it stops working once the
+/// answers are handed in. The open link of a wave or study hands out such links, a limited
+/// number per address and hour.
+public struct AnswerLinkService: Sendable {
+    let store: Store
+
+    public init(store: Store) { self.store = store }
+
+    /// Links one address may start from open links per hour, per kind of link.
+    public static let openLinkVisitsPerHour = 60
+
+    /// Counts one open-link visit from `address` under `kind` ("open-link", "survey-open-link");
+    /// false, and not counted, once the address is over the hour's limit.
+    public func allowVisit(kind: String, address: String?, now: Int64) async throws -> Bool {
+        let key = kind + ":" + (address ?? "unknown")
+        guard try await store.loginFailures(key: key, now: now, window: 3600) < Self.openLinkVisitsPerHour else { return false }
+        _ = try await store.recordLoginFailure(key: key, now: now, window: 3600)
+        return true
+    }
+
+    // MARK: Assessment waves
+
+    /// A new personal link from the wave's open link, as its secret token; nil when no wave
+    /// has that open link.
+    public func startAssessment(openLink: String, now: Int64) async throws -> String? {
+        let token = Secrets.make()
+        return try await store.startFromOpenLink(openLink, tokenHash: Secrets.hash(token), now: now) == nil ? nil : token
+    }
+
+    /// The wave, instrument and answers so far behind a respondent's token; nil when unknown
+    /// or already handed in.
+    public func respondentSession(token: String) async throws -> RespondentSession? {
+        try await store.respondentSession(tokenHash: Secrets.hash(token))
+    }
+
+    /// What a respondent chooses from: the wave's invited units by name, the workspace's
+    /// roles and its customer outcomes.
+    public func respondentChoices(_ session: RespondentSession) async throws -> RespondentChoices {
+        let workspaceID = session.campaign.workspaceID
+        let invited = Set(try await store.campaignPopulation(campaignID: session.campaign.id).map(\.unitID))
+        return RespondentChoices(
+            units: try await store.units(workspaceID: workspaceID).filter { invited.contains($0.id) }.sorted { $0.name < $1.name },
+            roles: try await store.roles(workspaceID: workspaceID), outcomes: try await store.customerOutcomes(workspaceID: workspaceID))
+    }
+
+    /// Saves a step's answers, or hands them in (`submit`), which spends the link.
+    public func saveRespondentAnswers(token: String, answers: RespondentAnswers, submit: Bool, now: Int64) async throws {
+        try await store.saveRespondentAnswers(tokenHash: Secrets.hash(token), answers: answers, submit: submit, now: now)
+    }
+
+    // MARK: Customer studies and votes
+
+    /// A new personal link from the study's or vote's open link; nil when none has it.
+    public func startSurvey(openLink: String, now: Int64) async throws -> String? {
+        let token = Secrets.make()
+        return try await store.startSurveyFromOpenLink(openLink, tokenHash: Secrets.hash(token), now: now) == nil ? nil : token
+    }
+
+    /// The study or vote and the answers so far behind a customer's token; nil when unknown
+    /// or already handed in.
+    public func surveySession(token: String, now: Int64) async throws -> SurveySession? {
+        try await store.surveySession(tokenHash: Secrets.hash(token), now: now)
+    }
+
+    /// The segments a customer may say they belong to.
+    public func segments(_ session: SurveySession) async throws -> [CustomerModel.Segment] {
+        try await store.customerModel(workspaceID: session.survey.workspaceID).segments
+    }
+
+    /// Saves a step's ratings or picks, or hands them in (`submit`), which spends the link.
+    public func saveSurveyAnswers(
+        token: String, segment: String, ratings: [String: SurveyRating], picks: Set<String>, submit: Bool, now: Int64
+    ) async throws {
+        try await store.saveSurveyAnswers(
+            tokenHash: Secrets.hash(token), segment: segment, ratings: ratings, picks: picks, submit: submit, now: now)
+    }
+}
+
+/// The choices on a respondent's first step and the outcome question.
+public struct RespondentChoices: Sendable {
+    public var units: [OrgUnit]
+    public var roles: [Role]
+    public var outcomes: [CustomerOutcome]
+}
