@@ -47,4 +47,14 @@ struct AccountServiceTests {
             await #expect(throws: AccessError.signInNeeded) { _ = try await service.tokens(nil) }
         }
     }
+
+    @Test("unknown accounts are checked against a hash of the configured cost, and failed sign-ins back off by doubling")
+    func unknownAccountCost() async throws {
+        let hash = try await SignInService.dummyHash(cost: 6)
+        #expect(hash.hasPrefix("$2b$06$"))
+        #expect(SignInService.backOff(failures: 4, latest: 100, limit: 5, window: 900, now: 100) == nil)
+        #expect(SignInService.backOff(failures: 9, latest: 100, limit: 5, window: 900, now: 100) == 240)
+        #expect(SignInService.backOff(failures: 30, latest: 100, limit: 5, window: 900, now: 100) == 900)
+    }
+
 }

@@ -157,15 +157,6 @@ struct SecurityTests {
         }
     }
 
-    @Test("unknown accounts are checked against a hash of the configured cost")
-    func unknownAccountCost() async throws {
-        let hash = try await Accounts.dummyHash(cost: 6)
-        #expect(hash.hasPrefix("$2b$06$"))
-        #expect(Accounts.backOff(failures: 4, latest: 100, limit: 5, window: 900, now: 100) == nil)
-        #expect(Accounts.backOff(failures: 9, latest: 100, limit: 5, window: 900, now: 100) == 240)
-        #expect(Accounts.backOff(failures: 30, latest: 100, limit: 5, window: 900, now: 100) == 900)
-    }
-
     @Test("probes answer whatever Authorization header a proxy adds, and /metrics counts a 404 as 404", arguments: TestDatabase.available)
     func systemEndpoints(database: TestDatabase) async throws {
         try await WebFixture.run(database) { _, client in
