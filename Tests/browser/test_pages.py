@@ -224,6 +224,29 @@ def assessment_checks(checks, driver, base, token, output, make_phone):
     report = api(base, token, "GET", f"/api/v1/workspaces/pilot/campaigns/{campaign_id}/report?format=md")
     checks.expect(f"| Purpose | {expected['score']:.1f} |" in report, "the Markdown report carries the same score")
 
+    # The workspace home says what to do next and links to where it is done.
+    driver.get(base + "/w/pilot")
+    steps = [" ".join(item.text.split()) for item in driver.find_elements(By.CSS_SELECTOR, "ul.next-steps li")]
+    checks.expect(
+        any("“First wave” is taking answers: 3 of 3 answered (100%)." in step for step in steps),
+        f"the home shows the running wave's response rate (saw {steps})")
+    click(driver, driver.find_element(By.LINK_TEXT, "Follow the wave"))
+    checks.expect(driver.current_url == campaign_page, "the running wave's step links to the wave")
+    driver.get(base + "/w/harbor")
+    click(driver, driver.find_element(By.LINK_TEXT, "Read the results"))
+    checks.expect(
+        driver.current_url.endswith("/results") and "Pulse, autumn" in driver.find_element(By.TAG_NAME, "h1").text,
+        "the demo's home sends the reader to the closed wave's results")
+    phone = make_phone()
+    try:
+        sign_in(phone, base)
+        phone.get(base + "/w/harbor")
+        fits = phone.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+        checks.expect(fits and phone.find_elements(By.ID, "next-steps"), "the home with its next steps fits a phone screen")
+        phone.save_screenshot(os.path.join(output, "home-phone.png"))
+    finally:
+        phone.quit()
+
     # The demo's executive office (4 people) is never shown, in the API or on the page.
     campaigns = api(base, token, "GET", "/api/v1/workspaces/harbor/campaigns")["items"]
     pulse = next(c for c in campaigns if c["name"] == "Pulse, autumn")

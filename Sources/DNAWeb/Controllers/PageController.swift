@@ -26,8 +26,8 @@ struct PageController {
         }
         router.get(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .workspace(w) })) { request, context in
             try await page(request, context) { workspace, _, identity in
-                let summary = try await WorkspaceService(store: store).summary(identity.pageCaller, slug: workspace.slug)
-                return WorkspaceHome.View(model: WorkspaceHome.Model(summary: summary)).response(identity: identity)
+                let home = try await WorkspaceService(store: store).home(identity.pageCaller, slug: workspace.slug, now: clock.now())
+                return WorkspaceHome.View(model: WorkspaceHome.Model(home: home)).response(identity: identity)
             }
         }
         router.get(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .orgChart(w) })) { request, context in

@@ -27,6 +27,9 @@ enum Stylesheet {
         .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 1rem; padding: 0; list-style: none; }
         .cards li { border: 1px solid var(--line); border-radius: 6px; padding: 1rem; }
         .stat { font-size: 2rem; font-weight: 700; display: block; }
+        .next-steps { padding: 0; list-style: none; display: grid; gap: .75rem; }
+        .next-steps li { border-left: 4px solid var(--accent); padding: .5rem 1rem; background: var(--soft); }
+        .next-steps p { margin: 0 0 .25rem; }
         form.stack { display: grid; gap: .75rem; max-width: 28rem; }
         label { font-weight: 600; }
         input, textarea, select { font: inherit; padding: .5rem; border: 1px solid var(--muted); border-radius: 4px; width: 100%; }

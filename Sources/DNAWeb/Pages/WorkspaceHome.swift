@@ -5,7 +5,8 @@ import Plot
 /// A workspace's front page: what is in it and where to go next.
 enum WorkspaceHome {
     struct Model {
-        var summary: WorkspaceSummary
+        var home: WorkspaceHomeView
+        var summary: WorkspaceSummary { home.summary }
         var workspace: Workspace { summary.workspace }
         var access: Access { summary.access }
     }
@@ -23,6 +24,8 @@ enum WorkspaceHome {
                     .plain(
                         "You have \(model.access.rawValue) access. Groups smaller than \(model.workspace.minGroupSize) people are never shown in results."
                     )),
+                nextSteps(slug),
+                .h2("What is here"),
                 .ul(
                     .class("cards"),
                     card(
@@ -39,6 +42,53 @@ enum WorkspaceHome {
                     .p(.a(.href(SiteURL.audit(slug).path), .plain("Audit log")), .plain(": who changed what, when, and through what."))
                 )
             )
+        }
+
+        /// The next steps, each a sentence and a link to where the work is done; a workspace
+        /// with nothing pressing says so.
+        private func nextSteps(_ slug: String) -> Node<HTML.BodyContext> {
+            .section(
+                .attribute(named: "aria-labelledby", value: "next-steps"),
+                .h2(.id("next-steps"), .plain("Next steps")),
+                model.home.steps.isEmpty
+                    ? .p(.plain("Nothing is waiting: no wave is running, no result is unread and no hypothesis is overdue."))
+                    : .ul(.class("next-steps"), .forEach(model.home.steps) { step(step: $0, slug) })
+            )
+        }
+
+        private func step(step: NextStep, _ slug: String) -> Node<HTML.ListContext> {
+            let (text, link, action): (String, SiteURL, String) =
+                switch step {
+                case .start(.orgChart):
+                    ("The workspace has no units yet; every result is cut by them.", .orgChart(slug), "Import the org chart")
+                case .start(.firstWave):
+                    ("No assessment wave has been started yet.", .campaigns(slug), "Start the first wave")
+                case .start(.customerModel):
+                    (
+                        "The customer model has no desired outcomes yet, so nothing can be tied to what customers need.",
+                        .customerModel(slug), "Describe jobs and outcomes"
+                    )
+                case .waveRunning(let id, let name, let submitted, let invited):
+                    ("“\(name)” is taking answers: \(Self.responseRate(submitted, of: invited)).", .campaign(slug, id), "Follow the wave")
+                case .resultsReady(let id, let name, let submitted):
+                    ("“\(name)” has closed with \(submitted.formatted()) answers.", .campaignResults(slug, id), "Read the results")
+                case .underservedWithoutInitiative(_, let text, let opportunity):
+                    (
+                        "Underserved (opportunity \(opportunity.formatted(.number.precision(.fractionLength(1))))) and no initiative works on it: \(text).",
+                        .lineOfSight(slug), "Connect an initiative"
+                    )
+                case .hypothesisOverdue(let code, let change, let by):
+                    ("Hypothesis \(code) (“\(change)”) was to be settled by \(by).", .hypotheses(slug), "Record what was learned")
+                }
+            return .li(.p(.plain(text)), .a(.escaped("href", link.path), .plain(action)))
+        }
+
+        /// "12 of 40 answered (30%)", or the count alone when nobody was counted as invited.
+        static func responseRate(_ submitted: Int, of invited: Int) -> String {
+            guard invited > 0 else { return "\(submitted.formatted()) answered" }
+            let share = Double(submitted) / Double(invited)
+            return
+                "\(submitted.formatted()) of \(invited.formatted()) answered (\(share.formatted(.percent.precision(.fractionLength(0)))))"
         }
 
         private func card(_ url: SiteURL, figure: Int, label: String, detail: String) -> Node<HTML.ListContext> {
