@@ -44,6 +44,7 @@ public struct AnswerLinkService: Sendable {
         let workspaceID = session.campaign.workspaceID
         let invited = Set(try await store.campaignPopulation(campaignID: session.campaign.id).map(\.unitID))
         return RespondentChoices(
+            organization: try await store.workspace(id: workspaceID).name,
             units: try await store.units(workspaceID: workspaceID).filter { invited.contains($0.id) }.sorted { $0.name < $1.name },
             roles: try await store.roles(workspaceID: workspaceID), outcomes: try await store.customerOutcomes(workspaceID: workspaceID))
     }
@@ -72,6 +73,21 @@ public struct AnswerLinkService: Sendable {
         try await store.customerModel(workspaceID: session.survey.workspaceID).segments
     }
 
+    /// Whether handing in now would hand in nothing at all, which a person is asked to
+    /// confirm once rather than have it taken silently.
+    public static func isBlank(_ answers: RespondentAnswers) -> Bool {
+        answers.likert.allSatisfy { $0 == AssessmentResponses.missing } && answers.outcome == nil
+            && answers.texts.values.allSatisfy { $0.trimmingSpaces().isEmpty }
+    }
+
+    /// The same for a customer's ratings or picks.
+    public static func isBlank(_ session: SurveySession) -> Bool {
+        switch session.survey.kind {
+        case .outcomeStudy: session.ratings.values.allSatisfy { $0.importance == nil && $0.satisfaction == nil }
+        case .topTasks: session.picks.isEmpty
+        }
+    }
+
     /// Saves a step's ratings or picks, or hands them in (`submit`), which spends the link.
     public func saveSurveyAnswers(
         token: String, segment: String, ratings: [String: SurveyRating], picks: Set<String>, submit: Bool, now: Int64
@@ -81,8 +97,10 @@ public struct AnswerLinkService: Sendable {
     }
 }
 
-/// The choices on a respondent's first step and the outcome question.
+/// The choices on a respondent's first step and the outcome question, and whose survey it is.
 public struct RespondentChoices: Sendable {
+    /// The workspace's name, which respondents know their organization by.
+    public var organization: String
     public var units: [OrgUnit]
     public var roles: [Role]
     public var outcomes: [CustomerOutcome]

@@ -70,6 +70,15 @@ extension Store {
         (try workspace(row), try row.decode(column: "access", as: String.self))
     }
 
+    public func workspace(id: String) async throws -> Workspace {
+        let found = try await read { db in
+            try await db.select().columns(Self.workspaceColumns).from("workspaces").where("id", .equal, SQLBind(id)).first().map(
+                Self.workspace)
+        }
+        guard let found else { throw StoreError.notFound("no workspace '\(id)'") }
+        return found
+    }
+
     public func workspace(slug: String) async throws -> Workspace {
         let found = try await read { db in
             try await db.select().columns(Self.workspaceColumns).from("workspaces").where("slug", .equal, SQLBind(slug)).first().map(

@@ -126,6 +126,43 @@ struct AssessmentWebTests {
         }
     }
 
+    @Test(
+        "a respondent sees the organization's name, and handing in with nothing answered is asked about once",
+        arguments: TestDatabase.available)
+    func blankHandIn(database: TestDatabase) async throws {
+        try await WebFixture.run(database) { fixture, client in
+            // setup: one link
+            let campaignID = try await Self.createCampaign(client, fixture)
+            let links = try await client.execute(
+                uri: "/api/v1/workspaces/acme/campaigns/\(campaignID)/links", method: .post, headers: .bearer(fixture.adminToken),
+                body: ByteBuffer(string: #"{"unit":"claims","count":1}"#))
+            let url = try #require(try links.json()["links"] as? [String]).first ?? ""
+            let path = String(try #require(url.firstRange(of: "/r/").map { url[$0.lowerBound...] }))
+            let first = try await client.execute(uri: path, method: .get)
+            #expect(first.text.contains("<p class=\"organization\">\(fixture.acme.name)</p>"))
+            #expect(first.text.contains("the way we work at \(fixture.acme.name) serves our customers"))
+            let last = String(RespondentPage.stepCount(BuiltInInstruments.customerDNA) - 1)
+            func submitted() async throws -> Int {
+                try await fixture.store.campaignProgress(workspace: fixture.acme, campaignID: campaignID).submitted
+            }
+
+            // MUT: hand in with nothing answered
+            let asked = try await client.execute(
+                uri: path, method: .post, headers: Self.formHeaders, body: Self.form([("step", last), ("action", "submit")]))
+            // validation: asked once, nothing handed in, the link still works
+            #expect(asked.status == .ok && asked.text.contains("You have not answered any question"))
+            #expect(asked.text.contains("name=\"confirm_blank\" value=\"yes\"") && asked.text.contains("Hand in without answers"))
+            #expect(try await submitted() == 0)
+            #expect(try await client.execute(uri: path, method: .get).status == .ok)
+            // confirmed, it is taken
+            let confirmed = try await client.execute(
+                uri: path, method: .post, headers: Self.formHeaders,
+                body: Self.form([("step", last), ("confirm_blank", "yes"), ("action", "submit")]))
+            #expect(confirmed.status == .ok && confirmed.text.contains("Thank you"))
+            #expect(try await submitted() == 1)
+        }
+    }
+
     @Test("the open link hands out a fresh single-use link per visit", arguments: TestDatabase.available)
     func openLink(database: TestDatabase) async throws {
         try await WebFixture.run(database) { fixture, client in

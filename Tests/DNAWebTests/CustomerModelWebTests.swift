@@ -115,6 +115,12 @@ struct CustomerModelWebTests {
             #expect(step.text.contains("Step 2 of 2"), "a returning customer resumes at the outcomes")
             #expect(step.text.contains("name=\"importance-o1\"") && step.text.contains("name=\"satisfaction-o2\""))
             for id in ["importance-o1-4", "satisfaction-o1-2", "importance-o2-5"] { #expect(step.text.contains("<label for=\"\(id)\">")) }
+            // Sending with nothing rated is asked about once and sends nothing.
+            let blank = try await client.execute(
+                uri: path, method: .post, headers: Self.formHeaders, body: Self.form([("step", "1"), ("action", "submit")]))
+            #expect(blank.status == .ok && blank.text.contains("You have not answered anything yet"))
+            #expect(blank.text.contains("Send without answers") && blank.text.contains("name=\"confirm_blank\" value=\"yes\""))
+            #expect(try await client.execute(uri: path, method: .get).status == .ok)
             let sent = try await client.execute(
                 uri: path, method: .post, headers: Self.formHeaders,
                 body: Self.form([

@@ -59,10 +59,14 @@ struct CustomerSurveyController {
         return total - 1
     }
 
-    private func render(_ session: SurveySession, token: String, step: Int, error: String?) async throws -> Response {
+    private func render(
+        _ session: SurveySession, token: String, step: Int, error: String?, confirmBlank: Bool = false
+    ) async throws
+        -> Response
+    {
         let model = CustomerSurveyPage.Model(
             session: session, token: token, step: max(0, min(step, CustomerSurveyPage.stepCount(session) - 1)),
-            segments: try await links.segments(session), error: error)
+            segments: try await links.segments(session), error: error, confirmBlank: confirmBlank)
         return CustomerSurveyPage.View(model: model).response(status: error == nil ? .ok : .badRequest, identity: nil)
     }
 
@@ -82,15 +86,18 @@ struct CustomerSurveyController {
             session.picks = Set(form.all("task"))
         }
         let action = form["action"] ?? "next"
+        // Sending nothing at all is asked about once; what was chosen so far is kept.
+        let sendsNothing = action == "submit" && form["confirm_blank"] != "yes" && AnswerLinkService.isBlank(session)
         do {
             try await links.saveSurveyAnswers(
-                token: token, segment: session.segment, ratings: session.ratings, picks: session.picks, submit: action == "submit",
-                now: clock.now())
+                token: token, segment: session.segment, ratings: session.ratings, picks: session.picks,
+                submit: action == "submit" && !sendsNothing, now: clock.now())
         } catch StoreError.invalid(let message) {
             return try await render(session, token: token, step: step, error: message.prefix(1).uppercased() + message.dropFirst() + ".")
         } catch StoreError.conflict(let message) {
             return RespondentPage.Message(title: "Not saved", message: message).response(status: .conflict, identity: nil)
         }
+        if sendsNothing { return try await render(session, token: token, step: step, error: nil, confirmBlank: true) }
         return PublicLinks.afterSave(
             action: action, link: SiteURL.customerSurvey(token).path, step: step, steps: total,
             thanks: "Your answers were sent. They help us decide what to improve first.")

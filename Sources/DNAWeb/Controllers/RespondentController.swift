@@ -68,14 +68,15 @@ struct RespondentController {
     }
 
     private func render(
-        _ session: RespondentSession, token: String, step: Int, answers: RespondentAnswers, error: String?
+        _ session: RespondentSession, token: String, step: Int, answers: RespondentAnswers, error: String?, confirmBlank: Bool = false
     ) async throws
         -> Response
     {
         let choices = try await links.respondentChoices(session)
         let model = RespondentPage.Model(
             session: session, token: token, step: max(0, min(step, RespondentPage.stepCount(session.instrument) - 1)), answers: answers,
-            units: choices.units, roles: choices.roles, outcomes: choices.outcomes, error: error)
+            units: choices.units, roles: choices.roles, outcomes: choices.outcomes, error: error, organization: choices.organization,
+            confirmBlank: confirmBlank)
         return RespondentPage.View(model: model).response(status: error == nil ? .ok : .badRequest, identity: nil)
     }
 
@@ -94,12 +95,19 @@ struct RespondentController {
         if step == 0, session.issuedUnitID == nil, answers.unitID == nil, action != "back" {
             return try await render(session, token: token, step: 0, answers: answers, error: "Choose where you work to continue.")
         }
+        // Handing in nothing at all is asked about once: the answers so far are kept and the
+        // last step comes back with the question.
+        let handsInNothing = action == "submit" && form["confirm_blank"] != "yes" && AnswerLinkService.isBlank(answers)
         do {
-            try await links.saveRespondentAnswers(token: token, answers: answers, submit: action == "submit", now: clock.now())
+            try await links.saveRespondentAnswers(
+                token: token, answers: answers, submit: action == "submit" && !handsInNothing, now: clock.now())
         } catch StoreError.invalid(let message) {
             return try await render(session, token: token, step: step, answers: answers, error: message)
         } catch StoreError.conflict(let message) {
             return RespondentPage.Message(title: "Not saved", message: message).response(status: .conflict, identity: nil)
+        }
+        if handsInNothing {
+            return try await render(session, token: token, step: step, answers: answers, error: nil, confirmBlank: true)
         }
         return PublicLinks.afterSave(
             action: action, link: SiteURL.respond(token).path, step: step, steps: total,

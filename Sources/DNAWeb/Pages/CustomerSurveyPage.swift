@@ -35,6 +35,8 @@ enum CustomerSurveyPage {
         var step: Int
         var segments: [CustomerModel.Segment]
         var error: String?
+        /// Sending was asked for with nothing rated or picked: ask once whether that is meant.
+        var confirmBlank = false
     }
 
     struct View: PageView {
@@ -47,8 +49,13 @@ enum CustomerSurveyPage {
             html +=
                 "<p class=\"progress-text\" id=\"progress-label\">Step \(model.step + 1) of \(total)</p><progress max=\"\(total)\" value=\"\(model.step + 1)\" aria-labelledby=\"progress-label\"></progress>"
             if let error = model.error { html += "<p class=\"error\" role=\"alert\">\(Markup.text(error))</p>" }
+            if model.confirmBlank {
+                html +=
+                    "<p class=\"error\" role=\"alert\" id=\"confirm-blank\">You have not answered anything yet. What you chose so far is saved. Send without answers anyway, or go back and answer?</p>"
+            }
             html +=
                 "<form method=\"post\" action=\"\(SiteURL.customerSurvey(model.token).path)\"><input type=\"hidden\" name=\"step\" value=\"\(model.step)\">"
+            if model.confirmBlank { html += "<input type=\"hidden\" name=\"confirm_blank\" value=\"yes\">" }
             switch session.survey.kind {
             case .outcomeStudy:
                 html +=
@@ -61,7 +68,7 @@ enum CustomerSurveyPage {
             html +=
                 model.step + 1 < total
                 ? "<button type=\"submit\" name=\"action\" value=\"next\">Save and continue</button>"
-                : "<button type=\"submit\" name=\"action\" value=\"submit\">Send my answers</button>"
+                : "<button type=\"submit\" name=\"action\" value=\"submit\">\(model.confirmBlank ? "Send without answers" : "Send my answers")</button>"
             html +=
                 "<button type=\"submit\" name=\"action\" value=\"pause\" class=\"secondary\">Save and finish later</button></div></form></div>"
             return .raw(html)

@@ -26,6 +26,10 @@ enum RespondentPage {
         var roles: [Role]
         var outcomes: [CustomerOutcome]
         var error: String?
+        /// The organization whose survey this is.
+        var organization: String
+        /// Handing in was asked for with nothing answered: ask once whether that is meant.
+        var confirmBlank = false
     }
 
     struct View: PageView {
@@ -36,11 +40,16 @@ enum RespondentPage {
             let instrument = model.session.instrument
             let total = RespondentPage.stepCount(instrument)
             let e = Charts.escape
-            var html = "<div class=\"respond\"><h1>\(e(instrument.title))</h1>"
+            var html = "<div class=\"respond\"><p class=\"organization\">\(e(model.organization))</p><h1>\(e(instrument.title))</h1>"
             html +=
                 "<p class=\"progress-text\" id=\"progress-label\">Step \(model.step + 1) of \(total)</p><progress max=\"\(total)\" value=\"\(model.step + 1)\" aria-labelledby=\"progress-label\"></progress>"
             if let error = model.error { html += "<p class=\"error\" role=\"alert\">\(e(error))</p>" }
+            if model.confirmBlank {
+                html +=
+                    "<p class=\"error\" role=\"alert\" id=\"confirm-blank\">You have not answered any question. Your answers so far are saved. Hand in a blank survey anyway, or go back and answer?</p>"
+            }
             html += "<form method=\"post\" action=\"\(SiteURL.respond(model.token).path)\">"
+            if model.confirmBlank { html += "<input type=\"hidden\" name=\"confirm_blank\" value=\"yes\">" }
             html += "<input type=\"hidden\" name=\"step\" value=\"\(model.step)\">"
             if model.step == 0 {
                 html += aboutYou()
@@ -52,7 +61,7 @@ enum RespondentPage {
             html +=
                 model.step + 1 < total
                 ? "<button type=\"submit\" name=\"action\" value=\"next\">Save and continue</button>"
-                : "<button type=\"submit\" name=\"action\" value=\"submit\">Hand in my answers</button>"
+                : "<button type=\"submit\" name=\"action\" value=\"submit\">\(model.confirmBlank ? "Hand in without answers" : "Hand in my answers")</button>"
             html += "<button type=\"submit\" name=\"action\" value=\"pause\" class=\"secondary\">Save and finish later</button>"
             html += "</div></form></div>"
             return .raw(html)
@@ -61,7 +70,7 @@ enum RespondentPage {
         private func aboutYou() -> String {
             let e = Charts.escape
             var html =
-                "<p>This survey asks how well the way we work serves our customers. It takes about ten minutes. Your answers are anonymous: results are only shown for groups of at least five people, and once you hand in, your link is no longer connected to your answers.</p>"
+                "<p>This survey asks how well the way we work at \(e(model.organization)) serves our customers. It takes about ten minutes. Your answers are anonymous: results are only shown for groups of at least five people, and once you hand in, your link is no longer connected to your answers.</p>"
             if model.session.issuedUnitID == nil {
                 html +=
                     "<label for=\"unit\">Where do you work?</label><select id=\"unit\" name=\"unit\" required><option value=\"\">Choose…</option>"

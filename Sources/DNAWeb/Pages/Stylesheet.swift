@@ -30,6 +30,7 @@ enum Stylesheet {
         .next-steps { padding: 0; list-style: none; display: grid; gap: .75rem; }
         .next-steps li { border-left: 4px solid var(--accent); padding: .5rem 1rem; background: var(--soft); }
         .next-steps p { margin: 0 0 .25rem; }
+        .respond .organization { color: var(--muted); margin: 0; }
         form.stack { display: grid; gap: .75rem; max-width: 28rem; }
         label { font-weight: 600; }
         input, textarea, select { font: inherit; padding: .5rem; border: 1px solid var(--muted); border-radius: 4px; width: 100%; }
