@@ -82,3 +82,20 @@ struct AnonymityTests {
         }
     }
 }
+
+/// How figures are written for people on the pages.
+@Suite("Figures for people")
+struct FigureFormattingTests {
+    @Test("no negative zero, thousands separators, and shares never rounded to none or all")
+    func formatting() {
+        #expect(AnalysisOutput.rounded(-0.3, 0) == "0" && AnalysisOutput.rounded(-0.004, 2) == "0.00")
+        #expect(AnalysisOutput.rounded(-0.6, 0) == "-1" && AnalysisOutput.rounded(nil) == "–")
+        #expect(AnalysisOutput.grouped(60213) == "60,213" && AnalysisOutput.grouped(-1_234_567.891, 2) == "-1,234,567.89")
+        #expect(AnalysisOutput.grouped(999) == "999" && AnalysisOutput.grouped(-0.2) == "0" && AnalysisOutput.grouped(1000.4) == "1,000")
+        #expect(AnalysisOutput.percent(0) == "0%" && AnalysisOutput.percent(1) == "100%" && AnalysisOutput.percent(0.674) == "67%")
+        #expect(AnalysisOutput.percent(0.003) == "0.3%" && AnalysisOutput.percent(0.0002) == "<0.1%")
+        #expect(AnalysisOutput.percent(0.997) == "99.7%" && AnalysisOutput.percent(0.99996) == ">99.9%")
+        #expect(
+            AnalysisOutput.percent(0.005) == "0.5%" && AnalysisOutput.percent(0.0051) == "1%" && AnalysisOutput.percent(0.9949) == "99%")
+    }
+}

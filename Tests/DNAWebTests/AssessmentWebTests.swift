@@ -163,6 +163,40 @@ struct AssessmentWebTests {
         }
     }
 
+    @Test("results from fewer than 30 answers say their figures are uncertain, on the page and in the report")
+    func fewAnswers() async throws {
+        try await WebFixture.run(.sqlite) { fixture, client in
+            // setup: a wave with 29 answers
+            let campaignID = try await Self.createCampaign(client, fixture, population: #"{"claims":40}"#)
+            let session = try await client.signIn(email: "admin@acme.test", password: WebFixture.password)
+            func answer(_ respondent: Int) async throws {
+                let sent = try await client.execute(
+                    uri: "/api/v1/workspaces/acme/campaigns/\(campaignID)/responses", method: .post, headers: .bearer(fixture.adminToken),
+                    body: ByteBuffer(
+                        string:
+                            #"{"respondent":"r\#(respondent)","unit":"claims","answers":{"purpose-customers":"\#(respondent % 5 + 1)"}}"#))
+                #expect(sent.status == .created)
+            }
+            for respondent in 1...29 { try await answer(respondent) }
+            func shown() async throws -> (page: String, report: String) {
+                let page = try await client.execute(
+                    uri: "/w/acme/campaigns/\(campaignID)/results", method: .get, headers: session.headers)
+                let report = try await client.execute(
+                    uri: "/api/v1/workspaces/acme/campaigns/\(campaignID)/report?format=md", method: .get,
+                    headers: .bearer(fixture.adminToken))
+                return (page.text, report.text)
+            }
+            // MUT + validation: 29 answers are uncertain, 30 no longer
+            var (page, report) = try await shown()
+            #expect(page.contains("<p class=\"uncertain\" role=\"note\">Fewer than 30 answers: these figures are uncertain."))
+            #expect(report.contains("Fewer than 30 answers: these figures are uncertain"))
+            try await answer(30)
+            (page, report) = try await shown()
+            #expect(!page.contains("class=\"uncertain\"") && !report.contains("Fewer than 30 answers"))
+            #expect(page.contains("<span class=\"stat\">30</span> respondents"))
+        }
+    }
+
     @Test("the open link hands out a fresh single-use link per visit", arguments: TestDatabase.available)
     func openLink(database: TestDatabase) async throws {
         try await WebFixture.run(database) { fixture, client in

@@ -33,14 +33,40 @@ public enum AnalysisOutput {
     /// Full precision for CSV; empty for a missing value.
     public static func exact(_ value: Double?) -> String { value.map { "\($0)" } ?? "" }
 
-    /// Rounded for people; an en dash for a missing value.
+    /// Rounded for people; an en dash for a missing value. A value that rounds to zero is
+    /// written without a sign ("0", never "-0").
     public static func rounded(_ value: Double?, _ digits: Int = 2) -> String {
         guard let value else { return "–" }
-        return String(format: "%.\(digits)f", value)
+        let text = String(format: "%.\(digits)f", value)
+        return text.hasPrefix("-") && text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) ? String(text.dropFirst()) : text
     }
 
+    /// `rounded` with thousands separators ("60,213"), for figures shown on their own.
+    public static func grouped(_ value: Double?, _ digits: Int = 0) -> String {
+        let plain = rounded(value, digits)
+        guard value != nil else { return plain }
+        let negative = plain.hasPrefix("-")
+        let unsigned = negative ? plain.dropFirst() : plain[...]
+        let whole = unsigned.prefix { $0 != "." }, fraction = unsigned.dropFirst(whole.count)
+        var groups: [Substring] = []
+        var end = whole.endIndex
+        while end > whole.startIndex {
+            let start = whole.index(end, offsetBy: -3, limitedBy: whole.startIndex) ?? whole.startIndex
+            groups.insert(whole[start..<end], at: 0)
+            end = start
+        }
+        return (negative ? "-" : "") + groups.joined(separator: ",") + fraction
+    }
+
+    /// A share as a percentage for people: whole percent, but a share that is neither none
+    /// nor all is never written as "0%" or "100%" (one decimal, or "<0.1%" / ">99.9%").
     public static func percent(_ share: Double?) -> String {
         guard let share else { return "–" }
-        return String(format: "%.0f%%", share * 100)
+        let percent = share * 100, whole = rounded(percent, 0)
+        guard (whole == "0" && percent > 0) || (whole == "100" && percent < 100) else { return whole + "%" }
+        let tenth = rounded(percent, 1)
+        if tenth == "0.0" { return "<0.1%" }
+        if tenth == "100.0" { return ">99.9%" }
+        return tenth + "%"
     }
 }

@@ -42,7 +42,7 @@ enum Charts {
             svg += "<line x1=\"\(centre)\" y1=\"\(centre)\" x2=\"\(number(x))\" y2=\"\(number(y))\" stroke=\"#c9d1da\"/>"
             let (lx, ly) = point(index, 122)
             let anchor = abs(lx - centre) < 10 ? "middle" : (lx > centre ? "start" : "end")
-            let value = axis.score.map { String(format: "%.0f", $0) } ?? "–"
+            let value = AnalysisOutput.rounded(axis.score, 0)
             svg +=
                 "<text x=\"\(number(lx))\" y=\"\(number(ly))\" text-anchor=\"\(anchor)\" font-size=\"12\" fill=\"#1b1f24\">\(escape(axis.label)) <tspan font-weight=\"700\">\(value)</tspan></text>"
         }
@@ -138,7 +138,7 @@ enum Charts {
                 svg +=
                     "<rect x=\"\(number(x + 1))\" y=\"\(number(y + 1))\" width=\"\(number(cell - 2))\" height=\"\(number(rowHeight - 2))\" fill=\"\(score.map(fill) ?? "#ffffff")\"/>"
                 svg +=
-                    "<text x=\"\(number(x + cell / 2))\" y=\"\(number(y + rowHeight * 0.65))\" font-size=\"12\" text-anchor=\"middle\" fill=\"#1b1f24\">\(score.map { String(format: "%.0f", $0) } ?? "–")</text>"
+                    "<text x=\"\(number(x + cell / 2))\" y=\"\(number(y + rowHeight * 0.65))\" font-size=\"12\" text-anchor=\"middle\" fill=\"#1b1f24\">\(AnalysisOutput.rounded(score, 0))</text>"
             }
         }
         return svg + "</svg>"
@@ -158,7 +158,7 @@ enum Charts {
             svg +=
                 "<rect x=\"\(labelWidth)\" y=\"\(number(y + 3))\" width=\"\(number(barWidth * max(0, min(1, bar.share))))\" height=\"18\" fill=\"#0b5cad\"/>"
             svg +=
-                "<text x=\"\(number(labelWidth + barWidth + 6))\" y=\"\(number(y + 16))\" font-size=\"12\" font-weight=\"700\" fill=\"#1b1f24\">\(String(format: "%.0f%%", bar.share * 100))</text>"
+                "<text x=\"\(number(labelWidth + barWidth + 6))\" y=\"\(number(y + 16))\" font-size=\"12\" font-weight=\"700\" fill=\"#1b1f24\">\(AnalysisOutput.percent(bar.share))</text>"
         }
         return svg + "</svg>"
     }

@@ -139,7 +139,7 @@ enum TimeLedgerPage {
         var submittedText = ""
     }
 
-    static func hours(_ value: Double) -> String { AnalysisOutput.rounded(value, 0) + " h" }
+    static func hours(_ value: Double) -> String { AnalysisOutput.grouped(value, 0) + " h" }
 
     struct View: PageView {
         let model: Model
@@ -279,9 +279,12 @@ enum CustomerMetricsPage {
         var submittedText = ""
     }
 
+    /// NPS is read with its sign: "+12", "-8", and "0" for a score that rounds to none.
+    static func withSign(_ rounded: String) -> String { rounded == "0" || rounded.hasPrefix("-") ? rounded : "+" + rounded }
+
     static func format(_ figure: CustomerMetrics.Figure) -> String {
         switch figure.metric {
-        case .nps: (figure.score > 0 ? "+" : "") + AnalysisOutput.rounded(figure.score, 0)
+        case .nps: withSign(AnalysisOutput.rounded(figure.score, 0))
         case .csat: AnalysisOutput.rounded(figure.score, 0) + "%"
         case .ces: AnalysisOutput.rounded(figure.score, 2)
         case .ttfv: AnalysisOutput.rounded(figure.score, 1) + " days"

@@ -64,6 +64,10 @@ public enum LeadershipReport {
         if let coverage = overall.lineOfSightCoverage {
             text += "- \(Out.percent(coverage)) can name the customer outcome their work serves\n"
         }
+        if overall.n < ScorecardHTML.fewAnswers {
+            text +=
+                "\nFewer than \(ScorecardHTML.fewAnswers) answers: these figures are uncertain; read the confidence intervals before comparing.\n"
+        }
         for framework in [figures.forces] + (figures.layersFramework.map { [$0] } ?? []) {
             text += "\n## \(framework.name)\n\n"
             text += Out.markdownTable(

@@ -4,6 +4,8 @@ import Foundation
 /// The scorecard sections as HTML, written once and used by the results page and by the
 /// self-contained leadership report.
 enum ScorecardHTML {
+    /// Below this many answers a result is said to be uncertain wherever it is shown.
+    static let fewAnswers = 30
     private static func e(_ text: String) -> String { Charts.escape(text) }
     private static func r(_ value: Double?, _ digits: Int = 1) -> String { AnalysisOutput.rounded(value, digits) }
     private static func p(_ share: Double?) -> String { AnalysisOutput.percent(share) }
@@ -26,7 +28,12 @@ enum ScorecardHTML {
         if let coverage = overall.lineOfSightCoverage {
             html += "<li><span class=\"stat\">\(p(coverage))</span> can name the customer outcome their work serves</li>"
         }
-        html += "</ul></section>"
+        html += "</ul>"
+        if overall.n < Self.fewAnswers {
+            html +=
+                "<p class=\"uncertain\" role=\"note\">Fewer than \(Self.fewAnswers) answers: these figures are uncertain. A score can move several points with one more person's answers; read the confidence intervals in the tables before comparing.</p>"
+        }
+        html += "</section>"
 
         html += "<section aria-labelledby=\"s-forces\"><h2 id=\"s-forces\">The 12 forces</h2><div class=\"split\">"
         html += Charts.radar(
