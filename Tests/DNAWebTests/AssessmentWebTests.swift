@@ -297,6 +297,16 @@ struct AssessmentWebTests {
             #expect(
                 badInstrument.text.contains("instrument.yaml:6:18: unknown dimension &#39;os-canvas/nope&#39;")
                     || badInstrument.text.contains("instrument.yaml:6:18: unknown dimension 'os-canvas/nope'"))
+            // A refused form keeps what was typed.
+            #expect(badInstrument.text.contains(#"id="name" name="name" type="text" required placeholder="Spring pulse" value="Own""#))
+            #expect(badInstrument.text.contains(#"id="opens" name="opens" type="date" required value="2027-06-05""#))
+            #expect(badInstrument.text.contains(#"name="invited-\#(claims.id)" type="number" min="0" value="5""#))
+            #expect(refused.text.contains(#"value="2027-02-30""#) && refused.text.contains(#"<option value="customer-dna" selected>"#))
+            let hostile = try await client.execute(
+                uri: "/w/acme/campaigns", method: .post, headers: headers,
+                body: Self.form([("csrf_token", session.csrfToken), ("name", #"x"><script>alert(1)</script>"#), ("opens", "never")]))
+            #expect(hostile.status == .badRequest && hostile.text.contains(#"value="x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;""#))
+            #expect(!hostile.text.contains("<script>alert"))
             let created = try await client.execute(
                 uri: "/w/acme/campaigns", method: .post, headers: headers,
                 body: Self.form([

@@ -100,6 +100,8 @@ struct CustomerModelWebTests {
             let surveyPath = try #require(created.headers[.location])
             let links = try await Self.post(client, session, surveyPath + "/links", [("count", "2"), ("segment", "")])
             #expect(links.text.contains("Made 2 links"))
+            #expect(links.text.contains(#"download="links.csv">Download the links as CSV</a>"#))
+            #expect(links.text.contains("data:text/csv;charset=utf-8,link%0A"))
             let paths = links.text.matches(of: /\/c\/([A-Za-z0-9_-]+)/).map { String($0.0) }
             #expect(Set(paths).count == 2)
             let path = paths[0]

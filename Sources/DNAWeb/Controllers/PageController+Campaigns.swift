@@ -23,12 +23,14 @@ extension PageController {
                     var model = try await campaignsModel(context, workspace, access, identity)
                     model.error = error.description
                     model.submittedYAML = form["instrument_yaml"] ?? ""
+                    model.submitted = form.values.compactMapValues(\.first)
                     return CampaignsPage.View(model: model).response(status: .badRequest, identity: identity)
                 } catch let problems as FileProblems {
                     var model = try await campaignsModel(context, workspace, access, identity)
                     model.error = "The instrument has \(problems.total) problem\(problems.total == 1 ? "" : "s"); nothing was created."
                     model.problems = problems.problems
                     model.submittedYAML = form["instrument_yaml"] ?? ""
+                    model.submitted = form.values.compactMapValues(\.first)
                     return CampaignsPage.View(model: model).response(status: .badRequest, identity: identity)
                 }
             }

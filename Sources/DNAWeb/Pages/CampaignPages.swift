@@ -24,6 +24,8 @@ enum CampaignsPage {
         var error: String?
         var problems: [FileProblem] = []
         var submittedYAML = ""
+        /// What a refused form held, by field name, so nothing typed is lost.
+        var submitted: [String: String] = [:]
     }
 
     struct View: PageView {
@@ -65,20 +67,24 @@ enum CampaignsPage {
             var html =
                 "<h2>New campaign</h2><form class=\"stack\" action=\"\(SiteURL.campaigns(model.workspace.slug).path)\" method=\"post\">"
             html += HTMLForm.csrf(model.csrfToken)
-            html += "<label for=\"name\">Name</label><input id=\"name\" name=\"name\" type=\"text\" required placeholder=\"Spring pulse\">"
+            let typed = model.submitted
+            html +=
+                "<label for=\"name\">Name</label><input id=\"name\" name=\"name\" type=\"text\" required placeholder=\"Spring pulse\" value=\"\(e(typed["name"] ?? ""))\">"
             html += "<label for=\"instrument\">Instrument</label><select id=\"instrument\" name=\"instrument\">"
             for entry in BuiltInInstruments.all {
+                let selected = typed["instrument"] == entry.instrument.id ? " selected" : ""
                 html +=
-                    "<option value=\"\(e(entry.instrument.id))\">\(e(entry.instrument.title)) (\(entry.instrument.items.count) questions)</option>"
+                    "<option value=\"\(e(entry.instrument.id))\"\(selected)>\(e(entry.instrument.title)) (\(entry.instrument.items.count) questions)</option>"
             }
             html += "</select>"
             html +=
-                "<label for=\"opens\">Opens on</label><input id=\"opens\" name=\"opens\" type=\"date\" required value=\"\(model.today)\">"
-            html += "<label for=\"closes\">Closes after (optional)</label><input id=\"closes\" name=\"closes\" type=\"date\">"
+                "<label for=\"opens\">Opens on</label><input id=\"opens\" name=\"opens\" type=\"date\" required value=\"\(e(typed["opens"] ?? model.today))\">"
+            html +=
+                "<label for=\"closes\">Closes after (optional)</label><input id=\"closes\" name=\"closes\" type=\"date\" value=\"\(e(typed["closes"] ?? ""))\">"
             html += "<fieldset><legend>Population: how many people in each unit receive it (0 leaves a unit out)</legend>"
             for unit in model.units {
                 html +=
-                    "<div class=\"row\"><label for=\"invited-\(e(unit.code))\">\(e(unit.name))</label><input id=\"invited-\(e(unit.code))\" name=\"invited-\(e(unit.id))\" type=\"number\" min=\"0\" value=\"0\"></div>"
+                    "<div class=\"row\"><label for=\"invited-\(e(unit.code))\">\(e(unit.name))</label><input id=\"invited-\(e(unit.code))\" name=\"invited-\(e(unit.id))\" type=\"number\" min=\"0\" value=\"\(e(typed["invited-" + unit.id] ?? "0"))\"></div>"
             }
             html += "</fieldset><button type=\"submit\">Create campaign</button></form>"
             return .raw(html)
@@ -145,8 +151,7 @@ enum CampaignPage {
         }
 
         private func newLinksSection() -> Node<HTML.BodyContext> {
-            let csv = "link\n" + model.newLinks.map { model.baseURL + SiteURL.respond($0).path }.joined(separator: "\n") + "\n"
-            let dataURL = "data:text/csv;charset=utf-8," + (csv.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            let dataURL = Markup.linksCSVHref(model.newLinks.map { model.baseURL + SiteURL.respond($0).path })
             return .section(
                 .class("notice"), .attribute(named: "aria-labelledby", value: "new-links"),
                 .h2(.id("new-links"), .plain("\(model.newLinks.count) new links for \(model.newLinksUnit ?? "the unit")")),

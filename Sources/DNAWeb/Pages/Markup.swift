@@ -1,8 +1,16 @@
 import DNACore
+import Foundation
 
 /// Small HTML builders for the pages Plot cannot express (fieldsets, legends, options). Every
 /// text goes through `text`; parameters named `html` are markup already built here.
 enum Markup {
+    /// Links handed out once, as a CSV file (`link` column) the page offers to download: the
+    /// secrets are not stored readably, so the page is the only chance to keep them.
+    static func linksCSVHref(_ urls: [String]) -> String {
+        let csv = "link\n" + urls.joined(separator: "\n") + "\n"
+        return "data:text/csv;charset=utf-8," + (csv.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+    }
+
     static func text(_ value: String) -> String { Charts.escape(value) }
 
     static func table(caption: String? = nil, header: [String], rows: [[String]], className: String? = nil) -> String {

@@ -110,7 +110,9 @@ enum SurveyPage {
             html += Markup.notice(model.notice, problems: model.problems)
             if !model.newLinks.isEmpty {
                 html +=
-                    "<section class=\"notice\"><h2>\(model.newLinks.count) new single-use links</h2><p>Copy them now: they are not stored in readable form and cannot be shown again.</p><ol class=\"links\">"
+                    "<section class=\"notice\"><h2>\(model.newLinks.count) new single-use links</h2><p>Copy them now: they are not stored in readable form and cannot be shown again.</p>"
+                html +=
+                    "<p><a href=\"\(Markup.text(Markup.linksCSVHref(model.newLinks.map { model.baseURL + SiteURL.customerSurvey($0).path })))\" download=\"links.csv\">Download the links as CSV</a></p><ol class=\"links\">"
                 html += model.newLinks.map { "<li><code>\(Markup.text(model.baseURL + SiteURL.customerSurvey($0).path))</code></li>" }
                     .joined()
                 html += "</ol></section>"
