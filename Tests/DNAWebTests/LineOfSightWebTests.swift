@@ -134,7 +134,7 @@ struct LineOfSightWebTests {
             let filtered = try await client.execute(uri: "/w/acme/line-of-sight?strategy=win", method: .get, headers: session.headers)
             #expect(filtered.text.contains("data-code=\"photos\"") && !filtered.text.contains("data-code=\"intranet\""))
             let table = try await client.execute(uri: "/w/acme/line-of-sight?view=table", method: .get, headers: session.headers)
-            #expect(table.text.contains("class=\"los-table\"") && !table.text.contains("los-graph"))
+            #expect(table.text.contains("class=\"stacked los-table\"") && !table.text.contains("los-graph"))
 
             let wrongEdge = try await CustomerModelWebTests.post(
                 client, session, "/w/acme/line-of-sight/edges", [("from", "keep"), ("to", "win")])

@@ -61,6 +61,59 @@ def make_driver(width, height):
     return webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
 
 
+def make_phone_360():
+    """A phone as a phone's browser lays pages out: 360 CSS pixels wide with mobile emulation
+    (a plain headless window cannot be narrower than 500 pixels, and a page too wide for the
+    screen only zooms out there instead of overflowing)."""
+    options = webdriver.ChromeOptions()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]:
+        options.add_argument(argument)
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium:
+        options.binary_location = chromium
+    options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": 360, "height": 740, "pixelRatio": 2}})
+    driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+    return webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
+
+
+def phone_checks(checks, base, output):
+    """Every page of the demo a signed-in admin can reach by links fits a 360-pixel phone: the
+    document is never wider than the screen, and the navigation keeps to one row."""
+    phone = make_phone_360()
+    try:
+        sign_in(phone, base)
+        seen, queue, wide = set(), ["/", "/w/harbor"], []
+        while queue and len(seen) < 90:
+            path = queue.pop(0)
+            if path in seen:
+                continue
+            seen.add(path)
+            phone.get(base + path)
+            if phone.execute_script("return document.contentType") != "text/html":
+                continue
+            width, screen = phone.execute_script(
+                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+            if width > screen:
+                wide.append(f"{path} ({width} px)")
+            for link in phone.find_elements(By.CSS_SELECTOR, "a[href^='/w/harbor']"):
+                href = link.get_attribute("href").replace(base, "").split("#")[0]
+                if not any(word in href for word in ("export", "report", ".csv", ".yaml", "format=")) and href not in seen:
+                    queue.append(href)
+        checks.expect(len(seen) >= 40 and not wide, f"all {len(seen)} demo pages fit a 360-pixel phone (too wide: {wide})")
+        phone.get(base + "/w/harbor/decisions")
+        rows = phone.execute_script(
+            "const items = [...document.querySelectorAll('header.site nav li')];"
+            "return new Set(items.map(li => Math.round(li.getBoundingClientRect().top))).size")
+        checks.expect(rows == 1, f"the navigation keeps to one row on a phone ({rows} rows)")
+        labels = phone.execute_script(
+            "const cells = [...document.querySelectorAll('table.stacked td')];"
+            "return cells.length > 0 && cells.every(td => td.dataset.label || td.textContent.trim() === '')")
+        checks.expect(labels, "a table laid out as cards on a phone names the column of every value")
+        phone.save_screenshot(os.path.join(output, "decisions-phone.png"))
+    finally:
+        phone.quit()
+
+
 class Checks:
     def __init__(self):
         self.passed = 0
@@ -372,7 +425,7 @@ def customer_checks(checks, driver, base, token, output, make_phone):
     expected = expected_outcomes()
     driver.get(study_page + "/results")
     for outcome, (importance, satisfaction, opportunity) in expected.items():
-        cells = [c.text for c in driver.find_elements(By.XPATH, f"//table[@class='opportunities']//tr[td/span[text()='{outcome}']]/td")]
+        cells = [c.text for c in driver.find_elements(By.XPATH, f"//table[contains(concat(' ', @class, ' '), ' opportunities ')]//tr[td/span[text()='{outcome}']]/td")]
         checks.expect(
             cells[1:5] == ["3", f"{importance:.1f}", f"{satisfaction:.1f}", f"{opportunity:.1f}"],
             f"{outcome}: importance {importance:.1f}, satisfaction {satisfaction:.1f}, opportunity {opportunity:.1f} as computed from the raw answers")
@@ -411,7 +464,7 @@ def customer_checks(checks, driver, base, token, output, make_phone):
         checks.expect(driver.find_element(By.TAG_NAME, "h1").text == "Thank you", f"voter {index + 1} votes")
     checks.expect(all(sorted(order) == [f"t{n}" for n in range(1, 9)] for order in orders), "every voter sees the whole list")
     driver.get(vote_page + "/results")
-    rows = driver.find_elements(By.XPATH, "//table[@class='top-tasks']/tbody/tr")
+    rows = driver.find_elements(By.XPATH, "//table[contains(concat(' ', @class, ' '), ' top-tasks ')]/tbody/tr")
     shown = [[c.text for c in row.find_elements(By.TAG_NAME, "td")] for row in rows]
     for rank, (task, votes, share, neck, top) in enumerate(expected_tasks(), start=1):
         row = shown[rank - 1]
@@ -589,6 +642,7 @@ def run(cdna, output):
         token = subprocess.run(
             [cdna, "token", "add", "--email", "admin@localhost", "--name", "browser", "--data", data],
             env=env, check=True, capture_output=True, text=True).stdout.strip()
+        phone_checks(checks, base, output)
         assessment_checks(checks, driver, base, token, output, lambda: make_driver(390, 844))
         customer_checks(checks, driver, base, token, output, lambda: make_driver(390, 844))
         line_of_sight_checks(checks, driver, base, token, output, cdna)

@@ -45,18 +45,22 @@ enum CampaignsPage {
                 model.rows.isEmpty
                     ? .p(.plain("No campaigns yet."))
                     : .table(
+                        .class("stacked"),
                         .thead(.tr(.th("Campaign"), .th("State"), .th("Window"), .th("Answered"), .th("Response rate"))),
                         .tbody(
                             .forEach(model.rows) { row in
                                 .tr(
-                                    .td(.a(.href(SiteURL.campaign(model.workspace.slug, row.campaign.id).path), .plain(row.campaign.name))),
-                                    .td(.plain(row.state.rawValue)),
                                     .td(
+                                        .dataLabel("Campaign"),
+                                        .a(.href(SiteURL.campaign(model.workspace.slug, row.campaign.id).path), .plain(row.campaign.name))),
+                                    .td(.dataLabel("State"), .plain(row.state.rawValue)),
+                                    .td(
+                                        .dataLabel("Window"),
                                         .plain(
                                             Day.string(row.campaign.opensAt) + " – "
                                                 + (row.campaign.closesAt.map(Day.string) ?? "open-ended"))),
-                                    .td(.plain("\(row.progress.submitted)")),
-                                    .td(.plain(AnalysisOutput.percent(row.progress.rate))))
+                                    .td(.dataLabel("Answered"), .plain("\(row.progress.submitted)")),
+                                    .td(.dataLabel("Response rate"), .plain(AnalysisOutput.percent(row.progress.rate))))
                             })),
                 .if(model.canEdit, newCampaignForm())
             )

@@ -1,5 +1,6 @@
 import DNACore
 import Foundation
+import Plot
 
 /// Small HTML builders for the pages Plot cannot express (fieldsets, legends, options). Every
 /// text goes through `text`; parameters named `html` are markup already built here.
@@ -13,11 +14,26 @@ enum Markup {
 
     static func text(_ value: String) -> String { Charts.escape(value) }
 
+    /// A table that turns into one card per row on a phone (class `stacked`): every cell
+    /// carries its column's name (`data-label`), which the stylesheet shows above the value
+    /// once the columns no longer fit. The roles keep it a table for screen readers when the
+    /// stylesheet lays it out as blocks.
     static func table(caption: String? = nil, header: [String], rows: [[String]], className: String? = nil) -> String {
-        var html = "<table\(className.map { " class=\"\($0)\"" } ?? "")>"
+        var html = "<table class=\"stacked\(className.map { " " + $0 } ?? "")\" role=\"table\">"
         if let caption { html += "<caption>\(text(caption))</caption>" }
-        html += "<thead><tr>" + header.map { "<th scope=\"col\">\(text($0))</th>" }.joined() + "</tr></thead><tbody>"
-        for row in rows { html += "<tr>" + row.map { "<td>\($0)</td>" }.joined() + "</tr>" }
+        html +=
+            "<thead role=\"rowgroup\"><tr role=\"row\">"
+            + header.map { "<th scope=\"col\" role=\"columnheader\">\(text($0))</th>" }.joined()
+            + "</tr></thead><tbody role=\"rowgroup\">"
+        let labels = header.map(text)
+        for row in rows {
+            html += "<tr role=\"row\">"
+            for (index, cell) in row.enumerated() {
+                let label = index < labels.count && !labels[index].isEmpty ? " data-label=\"\(labels[index])\"" : ""
+                html += "<td role=\"cell\"\(label)>\(cell)</td>"
+            }
+            html += "</tr>"
+        }
         return html + "</tbody></table>"
     }
 
@@ -81,4 +97,10 @@ enum Markup {
         "<ul class=\"cards\">" + entries.map { "<li><span class=\"stat\">\(text($0.value))</span>\(text($0.label))</li>" }.joined()
             + "</ul>"
     }
+}
+
+extension Node where Context == HTML.BodyContext {
+    /// The column a table cell belongs to, shown above its value when a `stacked` table
+    /// becomes cards on a phone.
+    static func dataLabel(_ column: String) -> Node { .attribute(named: "data-label", value: column) }
 }

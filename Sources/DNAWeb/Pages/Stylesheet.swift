@@ -68,6 +68,20 @@ enum Stylesheet {
         summary { cursor: pointer; font-weight: 600; padding: .25rem 0; }
         .flag { color: var(--bad); }
         @media (max-width: 40rem) { .split { grid-template-columns: 1fr; } }
-        @media (max-width: 40rem) { header.site .signout { margin-left: 0; } main { padding: .75rem; } }
+        pre { overflow-x: auto; white-space: pre-wrap; overflow-wrap: anywhere; }
+        td, code { overflow-wrap: anywhere; }
+        @media (max-width: 40rem) {
+          header.site { gap: .5rem; padding: .5rem .75rem; }
+          header.site nav { order: 3; width: 100%; }
+          header.site nav ul { flex-wrap: nowrap; overflow-x: auto; gap: .9rem; padding-bottom: .25rem; white-space: nowrap; }
+          header.site .signout { margin-left: auto; }
+          main { padding: .75rem; }
+          table.stacked thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+          table.stacked, table.stacked tbody, table.stacked tr, table.stacked td { display: block; width: 100%; }
+          table.stacked tr { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 .75rem; padding: .25rem .75rem; }
+          table.stacked td { border: 0; padding: .2rem 0; }
+          table.stacked td[data-label]::before { content: attr(data-label); display: block; font-weight: 600; font-size: .8rem; color: var(--muted); }
+          table.stacked td:empty { display: none; }
+        }
         """
 }
