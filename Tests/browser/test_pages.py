@@ -19,6 +19,7 @@ import json
 import urllib.request
 
 import yaml
+from axe_selenium_python import Axe
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -76,30 +77,59 @@ def make_phone_360():
     return webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
 
 
+def demo_pages(driver, base, visit):
+    """Calls visit(path) on every page of the demo a signed-in admin reaches by links from the
+    workspace list (downloads left out); returns the paths visited."""
+    seen, queue = set(), ["/", "/w/harbor"]
+    while queue and len(seen) < 90:
+        path = queue.pop(0)
+        if path in seen:
+            continue
+        seen.add(path)
+        driver.get(base + path)
+        if driver.execute_script("return document.contentType") != "text/html":
+            continue
+        visit(path)
+        for link in driver.find_elements(By.CSS_SELECTOR, "a[href^='/w/harbor']"):
+            href = link.get_attribute("href").replace(base, "").split("#")[0]
+            if not any(word in href for word in ("export", "report", ".csv", ".yaml", "format=")) and href not in seen:
+                queue.append(href)
+    return seen
+
+
+def axe_violations(driver, path):
+    """axe-core's violations on the page now shown, as 'rule (count) on path' lines."""
+    axe = Axe(driver)
+    axe.inject()
+    return [f"{v['id']} ({len(v['nodes'])}) on {path}" for v in axe.run()["violations"]]
+
+
+def accessibility_checks(checks, driver, base):
+    """axe-core finds nothing on any demo page at desktop size."""
+    violations = []
+    pages = demo_pages(driver, base, lambda path: violations.extend(axe_violations(driver, path)))
+    checks.expect(len(pages) >= 40 and not violations, f"axe-core finds no violation on {len(pages)} demo pages at desktop size: {violations}")
+
+
 def phone_checks(checks, base, output):
-    """Every page of the demo a signed-in admin can reach by links fits a 360-pixel phone: the
-    document is never wider than the screen, and the navigation keeps to one row."""
+    """Every page of the demo a signed-in admin can reach by links fits a 360-pixel phone and
+    passes axe-core there: the document is never wider than the screen, and the navigation
+    keeps to one row."""
     phone = make_phone_360()
     try:
         sign_in(phone, base)
-        seen, queue, wide = set(), ["/", "/w/harbor"], []
-        while queue and len(seen) < 90:
-            path = queue.pop(0)
-            if path in seen:
-                continue
-            seen.add(path)
-            phone.get(base + path)
-            if phone.execute_script("return document.contentType") != "text/html":
-                continue
+        wide, violations = [], []
+
+        def visit(path):
             width, screen = phone.execute_script(
                 "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
             if width > screen:
                 wide.append(f"{path} ({width} px)")
-            for link in phone.find_elements(By.CSS_SELECTOR, "a[href^='/w/harbor']"):
-                href = link.get_attribute("href").replace(base, "").split("#")[0]
-                if not any(word in href for word in ("export", "report", ".csv", ".yaml", "format=")) and href not in seen:
-                    queue.append(href)
+            violations.extend(axe_violations(phone, path))
+
+        seen = demo_pages(phone, base, visit)
         checks.expect(len(seen) >= 40 and not wide, f"all {len(seen)} demo pages fit a 360-pixel phone (too wide: {wide})")
+        checks.expect(not violations, f"axe-core finds no violation on them at phone size: {violations}")
         phone.get(base + "/w/harbor/decisions")
         rows = phone.execute_script(
             "const items = [...document.querySelectorAll('header.site nav li')];"
@@ -255,6 +285,8 @@ def assessment_checks(checks, driver, base, token, output, make_phone):
         click(phone, phone.find_element(By.XPATH, "//button[@value='next']"))
         fits = phone.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
         checks.expect(fits, "the question page fits a phone screen without sideways scrolling")
+        problems = axe_violations(phone, "a respondent's question page")
+        checks.expect(not problems, f"axe-core finds no violation on a respondent's question page: {problems}")
         labels = phone.execute_script(
             "return [...document.querySelectorAll('input[type=radio]')].every(i => document.querySelector(`label[for='${i.id}']`))")
         checks.expect(labels, "every answer option has a label")
@@ -407,6 +439,8 @@ def customer_checks(checks, driver, base, token, output, make_phone):
             if index == 1:
                 fits = browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
                 checks.expect(fits, "the outcome questions fit a phone screen")
+                problems = axe_violations(browser, "a customer's outcome questions")
+                checks.expect(not problems, f"axe-core finds no violation on a customer's outcome questions: {problems}")
                 phone.save_screenshot(os.path.join(output, "outcome-study-phone.png"))
             for outcome, (importance, satisfaction) in customer["ratings"].items():
                 for part, value in [("importance", importance), ("satisfaction", satisfaction)]:
@@ -642,6 +676,7 @@ def run(cdna, output):
         token = subprocess.run(
             [cdna, "token", "add", "--email", "admin@localhost", "--name", "browser", "--data", data],
             env=env, check=True, capture_output=True, text=True).stdout.strip()
+        accessibility_checks(checks, driver, base)
         phone_checks(checks, base, output)
         assessment_checks(checks, driver, base, token, output, lambda: make_driver(390, 844))
         customer_checks(checks, driver, base, token, output, lambda: make_driver(390, 844))

@@ -28,7 +28,8 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
-# A Python virtualenv in .venv with the test tools (selenium for the browser test, pyyaml to
+# A Python virtualenv in .venv with the test tools (selenium for the browser test and
+# axe-selenium-python, which carries axe-core, for its accessibility checks; pyyaml to
 # read the line-of-sight export there, schemathesis for the API probe; its hypothesis is
 # pinned below 6.125, whose strategies schemathesis 3 cannot drive).
 ensure_venv() {
@@ -37,9 +38,9 @@ ensure_venv() {
     log "creating .venv"
     python3 -m venv .venv
   fi
-  if ! .venv/bin/python -c 'import selenium, yaml, schemathesis' >/dev/null 2>&1; then
-    log "installing selenium, pyyaml and schemathesis into .venv"
-    .venv/bin/pip install -q --disable-pip-version-check 'selenium>=4.15,<5' 'pyyaml>=6' \
+  if ! .venv/bin/python -c 'import selenium, yaml, schemathesis, axe_selenium_python' >/dev/null 2>&1; then
+    log "installing selenium, axe-selenium-python, pyyaml and schemathesis into .venv"
+    .venv/bin/pip install -q --disable-pip-version-check 'selenium>=4.15,<5' 'axe-selenium-python>=2.1.6,<3' 'pyyaml>=6' \
       'schemathesis>=3.39,<4' 'hypothesis>=6.108,<6.125'
   fi
 }
