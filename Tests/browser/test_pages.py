@@ -342,6 +342,21 @@ def assessment_checks(checks, driver, base, token, output, make_phone):
     checks.expect("hidden to protect anonymity" in driver.page_source, "the results page marks hidden groups without numbers")
     checks.expect("Culture &amp; leadership" in driver.page_source and "Weakest layer" in driver.page_source, "the demo shows its weakest layer")
     driver.save_screenshot(os.path.join(output, "results-demo.png"))
+    clipped = driver.execute_script("""
+        const out = [];
+        for (const svg of document.querySelectorAll('svg.radar, svg.heatmap')) {
+          const box = svg.getBoundingClientRect();
+          for (const text of svg.querySelectorAll('text')) {
+            const r = text.getBoundingClientRect();
+            if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)
+              out.push(svg.classList[1] + ': ' + text.textContent);
+          }
+        }
+        return out;""")
+    checks.expect(not clipped, f"no label of the radar or the heatmap is cut at the chart's edge (cut: {clipped[:5]})")
+    legend = [t.text for t in driver.find_elements(By.CSS_SELECTOR, "svg.heatmap g.legend text")]
+    checks.expect(legend[:1] == ["Score (0–100):"] and "under 35" in legend and "80 and over" in legend,
+                  "the heatmap's legend explains its colours")
 
 
 # Three customers of the outcome study: segment and (importance, satisfaction) per outcome.

@@ -11,27 +11,34 @@ enum Charts {
     /// A colour for a 0-100 score on a red-amber-blue scale that also differs in lightness,
     /// so it reads in greyscale; text on it stays dark enough for contrast.
     static func fill(_ score: Double) -> String {
-        switch score {
-        case ..<35: "#f4b6b0"
-        case ..<50: "#f9d8a8"
-        case ..<65: "#e8ecf0"
-        case ..<80: "#b9d4ee"
-        default: "#8cbbe6"
-        }
+        fillBands.first { score < $0.below }?.colour ?? "#8cbbe6"
     }
+
+    /// The bands of `fill`, for the colours and for the legend that explains them.
+    static let fillBands: [(below: Double, colour: String, label: String)] = [
+        (35, "#f4b6b0", "under 35"), (50, "#f9d8a8", "35–49"), (65, "#e8ecf0", "50–64"), (80, "#b9d4ee", "65–79"),
+        (.infinity, "#8cbbe6", "80 and over"),
+    ]
 
     /// A radar (spider) chart of 0-100 scores, one axis per dimension, with rings at 25, 50,
     /// 75 and 100. A missing score is drawn at the centre and labelled "–".
     static func radar(title: String, axes: [(label: String, score: Double?)], previous: [Double?]? = nil) -> String {
-        let size = 460.0, centre = size / 2, radius = 150.0
+        let radius = 150.0
+        // The labels sit outside the rings, left and right of them; the drawing is as wide as
+        // the longest label needs (about 0.62 em per character at 12 px, generous for digits
+        // and capitals), so no label is cut at the edge ("embership").
+        let longest = axes.map { $0.label.count + 4 }.max() ?? 0
+        let side = radius * 1.22 + Double(longest) * 12 * 0.62 + 12
+        let width = 2 * side, height = 2 * (radius * 1.22 + 24)
+        let centreX = width / 2, centre = height / 2
         let count = max(axes.count, 3)
         func point(_ index: Int, _ score: Double) -> (Double, Double) {
             let angle = -Double.pi / 2 + 2 * Double.pi * Double(index) / Double(count)
             let r = radius * max(0, min(100, score)) / 100
-            return (centre + r * cos(angle), centre + r * sin(angle))
+            return (centreX + r * cos(angle), centre + r * sin(angle))
         }
         var svg =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart radar\" viewBox=\"0 0 \(Int(size)) \(Int(size))\" role=\"img\" aria-labelledby=\"radar-title\">"
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart radar\" viewBox=\"0 0 \(Int(width.rounded(.up))) \(Int(height.rounded(.up)))\" role=\"img\" aria-labelledby=\"radar-title\">"
         svg += "<title id=\"radar-title\">\(escape(title))</title>"
         for ring in [25.0, 50, 75, 100] {
             let points = (0..<count).map { point($0, ring) }.map { "\(number($0.0)),\(number($0.1))" }.joined(separator: " ")
@@ -39,9 +46,9 @@ enum Charts {
         }
         for (index, axis) in axes.enumerated() {
             let (x, y) = point(index, 100)
-            svg += "<line x1=\"\(centre)\" y1=\"\(centre)\" x2=\"\(number(x))\" y2=\"\(number(y))\" stroke=\"#c9d1da\"/>"
+            svg += "<line x1=\"\(number(centreX))\" y1=\"\(number(centre))\" x2=\"\(number(x))\" y2=\"\(number(y))\" stroke=\"#c9d1da\"/>"
             let (lx, ly) = point(index, 122)
-            let anchor = abs(lx - centre) < 10 ? "middle" : (lx > centre ? "start" : "end")
+            let anchor = abs(lx - centreX) < 10 ? "middle" : (lx > centreX ? "start" : "end")
             let value = AnalysisOutput.rounded(axis.score, 0)
             svg +=
                 "<text x=\"\(number(lx))\" y=\"\(number(ly))\" text-anchor=\"\(anchor)\" font-size=\"12\" fill=\"#1b1f24\">\(escape(axis.label)) <tspan font-weight=\"700\">\(value)</tspan></text>"
@@ -62,7 +69,7 @@ enum Charts {
         }
         for ring in [50.0, 100] {
             let (_, y) = point(0, ring)
-            svg += "<text x=\"\(centre + 4)\" y=\"\(number(y + 12))\" font-size=\"10\" fill=\"#4a5562\">\(Int(ring))</text>"
+            svg += "<text x=\"\(number(centreX + 4))\" y=\"\(number(y + 12))\" font-size=\"10\" fill=\"#4a5562\">\(Int(ring))</text>"
         }
         return svg + "</svg>"
     }
@@ -110,9 +117,16 @@ enum Charts {
 
     /// Groups (rows) x dimensions (columns); each cell shows its score as text on a colour.
     static func heatmap(title: String, columns: [String], rows: [HeatmapRow]) -> String {
-        let labelWidth = 190.0, cell = 46.0, header = 110.0
-        let width = labelWidth + cell * Double(columns.count) + 4, height = header + cell * 0.7 * Double(rows.count) + 4
-        let rowHeight = cell * 0.7
+        // Column names are written at -55°: the header is as tall, and the drawing reaches as
+        // far right, as the longest name needs (about 0.62 em per character at 11 px), so no
+        // name is cut; below the rows a legend explains the colours.
+        let labelWidth = 190.0, cell = 46.0, rowHeight = cell * 0.7, legendHeight = 40.0
+        let longest = Double(columns.map(\.count).max() ?? 0) * 11 * 0.62
+        let header = max(60, longest * sin(55 * Double.pi / 180) + 14)
+        let body = labelWidth + cell * Double(columns.count)
+        let width = max(body + max(4, longest * cos(55 * Double.pi / 180) - cell / 2 + 8), labelWidth + 5 * 96)
+        let legendTop = header + rowHeight * Double(rows.count) + 12
+        let height = legendTop + legendHeight
         var svg =
             "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart heatmap\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-labelledby=\"heatmap-title\">"
         svg += "<title id=\"heatmap-title\">\(escape(title))</title>"
@@ -141,7 +155,15 @@ enum Charts {
                     "<text x=\"\(number(x + cell / 2))\" y=\"\(number(y + rowHeight * 0.65))\" font-size=\"12\" text-anchor=\"middle\" fill=\"#1b1f24\">\(AnalysisOutput.rounded(score, 0))</text>"
             }
         }
-        return svg + "</svg>"
+        svg += "<g class=\"legend\"><text x=\"4\" y=\"\(number(legendTop + 17))\" font-size=\"12\" fill=\"#1b1f24\">Score (0–100):</text>"
+        for (index, band) in fillBands.enumerated() {
+            let x = labelWidth + 96 * Double(index)
+            svg +=
+                "<rect x=\"\(number(x))\" y=\"\(number(legendTop + 4))\" width=\"18\" height=\"18\" fill=\"\(band.colour)\" stroke=\"#4a5562\" stroke-width=\"0.5\"/>"
+            svg +=
+                "<text x=\"\(number(x + 24))\" y=\"\(number(legendTop + 17))\" font-size=\"12\" fill=\"#1b1f24\">\(band.label)</text>"
+        }
+        return svg + "</g></svg>"
     }
 
     /// Horizontal bars of shares (0-1), each labelled with its percentage.
