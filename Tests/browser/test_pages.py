@@ -111,6 +111,31 @@ def accessibility_checks(checks, driver, base):
     checks.expect(len(pages) >= 40 and not violations, f"axe-core finds no violation on {len(pages)} demo pages at desktop size: {violations}")
 
 
+def line_chart_checks(checks, driver, base, output):
+    """The demo's line charts (the loop's metrics, the customer metrics by month) have a
+    labelled y-axis, bottom labels that neither repeat nor overlap, and a dashed target line
+    with a legend wherever the metric has a target."""
+    problems, targets = [], 0
+    for path in ["/w/harbor/metrics", "/w/harbor/customer-metrics"]:
+        driver.get(base + path)
+        for index, chart in enumerate(driver.find_elements(By.CSS_SELECTOR, "svg.chart.line")):
+            found = driver.execute_script("""
+                const svg = arguments[0];
+                const ticks = [...svg.querySelectorAll('text[text-anchor=end]')].length;
+                const labels = [...svg.querySelectorAll('text.x-label')];
+                const names = labels.map(t => t.textContent);
+                const boxes = labels.map(t => t.getBoundingClientRect());
+                const overlap = boxes.some((b, i) => i > 0 && b.left < boxes[i - 1].right);
+                return {ticks, repeated: new Set(names).size !== names.length, overlap,
+                        target: !!svg.querySelector('line.target'), legend: !!svg.querySelector('g.legend')};""", chart)
+            if found["ticks"] != 5 or found["repeated"] or found["overlap"] or found["target"] != found["legend"]:
+                problems.append(f"{path} chart {index + 1}: {found}")
+            targets += found["target"]
+        driver.save_screenshot(os.path.join(output, path.rsplit("/", 1)[1] + ".png"))
+    checks.expect(not problems, f"line charts have a y-axis, and bottom labels that neither repeat nor overlap ({problems})")
+    checks.expect(targets > 0, "a metric with a target draws it as a dashed line with a legend")
+
+
 def phone_checks(checks, base, output):
     """Every page of the demo a signed-in admin can reach by links fits a 360-pixel phone and
     passes axe-core there: the document is never wider than the screen, and the navigation
@@ -692,6 +717,7 @@ def run(cdna, output):
             [cdna, "token", "add", "--email", "admin@localhost", "--name", "browser", "--data", data],
             env=env, check=True, capture_output=True, text=True).stdout.strip()
         accessibility_checks(checks, driver, base)
+        line_chart_checks(checks, driver, base, output)
         phone_checks(checks, base, output)
         assessment_checks(checks, driver, base, token, output, lambda: make_driver(390, 844))
         customer_checks(checks, driver, base, token, output, lambda: make_driver(390, 844))

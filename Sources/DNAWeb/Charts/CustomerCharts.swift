@@ -70,31 +70,59 @@ extension Charts {
         return svg + "</svg>"
     }
 
-    /// A line over labelled points (months, rounds), with each value written at its point.
+    /// A line over labelled points (months, rounds, dates), with each value written at its
+    /// point, a y-axis with its ticks, and a dashed target line with a legend when there is a
+    /// target. Labels along the bottom are thinned so they never overlap.
     static func line(
-        title: String, points: [(label: String, value: Double)], range: ClosedRange<Double>, format: (Double) -> String
+        title: String, points: [(label: String, value: Double)], range: ClosedRange<Double>, target: Double? = nil,
+        format: (Double) -> String
     ) -> String {
-        let width = 560.0, height = 220.0, margin = 36.0
+        let width = 560.0, height = 240.0, left = 56.0, right = 24.0, top = 28.0, bottom = 40.0
         guard !points.isEmpty else { return "" }
-        let step = points.count > 1 ? (width - 2 * margin) / Double(points.count - 1) : 0
+        let step = points.count > 1 ? (width - left - right) / Double(points.count - 1) : 0
         func y(_ value: Double) -> Double {
             let span = range.upperBound - range.lowerBound
-            return height - margin - (value - range.lowerBound) / (span == 0 ? 1 : span) * (height - 2 * margin)
+            return height - bottom - (value - range.lowerBound) / (span == 0 ? 1 : span) * (height - top - bottom)
         }
         var svg =
             "<svg class=\"chart line\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
+        // The y-axis: a line and five ticks from the bottom of the range to its top.
         svg +=
-            "<line x1=\"\(margin)\" y1=\"\(number(y(range.lowerBound)))\" x2=\"\(width - margin)\" y2=\"\(number(y(range.lowerBound)))\" stroke=\"#c9d1da\"/>"
-        let path = points.enumerated().map { "\(number(margin + Double($0.offset) * step)),\(number(y($0.element.value)))" }.joined(
+            "<line x1=\"\(left)\" y1=\"\(number(y(range.upperBound)))\" x2=\"\(left)\" y2=\"\(number(y(range.lowerBound)))\" stroke=\"#4a5562\"/>"
+        for tick in 0...4 {
+            let value = range.lowerBound + (range.upperBound - range.lowerBound) * Double(tick) / 4
+            svg +=
+                "<line x1=\"\(left - 4)\" y1=\"\(number(y(value)))\" x2=\"\(width - right)\" y2=\"\(number(y(value)))\" stroke=\"#e3e8ee\"/>"
+            svg +=
+                "<text x=\"\(left - 7)\" y=\"\(number(y(value) + 4))\" text-anchor=\"end\" font-size=\"10\" fill=\"#4a5562\">\(escape(format(value)))</text>"
+        }
+        svg +=
+            "<line x1=\"\(left)\" y1=\"\(number(y(range.lowerBound)))\" x2=\"\(width - right)\" y2=\"\(number(y(range.lowerBound)))\" stroke=\"#4a5562\"/>"
+        if let target {
+            svg +=
+                "<line class=\"target\" x1=\"\(left)\" y1=\"\(number(y(target)))\" x2=\"\(width - right)\" y2=\"\(number(y(target)))\" stroke=\"#a4161a\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>"
+            svg +=
+                "<g class=\"legend\"><line x1=\"\(left)\" y1=\"12\" x2=\"\(left + 24)\" y2=\"12\" stroke=\"#a4161a\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/><text x=\"\(left + 30)\" y=\"16\" font-size=\"11\" fill=\"#1b1f24\">target \(escape(format(target)))</text></g>"
+        }
+        let path = points.enumerated().map { "\(number(left + Double($0.offset) * step)),\(number(y($0.element.value)))" }.joined(
             separator: " ")
         svg += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"#0b5cad\" stroke-width=\"2\"/>"
+        // About 7 pixels a character at 10 px, plus a gap: every n-th label, so none overlap.
+        let widest = Double(points.map(\.label.count).max() ?? 1) * 7 + 8
+        let every = step > 0 ? max(1, Int((widest / step).rounded(.up))) : 1
         for (index, point) in points.enumerated() {
-            let x = margin + Double(index) * step
-            svg += "<circle cx=\"\(number(x))\" cy=\"\(number(y(point.value)))\" r=\"3.5\" fill=\"#0b5cad\"/>"
+            let x = left + Double(index) * step
             svg +=
-                "<text x=\"\(number(x))\" y=\"\(number(y(point.value) - 8))\" text-anchor=\"middle\" font-size=\"11\">\(escape(format(point.value)))</text>"
-            svg +=
-                "<text x=\"\(number(x))\" y=\"\(number(height - 12))\" text-anchor=\"middle\" font-size=\"10\">\(escape(point.label))</text>"
+                "<circle cx=\"\(number(x))\" cy=\"\(number(y(point.value)))\" r=\"3.5\" fill=\"#0b5cad\"><title>\(escape(point.label)): \(escape(format(point.value)))</title></circle>"
+            if points.count <= 12 {
+                svg +=
+                    "<text x=\"\(number(x))\" y=\"\(number(y(point.value) - 8))\" text-anchor=\"middle\" font-size=\"11\">\(escape(format(point.value)))</text>"
+            }
+            // The last point is labelled too when it is far enough from the last label shown.
+            if index % every == 0 || (index == points.count - 1 && Double(index % every) * step >= widest) {
+                svg +=
+                    "<text class=\"x-label\" x=\"\(number(x))\" y=\"\(number(height - bottom + 16))\" text-anchor=\"middle\" font-size=\"10\">\(escape(point.label))</text>"
+            }
         }
         return svg + "</svg>"
     }

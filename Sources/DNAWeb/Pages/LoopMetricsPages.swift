@@ -82,9 +82,11 @@ enum LoopMetricsPage {
             guard !values.isEmpty else { return "" }
             let numbers = values.map(\.value) + (metric.target.map { [$0] } ?? [])
             let low = numbers.min()!, high = numbers.max()!, pad = max((high - low) * 0.1, 1e-9)
+            // Each point is one measurement, labelled by its day: two in one month are two labels.
             var svg = Charts.line(
-                title: "\(metric.name) (\(metric.unit))", points: values.map { (String($0.date.dropFirst(2).prefix(5)), $0.value) },
-                range: (low - pad)...(high + pad), format: { AnalysisOutput.rounded($0, $0.magnitude >= 100 ? 0 : 1) })
+                title: "\(metric.name) (\(metric.unit))", points: values.map { (String($0.date.dropFirst(2)), $0.value) },
+                range: (low - pad)...(high + pad), target: metric.target,
+                format: { AnalysisOutput.rounded($0, $0.magnitude >= 100 ? 0 : 1) })
             if let target = metric.target {
                 svg +=
                     "<p class=\"muted\">Target \(Markup.text(AnalysisOutput.rounded(target, 1))) \(Markup.text(metric.unit)), \(metric.direction == .up ? "higher" : "lower") is better.</p>"
