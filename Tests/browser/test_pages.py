@@ -104,11 +104,31 @@ def axe_violations(driver, path):
     return [f"{v['id']} ({len(v['nodes'])}) on {path}" for v in axe.run()["violations"]]
 
 
+CLIPPED_CHART_TEXT = """
+    const out = [];
+    for (const svg of document.querySelectorAll('svg.chart, svg.los-graph')) {
+      const box = svg.getBoundingClientRect();
+      for (const text of svg.querySelectorAll('text')) {
+        const r = text.getBoundingClientRect();
+        if (r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1))
+          out.push(text.textContent.slice(0, 40));
+      }
+    }
+    return out;"""
+
+
 def accessibility_checks(checks, driver, base):
-    """axe-core finds nothing on any demo page at desktop size."""
-    violations = []
-    pages = demo_pages(driver, base, lambda path: violations.extend(axe_violations(driver, path)))
+    """axe-core finds nothing on any demo page at desktop size, and no chart's text is cut at
+    the chart's edge."""
+    violations, clipped = [], []
+
+    def visit(path):
+        violations.extend(axe_violations(driver, path))
+        clipped.extend(f"{path}: {text}" for text in driver.execute_script(CLIPPED_CHART_TEXT))
+
+    pages = demo_pages(driver, base, visit)
     checks.expect(len(pages) >= 40 and not violations, f"axe-core finds no violation on {len(pages)} demo pages at desktop size: {violations}")
+    checks.expect(not clipped, f"no chart on a demo page has text cut at its edge ({clipped[:8]})")
 
 
 def line_chart_checks(checks, driver, base, output):
@@ -718,6 +738,14 @@ def run(cdna, output):
             env=env, check=True, capture_output=True, text=True).stdout.strip()
         accessibility_checks(checks, driver, base)
         line_chart_checks(checks, driver, base, output)
+        driver.get(base + "/w/harbor/decisions")
+        beside = driver.execute_script("""
+            const boxes = [...document.querySelectorAll('input[type=checkbox][name=evidence]')]
+              .filter(box => box.getBoundingClientRect().width > 0);
+            return boxes.length > 0 && boxes.every(box => {
+              const b = box.getBoundingClientRect(), t = box.nextElementSibling.getBoundingClientRect();
+              return b.right <= t.left && b.bottom > t.top && b.top < t.bottom; });""")
+        checks.expect(beside, "the decision form's evidence checkboxes sit beside their labels")
         phone_checks(checks, base, output)
         assessment_checks(checks, driver, base, token, output, lambda: make_driver(390, 844))
         customer_checks(checks, driver, base, token, output, lambda: make_driver(390, 844))

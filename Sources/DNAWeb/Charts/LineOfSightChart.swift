@@ -113,8 +113,12 @@ enum LineOfSightChart {
         let top = max(rows.map(\.distribution.max).max() ?? 1, 1)
         func x(_ value: Double) -> Double { labelWidth + value / top * plotWidth }
         let height = Double(rows.count) * rowHeight + 30
+        // Each row's median is written after its longest whisker: leave room for the longest
+        // of those notes (about 0.62 em per character at 11 px) so none is cut.
+        func note(_ d: Agility.Distribution) -> String { "median \(Int(d.median.rounded())) d (n \(d.n))" }
+        let right = Double(rows.map { note($0.distribution).count }.max() ?? 0) * 11 * 0.62 + 16
         var svg =
-            "<svg class=\"chart boxes\" viewBox=\"0 0 \(Int(labelWidth + plotWidth + 90)) \(Int(height))\" role=\"img\" aria-label=\"\(Charts.escape(title))\"><title>\(Charts.escape(title))</title>"
+            "<svg class=\"chart boxes\" viewBox=\"0 0 \(Int(labelWidth + plotWidth + right)) \(Int(height))\" role=\"img\" aria-label=\"\(Charts.escape(title))\"><title>\(Charts.escape(title))</title>"
         for (index, row) in rows.enumerated() {
             let d = row.distribution, y = 10 + Double(index) * rowHeight
             svg +=
@@ -126,7 +130,7 @@ enum LineOfSightChart {
             svg +=
                 "<line x1=\"\(Charts.number(x(d.median)))\" y1=\"\(Charts.number(y + 1))\" x2=\"\(Charts.number(x(d.median)))\" y2=\"\(Charts.number(y + 21))\" stroke=\"#0b3d73\" stroke-width=\"3\"/>"
             svg +=
-                "<text x=\"\(Charts.number(x(d.max) + 6))\" y=\"\(Charts.number(y + 15))\" font-size=\"11\">median \(Int(d.median.rounded())) d (n \(d.n))</text>"
+                "<text x=\"\(Charts.number(x(d.max) + 6))\" y=\"\(Charts.number(y + 15))\" font-size=\"11\">\(note(d))</text>"
         }
         svg +=
             "<text x=\"\(Charts.number(labelWidth))\" y=\"\(Charts.number(height - 4))\" font-size=\"10\">0 days</text><text x=\"\(Charts.number(labelWidth + plotWidth))\" y=\"\(Charts.number(height - 4))\" font-size=\"10\" text-anchor=\"end\">\(Int(top)) days</text>"

@@ -266,7 +266,7 @@ enum DecisionsPage {
             for item in model.evidence.prefix(300) {
                 let id = "cite-\(item.code)"
                 evidence +=
-                    "<label for=\"\(Markup.text(id))\"><input type=\"checkbox\" id=\"\(Markup.text(id))\" name=\"evidence\" value=\"\(Markup.text(item.code))\"> <span class=\"code\">\(Markup.text(item.code))</span> \(Markup.text(item.title))</label>"
+                    "<label class=\"check\" for=\"\(Markup.text(id))\"><input type=\"checkbox\" id=\"\(Markup.text(id))\" name=\"evidence\" value=\"\(Markup.text(item.code))\"><span><span class=\"code\">\(Markup.text(item.code))</span> \(Markup.text(item.title))</span></label>"
             }
             evidence += "</div></fieldset>"
             return "<h2>Log a decision</h2>"

@@ -35,6 +35,9 @@ enum Stylesheet {
         form.stack { display: grid; gap: .75rem; max-width: 28rem; }
         label { font-weight: 600; }
         input, textarea, select { font: inherit; padding: .5rem; border: 1px solid var(--muted); border-radius: 4px; width: 100%; }
+        input[type=checkbox], input[type=radio] { width: auto; margin: 0 .5rem 0 0; vertical-align: middle; }
+        label.check { display: flex; align-items: flex-start; gap: .5rem; font-weight: 400; margin: .2rem 0; }
+        label.check input { margin: .3rem 0 0; flex: none; }
         textarea { min-height: 10rem; font-family: ui-monospace, monospace; }
         button { font: inherit; padding: .5rem 1rem; border: 0; border-radius: 4px; background: var(--accent); color: #fff; cursor: pointer; }
         header.site button { background: transparent; color: var(--accent); border: 1px solid var(--accent); padding: .25rem .75rem; }
