@@ -70,21 +70,17 @@ extension Store {
         (try workspace(row), try row.decode(column: "access", as: String.self))
     }
 
-    public func workspace(id: String) async throws -> Workspace {
-        let found = try await read { db in
-            try await db.select().columns(Self.workspaceColumns).from("workspaces").where("id", .equal, SQLBind(id)).first().map(
-                Self.workspace)
-        }
-        guard let found else { throw StoreError.notFound("no workspace '\(id)'") }
-        return found
-    }
+    public func workspace(id: String) async throws -> Workspace { try await workspace(where: "id", is: id) }
 
-    public func workspace(slug: String) async throws -> Workspace {
+    public func workspace(slug: String) async throws -> Workspace { try await workspace(where: "slug", is: slug) }
+
+    /// The workspace whose unique `column` (id or slug) is `value`.
+    private func workspace(where column: String, is value: String) async throws -> Workspace {
         let found = try await read { db in
-            try await db.select().columns(Self.workspaceColumns).from("workspaces").where("slug", .equal, SQLBind(slug)).first().map(
-                Self.workspace)
+            try await db.select().columns(Self.workspaceColumns).from("workspaces").where(SQLIdentifier(column), .equal, SQLBind(value))
+                .first().map(Self.workspace)
         }
-        guard let found else { throw StoreError.notFound("no workspace '\(slug)'") }
+        guard let found else { throw StoreError.notFound("no workspace '\(value)'") }
         return found
     }
 
