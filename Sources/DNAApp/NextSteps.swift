@@ -31,8 +31,8 @@ public struct WorkspaceHomeView: Sendable {
 extension WorkspaceService {
     /// The workspace's home: what it holds and what to do next, as of `now`.
     public func home(_ caller: Caller?, slug: String, now: Int64) async throws -> WorkspaceHomeView {
-        let summary = try await self.summary(caller, slug: slug)
-        return WorkspaceHomeView(summary: summary, steps: try await NextSteps(store: store).steps(summary, now: now))
+        let (summary, waves) = try await summaryAndWaves(caller, slug: slug)
+        return WorkspaceHomeView(summary: summary, steps: try await NextSteps(store: store).steps(summary, waves: waves, now: now))
     }
 }
 
@@ -42,14 +42,14 @@ struct NextSteps {
     /// Underserved outcomes listed at most, so the home stays short.
     static let outcomesShown = 3
 
-    func steps(_ summary: WorkspaceSummary, now: Int64) async throws -> [NextStep] {
+    func steps(_ summary: WorkspaceSummary, waves: [Campaign], now: Int64) async throws -> [NextStep] {
         let workspace = summary.workspace
         var steps: [NextStep] = []
         if summary.units == 0 { steps.append(.start(.orgChart)) }
         if summary.units > 0, summary.campaigns == 0 { steps.append(.start(.firstWave)) }
 
         var newestClosed: (Campaign, CampaignProgress)?
-        for campaign in try await store.campaigns(workspaceID: workspace.id).sorted(by: { $0.opensAt > $1.opensAt }) {
+        for campaign in waves.sorted(by: { $0.opensAt > $1.opensAt }) {
             switch campaign.state(at: now) {
             case .open:
                 let progress = try await store.campaignProgress(workspace: workspace, campaignID: campaign.id)

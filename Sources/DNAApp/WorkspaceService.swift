@@ -23,13 +23,19 @@ public struct WorkspaceService: WorkspaceUseCases {
 
     /// What the workspace holds, counted, for its home page.
     public func summary(_ caller: Caller?, slug: String) async throws -> WorkspaceSummary {
+        try await summaryAndWaves(caller, slug: slug).summary
+    }
+
+    /// The summary and the waves it counted, for a use case that goes on to read the waves.
+    func summaryAndWaves(_ caller: Caller?, slug: String) async throws -> (summary: WorkspaceSummary, waves: [Campaign]) {
         let (workspace, level) = try await access.resolve(slug, caller: caller)
-        return WorkspaceSummary(
+        let waves = try await store.campaigns(workspaceID: workspace.id)
+        let summary = WorkspaceSummary(
             workspace: workspace, access: level, units: try await store.units(workspaceID: workspace.id).count,
             roles: try await store.roles(workspaceID: workspace.id).count,
             frameworks: try await store.frameworks(workspaceID: workspace.id).count,
-            members: try await store.memberships(workspaceID: workspace.id).count,
-            campaigns: try await store.campaigns(workspaceID: workspace.id).count)
+            members: try await store.memberships(workspaceID: workspace.id).count, campaigns: waves.count)
+        return (summary, waves)
     }
 
     /// Creates a workspace. Its first admin is the person creating it, or, from the command

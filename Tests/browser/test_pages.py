@@ -51,28 +51,20 @@ def wait_ready(url, process, seconds=60):
     raise RuntimeError("cdna serve did not become ready")
 
 
-def make_driver(width, height):
+def make_driver(width, height, emulate_phone=False):
+    """Headless Chromium at the given size. With `emulate_phone` it lays pages out as a
+    phone's browser does (mobile emulation): a plain headless window cannot be narrower than
+    500 pixels, and a page too wide for the screen only zooms out there instead of
+    overflowing."""
     options = webdriver.ChromeOptions()
-    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", f"--window-size={width},{height}"]:
+    arguments = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
+    for argument in arguments + ([] if emulate_phone else [f"--window-size={width},{height}"]):
         options.add_argument(argument)
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium:
         options.binary_location = chromium
-    driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-    return webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
-
-
-def make_phone_360():
-    """A phone as a phone's browser lays pages out: 360 CSS pixels wide with mobile emulation
-    (a plain headless window cannot be narrower than 500 pixels, and a page too wide for the
-    screen only zooms out there instead of overflowing)."""
-    options = webdriver.ChromeOptions()
-    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]:
-        options.add_argument(argument)
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium:
-        options.binary_location = chromium
-    options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": 360, "height": 740, "pixelRatio": 2}})
+    if emulate_phone:
+        options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": width, "height": height, "pixelRatio": 2}})
     driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
     return webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
 
@@ -160,7 +152,7 @@ def phone_checks(checks, base, output):
     """Every page of the demo a signed-in admin can reach by links fits a 360-pixel phone and
     passes axe-core there: the document is never wider than the screen, and the navigation
     keeps to one row."""
-    phone = make_phone_360()
+    phone = make_driver(360, 740, emulate_phone=True)
     try:
         sign_in(phone, base)
         wide, violations = [], []

@@ -8,6 +8,13 @@ enum Charts {
 
     static func number(_ value: Double) -> String { String(format: "%.1f", value) }
 
+    /// About how wide the longest of `texts` is drawn at `fontSize`: 0.62 em per character,
+    /// generous for digits and capitals, so a chart can leave room for its labels instead of
+    /// cutting them at its edge.
+    static func widest(_ texts: [String], fontSize: Double) -> Double {
+        Double(texts.map(\.count).max() ?? 0) * fontSize * 0.62
+    }
+
     /// A colour for a 0-100 score on a red-amber-blue scale that also differs in lightness,
     /// so it reads in greyscale; text on it stays dark enough for contrast.
     static func fill(_ score: Double) -> String {
@@ -24,11 +31,9 @@ enum Charts {
     /// 75 and 100. A missing score is drawn at the centre and labelled "–".
     static func radar(title: String, axes: [(label: String, score: Double?)], previous: [Double?]? = nil) -> String {
         let radius = 150.0
-        // The labels sit outside the rings, left and right of them; the drawing is as wide as
-        // the longest label needs (about 0.62 em per character at 12 px, generous for digits
-        // and capitals), so no label is cut at the edge ("embership").
-        let longest = axes.map { $0.label.count + 4 }.max() ?? 0
-        let side = radius * 1.22 + Double(longest) * 12 * 0.62 + 12
+        // The labels (with their score) sit outside the rings, left and right of them; the
+        // drawing is as wide as the longest needs, so no label is cut at the edge ("embership").
+        let side = radius * 1.22 + widest(axes.map { $0.label + " 100" }, fontSize: 12) + 12
         let width = 2 * side, height = 2 * (radius * 1.22 + 24)
         let centreX = width / 2, centre = height / 2
         let count = max(axes.count, 3)
@@ -118,10 +123,10 @@ enum Charts {
     /// Groups (rows) x dimensions (columns); each cell shows its score as text on a colour.
     static func heatmap(title: String, columns: [String], rows: [HeatmapRow]) -> String {
         // Column names are written at -55°: the header is as tall, and the drawing reaches as
-        // far right, as the longest name needs (about 0.62 em per character at 11 px), so no
-        // name is cut; below the rows a legend explains the colours.
+        // far right, as the longest name needs, so no name is cut; below the rows a legend
+        // explains the colours.
         let labelWidth = 190.0, cell = 46.0, rowHeight = cell * 0.7, legendHeight = 40.0
-        let longest = Double(columns.map(\.count).max() ?? 0) * 11 * 0.62
+        let longest = widest(columns, fontSize: 11)
         let header = max(60, longest * sin(55 * Double.pi / 180) + 14)
         let body = labelWidth + cell * Double(columns.count)
         let width = max(body + max(4, longest * cos(55 * Double.pi / 180) - cell / 2 + 8), labelWidth + 5 * 96)

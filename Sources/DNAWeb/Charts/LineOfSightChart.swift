@@ -114,9 +114,9 @@ enum LineOfSightChart {
         func x(_ value: Double) -> Double { labelWidth + value / top * plotWidth }
         let height = Double(rows.count) * rowHeight + 30
         // Each row's median is written after its longest whisker: leave room for the longest
-        // of those notes (about 0.62 em per character at 11 px) so none is cut.
+        // of those notes so none is cut.
         func note(_ d: Agility.Distribution) -> String { "median \(Int(d.median.rounded())) d (n \(d.n))" }
-        let right = Double(rows.map { note($0.distribution).count }.max() ?? 0) * 11 * 0.62 + 16
+        let right = Charts.widest(rows.map { note($0.distribution) }, fontSize: 11) + 16
         var svg =
             "<svg class=\"chart boxes\" viewBox=\"0 0 \(Int(labelWidth + plotWidth + right)) \(Int(height))\" role=\"img\" aria-label=\"\(Charts.escape(title))\"><title>\(Charts.escape(title))</title>"
         for (index, row) in rows.enumerated() {

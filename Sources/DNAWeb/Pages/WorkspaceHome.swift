@@ -71,10 +71,13 @@ enum WorkspaceHome {
                 case .waveRunning(let id, let name, let submitted, let invited):
                     ("“\(name)” is taking answers: \(Self.responseRate(submitted, of: invited)).", .campaign(slug, id), "Follow the wave")
                 case .resultsReady(let id, let name, let submitted):
-                    ("“\(name)” has closed with \(submitted.formatted()) answers.", .campaignResults(slug, id), "Read the results")
+                    (
+                        "“\(name)” has closed with \(AnalysisOutput.grouped(Double(submitted))) answers.", .campaignResults(slug, id),
+                        "Read the results"
+                    )
                 case .underservedWithoutInitiative(_, let text, let opportunity):
                     (
-                        "Underserved (opportunity \(opportunity.formatted(.number.precision(.fractionLength(1))))) and no initiative works on it: \(text).",
+                        "Underserved (opportunity \(AnalysisOutput.rounded(opportunity, 1))) and no initiative works on it: \(text).",
                         .lineOfSight(slug), "Connect an initiative"
                     )
                 case .hypothesisOverdue(let code, let change, let by):
@@ -85,10 +88,11 @@ enum WorkspaceHome {
 
         /// "12 of 40 answered (30%)", or the count alone when nobody was counted as invited.
         static func responseRate(_ submitted: Int, of invited: Int) -> String {
-            guard invited > 0 else { return "\(submitted.formatted()) answered" }
+            let answered = AnalysisOutput.grouped(Double(submitted))
+            guard invited > 0 else { return "\(answered) answered" }
             let share = Double(submitted) / Double(invited)
             return
-                "\(submitted.formatted()) of \(invited.formatted()) answered (\(share.formatted(.percent.precision(.fractionLength(0)))))"
+                "\(answered) of \(AnalysisOutput.grouped(Double(invited))) answered (\(AnalysisOutput.percent(share)))"
         }
 
         private func card(_ url: SiteURL, figure: Int, label: String, detail: String) -> Node<HTML.ListContext> {
