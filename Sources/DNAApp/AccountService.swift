@@ -22,7 +22,7 @@ public struct AccountService: Sendable {
 
     public func users(_ caller: Caller?) async throws -> [User] {
         try Self.requireInstanceAdmin(caller, "manage users")
-        return try await store.users()
+        return try await store.accounts.users()
     }
 
     public func createUser(
@@ -31,7 +31,7 @@ public struct AccountService: Sendable {
         let caller = try Self.requireInstanceAdmin(caller, "manage users")
         let hash = try await hashPassword(password)
         return try await caller.acting {
-            try await store.createUser(email: email, name: name, passwordHash: hash, instanceAdmin: instanceAdmin, now: now)
+            try await store.accounts.createUser(email: email, name: name, passwordHash: hash, instanceAdmin: instanceAdmin, now: now)
         }
     }
 
@@ -39,7 +39,7 @@ public struct AccountService: Sendable {
     public func resetPassword(_ caller: Caller?, email: String, password: String) async throws {
         let caller = try Self.requireInstanceAdmin(caller, "reset passwords")
         let hash = try await hashPassword(password)
-        try await caller.acting { try await store.setPasswordHash(email: email, hash) }
+        try await caller.acting { try await store.accounts.setPasswordHash(email: email, hash) }
     }
 
     /// A token for the user with `email`, made by an instance administrator or the machine's
@@ -48,13 +48,15 @@ public struct AccountService: Sendable {
         _ caller: Caller?, forUser email: String, name: String, now: Int64
     ) async throws -> (token: APIToken, secret: String) {
         let caller = try Self.requireInstanceAdmin(caller, "make tokens for others")
-        guard let user = try await store.userWithPasswordHash(email: email)?.user else { throw StoreError.notFound("no user '\(email)'") }
+        guard let user = try await store.accounts.userWithPasswordHash(email: email)?.user else {
+            throw StoreError.notFound("no user '\(email)'")
+        }
         return try await caller.acting { try await Self.createToken(store, userID: user.id, name: name, now: now) }
     }
 
     /// The caller's own tokens.
     public func tokens(_ caller: Caller?) async throws -> [APIToken] {
-        try await store.apiTokens(userID: try Self.person(caller).id)
+        try await store.accounts.apiTokens(userID: try Self.person(caller).id)
     }
 
     /// Creates an API token for the caller; the secret is returned once and only its hash is kept.
@@ -66,7 +68,7 @@ public struct AccountService: Sendable {
     /// Revokes one of the caller's tokens.
     public func deleteToken(_ caller: Caller?, id: String) async throws {
         let user = try Self.person(caller)
-        try await caller!.acting { try await store.deleteAPIToken(userID: user.id, id: id) }
+        try await caller!.acting { try await store.accounts.deleteAPIToken(userID: user.id, id: id) }
     }
 
     /// A token for `userID`, for the operator of the machine (`cdna token add`).
@@ -74,7 +76,7 @@ public struct AccountService: Sendable {
         _ store: Store, userID: String, name: String, now: Int64
     ) async throws -> (token: APIToken, secret: String) {
         let secret = "cdna_" + Secrets.make()
-        return (try await store.createAPIToken(userID: userID, name: name, tokenHash: Secrets.hash(secret), now: now), secret)
+        return (try await store.accounts.createAPIToken(userID: userID, name: name, tokenHash: Secrets.hash(secret), now: now), secret)
     }
 
     /// bcrypt is deliberately slow; it runs on the thread pool so it never stalls an event loop.

@@ -18,8 +18,8 @@ public struct AnswerLinkService: Sendable {
     /// false, and not counted, once the address is over the hour's limit.
     public func allowVisit(kind: String, address: String?, now: Int64) async throws -> Bool {
         let key = kind + ":" + (address ?? "unknown")
-        guard try await store.loginFailures(key: key, now: now, window: 3600) < Self.openLinkVisitsPerHour else { return false }
-        _ = try await store.recordLoginFailure(key: key, now: now, window: 3600)
+        guard try await store.accounts.loginFailures(key: key, now: now, window: 3600) < Self.openLinkVisitsPerHour else { return false }
+        _ = try await store.accounts.recordLoginFailure(key: key, now: now, window: 3600)
         return true
     }
 
@@ -29,29 +29,32 @@ public struct AnswerLinkService: Sendable {
     /// has that open link.
     public func startAssessment(openLink: String, now: Int64) async throws -> String? {
         let token = Secrets.make()
-        return try await store.startFromOpenLink(openLink, tokenHash: Secrets.hash(token), now: now) == nil ? nil : token
+        return try await store.campaigns.startFromOpenLink(openLink, tokenHash: Secrets.hash(token), now: now) == nil ? nil : token
     }
 
     /// The wave, instrument and answers so far behind a respondent's token; nil when unknown
     /// or already handed in.
     public func respondentSession(token: String) async throws -> RespondentSession? {
-        try await store.respondentSession(tokenHash: Secrets.hash(token))
+        try await store.campaigns.respondentSession(tokenHash: Secrets.hash(token))
     }
 
     /// What a respondent chooses from: the wave's invited units by name, the workspace's
     /// roles and its customer outcomes.
     public func respondentChoices(_ session: RespondentSession) async throws -> RespondentChoices {
         let workspaceID = session.campaign.workspaceID
-        let invited = Set(try await store.campaignPopulation(campaignID: session.campaign.id).map(\.unitID))
+        let invited = Set(try await store.campaigns.campaignPopulation(campaignID: session.campaign.id).map(\.unitID))
         return RespondentChoices(
-            organization: try await store.workspace(id: workspaceID).name,
-            units: try await store.units(workspaceID: workspaceID).filter { invited.contains($0.id) }.sorted { $0.name < $1.name },
-            roles: try await store.roles(workspaceID: workspaceID), outcomes: try await store.customerOutcomes(workspaceID: workspaceID))
+            organization: try await store.workspaces.workspace(id: workspaceID).name,
+            units: try await store.organization.units(workspaceID: workspaceID).filter { invited.contains($0.id) }.sorted {
+                $0.name < $1.name
+            },
+            roles: try await store.organization.roles(workspaceID: workspaceID),
+            outcomes: try await store.customerModels.customerOutcomes(workspaceID: workspaceID))
     }
 
     /// Saves a step's answers, or hands them in (`submit`), which spends the link.
     public func saveRespondentAnswers(token: String, answers: RespondentAnswers, submit: Bool, now: Int64) async throws {
-        try await store.saveRespondentAnswers(tokenHash: Secrets.hash(token), answers: answers, submit: submit, now: now)
+        try await store.campaigns.saveRespondentAnswers(tokenHash: Secrets.hash(token), answers: answers, submit: submit, now: now)
     }
 
     // MARK: Customer studies and votes
@@ -59,18 +62,18 @@ public struct AnswerLinkService: Sendable {
     /// A new personal link from the study's or vote's open link; nil when none has it.
     public func startSurvey(openLink: String, now: Int64) async throws -> String? {
         let token = Secrets.make()
-        return try await store.startSurveyFromOpenLink(openLink, tokenHash: Secrets.hash(token), now: now) == nil ? nil : token
+        return try await store.surveys.startSurveyFromOpenLink(openLink, tokenHash: Secrets.hash(token), now: now) == nil ? nil : token
     }
 
     /// The study or vote and the answers so far behind a customer's token; nil when unknown
     /// or already handed in.
     public func surveySession(token: String, now: Int64) async throws -> SurveySession? {
-        try await store.surveySession(tokenHash: Secrets.hash(token), now: now)
+        try await store.surveys.surveySession(tokenHash: Secrets.hash(token), now: now)
     }
 
     /// The segments a customer may say they belong to.
     public func segments(_ session: SurveySession) async throws -> [CustomerModel.Segment] {
-        try await store.customerModel(workspaceID: session.survey.workspaceID).segments
+        try await store.customerModels.model(workspaceID: session.survey.workspaceID).segments
     }
 
     /// Whether handing in now would hand in nothing at all, which a person is asked to
@@ -92,7 +95,7 @@ public struct AnswerLinkService: Sendable {
     public func saveSurveyAnswers(
         token: String, segment: String, ratings: [String: SurveyRating], picks: Set<String>, submit: Bool, now: Int64
     ) async throws {
-        try await store.saveSurveyAnswers(
+        try await store.surveys.saveSurveyAnswers(
             tokenHash: Secrets.hash(token), segment: segment, ratings: ratings, picks: picks, submit: submit, now: now)
     }
 }

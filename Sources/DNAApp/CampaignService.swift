@@ -15,14 +15,14 @@ public struct CampaignService: WorkspaceUseCases {
         population: [String: Int], now: Int64
     ) async throws -> Campaign {
         let (workspace, caller) = try await access.enter(slug, caller: caller, minimum: .analyst)
-        let ids = Dictionary(uniqueKeysWithValues: try await store.units(workspaceID: workspace.id).map { ($0.code, $0.id) })
+        let ids = Dictionary(uniqueKeysWithValues: try await store.organization.units(workspaceID: workspace.id).map { ($0.code, $0.id) })
         var byID: [String: Int] = [:]
         for (code, invited) in population.sorted(by: { $0.key < $1.key }) {
             guard let id = ids[code] else { throw StoreError.invalid("population: '\(code)' is not a unit code of this workspace") }
             byID[id] = invited
         }
         return try await caller.acting {
-            try await store.createCampaign(
+            try await store.campaigns.create(
                 workspaceID: workspace.id, name: name, instrument: instrument, opensAt: opensAt, closesAt: closesAt, population: byID,
                 now: now)
         }
@@ -31,22 +31,22 @@ public struct CampaignService: WorkspaceUseCases {
     /// Closes the wave now (or at its opening, if it has not opened yet), or reopens it.
     public func setOpen(_ caller: Caller?, workspace slug: String, campaign id: String, open: Bool, now: Int64) async throws -> Campaign {
         try await access.changing(slug, caller) { workspace in
-            let campaign = try await store.campaign(workspaceID: workspace.id, id: id)
-            try await store.setCampaignClose(workspaceID: workspace.id, id: id, closesAt: open ? nil : max(now, campaign.opensAt))
-            return try await store.campaign(workspaceID: workspace.id, id: id)
+            let campaign = try await store.campaigns.campaign(workspaceID: workspace.id, id: id)
+            try await store.campaigns.setCampaignClose(workspaceID: workspace.id, id: id, closesAt: open ? nil : max(now, campaign.opensAt))
+            return try await store.campaigns.campaign(workspaceID: workspace.id, id: id)
         }
     }
 
     /// Makes a new open anonymous link (the old one stops working), or removes it.
     public func setOpenLink(_ caller: Caller?, workspace slug: String, campaign id: String, on: Bool) async throws {
         try await access.changing(slug, caller) {
-            try await store.setOpenLink(workspaceID: $0.id, id: id, secret: on ? Secrets.make() : nil)
+            try await store.campaigns.setOpenLink(workspaceID: $0.id, id: id, secret: on ? Secrets.make() : nil)
         }
     }
 
     /// The workspace's waves, newest first.
     public func campaigns(_ caller: Caller?, workspace slug: String) async throws -> [Campaign] {
-        try await access.reading(slug, caller) { try await store.campaigns(workspaceID: $0.id) }
+        try await access.reading(slug, caller) { try await store.campaigns.all(workspaceID: $0.id) }
     }
 
     /// A wave and how far it has come: invited, answered and the response rate by unit.
@@ -56,8 +56,8 @@ public struct CampaignService: WorkspaceUseCases {
         campaign: Campaign, progress: CampaignProgress
     ) {
         try await access.reading(slug, caller) { workspace in
-            let campaign = try await store.campaign(workspaceID: workspace.id, id: id)
-            return (campaign, try await store.campaignProgress(workspace: workspace, campaignID: id))
+            let campaign = try await store.campaigns.campaign(workspaceID: workspace.id, id: id)
+            return (campaign, try await store.campaigns.campaignProgress(workspace: workspace, campaignID: id))
         }
     }
 
@@ -66,10 +66,10 @@ public struct CampaignService: WorkspaceUseCases {
     public func overview(_ caller: Caller?, workspace slug: String) async throws -> CampaignOverview {
         try await access.reading(slug, caller) { workspace in
             var waves: [(campaign: Campaign, progress: CampaignProgress)] = []
-            for campaign in try await store.campaigns(workspaceID: workspace.id) {
-                waves.append((campaign, try await store.campaignProgress(workspace: workspace, campaignID: campaign.id)))
+            for campaign in try await store.campaigns.all(workspaceID: workspace.id) {
+                waves.append((campaign, try await store.campaigns.campaignProgress(workspace: workspace, campaignID: campaign.id)))
             }
-            return CampaignOverview(waves: waves, units: try await store.units(workspaceID: workspace.id))
+            return CampaignOverview(waves: waves, units: try await store.organization.units(workspaceID: workspace.id))
         }
     }
 
@@ -77,12 +77,12 @@ public struct CampaignService: WorkspaceUseCases {
     /// the instrument its answers are checked against.
     public func detail(_ caller: Caller?, workspace slug: String, campaign id: String) async throws -> CampaignDetail {
         try await access.reading(slug, caller) { workspace in
-            let campaign = try await store.campaign(workspaceID: workspace.id, id: id)
+            let campaign = try await store.campaigns.campaign(workspaceID: workspace.id, id: id)
             return CampaignDetail(
-                campaign: campaign, progress: try await store.campaignProgress(workspace: workspace, campaignID: id),
-                units: try await store.units(workspaceID: workspace.id),
-                invitedUnitIDs: try await store.campaignPopulation(campaignID: id).map(\.unitID),
-                instrument: try campaign.instrument(frameworks: try await store.frameworks(workspaceID: workspace.id)))
+                campaign: campaign, progress: try await store.campaigns.campaignProgress(workspace: workspace, campaignID: id),
+                units: try await store.organization.units(workspaceID: workspace.id),
+                invitedUnitIDs: try await store.campaigns.campaignPopulation(campaignID: id).map(\.unitID),
+                instrument: try campaign.instrument(frameworks: try await store.frameworks.all(workspaceID: workspace.id)))
         }
     }
 
@@ -92,8 +92,8 @@ public struct CampaignService: WorkspaceUseCases {
         _ caller: Caller?, workspace slug: String, campaign id: String, breakdown: AssessmentScoring.Breakdown
     ) async throws -> Scorecard {
         try await access.reading(slug, caller) { workspace in
-            try await store.scorecard(
-                workspace: workspace, campaign: try await store.campaign(workspaceID: workspace.id, id: id), breakdown: breakdown)
+            try await store.scorecards.scorecard(
+                workspace: workspace, campaign: try await store.campaigns.campaign(workspaceID: workspace.id, id: id), breakdown: breakdown)
         }
     }
 
@@ -105,10 +105,10 @@ public struct CampaignService: WorkspaceUseCases {
         trendOfEveryGroup: Bool = true
     ) async throws -> (workspace: Workspace, scorecard: Scorecard, frameworks: [Framework]) {
         try await access.reading(slug, caller) { workspace in
-            let scorecard = try await store.scorecard(
-                workspace: workspace, campaign: try await store.campaign(workspaceID: workspace.id, id: id), breakdown: breakdown,
+            let scorecard = try await store.scorecards.scorecard(
+                workspace: workspace, campaign: try await store.campaigns.campaign(workspaceID: workspace.id, id: id), breakdown: breakdown,
                 trendOfEveryGroup: trendOfEveryGroup)
-            return (workspace, scorecard, try await store.frameworks(workspaceID: workspace.id))
+            return (workspace, scorecard, try await store.frameworks.all(workspaceID: workspace.id))
         }
     }
 }

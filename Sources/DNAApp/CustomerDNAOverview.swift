@@ -121,9 +121,10 @@ public struct CustomerDNAOverview: Encodable, Sendable {
         let id = workspace.id
         // Inside: the newest campaign whose results can be shown.
         var inside: Inside?
-        let frameworks = try await store.frameworks(workspaceID: id)
-        for campaign in try await store.campaigns(workspaceID: id).sorted(by: { $0.opensAt > $1.opensAt }) {
-            let scorecard = try await store.scorecard(workspace: workspace, campaign: campaign, breakdown: .none, trendOfEveryGroup: false)
+        let frameworks = try await store.frameworks.all(workspaceID: id)
+        for campaign in try await store.campaigns.all(workspaceID: id).sorted(by: { $0.opensAt > $1.opensAt }) {
+            let scorecard = try await store.scorecards.scorecard(
+                workspace: workspace, campaign: campaign, breakdown: .none, trendOfEveryGroup: false)
             guard let overall = scorecard.result.overall.scores else { continue }
             let canvas = frameworks.first { $0.id == "os-canvas" }
             inside = Inside(
@@ -137,12 +138,13 @@ public struct CustomerDNAOverview: Encodable, Sendable {
         }
 
         // Outside: the newest study with answers, task tests, the time ledger.
-        let model = try await store.customerModel(workspaceID: id)
+        let model = try await store.customerModels.model(workspaceID: id)
         let sentences = Dictionary(model.outcomes.map { ($0.code, $0.sentence) }, uniquingKeysWith: { a, _ in a })
         var study: String?, opportunities: [Opportunity] = []
-        for survey in try await store.surveys(workspaceID: id).filter({ $0.kind == .outcomeStudy }).sorted(by: { $0.opensAt > $1.opensAt })
-        {
-            let scores = OutcomeStudy.score(try await store.outcomeRatings(surveyID: survey.id), bySegment: false)
+        for survey in try await store.surveys.all(workspaceID: id).filter({ $0.kind == .outcomeStudy }).sorted(by: {
+            $0.opensAt > $1.opensAt
+        }) {
+            let scores = OutcomeStudy.score(try await store.surveys.outcomeRatings(surveyID: survey.id), bySegment: false)
             guard !scores.isEmpty else { continue }
             study = survey.name
             opportunities = scores.sorted { ($0.opportunity, $1.outcome) > ($1.opportunity, $0.outcome) }.prefix(5).map {
@@ -150,32 +152,35 @@ public struct CustomerDNAOverview: Encodable, Sendable {
             }
             break
         }
-        let tests = Dictionary(try await store.taskTests(workspaceID: id).map { ($0.code, $0.question) }, uniquingKeysWith: { a, _ in a })
-        let tasks = try await store.taskTrend(workspaceID: id).trend.compactMap { trend -> TaskPerformance? in
+        let tests = Dictionary(
+            try await store.surveys.taskTests(workspaceID: id).map { ($0.code, $0.question) }, uniquingKeysWith: { a, _ in a })
+        let tasks = try await store.surveys.taskTrend(workspaceID: id).trend.compactMap { trend -> TaskPerformance? in
             guard let last = trend.rounds.last else { return nil }
             return TaskPerformance(
                 task: trend.task, text: tests[trend.task] ?? trend.task, score: last.result.score, successRate: last.result.successRate,
                 scoreChange: trend.scoreChange)
         }
-        let journeys = try await store.journeys(workspaceID: id)
+        let journeys = try await store.customerModels.journeys(workspaceID: id)
         let saved = TimeLedger.balance(journeys.flatMap { $0.changes.map(\.change) }).last?.cumulativeCustomerHoursSaved ?? 0
 
         // Line of sight and the loop.
-        let graph = try await store.lineOfSight(workspaceID: id)
+        let graph = try await store.lineOfSight.model(workspaceID: id)
         let report = LineOfSightCheck.check(graph.model)
-        let (humility, agility) = try await store.loopFigures(workspaceID: id)
-        let metrics = Dictionary(try await store.metricDefinitions(workspaceID: id).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-        let series = Dictionary(grouping: try await store.measurements(workspaceID: id), by: \.metric)
+        let (humility, agility) = try await store.lineOfSight.loopFigures(workspaceID: id)
+        let metrics = Dictionary(
+            try await store.lineOfSight.metricDefinitions(workspaceID: id).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let series = Dictionary(grouping: try await store.lineOfSight.measurements(workspaceID: id), by: \.metric)
         func side(_ code: String) -> Pair.Side {
             let metric = metrics[code], values = series[code] ?? []
             return Pair.Side(
                 metric: code, name: metric?.name ?? code, unit: metric?.unit ?? "", latest: values.last?.value, first: values.first?.value,
                 target: metric?.target, meetsTarget: values.last.flatMap { metric?.meetsTarget($0.value) })
         }
-        let pairs = try await store.objectives(workspaceID: id).map {
+        let pairs = try await store.lineOfSight.objectives(workspaceID: id).map {
             Pair(objective: $0.code, title: $0.title, customer: side($0.customerMetric), business: side($0.businessMetric))
         }
-        let hypotheses = Dictionary(grouping: try await store.hypotheses(workspaceID: id), by: \.status.rawValue).mapValues(\.count)
+        let hypotheses = Dictionary(grouping: try await store.lineOfSight.hypotheses(workspaceID: id), by: \.status.rawValue).mapValues(
+            \.count)
         return CustomerDNAOverview(
             workspace: workspace.slug, inside: inside,
             outside: Outside(

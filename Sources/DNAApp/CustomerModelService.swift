@@ -11,12 +11,12 @@ public struct CustomerModelService: WorkspaceUseCases {
     public init(store: Store) { self.store = store }
 
     public func model(_ caller: Caller?, workspace slug: String) async throws -> CustomerModel {
-        try await access.reading(slug, caller) { try await store.customerModel(workspaceID: $0.id) }
+        try await access.reading(slug, caller) { try await store.customerModels.model(workspaceID: $0.id) }
     }
 
     /// The outcomes customers want, as the line-of-sight question offers them.
     public func outcomes(_ caller: Caller?, workspace slug: String) async throws -> [CustomerOutcome] {
-        try await access.reading(slug, caller) { try await store.customerOutcomes(workspaceID: $0.id) }
+        try await access.reading(slug, caller) { try await store.customerModels.customerOutcomes(workspaceID: $0.id) }
     }
 
     public func addOutcome(
@@ -24,37 +24,41 @@ public struct CustomerModelService: WorkspaceUseCases {
         clarifier: String
     ) async throws -> CustomerOutcome {
         try await access.changing(slug, caller) {
-            try await store.addCustomerOutcome(
+            try await store.customerModels.addCustomerOutcome(
                 workspaceID: $0.id, code: code, direction: direction, metric: metric, object: object, clarifier: clarifier)
         }
     }
 
     /// Merges a model file by code, all or nothing; problems are thrown as `FileProblems`.
     public func importModel(_ caller: Caller?, workspace slug: String, file: String, text: String) async throws -> ModelMergeSummary {
-        try await access.changing(slug, caller) { try await store.importCustomerModel(workspaceID: $0.id, file: file, text: text) }
+        try await access.changing(slug, caller) {
+            try await store.customerModels.importCustomerModel(workspaceID: $0.id, file: file, text: text)
+        }
     }
 
     /// Merges records made on a page (one job, one outcome, ...).
     public func mergeModel(_ caller: Caller?, workspace slug: String, _ incoming: CustomerModel) async throws -> ModelMergeSummary {
-        try await access.changing(slug, caller) { try await store.mergeCustomerModel(workspaceID: $0.id, incoming) }
+        try await access.changing(slug, caller) { try await store.customerModels.mergeCustomerModel(workspaceID: $0.id, incoming) }
     }
 
     public func deleteRecord(_ caller: Caller?, workspace slug: String, kind: CustomerRecordKind, code: String) async throws {
-        try await access.changing(slug, caller) { try await store.deleteCustomerRecord(workspaceID: $0.id, kind: kind, code: code) }
+        try await access.changing(slug, caller) {
+            try await store.customerModels.deleteCustomerRecord(workspaceID: $0.id, kind: kind, code: code)
+        }
     }
 
     public func taskTests(_ caller: Caller?, workspace slug: String) async throws -> [TaskTest] {
-        try await access.reading(slug, caller) { try await store.taskTests(workspaceID: $0.id) }
+        try await access.reading(slug, caller) { try await store.surveys.taskTests(workspaceID: $0.id) }
     }
 
     public func saveTaskTest(_ caller: Caller?, workspace slug: String, _ test: TaskTest) async throws -> TaskTest {
-        try await access.changing(slug, caller) { try await store.saveTaskTest(workspaceID: $0.id, test) }
+        try await access.changing(slug, caller) { try await store.surveys.saveTaskTest(workspaceID: $0.id, test) }
         return test
     }
 
     /// Each task test's results round by round.
     public func taskTrend(_ caller: Caller?, workspace slug: String) async throws -> (rounds: [TaskRound], trend: [TaskTests.Trend]) {
-        try await access.reading(slug, caller) { try await store.taskTrend(workspaceID: $0.id) }
+        try await access.reading(slug, caller) { try await store.surveys.taskTrend(workspaceID: $0.id) }
     }
 
     public func createTaskRound(
@@ -63,7 +67,7 @@ public struct CustomerModelService: WorkspaceUseCases {
         -> TaskRound
     {
         try await access.changing(slug, caller) {
-            try await store.createTaskRound(workspaceID: $0.id, name: name, heldOn: heldOn, now: now)
+            try await store.surveys.createTaskRound(workspaceID: $0.id, name: name, heldOn: heldOn, now: now)
         }
     }
 
@@ -74,14 +78,14 @@ public struct CustomerModelService: WorkspaceUseCases {
     ) async throws -> Int {
         try await access.changing(slug, caller) { workspace in
             let targets = Dictionary(
-                uniqueKeysWithValues: try await store.taskTests(workspaceID: workspace.id).map { ($0.code, $0.targetSeconds) })
+                uniqueKeysWithValues: try await store.surveys.taskTests(workspaceID: workspace.id).map { ($0.code, $0.targetSeconds) })
             let timed = try attempts.map { attempt in
                 guard let target = targets[attempt.task] else { throw StoreError.invalid("attempts: no task test '\(attempt.task)'") }
                 return TaskTests.Attempt(
                     participant: attempt.participant, task: attempt.task, result: attempt.result, seconds: attempt.seconds,
                     targetSeconds: target)
             }
-            try await store.recordAttempts(workspaceID: workspace.id, roundID: id, timed)
+            try await store.surveys.recordAttempts(workspaceID: workspace.id, roundID: id, timed)
             return timed.count
         }
     }
@@ -91,21 +95,25 @@ public struct CustomerModelService: WorkspaceUseCases {
         _ caller: Caller?, workspace slug: String, round id: String, file: String, bytes: [UInt8]
     ) async throws -> Int {
         try await access.changing(slug, caller) {
-            try await store.importAttempts(workspaceID: $0.id, roundID: id, file: file, bytes: bytes)
+            try await store.surveys.importAttempts(workspaceID: $0.id, roundID: id, file: file, bytes: bytes)
         }
     }
 
     public func journeys(_ caller: Caller?, workspace slug: String) async throws -> [JourneyRecord] {
-        try await access.reading(slug, caller) { try await store.journeys(workspaceID: $0.id) }
+        try await access.reading(slug, caller) { try await store.customerModels.journeys(workspaceID: $0.id) }
     }
 
     /// Adds a journey and answers its id.
     public func addJourney(_ caller: Caller?, workspace slug: String, code: String, name: String, segment: String) async throws -> String {
-        try await access.changing(slug, caller) { try await store.addJourney(workspaceID: $0.id, code: code, name: name, segment: segment) }
+        try await access.changing(slug, caller) {
+            try await store.customerModels.addJourney(workspaceID: $0.id, code: code, name: name, segment: segment)
+        }
     }
 
     public func addJourneyStep(_ caller: Caller?, workspace slug: String, journey: String, _ step: TimeLedger.Step) async throws {
-        try await access.changing(slug, caller) { try await store.addJourneyStep(workspaceID: $0.id, journey: journey, step) }
+        try await access.changing(slug, caller) {
+            try await store.customerModels.addJourneyStep(workspaceID: $0.id, journey: journey, step)
+        }
     }
 
     /// Records a change to a step: its minutes before and after, for the customer and for the
@@ -115,20 +123,20 @@ public struct CustomerModelService: WorkspaceUseCases {
         customerMinutesAfter: Double, organizationMinutesAfter: Double, now: Int64
     ) async throws -> TimeLedger.Change {
         try await access.changing(slug, caller) { workspace in
-            try await store.recordJourneyChange(
+            try await store.customerModels.recordJourneyChange(
                 workspaceID: workspace.id, journey: journey, stepID: stepID, title: title, date: date,
                 customerMinutesAfter: customerMinutesAfter, organizationMinutesAfter: organizationMinutesAfter, now: now)
         }
     }
 
     public func customerMetricAnswers(_ caller: Caller?, workspace slug: String) async throws -> [CustomerMetrics.Answer] {
-        try await access.reading(slug, caller) { try await store.customerMetricAnswers(workspaceID: $0.id) }
+        try await access.reading(slug, caller) { try await store.surveys.customerMetricAnswers(workspaceID: $0.id) }
     }
 
     /// Imports answers to NPS, CSAT and CES questions, all or nothing.
     public func importCustomerMetrics(_ caller: Caller?, workspace slug: String, file: String, bytes: [UInt8]) async throws -> Int {
         try await access.changing(slug, caller) {
-            try await store.importCustomerMetricAnswers(workspaceID: $0.id, file: file, bytes: bytes)
+            try await store.surveys.importCustomerMetricAnswers(workspaceID: $0.id, file: file, bytes: bytes)
         }
     }
 }
@@ -149,10 +157,10 @@ extension CustomerModelService {
 
     public func modelView(_ caller: Caller?, workspace slug: String) async throws -> ModelView {
         let (workspace, access) = try await self.access.resolve(slug, caller: caller)
-        let coverage = try await store.outcomeUnitCoverage(workspace: workspace)
+        let coverage = try await store.customerModels.outcomeUnitCoverage(workspace: workspace)
         return ModelView(
-            access: access, model: try await store.customerModel(workspaceID: workspace.id), coverageCampaign: coverage.campaign,
-            coverage: coverage.units, graph: try await store.lineOfSight(workspaceID: workspace.id),
-            units: try await store.units(workspaceID: workspace.id))
+            access: access, model: try await store.customerModels.model(workspaceID: workspace.id), coverageCampaign: coverage.campaign,
+            coverage: coverage.units, graph: try await store.lineOfSight.model(workspaceID: workspace.id),
+            units: try await store.organization.units(workspaceID: workspace.id))
     }
 }

@@ -13,7 +13,7 @@ public struct ForceService: WorkspaceUseCases {
 
     public func tensions(_ caller: Caller?, workspace slug: String, force: String) async throws -> [Tension] {
         try await access.reading(slug, caller) {
-            try await store.tensions(workspaceID: $0.id, framework: Self.framework, dimension: force)
+            try await store.scorecards.tensions(workspaceID: $0.id, framework: Self.framework, dimension: force)
         }
     }
 
@@ -21,7 +21,7 @@ public struct ForceService: WorkspaceUseCases {
         _ caller: Caller?, workspace slug: String, force: String, text: String, source: Tension.Source, campaignID: String?, now: Int64
     ) async throws -> Tension {
         try await access.changing(slug, caller) {
-            try await store.addTension(
+            try await store.scorecards.addTension(
                 workspaceID: $0.id, campaignID: campaignID, framework: Self.framework, dimension: force, text: text, source: source,
                 now: now)
         }
@@ -29,7 +29,7 @@ public struct ForceService: WorkspaceUseCases {
 
     public func experiments(_ caller: Caller?, workspace slug: String, force: String) async throws -> [Experiment] {
         try await access.reading(slug, caller) {
-            try await store.experiments(workspaceID: $0.id, framework: Self.framework, dimension: force)
+            try await store.scorecards.experiments(workspaceID: $0.id, framework: Self.framework, dimension: force)
         }
     }
 
@@ -40,7 +40,7 @@ public struct ForceService: WorkspaceUseCases {
             experiment.workspaceID = workspace.id
             experiment.framework = Self.framework
             experiment.dimension = force
-            return try await store.addExperiment(experiment)
+            return try await store.scorecards.addExperiment(experiment)
         }
     }
 }
@@ -50,8 +50,8 @@ extension ForceService {
     public func recordOutcome(_ caller: Caller?, workspace slug: String, experiment id: String, outcome: String) async throws -> Experiment
     {
         try await access.changing(slug, caller) { workspace in
-            try await store.recordExperimentOutcome(workspaceID: workspace.id, id: id, outcome: outcome)
-            return try await store.experiment(workspaceID: workspace.id, id: id)
+            try await store.scorecards.recordExperimentOutcome(workspaceID: workspace.id, id: id, outcome: outcome)
+            return try await store.scorecards.experiment(workspaceID: workspace.id, id: id)
         }
     }
 
@@ -70,17 +70,19 @@ extension ForceService {
         let (workspace, access) = try await self.access.resolve(slug, caller: caller)
         var view = ForceView(
             access: access, campaign: nil, score: nil, openAnswers: [],
-            tensions: try await store.tensions(workspaceID: workspace.id, framework: Self.framework, dimension: force),
-            experiments: try await store.experiments(workspaceID: workspace.id, framework: Self.framework, dimension: force))
-        guard let campaign = try await store.campaigns(workspaceID: workspace.id).first(where: { $0.state(at: now) != .scheduled }) else {
+            tensions: try await store.scorecards.tensions(workspaceID: workspace.id, framework: Self.framework, dimension: force),
+            experiments: try await store.scorecards.experiments(workspaceID: workspace.id, framework: Self.framework, dimension: force))
+        guard let campaign = try await store.campaigns.all(workspaceID: workspace.id).first(where: { $0.state(at: now) != .scheduled })
+        else {
             return view
         }
-        let scorecard = try await store.scorecard(workspace: workspace, campaign: campaign, breakdown: .none, trendOfEveryGroup: false)
+        let scorecard = try await store.scorecards.scorecard(
+            workspace: workspace, campaign: campaign, breakdown: .none, trendOfEveryGroup: false)
         view.campaign = campaign
         view.score = scorecard.result.overall.scores?.dimension(Self.framework, force)
-        let instrument = try campaign.instrument(frameworks: try await store.frameworks(workspaceID: workspace.id))
+        let instrument = try campaign.instrument(frameworks: try await store.frameworks.all(workspaceID: workspace.id))
         if let item = instrument.items.first(where: { $0.type == .text }) {
-            view.openAnswers = try await store.openAnswers(workspace: workspace, campaignID: campaign.id, itemID: item.id)
+            view.openAnswers = try await store.campaigns.openAnswers(workspace: workspace, campaignID: campaign.id, itemID: item.id)
         }
         return view
     }

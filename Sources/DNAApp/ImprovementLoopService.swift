@@ -11,12 +11,12 @@ public struct ImprovementLoopService: WorkspaceUseCases {
     public init(store: Store) { self.store = store }
 
     public func hypotheses(_ caller: Caller?, workspace slug: String) async throws -> [Hypothesis] {
-        try await access.reading(slug, caller) { try await store.hypotheses(workspaceID: $0.id) }
+        try await access.reading(slug, caller) { try await store.lineOfSight.hypotheses(workspaceID: $0.id) }
     }
 
     public func addHypothesis(_ caller: Caller?, workspace slug: String, _ card: Hypothesis) async throws -> Hypothesis {
         try await access.changing(slug, caller) { workspace in
-            try await store.addHypothesis(workspaceID: workspace.id, card)
+            try await store.lineOfSight.addHypothesis(workspaceID: workspace.id, card)
             return try await hypothesis(workspace, card.code)
         }
     }
@@ -27,18 +27,18 @@ public struct ImprovementLoopService: WorkspaceUseCases {
         on day: String
     ) async throws -> Hypothesis {
         try await access.changing(slug, caller) { workspace in
-            try await store.moveHypothesis(workspaceID: workspace.id, code: code, to: status, learning: learning, on: day)
+            try await store.lineOfSight.moveHypothesis(workspaceID: workspace.id, code: code, to: status, learning: learning, on: day)
             return try await hypothesis(workspace, code)
         }
     }
 
     public func evidence(_ caller: Caller?, workspace slug: String, search: String? = nil) async throws -> [EvidenceItem] {
-        try await access.reading(slug, caller) { try await store.evidence(workspaceID: $0.id, search: search) }
+        try await access.reading(slug, caller) { try await store.lineOfSight.evidence(workspaceID: $0.id, search: search) }
     }
 
     public func addEvidence(_ caller: Caller?, workspace slug: String, _ item: EvidenceItem) async throws -> EvidenceItem {
         try await access.changing(slug, caller) { workspace in
-            let code = try await store.addEvidence(workspaceID: workspace.id, item)
+            let code = try await store.lineOfSight.addEvidence(workspaceID: workspace.id, item)
             return try await evidence(workspace, code)
         }
     }
@@ -49,19 +49,19 @@ public struct ImprovementLoopService: WorkspaceUseCases {
         -> EvidenceItem
     {
         try await access.changing(slug, caller) { workspace in
-            try await store.linkEvidence(workspaceID: workspace.id, evidence: code, link)
+            try await store.lineOfSight.linkEvidence(workspaceID: workspace.id, evidence: code, link)
             return try await evidence(workspace, code)
         }
     }
 
     public func decisions(_ caller: Caller?, workspace slug: String) async throws -> [DecisionRecord] {
-        try await access.reading(slug, caller) { try await store.decisions(workspaceID: $0.id) }
+        try await access.reading(slug, caller) { try await store.lineOfSight.decisions(workspaceID: $0.id) }
     }
 
     public func logDecision(_ caller: Caller?, workspace slug: String, _ decision: DecisionRecord) async throws -> DecisionRecord {
         try await access.changing(slug, caller) { workspace in
-            let code = try await store.logDecision(workspaceID: workspace.id, decision)
-            guard let logged = try await store.decisions(workspaceID: workspace.id).first(where: { $0.code == code }) else {
+            let code = try await store.lineOfSight.logDecision(workspaceID: workspace.id, decision)
+            guard let logged = try await store.lineOfSight.decisions(workspaceID: workspace.id).first(where: { $0.code == code }) else {
                 throw StoreError.notFound("no decision '\(code)'")
             }
             return logged
@@ -71,17 +71,20 @@ public struct ImprovementLoopService: WorkspaceUseCases {
     /// How the organization learns (humility) and how fast it acts on what it learns (agility).
     public func loopFigures(_ caller: Caller?, workspace slug: String) async throws -> (humility: Humility.Report, agility: Agility.Report)
     {
-        try await access.reading(slug, caller) { try await store.loopFigures(workspaceID: $0.id) }
+        try await access.reading(slug, caller) { try await store.lineOfSight.loopFigures(workspaceID: $0.id) }
     }
 
     public func metrics(_ caller: Caller?, workspace slug: String) async throws -> [MetricDefinition] {
-        try await access.reading(slug, caller) { try await store.metricDefinitions(workspaceID: $0.id) }
+        try await access.reading(slug, caller) { try await store.lineOfSight.metricDefinitions(workspaceID: $0.id) }
     }
 
     public func saveMetric(_ caller: Caller?, workspace slug: String, _ metric: MetricDefinition) async throws -> MetricDefinition {
         try await access.changing(slug, caller) { workspace in
-            try await store.saveMetric(workspaceID: workspace.id, metric)
-            guard let saved = try await store.metricDefinitions(workspaceID: workspace.id).first(where: { $0.code == metric.code }) else {
+            try await store.lineOfSight.saveMetric(workspaceID: workspace.id, metric)
+            guard
+                let saved = try await store.lineOfSight.metricDefinitions(workspaceID: workspace.id).first(where: { $0.code == metric.code }
+                )
+            else {
                 throw StoreError.notFound("no metric '\(metric.code)'")
             }
             return saved
@@ -89,38 +92,40 @@ public struct ImprovementLoopService: WorkspaceUseCases {
     }
 
     public func measurements(_ caller: Caller?, workspace slug: String, metric: String? = nil) async throws -> [MetricValue] {
-        try await access.reading(slug, caller) { try await store.measurements(workspaceID: $0.id, metric: metric) }
+        try await access.reading(slug, caller) { try await store.lineOfSight.measurements(workspaceID: $0.id, metric: metric) }
     }
 
     /// Adds values of known metrics, all or none; answers how many.
     public func addMeasurements(_ caller: Caller?, workspace slug: String, _ values: [MetricValue]) async throws -> Int {
-        try await access.changing(slug, caller) { try await store.addMeasurements(workspaceID: $0.id, values) }
+        try await access.changing(slug, caller) { try await store.lineOfSight.addMeasurements(workspaceID: $0.id, values) }
         return values.count
     }
 
     /// Imports a measurements CSV, all or nothing; problems are thrown as `FileProblems`.
     public func importMeasurements(_ caller: Caller?, workspace slug: String, file: String, bytes: [UInt8]) async throws -> Int {
-        try await access.changing(slug, caller) { try await store.importMeasurements(workspaceID: $0.id, file: file, bytes: bytes) }
+        try await access.changing(slug, caller) {
+            try await store.lineOfSight.importMeasurements(workspaceID: $0.id, file: file, bytes: bytes)
+        }
     }
 
     public func objectives(_ caller: Caller?, workspace slug: String) async throws -> [Objective] {
-        try await access.reading(slug, caller) { try await store.objectives(workspaceID: $0.id) }
+        try await access.reading(slug, caller) { try await store.lineOfSight.objectives(workspaceID: $0.id) }
     }
 
     public func saveObjective(_ caller: Caller?, workspace slug: String, _ objective: Objective) async throws -> Objective {
-        try await access.changing(slug, caller) { try await store.saveObjective(workspaceID: $0.id, objective) }
+        try await access.changing(slug, caller) { try await store.lineOfSight.saveObjective(workspaceID: $0.id, objective) }
         return objective
     }
 
     private func hypothesis(_ workspace: Workspace, _ code: String) async throws -> Hypothesis {
-        guard let card = try await store.hypotheses(workspaceID: workspace.id).first(where: { $0.code == code }) else {
+        guard let card = try await store.lineOfSight.hypotheses(workspaceID: workspace.id).first(where: { $0.code == code }) else {
             throw StoreError.notFound("no hypothesis '\(code)'")
         }
         return card
     }
 
     private func evidence(_ workspace: Workspace, _ code: String) async throws -> EvidenceItem {
-        guard let item = try await store.evidence(workspaceID: workspace.id).first(where: { $0.code == code }) else {
+        guard let item = try await store.lineOfSight.evidence(workspaceID: workspace.id).first(where: { $0.code == code }) else {
             throw StoreError.notFound("no evidence '\(code)'")
         }
         return item
@@ -142,10 +147,10 @@ extension ImprovementLoopService {
     public func hypothesesView(_ caller: Caller?, workspace slug: String) async throws -> HypothesesView {
         let (workspace, access) = try await self.access.resolve(slug, caller: caller)
         return HypothesesView(
-            access: access, hypotheses: try await store.hypotheses(workspaceID: workspace.id),
-            graph: try await store.lineOfSight(workspaceID: workspace.id),
-            metrics: try await store.metricDefinitions(workspaceID: workspace.id),
-            segments: try await store.customerModel(workspaceID: workspace.id).segments)
+            access: access, hypotheses: try await store.lineOfSight.hypotheses(workspaceID: workspace.id),
+            graph: try await store.lineOfSight.model(workspaceID: workspace.id),
+            metrics: try await store.lineOfSight.metricDefinitions(workspaceID: workspace.id),
+            segments: try await store.customerModels.model(workspaceID: workspace.id).segments)
     }
 
     /// The decisions with the share that cited evidence, and what a new one may name.
@@ -160,12 +165,13 @@ extension ImprovementLoopService {
 
     public func decisionsView(_ caller: Caller?, workspace slug: String) async throws -> DecisionsView {
         let (workspace, access) = try await self.access.resolve(slug, caller: caller)
-        let decisions = try await store.decisions(workspaceID: workspace.id)
+        let decisions = try await store.lineOfSight.decisions(workspaceID: workspace.id)
         return DecisionsView(
             access: access, decisions: decisions,
-            humility: try await store.loopFigures(workspaceID: workspace.id, decisions: decisions).humility,
-            units: try await store.units(workspaceID: workspace.id), graph: try await store.lineOfSight(workspaceID: workspace.id),
-            evidence: try await store.evidence(workspaceID: workspace.id))
+            humility: try await store.lineOfSight.loopFigures(workspaceID: workspace.id, decisions: decisions).humility,
+            units: try await store.organization.units(workspaceID: workspace.id),
+            graph: try await store.lineOfSight.model(workspaceID: workspace.id),
+            evidence: try await store.lineOfSight.evidence(workspaceID: workspace.id))
     }
 
     /// Metrics with their values, objectives pairing them, and the nodes a metric may measure.
@@ -180,17 +186,17 @@ extension ImprovementLoopService {
     public func metricsView(_ caller: Caller?, workspace slug: String) async throws -> MetricsView {
         let (workspace, access) = try await self.access.resolve(slug, caller: caller)
         return MetricsView(
-            access: access, metrics: try await store.metricDefinitions(workspaceID: workspace.id),
-            measurements: try await store.measurements(workspaceID: workspace.id),
-            objectives: try await store.objectives(workspaceID: workspace.id),
-            graph: try await store.lineOfSight(workspaceID: workspace.id))
+            access: access, metrics: try await store.lineOfSight.metricDefinitions(workspaceID: workspace.id),
+            measurements: try await store.lineOfSight.measurements(workspaceID: workspace.id),
+            objectives: try await store.lineOfSight.objectives(workspaceID: workspace.id),
+            graph: try await store.lineOfSight.model(workspaceID: workspace.id))
     }
 
     /// How fast decisions ship, with the decisions' titles.
     public func agilityView(_ caller: Caller?, workspace slug: String) async throws -> (agility: Agility.Report, titles: [String: String]) {
         try await access.reading(slug, caller) { workspace in
-            let decisions = try await store.decisions(workspaceID: workspace.id)
-            let agility = try await store.loopFigures(workspaceID: workspace.id, decisions: decisions).agility
+            let decisions = try await store.lineOfSight.decisions(workspaceID: workspace.id)
+            let agility = try await store.lineOfSight.loopFigures(workspaceID: workspace.id, decisions: decisions).agility
             return (agility, Dictionary(decisions.map { ($0.code, $0.title) }, uniquingKeysWith: { a, _ in a }))
         }
     }

@@ -52,11 +52,11 @@ struct NextSteps {
         for campaign in waves.sorted(by: { $0.opensAt > $1.opensAt }) {
             switch campaign.state(at: now) {
             case .open:
-                let progress = try await store.campaignProgress(workspace: workspace, campaignID: campaign.id)
+                let progress = try await store.campaigns.campaignProgress(workspace: workspace, campaignID: campaign.id)
                 steps.append(
                     .waveRunning(campaignID: campaign.id, name: campaign.name, submitted: progress.submitted, invited: progress.invited))
             case .closed where newestClosed == nil:
-                newestClosed = (campaign, try await store.campaignProgress(workspace: workspace, campaignID: campaign.id))
+                newestClosed = (campaign, try await store.campaigns.campaignProgress(workspace: workspace, campaignID: campaign.id))
             default:
                 break
             }
@@ -65,12 +65,12 @@ struct NextSteps {
             steps.append(.resultsReady(campaignID: campaign.id, name: campaign.name, submitted: progress.submitted))
         }
 
-        let model = try await store.customerModel(workspaceID: workspace.id)
+        let model = try await store.customerModels.model(workspaceID: workspace.id)
         if model.outcomes.isEmpty { steps.append(.start(.customerModel)) }
         steps += try await underservedWithoutInitiative(workspace, model)
 
         let today = CalendarDay.string(now)
-        for hypothesis in try await store.hypotheses(workspaceID: workspace.id).sorted(by: {
+        for hypothesis in try await store.lineOfSight.hypotheses(workspaceID: workspace.id).sorted(by: {
             ($0.by ?? "", $0.code) < ($1.by ?? "", $1.code)
         })
         where !hypothesis.status.isClosed {
@@ -84,11 +84,11 @@ struct NextSteps {
     /// The newest outcome study's underserved outcomes, most underserved first, that no
     /// initiative has an edge to.
     private func underservedWithoutInitiative(_ workspace: Workspace, _ model: CustomerModel) async throws -> [NextStep] {
-        let studies = try await store.surveys(workspaceID: workspace.id).filter { $0.kind == .outcomeStudy }
+        let studies = try await store.surveys.all(workspaceID: workspace.id).filter { $0.kind == .outcomeStudy }
         for study in studies.sorted(by: { $0.opensAt > $1.opensAt }) {
-            let scores = OutcomeStudy.score(try await store.outcomeRatings(surveyID: study.id), bySegment: false)
+            let scores = OutcomeStudy.score(try await store.surveys.outcomeRatings(surveyID: study.id), bySegment: false)
             guard !scores.isEmpty else { continue }
-            let graph = try await store.lineOfSight(workspaceID: workspace.id)
+            let graph = try await store.lineOfSight.model(workspaceID: workspace.id)
             let initiatives = Set(graph.nodes.filter { $0.type == .initiative }.map(\.code))
             let served = Set(graph.edges.filter { initiatives.contains($0.from) }.map(\.to))
             let sentences = Dictionary(model.outcomes.map { ($0.code, $0.sentence) }, uniquingKeysWith: { first, _ in first })

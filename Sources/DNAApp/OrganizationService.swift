@@ -11,15 +11,17 @@ public struct OrganizationService: WorkspaceUseCases {
     public init(store: Store) { self.store = store }
 
     public func units(_ caller: Caller?, workspace slug: String) async throws -> [OrgUnit] {
-        try await access.reading(slug, caller) { try await store.units(workspaceID: $0.id) }
+        try await access.reading(slug, caller) { try await store.organization.units(workspaceID: $0.id) }
     }
 
     public func unit(_ caller: Caller?, workspace slug: String, id: String) async throws -> OrgUnit {
-        try await access.reading(slug, caller) { try await store.unit(workspaceID: $0.id, id: id) }
+        try await access.reading(slug, caller) { try await store.organization.unit(workspaceID: $0.id, id: id) }
     }
 
     public func addUnit(_ caller: Caller?, workspace slug: String, code: String, name: String, parentID: String?) async throws -> OrgUnit {
-        try await access.changing(slug, caller) { try await store.addUnit(workspaceID: $0.id, code: code, name: name, parentID: parentID) }
+        try await access.changing(slug, caller) {
+            try await store.organization.addUnit(workspaceID: $0.id, code: code, name: name, parentID: parentID)
+        }
     }
 
     /// Imports an org chart file, all or nothing; problems are thrown as `FileProblems`.
@@ -28,28 +30,30 @@ public struct OrganizationService: WorkspaceUseCases {
     ) async throws -> (
         added: Int, updated: Int
     ) {
-        try await access.changing(slug, caller) { try await store.importOrgChart(workspaceID: $0.id, file: file, text: text) }
+        try await access.changing(slug, caller) { try await store.organization.importOrgChart(workspaceID: $0.id, file: file, text: text) }
     }
 
     public func deleteUnit(_ caller: Caller?, workspace slug: String, id: String) async throws {
-        try await access.changing(slug, caller) { try await store.deleteUnit(workspaceID: $0.id, id: id) }
+        try await access.changing(slug, caller) { try await store.organization.deleteUnit(workspaceID: $0.id, id: id) }
     }
 
     public func roles(_ caller: Caller?, workspace slug: String) async throws -> [Role] {
-        try await access.reading(slug, caller) { try await store.roles(workspaceID: $0.id) }
+        try await access.reading(slug, caller) { try await store.organization.roles(workspaceID: $0.id) }
     }
 
     public func addRole(_ caller: Caller?, workspace slug: String, code: String, name: String, unitID: String?) async throws -> Role {
-        try await access.changing(slug, caller) { try await store.addRole(workspaceID: $0.id, code: code, name: name, unitID: unitID) }
+        try await access.changing(slug, caller) {
+            try await store.organization.addRole(workspaceID: $0.id, code: code, name: name, unitID: unitID)
+        }
     }
 
     public func deleteRole(_ caller: Caller?, workspace slug: String, id: String) async throws {
-        try await access.changing(slug, caller) { try await store.deleteRole(workspaceID: $0.id, id: id) }
+        try await access.changing(slug, caller) { try await store.organization.deleteRole(workspaceID: $0.id, id: id) }
     }
 
     /// The frameworks the organization is assessed with: the built-in ones and its own.
     public func frameworks(_ caller: Caller?, workspace slug: String) async throws -> [Framework] {
-        try await access.reading(slug, caller) { try await store.frameworks(workspaceID: $0.id) }
+        try await access.reading(slug, caller) { try await store.frameworks.all(workspaceID: $0.id) }
     }
 
     public func framework(_ caller: Caller?, workspace slug: String, id: String) async throws -> Framework {
@@ -62,6 +66,8 @@ public struct OrganizationService: WorkspaceUseCases {
     /// Adds a framework file of the workspace's own; its mistakes are located by line.
     public func addFramework(_ caller: Caller?, workspace slug: String, file: String, source: String, now: Int64) async throws -> Framework
     {
-        try await access.changing(slug, caller) { try await store.addFramework(workspaceID: $0.id, file: file, source: source, now: now) }
+        try await access.changing(slug, caller) {
+            try await store.frameworks.addFramework(workspaceID: $0.id, file: file, source: source, now: now)
+        }
     }
 }

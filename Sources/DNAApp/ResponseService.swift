@@ -16,7 +16,7 @@ public struct ResponseService: WorkspaceUseCases {
     ) async throws -> Int {
         let (workspace, caller) = try await access.enter(slug, caller: caller, minimum: .analyst)
         return try await caller.acting {
-            try await store.importResponses(
+            try await store.campaigns.importResponses(
                 workspaceID: workspace.id, campaignID: campaignID, source: source, now: now, progress: progress)
         }
     }
@@ -42,21 +42,21 @@ public struct ResponseService: WorkspaceUseCases {
         let destination: ResponseDestination
         switch caller.kind {
         case .person(let user):
-            let found = try await store.responseDestination(
+            let found = try await store.campaigns.responseDestination(
                 slug: slug, userID: user.id, campaignID: campaignID, unitCode: unitCode, roleCode: roleCode)
             _ = try WorkspaceAccess.check(slug, found: found.map { ($0.workspace, $0.access) }, minimum: .analyst)
             guard let found else { throw StoreError.notFound("no workspace '\(slug)'") }
             destination = found
         case .machineOperator:
-            let workspace = try await store.workspace(slug: slug)
-            let campaign = try await store.campaign(workspaceID: workspace.id, id: campaignID)
+            let workspace = try await store.workspaces.workspace(slug: slug)
+            let campaign = try await store.campaigns.campaign(workspaceID: workspace.id, id: campaignID)
             return try await caller.acting {
-                try await store.submitResponse(
+                try await store.campaigns.submitResponse(
                     campaign: campaign, respondentKey: respondent, unitCode: unitCode, roleCode: roleCode, answers: answers, now: now)
             }
         }
         guard destination.campaign != nil else { throw StoreError.notFound("no campaign '\(campaignID)'") }
-        return try await store.submitResponse(
+        return try await store.campaigns.submitResponse(
             to: destination, respondentKey: respondent, unitCode: unitCode, roleCode: roleCode, answers: answers, now: now)
     }
 }

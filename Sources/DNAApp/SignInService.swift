@@ -58,22 +58,22 @@ public struct SignInService: Sendable {
         let pairKey = "pair:" + email.trimmingSpaces().lowercased() + "|" + address
         let limits = [(pairKey, rules.attemptLimit), ("ip:" + address, rules.attemptLimit * 10)]
         for (key, limit) in limits {
-            let history = try await store.loginFailureHistory(key: key, now: now, window: window)
+            let history = try await store.accounts.loginFailureHistory(key: key, now: now, window: window)
             if let wait = Self.backOff(failures: history.count, latest: history.latest, limit: limit, window: window, now: now) {
                 return .rateLimited(retryAfter: wait)
             }
         }
-        let found = try await store.userWithPasswordHash(email: email)
+        let found = try await store.accounts.userWithPasswordHash(email: email)
         let hash =
             if let found { found.passwordHash } else { try await Self.dummyHash(cost: rules.bcryptCost) }
         let valid = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
         guard valid, let user = found?.user else {
-            for (key, _) in limits { _ = try await store.recordLoginFailure(key: key, now: now, window: window) }
+            for (key, _) in limits { _ = try await store.accounts.recordLoginFailure(key: key, now: now, window: window) }
             return .rejected
         }
-        try await store.clearLoginFailures(key: pairKey)
+        try await store.accounts.clearLoginFailures(key: pairKey)
         let sessionToken = Secrets.make(), csrfToken = Secrets.make()
-        try await store.createSession(
+        try await store.accounts.createSession(
             tokenHash: Secrets.hash(sessionToken), userID: user.id, csrfToken: csrfToken, now: now, expiresAt: now + rules.sessionLifetime)
         return .signedIn(user: user, sessionToken: sessionToken, csrfToken: csrfToken)
     }
@@ -101,17 +101,17 @@ public struct SignInService: Sendable {
 
     /// The person and CSRF token of a browser session that has not expired.
     public func session(token: String, now: Int64) async throws -> (user: User, csrfToken: String)? {
-        guard let session = try await store.session(tokenHash: Secrets.hash(token), now: now) else { return nil }
+        guard let session = try await store.accounts.session(tokenHash: Secrets.hash(token), now: now) else { return nil }
         return (session.user, session.csrfToken)
     }
 
     /// The person an API token acts for.
     public func tokenUser(token: String, now: Int64) async throws -> User? {
-        try await store.userForAPIToken(tokenHash: Secrets.hash(token), now: now)
+        try await store.accounts.userForAPIToken(tokenHash: Secrets.hash(token), now: now)
     }
 
     public func signOut(sessionToken: String) async throws {
-        try await store.deleteSession(tokenHash: Secrets.hash(sessionToken))
+        try await store.accounts.deleteSession(tokenHash: Secrets.hash(sessionToken))
     }
 
     /// On first start with no users, creates the instance administrator. Returns the password
@@ -119,10 +119,11 @@ public struct SignInService: Sendable {
     public func ensureAdministrator(
         email: String = "admin@localhost", password: String?, now: Int64
     ) async throws -> (user: User, generatedPassword: String?)? {
-        guard try await store.userCount() == 0 else { return nil }
+        guard try await store.accounts.userCount() == 0 else { return nil }
         let chosen = password ?? String(Secrets.make().prefix(20))
         let hash = try await AccountService(store: store, bcryptCost: rules.bcryptCost).hashPassword(chosen)
-        let user = try await store.createUser(email: email, name: "Administrator", passwordHash: hash, instanceAdmin: true, now: now)
+        let user = try await store.accounts.createUser(
+            email: email, name: "Administrator", passwordHash: hash, instanceAdmin: true, now: now)
         return (user, password == nil ? chosen : nil)
     }
 }

@@ -15,13 +15,13 @@ public struct SurveyResults: Encodable, Sendable {
     static func load(store: Store, survey: CustomerSurvey, segment: String?) async throws -> SurveyResults {
         switch survey.kind {
         case .outcomeStudy:
-            var ratings = try await store.outcomeRatings(surveyID: survey.id)
+            var ratings = try await store.surveys.outcomeRatings(surveyID: survey.id)
             if let segment, segment != "*" { ratings = ratings.filter { $0.segment == segment } }
             return SurveyResults(
                 survey: survey.id, kind: survey.kind, respondents: Set(ratings.map(\.respondent)).count, segment: segment,
                 scores: OutcomeStudy.score(ratings, bySegment: segment == "*"), tasks: [])
         case .topTasks:
-            let votes = try await store.taskVotes(surveyID: survey.id)
+            let votes = try await store.surveys.taskVotes(surveyID: survey.id)
             return SurveyResults(
                 survey: survey.id, kind: survey.kind, respondents: Set(votes.map(\.voter)).count, segment: nil, scores: [],
                 tasks: TopTasks.rank(votes, tasks: survey.items.map(\.code), thresholds: survey.thresholds))

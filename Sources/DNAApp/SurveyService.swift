@@ -13,8 +13,8 @@ public struct SurveyService: WorkspaceUseCases {
     public func surveys(_ caller: Caller?, workspace slug: String) async throws -> [(survey: CustomerSurvey, progress: SurveyProgress)] {
         try await access.reading(slug, caller) { workspace in
             var listed: [(CustomerSurvey, SurveyProgress)] = []
-            for survey in try await store.surveys(workspaceID: workspace.id) {
-                listed.append((survey, try await store.surveyProgress(surveyID: survey.id)))
+            for survey in try await store.surveys.all(workspaceID: workspace.id) {
+                listed.append((survey, try await store.surveys.surveyProgress(surveyID: survey.id)))
             }
             return listed
         }
@@ -26,8 +26,8 @@ public struct SurveyService: WorkspaceUseCases {
         survey: CustomerSurvey, progress: SurveyProgress
     ) {
         try await access.reading(slug, caller) { workspace in
-            let survey = try await store.survey(workspaceID: workspace.id, id: id)
-            return (survey, try await store.surveyProgress(surveyID: survey.id))
+            let survey = try await store.surveys.survey(workspaceID: workspace.id, id: id)
+            return (survey, try await store.surveys.surveyProgress(surveyID: survey.id))
         }
     }
 
@@ -36,7 +36,7 @@ public struct SurveyService: WorkspaceUseCases {
         itemCodes: [String], thresholds: TopTasks.Thresholds, now: Int64
     ) async throws -> CustomerSurvey {
         try await access.changing(slug, caller) { workspace in
-            try await store.createSurvey(
+            try await store.surveys.create(
                 workspaceID: workspace.id, kind: kind, name: name, opensAt: opensAt, closesAt: closesAt, itemCodes: itemCodes,
                 thresholds: thresholds, now: now)
         }
@@ -46,16 +46,16 @@ public struct SurveyService: WorkspaceUseCases {
     public func setOpen(_ caller: Caller?, workspace slug: String, survey id: String, open: Bool, now: Int64) async throws -> CustomerSurvey
     {
         try await access.changing(slug, caller) { workspace in
-            let survey = try await store.survey(workspaceID: workspace.id, id: id)
-            try await store.setSurveyClose(workspaceID: workspace.id, id: id, closesAt: open ? nil : max(now, survey.opensAt))
-            return try await store.survey(workspaceID: workspace.id, id: id)
+            let survey = try await store.surveys.survey(workspaceID: workspace.id, id: id)
+            try await store.surveys.setSurveyClose(workspaceID: workspace.id, id: id, closesAt: open ? nil : max(now, survey.opensAt))
+            return try await store.surveys.survey(workspaceID: workspace.id, id: id)
         }
     }
 
     /// Makes a new open link (a fresh secret, so the old address stops working) or removes it.
     public func setOpenLink(_ caller: Caller?, workspace slug: String, survey id: String, on: Bool) async throws {
         try await access.changing(slug, caller) { workspace in
-            try await store.setSurveyOpenLink(workspaceID: workspace.id, id: id, secret: on ? Secrets.make() : nil)
+            try await store.surveys.setSurveyOpenLink(workspaceID: workspace.id, id: id, secret: on ? Secrets.make() : nil)
         }
     }
 
@@ -64,7 +64,7 @@ public struct SurveyService: WorkspaceUseCases {
         _ caller: Caller?, workspace slug: String, survey id: String, file: String, bytes: [UInt8], now: Int64
     ) async throws -> Int {
         try await access.changing(slug, caller) { workspace in
-            try await store.importSurveyAnswers(workspaceID: workspace.id, surveyID: id, file: file, bytes: bytes, now: now)
+            try await store.surveys.importSurveyAnswers(workspaceID: workspace.id, surveyID: id, file: file, bytes: bytes, now: now)
         }
     }
 
@@ -79,7 +79,7 @@ public struct SurveyService: WorkspaceUseCases {
             byOutcome[outcome] = rating
         }
         try await access.changing(slug, caller) { workspace in
-            try await store.addSurveyResponse(
+            try await store.surveys.addSurveyResponse(
                 workspaceID: workspace.id, surveyID: id, respondent: respondent, segment: segment, ratings: byOutcome, picks: picks,
                 now: now)
         }
@@ -89,7 +89,8 @@ public struct SurveyService: WorkspaceUseCases {
     /// customers, "*" by every segment, a code for that segment.
     public func results(_ caller: Caller?, workspace slug: String, survey id: String, segment: String?) async throws -> SurveyResults {
         try await access.reading(slug, caller) { workspace in
-            try await SurveyResults.load(store: store, survey: try await store.survey(workspaceID: workspace.id, id: id), segment: segment)
+            try await SurveyResults.load(
+                store: store, survey: try await store.surveys.survey(workspaceID: workspace.id, id: id), segment: segment)
         }
     }
 }

@@ -14,9 +14,9 @@ public struct WorkspaceAccess: Sendable {
         guard let caller else { throw AccessError.signInNeeded }
         switch caller.kind {
         case .machineOperator:
-            return (try await store.workspace(slug: slug), .admin)
+            return (try await store.workspaces.workspace(slug: slug), .admin)
         case .person(let user):
-            return try Self.check(slug, found: try await store.membership(slug: slug, userID: user.id), minimum: minimum)
+            return try Self.check(slug, found: try await store.workspaces.membership(slug: slug, userID: user.id), minimum: minimum)
         }
     }
 

@@ -12,8 +12,8 @@ public struct WorkspaceService: WorkspaceUseCases {
     /// The workspaces `caller` may open, with the access it has to each.
     public func workspaces(_ caller: Caller?) async throws -> [(workspace: Workspace, access: Access)] {
         switch try Self.signedIn(caller).kind {
-        case .machineOperator: try await store.workspaces().map { ($0, .admin) }
-        case .person(let user): try await store.workspaces(of: user.id)
+        case .machineOperator: try await store.workspaces.all().map { ($0, .admin) }
+        case .person(let user): try await store.workspaces.all(of: user.id)
         }
     }
 
@@ -29,18 +29,18 @@ public struct WorkspaceService: WorkspaceUseCases {
     /// The summary and the waves it counted, for a use case that goes on to read the waves.
     func summaryAndWaves(_ caller: Caller?, slug: String) async throws -> (summary: WorkspaceSummary, waves: [Campaign]) {
         let (workspace, level) = try await access.resolve(slug, caller: caller)
-        let waves = try await store.campaigns(workspaceID: workspace.id)
+        let waves = try await store.campaigns.all(workspaceID: workspace.id)
         let summary = WorkspaceSummary(
-            workspace: workspace, access: level, units: try await store.units(workspaceID: workspace.id).count,
-            roles: try await store.roles(workspaceID: workspace.id).count,
-            frameworks: try await store.frameworks(workspaceID: workspace.id).count,
-            members: try await store.memberships(workspaceID: workspace.id).count, campaigns: waves.count)
+            workspace: workspace, access: level, units: try await store.organization.units(workspaceID: workspace.id).count,
+            roles: try await store.organization.roles(workspaceID: workspace.id).count,
+            frameworks: try await store.frameworks.all(workspaceID: workspace.id).count,
+            members: try await store.accounts.memberships(workspaceID: workspace.id).count, campaigns: waves.count)
         return (summary, waves)
     }
 
     /// Creates a workspace. Its first admin is the person creating it, or, from the command
     /// line, the user `admin` names; with neither, every instance administrator (the rule
-    /// `Store.createWorkspace` keeps).
+    /// `WorkspaceRepository.create` keeps).
     public func createWorkspace(
         _ caller: Caller?, slug: String, name: String, minGroupSize: Int = 5, admin email: String? = nil, now: Int64
     ) async throws -> Workspace {
@@ -52,28 +52,30 @@ public struct WorkspaceService: WorkspaceUseCases {
             creator = user.id
         case .machineOperator:
             if let email {
-                guard let found = try await store.userWithPasswordHash(email: email) else {
+                guard let found = try await store.accounts.userWithPasswordHash(email: email) else {
                     throw StoreError.notFound("no user '\(email)'")
                 }
                 creator = found.user.id
             }
         }
         return try await caller.acting {
-            try await store.createWorkspace(slug: slug, name: name, minGroupSize: minGroupSize, creator: creator, now: now)
+            try await store.workspaces.create(slug: slug, name: name, minGroupSize: minGroupSize, creator: creator, now: now)
         }
     }
 
     public func members(_ caller: Caller?, workspace slug: String) async throws -> [(user: User, access: Access)] {
         let (workspace, _) = try await access.resolve(slug, caller: caller, minimum: .admin)
-        return try await store.memberships(workspaceID: workspace.id)
+        return try await store.accounts.memberships(workspaceID: workspace.id)
     }
 
     /// Grants or changes the access of the user with `email`.
     public func setMember(_ caller: Caller?, workspace slug: String, email: String, access level: Access) async throws -> User {
         let (workspace, caller) = try await access.enter(slug, caller: caller, minimum: .admin)
-        guard let found = try await store.userWithPasswordHash(email: email) else { throw StoreError.notFound("no user '\(email)'") }
+        guard let found = try await store.accounts.userWithPasswordHash(email: email) else {
+            throw StoreError.notFound("no user '\(email)'")
+        }
         try await caller.acting {
-            try await store.setMembership(Membership(workspaceID: workspace.id, userID: found.user.id, access: level))
+            try await store.accounts.setMembership(Membership(workspaceID: workspace.id, userID: found.user.id, access: level))
         }
         return found.user
     }
@@ -81,7 +83,7 @@ public struct WorkspaceService: WorkspaceUseCases {
     /// The workspace's audit log, newest first.
     public func auditLog(_ caller: Caller?, workspace slug: String, since: Int64? = nil, limit: Int = 100) async throws -> [AuditEntry] {
         let (workspace, _) = try await access.resolve(slug, caller: caller, minimum: .admin)
-        return try await store.auditLog(workspaceID: workspace.id, since: since, limit: limit)
+        return try await store.auditLog.entries(workspaceID: workspace.id, since: since, limit: limit)
     }
 
     static func signedIn(_ caller: Caller?) throws -> Caller {

@@ -9,13 +9,13 @@ struct AuditCommand: AsyncParsableCommand {
         commandName: "audit",
         abstract: "Show a workspace's audit log, newest first: who changed what, when, and through what (page, api, cli).")
     @Option(help: "Only entries at or after this time: unix seconds or a date YYYY-MM-DD (UTC).") var since: String?
-    @Option(help: "At most this many entries (1-\(Store.auditPageLimit)).") var limit: Int = 100
+    @Option(help: "At most this many entries (1-\(AuditLogRepository.auditPageLimit)).") var limit: Int = 100
     @Flag(help: "One JSON object per line (keys at, actor, via, action, record, summary) instead of columns.") var json = false
     @OptionGroup var workspace: WorkspaceOptions
 
     func validate() throws {
-        guard (1...Store.auditPageLimit).contains(limit) else {
-            throw ValidationError("--limit must be from 1 to \(Store.auditPageLimit)")
+        guard (1...AuditLogRepository.auditPageLimit).contains(limit) else {
+            throw ValidationError("--limit must be from 1 to \(AuditLogRepository.auditPageLimit)")
         }
         if let since, Int64(since) == nil, CalendarDay.start(since) == nil {
             throw ValidationError("--since must be unix seconds or a date written YYYY-MM-DD")

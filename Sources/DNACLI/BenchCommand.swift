@@ -152,8 +152,8 @@ struct BenchCommand: AsyncParsableCommand {
                     let slug = "bench"
                     let workspace: Workspace
                     let campaign: Campaign
-                    if let existing = try? await store.workspace(slug: slug),
-                        let found = try await store.campaigns(workspaceID: existing.id).first
+                    if let existing = try? await store.workspaces.workspace(slug: slug),
+                        let found = try await store.campaigns.all(workspaceID: existing.id).first
                     {
                         (workspace, campaign) = (existing, found)
                     } else {
@@ -164,7 +164,7 @@ struct BenchCommand: AsyncParsableCommand {
                     var groups = 0
                     for _ in 0..<max(1, repetitions) {
                         let started = DispatchTime.now().uptimeNanoseconds
-                        let scorecard = try await store.scorecard(workspace: workspace, campaign: campaign, breakdown: .unit)
+                        let scorecard = try await store.scorecards.scorecard(workspace: workspace, campaign: campaign, breakdown: .unit)
                         times.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
                         groups = scorecard.result.groups.count
                     }
@@ -295,7 +295,7 @@ enum BenchWorkspace {
             let made = try await Self.campaign(
                 store, workspace, input: input, name: "Bench wave \(wave)", opensAt: now - Int64(waves - wave + 1) * 86_400)
             let started = Date()
-            let count = try await store.importResponses(
+            let count = try await store.campaigns.importResponses(
                 workspaceID: workspace.id, campaignID: made.id, file: "responses.csv", text: text, now: now)
             Console.error("wave \(wave): imported \(count) responses in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
             campaign = made
@@ -321,16 +321,18 @@ enum BenchWorkspace {
 
     /// A new workspace with the org chart and the roles.
     static func organization(_ store: Store, slug: String, roles: Set<String>, chart: String, now: Int64) async throws -> Workspace {
-        let workspace = try await store.createWorkspace(slug: slug, name: "Benchmark", now: now)
-        _ = try await store.importOrgChart(workspaceID: workspace.id, file: "bench org chart", text: chart)
-        for role in roles.sorted() { _ = try await store.addRole(workspaceID: workspace.id, code: role, name: role, unitID: nil) }
+        let workspace = try await store.workspaces.create(slug: slug, name: "Benchmark", now: now)
+        _ = try await store.organization.importOrgChart(workspaceID: workspace.id, file: "bench org chart", text: chart)
+        for role in roles.sorted() {
+            _ = try await store.organization.addRole(workspaceID: workspace.id, code: role, name: role, unitID: nil)
+        }
         return workspace
     }
 
     /// An empty campaign of the data set's instrument, sent to every unit.
     static func campaign(_ store: Store, _ workspace: Workspace, input: String, name: String, opensAt: Int64) async throws -> Campaign {
-        let units = try await store.units(workspaceID: workspace.id)
-        return try await store.createCampaign(
+        let units = try await store.organization.units(workspaceID: workspace.id)
+        return try await store.campaigns.create(
             workspaceID: workspace.id, name: name,
             instrument: .file(name: "instrument.yaml", source: try readTextFile(input + "/instrument.yaml")), opensAt: opensAt,
             closesAt: nil, population: Dictionary(uniqueKeysWithValues: units.map { ($0.id, 1) }), now: opensAt)

@@ -75,7 +75,7 @@ struct CampaignCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await runCommand {
-                try Store.checkLinkCount(count)
+                try CampaignRepository.checkLinkCount(count)
                 let base = try address.base
                 try await workspace.withWorkspace { store, found in
                     let target = try await findCampaign(campaign, in: found, store: store)

@@ -108,7 +108,7 @@ struct CustomerCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await runCommand {
-                try Store.checkLinkCount(count)
+                try CampaignRepository.checkLinkCount(count)
                 let base = try address.base
                 try await workspace.withWorkspace { store, found in
                     let target = try await findSurvey(survey, in: found, store: store)

@@ -56,7 +56,7 @@ struct DatabaseOptions: ParsableArguments {
 
     /// Opens the store and finds the workspace a command names by slug.
     func withWorkspace<T>(_ slug: String, _ body: (Store, Workspace) async throws -> T) async throws -> T {
-        try await withStore { store in try await body(store, try await store.workspace(slug: slug)) }
+        try await withStore { store in try await body(store, try await store.workspaces.workspace(slug: slug)) }
     }
 
     /// Opens the store or stops with one message listing every problem.

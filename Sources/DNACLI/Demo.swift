@@ -22,7 +22,7 @@ struct Demo: AsyncParsableCommand {
 }
 
 enum DemoLoader {
-    /// Loads the demo; every instance administrator administers it (`Store.createWorkspace`'s
+    /// Loads the demo; every instance administrator administers it (`WorkspaceRepository.create`'s
     /// rule for a workspace no person made).
     @discardableResult
     static func load(_ store: Store) async throws -> Workspace {

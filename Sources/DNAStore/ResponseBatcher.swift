@@ -6,13 +6,13 @@
 /// respondent already in the campaign) fails alone.
 actor ResponseBatcher {
     private unowned let store: Store
-    private var pending: [(row: Store.ResponseRow, done: CheckedContinuation<Void, any Error>)] = []
+    private var pending: [(row: CampaignRepository.ResponseRow, done: CheckedContinuation<Void, any Error>)] = []
     private var flushing = false
     static let maximumBatch = 500
 
     init(store: Store) { self.store = store }
 
-    func submit(_ row: Store.ResponseRow) async throws {
+    func submit(_ row: CampaignRepository.ResponseRow) async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             pending.append((row, continuation))
             if !flushing {
@@ -28,13 +28,16 @@ actor ResponseBatcher {
             pending.removeFirst(batch.count)
             let rows = batch.map(\.row)
             do {
-                try await store.write(changingCachedReads: false) { db in try await Store.insertResponses(db, rows, summed: false) }
+                try await store.write(changingCachedReads: false) { db in
+                    try await CampaignRepository.insertResponses(db, rows, summed: false)
+                }
                 for entry in batch { entry.done.resume() }
             } catch {
                 for entry in batch {
                     do {
                         let row = entry.row
-                        try await store.write(changingCachedReads: false) { db in try await Store.insertResponses(db, [row], summed: false)
+                        try await store.write(changingCachedReads: false) { db in
+                            try await CampaignRepository.insertResponses(db, [row], summed: false)
                         }
                         entry.done.resume()
                     } catch {

@@ -11,7 +11,7 @@ enum ResponseCopy {
         "summed",
     ]
 
-    static func copy(_ rows: [Store.ResponseRow], summed: Bool, into connection: PostgresConnection) async throws {
+    static func copy(_ rows: [CampaignRepository.ResponseRow], summed: Bool, into connection: PostgresConnection) async throws {
         try await connection.copyFrom(table: "responses", columns: columns, logger: connection.logger) { writer in
             var buffer = ByteBuffer()
             buffer.reserveCapacity(256 * 1024)

@@ -9,7 +9,7 @@ import SQLiteKit
 enum ResponseInsert {
     static let rowsPerStatement = 500
 
-    static func insert(_ rows: [Store.ResponseRow], summed: Bool, into connection: SQLiteConnection) async throws {
+    static func insert(_ rows: [CampaignRepository.ResponseRow], summed: Bool, into connection: SQLiteConnection) async throws {
         for chunk in rows.chunked(into: rowsPerStatement) {
             var binds: [SQLiteData] = []
             binds.reserveCapacity(chunk.count * ResponseCopy.columns.count)

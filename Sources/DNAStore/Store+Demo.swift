@@ -5,26 +5,28 @@ extension Store {
     /// Loads the demo organization in one transaction, once; later calls find it and return
     /// it unchanged. A failure leaves no half-made demo behind.
     public func loadDemo(now: Int64) async throws -> Workspace {
-        if let existing = try? await workspace(slug: DemoOrganization.slug) {
+        if let existing = try? await workspaces.workspace(slug: DemoOrganization.slug) {
             // Written earlier (`cdna demo` before the first administrator existed): the rule
             // for a workspace no person made applies to whoever administers the instance now.
-            try await write { db in try await Self.grantFirstAdmins(db, workspaceID: existing.id, creator: nil) }
+            try await write { db in try await WorkspaceRepository.grantFirstAdmins(db, workspaceID: existing.id, creator: nil) }
             return existing
         }
         let workspace = Workspace(id: makeID(), slug: DemoOrganization.slug, name: DemoOrganization.name, createdAt: now)
         let makeID = self.makeID
         try await write { db in
-            try await Self.insert(workspace, into: db)
-            try await Self.grantFirstAdmins(db, workspaceID: workspace.id, creator: nil)
-            _ = try await Self.importOrgChart(
+            try await WorkspaceRepository.insert(workspace, into: db)
+            try await WorkspaceRepository.grantFirstAdmins(db, workspaceID: workspace.id, creator: nil)
+            _ = try await OrganizationRepository.importOrgChart(
                 db, workspaceID: workspace.id, file: "demo org chart", text: DemoOrganization.orgChartCSV, makeID: makeID)
-            let unitIDs = Dictionary(uniqueKeysWithValues: try await Self.units(db, workspaceID: workspace.id).map { ($0.code, $0.id) })
+            let unitIDs = Dictionary(
+                uniqueKeysWithValues: try await OrganizationRepository.units(db, workspaceID: workspace.id).map { ($0.code, $0.id) })
             for role in DemoOrganization.roles {
                 let record = Role(id: makeID(), workspaceID: workspace.id, code: role.code, name: role.name, unitID: unitIDs[role.unit])
-                try await Self.insert(record, into: db)
+                try await OrganizationRepository.insert(record, into: db)
             }
-            _ = try await Self.mergeCustomerModel(db, workspaceID: workspace.id, DemoCustomerModel.model, makeID: makeID)
-            let roleIDs = Dictionary(uniqueKeysWithValues: try await Self.roles(db, workspaceID: workspace.id).map { ($0.code, $0.id) })
+            _ = try await CustomerModelRepository.mergeCustomerModel(db, workspaceID: workspace.id, DemoCustomerModel.model, makeID: makeID)
+            let roleIDs = Dictionary(
+                uniqueKeysWithValues: try await OrganizationRepository.roles(db, workspaceID: workspace.id).map { ($0.code, $0.id) })
             try await Self.insertDemoWaves(db, workspaceID: workspace.id, unitIDs: unitIDs, roleIDs: roleIDs, now: now, makeID: makeID)
             try await Self.insertDemoChange(db, workspaceID: workspace.id, now: now, makeID: makeID)
             try await Self.insertDemoOutsideView(db, workspaceID: workspace.id, now: now, makeID: makeID)
@@ -52,10 +54,10 @@ extension Store {
                     .values(SQLBind(campaignID), SQLBind(unitIDs[unit]!), SQLBind(invited)).run()
             }
             let submitted = now - Int64(wave.closedDaysAgo + 2) * day
-            try await Self.insertResponses(
+            try await CampaignRepository.insertResponses(
                 db,
                 wave.respondents.enumerated().map { index, respondent in
-                    ResponseRow(
+                    CampaignRepository.ResponseRow(
                         id: makeID(), campaignID: campaignID, respondentKey: "w\(number + 1)-\(index + 1)",
                         unitID: unitIDs[respondent.unit],
                         roleID: respondent.role.isEmpty ? nil : roleIDs[respondent.role], likert: respondent.likert,
@@ -130,8 +132,8 @@ extension Store {
             opensAt: now - 120 * day,
             closesAt: now - 90 * day, openLink: nil, thresholds: TopTasks.Thresholds(), createdAt: now - 121 * day,
             items: DemoCustomerModel.studyOutcomes.map { CustomerSurvey.Item(code: $0.code, text: sentences[$0.code]!) })
-        try await insertSurvey(db, study)
-        try await insertSurveyRespondents(
+        try await SurveyRepository.insertSurvey(db, study)
+        try await SurveyRepository.insertSurveyRespondents(
             db,
             SurveyRespondentRow.imported(ratings: DemoCustomerModel.studyRatings(), surveyID: study.id, at: now - 100 * day, makeID: makeID)
         )
@@ -141,7 +143,7 @@ extension Store {
             closesAt: now - 60 * day,
             openLink: nil, thresholds: TopTasks.Thresholds(), createdAt: now - 81 * day,
             items: model.tasks.map { CustomerSurvey.Item(code: $0.code, text: $0.title) })
-        try await insertSurvey(db, vote)
+        try await SurveyRepository.insertSurvey(db, vote)
         var random = SeededRandom(seed: 0x5407_7135)
         // Each voter saw the list in an order of their own, as on the vote page.
         let voters = SurveyRespondentRow.imported(votes: DemoCustomerModel.votes(), surveyID: vote.id, at: now - 70 * day, makeID: makeID)
@@ -150,7 +152,7 @@ extension Store {
                 row.order = vote.items.map(\.code).shuffled(using: &random)
                 return row
             }
-        try await insertSurveyRespondents(db, voters)
+        try await SurveyRepository.insertSurveyRespondents(db, voters)
 
         for test in DemoCustomerModel.taskTests {
             try await db.insert(into: "task_tests").columns(
@@ -165,7 +167,7 @@ extension Store {
             let roundID = makeID()
             try await db.insert(into: "task_rounds").columns("id", "workspace_id", "name", "held_on", "created_at")
                 .values(SQLBind(roundID), SQLBind(workspaceID), SQLBind(round.name), SQLBind(round.heldOn), SQLBind(now)).run()
-            try await insertAttempts(db, roundID: roundID, round.attempts)
+            try await SurveyRepository.insertAttempts(db, roundID: roundID, round.attempts)
         }
 
         var stepIDs: [String: String] = [:]
@@ -188,12 +190,12 @@ extension Store {
             }
         }
         for change in DemoCustomerModel.changes {
-            _ = try await recordJourneyChange(
+            _ = try await CustomerModelRepository.recordJourneyChange(
                 db, journeyID: journeyIDs[change.journey]!, journey: change.journey, stepID: stepIDs[change.journey + "/" + change.step]!,
                 title: change.title, date: change.date, customerMinutesAfter: change.customerAfter,
                 organizationMinutesAfter: change.organizationAfter, now: now, id: makeID())
         }
-        try await insertMetricAnswers(db, workspaceID: workspaceID, DemoCustomerModel.metricAnswers())
+        try await SurveyRepository.insertMetricAnswers(db, workspaceID: workspaceID, DemoCustomerModel.metricAnswers())
     }
 
     /// The line of sight and the improvement loop, through the same store functions the
@@ -202,20 +204,25 @@ extension Store {
         _ db: any SQLDatabase, workspaceID: String, now: Int64, makeID: @escaping @Sendable () -> String
     ) async throws {
         let demo = DemoLineOfSight.content(now: now)
-        for node in demo.nodes { _ = try await saveNode(db, workspaceID: workspaceID, node, makeID: makeID) }
-        for edge in demo.edges { try await addEdge(db, workspaceID: workspaceID, from: edge.from, to: edge.to) }
+        for node in demo.nodes { _ = try await LineOfSightRepository.saveNode(db, workspaceID: workspaceID, node, makeID: makeID) }
+        for edge in demo.edges { try await LineOfSightRepository.addEdge(db, workspaceID: workspaceID, from: edge.from, to: edge.to) }
         for metric in demo.metrics {
-            let nodeID = try await metric.node.asyncMap { try await node(db, workspaceID: workspaceID, code: $0).id }
-            try await insertMetric(db, workspaceID: workspaceID, id: makeID(), metric, nodeID: nodeID)
+            let nodeID = try await metric.node.asyncMap { try await LineOfSightRepository.node(db, workspaceID: workspaceID, code: $0).id }
+            try await LineOfSightRepository.insertMetric(db, workspaceID: workspaceID, id: makeID(), metric, nodeID: nodeID)
         }
-        try await insertMeasurements(db, workspaceID: workspaceID, demo.measurements)
-        for objective in demo.objectives { try await saveObjective(db, workspaceID: workspaceID, objective, id: makeID()) }
-        for card in demo.hypotheses { try await insertHypothesis(db, workspaceID: workspaceID, card, id: makeID()) }
+        try await LineOfSightRepository.insertMeasurements(db, workspaceID: workspaceID, demo.measurements)
+        for objective in demo.objectives {
+            try await LineOfSightRepository.saveObjective(db, workspaceID: workspaceID, objective, id: makeID())
+        }
+        for card in demo.hypotheses { try await LineOfSightRepository.insertHypothesis(db, workspaceID: workspaceID, card, id: makeID()) }
         // Evidence first without decision links (the decisions are not there yet); the log
         // then cites it.
         for item in demo.evidence {
-            _ = try await addEvidence(db, workspaceID: workspaceID, item, id: makeID(), frameworks: BuiltInFrameworks.all)
+            _ = try await LineOfSightRepository.addEvidence(
+                db, workspaceID: workspaceID, item, id: makeID(), frameworks: BuiltInFrameworks.all)
         }
-        for decision in demo.decisions { _ = try await logDecision(db, workspaceID: workspaceID, decision, id: makeID()) }
+        for decision in demo.decisions {
+            _ = try await LineOfSightRepository.logDecision(db, workspaceID: workspaceID, decision, id: makeID())
+        }
     }
 }

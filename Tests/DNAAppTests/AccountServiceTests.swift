@@ -13,7 +13,8 @@ struct AccountServiceTests {
         try await database.withStore { store in
             // setup: an instance administrator and a member of a workspace (the fixture's analyst)
             let fixture = try await ServiceFixture.make(store)
-            let root = try await store.createUser(email: "root@x.test", name: "Root", passwordHash: "-", instanceAdmin: true, now: 1)
+            let root = try await store.accounts.createUser(
+                email: "root@x.test", name: "Root", passwordHash: "-", instanceAdmin: true, now: 1)
             let service = AccountService(store: store, bcryptCost: 4)
             // MUT + validation
             let bob = try await service.createUser(
@@ -36,7 +37,7 @@ struct AccountServiceTests {
 
             let created = try await service.createToken(fixture.asAnalyst, name: "ci", now: 3)
             #expect(created.secret.hasPrefix("cdna_") && created.token.userID == fixture.analyst.id)
-            #expect(try await store.userForAPIToken(tokenHash: Secrets.hash(created.secret), now: 4)?.id == fixture.analyst.id)
+            #expect(try await store.accounts.userForAPIToken(tokenHash: Secrets.hash(created.secret), now: 4)?.id == fixture.analyst.id)
             #expect(try await service.tokens(fixture.asViewer).isEmpty)
             await #expect(throws: StoreError.self, "another person's token is not found") {
                 try await service.deleteToken(fixture.asViewer, id: created.token.id)

@@ -16,7 +16,8 @@ struct AdapterUseCaseTests {
         try await database.withStore { store in
             // setup: a wave inviting lab only
             let fixture = try await ServiceFixture.make(store)
-            let outsider = try await store.createUser(email: "eve@x.test", name: "Eve", passwordHash: "-", instanceAdmin: false, now: 1)
+            let outsider = try await store.accounts.createUser(
+                email: "eve@x.test", name: "Eve", passwordHash: "-", instanceAdmin: false, now: 1)
             let asOutsider = Caller.person(outsider, via: .page)
             let campaigns = CampaignService(store: store)
             let wave = try await campaigns.createCampaign(
@@ -26,7 +27,7 @@ struct AdapterUseCaseTests {
             // MUT + validation
             let summary = try await WorkspaceService(store: store).summary(fixture.asViewer, slug: "w")
             #expect(summary.access == .viewer && summary.units == 2 && summary.members == 2 && summary.campaigns == 1)
-            let frameworks = try await store.frameworks(workspaceID: fixture.workspace.id)
+            let frameworks = try await store.frameworks.all(workspaceID: fixture.workspace.id)
             #expect(summary.roles == 0 && summary.frameworks == frameworks.count)
             let overview = try await campaigns.overview(fixture.asViewer, workspace: "w")
             #expect(overview.waves.map(\.campaign.id) == [wave.id] && overview.waves.first?.progress.invited == 4)
@@ -58,7 +59,7 @@ struct AdapterUseCaseTests {
                 fixture.asAnalyst, workspace: "w", name: "Wave", instrument: .builtIn("customer-dna"), opensAt: 1, closesAt: nil,
                 population: ["lab": 4], now: 1)
             try await campaigns.setOpenLink(fixture.asAnalyst, workspace: "w", campaign: wave.id, on: true)
-            let openLink = try #require(try await store.campaign(workspaceID: fixture.workspace.id, id: wave.id).openLink)
+            let openLink = try #require(try await store.campaigns.campaign(workspaceID: fixture.workspace.id, id: wave.id).openLink)
             let links = AnswerLinkService(store: store)
 
             // MUT + validation: starting, choosing, handing in
@@ -68,13 +69,13 @@ struct AdapterUseCaseTests {
             #expect(session.campaign.id == wave.id && session.answers == nil)
             #expect(try await links.respondentChoices(session).units.map(\.code) == ["lab"])
             var answers = RespondentAnswers(
-                unitID: try await store.units(workspaceID: fixture.workspace.id).first { $0.code == "lab" }?.id, roleID: nil,
+                unitID: try await store.organization.units(workspaceID: fixture.workspace.id).first { $0.code == "lab" }?.id, roleID: nil,
                 likert: [Int8](repeating: AssessmentResponses.missing, count: session.instrument.likertItems.count), outcome: nil,
                 texts: [:])
             answers.likert[0] = 4
             try await links.saveRespondentAnswers(token: token, answers: answers, submit: true, now: 6)
             #expect(try await links.respondentSession(token: token) == nil)
-            #expect(try await store.campaignProgress(workspace: fixture.workspace, campaignID: wave.id).submitted == 1)
+            #expect(try await store.campaigns.campaignProgress(workspace: fixture.workspace, campaignID: wave.id).submitted == 1)
 
             // The visit limit is per address and kind, and a refused visit is not counted.
             for _ in 0..<AnswerLinkService.openLinkVisitsPerHour {
@@ -95,7 +96,7 @@ struct AdapterUseCaseTests {
             let ops = Caller.commandLine(login: "ops")
             // MUT + validation
             let made = try await service.createToken(ops, forUser: "vic@x.test", name: "ci", now: 3)
-            #expect(try await store.userForAPIToken(tokenHash: Secrets.hash(made.secret), now: 4)?.email == "vic@x.test")
+            #expect(try await store.accounts.userForAPIToken(tokenHash: Secrets.hash(made.secret), now: 4)?.email == "vic@x.test")
             await #expect(throws: StoreError.notFound("no user 'nobody@x.test'")) {
                 _ = try await service.createToken(ops, forUser: "nobody@x.test", name: "ci", now: 3)
             }
@@ -103,7 +104,7 @@ struct AdapterUseCaseTests {
                 _ = try await service.createToken(fixture.asAnalyst, forUser: "vic@x.test", name: "ci", now: 3)
             }
             try await service.resetPassword(ops, email: "vic@x.test", password: "a new long one")
-            let hash = try #require(try await store.userWithPasswordHash(email: "vic@x.test")?.passwordHash)
+            let hash = try #require(try await store.accounts.userWithPasswordHash(email: "vic@x.test")?.passwordHash)
             #expect(hash.hasPrefix("$2"))
             await #expect(throws: AccessError.forbidden("only an instance administrator can reset passwords")) {
                 try await service.resetPassword(fixture.asViewer, email: "ana@x.test", password: "a new long one")

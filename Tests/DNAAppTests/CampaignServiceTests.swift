@@ -22,8 +22,9 @@ struct CampaignServiceTests {
             let wave = try await service.createCampaign(
                 asAnalyst, workspace: "w", name: "Wave", instrument: .builtIn("customer-dna"), opensAt: 100, closesAt: nil,
                 population: ["hq": 5, "lab": 7], now: 100)
-            let population = try await store.campaignPopulation(campaignID: wave.id)
-            let units = Dictionary(uniqueKeysWithValues: try await store.units(workspaceID: workspace.id).map { ($0.id, $0.code) })
+            let population = try await store.campaigns.campaignPopulation(campaignID: wave.id)
+            let units = Dictionary(
+                uniqueKeysWithValues: try await store.organization.units(workspaceID: workspace.id).map { ($0.id, $0.code) })
             #expect(Dictionary(uniqueKeysWithValues: population.map { (units[$0.unitID]!, $0.invited) }) == ["hq": 5, "lab": 7])
             await #expect(throws: StoreError.invalid("population: 'nowhere' is not a unit code of this workspace")) {
                 _ = try await service.createCampaign(
@@ -39,14 +40,14 @@ struct CampaignServiceTests {
             #expect(try await service.setOpen(asAnalyst, workspace: "w", campaign: wave.id, open: false, now: 50).closesAt == 100)
             #expect(try await service.setOpen(asAnalyst, workspace: "w", campaign: wave.id, open: true, now: 300).closesAt == nil)
             try await service.setOpenLink(asAnalyst, workspace: "w", campaign: wave.id, on: true)
-            let first = try await store.campaign(workspaceID: workspace.id, id: wave.id).openLink
+            let first = try await store.campaigns.campaign(workspaceID: workspace.id, id: wave.id).openLink
             try await service.setOpenLink(asAnalyst, workspace: "w", campaign: wave.id, on: true)
-            let second = try await store.campaign(workspaceID: workspace.id, id: wave.id).openLink
+            let second = try await store.campaigns.campaign(workspaceID: workspace.id, id: wave.id).openLink
             #expect(first != nil && second != nil && first != second)
             try await service.setOpenLink(asAnalyst, workspace: "w", campaign: wave.id, on: false)
-            #expect(try await store.campaign(workspaceID: workspace.id, id: wave.id).openLink == nil)
+            #expect(try await store.campaigns.campaign(workspaceID: workspace.id, id: wave.id).openLink == nil)
 
-            let actions = try await store.auditLog(workspaceID: workspace.id).map(\.action)
+            let actions = try await store.auditLog.entries(workspaceID: workspace.id).map(\.action)
             #expect(actions.prefix(3) == ["campaign.open-link", "campaign.open-link", "campaign.open-link"])
             #expect(actions.contains("campaign.create") && actions.filter { $0 == "campaign.close" }.count == 3)
         }

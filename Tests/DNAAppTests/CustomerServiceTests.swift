@@ -59,11 +59,11 @@ struct CustomerServiceTests {
             await #expect(throws: StoreError.notFound("no workspace 'w'")) {
                 _ = try await surveys.results(
                     .person(
-                        try await store.createUser(
+                        try await store.accounts.createUser(
                             email: "eve@x.test", name: "Eve", passwordHash: "-", instanceAdmin: false, now: 1), via: .api),
                     workspace: "w", survey: study.id, segment: nil)
             }
-            let log = try await store.auditLog(workspaceID: fixture.workspace.id, limit: 4).map { "\($0.action) \($0.actor)" }
+            let log = try await store.auditLog.entries(workspaceID: fixture.workspace.id, limit: 4).map { "\($0.action) \($0.actor)" }
             #expect(log == ["survey.open-link ana@x.test", "survey.close ana@x.test", "survey.import cli:ops", "survey.create ana@x.test"])
         }
     }

@@ -40,7 +40,7 @@ struct LineOfSightServiceTests {
             try await service.deleteEdge(fixture.asAnalyst, workspace: "w", from: "s1", to: "c1")
             try await service.deleteNode(fixture.asAnalyst, workspace: "w", code: "c1")
             #expect(try await service.graph(fixture.asViewer, workspace: "w").nodes.map(\.code) == ["s1"])
-            let log = try await store.auditLog(workspaceID: fixture.workspace.id, limit: 5).map { "\($0.action) \($0.actor)" }
+            let log = try await store.auditLog.entries(workspaceID: fixture.workspace.id, limit: 5).map { "\($0.action) \($0.actor)" }
             #expect(
                 log == [
                     "line-of-sight.node-delete ana@x.test", "line-of-sight.edge-delete ana@x.test", "line-of-sight.edge ana@x.test",
@@ -113,7 +113,8 @@ struct LineOfSightServiceTests {
             let measured = try await service.metricsView(fixture.asViewer, workspace: "w")
             #expect(measured.measurements.count == 2 && measured.objectives == [objective])
             #expect(try await service.agilityView(fixture.asViewer, workspace: "w").titles[decision.code] == "Hire two agents")
-            let outsider = try await store.createUser(email: "eve@x.test", name: "Eve", passwordHash: "-", instanceAdmin: false, now: 1)
+            let outsider = try await store.accounts.createUser(
+                email: "eve@x.test", name: "Eve", passwordHash: "-", instanceAdmin: false, now: 1)
             await #expect(throws: StoreError.notFound("no workspace 'w'")) {
                 _ = try await service.hypothesesView(.person(outsider, via: .page), workspace: "w")
             }

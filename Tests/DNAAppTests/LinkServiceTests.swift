@@ -16,8 +16,8 @@ struct LinkServiceTests {
             // setup: a wave sent to hq, an analyst and a viewer
             let fixture = try await ServiceFixture.make(store)
             let workspace = fixture.workspace, asAnalyst = fixture.asAnalyst, asViewer = fixture.asViewer
-            let hq = try #require(try await store.units(workspaceID: workspace.id).first { $0.code == "hq" })
-            let campaign = try await store.createCampaign(
+            let hq = try #require(try await store.organization.units(workspaceID: workspace.id).first { $0.code == "hq" })
+            let campaign = try await store.campaigns.create(
                 workspaceID: workspace.id, name: "Wave", instrument: .builtIn("customer-dna"), opensAt: 1, closesAt: nil,
                 population: [hq.id: 10], now: 1)
             let service = LinkService(store: store)
@@ -47,7 +47,7 @@ struct LinkServiceTests {
             await #expect(throws: StoreError.self) {
                 _ = try await service.respondentLinks(asAnalyst, workspace: "w", campaign: campaign.id, unitCode: "lab", count: 1, now: 1)
             }
-            let log = try await store.auditLog(workspaceID: workspace.id)
+            let log = try await store.auditLog.entries(workspaceID: workspace.id)
             #expect(
                 log.first?.action == "campaign.links" && log.first?.actor == "ana@x.test"
                     && log.first?.summary == "issued 3 respondent links")

@@ -13,7 +13,7 @@ struct NextStepsTests {
         try await database.withStore { store in
             // setup: a workspace with nothing, then one with units but no wave
             let fixture = try await ServiceFixture.make(store)
-            _ = try await store.createWorkspace(slug: "empty", name: "Empty", creator: fixture.analyst.id, now: 1)
+            _ = try await store.workspaces.create(slug: "empty", name: "Empty", creator: fixture.analyst.id, now: 1)
             let workspaces = WorkspaceService(store: store)
             // MUT + validation
             #expect(
@@ -67,7 +67,7 @@ struct NextStepsTests {
                 ops, workspace: slug, code: "settled", to: .validated,
                 learning: .init(believed: "b", observed: "o", learned: "l", next: "n"), on: "2020-01-02")
             // and a wave that is taking answers
-            let units = try await store.units(workspaceID: workspace.id)
+            let units = try await store.organization.units(workspaceID: workspace.id)
             let wave = try await CampaignService(store: store).createCampaign(
                 ops, workspace: slug, name: "Pulse, spring", instrument: .builtIn("customer-dna"), opensAt: now - 10, closesAt: nil,
                 population: [units[0].code: 40], now: now)

@@ -12,11 +12,14 @@ struct OrganizationServiceTests {
     func accessAndAudit(database: TestDatabase) async throws {
         try await database.withStore { store in
             // setup: a workspace with a viewer, an analyst and an outsider
-            let viewer = try await store.createUser(email: "vic@x.test", name: "Vic", passwordHash: "-", instanceAdmin: false, now: 1)
-            let analyst = try await store.createUser(email: "ana@x.test", name: "Ana", passwordHash: "-", instanceAdmin: false, now: 1)
-            let outsider = try await store.createUser(email: "eve@x.test", name: "Eve", passwordHash: "-", instanceAdmin: false, now: 1)
-            let workspace = try await store.createWorkspace(slug: "w", name: "W", creator: analyst.id, now: 1)
-            try await store.setMembership(Membership(workspaceID: workspace.id, userID: viewer.id, access: .viewer))
+            let viewer = try await store.accounts.createUser(
+                email: "vic@x.test", name: "Vic", passwordHash: "-", instanceAdmin: false, now: 1)
+            let analyst = try await store.accounts.createUser(
+                email: "ana@x.test", name: "Ana", passwordHash: "-", instanceAdmin: false, now: 1)
+            let outsider = try await store.accounts.createUser(
+                email: "eve@x.test", name: "Eve", passwordHash: "-", instanceAdmin: false, now: 1)
+            let workspace = try await store.workspaces.create(slug: "w", name: "W", creator: analyst.id, now: 1)
+            try await store.accounts.setMembership(Membership(workspaceID: workspace.id, userID: viewer.id, access: .viewer))
             let service = OrganizationService(store: store)
             let asViewer = Caller.person(viewer, via: .page), asAnalyst = Caller.person(analyst, via: .api, viaToken: true)
             let asOutsider = Caller.person(outsider, via: .api), asOperator = Caller.commandLine(login: "ops")
@@ -41,7 +44,7 @@ struct OrganizationServiceTests {
             #expect(try await service.roles(asViewer, workspace: "w").map(\.code) == ["Q2_lead"])
             try await service.deleteRole(asOperator, workspace: "w", id: role.id)
 
-            let log = try await store.auditLog(workspaceID: workspace.id)
+            let log = try await store.auditLog.entries(workspaceID: workspace.id)
             let named = log.map { "\($0.action) \($0.actor) \($0.via.rawValue)" }
             #expect(
                 named == [

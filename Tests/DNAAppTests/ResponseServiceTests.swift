@@ -14,7 +14,8 @@ struct ResponseServiceTests {
             // setup: a wave to hq, an analyst, a viewer and an outsider
             let fixture = try await ServiceFixture.make(store)
             let workspace = fixture.workspace, asAnalyst = fixture.asAnalyst, asViewer = fixture.asViewer
-            let outsider = try await store.createUser(email: "eve@x.test", name: "Eve", passwordHash: "-", instanceAdmin: false, now: 1)
+            let outsider = try await store.accounts.createUser(
+                email: "eve@x.test", name: "Eve", passwordHash: "-", instanceAdmin: false, now: 1)
             let campaign = try await CampaignService(store: store).createCampaign(
                 asAnalyst, workspace: "w", name: "Wave", instrument: .builtIn("customer-dna"), opensAt: 1, closesAt: nil,
                 population: ["hq": 10], now: 1)
@@ -48,8 +49,8 @@ struct ResponseServiceTests {
             _ = try await service.submitResponse(
                 .commandLine(login: "ops"), workspace: "w", campaign: campaign.id, respondent: "r5", unitCode: "hq", roleCode: nil,
                 answers: [:], now: 3)
-            #expect(try await store.campaignProgress(workspace: workspace, campaignID: campaign.id).submitted == 4)
-            let log = try await store.auditLog(workspaceID: workspace.id)
+            #expect(try await store.campaigns.campaignProgress(workspace: workspace, campaignID: campaign.id).submitted == 4)
+            let log = try await store.auditLog.entries(workspaceID: workspace.id)
             #expect(
                 log.first?.action == "responses.import" && log.first?.actor == "ana@x.test"
                     && log.first?.summary == "imported 2 responses from r.csv")
@@ -76,34 +77,37 @@ struct ResponseServiceTests {
                     answers: ["purpose-customers": "4"], now: 5)
             }
             try await submit(fixture.asAnalyst)
-            _ = try await store.createAPIToken(userID: fixture.analyst.id, name: "ci", tokenHash: "kept", now: 1)
-            #expect(try await store.userForAPIToken(tokenHash: "kept", now: 5)?.id == fixture.analyst.id)
+            _ = try await store.accounts.createAPIToken(userID: fixture.analyst.id, name: "ci", tokenHash: "kept", now: 1)
+            #expect(try await store.accounts.userForAPIToken(tokenHash: "kept", now: 5)?.id == fixture.analyst.id)
 
             // MUT: changes in this process are seen by the next call
-            try await store.setMembership(Membership(workspaceID: fixture.workspace.id, userID: fixture.analyst.id, access: .viewer))
+            try await store.accounts.setMembership(
+                Membership(workspaceID: fixture.workspace.id, userID: fixture.analyst.id, access: .viewer))
             await #expect(throws: AccessError.forbidden("this needs analyst access to 'w'; you have viewer")) {
                 try await submit(fixture.asAnalyst)
             }
-            try await store.setMembership(Membership(workspaceID: fixture.workspace.id, userID: fixture.analyst.id, access: .analyst))
+            try await store.accounts.setMembership(
+                Membership(workspaceID: fixture.workspace.id, userID: fixture.analyst.id, access: .analyst))
             try await submit(fixture.asAnalyst)
-            try await store.setCampaignClose(workspaceID: fixture.workspace.id, id: campaign.id, closesAt: 2)
+            try await store.campaigns.setCampaignClose(workspaceID: fixture.workspace.id, id: campaign.id, closesAt: 2)
             await #expect(throws: StoreError.conflict("the campaign is closed")) { try await submit(fixture.asAnalyst) }
-            try await store.setCampaignClose(workspaceID: fixture.workspace.id, id: campaign.id, closesAt: nil)
+            try await store.campaigns.setCampaignClose(workspaceID: fixture.workspace.id, id: campaign.id, closesAt: nil)
             try await submit(fixture.asAnalyst)
 
             // MUT: changes by another process are seen once the kept answers expire
             let other = try await Store.open(store.location)
             try await other.closing { other in
-                let token = try #require(try await other.apiTokens(userID: fixture.analyst.id).first)
-                try await other.deleteAPIToken(userID: fixture.analyst.id, id: token.id)
-                try await other.setMembership(Membership(workspaceID: fixture.workspace.id, userID: fixture.analyst.id, access: .viewer))
+                let token = try #require(try await other.accounts.apiTokens(userID: fixture.analyst.id).first)
+                try await other.accounts.deleteAPIToken(userID: fixture.analyst.id, id: token.id)
+                try await other.accounts.setMembership(
+                    Membership(workspaceID: fixture.workspace.id, userID: fixture.analyst.id, access: .viewer))
             }
             try await Task.sleep(for: Store.hotReadLifetime + .milliseconds(200))
-            #expect(try await store.userForAPIToken(tokenHash: "kept", now: 6) == nil)
+            #expect(try await store.accounts.userForAPIToken(tokenHash: "kept", now: 6) == nil)
             await #expect(throws: AccessError.forbidden("this needs analyst access to 'w'; you have viewer")) {
                 try await submit(fixture.asAnalyst)
             }
-            #expect(try await store.campaignProgress(workspace: fixture.workspace, campaignID: campaign.id).submitted == 3)
+            #expect(try await store.campaigns.campaignProgress(workspace: fixture.workspace, campaignID: campaign.id).submitted == 3)
         }
     }
 }

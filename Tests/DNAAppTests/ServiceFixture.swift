@@ -14,11 +14,12 @@ struct ServiceFixture {
     var asViewer: Caller { .person(viewer, via: .page) }
 
     static func make(_ store: Store) async throws -> ServiceFixture {
-        let analyst = try await store.createUser(email: "ana@x.test", name: "Ana", passwordHash: "-", instanceAdmin: false, now: 1)
-        let viewer = try await store.createUser(email: "vic@x.test", name: "Vic", passwordHash: "-", instanceAdmin: false, now: 1)
-        let workspace = try await store.createWorkspace(slug: "w", name: "W", creator: analyst.id, now: 1)
-        try await store.setMembership(Membership(workspaceID: workspace.id, userID: viewer.id, access: .viewer))
-        _ = try await store.importOrgChart(workspaceID: workspace.id, file: "org.csv", text: "unit,parent,name\nhq,,HQ\nlab,hq,Lab\n")
+        let analyst = try await store.accounts.createUser(email: "ana@x.test", name: "Ana", passwordHash: "-", instanceAdmin: false, now: 1)
+        let viewer = try await store.accounts.createUser(email: "vic@x.test", name: "Vic", passwordHash: "-", instanceAdmin: false, now: 1)
+        let workspace = try await store.workspaces.create(slug: "w", name: "W", creator: analyst.id, now: 1)
+        try await store.accounts.setMembership(Membership(workspaceID: workspace.id, userID: viewer.id, access: .viewer))
+        _ = try await store.organization.importOrgChart(
+            workspaceID: workspace.id, file: "org.csv", text: "unit,parent,name\nhq,,HQ\nlab,hq,Lab\n")
         return ServiceFixture(workspace: workspace, analyst: analyst, viewer: viewer)
     }
 }

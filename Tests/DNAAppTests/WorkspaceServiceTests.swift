@@ -12,9 +12,10 @@ struct WorkspaceServiceTests {
     func rules(database: TestDatabase) async throws {
         try await database.withStore { store in
             // setup: an instance administrator, two plain users
-            let root = try await store.createUser(email: "root@x.test", name: "Root", passwordHash: "-", instanceAdmin: true, now: 1)
-            let ann = try await store.createUser(email: "ann@x.test", name: "Ann", passwordHash: "-", instanceAdmin: false, now: 1)
-            let bob = try await store.createUser(email: "bob@x.test", name: "Bob", passwordHash: "-", instanceAdmin: false, now: 1)
+            let root = try await store.accounts.createUser(
+                email: "root@x.test", name: "Root", passwordHash: "-", instanceAdmin: true, now: 1)
+            let ann = try await store.accounts.createUser(email: "ann@x.test", name: "Ann", passwordHash: "-", instanceAdmin: false, now: 1)
+            let bob = try await store.accounts.createUser(email: "bob@x.test", name: "Bob", passwordHash: "-", instanceAdmin: false, now: 1)
             let service = WorkspaceService(store: store)
             let asRoot = Caller.person(root, via: .api), asAnn = Caller.person(ann, via: .page), asBob = Caller.person(bob, via: .api)
             let asOperator = Caller.commandLine(login: "ops")

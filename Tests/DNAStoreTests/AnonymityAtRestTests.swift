@@ -20,7 +20,7 @@ struct AnonymityAtRestTests {
             // setup: links handed out; person i answers at t0 + 37 i seconds, in order
             let setup = try await AssessmentStoreTests.setUp(store)
             let hashes = (0..<Self.people).map { "link-\($0)" }
-            try await store.addRespondentTokens(
+            try await store.campaigns.addRespondentTokens(
                 workspaceID: setup.workspace.id, campaignID: setup.campaign.id, unitID: setup.units["sales"]!,
                 tokenHashes: hashes + ["never-used"], now: 999_901)
             let t0: Int64 = 1_000_123
@@ -29,9 +29,9 @@ struct AnonymityAtRestTests {
                 var answers = RespondentAnswers(
                     unitID: nil, roleID: nil, likert: [Int8](repeating: 3, count: AssessmentStoreTests.instrument.likertItems.count),
                     outcome: nil, texts: ["value-in-own-words": "said by person \(person)"])
-                try await store.saveRespondentAnswers(tokenHash: hash, answers: answers, submit: false, now: at)
+                try await store.campaigns.saveRespondentAnswers(tokenHash: hash, answers: answers, submit: false, now: at)
                 answers.likert[0] = 4
-                try await store.saveRespondentAnswers(tokenHash: hash, answers: answers, submit: true, now: at + 5)
+                try await store.campaigns.saveRespondentAnswers(tokenHash: hash, answers: answers, submit: true, now: at + 5)
             }
 
             // MUT: what the administrator can read
@@ -61,7 +61,8 @@ struct AnonymityAtRestTests {
             try await Self.expectOrderCarriesNothing(store, table: "responses", personOf: personOfResponse)
             try await Self.expectOrderCarriesNothing(store, table: "response_texts", key: "response_id", personOf: personOfResponse)
             // the results still count every answer
-            let stored = try await store.assessmentResponses(campaign: setup.campaign, instrument: AssessmentStoreTests.instrument)
+            let stored = try await store.campaigns.assessmentResponses(
+                campaign: setup.campaign, instrument: AssessmentStoreTests.instrument)
             #expect(stored.respondents.count == Self.people)
         }
     }
@@ -71,17 +72,18 @@ struct AnonymityAtRestTests {
         try await database.withStore { store in
             // setup
             let workspace = try await CustomerModelStoreTests.setUp(store)
-            let study = try await store.createSurvey(
+            let study = try await store.surveys.create(
                 workspaceID: workspace.id, kind: .outcomeStudy, name: "Study", opensAt: 0, closesAt: nil, itemCodes: ["o1", "o2", "o3"],
                 now: 0)
             let hashes = (0..<Self.people).map { "customer-\($0)" }
-            try await store.addSurveyTokens(workspaceID: workspace.id, surveyID: study.id, segment: nil, tokenHashes: hashes, now: 77_777)
+            try await store.surveys.addSurveyTokens(
+                workspaceID: workspace.id, surveyID: study.id, segment: nil, tokenHashes: hashes, now: 77_777)
             let t0: Int64 = 2_000_321
             for (person, hash) in hashes.enumerated() {
                 let at = t0 + Int64(person) * 37
-                _ = try await store.surveySession(tokenHash: hash, now: at)
+                _ = try await store.surveys.surveySession(tokenHash: hash, now: at)
                 // Person i's importance for o1 is 1 + i % 5 and satisfaction for o3 tells i / 5.
-                try await store.saveSurveyAnswers(
+                try await store.surveys.saveSurveyAnswers(
                     tokenHash: hash, segment: "home",
                     ratings: [
                         "o1": .init(importance: 1 + person % 5, satisfaction: 3),
@@ -117,7 +119,7 @@ struct AnonymityAtRestTests {
             }
             try await Self.expectOrderCarriesNothing(store, table: "survey_respondents", personOf: personOfRespondent)
             try await Self.expectOrderCarriesNothing(store, table: "survey_answers", key: "respondent_id", personOf: personOfRespondent)
-            #expect(try await store.surveyProgress(surveyID: study.id).linksIssued == Self.people, "issued links are still counted")
+            #expect(try await store.surveys.surveyProgress(surveyID: study.id).linksIssued == Self.people, "issued links are still counted")
         }
     }
 

@@ -21,12 +21,12 @@ struct AssessmentStoreTests {
     }
 
     static func setUp(_ store: Store, now: Int64 = 1_000_000) async throws -> Setup {
-        let workspace = try await store.createWorkspace(slug: "acme", name: "Acme", now: 1)
-        _ = try await store.importOrgChart(workspaceID: workspace.id, file: "org.csv", text: orgChart)
-        _ = try await store.addCustomerOutcome(
+        let workspace = try await store.workspaces.create(slug: "acme", name: "Acme", now: 1)
+        _ = try await store.organization.importOrgChart(workspaceID: workspace.id, file: "org.csv", text: orgChart)
+        _ = try await store.customerModels.addCustomerOutcome(
             workspaceID: workspace.id, code: "claim-time", direction: .minimize, metric: "the time it takes", object: "to settle a claim")
-        let units = Dictionary(uniqueKeysWithValues: try await store.units(workspaceID: workspace.id).map { ($0.code, $0.id) })
-        let campaign = try await store.createCampaign(
+        let units = Dictionary(uniqueKeysWithValues: try await store.organization.units(workspaceID: workspace.id).map { ($0.code, $0.id) })
+        let campaign = try await store.campaigns.create(
             workspaceID: workspace.id, name: "Wave 1", instrument: .builtIn("customer-dna"), opensAt: now - 100, closesAt: now + 1000,
             population: [units["sales"]!: 10, units["support"]!: 8, units["team"]!: 4, units["hq"]!: 3], now: now - 200)
         return Setup(workspace: workspace, campaign: campaign, units: units)
@@ -45,37 +45,37 @@ struct AssessmentStoreTests {
     func respondentLink(database: TestDatabase) async throws {
         try await database.withStore { store in
             let setup = try await Self.setUp(store)
-            try await store.addRespondentTokens(
+            try await store.campaigns.addRespondentTokens(
                 workspaceID: setup.workspace.id, campaignID: setup.campaign.id, unitID: setup.units["sales"]!, tokenHashes: ["hash-a"],
                 now: 1_000_000)
-            let fresh = try #require(try await store.respondentSession(tokenHash: "hash-a"))
+            let fresh = try #require(try await store.campaigns.respondentSession(tokenHash: "hash-a"))
             #expect(fresh.answers == nil && fresh.issuedUnitID == setup.units["sales"])
             var answers = RespondentAnswers(
                 unitID: nil, roleID: nil, likert: [Int8](repeating: 0, count: Self.instrument.likertItems.count), outcome: nil, texts: [:])
             answers.likert[0] = 4
             answers.likert[1] = AssessmentResponses.dontKnow
-            try await store.saveRespondentAnswers(tokenHash: "hash-a", answers: answers, submit: false, now: 1_000_000)
-            let resumed = try #require(try await store.respondentSession(tokenHash: "hash-a"))
+            try await store.campaigns.saveRespondentAnswers(tokenHash: "hash-a", answers: answers, submit: false, now: 1_000_000)
+            let resumed = try #require(try await store.campaigns.respondentSession(tokenHash: "hash-a"))
             #expect(resumed.answers?.likert[0] == 4 && resumed.answers?.likert[1] == -1)
             #expect(resumed.answers?.unitID == setup.units["sales"])
 
             answers.outcome = "no-such-outcome"
             await #expect(throws: StoreError.self) {
-                try await store.saveRespondentAnswers(tokenHash: "hash-a", answers: answers, submit: false, now: 1_000_000)
+                try await store.campaigns.saveRespondentAnswers(tokenHash: "hash-a", answers: answers, submit: false, now: 1_000_000)
             }
             answers.outcome = "claim-time"
             answers.texts = ["value-in-own-words": "I settle claims fast."]
-            try await store.saveRespondentAnswers(tokenHash: "hash-a", answers: answers, submit: true, now: 1_000_001)
+            try await store.campaigns.saveRespondentAnswers(tokenHash: "hash-a", answers: answers, submit: true, now: 1_000_001)
             // Handed in: the link is gone, so nothing leads from it to the answers.
-            #expect(try await store.respondentSession(tokenHash: "hash-a") == nil)
-            await #expect(throws: StoreError.notFound(Store.spentOrUnknownLink)) {
-                try await store.saveRespondentAnswers(tokenHash: "hash-a", answers: answers, submit: true, now: 1_000_002)
+            #expect(try await store.campaigns.respondentSession(tokenHash: "hash-a") == nil)
+            await #expect(throws: StoreError.notFound(CampaignRepository.spentOrUnknownLink)) {
+                try await store.campaigns.saveRespondentAnswers(tokenHash: "hash-a", answers: answers, submit: true, now: 1_000_002)
             }
-            let responses = try await store.assessmentResponses(campaign: setup.campaign, instrument: Self.instrument)
+            let responses = try await store.campaigns.assessmentResponses(campaign: setup.campaign, instrument: Self.instrument)
             #expect(responses.respondents.count == 1)
             #expect(responses.respondents[0].unit == "sales" && responses.respondents[0].outcome == "claim-time")
             #expect(responses.answer(respondent: 0, item: 0) == 4)
-            #expect(try await store.respondentSession(tokenHash: "unknown") == nil)
+            #expect(try await store.campaigns.respondentSession(tokenHash: "unknown") == nil)
         }
     }
 
@@ -83,16 +83,16 @@ struct AssessmentStoreTests {
     func window(database: TestDatabase) async throws {
         try await database.withStore { store in
             let setup = try await Self.setUp(store)
-            try await store.addRespondentTokens(
+            try await store.campaigns.addRespondentTokens(
                 workspaceID: setup.workspace.id, campaignID: setup.campaign.id, unitID: setup.units["sales"]!, tokenHashes: ["h"], now: 1)
             let answers = RespondentAnswers(
                 unitID: nil, roleID: nil, likert: [Int8](repeating: 0, count: Self.instrument.likertItems.count), outcome: nil, texts: [:])
             await #expect(throws: StoreError.conflict("this survey has not opened yet")) {
-                try await store.saveRespondentAnswers(tokenHash: "h", answers: answers, submit: false, now: 1)
+                try await store.campaigns.saveRespondentAnswers(tokenHash: "h", answers: answers, submit: false, now: 1)
             }
-            try await store.setCampaignClose(workspaceID: setup.workspace.id, id: setup.campaign.id, closesAt: 1_000_000)
+            try await store.campaigns.setCampaignClose(workspaceID: setup.workspace.id, id: setup.campaign.id, closesAt: 1_000_000)
             await #expect(throws: StoreError.conflict("this survey is closed")) {
-                try await store.saveRespondentAnswers(tokenHash: "h", answers: answers, submit: false, now: 1_000_000)
+                try await store.campaigns.saveRespondentAnswers(tokenHash: "h", answers: answers, submit: false, now: 1_000_000)
             }
         }
     }
@@ -103,7 +103,7 @@ struct AssessmentStoreTests {
             let setup = try await Self.setUp(store)
             let bad = Self.csv([("r1", "sales", ["4", "5", "2"]), ("r2", "nowhere", ["4", "6", "2"]), ("r3", "team", ["dk", "", "1"])])
             let problems = await #expect(throws: FileProblems.self) {
-                try await store.importResponses(
+                try await store.campaigns.importResponses(
                     workspaceID: setup.workspace.id, campaignID: setup.campaign.id, file: "r.csv", text: bad, now: 1_000_000)
             }
             // Values and codes are checked in the same pass, so one report names both.
@@ -112,21 +112,22 @@ struct AssessmentStoreTests {
             #expect(lines.allSatisfy { $0.hasPrefix("r.csv:3:") })
             #expect(lines.first == "r.csv:3:4: 'nowhere' is not a unit code of this workspace")
             #expect(lines.last?.contains("'6' is not an answer") == true)
-            #expect(try await store.assessmentResponses(campaign: setup.campaign, instrument: Self.instrument).respondents.isEmpty)
+            #expect(
+                try await store.campaigns.assessmentResponses(campaign: setup.campaign, instrument: Self.instrument).respondents.isEmpty)
 
             let unknownUnit = Self.csv([("r1", "sales", ["4", "5", "2"]), ("r2", "nowhere", ["4", "4", "2"])])
             let unitProblems = await #expect(throws: FileProblems.self) {
-                try await store.importResponses(
+                try await store.campaigns.importResponses(
                     workspaceID: setup.workspace.id, campaignID: setup.campaign.id, file: "r.csv", text: unknownUnit, now: 1_000_000)
             }
             #expect(unitProblems?.description == "r.csv:3:4: 'nowhere' is not a unit code of this workspace")
 
             let good = Self.csv([("r1", "sales", ["4", "5", "2"])])
             #expect(
-                try await store.importResponses(
+                try await store.campaigns.importResponses(
                     workspaceID: setup.workspace.id, campaignID: setup.campaign.id, file: "r.csv", text: good, now: 1_000_000) == 1)
             let again = await #expect(throws: FileProblems.self) {
-                try await store.importResponses(
+                try await store.campaigns.importResponses(
                     workspaceID: setup.workspace.id, campaignID: setup.campaign.id, file: "r.csv", text: good, now: 1_000_000)
             }
             #expect(again?.description.contains("r.csv:2:1: respondent 'r1' is already in this campaign") == true)
@@ -167,9 +168,9 @@ struct AssessmentStoreTests {
                 }
             }
             let text = Self.csv(people) { $0 % 2 == 0 ? "claim-time" : "" }
-            _ = try await store.importResponses(
+            _ = try await store.campaigns.importResponses(
                 workspaceID: setup.workspace.id, campaignID: setup.campaign.id, file: "r.csv", text: text, now: 1_000_000)
-            let scorecard = try await store.scorecard(workspace: setup.workspace, campaign: setup.campaign, breakdown: .unit)
+            let scorecard = try await store.scorecards.scorecard(workspace: setup.workspace, campaign: setup.campaign, breakdown: .unit)
 
             let overall = try #require(scorecard.result.overall.scores)
             let expected = Self.expectedPurpose(people.map(\.2))
@@ -189,7 +190,7 @@ struct AssessmentStoreTests {
 
             let json = AnalysisOutput.json(scorecard)
             #expect(json.contains("\"suppressed\" : true"))
-            let byRole = try await store.scorecard(workspace: setup.workspace, campaign: setup.campaign, breakdown: .role)
+            let byRole = try await store.scorecards.scorecard(workspace: setup.workspace, campaign: setup.campaign, breakdown: .role)
             #expect(byRole.result.groups.isEmpty)
         }
     }
@@ -198,9 +199,9 @@ struct AssessmentStoreTests {
     func demoWaves(database: TestDatabase) async throws {
         try await database.withStore { store in
             let workspace = try await store.loadDemo(now: 1_800_000_000)
-            let campaigns = try await store.campaigns(workspaceID: workspace.id)
+            let campaigns = try await store.campaigns.all(workspaceID: workspace.id)
             #expect(campaigns.map(\.name) == ["Pulse, autumn", "Baseline, spring"])
-            let scorecard = try await store.scorecard(workspace: workspace, campaign: campaigns[0])
+            let scorecard = try await store.scorecards.scorecard(workspace: workspace, campaign: campaigns[0])
             #expect((scorecard.result.overall.scores?.n ?? 0) > 250)
             #expect(scorecard.previous?.name == "Baseline, spring")
             let innovation = try #require(scorecard.trend(of: "all").first { $0.framework == "os-canvas" && $0.dimension == "innovation" })
@@ -208,10 +209,11 @@ struct AssessmentStoreTests {
             // The executive office has four people: it never appears.
             #expect(scorecard.result.groups.first { $0.group == "exec" }?.scores == nil)
             // Every outcome the waves name is in the customer model, which has more besides.
-            let stored = Set(try await store.customerOutcomes(workspaceID: workspace.id).map(\.code))
+            let stored = Set(try await store.customerModels.customerOutcomes(workspaceID: workspace.id).map(\.code))
             #expect(Set(DemoOrganization.outcomes.map(\.code)).isSubset(of: stored))
             #expect(stored.count == DemoCustomerModel.model.outcomes.count)
-            #expect(!(try await store.tensions(workspaceID: workspace.id, framework: "os-canvas", dimension: "authority")).isEmpty)
+            #expect(
+                !(try await store.scorecards.tensions(workspaceID: workspace.id, framework: "os-canvas", dimension: "authority")).isEmpty)
         }
     }
 
@@ -224,16 +226,16 @@ struct AssessmentStoreTests {
                     "answers.nope: not an item of instrument 'customer-dna'; answers.purpose-customers: '7' is not an answer to likert item 'purpose-customers': expected 1-5, dk or empty"
                 )
             ) {
-                try await store.submitResponse(
+                try await store.campaigns.submitResponse(
                     workspaceID: setup.workspace.id, campaignID: setup.campaign.id, respondentKey: "x", unitCode: "sales", roleCode: nil,
                     answers: ["purpose-customers": "7", "nope": "1"], now: 1_000_000)
             }
-            _ = try await store.submitResponse(
+            _ = try await store.campaigns.submitResponse(
                 workspaceID: setup.workspace.id, campaignID: setup.campaign.id, respondentKey: "x", unitCode: "sales", roleCode: nil,
                 answers: ["purpose-customers": "5", "line-of-sight": "claim-time"], now: 1_000_000)
-            let responses = try await store.assessmentResponses(campaign: setup.campaign, instrument: Self.instrument)
+            let responses = try await store.campaigns.assessmentResponses(campaign: setup.campaign, instrument: Self.instrument)
             #expect(responses.respondents.map(\.outcome) == ["claim-time"])
-            let progress = try await store.campaignProgress(workspace: setup.workspace, campaignID: setup.campaign.id)
+            let progress = try await store.campaigns.campaignProgress(workspace: setup.workspace, campaignID: setup.campaign.id)
             #expect(progress.submitted == 1 && progress.invited == 25)
             // Units with fewer than k invited show no count.
             #expect(progress.units.first { $0.unitCode == "team" }?.submitted == nil)

@@ -17,30 +17,32 @@ struct AssessmentSumsTests {
             // setup: 40 imported, 130 through the API, 9 through links, over 4 units and 2 roles
             let setup = try await AssessmentStoreTests.setUp(store)
             let workspace = setup.workspace, campaign = setup.campaign
-            for code in ["lead", "agent"] { _ = try await store.addRole(workspaceID: workspace.id, code: code, name: code, unitID: nil) }
+            for code in ["lead", "agent"] {
+                _ = try await store.organization.addRole(workspaceID: workspace.id, code: code, name: code, unitID: nil)
+            }
             var random = SeededRandom(seed: 11)
             let units = ["hq", "sales", "support", "team"]
             let items = AssessmentStoreTests.instrument.likertItems
             func answer() -> String { random.uniform() < 0.08 ? "dk" : random.uniform() < 0.05 ? "" : String(1 + random.below(5)) }
             let imported = (0..<40).map { index in ("i\(index)", units[index % 4], AssessmentStoreTests.purposeItems.map { _ in answer() })
             }
-            _ = try await store.importResponses(
+            _ = try await store.campaigns.importResponses(
                 workspaceID: workspace.id, campaignID: campaign.id, file: "r.csv",
                 text: AssessmentStoreTests.csv(imported) { $0 % 3 == 0 ? "claim-time" : "" }, now: 1_000_000)
             for index in 0..<130 {
                 var answers: [String: String] = [:]
                 for item in items { answers[item.id] = answer() }
                 answers["line-of-sight"] = index % 4 == 0 ? "claim-time" : "can't say"
-                _ = try await store.submitResponse(
+                _ = try await store.campaigns.submitResponse(
                     workspaceID: workspace.id, campaignID: campaign.id, respondentKey: "api-\(index)", unitCode: units[random.below(4)],
                     roleCode: index % 5 == 0 ? nil : ["lead", "agent"][index % 2], answers: answers, now: 1_000_000)
             }
             let hashes = (0..<9).map { "link-\($0)" }
-            try await store.addRespondentTokens(
+            try await store.campaigns.addRespondentTokens(
                 workspaceID: workspace.id, campaignID: campaign.id, unitID: setup.units["team"]!, tokenHashes: hashes, now: 1_000_000)
             for hash in hashes {
                 let likert = items.map { _ in Int8(random.below(6)) }
-                try await store.saveRespondentAnswers(
+                try await store.campaigns.saveRespondentAnswers(
                     tokenHash: hash, answers: RespondentAnswers(unitID: nil, roleID: nil, likert: likert, outcome: nil, texts: [:]),
                     submit: true, now: 1_000_000)
             }
@@ -50,8 +52,9 @@ struct AssessmentSumsTests {
             try await Self.expectScratchFigures(store, setup)
             // Reading with more than `foldAbove` unsummed folds them off the request's path.
             for _ in 0..<100 where !store.folding.withLock({ $0.isEmpty }) { try await Task.sleep(for: .milliseconds(50)) }
-            #expect(try await Self.unsummed(store, campaign.id) == Store.unsummedFloor, "the newest hide among the floor's number")
-            #expect(try await store.foldSums(campaign: campaign) == 0)
+            #expect(
+                try await Self.unsummed(store, campaign.id) == CampaignRepository.unsummedFloor, "the newest hide among the floor's number")
+            #expect(try await store.campaigns.foldSums(campaign: campaign) == 0)
             try await Self.expectScratchFigures(store, setup)
             try await store.write { db in
                 try await db.update("campaigns").set("sums_plan", to: SQLBind("another-plan")).where("id", .equal, SQLBind(campaign.id))
@@ -61,28 +64,29 @@ struct AssessmentSumsTests {
             let counts = try await withThrowingTaskGroup(of: Int?.self) { group in
                 for _ in 0..<6 {
                     group.addTask {
-                        try await store.scorecard(workspace: workspace, campaign: campaign, breakdown: .none).result.overall.scores?.n
+                        try await store.scorecards.scorecard(workspace: workspace, campaign: campaign, breakdown: .none).result.overall
+                            .scores?.n
                     }
                 }
                 return try await group.reduce(into: [Int?]()) { $0.append($1) }
             }
             #expect(counts == [Int?](repeating: 179, count: 6))
             try await Self.expectScratchFigures(store, setup)
-            #expect(try await Self.unsummed(store, campaign.id) == Store.unsummedFloor)
+            #expect(try await Self.unsummed(store, campaign.id) == CampaignRepository.unsummedFloor)
             let kept = try await store.read { db in
                 try await db.select().column("sums_plan").from("campaigns").where("id", .equal, SQLBind(campaign.id)).first()!
                     .decode(column: "sums_plan", as: String.self)
             }
-            #expect(kept == (try await store.sumsPlan(of: campaign)).fingerprint, "a rebuild keeps the sums under the plan")
+            #expect(kept == (try await store.campaigns.sumsPlan(of: campaign)).fingerprint, "a rebuild keeps the sums under the plan")
 
             // Another process adds answers: this one's decoded copy of the kept sums is not reused.
-            let before = try await store.scorecard(workspace: workspace, campaign: campaign, breakdown: .none)
+            let before = try await store.scorecards.scorecard(workspace: workspace, campaign: campaign, breakdown: .none)
             let other = try await Store.open(store.location)
             let more = (0..<7).map { index in ("late\(index)", "sales", AssessmentStoreTests.purposeItems.map { _ in "4" }) }
-            _ = try await other.importResponses(
+            _ = try await other.campaigns.importResponses(
                 workspaceID: workspace.id, campaignID: campaign.id, file: "late.csv", text: AssessmentStoreTests.csv(more), now: 1_000_000)
             await other.close()
-            let after = try await store.scorecard(workspace: workspace, campaign: campaign, breakdown: .none)
+            let after = try await store.scorecards.scorecard(workspace: workspace, campaign: campaign, breakdown: .none)
             #expect(after.result.overall.scores?.n == (before.result.overall.scores?.n ?? 0) + 7)
             try await Self.expectScratchFigures(store, setup)
         }
@@ -92,7 +96,7 @@ struct AssessmentSumsTests {
     func trendFromSums(database: TestDatabase) async throws {
         try await database.withStore { store in
             let setup = try await AssessmentStoreTests.setUp(store, now: 1_000_000)
-            let second = try await store.createCampaign(
+            let second = try await store.campaigns.create(
                 workspaceID: setup.workspace.id, name: "Wave 2", instrument: .builtIn("customer-dna"), opensAt: 2_000_000,
                 closesAt: 3_000_000, population: [setup.units["sales"]!: 30], now: 1_999_000)
             var random = SeededRandom(seed: 5)
@@ -100,15 +104,15 @@ struct AssessmentSumsTests {
                 let people = (0..<25).map { index in
                     ("p\(index)", "sales", AssessmentStoreTests.purposeItems.map { _ in String(min(5, 1 + random.below(4) + shift)) })
                 }
-                _ = try await store.importResponses(
+                _ = try await store.campaigns.importResponses(
                     workspaceID: setup.workspace.id, campaignID: campaign.id, file: "r.csv", text: AssessmentStoreTests.csv(people),
                     now: 1_000_000)
             }
-            let scorecard = try await store.scorecard(workspace: setup.workspace, campaign: second, breakdown: .unit)
+            let scorecard = try await store.scorecards.scorecard(workspace: setup.workspace, campaign: second, breakdown: .unit)
             #expect(scorecard.previous?.id == setup.campaign.id)
             let instrument = AssessmentStoreTests.instrument
             func wave(_ campaign: Campaign) async throws -> AssessmentTrend.Wave {
-                let responses = try await store.assessmentResponses(campaign: campaign, instrument: instrument)
+                let responses = try await store.campaigns.assessmentResponses(campaign: campaign, instrument: instrument)
                 return .init(instrument: instrument, responses: responses, members: Array(responses.respondents.indices))
             }
             let expected = AssessmentTrend.compare(previous: try await wave(setup.campaign), current: try await wave(second))
@@ -127,7 +131,7 @@ struct AssessmentSumsTests {
     /// the full scorer.
     static func expectScratchFigures(_ store: Store, _ setup: AssessmentStoreTests.Setup) async throws {
         let instrument = AssessmentStoreTests.instrument
-        let responses = try await store.assessmentResponses(campaign: setup.campaign, instrument: instrument)
+        let responses = try await store.campaigns.assessmentResponses(campaign: setup.campaign, instrument: instrument)
         let members = { (codes: Set<String>) in responses.respondents.indices.filter { codes.contains(responses.respondents[$0].unit) } }
         let roleMembers = { (code: String) in responses.respondents.indices.filter { responses.respondents[$0].role == code } }
         let cuts: [(AssessmentScoring.Breakdown, [AssessmentScoring.Group])] = [
@@ -147,7 +151,7 @@ struct AssessmentSumsTests {
             let options = AssessmentScoring.Options(
                 breakdown: breakdown, minGroupSize: setup.workspace.minGroupSize, frameworks: BuiltInFrameworks.all)
             let expected = AssessmentScoring.score(instrument: instrument, responses: responses, groups: groups, options: options)
-            let scorecard = try await store.scorecard(workspace: setup.workspace, campaign: setup.campaign, breakdown: breakdown)
+            let scorecard = try await store.scorecards.scorecard(workspace: setup.workspace, campaign: setup.campaign, breakdown: breakdown)
             #expect(scorecard.result.overall.scores?.n == responses.respondents.count)
             expectClose(scorecard.result, expected, "\(breakdown)")
         }

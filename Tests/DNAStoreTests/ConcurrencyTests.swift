@@ -13,18 +13,18 @@ struct ConcurrencyTests {
     @Test("64 concurrent write transactions and reads all finish", .timeLimit(.minutes(1)), arguments: TestDatabase.available)
     func manyWriters(database: TestDatabase) async throws {
         try await database.withStore { store in
-            let workspace = try await store.createWorkspace(slug: "acme", name: "Acme", now: 1)
+            let workspace = try await store.workspaces.create(slug: "acme", name: "Acme", now: 1)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<64 {
                     group.addTask {
-                        _ = try await store.importOrgChart(
+                        _ = try await store.organization.importOrgChart(
                             workspaceID: workspace.id, file: "org.csv", text: "unit,parent,name\nu\(index),,Unit \(index)\n")
-                        _ = try await store.units(workspaceID: workspace.id)
+                        _ = try await store.organization.units(workspaceID: workspace.id)
                     }
                 }
                 try await group.waitForAll()
             }
-            #expect(try await store.units(workspaceID: workspace.id).count == 64)
+            #expect(try await store.organization.units(workspaceID: workspace.id).count == 64)
         }
     }
 
@@ -68,21 +68,22 @@ struct StreamingImportTests {
             let reports = Reports()
             // MUT
             let problems = await #expect(throws: FileProblems.self) {
-                try await store.importResponses(
+                try await store.campaigns.importResponses(
                     workspaceID: setup.workspace.id, campaignID: setup.campaign.id, source: source, now: 1_000_000
                 ) { rows, bytes in reports.add(rows, bytes) }
             }
             // validation
             #expect(problems?.description == "big.csv:42:1: respondent 'r7' is already in this campaign; each respondent is imported once")
             #expect(
-                try await store.assessmentResponses(campaign: setup.campaign, instrument: AssessmentStoreTests.instrument).respondents
+                try await store.campaigns.assessmentResponses(campaign: setup.campaign, instrument: AssessmentStoreTests.instrument)
+                    .respondents
                     .isEmpty)
             #expect(reports.count > 3, "progress is reported after every chunk")
 
             let good = ResponseFileSource(
                 CSVChunks(file: "good.csv", bytes: Array(AssessmentStoreTests.csv(Array(people.dropLast())).utf8), chunkSize: 256))
             #expect(
-                try await store.importResponses(
+                try await store.campaigns.importResponses(
                     workspaceID: setup.workspace.id, campaignID: setup.campaign.id, source: good, now: 1_000_000) == 40)
         }
     }
@@ -94,7 +95,7 @@ struct StreamingImportTests {
             // 64 bytes a read, so the report is full (50) long before the end of the file
             let setup = try await AssessmentStoreTests.setUp(store)
             let first = AssessmentStoreTests.csv((1...60).map { ("r\($0)", "sales", ["4", "4", "4"]) })
-            _ = try await store.importResponses(
+            _ = try await store.campaigns.importResponses(
                 workspaceID: setup.workspace.id, campaignID: setup.campaign.id, file: "a.csv", text: first, now: 1)
             let bytes = Array(AssessmentStoreTests.csv((1...300).map { ("r\($0)", "sales", ["4", "5", "2"]) }).utf8)
             let counter = ReadCounter()
@@ -107,7 +108,8 @@ struct StreamingImportTests {
                 })
             // MUT
             await #expect(throws: FileProblems.self) {
-                _ = try await store.importResponses(workspaceID: setup.workspace.id, campaignID: setup.campaign.id, source: source, now: 1)
+                _ = try await store.campaigns.importResponses(
+                    workspaceID: setup.workspace.id, campaignID: setup.campaign.id, source: source, now: 1)
             }
             counter.importReturned()
             try await Task.sleep(for: .milliseconds(200))
@@ -128,13 +130,15 @@ struct StreamingImportTests {
             let source = ResponseFileSource(CSVChunks(file: "bad.csv", bytes: Array(csv.utf8), chunkSize: 256))
             // MUT
             let problems = await #expect(throws: FileProblems.self) {
-                try await store.importResponses(workspaceID: setup.workspace.id, campaignID: setup.campaign.id, source: source, now: 1)
+                try await store.campaigns.importResponses(
+                    workspaceID: setup.workspace.id, campaignID: setup.campaign.id, source: source, now: 1)
             }
             // validation: lines 2-51, one each, and reading stopped soon after (not all 400)
             #expect(problems?.problems.map(\.line) == Array(2...51))
             #expect((problems?.total ?? 0) < 100)
             #expect(
-                try await store.assessmentResponses(campaign: setup.campaign, instrument: AssessmentStoreTests.instrument).respondents
+                try await store.campaigns.assessmentResponses(campaign: setup.campaign, instrument: AssessmentStoreTests.instrument)
+                    .respondents
                     .isEmpty)
         }
     }

@@ -18,7 +18,7 @@ struct ResponseCopyTests {
             let header = "respondent,unit,role," + AssessmentStoreTests.purposeItems.map(\.id).joined(separator: ",")
             let answers = AssessmentStoreTests.purposeItems.map { _ in "4" }.joined(separator: ",")
             let rows = keys.map { key in "\"\(key)\",sales,,\(answers)" }
-            let imported = try await store.importResponses(
+            let imported = try await store.campaigns.importResponses(
                 workspaceID: setup.workspace.id, campaignID: setup.campaign.id, file: "r.csv",
                 text: ([header] + rows).joined(separator: "\n") + "\n", now: 1_000_000)
             #expect(imported == keys.count)
@@ -28,7 +28,7 @@ struct ResponseCopyTests {
             }
             #expect(Set(try stored.map { try $0.decode(column: "respondent_key", as: String.self) }) == Set(keys))
             #expect(try stored.allSatisfy { try $0.decode(column: "unit_id", as: String?.self) == setup.units["sales"] })
-            let scorecard = try await store.scorecard(workspace: setup.workspace, campaign: setup.campaign, breakdown: .none)
+            let scorecard = try await store.scorecards.scorecard(workspace: setup.workspace, campaign: setup.campaign, breakdown: .none)
             let expected = AssessmentStoreTests.expectedPurpose(keys.map { _ in AssessmentStoreTests.purposeItems.map { _ in "4" } })
             let purpose = try #require(scorecard.result.overall.scores?.dimension("os-canvas", "purpose"))
             #expect(purpose.n == keys.count && abs(purpose.mean - expected.mean) < 1e-12)
@@ -44,7 +44,7 @@ struct ResponseCopyTests {
             let header = "respondent,unit,role," + AssessmentStoreTests.purposeItems.map(\.id).joined(separator: ",")
             let answers = AssessmentStoreTests.purposeItems.map { _ in "3" }.joined(separator: ",")
             let text = ([header] + (0..<30).map { "p\($0),sales,,\(answers)" }).joined(separator: "\n") + "\n"
-            _ = try await store.importResponses(
+            _ = try await store.campaigns.importResponses(
                 workspaceID: setup.workspace.id, campaignID: setup.campaign.id, file: "r.csv", text: text, now: 1_000_000)
             let counted = try await store.write { db in
                 try await SQLDialectQuirks.refreshStatistics(db, store.kind, table: "responses")

@@ -18,9 +18,9 @@ struct APITests {
                 body: ByteBuffer(string: #"{"slug":"globex","name":"Globex","min_group_size":7}"#))
             #expect(created.status == .created)
             #expect(try created.json()["min_group_size"] as? Int == 7)
-            // The creator, and nobody else, administers it (Store.createWorkspace's rule).
-            let globex = try await fixture.store.workspace(slug: "globex")
-            let members = try await fixture.store.memberships(workspaceID: globex.id)
+            // The creator, and nobody else, administers it (WorkspaceRepository.create's rule).
+            let globex = try await fixture.store.workspaces.workspace(slug: "globex")
+            let members = try await fixture.store.accounts.memberships(workspaceID: globex.id)
             #expect(members.map(\.user.email) == ["admin@acme.test"] && members.map(\.access) == [.admin])
 
             let unit = try await client.execute(
@@ -65,7 +65,7 @@ struct APITests {
                 uri: "/api/v1/workspaces/acme/units", method: .post, headers: .bearer(fixture.adminToken), body: ByteBuffer(string: body))
             #expect(response.status == .badRequest)
             #expect(response.errorMessage == message)
-            #expect(try await fixture.store.units(workspaceID: fixture.acme.id).count == 2)
+            #expect(try await fixture.store.organization.units(workspaceID: fixture.acme.id).count == 2)
         }
     }
 
@@ -112,7 +112,7 @@ struct APITests {
                 uri: "/api/v1/workspaces/acme/members", method: .put, headers: .bearer(fixture.outsiderToken),
                 body: ByteBuffer(string: #"{"email":"admin@acme.test","access":"owner"}"#))
             #expect(outsider.status == .notFound)
-            #expect(try await fixture.store.membership(slug: "acme", userID: fixture.admin.id)?.1 == .admin)
+            #expect(try await fixture.store.workspaces.membership(slug: "acme", userID: fixture.admin.id)?.1 == .admin)
         }
     }
 
@@ -142,7 +142,7 @@ struct APITests {
                 uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
                 body: ByteBuffer(string: "email=a%40b.c&password=" + String(repeating: "p", count: 300_000)))
             #expect(login.status == .contentTooLarge)
-            #expect(try await fixture.store.units(workspaceID: fixture.acme.id).count == 2)
+            #expect(try await fixture.store.organization.units(workspaceID: fixture.acme.id).count == 2)
         }
     }
 
@@ -159,7 +159,7 @@ struct APITests {
                 problems.map { "\($0["line"]!):\($0["column"]!) \($0["message"]!)" } == [
                     "5:3 parent 'ghost' is not a unit in this file or in the workspace"
                 ])
-            #expect(try await fixture.store.units(workspaceID: fixture.acme.id).count == 2)
+            #expect(try await fixture.store.organization.units(workspaceID: fixture.acme.id).count == 2)
             // The error body carries no SQL or driver detail.
             #expect(!response.text.lowercased().contains("select") && !response.text.lowercased().contains("sqlite"))
 

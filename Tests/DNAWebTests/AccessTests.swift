@@ -77,7 +77,7 @@ struct AccessTests {
                 uri: "/w/acme/org/import", method: .post, headers: formHeaders,
                 body: ByteBuffer(string: "csv=unit%2Cparent%2Cname%0Ax%2C%2CX"))
             #expect(form.status == .forbidden)
-            #expect(try await fixture.store.units(workspaceID: fixture.acme.id).count == 3)
+            #expect(try await fixture.store.organization.units(workspaceID: fixture.acme.id).count == 3)
         }
     }
 
@@ -85,7 +85,7 @@ struct AccessTests {
     func tenancy(database: TestDatabase) async throws {
         try await WebFixture.run(database) { fixture, client in
             // setup: a real unit id of acme, so a 404 cannot come from a missing record
-            let unitID = try #require(try await fixture.store.units(workspaceID: fixture.acme.id).first?.id)
+            let unitID = try #require(try await fixture.store.organization.units(workspaceID: fixture.acme.id).first?.id)
             let operations = OpenAPIDocument.operations.filter { $0.path.contains("{workspace}") }
             #expect(operations.count >= 10)
             for operation in operations {
@@ -106,10 +106,10 @@ struct AccessTests {
             let viaOwnDelete = try await client.execute(
                 uri: "/api/v1/workspaces/other/units/\(unitID)", method: .delete, headers: .bearer(fixture.outsiderToken))
             #expect(viaOwnDelete.status == .notFound)
-            #expect(try await fixture.store.units(workspaceID: fixture.acme.id).contains { $0.id == unitID })
+            #expect(try await fixture.store.organization.units(workspaceID: fixture.acme.id).contains { $0.id == unitID })
 
             let session = try await client.signIn(email: "eve@other.test", password: WebFixture.password)
-            let campaign = try await fixture.store.createCampaign(
+            let campaign = try await fixture.store.campaigns.create(
                 workspaceID: fixture.acme.id, name: "Wave", instrument: .builtIn("customer-dna"), opensAt: 1, closesAt: nil,
                 population: [unitID: 5], now: 1)
             let campaignPages = ["", "/results", "/report?format=json"].map { "/w/acme/campaigns/\(campaign.id)\($0)" }
@@ -134,7 +134,8 @@ struct AccessTests {
     @Test("viewers read but cannot write; only instance administrators create workspaces", arguments: TestDatabase.available)
     func accessLevels(database: TestDatabase) async throws {
         try await WebFixture.run(database) { fixture, client in
-            try await fixture.store.setMembership(Membership(workspaceID: fixture.acme.id, userID: fixture.outsider.id, access: .viewer))
+            try await fixture.store.accounts.setMembership(
+                Membership(workspaceID: fixture.acme.id, userID: fixture.outsider.id, access: .viewer))
             let read = try await client.execute(uri: "/api/v1/workspaces/acme/units", method: .get, headers: .bearer(fixture.outsiderToken))
             #expect(read.status == .ok)
             let write = try await client.execute(

@@ -38,7 +38,7 @@ struct AssessmentWebTests {
     func oneResponseThroughAPI(database: TestDatabase) async throws {
         try await WebFixture.run(database) { fixture, client in
             let campaignID = try await Self.createCampaign(client, fixture)
-            _ = try await fixture.store.addRole(workspaceID: fixture.acme.id, code: "agent", name: "Agent", unitID: nil)
+            _ = try await fixture.store.organization.addRole(workspaceID: fixture.acme.id, code: "agent", name: "Agent", unitID: nil)
             let path = "/api/v1/workspaces/acme/campaigns/\(campaignID)/responses"
             func send(_ body: String, token: String? = nil, to uri: String? = nil) async throws -> TestResponse {
                 try await client.execute(
@@ -46,11 +46,12 @@ struct AssessmentWebTests {
             }
             let created = try await send(#"{"respondent":"r1","unit":"claims","role":"agent","answers":{"purpose-customers":"4"}}"#)
             #expect(created.status == .created, "\(created.text)")
-            #expect(try await fixture.store.campaignProgress(workspace: fixture.acme, campaignID: campaignID).submitted == 1)
+            #expect(try await fixture.store.campaigns.campaignProgress(workspace: fixture.acme, campaignID: campaignID).submitted == 1)
             // A member of another workspace cannot tell this one exists; a viewer may not write.
             let outsider = try await send(#"{"respondent":"r2","unit":"claims","answers":{}}"#, token: fixture.outsiderToken)
             #expect(outsider.status == .notFound && outsider.errorMessage == "no workspace 'acme'")
-            try await fixture.store.setMembership(Membership(workspaceID: fixture.acme.id, userID: fixture.outsider.id, access: .viewer))
+            try await fixture.store.accounts.setMembership(
+                Membership(workspaceID: fixture.acme.id, userID: fixture.outsider.id, access: .viewer))
             let viewer = try await send(#"{"respondent":"r2","unit":"claims","answers":{}}"#, token: fixture.outsiderToken)
             #expect(viewer.status == .forbidden && viewer.errorMessage?.contains("needs analyst access") == true)
             let noCampaign = try await send(
@@ -67,7 +68,7 @@ struct AssessmentWebTests {
             #expect(badRole.errorMessage?.contains("answers.nope: not an item") == true)
             let again = try await send(#"{"respondent":"r1","unit":"claims","answers":{}}"#)
             #expect(again.status == .conflict)
-            #expect(try await fixture.store.campaignProgress(workspace: fixture.acme, campaignID: campaignID).submitted == 1)
+            #expect(try await fixture.store.campaigns.campaignProgress(workspace: fixture.acme, campaignID: campaignID).submitted == 1)
         }
     }
 
@@ -143,7 +144,7 @@ struct AssessmentWebTests {
             #expect(first.text.contains("the way we work at \(fixture.acme.name) serves our customers"))
             let last = String(RespondentPage.stepCount(BuiltInInstruments.customerDNA) - 1)
             func submitted() async throws -> Int {
-                try await fixture.store.campaignProgress(workspace: fixture.acme, campaignID: campaignID).submitted
+                try await fixture.store.campaigns.campaignProgress(workspace: fixture.acme, campaignID: campaignID).submitted
             }
 
             // MUT: hand in with nothing answered
@@ -227,7 +228,7 @@ struct AssessmentWebTests {
     @Test("pages, API, exports and reports never show a group under k", arguments: TestDatabase.available)
     func anonymityEverywhere(database: TestDatabase) async throws {
         try await WebFixture.run(database) { fixture, client in
-            _ = try await fixture.store.importOrgChart(
+            _ = try await fixture.store.organization.importOrgChart(
                 workspaceID: fixture.acme.id, file: "org.csv", text: "unit,parent,name\nsales,hq,Sales floor\ntiny,hq,Tiny cell\n")
             let campaignID = try await Self.createCampaign(client, fixture, population: #"{"claims":10,"sales":10,"tiny":3}"#)
             var rows = ["respondent,unit,role,purpose-customers,purpose-tradeoffs,purpose-words-only"]
@@ -279,7 +280,8 @@ struct AssessmentWebTests {
     func campaignPages(database: TestDatabase) async throws {
         try await WebFixture.run(database) { fixture, client in
             let session = try await client.signIn(email: "admin@acme.test", password: WebFixture.password)
-            let claims = try #require(try await fixture.store.units(workspaceID: fixture.acme.id).first { $0.code == "claims" })
+            let claims = try #require(
+                try await fixture.store.organization.units(workspaceID: fixture.acme.id).first { $0.code == "claims" })
             let headers = session.headers.merging(Self.formHeaders)
             let refused = try await client.execute(
                 uri: "/w/acme/campaigns", method: .post, headers: headers,

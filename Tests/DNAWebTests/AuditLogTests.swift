@@ -61,11 +61,12 @@ struct AuditLogTests {
             }
 
             // Only admins read it; another workspace's members cannot tell it exists.
-            try await fixture.store.setMembership(Membership(workspaceID: fixture.acme.id, userID: fixture.outsider.id, access: .analyst))
+            try await fixture.store.accounts.setMembership(
+                Membership(workspaceID: fixture.acme.id, userID: fixture.outsider.id, access: .analyst))
             let analyst = try await client.execute(
                 uri: "/api/v1/workspaces/acme/audit", method: .get, headers: .bearer(fixture.outsiderToken))
             #expect(analyst.status == .forbidden)
-            let otherLog = try await fixture.store.auditLog(workspaceID: fixture.other.id)
+            let otherLog = try await fixture.store.auditLog.entries(workspaceID: fixture.other.id)
             #expect(!otherLog.contains { $0.action == "campaign.create" || $0.action == "org-chart.import" })
         }
     }
@@ -74,22 +75,22 @@ struct AuditLogTests {
     func transactional(database: TestDatabase) async throws {
         try await database.withStore { store in
             // setup
-            let workspace = try await store.createWorkspace(slug: "w", name: "W", now: 1)
+            let workspace = try await store.workspaces.create(slug: "w", name: "W", now: 1)
             // MUT: a unit whose parent is refused inside the transaction (after the entry was
             // written in it), then a good unit, both as one person
             let person = AuditActor(name: "ann@example.test", via: .page)
             try await AuditActor.$current.withValue(person) {
                 await #expect(throws: StoreError.self) {
-                    _ = try await store.addUnit(workspaceID: workspace.id, code: "b", name: "B", parentID: "no-such-unit")
+                    _ = try await store.organization.addUnit(workspaceID: workspace.id, code: "b", name: "B", parentID: "no-such-unit")
                 }
-                _ = try await store.addUnit(workspaceID: workspace.id, code: "a", name: "A", parentID: nil)
+                _ = try await store.organization.addUnit(workspaceID: workspace.id, code: "a", name: "A", parentID: nil)
             }
             // validation
-            let entries = try await store.auditLog(workspaceID: workspace.id)
+            let entries = try await store.auditLog.entries(workspaceID: workspace.id)
             #expect(entries.map(\.action) == ["unit.add", "workspace.create"])
             #expect(entries[0].actor == "ann@example.test" && entries[0].via == .page && entries[0].record == "unit:a")
             #expect(entries[1].actor == "system" && entries[1].via == .system)
-            await #expect(throws: StoreError.self) { _ = try await store.auditLog(workspaceID: workspace.id, limit: 0) }
+            await #expect(throws: StoreError.self) { _ = try await store.auditLog.entries(workspaceID: workspace.id, limit: 0) }
         }
     }
 
@@ -121,8 +122,8 @@ struct AuditLogTests {
         let unknown = try CLITests.cdna(["workspace", "add", "--slug", "ghost", "--name", "G", "--admin", "nobody@x.test"] + data)
         #expect(unknown.status == 1 && unknown.error.contains("no user 'nobody@x.test'"))
         try await Store.open(.sqlite(path: directory.appendingPathComponent("cdna.sqlite").path)).closing { store in
-            let anns = try await store.workspace(slug: "anns")
-            #expect(try await store.memberships(workspaceID: anns.id).map(\.user.email) == ["ann@x.test"])
+            let anns = try await store.workspaces.workspace(slug: "anns")
+            #expect(try await store.accounts.memberships(workspaceID: anns.id).map(\.user.email) == ["ann@x.test"])
         }
         let bad = try CLITests.cdna(["audit", "--workspace", "tabs", "--limit", "0"] + data)
         #expect(bad.status != 0 && bad.error.contains("--limit"))

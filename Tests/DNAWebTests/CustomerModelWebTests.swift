@@ -81,7 +81,7 @@ struct CustomerModelWebTests {
             #expect(bad.text.contains("statment: typo"), "the submitted text comes back for fixing")
             let export = try await client.execute(uri: "/w/acme/customers/model.yaml", method: .get, headers: session.headers)
             let model = try CustomerModelDocument.read(file: "export", text: export.text)
-            #expect(model == (try await fixture.store.customerModel(workspaceID: fixture.acme.id)))
+            #expect(model == (try await fixture.store.customerModels.model(workspaceID: fixture.acme.id)))
             #expect(model.outcomes.map(\.job) == ["repair"])
         }
     }
@@ -91,7 +91,8 @@ struct CustomerModelWebTests {
         arguments: TestDatabase.available)
     func outcomeStudyFlow(database: TestDatabase) async throws {
         try await WebFixture.run(database) { fixture, client in
-            _ = try await fixture.store.importCustomerModel(workspaceID: fixture.acme.id, file: "m.yaml", text: Self.modelYAML)
+            _ = try await fixture.store.customerModels.importCustomerModel(
+                workspaceID: fixture.acme.id, file: "m.yaml", text: Self.modelYAML)
             let session = try await client.signIn(email: "admin@acme.test", password: WebFixture.password)
             let created = try await Self.post(
                 client, session, "/w/acme/surveys",
@@ -164,7 +165,8 @@ struct CustomerModelWebTests {
     @Test("a voter sees every task, is refused six picks, and votes once", arguments: TestDatabase.available)
     func topTasksFlow(database: TestDatabase) async throws {
         try await WebFixture.run(database) { fixture, client in
-            _ = try await fixture.store.importCustomerModel(workspaceID: fixture.acme.id, file: "m.yaml", text: Self.modelYAML)
+            _ = try await fixture.store.customerModels.importCustomerModel(
+                workspaceID: fixture.acme.id, file: "m.yaml", text: Self.modelYAML)
             let created = try await client.execute(
                 uri: "/api/v1/workspaces/acme/surveys", method: .post, headers: .bearer(fixture.adminToken),
                 body: ByteBuffer(string: #"{"kind":"top-tasks","name":"Vote","opens_at":1700000000,"long_neck":0.3}"#))
@@ -205,7 +207,8 @@ struct CustomerModelWebTests {
     @Test("task tests, the time ledger and customer metrics work through the API", arguments: TestDatabase.available)
     func outsideViewAPI(database: TestDatabase) async throws {
         try await WebFixture.run(database) { fixture, client in
-            _ = try await fixture.store.importCustomerModel(workspaceID: fixture.acme.id, file: "m.yaml", text: Self.modelYAML)
+            _ = try await fixture.store.customerModels.importCustomerModel(
+                workspaceID: fixture.acme.id, file: "m.yaml", text: Self.modelYAML)
             let api = "/api/v1/workspaces/acme"
             func call(
                 _ method: HTTPRequest.Method, _ path: String, _ body: String = "", type: String = "application/json"

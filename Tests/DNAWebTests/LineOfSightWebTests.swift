@@ -27,7 +27,7 @@ struct LineOfSightWebTests {
         arguments: TestDatabase.available)
     func graphAPI(database: TestDatabase) async throws {
         try await WebFixture.run(database) { fixture, client in
-            _ = try await fixture.store.importCustomerModel(
+            _ = try await fixture.store.customerModels.importCustomerModel(
                 workspaceID: fixture.acme.id, file: "m.yaml", text: CustomerModelWebTests.modelYAML)
             for body in [
                 #"{"code": "win", "type": "strategy", "title": "Win on claims"}"#,
@@ -117,7 +117,7 @@ struct LineOfSightWebTests {
         arguments: TestDatabase.available)
     func pages(database: TestDatabase) async throws {
         try await WebFixture.run(database) { fixture, client in
-            _ = try await fixture.store.importCustomerModel(
+            _ = try await fixture.store.customerModels.importCustomerModel(
                 workspaceID: fixture.acme.id, file: "m.yaml", text: CustomerModelWebTests.modelYAML)
             let session = try await client.signIn(email: "admin@acme.test", password: WebFixture.password)
             let imported = try await CustomerModelWebTests.post(

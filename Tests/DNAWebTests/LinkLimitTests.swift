@@ -9,7 +9,7 @@ import Testing
 
 @testable import DNAWeb
 
-/// One rule for how many links a request makes (issue 13): `Store.linksPerRequest`, obeyed by
+/// One rule for how many links a request makes (issue 13): `CampaignRepository.linksPerRequest`, obeyed by
 /// the pages, the API and the command line, for assessment waves and customer surveys alike.
 /// The API states it in its document (`maximum` of `count`, held equal to the rule by
 /// `SystemEndpointTests`), so the generated layer refuses it there, naming the field.
@@ -21,9 +21,9 @@ struct LinkLimitTests {
     func pagesAndAPI(database: TestDatabase) async throws {
         try await WebFixture.run(database) { fixture, client in
             // setup: a campaign and a survey, an admin's browser session
-            #expect(Store.linksPerRequest == 5000)
+            #expect(CampaignRepository.linksPerRequest == 5000)
             let campaignID = try await AssessmentWebTests.createCampaign(client, fixture)
-            _ = try await fixture.store.importCustomerModel(
+            _ = try await fixture.store.customerModels.importCustomerModel(
                 workspaceID: fixture.acme.id, file: "m.yaml", text: CustomerModelWebTests.modelYAML)
             let survey = try await client.execute(
                 uri: "/api/v1/workspaces/acme/surveys", method: .post, headers: .bearer(fixture.adminToken),
@@ -32,7 +32,8 @@ struct LinkLimitTests {
             let session = try await client.signIn(email: "admin@acme.test", password: WebFixture.password)
             var formHeaders = session.headers
             formHeaders[.contentType] = "application/x-www-form-urlencoded"
-            let claims = try #require(try await fixture.store.units(workspaceID: fixture.acme.id).first { $0.code == "claims" })
+            let claims = try #require(
+                try await fixture.store.organization.units(workspaceID: fixture.acme.id).first { $0.code == "claims" })
 
             for count in [0, 5001] {
                 // MUT: the API, for a wave and a survey
@@ -63,9 +64,9 @@ struct LinkLimitTests {
             #expect(stored == 0)
             // The store holds the rule too, for any caller that skips the check.
             await #expect(throws: StoreError.self) {
-                try await fixture.store.addRespondentTokens(
+                try await fixture.store.campaigns.addRespondentTokens(
                     workspaceID: fixture.acme.id, campaignID: campaignID, unitID: claims.id,
-                    tokenHashes: (0...Store.linksPerRequest).map { "h\($0)" }, now: 1)
+                    tokenHashes: (0...CampaignRepository.linksPerRequest).map { "h\($0)" }, now: 1)
             }
             // Exactly the limit is allowed.
             let most = try await client.execute(

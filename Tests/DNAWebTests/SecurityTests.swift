@@ -20,8 +20,8 @@ struct SecurityTests {
         try await WebFixture.run(database) { fixture, client in
             // setup: a segment whose code would add a parameter and cut the link if written raw
             let model = CustomerModelWebTests.modelYAML.replacingOccurrences(of: "{code: smb,", with: "{code: 'smb&format=x#1',")
-            _ = try await fixture.store.importCustomerModel(workspaceID: fixture.acme.id, file: "m.yaml", text: model)
-            let survey = try await fixture.store.createSurvey(
+            _ = try await fixture.store.customerModels.importCustomerModel(workspaceID: fixture.acme.id, file: "m.yaml", text: model)
+            let survey = try await fixture.store.surveys.create(
                 workspaceID: fixture.acme.id, kind: .outcomeStudy, name: "Study", opensAt: 1, closesAt: nil, itemCodes: ["o1", "o2"],
                 now: 1)
             let session = try await client.signIn(email: "admin@acme.test", password: WebFixture.password)
@@ -56,16 +56,16 @@ struct SecurityTests {
     func storedInjection(database: TestDatabase) async throws {
         try await WebFixture.run(database) { fixture, client in
             // setup: a workspace, a campaign and a survey named by an attacker
-            let workspace = try await fixture.store.createWorkspace(slug: "evil", name: Self.payload, now: 1)
-            try await fixture.store.setMembership(Membership(workspaceID: workspace.id, userID: fixture.admin.id, access: .admin))
-            _ = try await fixture.store.importOrgChart(
+            let workspace = try await fixture.store.workspaces.create(slug: "evil", name: Self.payload, now: 1)
+            try await fixture.store.accounts.setMembership(Membership(workspaceID: workspace.id, userID: fixture.admin.id, access: .admin))
+            _ = try await fixture.store.organization.importOrgChart(
                 workspaceID: workspace.id, file: "org.csv",
                 text: "unit,parent,name\nu,,\(Self.payload.replacingOccurrences(of: "\"", with: "'"))\n")
-            let units = try await fixture.store.units(workspaceID: workspace.id)
-            let campaign = try await fixture.store.createCampaign(
+            let units = try await fixture.store.organization.units(workspaceID: workspace.id)
+            let campaign = try await fixture.store.campaigns.create(
                 workspaceID: workspace.id, name: Self.payload, instrument: .builtIn("customer-dna"), opensAt: 0, closesAt: nil,
                 population: [units[0].id: 5], now: 0)
-            try await fixture.store.addRespondentTokens(
+            try await fixture.store.campaigns.addRespondentTokens(
                 workspaceID: workspace.id, campaignID: campaign.id, unitID: units[0].id, tokenHashes: [Secrets.hash("tok")], now: 0)
             let session = try await client.signIn(email: "admin@acme.test", password: WebFixture.password)
 

@@ -91,7 +91,7 @@ struct SystemEndpointTests {
                 && FileID.isValid(String(repeating: "a", count: 64)))
         for name in ["NewLinks", "NewSurveyLinks"] {
             let count = (schemas[name]?["properties"] as? [String: Any])?["count"] as? [String: Any]
-            #expect(count?["maximum"] as? Int == Store.linksPerRequest, "\(name)")
+            #expect(count?["maximum"] as? Int == CampaignRepository.linksPerRequest, "\(name)")
         }
         // Every 413 names the limit the server applies to that kind of body.
         let paths = try #require(document["paths"] as? [String: [String: [String: Any]]])

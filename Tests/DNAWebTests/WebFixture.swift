@@ -37,11 +37,11 @@ struct WebFixture: Sendable {
             let accounts = dependencies.accounts
             let admin = try await accounts.createUser(email: "admin@acme.test", name: "Admin", password: password, instanceAdmin: true)
             let outsider = try await accounts.createUser(email: "eve@other.test", name: "Eve", password: password, instanceAdmin: false)
-            let acme = try await store.createWorkspace(slug: "acme", name: "Acme", now: 1)
-            let other = try await store.createWorkspace(slug: "other", name: "Other", now: 1)
-            try await store.setMembership(Membership(workspaceID: acme.id, userID: admin.id, access: .admin))
-            try await store.setMembership(Membership(workspaceID: other.id, userID: outsider.id, access: .admin))
-            _ = try await store.importOrgChart(
+            let acme = try await store.workspaces.create(slug: "acme", name: "Acme", now: 1)
+            let other = try await store.workspaces.create(slug: "other", name: "Other", now: 1)
+            try await store.accounts.setMembership(Membership(workspaceID: acme.id, userID: admin.id, access: .admin))
+            try await store.accounts.setMembership(Membership(workspaceID: other.id, userID: outsider.id, access: .admin))
+            _ = try await store.organization.importOrgChart(
                 workspaceID: acme.id, file: "org.csv", text: "unit,parent,name\nhq,,Acme head office\nclaims,hq,Claims desk\n")
             let fixture = WebFixture(
                 store: store, dependencies: dependencies, acme: acme, other: other, admin: admin, outsider: outsider,

@@ -299,7 +299,7 @@ public struct WideResponseRows: Sendable {
     /// One record's respondent and likert codes, or nil with its problems added. `seen` finds
     /// a respondent named twice; a caller that cannot hold every id of a file of millions
     /// passes one chunk's ids and finds repeats across chunks another way (the database's
-    /// unique key, in `Store.importResponses`).
+    /// unique key, in `CampaignRepository.importResponses`).
     public func check(
         _ record: CSVRecord, seen: inout [String: Int], problems: inout FileProblems
     ) -> (

@@ -17,8 +17,8 @@ struct AuditQuery {
             since = value
         }
         if let text = limitText, !text.isEmpty {
-            guard let value = Int(text), (1...Store.auditPageLimit).contains(value) else {
-                throw WebError.badRequest("limit must be a whole number from 1 to \(Store.auditPageLimit)")
+            guard let value = Int(text), (1...AuditLogRepository.auditPageLimit).contains(value) else {
+                throw WebError.badRequest("limit must be a whole number from 1 to \(AuditLogRepository.auditPageLimit)")
             }
             limit = value
         }

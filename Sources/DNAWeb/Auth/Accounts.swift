@@ -58,7 +58,8 @@ public struct Accounts: Sendable {
     /// Creates a user without a caller: for tests and the first start.
     public func createUser(email: String, name: String, password: String, instanceAdmin: Bool) async throws -> User {
         let hash = try await hashPassword(password)
-        return try await store.createUser(email: email, name: name, passwordHash: hash, instanceAdmin: instanceAdmin, now: clock.now())
+        return try await store.accounts.createUser(
+            email: email, name: name, passwordHash: hash, instanceAdmin: instanceAdmin, now: clock.now())
     }
 
     /// Creates an API token; the secret is returned once and only its hash is kept.

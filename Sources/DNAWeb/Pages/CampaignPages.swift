@@ -176,7 +176,8 @@ enum CampaignPage {
             linkForm += "<label for=\"links-unit\">Unit</label><select id=\"links-unit\" name=\"unit\">"
             for unit in populationUnits { linkForm += "<option value=\"\(Charts.escape(unit.code))\">\(Charts.escape(unit.name))</option>" }
             linkForm += "</select><label for=\"links-count\">How many single-use links</label>"
-            linkForm += "<input id=\"links-count\" name=\"count\" type=\"number\" min=\"1\" max=\"\(Store.linksPerRequest)\" value=\"10\">"
+            linkForm +=
+                "<input id=\"links-count\" name=\"count\" type=\"number\" min=\"1\" max=\"\(CampaignRepository.linksPerRequest)\" value=\"10\">"
             linkForm += "<button type=\"submit\">Make links</button></form>"
             return .group(
                 .h2("Respondent links"),

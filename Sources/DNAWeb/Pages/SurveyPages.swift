@@ -132,7 +132,7 @@ enum SurveyPage {
                     action: SiteURL.surveyLinks(slug, survey.id).path, csrf: model.csrfToken, submit: "Make links",
                     html: Markup.input(
                         "How many", name: "count", type: "number", value: "10", required: true,
-                        extra: "min=\"1\" max=\"\(Store.linksPerRequest)\"")
+                        extra: "min=\"1\" max=\"\(CampaignRepository.linksPerRequest)\"")
                         + Markup.select(
                             "Segment (optional; otherwise customers say)", name: "segment",
                             options: model.segments.map { ($0.code, $0.name) },

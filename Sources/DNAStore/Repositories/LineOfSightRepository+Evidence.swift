@@ -1,7 +1,7 @@
 import DNACore
 import SQLKit
 
-extension Store {
+extension LineOfSightRepository {
     /// The evidence of a workspace, newest first; with a search text, only the items whose
     /// title or text contain every word of it (after English stemming), best match first.
     /// SQLite answers from its FTS5 table, PostgreSQL from the tsvector column: one call,
@@ -24,7 +24,7 @@ extension Store {
                 SQLOrderBy(expression: SQLColumn("captured_on", table: "evidence"), direction: SQLDirection.descending)
             )
             .orderBy(SQLColumn("code", table: "evidence")).limit(limit)
-            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .records(Row.self)
             guard !rows.isEmpty else { return [] }
             let ids = SQLBind.group(rows.map(\.id))
             var tags: [String: [String]] = [:], links: [String: [EvidenceLink]] = [:]
@@ -60,10 +60,10 @@ extension Store {
     /// exists; a segment must be one of the customer model's.
     @discardableResult
     public func addEvidence(workspaceID: String, _ item: EvidenceItem) async throws -> String {
-        let frameworks = try await frameworks(workspaceID: workspaceID)
+        let frameworks = try await store.frameworks.all(workspaceID: workspaceID)
         let id = makeID()
         return try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "evidence.add", record: "evidence:\(item.code.isEmpty ? id : item.code)",
                 summary: "added evidence '\(item.title)'")
             return try await Self.addEvidence(db, workspaceID: workspaceID, item, id: id, frameworks: frameworks)
@@ -79,7 +79,7 @@ extension Store {
         }
         if item.code.isEmpty { item.code = try await Self.nextCode(db, table: "evidence", prefix: "E", workspaceID: workspaceID) }
         if let problem = item.problem { throw StoreError.invalid(problem) }
-        try await Self.checkSegments(db, workspaceID: workspaceID, [item.segment])
+        try await SurveyRepository.checkSegments(db, workspaceID: workspaceID, [item.segment])
         let taken = try await db.select().column("id").from("evidence").where("workspace_id", .equal, SQLBind(workspaceID))
             .where("code", .equal, SQLBind(item.code)).first()
         if taken != nil { throw StoreError.conflict("evidence with code '\(item.code)' already exists") }
@@ -109,7 +109,7 @@ extension Store {
     /// the stance.
     public func linkEvidence(workspaceID: String, evidence: String, _ link: EvidenceLink) async throws {
         try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "evidence.link", record: "evidence:\(evidence)",
                 summary: "linked to \(link.target.rawValue) '\(link.code)' (\(link.stance.rawValue))")
             return try await Self.linkEvidence(db, workspaceID: workspaceID, evidence: evidence, link)
@@ -182,7 +182,7 @@ extension Store {
             )
             .where(SQLColumn("workspace_id", table: "d"), .equal, SQLBind(workspaceID))
             .orderBy(SQLColumn("decided_on", table: "d")).orderBy(SQLColumn("code", table: "d"))
-            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .records(Row.self)
             var cited: [String: [String]] = [:]
             for row in try await db.select().column(SQLColumn("code", table: "evidence")).column(
                 SQLColumn("target_code", table: "evidence_links")
@@ -213,7 +213,7 @@ extension Store {
     public func logDecision(workspaceID: String, _ decision: DecisionRecord) async throws -> String {
         let id = makeID()
         return try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "decision.log", record: "decision:\(decision.code.isEmpty ? id : decision.code)",
                 summary: "logged decision '\(decision.title)'")
             return try await Self.logDecision(db, workspaceID: workspaceID, decision, id: id)
@@ -230,7 +230,7 @@ extension Store {
         if taken != nil { throw StoreError.conflict("a decision with code '\(decision.code)' already exists") }
         var unitID: String?
         if let unit = decision.unit {
-            let units = try await Self.units(db, workspaceID: workspaceID)
+            let units = try await OrganizationRepository.units(db, workspaceID: workspaceID)
             guard let match = units.first(where: { $0.code == unit }) else { throw StoreError.invalid("no unit '\(unit)'") }
             unitID = match.id
         }

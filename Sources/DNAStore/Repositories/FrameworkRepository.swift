@@ -1,9 +1,9 @@
 import DNACore
 import SQLKit
 
-extension Store {
+extension FrameworkRepository {
     /// Built-in frameworks followed by the workspace's own, in the order they were added.
-    public func frameworks(workspaceID: String) async throws -> [Framework] {
+    public func all(workspaceID: String) async throws -> [Framework] {
         let sources = try await read { db in
             try await db.select().columns("id", "source").from("frameworks").where("workspace_id", .equal, SQLBind(workspaceID))
                 .orderBy("created_at").orderBy("id").all()
@@ -20,7 +20,7 @@ extension Store {
         }
         do {
             try await write { db in
-                try await Self.audit(
+                try await AuditLogRepository.audit(
                     db, workspaceID: workspaceID, action: "framework.add", record: "framework:\(framework.id)",
                     summary: "added framework '\(framework.name)'")
                 try await db.insert(into: "frameworks").columns("workspace_id", "id", "name", "source", "created_at")

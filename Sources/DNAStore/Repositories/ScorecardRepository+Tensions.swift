@@ -2,19 +2,19 @@ import DNACore
 import Foundation
 import SQLKit
 
-extension Store {
+extension ScorecardRepository {
     /// Records a tension in one dimension of a framework (usually an OS Canvas force).
     public func addTension(
         workspaceID: String, campaignID: String?, framework: String, dimension: String, text: String, source: Tension.Source, now: Int64
     ) async throws -> Tension {
         try await checkDimension(workspaceID: workspaceID, framework: framework, dimension: dimension)
         guard !text.trimmingSpaces().isEmpty else { throw StoreError.invalid("describe the tension") }
-        if let campaignID { _ = try await campaign(workspaceID: workspaceID, id: campaignID) }
+        if let campaignID { _ = try await store.campaigns.campaign(workspaceID: workspaceID, id: campaignID) }
         let tension = Tension(
             id: makeID(), workspaceID: workspaceID, campaignID: campaignID, framework: framework, dimension: dimension,
             text: text.trimmingSpaces(), source: source, createdAt: now)
         try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "tension.add", record: "tension:\(tension.id)",
                 summary: "noted a tension on \(framework)/\(dimension)")
             try await db.insert(into: "tensions")
@@ -60,7 +60,7 @@ extension Store {
         experiment.id = makeID()
         let record = experiment
         try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: record.workspaceID, action: "experiment.add", record: "experiment:\(record.id)",
                 summary: "started an experiment on \(record.framework)/\(record.dimension)")
             if let tensionID = record.tensionID {
@@ -86,7 +86,7 @@ extension Store {
     public func recordExperimentOutcome(workspaceID: String, id: String, outcome: String) async throws {
         guard !outcome.trimmingSpaces().isEmpty else { throw StoreError.invalid("outcome is empty") }
         try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "experiment.outcome", record: "experiment:\(id)", summary: "recorded the outcome")
             let rows = try await db.update("experiments").set("outcome", to: SQLBind(outcome.trimmingSpaces()))
                 .where("workspace_id", .equal, SQLBind(workspaceID)).where("id", .equal, SQLBind(id)).returning("id").all()
@@ -134,7 +134,7 @@ extension Store {
     }
 
     private func checkDimension(workspaceID: String, framework: String, dimension: String) async throws {
-        let frameworks = try await frameworks(workspaceID: workspaceID)
+        let frameworks = try await store.frameworks.all(workspaceID: workspaceID)
         guard let found = frameworks.first(where: { $0.id == framework }) else {
             throw StoreError.invalid("no framework '\(framework)'")
         }

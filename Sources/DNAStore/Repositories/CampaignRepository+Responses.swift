@@ -31,7 +31,7 @@ public struct RespondentSession: Sendable {
     public var answers: RespondentAnswers?
 }
 
-extension Store {
+extension CampaignRepository {
     /// The session behind a respondent token, or nil for an unknown token. A link whose
     /// answers were handed in no longer exists (see `AnonymousWrites`), so it is unknown too.
     public func respondentSession(tokenHash: String) async throws -> RespondentSession? {
@@ -51,7 +51,7 @@ extension Store {
             try await Self.campaignQuery(db).where("id", .equal, SQLBind(token.campaignID)).first().map(Self.campaign)
         }
         guard let campaign else { return nil }
-        let instrument = try campaign.instrument(frameworks: try await frameworks(workspaceID: campaign.workspaceID))
+        let instrument = try campaign.instrument(frameworks: try await store.frameworks.all(workspaceID: campaign.workspaceID))
         var answers: RespondentAnswers?
         if let responseID = token.responseID {
             answers = try await read { db in
@@ -221,8 +221,10 @@ extension Store {
     /// The submitted responses of a campaign, ready for scoring, with the unit and role codes
     /// each respondent gave (empty when none).
     public func assessmentResponses(campaign: Campaign, instrument: Instrument) async throws -> AssessmentResponses {
-        let units = Dictionary(uniqueKeysWithValues: try await units(workspaceID: campaign.workspaceID).map { ($0.id, $0.code) })
-        let roles = Dictionary(uniqueKeysWithValues: try await roles(workspaceID: campaign.workspaceID).map { ($0.id, $0.code) })
+        let units = Dictionary(
+            uniqueKeysWithValues: try await store.organization.units(workspaceID: campaign.workspaceID).map { ($0.id, $0.code) })
+        let roles = Dictionary(
+            uniqueKeysWithValues: try await store.organization.roles(workspaceID: campaign.workspaceID).map { ($0.id, $0.code) })
         let width = instrument.likertItems.count
         return try await read { db in
             var responses = AssessmentResponses(likertItemIDs: instrument.likertItems.map(\.id))

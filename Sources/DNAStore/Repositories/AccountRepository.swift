@@ -1,7 +1,7 @@
 import DNACore
 import SQLKit
 
-extension Store {
+extension AccountRepository {
     /// Creates a user with an already hashed password (hashing belongs to the caller, so the
     /// store never sees a password).
     public func createUser(email: String, name: String, passwordHash: String, instanceAdmin: Bool, now: Int64) async throws -> User {
@@ -10,7 +10,7 @@ extension Store {
         let user = User(id: makeID(), email: email, name: name.trimmingSpaces(), instanceAdmin: instanceAdmin, createdAt: now)
         do {
             try await write { db in
-                try await Self.audit(
+                try await AuditLogRepository.audit(
                     db, workspaceID: nil, action: "user.create", record: "user:\(email)",
                     summary: instanceAdmin ? "created an instance administrator" : "created a user")
                 try await db.insert(into: "users").columns("id", "email", "name", "password_hash", "instance_admin", "created_at")
@@ -59,7 +59,7 @@ extension Store {
 
     public func setPasswordHash(email: String, _ hash: String) async throws {
         try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: nil, action: "user.password", record: "user:\(email.trimmingSpaces().lowercased())",
                 summary: "set a new password")
             let rows = try await db.update("users").set("password_hash", to: SQLBind(hash))
@@ -73,7 +73,7 @@ extension Store {
     /// Grants (or changes) a user's access to a workspace.
     public func setMembership(_ membership: Membership) async throws {
         try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: membership.workspaceID, action: "membership.set", record: "user:\(membership.userID)",
                 summary: "gave \(membership.access.rawValue) access")
             try await db.delete(from: "memberships").where("workspace_id", .equal, SQLBind(membership.workspaceID))
@@ -110,12 +110,16 @@ extension Store {
 
     static let userColumns = ["id", "email", "name", "instance_admin", "created_at"]
 
+    /// A user as stored: `instance_admin` is an integer on both databases.
+    private struct UserRow: Decodable {
+        var id, email, name: String
+        var instanceAdmin: Int
+        var createdAt: Int64
+    }
+
     static func user(_ row: any SQLRow) throws -> User {
-        User(
-            id: try row.decode(column: "id", as: String.self),
-            email: try row.decode(column: "email", as: String.self),
-            name: try row.decode(column: "name", as: String.self),
-            instanceAdmin: try row.decode(column: "instance_admin", as: Int.self) != 0,
-            createdAt: try row.decode(column: "created_at", as: Int64.self))
+        let stored = try row.record(UserRow.self)
+        return User(
+            id: stored.id, email: stored.email, name: stored.name, instanceAdmin: stored.instanceAdmin != 0, createdAt: stored.createdAt)
     }
 }

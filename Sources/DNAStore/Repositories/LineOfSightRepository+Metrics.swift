@@ -1,7 +1,7 @@
 import DNACore
 import SQLKit
 
-extension Store {
+extension LineOfSightRepository {
     /// Metric definitions ordered by code, each with the code of the node it measures.
     public func metricDefinitions(workspaceID: String) async throws -> [MetricDefinition] {
         try await read { db in try await Self.metricDefinitions(db, workspaceID: workspaceID) }
@@ -37,7 +37,7 @@ extension Store {
         if let problem = metric.problem { throw StoreError.invalid(problem) }
         let id = makeID()
         try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "metric.save", record: "metric:\(metric.code)",
                 summary: "saved metric '\(metric.name)'")
             let nodeID = try await metric.node.asyncMap { try await Self.node(db, workspaceID: workspaceID, code: $0).id }
@@ -88,7 +88,7 @@ extension Store {
                 .where(SQLColumn("workspace_id", table: "metrics"), .equal, SQLBind(workspaceID))
             if let metric { query = query.where(SQLColumn("code", table: "metrics"), .equal, SQLBind(metric)) }
             return try await query.orderBy(SQLColumn("code", table: "metrics")).orderBy(SQLColumn("measured_on", table: "measurements"))
-                .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .records(Row.self)
                 .map { MetricValue(metric: $0.code, date: $0.measuredOn, value: $0.value) }
         }
     }
@@ -100,7 +100,7 @@ extension Store {
             if !value.value.isFinite { throw StoreError.invalid("values must be numbers") }
         }
         try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "metric.measure", record: "metrics", summary: "recorded \(values.count) measurements")
             return try await Self.insertMeasurements(db, workspaceID: workspaceID, values)
         }
@@ -112,7 +112,7 @@ extension Store {
         let table = try CSVTable(reader: CSVReader(file: file, bytes: bytes), required: Measurements.header)
         let values = try Measurements.read(table, knownMetrics: known)
         try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "metric.import", record: "file:\(file)",
                 summary: "imported \(values.count) measurements")
             return try await Self.insertMeasurements(db, workspaceID: workspaceID, values)
@@ -158,7 +158,7 @@ extension Store {
     public func saveObjective(workspaceID: String, _ objective: Objective) async throws {
         let id = makeID()
         try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "objective.save", record: "objective:\(objective.code)", summary: "saved an objective"
             )
             return try await Self.saveObjective(db, workspaceID: workspaceID, objective, id: id)
@@ -202,7 +202,7 @@ extension Optional {
     }
 }
 
-extension Store {
+extension LineOfSightRepository {
     /// Record ids by code for one of a workspace's coded tables (metrics, nodes).
     static func idsByCode(_ db: any SQLDatabase, table: String, workspaceID: String) async throws -> [String: String] {
         Dictionary(

@@ -1,7 +1,7 @@
 import DNACore
 import SQLKit
 
-extension Store {
+extension SurveyRepository {
     /// Imports NPS, CSAT, CES and time-to-first-value answers
     /// (`respondent,segment,date,metric,value`), all or nothing; unknown segments and answers
     /// already stored are reported with their line and column.
@@ -10,7 +10,7 @@ extension Store {
         let answers = try CustomerMetrics.read(table)
         let column = Dictionary(uniqueKeysWithValues: CustomerMetrics.header.map { ($0, table.index(of: $0)!) })
         try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "customer-metrics.import", record: "file:\(file)",
                 summary: "imported customer metric answers")
             let known = try await Self.knownSegments(db, workspaceID: workspaceID)
@@ -63,7 +63,7 @@ extension Store {
         return try await read { db in
             try await db.select().columns("metric", "respondent", "segment", "answered_on", "value").from("customer_metric_answers")
                 .where("workspace_id", .equal, SQLBind(workspaceID)).orderBy("answered_on").orderBy("respondent")
-                .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .records(Row.self)
                 .map { row in
                     CustomerMetrics.Answer(
                         respondent: row.respondent, segment: row.segment, date: row.answeredOn,

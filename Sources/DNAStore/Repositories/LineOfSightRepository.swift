@@ -18,10 +18,10 @@ public struct LineOfSightImportSummary: Codable, Equatable, Sendable {
     }
 }
 
-extension Store {
+extension LineOfSightRepository {
     /// The whole graph of a workspace: nodes in the order they were added, edges, the metrics
     /// that measure nodes and the evidence that supports them.
-    public func lineOfSight(workspaceID: String) async throws -> LineOfSightGraph {
+    public func model(workspaceID: String) async throws -> LineOfSightGraph {
         try await read { db in try await Self.lineOfSight(db, workspaceID: workspaceID) }
     }
 
@@ -33,7 +33,7 @@ extension Store {
         }
         let rows = try await db.select().columns("id", "code", "type", "title", "description", "effort", "budget", "status", "shipped_on")
             .from("los_nodes").where("workspace_id", .equal, SQLBind(workspaceID)).orderBy("position")
-            .all(decoding: NodeRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .records(NodeRow.self)
         let codes = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.code) })
         let edges = try await db.select().column(SQLColumn("from_id", table: "los_edges")).column(SQLColumn("to_id", table: "los_edges"))
             .from("los_edges").join("los_nodes", on: SQLColumn("from_id", table: "los_edges"), .equal, SQLColumn("id", table: "los_nodes"))
@@ -76,7 +76,7 @@ extension Store {
     /// The checks of the contract on the stored graph: the same code `cdna analyze
     /// line-of-sight` runs on a file.
     public func lineOfSightReport(workspaceID: String) async throws -> LineOfSightCheck.Report {
-        LineOfSightCheck.check(try await lineOfSight(workspaceID: workspaceID).model)
+        LineOfSightCheck.check(try await model(workspaceID: workspaceID).model)
     }
 
     /// Adds a node or updates the one with the same code. A customer-outcome node must be an
@@ -86,7 +86,7 @@ extension Store {
         if let problem = node.problem { throw StoreError.invalid(problem) }
         let makeID = self.makeID
         try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "line-of-sight.node", record: "node:\(node.code)",
                 summary: "saved node '\(node.title)'")
             _ = try await Self.saveNode(db, workspaceID: workspaceID, node, makeID: makeID)
@@ -181,7 +181,7 @@ extension Store {
     /// records without the link, and evidence links to it are removed.
     public func deleteNode(workspaceID: String, code: String) async throws {
         try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "line-of-sight.node-delete", record: "node:\(code)", summary: "deleted node '\(code)'"
             )
             let (id, _) = try await Self.node(db, workspaceID: workspaceID, code: code)
@@ -206,7 +206,7 @@ extension Store {
     /// refused with the reason.
     public func addEdge(workspaceID: String, from: String, to: String) async throws {
         try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "line-of-sight.edge", record: "edge:\(from)->\(to)",
                 summary: "connected \(from) -> \(to)")
             return try await Self.addEdge(db, workspaceID: workspaceID, from: from, to: to)
@@ -227,7 +227,7 @@ extension Store {
 
     public func deleteEdge(workspaceID: String, from: String, to: String) async throws {
         try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "line-of-sight.edge-delete", record: "edge:\(from)->\(to)",
                 summary: "removed the edge \(from) -> \(to)")
             let source = try await Self.node(db, workspaceID: workspaceID, code: from)
@@ -242,7 +242,7 @@ extension Store {
 
     /// The graph as the contract's YAML.
     public func exportLineOfSight(workspaceID: String) async throws -> String {
-        LineOfSightDocument.yaml(try await lineOfSight(workspaceID: workspaceID).model)
+        LineOfSightDocument.yaml(try await model(workspaceID: workspaceID).model)
     }
 
     /// Merges a line-of-sight YAML file into the workspace, all or nothing. Nodes are matched
@@ -255,12 +255,12 @@ extension Store {
         let (model, lines) = try LineOfSightLoader.loadLocated(file: file, text: text)
         let makeID = self.makeID
         return try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "line-of-sight.import", record: "file:\(file)", summary: "imported the line of sight")
             let existing = try await Self.lineOfSight(db, workspaceID: workspaceID)
             // Outcome nodes are worded by the customer model, whatever title the file gives.
             let outcomeSentences = Dictionary(
-                try await Self.customerModel(db, workspaceID: workspaceID).outcomes.map { ($0.code, $0.sentence) },
+                try await CustomerModelRepository.customerModel(db, workspaceID: workspaceID).outcomes.map { ($0.code, $0.sentence) },
                 uniquingKeysWith: { first, _ in first })
             let outcomes = Set(outcomeSentences.keys)
             let evidenceCodes = Set(

@@ -20,7 +20,7 @@ public struct AuditActor: Sendable, Equatable {
     public static let system = AuditActor(name: "system", via: .system)
 }
 
-extension Store {
+extension AuditLogRepository {
     /// The most entries one read returns.
     public static let auditPageLimit = 1000
 
@@ -41,7 +41,7 @@ extension Store {
     }
 
     /// A workspace's audit log, newest first: at most `limit` entries made at or after `since`.
-    public func auditLog(workspaceID: String, since: Int64? = nil, limit: Int = 100) async throws -> [AuditEntry] {
+    public func entries(workspaceID: String, since: Int64? = nil, limit: Int = 100) async throws -> [AuditEntry] {
         guard (1...Self.auditPageLimit).contains(limit) else {
             throw StoreError.invalid("limit must be between 1 and \(Self.auditPageLimit)")
         }
@@ -49,13 +49,8 @@ extension Store {
             var query = db.select().columns("at", "actor", "via", "action", "record", "summary").from("audit_log")
                 .where("workspace_id", .equal, SQLBind(workspaceID))
             if let since { query = query.where("at", .greaterThanOrEqual, SQLBind(since)) }
-            return try await query.orderBy("at", .descending).orderBy("id", .descending).limit(limit).all().map { row in
-                let via = try row.decode(column: "via", as: String.self)
-                let channel = try storedValue(AuditChannel.self, via, column: "audit channel")
-                return AuditEntry(
-                    at: try row.decode(column: "at", as: Int64.self), actor: try row.decode(column: "actor", as: String.self), via: channel,
-                    action: try row.decode(column: "action", as: String.self), record: try row.decode(column: "record", as: String.self),
-                    summary: try row.decode(column: "summary", as: String.self))
+            return try await query.orderBy("at", .descending).orderBy("id", .descending).limit(limit).all().map {
+                try $0.record(AuditEntry.self)
             }
         }
     }

@@ -1,7 +1,7 @@
 import DNACore
 import SQLKit
 
-extension Store {
+extension CustomerModelRepository {
     /// The desired outcomes of the workspace's customer model, by code.
     public func customerOutcomes(workspaceID: String) async throws -> [CustomerOutcome] {
         try await read { db in try await Self.customerOutcomes(db, workspaceID: workspaceID) }
@@ -18,7 +18,7 @@ extension Store {
             object: object.trimmingSpaces(), clarifier: clarifier.trimmingSpaces())
         do {
             try await write { db in
-                try await Self.audit(
+                try await AuditLogRepository.audit(
                     db, workspaceID: workspaceID, action: "outcome.add", record: "outcome:\(code)", summary: "added outcome '\(code)'")
                 return try await Self.insert(outcome, into: db)
             }
@@ -39,14 +39,6 @@ extension Store {
     static func customerOutcomes(_ db: any SQLDatabase, workspaceID: String) async throws -> [CustomerOutcome] {
         try await db.select().columns("id", "workspace_id", "code", "job_id", "direction", "metric", "object", "clarifier").from("outcomes")
             .where("workspace_id", .equal, SQLBind(workspaceID)).orderBy("code").all()
-            .map { row in
-                CustomerOutcome(
-                    id: try row.decode(column: "id", as: String.self), workspaceID: try row.decode(column: "workspace_id", as: String.self),
-                    code: try row.decode(column: "code", as: String.self), jobID: try row.decode(column: "job_id", as: String?.self),
-                    direction: try storedValue(
-                        CustomerOutcome.Direction.self, try row.decode(column: "direction", as: String.self), column: "direction"),
-                    metric: try row.decode(column: "metric", as: String.self), object: try row.decode(column: "object", as: String.self),
-                    clarifier: try row.decode(column: "clarifier", as: String.self))
-            }
+            .map { try $0.record(CustomerOutcome.self) }
     }
 }

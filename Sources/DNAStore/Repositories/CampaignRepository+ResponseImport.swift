@@ -2,7 +2,7 @@ import DNACore
 import SQLKit
 import Synchronization
 
-extension Store {
+extension CampaignRepository {
     /// Imports a responses CSV (wide or long) into a campaign, all or nothing. Units and roles
     /// are named by code; every problem is reported with its line and column.
     public func importResponses(workspaceID: String, campaignID: String, file: String, text: String, now: Int64) async throws -> Int {
@@ -28,16 +28,18 @@ extension Store {
     ) async throws -> Int {
         let file = source.file
         let campaign = try await campaign(workspaceID: workspaceID, id: campaignID)
-        let instrument = try await instruments.instrument(of: campaign) { try await self.frameworks(workspaceID: workspaceID) }
-        let outcomes = Set(try await customerOutcomes(workspaceID: workspaceID).map(\.code))
+        let instrument = try await store.instruments.instrument(of: campaign) { try await store.frameworks.all(workspaceID: workspaceID) }
+        let outcomes = Set(try await store.customerModels.customerOutcomes(workspaceID: workspaceID).map(\.code))
         guard let first = try source.next(), let header = first.first else {
             throw FileProblems([
                 FileProblem(file: file, line: 1, column: 1, message: "file is empty; expected a header respondent,unit,role,...")
             ])
         }
         let codes = WorkspaceCodes(
-            unitIDs: Dictionary(uniqueKeysWithValues: try await units(workspaceID: workspaceID).map { ($0.code, $0.id) }),
-            roleIDs: Dictionary(uniqueKeysWithValues: try await roles(workspaceID: workspaceID).map { ($0.code, $0.id) }))
+            unitIDs: Dictionary(
+                uniqueKeysWithValues: try await store.organization.units(workspaceID: workspaceID).map { ($0.code, $0.id) }),
+            roleIDs: Dictionary(uniqueKeysWithValues: try await store.organization.roles(workspaceID: workspaceID).map { ($0.code, $0.id) })
+        )
         if header.fields.map({ $0.trimmingSpaces().lowercased() }) == ["respondent", "unit", "role", "item", "value"] {
             var records = first
             while let more = try source.next() { records += more }
@@ -84,7 +86,7 @@ extension Store {
             await producer.stop(next)
             try problems.sortedByPosition().throwIfAny()
             try await Self.mergeSums(db, kind: kind, campaignID: campaignID, delta: producer.sums)
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "responses.import", record: "campaign:\(campaignID)",
                 summary: "imported \(imported) responses from \(file)")
             return imported
@@ -134,7 +136,7 @@ extension Store {
             var sums = SumsDelta(plan: plan)
             for row in rows { sums.add(row) }
             try await Self.mergeSums(db, kind: kind, campaignID: campaignID, delta: sums)
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "responses.import", record: "campaign:\(campaignID)",
                 summary: "imported \(rows.count) responses from \(file)")
         }
@@ -151,7 +153,7 @@ extension Store {
 /// One chunk of a wide responses file, read and checked: the rows to store, the line of each
 /// respondent (to locate one the database already has) and the problems found.
 struct CheckedChunk: Sendable {
-    var rows: [Store.ResponseRow] = []
+    var rows: [CampaignRepository.ResponseRow] = []
     var lines: [String: Int] = [:]
     var problems = FileProblems()
     var bytesRead = 0
@@ -256,9 +258,10 @@ struct WorkspaceCodes: Sendable {
     }
 
     /// The stored row of an imported respondent.
-    func row(_ respondent: AssessmentResponses.Respondent, likert: [Int8], id: String, campaignID: String, now: Int64) -> Store.ResponseRow
-    {
-        Store.ResponseRow(
+    func row(
+        _ respondent: AssessmentResponses.Respondent, likert: [Int8], id: String, campaignID: String, now: Int64
+    ) -> CampaignRepository.ResponseRow {
+        CampaignRepository.ResponseRow(
             id: id, campaignID: campaignID, respondentKey: respondent.id, unitID: unitIDs[respondent.unit],
             roleID: respondent.role.isEmpty ? nil : roleIDs[respondent.role], likert: likert, outcome: respondent.outcome,
             source: "import", startedAt: now, submittedAt: now, texts: respondent.texts)

@@ -17,7 +17,7 @@ import Synchronization
 ///   least that many others: the flag never tells which answer came last (see `AnonymousWrites`);
 /// - sums kept under another plan, or never built (a campaign from before this table), are
 ///   rebuilt from the summed responses on first read.
-extension Store {
+extension CampaignRepository {
     static let unsummedFloor = 32
     static let foldAbove = 96
 
@@ -31,7 +31,7 @@ extension Store {
 
     /// The plan of a campaign's sums, made once per campaign and process.
     func sumsPlan(of campaign: Campaign) async throws -> AssessmentSumsPlan {
-        try await instruments.plan(of: campaign) { try await self.frameworks(workspaceID: campaign.workspaceID) }
+        try await store.instruments.plan(of: campaign) { try await store.frameworks.all(workspaceID: campaign.workspaceID) }
     }
 
     /// The campaign's figures as sums under its `plan`, read in one snapshot; rebuilt first
@@ -39,7 +39,7 @@ extension Store {
     /// unsummed.
     func campaignSums(_ campaign: Campaign, plan: AssessmentSumsPlan) async throws -> CampaignSums {
         let kind = self.kind
-        let cache = keptSums
+        let cache = store.keptSums
         if let sums = try await snapshot({ db in try await Self.readSums(db, campaignID: campaign.id, plan: plan, cache: cache) }) {
             if sums.unsummed > Self.foldAbove { scheduleFold(campaign: campaign, plan: plan) }
             return sums
@@ -63,10 +63,10 @@ extension Store {
     }
 
     private func scheduleFold(campaign: Campaign, plan: AssessmentSumsPlan) {
-        guard folding.withLock({ $0.insert(campaign.id).inserted }) else { return }
+        guard store.folding.withLock({ $0.insert(campaign.id).inserted }) else { return }
         let kind = self.kind
         Task.detached { [self] in
-            defer { _ = folding.withLock { $0.remove(campaign.id) } }
+            defer { _ = store.folding.withLock { $0.remove(campaign.id) } }
             do {
                 _ = try await write { db in try await Self.foldSums(db, kind: kind, campaignID: campaign.id, plan: plan) }
             } catch {
@@ -249,7 +249,7 @@ struct SumsDelta: Sendable {
         plan.add(likert: likert, named: named, to: &byRole[roleID ?? "", default: AssessmentCell(width: plan.width)])
     }
 
-    mutating func add(_ row: Store.ResponseRow) {
+    mutating func add(_ row: CampaignRepository.ResponseRow) {
         add(unitID: row.unitID, roleID: row.roleID, likert: row.likert, named: row.outcome != nil)
     }
 
@@ -320,7 +320,7 @@ final class KeptSumsCache: Sendable {
     private struct Entry {
         var plan: String
         var version: Int64
-        var sums: Store.CampaignSums
+        var sums: CampaignRepository.CampaignSums
         var cells: Int
         var used: UInt64
     }
@@ -330,7 +330,7 @@ final class KeptSumsCache: Sendable {
 
     init(capacity: Int = 8_000) { self.capacity = capacity }
 
-    func sums(campaignID: String, plan: String, version: Int64) -> Store.CampaignSums? {
+    func sums(campaignID: String, plan: String, version: Int64) -> CampaignRepository.CampaignSums? {
         entries.withLock { state in
             guard var entry = state.byCampaign[campaignID], entry.plan == plan, entry.version == version else { return nil }
             state.clock += 1
@@ -340,7 +340,7 @@ final class KeptSumsCache: Sendable {
         }
     }
 
-    func keep(_ sums: Store.CampaignSums, campaignID: String, plan: String, version: Int64) {
+    func keep(_ sums: CampaignRepository.CampaignSums, campaignID: String, plan: String, version: Int64) {
         let cells = sums.byUnit.count + sums.byRole.count
         guard cells <= capacity else { return }
         entries.withLock { state in

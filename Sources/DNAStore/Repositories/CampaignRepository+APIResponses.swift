@@ -2,7 +2,7 @@ import DNACore
 import SQLKit
 
 /// Where a response sent through the API goes, as one query finds it (see
-/// `Store.responseDestination`): the workspace and the caller's access to it, the campaign,
+/// `CampaignRepository.responseDestination`): the workspace and the caller's access to it, the campaign,
 /// and the ids of the unit and role the response names (nil when the workspace has none
 /// with that code).
 public struct ResponseDestination: Sendable {
@@ -23,7 +23,7 @@ struct DestinationKey: Hashable, Sendable {
     var roleCode: String?
 }
 
-extension Store {
+extension CampaignRepository {
     /// Stores one complete response sent through the API. Every answer is checked against the
     /// campaign's instrument; all problems are reported together, by field.
     public func submitResponse(
@@ -71,10 +71,10 @@ extension Store {
     {
         let key = DestinationKey(slug: slug, userID: userID, campaignID: campaignID, unitCode: unitCode, roleCode: roleCode)
         let changeCount = self.changeCount
-        if let kept = destinations.value(for: key, changeCount: changeCount) { return kept }
+        if let kept = store.destinations.value(for: key, changeCount: changeCount) { return kept }
         let destination = try await readResponseDestination(
             slug: slug, userID: userID, campaignID: campaignID, unitCode: unitCode, roleCode: roleCode)
-        if let destination, destination.campaign != nil { destinations.keep(destination, for: key, changeCount: changeCount) }
+        if let destination, destination.campaign != nil { store.destinations.keep(destination, for: key, changeCount: changeCount) }
         return destination
     }
 
@@ -99,7 +99,7 @@ extension Store {
             guard let row = try await db.raw(query).first() else { return nil }
             let campaign = try row.decode(column: "c_id", as: String?.self) == nil ? nil : try Self.campaign(row, prefix: "c_")
             return (
-                try Self.workspace(row), try row.decode(column: "access", as: String.self), campaign,
+                try WorkspaceRepository.workspace(row), try row.decode(column: "access", as: String.self), campaign,
                 try row.decode(column: "unit_id", as: String?.self), try row.decode(column: "role_id", as: String?.self)
             )
         }
@@ -116,7 +116,7 @@ extension Store {
     ) async throws -> String {
         let workspaceID = campaign.workspaceID, campaignID = campaign.id
         guard campaign.state(at: now) == .open else { throw StoreError.conflict("the campaign is \(campaign.state(at: now).rawValue)") }
-        let key = try await instruments.answerKey(of: campaign) { try await self.frameworks(workspaceID: workspaceID) }
+        let key = try await store.instruments.answerKey(of: campaign) { try await store.frameworks.all(workspaceID: workspaceID) }
         let instrument = key.instrument
         var problems: [String] = []
         guard let unitID = unit.id else { throw StoreError.invalid("unit: '\(unit.code)' is not a unit code of this workspace") }
@@ -154,7 +154,7 @@ extension Store {
             id: makeID(), campaignID: campaignID, respondentKey: respondentKey, unitID: unitID, roleID: roleID, likert: row,
             outcome: outcome, source: "api", startedAt: now, submittedAt: now, texts: texts)
         do {
-            try await responseBatcher.submit(response)
+            try await store.responseBatcher.submit(response)
         } catch StoreError.conflict {
             throw StoreError.conflict("respondent '\(respondentKey ?? "")' already answered this campaign")
         }
@@ -162,7 +162,7 @@ extension Store {
     }
 }
 
-extension Store {
+extension CampaignRepository {
     /// The id of a workspace's record with `code` in `table` (units, roles, outcomes), or nil.
     func idByCode(_ table: String, workspaceID: String, code: String) async throws -> String? {
         try await read { db in

@@ -1,12 +1,12 @@
 import DNACore
 import SQLKit
 
-extension Store {
+extension AccountRepository {
     public func createAPIToken(userID: String, name: String, tokenHash: String, now: Int64) async throws -> APIToken {
         guard !name.trimmingSpaces().isEmpty else { throw StoreError.invalid("name is empty") }
         let token = APIToken(id: makeID(), userID: userID, name: name.trimmingSpaces(), createdAt: now)
         try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: nil, action: "token.create", record: "user:\(userID)", summary: "made API token '\(token.name)'")
             try await db.insert(into: "api_tokens").columns("id", "user_id", "name", "token_hash", "created_at")
                 .values(SQLBind(token.id), SQLBind(userID), SQLBind(token.name), SQLBind(tokenHash), SQLBind(now)).run()
@@ -18,13 +18,7 @@ extension Store {
         try await read { db in
             try await db.select().columns("id", "user_id", "name", "created_at", "last_used_at").from("api_tokens")
                 .where("user_id", .equal, SQLBind(userID)).orderBy("created_at").all()
-                .map { row in
-                    APIToken(
-                        id: try row.decode(column: "id", as: String.self), userID: try row.decode(column: "user_id", as: String.self),
-                        name: try row.decode(column: "name", as: String.self),
-                        createdAt: try row.decode(column: "created_at", as: Int64.self),
-                        lastUsedAt: try row.decode(column: "last_used_at", as: Int64?.self))
-                }
+                .map { try $0.record(APIToken.self) }
         }
     }
 
@@ -35,7 +29,7 @@ extension Store {
     public func userForAPIToken(tokenHash: String, now: Int64) async throws -> User? {
         let changeCount = self.changeCount
         let found: TokenUse
-        if let kept = tokenUsers.value(for: tokenHash, changeCount: changeCount) {
+        if let kept = store.tokenUsers.value(for: tokenHash, changeCount: changeCount) {
             found = kept
         } else {
             let read = try await read { db -> TokenUse? in
@@ -47,11 +41,11 @@ extension Store {
                 return TokenUse(user: try Self.user(row), lastUsedAt: try row.decode(column: "last_used_at", as: Int64?.self))
             }
             guard let read else { return nil }
-            tokenUsers.keep(read, for: tokenHash, changeCount: changeCount)
+            store.tokenUsers.keep(read, for: tokenHash, changeCount: changeCount)
             found = read
         }
         if (found.lastUsedAt ?? 0) < now - Self.tokenUseResolution {
-            tokenUsers.update(tokenHash) { $0.lastUsedAt = now }
+            store.tokenUsers.update(tokenHash) { $0.lastUsedAt = now }
             Task.detached { [self] in try? await recordAPITokenUse(tokenHash: tokenHash, now: now) }
         }
         return found.user
@@ -74,7 +68,8 @@ extension Store {
 
     public func deleteAPIToken(userID: String, id: String) async throws {
         try await write { db in
-            try await Self.audit(db, workspaceID: nil, action: "token.delete", record: "user:\(userID)", summary: "revoked API token \(id)")
+            try await AuditLogRepository.audit(
+                db, workspaceID: nil, action: "token.delete", record: "user:\(userID)", summary: "revoked API token \(id)")
             let rows = try await db.delete(from: "api_tokens").where("user_id", .equal, SQLBind(userID))
                 .where("id", .equal, SQLBind(id)).returning("id").all()
             if rows.isEmpty { throw StoreError.notFound("no API token '\(id)'") }

@@ -9,7 +9,7 @@ public struct SessionRecord: Sendable, Equatable {
     public var expiresAt: Int64
 }
 
-extension Store {
+extension AccountRepository {
     public func createSession(tokenHash: String, userID: String, csrfToken: String, now: Int64, expiresAt: Int64) async throws {
         try await write { db in
             try await db.delete(from: "sessions").where("expires_at", .lessThan, SQLBind(now)).run()

@@ -1,7 +1,7 @@
 import DNACore
 import SQLKit
 
-extension Store {
+extension OrganizationRepository {
     public func roles(workspaceID: String) async throws -> [Role] {
         try await read { db in try await Self.roles(db, workspaceID: workspaceID) }
     }
@@ -9,14 +9,7 @@ extension Store {
     static func roles(_ db: any SQLDatabase, workspaceID: String) async throws -> [Role] {
         try await db.select().columns("id", "workspace_id", "code", "name", "unit_id").from("roles")
             .where("workspace_id", .equal, SQLBind(workspaceID)).orderBy("name").all()
-            .map { row in
-                Role(
-                    id: try row.decode(column: "id", as: String.self),
-                    workspaceID: try row.decode(column: "workspace_id", as: String.self),
-                    code: try row.decode(column: "code", as: String.self),
-                    name: try row.decode(column: "name", as: String.self),
-                    unitID: try row.decode(column: "unit_id", as: String?.self))
-            }
+            .map { try $0.record(Role.self) }
     }
 
     public func addRole(workspaceID: String, code: String, name: String, unitID: String?) async throws -> Role {
@@ -25,7 +18,7 @@ extension Store {
         let role = Role(id: makeID(), workspaceID: workspaceID, code: code, name: name.trimmingSpaces(), unitID: unitID)
         do {
             try await write { db in
-                try await Self.audit(
+                try await AuditLogRepository.audit(
                     db, workspaceID: workspaceID, action: "role.add", record: "role:\(code)", summary: "added role '\(role.name)'")
                 if let unitID {
                     let units = try await Self.units(db, workspaceID: workspaceID)
@@ -43,7 +36,8 @@ extension Store {
 
     public func deleteRole(workspaceID: String, id: String) async throws {
         try await write { db in
-            try await Self.audit(db, workspaceID: workspaceID, action: "role.delete", record: "role:\(id)", summary: "deleted a role")
+            try await AuditLogRepository.audit(
+                db, workspaceID: workspaceID, action: "role.delete", record: "role:\(id)", summary: "deleted a role")
             let rows = try await db.delete(from: "roles").where("workspace_id", .equal, SQLBind(workspaceID))
                 .where("id", .equal, SQLBind(id)).returning("id").all()
             if rows.isEmpty { throw StoreError.notFound("no role '\(id)'") }

@@ -24,10 +24,10 @@ public struct SurveySession: Sendable {
     public var picks: Set<String>
 }
 
-extension Store {
+extension SurveyRepository {
     /// Creates an outcome study from chosen outcomes, or a top-tasks vote over chosen tasks
     /// (all tasks when none are chosen). The wording of each item is frozen into the survey.
-    public func createSurvey(
+    public func create(
         workspaceID: String, kind: CustomerSurvey.Kind, name: String, opensAt: Int64, closesAt: Int64?, itemCodes: [String],
         thresholds: TopTasks.Thresholds = TopTasks.Thresholds(), now: Int64
     ) async throws -> CustomerSurvey {
@@ -35,7 +35,7 @@ extension Store {
         guard !name.isEmpty else { throw StoreError.invalid("name is empty") }
         if let closesAt, closesAt <= opensAt { throw StoreError.invalid("the survey must close after it opens") }
         if let problem = thresholds.problem { throw StoreError.invalid(problem) }
-        let model = try await customerModel(workspaceID: workspaceID)
+        let model = try await store.customerModels.model(workspaceID: workspaceID)
         let available: [CustomerSurvey.Item] =
             kind == .outcomeStudy
             ? model.outcomes.map { .init(code: $0.code, text: $0.sentence) } : model.tasks.map { .init(code: $0.code, text: $0.title) }
@@ -55,7 +55,7 @@ extension Store {
             thresholds: thresholds, createdAt: now, items: items)
         do {
             try await write { db in
-                try await Self.audit(
+                try await AuditLogRepository.audit(
                     db, workspaceID: workspaceID, action: "survey.create", record: "survey:\(survey.id)",
                     summary: "created \(survey.kind.rawValue) '\(survey.name)'")
                 return try await Self.insertSurvey(db, survey)
@@ -80,7 +80,7 @@ extension Store {
         }
     }
 
-    public func surveys(workspaceID: String) async throws -> [CustomerSurvey] {
+    public func all(workspaceID: String) async throws -> [CustomerSurvey] {
         try await read { db in try await Self.surveys(db, where: ("workspace_id", workspaceID)) }
     }
 
@@ -100,7 +100,7 @@ extension Store {
         let rows = try await db.select().columns("*").from("customer_surveys").where(
             SQLIdentifier(filter.column), .equal, SQLBind(filter.value)
         )
-        .orderBy("opens_at", .descending).orderBy("name").all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        .orderBy("opens_at", .descending).orderBy("name").records(Row.self)
         guard !rows.isEmpty else { return [] }
         let items = try await db.select().columns("survey_id", "code", "text").from("survey_items")
             .where("survey_id", .in, SQLBind.group(rows.map(\.id))).orderBy("position").all()
@@ -122,7 +122,7 @@ extension Store {
     public func setSurveyClose(workspaceID: String, id: String, closesAt: Int64?) async throws {
         _ = try await survey(workspaceID: workspaceID, id: id)
         try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "survey.close", record: "survey:\(id)",
                 summary: closesAt.map { "set the close to \($0)" } ?? "removed the close")
             try await db.update("customer_surveys").set("closes_at", to: SQLBind(closesAt)).where("id", .equal, SQLBind(id)).run()
@@ -132,7 +132,7 @@ extension Store {
     public func setSurveyOpenLink(workspaceID: String, id: String, secret: String?) async throws {
         _ = try await survey(workspaceID: workspaceID, id: id)
         try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "survey.open-link", record: "survey:\(id)",
                 summary: secret == nil ? "turned the open link off" : "made a new open link")
             try await db.update("customer_surveys").set("open_link", to: SQLBind(secret)).where("id", .equal, SQLBind(id)).run()
@@ -141,7 +141,7 @@ extension Store {
 
     public func deleteSurvey(workspaceID: String, id: String) async throws {
         try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "survey.delete", record: "survey:\(id)", summary: "deleted the survey and its answers"
             )
             let rows = try await db.delete(from: "customer_surveys").where("workspace_id", .equal, SQLBind(workspaceID))
@@ -152,10 +152,10 @@ extension Store {
 
     /// Stores single-use link tokens (hashes) for customers, optionally of one segment.
     public func addSurveyTokens(workspaceID: String, surveyID: String, segment: String?, tokenHashes: [String], now: Int64) async throws {
-        try Self.checkLinkCount(tokenHashes.count)
+        try CampaignRepository.checkLinkCount(tokenHashes.count)
         _ = try await survey(workspaceID: workspaceID, id: surveyID)
         try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "survey.links", record: "survey:\(surveyID)",
                 summary: "issued \(tokenHashes.count) customer links")
             if let segment { try await Self.checkSegments(db, workspaceID: workspaceID, [segment]) }
@@ -277,7 +277,7 @@ extension Store {
                     .first(),
                 let respondentID = try token.decode(column: "respondent_id", as: String?.self),
                 let survey = try await Self.surveys(db, where: ("id", try token.decode(column: "survey_id", as: String.self))).first
-            else { throw StoreError.notFound(Self.spentOrUnknownLink) }
+            else { throw StoreError.notFound(CampaignRepository.spentOrUnknownLink) }
             guard survey.state(at: now) == .open else {
                 throw StoreError.conflict(survey.state(at: now) == .scheduled ? "this survey has not opened yet" : "this survey is closed")
             }

@@ -23,7 +23,7 @@ public struct JourneyRecord: Codable, Equatable, Sendable {
     public var ledger: TimeLedger.Journey { TimeLedger.Journey(name: name, steps: steps.map(\.step)) }
 }
 
-extension Store {
+extension CustomerModelRepository {
     public func journeys(workspaceID: String) async throws -> [JourneyRecord] {
         struct JourneyRow: Decodable { var id, code, name, segment: String }
         struct StepRow: Decodable {
@@ -42,9 +42,9 @@ extension Store {
             guard !journeys.isEmpty else { return [] }
             let ids = SQLBind.group(journeys.map(\.id))
             let steps = try await db.select().columns("*").from("journey_steps").where("journey_id", .in, ids).orderBy("position")
-                .all(decoding: StepRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .records(StepRow.self)
             let changes = try await db.select().columns("*").from("journey_changes").where("journey_id", .in, ids).orderBy("changed_on")
-                .orderBy("created_at").all(decoding: ChangeRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .orderBy("created_at").records(ChangeRow.self)
             return journeys.map { journey in
                 JourneyRecord(
                     id: journey.id, code: journey.code, name: journey.name, segment: journey.segment,
@@ -73,9 +73,9 @@ extension Store {
         let id = makeID()
         do {
             try await write { db in
-                try await Self.audit(
+                try await AuditLogRepository.audit(
                     db, workspaceID: workspaceID, action: "journey.add", record: "journey:\(code)", summary: "added journey '\(name)'")
-                try await Self.checkSegments(db, workspaceID: workspaceID, [segment])
+                try await SurveyRepository.checkSegments(db, workspaceID: workspaceID, [segment])
                 try await db.insert(into: "journeys").columns("id", "workspace_id", "code", "name", "segment")
                     .values(SQLBind(id), SQLBind(workspaceID), SQLBind(code), SQLBind(name.trimmingSpaces()), SQLBind(segment)).run()
             }
@@ -97,7 +97,7 @@ extension Store {
         if let problem = step.problem { throw StoreError.invalid(problem) }
         let id = makeID()
         try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "journey.step", record: "journey:\(journey)", summary: "added a step")
             let journeyID = try await Self.journeyID(workspaceID: workspaceID, code: journey, db)
             let count =
@@ -126,7 +126,7 @@ extension Store {
         }
         let makeID = self.makeID
         return try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "journey.change", record: "journey:\(journey)", summary: "recorded a change: \(title)"
             )
             return try await Self.recordJourneyChange(

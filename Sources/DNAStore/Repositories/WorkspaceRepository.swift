@@ -1,12 +1,12 @@
 import DNACore
 import SQLKit
 
-extension Store {
+extension WorkspaceRepository {
     /// Creates a workspace with its first admins, in one transaction. The one rule for who
     /// administers a new workspace, whichever way it is made: the person who creates it (the
     /// API's caller, or the user `cdna workspace add --admin` names); when no person is named
     /// (the command line without `--admin`, the demo), every instance administrator.
-    public func createWorkspace(
+    public func create(
         slug: String, name: String, minGroupSize: Int = 5, creator: String? = nil, now: Int64
     ) async throws
         -> Workspace
@@ -17,7 +17,7 @@ extension Store {
         let workspace = Workspace(id: makeID(), slug: slug, name: name.trimmingSpaces(), minGroupSize: minGroupSize, createdAt: now)
         do {
             try await write { db in
-                try await Self.audit(
+                try await AuditLogRepository.audit(
                     db, workspaceID: workspace.id, action: "workspace.create", record: "workspace:\(slug)",
                     summary: "created workspace '\(workspace.name)'")
                 try await Self.insert(workspace, into: db)
@@ -29,14 +29,14 @@ extension Store {
         return workspace
     }
 
-    public func workspaces() async throws -> [Workspace] {
+    public func all() async throws -> [Workspace] {
         try await read { db in
             try await db.select().columns(Self.workspaceColumns).from("workspaces").orderBy("slug").all().map(Self.workspace)
         }
     }
 
     /// The workspaces a user is a member of, with the access they have in each.
-    public func workspaces(of userID: String) async throws -> [(workspace: Workspace, access: Access)] {
+    public func all(of userID: String) async throws -> [(workspace: Workspace, access: Access)] {
         let rows = try await read { db in
             try await Self.memberships(db, userID: userID).orderBy(SQLColumn("slug", table: "w")).all().map(Self.membership)
         }
@@ -87,7 +87,7 @@ extension Store {
     public func setMinGroupSize(workspaceID: String, _ size: Int) async throws {
         guard size >= 2 else { throw StoreError.invalid("the minimum group size must be at least 2") }
         try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "workspace.min-group-size", record: "workspace:\(workspaceID)",
                 summary: "set the minimum group size to \(size)")
             try await db.update("workspaces").set("min_group_size", to: SQLBind(size)).where("id", .equal, SQLBind(workspaceID)).run()
@@ -126,12 +126,5 @@ extension Store {
 
     static let workspaceColumns = ["id", "slug", "name", "min_group_size", "created_at"]
 
-    static func workspace(_ row: any SQLRow) throws -> Workspace {
-        Workspace(
-            id: try row.decode(column: "id", as: String.self),
-            slug: try row.decode(column: "slug", as: String.self),
-            name: try row.decode(column: "name", as: String.self),
-            minGroupSize: try row.decode(column: "min_group_size", as: Int.self),
-            createdAt: try row.decode(column: "created_at", as: Int64.self))
-    }
+    static func workspace(_ row: any SQLRow) throws -> Workspace { try row.record(Workspace.self) }
 }

@@ -1,7 +1,7 @@
 import DNACore
 import SQLKit
 
-extension Store {
+extension ScorecardRepository {
     /// Scores a campaign from its kept sums: everyone, then each unit with its sub-units
     /// rolled up (or each role), and the change since the previous wave. This is the one
     /// place where stored answers become results, so the anonymity rule applied here holds
@@ -12,16 +12,16 @@ extension Store {
         workspace: Workspace, campaign: Campaign, breakdown: AssessmentScoring.Breakdown = .unit, previous: Campaign? = nil,
         trendOfEveryGroup: Bool = true
     ) async throws -> Scorecard {
-        let frameworks = try await frameworks(workspaceID: workspace.id)
-        let units = try await units(workspaceID: workspace.id)
-        let roles = try await roles(workspaceID: workspace.id)
+        let frameworks = try await store.frameworks.all(workspaceID: workspace.id)
+        let units = try await store.organization.units(workspaceID: workspace.id)
+        let roles = try await store.organization.roles(workspaceID: workspace.id)
         let options = AssessmentScoring.Options(breakdown: breakdown, minGroupSize: workspace.minGroupSize, frameworks: frameworks)
         let layout = GroupLayout(breakdown: breakdown, units: units, roles: roles)
         let unitCodes = Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0.code) })
         let roleCodes = Dictionary(uniqueKeysWithValues: roles.map { ($0.id, $0.code) })
         func wave(_ campaign: Campaign) async throws -> Wave {
-            let plan = try await sumsPlan(of: campaign)
-            let sums = try await campaignSums(campaign, plan: plan)
+            let plan = try await store.campaigns.sumsPlan(of: campaign)
+            let sums = try await store.campaigns.campaignSums(campaign, plan: plan)
             let (everyone, groups) = layout.groups(
                 byUnit: sums.byUnit, byRole: sums.byRole, unitCodes: unitCodes, roleCodes: roleCodes, width: plan.width)
             return Wave(plan: plan, everyone: everyone, groups: groups)
@@ -31,7 +31,7 @@ extension Store {
         let result = current.plan.score(everyone: current.everyone, groups: current.groups, options: options)
         var trend: [Scorecard.GroupTrend] = []
         let earlier: Campaign?
-        if let previous { earlier = previous } else { earlier = try await previousCampaign(before: campaign) }
+        if let previous { earlier = previous } else { earlier = try await store.campaigns.previousCampaign(before: campaign) }
         if let earlier {
             // The earlier wave is not scored: the trend needs only which of its groups the
             // anonymity rule shows, and their sums.

@@ -1,7 +1,7 @@
 import DNACore
 import SQLKit
 
-extension Store {
+extension SurveyRepository {
     public func taskTests(workspaceID: String) async throws -> [TaskTest] {
         try await read { db in
             try await db.select().columns("code", "task_code", "question", "answer", "target_seconds").from("task_tests")
@@ -20,7 +20,7 @@ extension Store {
         }
         let id = makeID()
         try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "task-test.save", record: "task-test:\(test.code)",
                 summary: "saved task test '\(test.code)'")
             if let task = test.taskCode, !task.isEmpty {
@@ -61,7 +61,7 @@ extension Store {
         let round = TaskRound(id: makeID(), name: name, heldOn: heldOn)
         do {
             try await write { db in
-                try await Self.audit(
+                try await AuditLogRepository.audit(
                     db, workspaceID: workspaceID, action: "task-round.create", record: "task-round:\(round.id)",
                     summary: "created round '\(name)' held on \(heldOn)")
                 try await db.insert(into: "task_rounds").columns("id", "workspace_id", "name", "held_on", "created_at")
@@ -94,7 +94,7 @@ extension Store {
         }
         do {
             try await write { db in
-                try await Self.audit(
+                try await AuditLogRepository.audit(
                     db, workspaceID: workspaceID, action: "task-round.attempts", record: "task-round:\(roundID)",
                     summary: "recorded \(attempts.count) attempts")
                 return try await Self.insertAttempts(db, roundID: roundID, attempts)
@@ -127,7 +127,7 @@ extension Store {
         let participantColumn = table.index(of: "participant")!, taskColumn = table.index(of: "task")!
         let tests = Set(try await taskTests(workspaceID: workspaceID).map(\.code))
         try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "task-round.import", record: "task-round:\(roundID)",
                 summary: "imported \(attempts.count) attempts from \(file)")
             let recorded = Set(
@@ -164,7 +164,7 @@ extension Store {
         return try await read { db in
             try await db.select().columns("participant", "test_code", "result", "seconds", "target_seconds").from("task_attempts")
                 .where("round_id", .equal, SQLBind(roundID)).orderBy("test_code").orderBy("participant")
-                .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .records(Row.self)
                 .map {
                     TaskTests.Attempt(
                         participant: $0.participant, task: $0.testCode,

@@ -17,7 +17,7 @@ struct SurveyRespondentRow {
 
 /// Answers of customer surveys: writing them in bulk (import, API, demo) and reading the
 /// handed-in ones back for scoring.
-extension Store {
+extension SurveyRepository {
     static func insertSurveyRespondents(_ db: any SQLDatabase, _ rows: [SurveyRespondentRow]) async throws {
         for chunk in rows.chunked(into: 200) {
             var insert = db.insert(into: "survey_respondents")
@@ -76,7 +76,7 @@ extension Store {
         let items = Set(survey.items.map(\.code))
         let segmentColumn = table.index(of: "segment")
         try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "survey.import", record: "survey:\(surveyID)",
                 summary: "imported \(ordered.count) respondents' answers from \(file)")
             let known = try await Self.knownSegments(db, workspaceID: workspaceID)

@@ -22,9 +22,9 @@ public enum CustomerRecordKind: String, Sendable, CaseIterable {
     }
 }
 
-extension Store {
+extension CustomerModelRepository {
     /// The whole customer model of a workspace, every kind ordered by code.
-    public func customerModel(workspaceID: String) async throws -> CustomerModel {
+    public func model(workspaceID: String) async throws -> CustomerModel {
         try await read { db in try await Self.customerModel(db, workspaceID: workspaceID) }
     }
 
@@ -34,7 +34,7 @@ extension Store {
         struct OfferingRow: Decodable { var id, code, name, kind, description: String }
         func rows<T: Decodable>(_ table: String, _ columns: [String], as type: T.Type) async throws -> [T] {
             try await db.select().columns(columns.map { SQLIdentifier($0) }).from(table).where("workspace_id", .equal, SQLBind(workspaceID))
-                .orderBy("code").all(decoding: T.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .orderBy("code").records(T.self)
         }
         var model = CustomerModel()
         model.segments = try await rows("segments", ["code", "name", "description"], as: CustomerModel.Segment.self)
@@ -76,7 +76,7 @@ extension Store {
     /// records are matched by code, so a record already there is updated and a new one added;
     /// nothing is deleted. Problems come back as located `FileProblems`.
     public func importCustomerModel(workspaceID: String, file: String, text: String) async throws -> ModelMergeSummary {
-        let existing = try await customerModel(workspaceID: workspaceID)
+        let existing = try await model(workspaceID: workspaceID)
         let incoming = try CustomerModelDocument.read(file: file, text: text, knownJobs: Set(existing.jobs.map(\.code)))
         return try await mergeCustomerModel(workspaceID: workspaceID, incoming)
     }
@@ -86,7 +86,7 @@ extension Store {
     public func mergeCustomerModel(workspaceID: String, _ incoming: CustomerModel) async throws -> ModelMergeSummary {
         let makeID = self.makeID
         return try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "customer-model.merge", record: "customer-model",
                 summary:
                     "merged \(incoming.segments.count) segments, \(incoming.jobs.count) jobs, \(incoming.outcomes.count) outcomes, \(incoming.tasks.count) tasks"
@@ -175,7 +175,7 @@ extension Store {
     /// Surveys keep the wording they froze, so past answers stay readable.
     public func deleteCustomerRecord(workspaceID: String, kind: CustomerRecordKind, code: String) async throws {
         try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "customer-model.delete", record: "\(kind.rawValue):\(code)",
                 summary: "deleted \(kind.rawValue) '\(code)'")
             let found = try await db.select().column("id").from(kind.table).where("workspace_id", .equal, SQLBind(workspaceID))
@@ -197,13 +197,13 @@ extension Store {
     /// only when at least k of its people handed in, so no single answer is exposed.
     public func outcomeUnitCoverage(workspace: Workspace) async throws -> (campaign: Campaign?, units: [String: [String]]) {
         try await read { db in
-            let latest = try await Self.campaignQuery(db).where("workspace_id", .equal, SQLBind(workspace.id))
+            let latest = try await CampaignRepository.campaignQuery(db).where("workspace_id", .equal, SQLBind(workspace.id))
                 .where(
                     SQLRaw(
                         "EXISTS (SELECT 1 FROM responses WHERE responses.campaign_id = campaigns.id AND responses.submitted_at IS NOT NULL)"
                     )
                 )
-                .orderBy("opens_at", .descending).first().map(Self.campaign)
+                .orderBy("opens_at", .descending).first().map(CampaignRepository.campaign)
             guard let latest else { return (nil, [:]) }
             let rows = try await db.select().column("unit_id").column("outcome").from("responses")
                 .where("campaign_id", .equal, SQLBind(latest.id)).where("submitted_at", .isNot, SQLLiteral.null).all()
@@ -214,7 +214,8 @@ extension Store {
                 sizes[unit, default: 0] += 1
                 if let outcome = try row.decode(column: "outcome", as: String?.self) { named[outcome, default: []].insert(unit) }
             }
-            let codes = Dictionary(uniqueKeysWithValues: try await Self.units(db, workspaceID: workspace.id).map { ($0.id, $0.code) })
+            let codes = Dictionary(
+                uniqueKeysWithValues: try await OrganizationRepository.units(db, workspaceID: workspace.id).map { ($0.id, $0.code) })
             var units: [String: [String]] = [:]
             for (outcome, unitIDs) in named {
                 let shown = unitIDs.filter { sizes[$0, default: 0] >= workspace.minGroupSize }.compactMap { codes[$0] }.sorted()

@@ -1,7 +1,7 @@
 import DNACore
 import SQLKit
 
-extension Store {
+extension LineOfSightRepository {
     /// Test cards, newest first within each status in the order proposed, testing, closed.
     public func hypotheses(workspaceID: String) async throws -> [Hypothesis] {
         struct Row: Decodable {
@@ -35,7 +35,7 @@ extension Store {
                 on: SQLColumn("initiative_id", table: "h"), .equal, SQLColumn("id", table: "i")
             )
             .where(SQLColumn("workspace_id", table: "h"), .equal, SQLBind(workspaceID)).orderBy(SQLColumn("code", table: "h"))
-            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .records(Row.self)
             return try rows.map { row in
                 Hypothesis(
                     code: row.code, change: row.change, segment: row.segment, outcome: row.outcome, impact: row.impact, metric: row.metric,
@@ -58,7 +58,7 @@ extension Store {
         card.closedOn = nil
         let id = makeID(), proposed = card
         try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "hypothesis.add", record: "hypothesis:\(proposed.code.isEmpty ? id : proposed.code)",
                 summary: "proposed a hypothesis")
             return try await Self.insertHypothesis(db, workspaceID: workspaceID, proposed, id: id)
@@ -108,7 +108,7 @@ extension Store {
             )
         }
         try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "hypothesis.move", record: "hypothesis:\(code)",
                 summary: "moved to \(status.rawValue)")
             var update = db.update("hypotheses").set("status", to: SQLBind(status.rawValue))

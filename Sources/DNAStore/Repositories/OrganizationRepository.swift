@@ -1,7 +1,7 @@
 import DNACore
 import SQLKit
 
-extension Store {
+extension OrganizationRepository {
     public func units(workspaceID: String) async throws -> [OrgUnit] {
         try await read { db in try await Self.units(db, workspaceID: workspaceID) }
     }
@@ -20,7 +20,7 @@ extension Store {
         let unit = OrgUnit(id: makeID(), workspaceID: workspaceID, code: code, parentID: parentID, name: name.trimmingSpaces())
         do {
             try await write { db in
-                try await Self.audit(
+                try await AuditLogRepository.audit(
                     db, workspaceID: workspaceID, action: "unit.add", record: "unit:\(code)", summary: "added unit '\(unit.name)'")
                 if let parentID {
                     let parents = try await Self.units(db, workspaceID: workspaceID)
@@ -46,7 +46,7 @@ extension Store {
         let snapshot = Self.parents(try await read { db in try await Self.units(db, workspaceID: workspaceID) })
         let rows = try OrgChart.parse(file: file, text: text, existing: snapshot)
         return try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "org-chart.import", record: "file:\(file)",
                 summary: "imported the org chart (\(rows.count) units)")
             return try await Self.importOrgChart(
@@ -126,7 +126,8 @@ extension Store {
     public func deleteUnit(workspaceID: String, id: String) async throws {
         do {
             try await write { db in
-                try await Self.audit(db, workspaceID: workspaceID, action: "unit.delete", record: "unit:\(id)", summary: "deleted a unit")
+                try await AuditLogRepository.audit(
+                    db, workspaceID: workspaceID, action: "unit.delete", record: "unit:\(id)", summary: "deleted a unit")
                 let rows = try await db.delete(from: "units").where("workspace_id", .equal, SQLBind(workspaceID))
                     .where("id", .equal, SQLBind(id)).returning("id").all()
                 if rows.isEmpty { throw StoreError.notFound("no unit '\(id)'") }
@@ -139,14 +140,7 @@ extension Store {
     static func units(_ db: any SQLDatabase, workspaceID: String) async throws -> [OrgUnit] {
         try await db.select().columns("id", "workspace_id", "code", "parent_id", "name").from("units")
             .where("workspace_id", .equal, SQLBind(workspaceID)).orderBy("code").all()
-            .map { row in
-                OrgUnit(
-                    id: try row.decode(column: "id", as: String.self),
-                    workspaceID: try row.decode(column: "workspace_id", as: String.self),
-                    code: try row.decode(column: "code", as: String.self),
-                    parentID: try row.decode(column: "parent_id", as: String?.self),
-                    name: try row.decode(column: "name", as: String.self))
-            }
+            .map { try $0.record(OrgUnit.self) }
     }
 
     static func insert(_ unit: OrgUnit, into db: any SQLDatabase) async throws {

@@ -7,11 +7,11 @@ public enum InstrumentChoice: Sendable, Equatable {
     case file(name: String, source: String)
 }
 
-extension Store {
+extension CampaignRepository {
     /// Creates a wave: validates the instrument against the workspace's frameworks, freezes
     /// its text into the campaign and records the population (units with how many people
     /// each was sent to).
-    public func createCampaign(
+    public func create(
         workspaceID: String, name: String, instrument choice: InstrumentChoice, opensAt: Int64, closesAt: Int64?,
         population: [String: Int], now: Int64
     ) async throws -> Campaign {
@@ -24,16 +24,16 @@ extension Store {
         }
         let (instrument, source) = try await resolveInstrument(choice, workspaceID: workspaceID)
         // A new campaign's sums are empty and kept from the start (see Store+AssessmentSums).
-        let plan = AssessmentSumsPlan(instrument: instrument, frameworks: try await frameworks(workspaceID: workspaceID))
+        let plan = AssessmentSumsPlan(instrument: instrument, frameworks: try await store.frameworks.all(workspaceID: workspaceID))
         let campaign = Campaign(
             id: makeID(), workspaceID: workspaceID, name: name, instrumentCode: instrument.id, instrumentSource: source, opensAt: opensAt,
             closesAt: closesAt, createdAt: now)
         do {
             try await write { db in
-                try await Self.audit(
+                try await AuditLogRepository.audit(
                     db, workspaceID: workspaceID, action: "campaign.create", record: "campaign:\(campaign.id)",
                     summary: "created campaign '\(name)' (\(campaign.instrumentCode))")
-                let units = Set(try await Self.units(db, workspaceID: workspaceID).map(\.id))
+                let units = Set(try await OrganizationRepository.units(db, workspaceID: workspaceID).map(\.id))
                 if let unknown = population.keys.sorted().first(where: { !units.contains($0) }) {
                     throw StoreError.invalid("'\(unknown)' is not a unit of this workspace")
                 }
@@ -66,12 +66,12 @@ extension Store {
             }
             return entry
         case .file(let name, let source):
-            let frameworks = try await frameworks(workspaceID: workspaceID)
+            let frameworks = try await store.frameworks.all(workspaceID: workspaceID)
             return (try InstrumentLoader.load(file: name, text: source, frameworks: frameworks), source)
         }
     }
 
-    public func campaigns(workspaceID: String) async throws -> [Campaign] {
+    public func all(workspaceID: String) async throws -> [Campaign] {
         try await read { db in
             try await Self.campaignQuery(db).where("workspace_id", .equal, SQLBind(workspaceID))
                 .orderBy("opens_at", .descending).orderBy("name").all().map(Self.campaign)
@@ -89,7 +89,7 @@ extension Store {
 
     /// The campaign measured before this one (opened earlier), for trends.
     public func previousCampaign(before campaign: Campaign) async throws -> Campaign? {
-        try await campaigns(workspaceID: campaign.workspaceID)
+        try await all(workspaceID: campaign.workspaceID)
             .filter { $0.id != campaign.id && ($0.opensAt, $0.createdAt) < (campaign.opensAt, campaign.createdAt) }
             .max { ($0.opensAt, $0.createdAt) < ($1.opensAt, $1.createdAt) }
     }
@@ -99,7 +99,7 @@ extension Store {
         let campaign = try await campaign(workspaceID: workspaceID, id: id)
         if let closesAt, closesAt < campaign.opensAt { throw StoreError.invalid("the campaign must close after it opens") }
         try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "campaign.close", record: "campaign:\(id)",
                 summary: closesAt.map { "set the close to \($0)" } ?? "removed the close")
             try await db.update("campaigns").set("closes_at", to: SQLBind(closesAt)).where("id", .equal, SQLBind(id)).run()
@@ -110,7 +110,7 @@ extension Store {
     public func setOpenLink(workspaceID: String, id: String, secret: String?) async throws {
         _ = try await campaign(workspaceID: workspaceID, id: id)
         try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "campaign.open-link", record: "campaign:\(id)",
                 summary: secret == nil ? "turned the open link off" : "made a new open link")
             try await db.update("campaigns").set("open_link", to: SQLBind(secret)).where("id", .equal, SQLBind(id)).run()
@@ -119,7 +119,7 @@ extension Store {
 
     public func deleteCampaign(workspaceID: String, id: String) async throws {
         try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "campaign.delete", record: "campaign:\(id)",
                 summary: "deleted the campaign and its responses")
             let rows = try await db.delete(from: "campaigns").where("workspace_id", .equal, SQLBind(workspaceID))
@@ -160,7 +160,7 @@ extension Store {
         try Self.checkLinkCount(tokenHashes.count)
         _ = try await campaign(workspaceID: workspaceID, id: campaignID)
         try await write { db in
-            try await Self.audit(
+            try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "campaign.links", record: "campaign:\(campaignID)",
                 summary: "issued \(tokenHashes.count) respondent links")
             let population = try await db.select().column("unit_id").from("campaign_units")
@@ -180,7 +180,7 @@ extension Store {
     /// fewer than k invited shows its invited count only; its answers count in the totals.
     public func campaignProgress(workspace: Workspace, campaignID: String) async throws -> CampaignProgress {
         let population = try await campaignPopulation(campaignID: campaignID)
-        let units = Dictionary(uniqueKeysWithValues: try await units(workspaceID: workspace.id).map { ($0.id, $0) })
+        let units = Dictionary(uniqueKeysWithValues: try await store.organization.units(workspaceID: workspace.id).map { ($0.id, $0) })
         let counts = try await read { db in
             try await db.select().column("unit_id").column(SQLRaw("COUNT(submitted_at)"), as: "submitted")
                 .column(SQLRaw("COUNT(*)"), as: "started").from("responses").where("campaign_id", .equal, SQLBind(campaignID))
@@ -225,17 +225,7 @@ extension Store {
     /// A campaign from a row of `campaignQuery`, or from columns named with `prefix` where a
     /// join holds other records' columns of the same names.
     static func campaign(_ row: any SQLRow, prefix: String) throws -> Campaign {
-        Campaign(
-            id: try row.decode(column: prefix + "id", as: String.self),
-            workspaceID: try row.decode(column: prefix + "workspace_id", as: String.self),
-            name: try row.decode(column: prefix + "name", as: String.self),
-            instrumentCode: try row.decode(column: prefix + "instrument_code", as: String.self),
-            instrumentSource: try row.decode(column: prefix + "instrument_source", as: String.self),
-            opensAt: try row.decode(column: prefix + "opens_at", as: Int64.self),
-            closesAt: try row.decode(column: prefix + "closes_at", as: Int64?.self),
-            openLink: try row.decode(column: prefix + "open_link", as: String?.self),
-            createdAt: try row.decode(column: prefix + "created_at", as: Int64.self)
-        )
+        try row.record(Campaign.self, prefix: prefix.isEmpty ? nil : prefix)
     }
 }
 
