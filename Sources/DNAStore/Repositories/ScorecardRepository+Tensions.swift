@@ -32,17 +32,7 @@ extension ScorecardRepository {
             try await db.select().columns("id", "workspace_id", "campaign_id", "framework", "dimension", "text", "source", "created_at")
                 .from("tensions").where("workspace_id", .equal, SQLBind(workspaceID)).where("framework", .equal, SQLBind(framework))
                 .where("dimension", .equal, SQLBind(dimension)).orderBy("created_at").orderBy("id").all()
-                .map { row in
-                    Tension(
-                        id: try row.decode(column: "id", as: String.self),
-                        workspaceID: try row.decode(column: "workspace_id", as: String.self),
-                        campaignID: try row.decode(column: "campaign_id", as: String?.self),
-                        framework: try row.decode(column: "framework", as: String.self),
-                        dimension: try row.decode(column: "dimension", as: String.self),
-                        text: try row.decode(column: "text", as: String.self),
-                        source: try storedValue(Tension.Source.self, try row.decode(column: "source", as: String.self), column: "source"),
-                        createdAt: try row.decode(column: "created_at", as: Int64.self))
-                }
+                .map { try $0.record(Tension.self) }
         }
     }
 
@@ -115,21 +105,7 @@ extension ScorecardRepository {
                 .from("experiments").where("workspace_id", .equal, SQLBind(workspaceID))
             for (column, value) in filters { query = query.where(SQLIdentifier(column), .equal, SQLBind(value)) }
             return try await query.orderBy("review_on").orderBy("id").all()
-                .map { row in
-                    Experiment(
-                        id: try row.decode(column: "id", as: String.self),
-                        workspaceID: try row.decode(column: "workspace_id", as: String.self),
-                        tensionID: try row.decode(column: "tension_id", as: String?.self),
-                        framework: try row.decode(column: "framework", as: String.self),
-                        dimension: try row.decode(column: "dimension", as: String.self),
-                        practice: try row.decode(column: "practice", as: String.self),
-                        hypothesis: try row.decode(column: "hypothesis", as: String.self),
-                        participants: try row.decode(column: "participants", as: String.self),
-                        durationDays: try row.decode(column: "duration_days", as: Int.self),
-                        reviewOn: try row.decode(column: "review_on", as: String.self),
-                        outcome: try row.decode(column: "outcome", as: String?.self),
-                        createdAt: try row.decode(column: "created_at", as: Int64.self))
-                }
+                .map { try $0.record(Experiment.self) }
         }
     }
 
