@@ -71,9 +71,13 @@ public struct AnswerLinkService: Sendable {
         try await store.surveys.surveySession(tokenHash: Secrets.hash(token), now: now)
     }
 
-    /// The segments a customer may say they belong to.
-    public func segments(_ session: SurveySession) async throws -> [CustomerModel.Segment] {
-        try await store.customerModels.model(workspaceID: session.survey.workspaceID).segments
+    /// The segments a customer may say they belong to, and the name of the organization that
+    /// asks (customers should know who is asking, not the survey's internal name).
+    public func customerPage(_ session: SurveySession) async throws -> (organization: String, segments: [CustomerModel.Segment]) {
+        (
+            try await store.workspaces.workspace(id: session.survey.workspaceID).name,
+            try await store.customerModels.model(workspaceID: session.survey.workspaceID).segments
+        )
     }
 
     /// Whether handing in now would hand in nothing at all, which a person is asked to

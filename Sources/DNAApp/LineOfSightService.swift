@@ -65,3 +65,60 @@ public struct LineOfSightService: WorkspaceUseCases {
         try await access.changing(slug, caller) { try await store.lineOfSight.deleteEdge(workspaceID: $0.id, from: from, to: to) }
     }
 }
+
+/// What the line-of-sight page shows, read with one access check.
+extension LineOfSightService {
+    public struct GraphView: Sendable {
+        public var access: Access
+        public var graph: LineOfSightGraph
+        public var report: LineOfSightCheck.Report
+        /// The customer model's outcomes: the node form offers them, and the connect form
+        /// offers those not in the graph yet.
+        public var outcomes: [CustomerModel.Outcome]
+        /// The chosen node's details, when one is chosen and in the graph.
+        public var details: NodeDetails?
+    }
+
+    /// Everything attached to one node: what measures it, what supports it, which hypotheses
+    /// test it, what the check found, and what it connects.
+    public struct NodeDetails: Sendable {
+        public var node: LineOfSightGraph.Node
+        public var findings: [LineOfSightCheck.Finding]
+        public var metrics: [MetricDefinition]
+        public var evidence: [EvidenceItem]
+        public var hypotheses: [Hypothesis]
+        public var from: [LineOfSightGraph.Node]
+        public var to: [LineOfSightGraph.Node]
+        /// Graph nodes an edge from this node may go to and does not yet.
+        public var allowedTargets: [LineOfSightGraph.Node]
+        /// Customer-model outcomes not in the graph that an edge from this node may go to
+        /// (connecting one adds it).
+        public var outcomesToAdd: [CustomerModel.Outcome]
+    }
+
+    public func graphView(_ caller: Caller?, workspace slug: String, node code: String? = nil) async throws -> GraphView {
+        let (workspace, access) = try await self.access.resolve(slug, caller: caller)
+        let graph = try await store.lineOfSight.model(workspaceID: workspace.id)
+        let report = LineOfSightCheck.check(graph.model)
+        let outcomes = try await store.customerModels.model(workspaceID: workspace.id).outcomes
+        var view = GraphView(access: access, graph: graph, report: report, outcomes: outcomes)
+        guard let code, let node = graph.nodes.first(where: { $0.code == code }) else { return view }
+        let metricCodes = Set(graph.metrics.filter { $0.node == code }.map(\.id))
+        let byCode = Dictionary(graph.nodes.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        let inGraph = Set(byCode.keys)
+        view.details = NodeDetails(
+            node: node, findings: report.findings.filter { $0.node == code },
+            metrics: try await store.lineOfSight.metricDefinitions(workspaceID: workspace.id).filter {
+                metricCodes.contains($0.code) || $0.node == code
+            },
+            evidence: try await store.lineOfSight.evidence(workspaceID: workspace.id, node: code),
+            hypotheses: try await store.lineOfSight.hypotheses(workspaceID: workspace.id).filter {
+                $0.strategy == code || $0.initiative == code
+            },
+            from: graph.edges.filter { $0.to == code }.compactMap { byCode[$0.from] },
+            to: graph.edges.filter { $0.from == code }.compactMap { byCode[$0.to] },
+            allowedTargets: graph.allowedTargets(of: code),
+            outcomesToAdd: LineOfSightModel.allows(node.type, .outcome) ? outcomes.filter { !inGraph.contains($0.code) } : [])
+        return view
+    }
+}

@@ -33,12 +33,12 @@ public struct SurveyService: WorkspaceUseCases {
 
     public func createSurvey(
         _ caller: Caller?, workspace slug: String, kind: CustomerSurvey.Kind, name: String, opensAt: Int64, closesAt: Int64?,
-        itemCodes: [String], thresholds: TopTasks.Thresholds, now: Int64
+        itemCodes: [String], thresholds: TopTasks.Thresholds, publicTitle: String = "", now: Int64
     ) async throws -> CustomerSurvey {
         try await access.changing(slug, caller) { workspace in
             try await store.surveys.create(
                 workspaceID: workspace.id, kind: kind, name: name, opensAt: opensAt, closesAt: closesAt, itemCodes: itemCodes,
-                thresholds: thresholds, now: now)
+                thresholds: thresholds, publicTitle: publicTitle, now: now)
         }
     }
 

@@ -70,7 +70,8 @@ struct CustomerCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "create-survey", abstract: "Create an outcome study from chosen outcomes, or a top-tasks vote over the task list.")
         @Option(help: "outcome-study or top-tasks.") var kind: String
-        @Option(help: "Name of the study or vote.") var name: String
+        @Option(help: "Name of the study or vote, for colleagues; customers never see it.") var name: String
+        @Option(help: "The title customers see (default: one for the kind).") var publicTitle: String?
         @Option(help: "Outcome codes, comma-separated (outcome study; every outcome when left out).") var outcomes: String?
         @Option(help: "Opening day, YYYY-MM-DD (default today).") var opens: String?
         @Option(help: "Last day, YYYY-MM-DD.") var closes: String?
@@ -90,7 +91,7 @@ struct CustomerCommand: AsyncParsableCommand {
                     }
                     let survey = try await SurveyService(store: store).createSurvey(
                         .commandLine, workspace: found.slug, kind: kind, name: name, opensAt: opensAt, closesAt: closesAt, itemCodes: codes,
-                        thresholds: TopTasks.Thresholds(longNeck: longNeck, top: top), now: nowSeconds())
+                        thresholds: TopTasks.Thresholds(longNeck: longNeck, top: top), publicTitle: publicTitle ?? "", now: nowSeconds())
                     Console.out("Created \(kind.title.lowercased()) '\(survey.name)' (\(survey.id)) with \(survey.items.count) items.")
                 }
             }

@@ -1,8 +1,14 @@
 /// Every migration CustomerDNA has shipped, in order. Append only.
 enum Schema {
     static let migrations: [Migration] = [
-        foundation, assessment, customerModel, lineOfSight, anonymityAtRest, assessmentSums, auditLog,
+        foundation, assessment, customerModel, lineOfSight, anonymityAtRest, assessmentSums, auditLog, surveyPublicTitle,
     ]
+
+    /// The title customers see, apart from the internal name (empty: the kind's default).
+    static let surveyPublicTitle = Migration(
+        name: "0008-survey-public-title",
+        statements: ["ALTER TABLE customer_surveys ADD COLUMN public_title TEXT NOT NULL DEFAULT ''"]
+    )
 
     static let foundation = Migration(
         name: "0001-foundation",

@@ -131,7 +131,8 @@ extension Store {
             id: makeID(), workspaceID: workspaceID, kind: .outcomeStudy, name: "Claims and cover outcome study 2026",
             opensAt: now - 120 * day,
             closesAt: now - 90 * day, openLink: nil, thresholds: TopTasks.Thresholds(), createdAt: now - 121 * day,
-            items: DemoCustomerModel.studyOutcomes.map { CustomerSurvey.Item(code: $0.code, text: sentences[$0.code]!) })
+            items: DemoCustomerModel.studyOutcomes.map { CustomerSurvey.Item(code: $0.code, text: sentences[$0.code]!) },
+            publicTitle: "When something happens to your home or car: what matters to you?")
         try await SurveyRepository.insertSurvey(db, study)
         try await SurveyRepository.insertSurveyRespondents(
             db,
@@ -142,7 +143,8 @@ extension Store {
             id: makeID(), workspaceID: workspaceID, kind: .topTasks, name: "Top tasks 2026", opensAt: now - 80 * day,
             closesAt: now - 60 * day,
             openLink: nil, thresholds: TopTasks.Thresholds(), createdAt: now - 81 * day,
-            items: model.tasks.map { CustomerSurvey.Item(code: $0.code, text: $0.title) })
+            items: model.tasks.map { CustomerSurvey.Item(code: $0.code, text: $0.title) },
+            publicTitle: "What do you come to \(DemoOrganization.name) for?")
         try await SurveyRepository.insertSurvey(db, vote)
         var random = SeededRandom(seed: 0x5407_7135)
         // Each voter saw the list in an order of their own, as on the vote page.

@@ -162,6 +162,45 @@ struct CustomerModelWebTests {
         }
     }
 
+    @Test(
+        "customers read the public title, colleagues the internal name; a title over the limit is refused",
+        arguments: TestDatabase.available)
+    func publicTitle(database: TestDatabase) async throws {
+        try await WebFixture.run(database) { fixture, client in
+            _ = try await fixture.store.customerModels.importCustomerModel(
+                workspaceID: fixture.acme.id, file: "m.yaml", text: Self.modelYAML)
+            let created = try await client.execute(
+                uri: "/api/v1/workspaces/acme/surveys", method: .post, headers: .bearer(fixture.adminToken),
+                body: ByteBuffer(
+                    string:
+                        #"{"kind":"outcome-study","name":"Q3 churn-risk study (internal)","public_title":"Help us make claims <easier>","opens_at":1700000000,"items":["o1"]}"#
+                ))
+            #expect(created.status == .created, "\(created.text)")
+            #expect(try created.json()["public_title"] as? String == "Help us make claims <easier>")
+            let surveyID = try #require(try created.json()["id"] as? String)
+            let links = try await client.execute(
+                uri: "/api/v1/workspaces/acme/surveys/\(surveyID)/links", method: .post, headers: .bearer(fixture.adminToken),
+                body: ByteBuffer(string: #"{"count":1}"#))
+            let url = try #require((try links.json()["links"] as? [String])?.first)
+            let page = try await client.execute(uri: String(url[try #require(url.firstRange(of: "/c/")).lowerBound...]), method: .get)
+            #expect(page.text.contains("<title>Help us make claims &lt;easier&gt;"))
+            #expect(page.text.contains("<h1>Help us make claims &lt;easier&gt;</h1>"))
+            #expect(!page.text.contains("churn-risk") && !page.text.contains("<easier>"))
+            let session = try await client.signIn(email: "admin@acme.test", password: WebFixture.password)
+            let admin = try await client.execute(uri: "/w/acme/surveys/\(surveyID)", method: .get, headers: session.headers)
+            #expect(
+                admin.text.contains("Q3 churn-risk study (internal)")
+                    && admin.text.contains("Customers see it as <strong>Help us make claims &lt;easier&gt;</strong>"))
+            let long = try await client.execute(
+                uri: "/api/v1/workspaces/acme/surveys", method: .post, headers: .bearer(fixture.adminToken),
+                body: ByteBuffer(
+                    string:
+                        #"{"kind":"outcome-study","name":"Long","public_title":"\#(String(repeating: "x", count: 201))","opens_at":1700000000}"#
+                ))
+            #expect(long.status == .badRequest && long.text.contains("public_title"))
+        }
+    }
+
     @Test("a voter sees every task, is refused six picks, and votes once", arguments: TestDatabase.available)
     func topTasksFlow(database: TestDatabase) async throws {
         try await WebFixture.run(database) { fixture, client in
@@ -178,6 +217,10 @@ struct CustomerModelWebTests {
             let url = try #require((try links.json()["links"] as? [String])?.first)
             let path = String(url[try #require(url.firstRange(of: "/c/")).lowerBound...])
             let page = try await client.execute(uri: path, method: .get)
+            // No public title was given: the voter reads the kind's default and who is asking,
+            // never the internal name.
+            #expect(page.text.contains("<p class=\"organization\">Acme</p><h1>What you come to us for</h1>"))
+            #expect(!page.text.contains("Vote<"))
             let shown = page.text.matches(of: /id="task-(t\d)"/).map { String($0.1) }
             #expect(Set(shown) == Set((1...7).map { "t\($0)" }) && !page.text.contains("name=\"segment\""))
             let again = try await client.execute(uri: path, method: .get)

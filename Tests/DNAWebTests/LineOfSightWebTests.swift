@@ -124,8 +124,13 @@ struct LineOfSightWebTests {
                 client, session, "/w/acme/line-of-sight/import", [("yaml", LineOfSightStoreTestsGraph.yaml)])
             #expect(imported.status == .ok && imported.text.contains("7 nodes added"))
             let page = try await client.execute(uri: "/w/acme/line-of-sight", method: .get, headers: session.headers)
-            #expect(page.text.contains("class=\"node initiative inside-out\" data-code=\"intranet\""))
-            #expect(page.text.contains("class=\"node initiative line-of-sight\" data-code=\"photos\""))
+            #expect(
+                page.text.contains(
+                    "<a class=\"node initiative inside-out\" href=\"/w/acme/line-of-sight?zoom=100&amp;node=intranet#los-figure\" data-code=\"intranet\""
+                ))
+            #expect(
+                page.text.contains(
+                    "<a class=\"node initiative line-of-sight\" href=\"/w/acme/line-of-sight?zoom=100&amp;node=photos#los-figure\""))
             #expect(page.text.contains("1 of 2"))
             let customers = try await client.execute(uri: "/w/acme/customers", method: .get, headers: session.headers)
             let unaddressed = try #require(
@@ -158,6 +163,127 @@ struct LineOfSightWebTests {
             let overview = try await client.execute(uri: "/w/acme/overview", method: .get, headers: session.headers)
             #expect(overview.status == .ok && overview.text.contains("Inside-out initiatives") && overview.text.contains("Intranet"))
         }
+    }
+}
+
+extension LineOfSightWebTests {
+    @Test(
+        "choosing a node lights every path through it and opens its details; connecting offers only allowed targets and adds a customer outcome",
+        arguments: TestDatabase.available)
+    func chosenNode(database: TestDatabase) async throws {
+        try await WebFixture.run(database) { fixture, client in
+            _ = try await fixture.store.customerModels.importCustomerModel(
+                workspaceID: fixture.acme.id, file: "m.yaml", text: CustomerModelWebTests.modelYAML)
+            let session = try await client.signIn(email: "admin@acme.test", password: WebFixture.password)
+            let yaml =
+                LineOfSightStoreTestsGraph.yaml.replacingOccurrences(of: "title: Win on claims", with: "title: 'Win <b>big</b> & \"fast\"'")
+                + "metrics:\n  - {id: wait-time, measures: o1}\n"
+            let imported = try await CustomerModelWebTests.post(client, session, "/w/acme/line-of-sight/import", [("yaml", yaml)])
+            #expect(imported.status == .ok, "\(imported.text)")
+            let evidence = try await Self.json(
+                .post, "/evidence",
+                #"{"kind": "quote", "source": "interview", "title": "Claims take too long", "captured_on": "2026-01-05", "links": [{"target": "node", "code": "platform", "stance": "contradicts"}]}"#,
+                fixture, client)
+            #expect(evidence.status == .created)
+            let hypothesis = try await Self.json(
+                .post, "/hypotheses",
+                #"{"code": "H1", "change": "Photo claims", "segment": "home", "outcome": "o1", "impact": "keep", "initiative": "photos", "strategy": "win"}"#,
+                fixture, client)
+            #expect(hypothesis.status == .created, "\(hypothesis.text)")
+            func get(_ query: String) async throws -> String {
+                let response = try await client.execute(uri: "/w/acme/line-of-sight" + query, method: .get, headers: session.headers)
+                #expect(response.status == .ok)
+                return response.text
+            }
+
+            // The capability's paths: what leads to it and what follows, nothing of the other strategy.
+            let chosen = try await get("?node=platform")
+            for code in ["win", "platform", "photos", "o1", "keep"] {
+                #expect(chosen.contains("on-path\" href=\"/w/acme/line-of-sight?zoom=100&amp;node=\(code)#los-figure\""), "\(code)")
+            }
+            for code in ["cost", "intranet"] {
+                #expect(chosen.contains("off-path\" href=\"/w/acme/line-of-sight?zoom=100&amp;node=\(code)#los-figure\""), "\(code)")
+            }
+            #expect(chosen.components(separatedBy: "class=\"edge on-path\"").count - 1 == 4)
+            #expect(chosen.components(separatedBy: "class=\"edge off-path\"").count - 1 == 1)
+            let details = try #require(chosen.components(separatedBy: "<section id=\"details\"").last)
+            #expect(details.contains("Capability: Claims platform"))
+            #expect(details.contains("contradicts</strong>: Claims take too long"))
+            #expect(details.contains("No metric measures this node."))
+            #expect(details.contains("Win &lt;b&gt;big&lt;/b&gt; &amp; &quot;fast&quot;") && !chosen.contains("<b>big</b>"))
+
+            // An initiative's details: its metric-less outcome's metric shows on the outcome,
+            // its hypothesis here, and the connect form offers only what it may lead to.
+            let photos = try #require(try await get("?node=photos").components(separatedBy: "<section id=\"details\"").last)
+            #expect(photos.contains("Effort</dt><dd>3 person-months") && photos.contains("Budget</dt><dd>100 thousands"))
+            #expect(photos.contains("<span class=\"code\">H1</span> Photo claims (proposed)"))
+            let select = try #require(
+                photos.components(separatedBy: "<select id=\"edge-to\"").last?.components(separatedBy: "</select>").first)
+            #expect(select.contains("value=\"keep\"") && select.contains("value=\"o2\""))
+            #expect(select.contains("Customer outcomes not in the graph yet (added when connected)"))
+            for refused in ["win", "cost", "platform", "intranet", "photos", "o1"] {
+                #expect(!select.contains("value=\"\(refused)\""), "\(refused)")
+            }
+            let outcome = try #require(try await get("?node=o1").components(separatedBy: "<section id=\"details\"").last)
+            #expect(outcome.contains("wait-time"))
+
+            // A refused edge adds nothing, not even the outcome it named; an allowed one adds both.
+            let refused = try await CustomerModelWebTests.post(
+                client, session, "/w/acme/line-of-sight/edges", [("from", "win"), ("to", "o2")])
+            #expect(refused.status == .badRequest && refused.text.contains("an edge may not go strategy -&gt; outcome"))
+            #expect(!refused.text.contains("data-code=\"o2\""))
+            let connected = try await CustomerModelWebTests.post(
+                client, session, "/w/acme/line-of-sight/edges", [("from", "photos"), ("to", "o2")])
+            #expect(connected.status == .ok && connected.text.contains("Connected photos -&gt; o2."))
+            #expect(connected.text.contains("data-code=\"o2\""))
+            let after = try #require(connected.text.components(separatedBy: "<section id=\"details\"").last)
+            #expect(after.contains("Initiative: Photo claims") && after.contains("node=o2#details"))
+            let log = try await fixture.store.auditLog.entries(workspaceID: fixture.acme.id)
+            #expect(log.contains { $0.summary == "added the customer outcome 'o2' to the line of sight" })
+
+            // Filters and scale; values the page does not know are ignored.
+            let insideOut = try await get("?finding=inside-out")
+            #expect(insideOut.contains("data-code=\"intranet\"") && insideOut.contains("data-code=\"cost\""))
+            #expect(!insideOut.contains("data-code=\"photos\""))
+            #expect(try await get("?zoom=fit").contains("class=\"los-graph fit\""))
+            #expect(try await get("?zoom=150").contains("width=\"1950\""))
+            #expect(try await get("?zoom=999&node=nope&finding=odd&strategy=%3Cx%3E").contains("width=\"1300\""))
+        }
+    }
+
+    @Test("adding nodes and edges never reorders the nodes already drawn in a column")
+    func stableLayout() throws {
+        let before = LineOfSightGraph(
+            nodes: [
+                .init(code: "win", type: .strategy, title: "Win"), .init(code: "cost", type: .strategy, title: "Cost"),
+                .init(code: "b", type: .initiative, title: "B"), .init(code: "a", type: .initiative, title: "A"),
+                .init(code: "c", type: .initiative, title: "C"),
+            ],
+            edges: [.init(from: "win", to: "b"), .init(from: "cost", to: "a"), .init(from: "win", to: "c")])
+        var after = before
+        after.nodes += [.init(code: "aa", type: .initiative, title: "AA"), .init(code: "zz", type: .initiative, title: "ZZ")]
+        after.edges += [.init(from: "win", to: "aa"), .init(from: "cost", to: "zz")]
+        func initiatives(_ graph: LineOfSightGraph) -> [String] {
+            let svg = LineOfSightChart.graph(
+                graph, report: LineOfSightCheck.check(graph.model), options: .init(selected: nil, zoom: 100, href: { $0 }))
+            // Drawn top to bottom: the order of the initiative links in the document.
+            return svg.components(separatedBy: "<a class=\"node initiative").dropFirst().compactMap {
+                $0.components(separatedBy: "data-code=\"").dropFirst().first?.components(separatedBy: "\"").first
+            }
+        }
+        #expect(initiatives(before) == ["a", "b", "c"])
+        // Grouped by the first strategy (by code) that reaches them, then by code.
+        #expect(initiatives(after) == ["a", "zz", "aa", "b", "c"])
+        #expect(initiatives(after).filter { ["a", "b", "c"].contains($0) } == initiatives(before))
+    }
+
+    @Test("a node's name is wrapped at words onto two lines and cut with an ellipsis, outcomes led by their direction's arrow")
+    func nodeNames() {
+        #expect(LineOfSightChart.wrap("Renew online in three steps", width: 12, lines: 2) == ["Renew online", "in three…"])
+        #expect(LineOfSightChart.wrap("Short", width: 12, lines: 2) == ["Short"])
+        #expect(LineOfSightChart.wrap("Supercalifragilistic", width: 8, lines: 2) == ["Supercal", "ifragil…"])
+        let outcome = LineOfSightGraph.Node(code: "o1", type: .outcome, title: "Minimize the time it takes to report damage")
+        #expect(LineOfSightChart.displayName(outcome) == "↓ the time it takes to report damage")
     }
 }
 

@@ -194,7 +194,7 @@ struct SecurityTests {
         try await WebFixture.run(database) { _, client in
             let login = try await client.execute(uri: "/login", method: .get)
             let policy = try #require(login.headers[.contentSecurityPolicy])
-            #expect(policy.contains("base-uri 'none'") && policy.contains("script-src 'none'") && policy.contains("object-src 'none'"))
+            #expect(policy.contains("base-uri 'none'") && policy.contains("script-src 'self';") && policy.contains("object-src 'none'"))
             let download = PageController.attachment("x", contentType: "text/html", filename: "a\"\r\nSet-Cookie: x=1.html")
             #expect(download.headers[.contentSecurityPolicy] == SecurityHeaders.reportPolicy)
             #expect(download.headers[.contentDisposition] == #"attachment; filename="a---Set-Cookie--x-1.html""#)

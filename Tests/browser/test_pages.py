@@ -72,7 +72,9 @@ def make_driver(width, height, emulate_phone=False):
 def demo_pages(driver, base, visit):
     """Calls visit(path) on every page of the demo a signed-in admin reaches by links from the
     workspace list (downloads left out); returns the paths visited."""
-    seen, queue = set(), ["/", "/w/harbor"]
+    # One chosen node and one scale of the line of sight stand for the rest: the drawing links
+    # every node, which would fill the crawl with one page.
+    seen, queue = set(), ["/", "/w/harbor", "/w/harbor/line-of-sight?zoom=fit&node=online-renewal", "/w/harbor/line-of-sight?finding=inside-out"]
     while queue and len(seen) < 90:
         path = queue.pop(0)
         if path in seen:
@@ -83,8 +85,9 @@ def demo_pages(driver, base, visit):
             continue
         visit(path)
         for link in driver.find_elements(By.CSS_SELECTOR, "a[href^='/w/harbor']"):
-            href = link.get_attribute("href").replace(base, "").split("#")[0]
-            if not any(word in href for word in ("export", "report", ".csv", ".yaml", "format=")) and href not in seen:
+            # The attribute as written: an SVG link's `href` property is not a string.
+            href = link.get_dom_attribute("href").split("#")[0]
+            if not any(word in href for word in ("export", "report", ".csv", ".yaml", "format=", "node=", "zoom=")) and href not in seen:
                 queue.append(href)
     return seen
 
@@ -298,13 +301,20 @@ def assessment_checks(checks, driver, base, token, output, make_phone):
     click(driver, driver.find_element(By.XPATH, "//button[text()='Create campaign']"))
     campaign_page = driver.current_url
     checks.expect(driver.find_element(By.TAG_NAME, "h1").text == "First wave", "the admin creates a campaign in the browser")
-    count = driver.find_element(By.ID, "links-count")
-    count.clear()
-    count.send_keys("3")
-    click(driver, driver.find_element(By.XPATH, "//button[text()='Make links']"))
+    count = driver.find_element(By.ID, "links-count-desk")
+    checks.expect(count.get_attribute("value") == "3", "the unit's link count starts at the number invited there")
+    click(driver, count.find_element(By.XPATH, "following-sibling::button"))
     links = [element.text for element in driver.find_elements(By.CSS_SELECTOR, "ol.links code")]
     checks.expect(len(links) == 3 and all("/r/" in link for link in links), "three single-use links are shown once")
     driver.save_screenshot(os.path.join(output, "campaign-links.png"))
+    # Leaving before the links are downloaded or copied asks first; once copied, it does not.
+    # Chromedriver answers the browser's "leave this page?" dialog itself, so the check asks
+    # the page whether it would hold an unload: a cancelled beforeunload event is that dialog.
+    holds = "return !window.dispatchEvent(new Event('beforeunload', {cancelable: true}))"
+    held_before = driver.execute_script(holds)
+    driver.execute_script("document.dispatchEvent(new Event('copy'))")
+    held_after = driver.execute_script(holds)
+    checks.expect(held_before and not held_after, "a page of links not yet copied or downloaded asks before it is left, and not once they are")
 
     phone = make_phone()
     try:
@@ -612,35 +622,58 @@ def line_of_sight_checks(checks, driver, base, token, output, cdna):
     nodes = [
         ("strategy", "claims-first", "Win on claims", "", ""), ("capability", "claims-app", "Claims app", "", ""),
         ("initiative", "photo-claims", "Photo claims", "4", "100"), ("initiative", "intranet", "Intranet refresh", "2", "300"),
-        ("outcome", "report-time", "", "", ""), ("impact", "retention", "Policy retention", "", ""),
+        ("impact", "retention", "Policy retention", "", ""),
     ]
     for kind, code, title, effort, budget in nodes:
         driver.find_element(By.XPATH, f"//select[@id='node-type']/option[@value='{kind}']").click()
-        if kind == "outcome":
-            driver.find_element(By.XPATH, f"//select[@id='node-outcome']/option[@value='{code}']").click()
-        else:
-            driver.find_element(By.ID, "node-code").send_keys(code)
-            driver.find_element(By.ID, "node-title").send_keys(title)
+        driver.find_element(By.ID, "node-code").send_keys(code)
+        driver.find_element(By.ID, "node-title").send_keys(title)
         if effort:
             driver.find_element(By.ID, "node-effort").send_keys(effort)
             driver.find_element(By.ID, "node-budget").send_keys(budget)
         click(driver, driver.find_element(By.XPATH, "//button[text()='Save node']"))
     checks.expect("Saved impact 'retention'." in driver.page_source, "nodes of every type are added from the form")
-    for source, target in [("claims-first", "claims-app"), ("claims-app", "photo-claims"), ("photo-claims", "report-time"),
-                           ("report-time", "retention"), ("claims-first", "intranet")]:
+
+    def connect(source, target):
+        """Chooses the start in the connect form, then the end among the targets its details offer."""
         driver.find_element(By.XPATH, f"//select[@id='edge-from']/option[@value='{source}']").click()
-        driver.find_element(By.XPATH, f"//select[@id='edge-to']/option[@value='{target}']").click()
-        click(driver, driver.find_element(By.XPATH, "//button[text()='Add edge']"))
+        click(driver, driver.find_element(By.XPATH, "//button[text()='Choose']"))
+        offered = [o.get_attribute("value") for o in driver.find_elements(By.CSS_SELECTOR, "#edge-to option") if o.get_attribute("value")]
+        driver.find_element(By.XPATH, f"//select[@id='edge-to']//option[@value='{target}']").click()
+        click(driver, driver.find_element(By.XPATH, "//button[text()='Connect']"))
+        return offered
+
+    connect("claims-first", "claims-app")
+    offered = connect("claims-app", "photo-claims")
+    checks.expect(sorted(offered) == ["intranet", "photo-claims"], f"a capability is offered only initiatives to connect to ({offered})")
+    # The customer model's outcome is connected without adding it to the graph first.
+    offered = connect("photo-claims", "report-time")
+    checks.expect("report-time" in offered and "claims-first" not in offered and "Connected photo-claims -> report-time." in driver.find_element(By.CSS_SELECTOR, "p.notice").text,
+                  "an initiative is connected straight to an outcome of the customer model, and is not offered a strategy")
+    connect("report-time", "retention")
+    connect("claims-first", "intranet")
     driver.find_element(By.XPATH, "//select[@id='edge-from']/option[@value='retention']").click()
-    driver.find_element(By.XPATH, "//select[@id='edge-to']/option[@value='photo-claims']").click()
-    click(driver, driver.find_element(By.XPATH, "//button[text()='Add edge']"))
-    checks.expect("an edge may not go impact -> initiative" in driver.find_element(By.CSS_SELECTOR, "p.error").text,
-                  "a wrong-direction edge is refused with the reason")
+    click(driver, driver.find_element(By.XPATH, "//button[text()='Choose']"))
+    checks.expect("No edge may start at this node" in driver.find_element(By.ID, "details").text,
+                  "an impact offers nothing to connect to: value flows into it, not out")
     driver.get(base + "/w/outside/line-of-sight")
-    intranet = driver.find_element(By.CSS_SELECTOR, "g.node[data-code='intranet']").get_attribute("class")
-    photos = driver.find_element(By.CSS_SELECTOR, "g.node[data-code='photo-claims']").get_attribute("class")
+    intranet = driver.find_element(By.CSS_SELECTOR, "a.node[data-code='intranet']").get_attribute("class")
+    photos = driver.find_element(By.CSS_SELECTOR, "a.node[data-code='photo-claims']").get_attribute("class")
     checks.expect("inside-out" in intranet and "line-of-sight" in photos, "the drawing flags the inside-out initiative and marks the one with a line of sight")
     driver.save_screenshot(os.path.join(output, "line-of-sight.png"))
+    # A click on a node lights every path through it and opens its details.
+    click(driver, driver.find_element(By.CSS_SELECTOR, "a.node[data-code='claims-app']"))
+    lit = {a.get_attribute("data-code") for a in driver.find_elements(By.CSS_SELECTOR, "a.node.on-path")}
+    dimmed = {a.get_attribute("data-code") for a in driver.find_elements(By.CSS_SELECTOR, "a.node.off-path")}
+    details = driver.find_element(By.ID, "details").text
+    checks.expect(lit == {"claims-first", "claims-app", "photo-claims", "report-time", "retention"} and dimmed == {"intranet"},
+                  f"clicking a node lights the paths through it ({sorted(lit)}) and dims the rest ({sorted(dimmed)})")
+    checks.expect("Capability: Claims app" in details and "Initiative: Photo claims" in details and "Strategy: Win on claims" in details,
+                  "the chosen node's details name what leads to it and what it leads to")
+    driver.save_screenshot(os.path.join(output, "line-of-sight-chosen.png"))
+    driver.find_element(By.ID, "details").location_once_scrolled_into_view
+    driver.save_screenshot(os.path.join(output, "line-of-sight-details.png"))
+    driver.get(base + "/w/outside/line-of-sight")
 
     exported = api(base, token, "GET", "/api/v1/workspaces/outside/line-of-sight?format=yaml")
     model = yaml.safe_load(exported)

@@ -6,6 +6,10 @@ public struct CustomerSurvey: Codable, Equatable, Sendable, Identifiable {
         case topTasks = "top-tasks"
 
         public var title: String { self == .outcomeStudy ? "Outcome study" : "Top-tasks vote" }
+
+        /// What customers read when the survey has no public title of its own: never the
+        /// internal name, which is written for colleagues.
+        public var defaultPublicTitle: String { self == .outcomeStudy ? "What matters to you" : "What you come to us for" }
     }
 
     /// An outcome or task as the survey froze it when it was created.
@@ -22,7 +26,10 @@ public struct CustomerSurvey: Codable, Equatable, Sendable, Identifiable {
     public var id: String
     public var workspaceID: String
     public var kind: Kind
+    /// The internal name, for colleagues ("Claims outcome study, spring 2026").
     public var name: String
+    /// The title customers see; empty for the kind's default.
+    public var publicTitle: String
     public var opensAt: Int64
     public var closesAt: Int64?
     /// The secret of the open anonymous link, when one is on.
@@ -33,12 +40,13 @@ public struct CustomerSurvey: Codable, Equatable, Sendable, Identifiable {
 
     public init(
         id: String, workspaceID: String, kind: Kind, name: String, opensAt: Int64, closesAt: Int64?, openLink: String?,
-        thresholds: TopTasks.Thresholds, createdAt: Int64, items: [Item]
+        thresholds: TopTasks.Thresholds, createdAt: Int64, items: [Item], publicTitle: String = ""
     ) {
         self.id = id
         self.workspaceID = workspaceID
         self.kind = kind
         self.name = name
+        self.publicTitle = publicTitle
         self.opensAt = opensAt
         self.closesAt = closesAt
         self.openLink = openLink
@@ -46,6 +54,12 @@ public struct CustomerSurvey: Codable, Equatable, Sendable, Identifiable {
         self.createdAt = createdAt
         self.items = items
     }
+
+    /// The title on the customer's pages.
+    public var titleForCustomers: String { publicTitle.isEmpty ? kind.defaultPublicTitle : publicTitle }
+
+    /// The longest public title, in characters.
+    public static let publicTitleLimit = 200
 
     public func state(at now: Int64) -> Campaign.State {
         if now < opensAt { return .scheduled }

@@ -87,3 +87,65 @@ public struct LineOfSightGraph: Codable, Equatable, Sendable {
             metrics: metrics.filter { keep.contains($0.node) }, evidence: evidence.filter { keep.contains($0.node) })
     }
 }
+
+extension LineOfSightGraph {
+    /// Every node and edge on some path through `code`: what leads to it, what it leads to, and
+    /// the node itself. An edge u -> v lies on such a path when v leads to the node (or is it)
+    /// or u follows from it (or is it). Unknown codes give empty sets.
+    public func paths(through code: String) -> (nodes: Set<String>, edges: Set<Int>) {
+        guard nodes.contains(where: { $0.code == code }) else { return ([], []) }
+        var next: [String: [String]] = [:], previous: [String: [String]] = [:]
+        for edge in edges {
+            next[edge.from, default: []].append(edge.to)
+            previous[edge.to, default: []].append(edge.from)
+        }
+        func reach(_ links: [String: [String]]) -> Set<String> {
+            var seen: Set<String> = [code], queue = [code]
+            while let current = queue.popLast() {
+                for neighbour in links[current] ?? [] where seen.insert(neighbour).inserted { queue.append(neighbour) }
+            }
+            return seen
+        }
+        let upstream = reach(previous), downstream = reach(next)
+        let onPath = Set(edges.indices.filter { upstream.contains(edges[$0].to) || downstream.contains(edges[$0].from) })
+        return (upstream.union(downstream), onPath)
+    }
+
+    /// The nodes with a finding of `kind` and every path through them, so each flagged node is
+    /// seen with what leads to it and what it leads to.
+    public func filtered(byFinding kind: LineOfSightCheck.Kind, in report: LineOfSightCheck.Report) -> LineOfSightGraph {
+        var keep: Set<String> = []
+        for finding in report.findings where finding.kind == kind && !keep.contains(finding.node) {
+            keep.formUnion(paths(through: finding.node).nodes)
+        }
+        return LineOfSightGraph(
+            nodes: nodes.filter { keep.contains($0.code) }, edges: edges.filter { keep.contains($0.from) && keep.contains($0.to) },
+            metrics: metrics.filter { keep.contains($0.node) }, evidence: evidence.filter { keep.contains($0.node) })
+    }
+
+    /// For each node, the first strategy (by code) it is reached from, the strategy itself for
+    /// a strategy; nodes no strategy reaches are absent. A drawing that groups by this key and
+    /// then by code keeps every node where it was when something unrelated changes.
+    public func firstStrategies() -> [String: String] {
+        var next: [String: [String]] = [:]
+        for edge in edges { next[edge.from, default: []].append(edge.to) }
+        var first: [String: String] = [:]
+        for strategy in nodes.filter({ $0.type == .strategy }).map(\.code).sorted() {
+            var queue = [strategy]
+            while let current = queue.popLast() {
+                guard first[current] == nil else { continue }
+                first[current] = strategy
+                queue.append(contentsOf: next[current] ?? [])
+            }
+        }
+        return first
+    }
+
+    /// The nodes an edge from `code` may go to under the model's rules and does not go to yet.
+    public func allowedTargets(of code: String) -> [Node] {
+        guard let source = nodes.first(where: { $0.code == code }) else { return [] }
+        let present = Set(edges.filter { $0.from == code }.map(\.to))
+        return nodes.filter { LineOfSightModel.allows(source.type, $0.type) && !present.contains($0.code) }
+            .sorted { ($0.type.rank, $0.code) < ($1.type.rank, $1.code) }
+    }
+}

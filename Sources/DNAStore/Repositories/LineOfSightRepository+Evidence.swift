@@ -6,7 +6,9 @@ extension LineOfSightRepository {
     /// title or text contain every word of it (after English stemming), best match first.
     /// SQLite answers from its FTS5 table, PostgreSQL from the tsvector column: one call,
     /// the same meaning on both.
-    public func evidence(workspaceID: String, search: String? = nil, limit: Int = 500) async throws -> [EvidenceItem] {
+    /// The repository's evidence, newest first; with `node`, only what is linked to that node
+    /// of the line of sight (supporting or contradicting).
+    public func evidence(workspaceID: String, search: String? = nil, node: String? = nil, limit: Int = 500) async throws -> [EvidenceItem] {
         struct Row: Decodable { var id, code, kind, source, title, body, capturedOn, segment: String }
         let words = SQLDialectQuirks.searchWords(search ?? "")
         let kind = self.kind
@@ -19,6 +21,11 @@ extension LineOfSightRepository {
             .from("evidence").where(SQLColumn("workspace_id", table: "evidence"), .equal, SQLBind(workspaceID))
             if !words.isEmpty {
                 query = SQLDialectQuirks.evidenceSearch(kind, query, words: words)
+            }
+            if let node {
+                query = query.where(
+                    SQLColumn("id", table: "evidence"), .in,
+                    SQLQueryString("(SELECT evidence_id FROM evidence_links WHERE target_kind = 'node' AND target_code = \(bind: node))"))
             }
             let rows = try await query.orderBy(
                 SQLOrderBy(expression: SQLColumn("captured_on", table: "evidence"), direction: SQLDirection.descending)

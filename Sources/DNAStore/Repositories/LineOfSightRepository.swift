@@ -192,20 +192,42 @@ extension LineOfSightRepository {
 
     static func node(_ db: any SQLDatabase, workspaceID: String, code: String) async throws -> (id: String, type: LineOfSightModel.NodeType)
     {
-        guard
-            let row = try await db.select().columns("id", "type").from("los_nodes").where("workspace_id", .equal, SQLBind(workspaceID))
-                .where("code", .equal, SQLBind(code)).first()
-        else { throw StoreError.notFound("no node '\(code)' in the line of sight") }
-        return (
-            try row.decode(column: "id", as: String.self),
-            try storedValue(LineOfSightModel.NodeType.self, try row.decode(column: "type", as: String.self), column: "type")
-        )
+        guard let found = try await nodeIfPresent(db, workspaceID: workspaceID, code: code) else {
+            throw StoreError.notFound("no node '\(code)' in the line of sight")
+        }
+        return found
+    }
+
+    static func nodeIfPresent(
+        _ db: any SQLDatabase, workspaceID: String, code: String
+    ) async throws -> (id: String, type: LineOfSightModel.NodeType)? {
+        struct NodeKey: Decodable {
+            var id: String
+            var type: LineOfSightModel.NodeType
+        }
+        let key = try await db.select().columns("id", "type").from("los_nodes").where("workspace_id", .equal, SQLBind(workspaceID))
+            .where("code", .equal, SQLBind(code)).first()?.record(NodeKey.self)
+        return key.map { ($0.id, $0.type) }
     }
 
     /// Adds an edge in the direction of value; a pair of types the model does not allow is
     /// refused with the reason.
+    /// When `to` is not in the graph but is an outcome of the customer model, the outcome
+    /// joins the graph in the same transaction: connecting an initiative to what customers
+    /// want should not need the outcome added by hand first. If the edge is refused, the
+    /// outcome is not added either.
     public func addEdge(workspaceID: String, from: String, to: String) async throws {
+        let makeID = self.makeID
         try await write { db in
+            if try await Self.nodeIfPresent(db, workspaceID: workspaceID, code: to) == nil,
+                try await db.select().column("id").from("outcomes").where("workspace_id", .equal, SQLBind(workspaceID))
+                    .where("code", .equal, SQLBind(to)).first() != nil
+            {
+                try await AuditLogRepository.audit(
+                    db, workspaceID: workspaceID, action: "line-of-sight.node", record: "node:\(to)",
+                    summary: "added the customer outcome '\(to)' to the line of sight")
+                _ = try await Self.saveNode(db, workspaceID: workspaceID, .init(code: to, type: .outcome, title: ""), makeID: makeID)
+            }
             try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "line-of-sight.edge", record: "edge:\(from)->\(to)",
                 summary: "connected \(from) -> \(to)")

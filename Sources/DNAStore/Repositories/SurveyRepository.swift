@@ -29,10 +29,13 @@ extension SurveyRepository {
     /// (all tasks when none are chosen). The wording of each item is frozen into the survey.
     public func create(
         workspaceID: String, kind: CustomerSurvey.Kind, name: String, opensAt: Int64, closesAt: Int64?, itemCodes: [String],
-        thresholds: TopTasks.Thresholds = TopTasks.Thresholds(), now: Int64
+        thresholds: TopTasks.Thresholds = TopTasks.Thresholds(), publicTitle: String = "", now: Int64
     ) async throws -> CustomerSurvey {
-        let name = name.trimmingSpaces()
+        let name = name.trimmingSpaces(), publicTitle = publicTitle.trimmingSpaces()
         guard !name.isEmpty else { throw StoreError.invalid("name is empty") }
+        guard publicTitle.count <= CustomerSurvey.publicTitleLimit else {
+            throw StoreError.invalid("the public title is longer than \(CustomerSurvey.publicTitleLimit) characters")
+        }
         if let closesAt, closesAt <= opensAt { throw StoreError.invalid("the survey must close after it opens") }
         if let problem = thresholds.problem { throw StoreError.invalid(problem) }
         let model = try await store.customerModels.model(workspaceID: workspaceID)
@@ -52,7 +55,7 @@ extension SurveyRepository {
         }
         let survey = CustomerSurvey(
             id: makeID(), workspaceID: workspaceID, kind: kind, name: name, opensAt: opensAt, closesAt: closesAt, openLink: nil,
-            thresholds: thresholds, createdAt: now, items: items)
+            thresholds: thresholds, createdAt: now, items: items, publicTitle: publicTitle)
         do {
             try await write { db in
                 try await AuditLogRepository.audit(
@@ -68,9 +71,12 @@ extension SurveyRepository {
 
     static func insertSurvey(_ db: any SQLDatabase, _ survey: CustomerSurvey) async throws {
         try await db.insert(into: "customer_surveys")
-            .columns("id", "workspace_id", "kind", "name", "opens_at", "closes_at", "long_neck_share", "top_share", "created_at")
+            .columns(
+                "id", "workspace_id", "kind", "name", "public_title", "opens_at", "closes_at", "long_neck_share", "top_share", "created_at"
+            )
             .values(
                 SQLBind(survey.id), SQLBind(survey.workspaceID), SQLBind(survey.kind.rawValue), SQLBind(survey.name),
+                SQLBind(survey.publicTitle),
                 SQLBind(survey.opensAt),
                 SQLBind(survey.closesAt), SQLBind(survey.thresholds.longNeck), SQLBind(survey.thresholds.top), SQLBind(survey.createdAt)
             ).run()
@@ -92,7 +98,7 @@ extension SurveyRepository {
 
     static func surveys(_ db: any SQLDatabase, where filter: (column: String, value: String)) async throws -> [CustomerSurvey] {
         struct Row: Decodable {
-            var id, workspaceId, kind, name: String
+            var id, workspaceId, kind, name, publicTitle: String
             var opensAt: Int64, closesAt: Int64?, openLink: String?
             var longNeckShare, topShare: Double
             var createdAt: Int64
@@ -115,7 +121,7 @@ extension SurveyRepository {
                 name: $0.name,
                 opensAt: $0.opensAt, closesAt: $0.closesAt, openLink: $0.openLink,
                 thresholds: TopTasks.Thresholds(longNeck: $0.longNeckShare, top: $0.topShare), createdAt: $0.createdAt,
-                items: itemsOf[$0.id] ?? [])
+                items: itemsOf[$0.id] ?? [], publicTitle: $0.publicTitle)
         }
     }
 

@@ -6,6 +6,7 @@ extension APIResponse {
         var id: String
         var kind: CustomerSurvey.Kind
         var name: String
+        var publicTitle: String
         var opensAt: Int64
         var closesAt: Int64?
         var state: Campaign.State
@@ -19,6 +20,7 @@ extension APIResponse {
             id = survey.id
             kind = survey.kind
             name = survey.name
+            publicTitle = survey.titleForCustomers
             opensAt = survey.opensAt
             closesAt = survey.closesAt
             state = survey.state(at: now)

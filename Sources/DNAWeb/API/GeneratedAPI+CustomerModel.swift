@@ -47,7 +47,8 @@ extension GeneratedAPI {
         let survey = try await surveys.createSurvey(
             caller, workspace: input.path.workspace, kind: try domain(body.kind), name: body.name, opensAt: Int64(body.opensAt),
             closesAt: body.closesAt.map(Int64.init),
-            itemCodes: body.items ?? [], thresholds: TopTasks.Thresholds(longNeck: body.longNeck ?? 0.25, top: body.top ?? 0.5), now: now)
+            itemCodes: body.items ?? [], thresholds: TopTasks.Thresholds(longNeck: body.longNeck ?? 0.25, top: body.top ?? 0.5),
+            publicTitle: body.publicTitle ?? "", now: now)
         return .created(.init(body: .json(try documented(surveyInfo(survey, progress: nil)))))
     }
 

@@ -5,6 +5,7 @@ public enum SiteURL: Sendable, Equatable {
     case login
     case logout
     case stylesheet
+    case unsavedLinksScript
     case workspace(String)
     case orgChart(String)
     case orgChartImport(String)
@@ -79,6 +80,7 @@ public enum SiteURL: Sendable, Equatable {
         case .login: "/login"
         case .logout: "/logout"
         case .stylesheet: "/static/app.css"
+        case .unsavedLinksScript: "/static/unsaved-links.js"
         case .workspace(let slug): "/w/\(Self.segment(slug))"
         case .orgChart(let slug): "/w/\(Self.segment(slug))/org"
         case .orgChartImport(let slug): "/w/\(Self.segment(slug))/org/import"
@@ -164,7 +166,13 @@ public enum SiteURL: Sendable, Equatable {
 
     /// A query string (`?a=1&b=2`) with names in the given order and values percent-encoded.
     static func query(_ parameters: KeyValuePairs<String, String>) -> String {
-        parameters.isEmpty ? "" : "?" + parameters.map { segment($0.key) + "=" + segment($0.value) }.joined(separator: "&")
+        query(parameters.map { ($0.key, Optional($0.value)) })
+    }
+
+    /// The same, leaving out the parameters without a value.
+    static func query(_ parameters: [(String, String?)]) -> String {
+        let given = parameters.compactMap { name, value in value.map { segment(name) + "=" + segment($0) } }
+        return given.isEmpty ? "" : "?" + given.joined(separator: "&")
     }
 
     /// The route pattern for a case, with `{name}` captures in place of the values.

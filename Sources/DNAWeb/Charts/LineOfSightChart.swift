@@ -1,59 +1,67 @@
 import DNACore
 
 /// The line-of-sight graph as a layered drawing: strategies on the left, business impacts on
-/// the right, one column per node type. Within a column, nodes are ordered by the mean row of
-/// their neighbours (a few barycentre sweeps), which keeps most edges short and uncrossed.
+/// the right, one column per node type. Within a column, nodes are grouped by the first
+/// strategy that reaches them and then ordered by code, so the drawing keeps its shape when
+/// something unrelated is added or removed (nodes are top-aligned for the same reason).
+/// Every node is a link that chooses it; a chosen node lights up every path through it.
 /// Findings show on the nodes themselves, so the drawing reads without the table.
 enum LineOfSightChart {
     static let maximumNodes = 200
 
-    static func graph(_ graph: LineOfSightGraph, report: LineOfSightCheck.Report) -> String {
-        let types = LineOfSightModel.NodeType.allCases
-        var columns = types.map { type in graph.nodes.filter { $0.type == type }.map(\.code) }
-        var next: [String: [String]] = [:], previous: [String: [String]] = [:]
-        for edge in graph.edges {
-            next[edge.from, default: []].append(edge.to)
-            previous[edge.to, default: []].append(edge.from)
-        }
-        func rows() -> [String: Double] {
-            var row: [String: Double] = [:]
-            for column in columns { for (index, code) in column.enumerated() { row[code] = Double(index) } }
-            return row
-        }
-        for _ in 0..<3 {
-            for index in 1..<columns.count { columns[index] = sorted(columns[index], by: previous, rows()) }
-            for index in stride(from: columns.count - 2, through: 0, by: -1) { columns[index] = sorted(columns[index], by: next, rows()) }
-        }
+    /// What the drawing shows besides the graph: the chosen node, the scale, and where a click
+    /// on a node goes.
+    struct Options {
+        var selected: String?
+        /// Percent of actual size; nil fits the drawing to the page's width.
+        var zoom: Int?
+        var href: (String) -> String
+    }
 
+    static let columnWidth = 260.0, boxWidth = 224.0, boxHeight = 44.0, rowHeight = 54.0, top = 80.0, fontSize = 12.0
+    /// Characters per line of a node's name: the box's width at the font's average glyph.
+    static let lineLength = Int((boxWidth - 12) / (fontSize * 0.55))
+
+    static func graph(_ graph: LineOfSightGraph, report: LineOfSightCheck.Report, options: Options) -> String {
+        let types = LineOfSightModel.NodeType.allCases
+        let first = graph.firstStrategies()
+        let columns = types.map { type in
+            graph.nodes.filter { $0.type == type }.map(\.code).sorted {
+                // Nodes no strategy reaches go last in their column.
+                (first[$0] ?? "\u{10FFFF}", $0) < (first[$1] ?? "\u{10FFFF}", $1)
+            }
+        }
         var findings: [String: [LineOfSightCheck.Kind]] = [:]
         for finding in report.findings { findings[finding.node, default: []].append(finding.kind) }
         let covered = Set(report.initiativesWithLineOfSight)
         let nodes = Dictionary(graph.nodes.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        let lit = options.selected.map { graph.paths(through: $0) }
 
-        let columnWidth = 250.0, boxWidth = 205.0, boxHeight = 26.0, rowHeight = 34.0, top = 64.0
         let tallest = Double(columns.map(\.count).max() ?? 0)
         let width = columnWidth * Double(types.count), height = top + max(tallest, 1) * rowHeight + 10
         var position: [String: (x: Double, y: Double)] = [:]
         for (column, codes) in columns.enumerated() {
-            let offset = (tallest - Double(codes.count)) * rowHeight / 2
-            for (row, code) in codes.enumerated() {
-                position[code] = (Double(column) * columnWidth + 10, top + offset + Double(row) * rowHeight)
-            }
+            for (row, code) in codes.enumerated() { position[code] = (Double(column) * columnWidth + 10, top + Double(row) * rowHeight) }
         }
-        let title = "Line of sight: \(graph.nodes.count) nodes, \(graph.edges.count) edges"
+        let title =
+            "Line of sight: \(graph.nodes.count) nodes, \(graph.edges.count) edges"
+            + (options.selected.map { "; paths through \($0) highlighted" } ?? "")
+        let size =
+            options.zoom.map { " width=\"\(Int(width * Double($0) / 100))\" height=\"\(Int(height * Double($0) / 100))\"" } ?? ""
         var svg =
-            "<svg class=\"chart los-graph\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" role=\"img\" aria-label=\"\(Charts.escape(title))\"><title>\(Charts.escape(title))</title>"
+            "<svg class=\"los-graph\(options.zoom == nil ? " fit" : "")\(lit == nil ? "" : " has-selection")\" viewBox=\"0 0 \(Int(width)) \(Int(height))\"\(size) aria-labelledby=\"los-graph-title\"><title id=\"los-graph-title\">\(Charts.escape(title))</title>"
         for (column, type) in types.enumerated() {
             svg +=
-                "<text x=\"\(Charts.number(Double(column) * columnWidth + 10))\" y=\"20\" font-size=\"13\" font-weight=\"700\">\(Charts.escape(type.title)) (\(columns[column].count))</text>"
+                "<text x=\"\(Charts.number(Double(column) * columnWidth + 10))\" y=\"20\" font-size=\"14\" font-weight=\"700\">\(Charts.escape(type.title)) (\(columns[column].count))</text>"
         }
-        svg += legend(y: 40)
-        for edge in graph.edges {
+        svg += legend(y: 44)
+        for (index, edge) in graph.edges.enumerated() {
             guard let from = position[edge.from], let to = position[edge.to] else { continue }
             let x1 = from.x + boxWidth, y1 = from.y + boxHeight / 2, x2 = to.x, y2 = to.y + boxHeight / 2
             let bend = max((x2 - x1) / 2, 30)
+            let state = lit.map { $0.edges.contains(index) ? " on-path" : " off-path" } ?? ""
             svg +=
-                "<path class=\"edge\" d=\"M\(Charts.number(x1)),\(Charts.number(y1)) C\(Charts.number(x1 + bend)),\(Charts.number(y1)) \(Charts.number(x2 - bend)),\(Charts.number(y2)) \(Charts.number(x2)),\(Charts.number(y2))\" fill=\"none\" stroke=\"#9aa7b4\" stroke-width=\"1\"/>"
+                "<path class=\"edge\(state)\" d=\"M\(Charts.number(x1)),\(Charts.number(y1)) C\(Charts.number(x1 + bend)),\(Charts.number(y1)) \(Charts.number(x2 - bend)),\(Charts.number(y2)) \(Charts.number(x2)),\(Charts.number(y2))\" fill=\"none\"/>"
         }
         for code in columns.joined() {
             guard let node = nodes[code], let at = position[code] else { continue }
@@ -62,31 +70,72 @@ enum LineOfSightChart {
             let open = kinds.contains(.unmeasured) || kinds.contains(.noEvidence)
             var classes = ["node", node.type.rawValue] + kinds.map(\.rawValue)
             if covered.contains(code) { classes.append("line-of-sight") }
+            if code == options.selected { classes.append("selected") }
+            if let lit { classes.append(lit.nodes.contains(code) ? "on-path" : "off-path") }
             let fill = flagged ? "#fde2df" : covered.contains(code) ? "#e3f3e6" : "#ffffff"
             let stroke = flagged ? "#b3261e" : covered.contains(code) ? "#1e7a34" : "#51606f"
-            // Outcome sentences all start alike ("Minimize the time it takes …"), so a cut
-            // title would not tell them apart; their codes do, and the tooltip has the sentence.
-            let name = node.type == .outcome ? code : node.title
-            let label = name.count > 30 ? String(name.prefix(29)) + "…" : name
+            let name = displayName(node)
+            let lines = wrap((flagged ? "! " : "") + name, width: lineLength, lines: 2)
             let tooltip =
-                "\(node.title) [\(code)]" + (kinds.isEmpty ? "" : ": " + kinds.map(\.rawValue).joined(separator: ", "))
+                "\(node.type.title): \(node.title) [\(code)]"
+                + (kinds.isEmpty ? "" : ". Findings: " + kinds.map(\.rawValue).joined(separator: ", "))
             svg +=
-                "<g class=\"\(classes.joined(separator: " "))\" data-code=\"\(Charts.escape(code))\"><title>\(Charts.escape(tooltip))</title>"
+                "<a class=\"\(classes.joined(separator: " "))\" href=\"\(Charts.escape(options.href(code)))\" data-code=\"\(Charts.escape(code))\" aria-label=\"\(Charts.escape(tooltip))\"><title>\(Charts.escape(tooltip))</title>"
             svg +=
                 "<rect x=\"\(Charts.number(at.x))\" y=\"\(Charts.number(at.y))\" width=\"\(boxWidth)\" height=\"\(boxHeight)\" rx=\"4\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(flagged ? 2.5 : 1.2)\"\(open ? " stroke-dasharray=\"5 3\"" : "")/>"
-            let marker = flagged ? "! " : ""
-            svg +=
-                "<text x=\"\(Charts.number(at.x + 6))\" y=\"\(Charts.number(at.y + 17))\" font-size=\"11\"\(flagged ? " font-weight=\"700\"" : "")>\(Charts.escape(marker + label))</text></g>"
+            for (number, line) in lines.enumerated() {
+                svg +=
+                    "<text x=\"\(Charts.number(at.x + 6))\" y=\"\(Charts.number(at.y + 18 + Double(number) * 16))\" font-size=\"\(Int(fontSize))\"\(flagged ? " font-weight=\"700\"" : "")>\(Charts.escape(line))</text>"
+            }
+            svg += "</a>"
         }
         return svg + "</svg>"
     }
 
-    private static func sorted(_ column: [String], by neighbours: [String: [String]], _ rows: [String: Double]) -> [String] {
-        let keyed = column.enumerated().map { index, code -> (Double, Int, String) in
-            let around = (neighbours[code] ?? []).compactMap { rows[$0] }
-            return (around.isEmpty ? Double(index) : around.reduce(0, +) / Double(around.count), index, code)
+    /// A node's name for the drawing. Outcome sentences all start with their direction
+    /// ("Minimize the time it takes ..."), which an arrow says in one character, leaving the
+    /// box for the words that tell outcomes apart.
+    static func displayName(_ node: LineOfSightGraph.Node) -> String {
+        guard node.type == .outcome else { return node.title }
+        for (verb, arrow) in [("Minimize ", "↓ "), ("Increase ", "↑ ")] where node.title.hasPrefix(verb) {
+            return arrow + node.title.dropFirst(verb.count)
         }
-        return keyed.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+        return node.title.isEmpty ? node.code : node.title
+    }
+
+    /// `text` in at most `lines` lines of at most `width` characters, broken between words
+    /// where it can; what does not fit ends the last line with an ellipsis.
+    static func wrap(_ text: String, width: Int, lines: Int) -> [String] {
+        var result: [String] = [], current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+            var word = word
+            while word.count > width {
+                // A word longer than a line is cut where the line ends.
+                let room = current.isEmpty ? width : width - current.count - 1
+                if room <= 0 {
+                    result.append(current)
+                    current = ""
+                    continue
+                }
+                current += (current.isEmpty ? "" : " ") + word.prefix(room)
+                result.append(current)
+                current = ""
+                word = String(word.dropFirst(room))
+            }
+            if current.isEmpty {
+                current = word
+            } else if current.count + 1 + word.count <= width {
+                current += " " + word
+            } else {
+                result.append(current)
+                current = word
+            }
+        }
+        if !current.isEmpty { result.append(current) }
+        guard result.count > lines else { return result }
+        var kept = Array(result.prefix(lines))
+        kept[lines - 1] = String(kept[lines - 1].prefix(width - 1)) + "…"
+        return kept
     }
 
     private static func legend(y: Double) -> String {
@@ -95,7 +144,10 @@ enum LineOfSightChart {
             ("! inside-out or impact without outcome", "#fde2df", "#b3261e", false),
             ("dashed: no metric or no evidence", "#ffffff", "#51606f", true),
         ]
-        var svg = "", x = 10.0
+        // Under the swatches: what the arrows of outcome names mean, and what a click does.
+        var svg =
+            "<text x=\"\(Charts.number(10))\" y=\"\(Charts.number(y + 18))\" font-size=\"11\">Outcomes: ↓ minimize, ↑ increase. Choose a node to see every path through it and its details.</text>"
+        var x = 10.0
         for (label, fill, stroke, dashed) in entries {
             svg +=
                 "<rect x=\"\(Charts.number(x))\" y=\"\(Charts.number(y - 11))\" width=\"18\" height=\"14\" fill=\"\(fill)\" stroke=\"\(stroke)\"\(dashed ? " stroke-dasharray=\"4 2\"" : "")/>"

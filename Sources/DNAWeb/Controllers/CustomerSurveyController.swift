@@ -64,9 +64,11 @@ struct CustomerSurveyController {
     ) async throws
         -> Response
     {
+        let page = try await links.customerPage(session)
         let model = CustomerSurveyPage.Model(
-            session: session, token: token, step: max(0, min(step, CustomerSurveyPage.stepCount(session) - 1)),
-            segments: try await links.segments(session), error: error, confirmBlank: confirmBlank)
+            session: session, organization: page.organization, token: token,
+            step: max(0, min(step, CustomerSurveyPage.stepCount(session) - 1)), segments: page.segments, error: error,
+            confirmBlank: confirmBlank)
         return CustomerSurveyPage.View(model: model).response(status: error == nil ? .ok : .badRequest, identity: nil)
     }
 

@@ -67,6 +67,17 @@ extension PageController {
         _ request: Request, _ context: AppContext, load: (Workspace, Access, Identity) async throws -> Model, view: (Model) -> View,
         submitted field: String = "csv", _ action: (FormBody, Workspace) async throws -> String
     ) async throws -> Response {
+        try await postAction(
+            request, context, loadAfter: { _, workspace, access, identity in try await load(workspace, access, identity) }, view: view,
+            submitted: field, action)
+    }
+
+    /// The same, for a page shown again as the form left it (the line of sight keeps the
+    /// node an edge was drawn from chosen).
+    func postAction<Model: ActionPageModel, View: PageView>(
+        _ request: Request, _ context: AppContext, loadAfter load: (FormBody, Workspace, Access, Identity) async throws -> Model,
+        view: (Model) -> View, submitted field: String = "csv", _ action: (FormBody, Workspace) async throws -> String
+    ) async throws -> Response {
         try await page(request, context, minimum: .analyst) { workspace, access, identity in
             let form = try await postedForm(request, context, identity)
             var notice: String?, problems: [FileProblem] = [], failed = false
@@ -81,7 +92,7 @@ extension PageController {
                 problems = error.problems
                 failed = true
             }
-            var model = try await load(workspace, access, identity)
+            var model = try await load(form, workspace, access, identity)
             model.notice = notice
             model.problems = problems
             if failed { model.submittedText = form[field] ?? "" }

@@ -87,7 +87,12 @@ extension PageController {
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .lineOfSightEdges(w) })) { request, context in
-            try await postAction(request, context, load: load, view: LineOfSightPage.View.init) { form, workspace in
+            try await postAction(
+                request, context,
+                loadAfter: { form, workspace, access, identity in
+                    try await lineOfSightPage(workspace, access, identity, query: ["node": form.text("from") ?? ""])
+                }, view: LineOfSightPage.View.init
+            ) { form, workspace in
                 let from = form.text("from") ?? "", to = form.text("to") ?? ""
                 _ = try await LineOfSightService(store: store).addEdge(context.caller, workspace: workspace.slug, from: from, to: to)
                 return "Connected \(from) -> \(to)."
@@ -243,17 +248,24 @@ extension PageController {
         return value
     }
 
+    /// The graph page for a query: `strategy` and `finding` filter, `node` chooses a node,
+    /// `zoom` scales the drawing (`fit`, or a percent of `LineOfSightPage.zoomLevels`), `view`
+    /// and `page` show the table. A value the page does not know is ignored, not an error: the
+    /// addresses are bookmarks, and a node since removed should still open the page.
     func lineOfSightPage(
         _ workspace: Workspace, _ access: Access, _ identity: Identity, query: [String: String]
     ) async throws -> LineOfSightPage.Model {
-        let graph = try await LineOfSightService(store: store).graph(identity.pageCaller, workspace: workspace.slug)
-        let strategies = graph.nodes.filter { $0.type == .strategy }
-        let strategy = query["strategy"].flatMap { code in strategies.contains { $0.code == code } ? code : nil }
+        let view = try await LineOfSightService(store: store).graphView(
+            identity.pageCaller, workspace: workspace.slug, node: query["node"])
+        let strategy = query["strategy"].flatMap { code in
+            view.graph.nodes.contains { $0.code == code && $0.type == .strategy } ? code : nil
+        }
+        let zoom: Int? =
+            query["zoom"] == "fit"
+            ? nil : query["zoom"].flatMap(Int.init).flatMap { LineOfSightPage.zoomLevels.contains($0) ? $0 : nil } ?? 100
         return LineOfSightPage.Model(
-            workspace: workspace, graph: graph, report: LineOfSightCheck.check(graph.model), strategies: strategies, strategy: strategy,
-            table: query["view"] == "table", tablePage: query["page"].flatMap { Int($0) } ?? 1,
-            outcomes: try await CustomerModelService(store: store).model(identity.pageCaller, workspace: workspace.slug).outcomes,
-            canEdit: access >= .analyst, csrfToken: identity.csrfToken)
+            workspace: workspace, view: view, strategy: strategy, finding: query["finding"].flatMap(LineOfSightCheck.Kind.init),
+            zoom: zoom, table: query["view"] == "table", tablePage: query["page"].flatMap { Int($0) } ?? 1, csrfToken: identity.csrfToken)
     }
 
     func nodeOptions(_ graph: LineOfSightGraph, _ type: LineOfSightModel.NodeType) -> [(String, String)] {

@@ -25,7 +25,8 @@ extension PageController {
                         context.caller, workspace: workspace.slug, kind: kind, name: form.text("name") ?? "", opensAt: opens,
                         closesAt: closes,
                         itemCodes: kind == .outcomeStudy ? form.all("outcomes") : [],
-                        thresholds: TopTasks.Thresholds(longNeck: share("long_neck", 0.25), top: share("top", 0.5)), now: clock.now())
+                        thresholds: TopTasks.Thresholds(longNeck: share("long_neck", 0.25), top: share("top", 0.5)),
+                        publicTitle: form.text("public_title") ?? "", now: clock.now())
                     return Response.redirect(to: SiteURL.survey(workspace.slug, survey.id).path, type: .found)
                 } catch let error as StoreError {
                     var model = try await surveysPage(workspace, access, identity)

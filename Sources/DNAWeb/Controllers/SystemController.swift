@@ -1,7 +1,8 @@
 import Foundation
 import Hummingbird
 
-/// The static files: the API's document (byte for byte as committed) and the stylesheet.
+/// The static files: the API's document (byte for byte as committed), the stylesheet and the
+/// one script (`UnsavedLinksScript`).
 /// Liveness, readiness and metrics are generated from the document like the API
 /// (`GeneratedAPI+System.swift`).
 struct SystemController {
@@ -15,6 +16,11 @@ struct SystemController {
             Response(
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
                 body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
+        }
+        router.get(RouterPath(stringLiteral: SiteURL.unsavedLinksScript.path)) { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                body: .init(byteBuffer: ByteBuffer(string: UnsavedLinksScript.javaScript)))
         }
     }
 }

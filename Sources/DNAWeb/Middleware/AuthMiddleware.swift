@@ -12,7 +12,9 @@ struct AuthMiddleware: RouterMiddleware {
     static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
 
     let accounts: Accounts
-    static let anonymousPaths: Set<String> = ["/healthz", "/readyz", "/metrics", "/openapi.json", SiteURL.stylesheet.path]
+    static let anonymousPaths: Set<String> = [
+        "/healthz", "/readyz", "/metrics", "/openapi.json", SiteURL.stylesheet.path, SiteURL.unsavedLinksScript.path,
+    ]
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         // Probes and scrapers never act as anyone: a stray Authorization header (a proxy's,

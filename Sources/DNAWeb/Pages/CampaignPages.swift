@@ -158,30 +158,37 @@ enum CampaignPage {
             let dataURL = Markup.linksCSVHref(model.newLinks.map { model.baseURL + SiteURL.respond($0).path })
             return .section(
                 .class("notice"), .attribute(named: "aria-labelledby", value: "new-links"),
+                .attribute(named: "data-unsaved-links", value: "true"),
                 .h2(.id("new-links"), .plain("\(model.newLinks.count) new links for \(model.newLinksUnit ?? "the unit")")),
                 .p(
                     .plain(
                         "Give one link to each person. Each works once and is stored only as a fingerprint, so it cannot be shown again: download or copy the list now."
                     )),
                 .p(.a(.escaped("href", dataURL), .attribute(named: "download", value: "links.csv"), .plain("Download the links as CSV"))),
-                .ol(.class("links"), .forEach(model.newLinks) { token in .li(.code(.plain(model.baseURL + SiteURL.respond(token).path))) })
+                .ol(.class("links"), .forEach(model.newLinks) { token in .li(.code(.plain(model.baseURL + SiteURL.respond(token).path))) }),
+                .raw(UnsavedLinksScript.tag)
             )
         }
 
         private func editSections() -> Node<HTML.BodyContext> {
             let slug = model.workspace.slug, id = model.campaign.id
-            let populationUnits = model.units.filter { model.population.contains($0.id) }
-            var linkForm = "<form class=\"stack\" action=\"\(SiteURL.campaignLinks(slug, id).path)\" method=\"post\">"
-            linkForm += HTMLForm.csrf(model.csrfToken)
-            linkForm += "<label for=\"links-unit\">Unit</label><select id=\"links-unit\" name=\"unit\">"
-            for unit in populationUnits { linkForm += "<option value=\"\(Charts.escape(unit.code))\">\(Charts.escape(unit.name))</option>" }
-            linkForm += "</select><label for=\"links-count\">How many single-use links</label>"
-            linkForm +=
-                "<input id=\"links-count\" name=\"count\" type=\"number\" min=\"1\" max=\"\(CampaignRepository.linksPerRequest)\" value=\"10\">"
-            linkForm += "<button type=\"submit\">Make links</button></form>"
+            // One form per unit, its count set to the number invited there: the usual request
+            // is one link for each person invited, and the page can say so without a script.
+            let invited = Dictionary(model.progress.units.map { ($0.unitCode, $0.invited) }, uniquingKeysWith: { first, _ in first })
+            let rows = model.units.filter { model.population.contains($0.id) }.map { unit -> [String] in
+                let count = min(max(invited[unit.code] ?? 1, 1), CampaignRepository.linksPerRequest)
+                let field = "links-count-" + unit.code
+                let form =
+                    "<form class=\"inline-links\" action=\"\(SiteURL.campaignLinks(slug, id).path)\" method=\"post\">\(HTMLForm.csrf(model.csrfToken))<input type=\"hidden\" name=\"unit\" value=\"\(Charts.escape(unit.code))\"><input id=\"\(Charts.escape(field))\" aria-label=\"Links for \(Charts.escape(unit.name))\" name=\"count\" type=\"number\" min=\"1\" max=\"\(CampaignRepository.linksPerRequest)\" value=\"\(count)\"><button type=\"submit\">Make links</button></form>"
+                return [Charts.escape(unit.name), invited[unit.code].map { "\($0)" } ?? "", form]
+            }
             return .group(
                 .h2("Respondent links"),
-                .raw(linkForm),
+                .p(
+                    .plain(
+                        "One single-use link for each person invited; each unit's count starts at the number invited there. Links already handed out keep working."
+                    )),
+                .raw(Markup.table(header: ["Unit", "Invited", "Single-use links"], rows: rows, className: "links-by-unit")),
                 .h3("Open anonymous link"),
                 .unwrap(model.campaign.openLink) { secret in
                     .p(

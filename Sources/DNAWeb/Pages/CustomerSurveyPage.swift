@@ -31,6 +31,8 @@ enum CustomerSurveyPage {
 
     struct Model {
         var session: SurveySession
+        /// The organization that asks, named above the title.
+        var organization: String
         var token: String
         var step: Int
         var segments: [CustomerModel.Segment]
@@ -41,11 +43,12 @@ enum CustomerSurveyPage {
 
     struct View: PageView {
         let model: Model
-        var title: String { model.session.survey.name }
+        var title: String { model.session.survey.titleForCustomers }
 
         func content() -> Node<HTML.BodyContext> {
             let session = model.session, total = CustomerSurveyPage.stepCount(session)
-            var html = "<div class=\"respond\"><h1>\(Markup.text(session.survey.name))</h1>"
+            var html =
+                "<div class=\"respond\"><p class=\"organization\">\(Markup.text(model.organization))</p><h1>\(Markup.text(session.survey.titleForCustomers))</h1>"
             html +=
                 "<p class=\"progress-text\" id=\"progress-label\">Step \(model.step + 1) of \(total)</p><progress max=\"\(total)\" value=\"\(model.step + 1)\" aria-labelledby=\"progress-label\"></progress>"
             if let error = model.error { html += "<p class=\"error\" role=\"alert\">\(Markup.text(error))</p>" }

@@ -1,3 +1,4 @@
+import DNAApp
 import DNACore
 import DNAStore
 import Plot
@@ -14,25 +15,47 @@ enum LoopNavigation {
 }
 
 /// The line-of-sight graph: coverage, findings, the layered drawing (or a table for large
-/// graphs), a filter by strategy, and the forms that edit the graph.
+/// graphs), filters by strategy and by finding, a chosen node's paths and details, and the
+/// forms that edit the graph. Everything works without JavaScript: choosing a node, filtering
+/// and zooming are links and GET forms, so each view has an address that can be shared.
 enum LineOfSightPage {
     static let tablePageSize = 500
+    /// The drawing's scales in percent of actual size (100 keeps its 12-pixel text).
+    static let zoomLevels = [50, 75, 100, 150, 200]
+    /// The units of an initiative's effort and budget (README "Line of sight").
+    static let effortUnit = "person-months", budgetUnit = "thousands"
 
     struct Model {
         var workspace: Workspace
-        var graph: LineOfSightGraph
-        var report: LineOfSightCheck.Report
-        /// Every strategy, for the filter, and the one chosen.
-        var strategies: [LineOfSightGraph.Node]
+        var view: LineOfSightService.GraphView
         var strategy: String?
+        var finding: LineOfSightCheck.Kind?
+        /// Percent of actual size; nil fits the drawing to the page.
+        var zoom: Int? = 100
         var table: Bool
         var tablePage: Int
-        var outcomes: [CustomerModel.Outcome]
-        var canEdit: Bool
         var csrfToken: String?
         var notice: String?
         var problems: [FileProblem] = []
         var submittedText = ""
+
+        var graph: LineOfSightGraph { view.graph }
+        var report: LineOfSightCheck.Report { view.report }
+        var outcomes: [CustomerModel.Outcome] { view.outcomes }
+        var canEdit: Bool { view.access >= .analyst }
+        var selected: String? { view.details?.node.code }
+        var strategies: [LineOfSightGraph.Node] { graph.nodes.filter { $0.type == .strategy } }
+
+        /// This page with the current filters and scale, and `node` chosen (none when nil),
+        /// scrolled to `fragment`: the drawing after a click on it, so the lit paths are what
+        /// the reader sees, the details after a choice made among them.
+        func address(node: String?, zoom: Int?? = nil, fragment: String = "los-figure") -> String {
+            let scale = zoom ?? self.zoom
+            let query = SiteURL.query([
+                ("strategy", strategy), ("finding", finding?.rawValue), ("zoom", scale.map(String.init) ?? "fit"), ("node", node),
+            ])
+            return SiteURL.lineOfSight(workspace.slug).path + query + (node == nil ? "" : "#" + fragment)
+        }
     }
 
     struct View: PageView {
@@ -55,35 +78,75 @@ enum LineOfSightPage {
                 ("\(count(.insideOut))", "inside-out initiatives"),
             ])
             html += filterForm()
-            let shown = model.strategy.map { graph.filtered(byStrategy: $0) } ?? graph
+            var shown = model.strategy.map { graph.filtered(byStrategy: $0) } ?? graph
+            if let finding = model.finding { shown = shown.filtered(byFinding: finding, in: report) }
             if shown.nodes.isEmpty {
                 html +=
-                    "<p>No nodes yet. Add a strategy, then capabilities, initiatives, outcomes and impacts below, or import a model file.</p>"
+                    graph.nodes.isEmpty
+                    ? "<p>No nodes yet. Add a strategy, then capabilities, initiatives, outcomes and impacts below, or import a model file.</p>"
+                    : "<p>No node matches these filters. "
+                        + "<a href=\"\(Markup.text(SiteURL.lineOfSight(slug).path))\">Show the whole graph</a>.</p>"
             } else if model.table || shown.nodes.count > LineOfSightChart.maximumNodes {
                 if !model.table {
                     html +=
-                        "<p>The graph has \(shown.nodes.count) nodes, more than a drawing can show readably; here it is as a table. Filter by a strategy to draw part of it.</p>"
+                        "<p>The graph has \(shown.nodes.count) nodes, more than a drawing can show readably; here it is as a table. Filter by a strategy or a finding to draw part of it.</p>"
                 }
                 html += table(shown)
             } else {
-                html += "<div class=\"scroll\">" + LineOfSightChart.graph(shown, report: report) + "</div>"
+                html += zoomLinks()
+                html +=
+                    "<figure class=\"los-figure\" id=\"los-figure\"><div class=\"los-scroll\">"
+                    + LineOfSightChart.graph(
+                        shown, report: report,
+                        options: .init(selected: model.selected, zoom: model.zoom, href: { model.address(node: $0) }))
+                    + "</div><figcaption>\(caption())</figcaption></figure>"
             }
+            if let details = model.view.details { html += NodeDetailsSection(model: model, details: details).html() }
             html += findings(shown)
             if model.canEdit { html += forms() }
             html += "<p>" + Markup.link("Download the model (YAML)", .lineOfSightExport(slug)) + "</p>"
             return .raw(html)
         }
 
+        private func caption() -> String {
+            guard let node = model.view.details?.node else {
+                return "Choose a node to light every path through it and open its details below; the table view lists the same graph."
+            }
+            return
+                "Every path through <strong>\(Markup.text(node.type.title)): \(Markup.text(node.title.isEmpty ? node.code : node.title))</strong> is lit. <a href=\"#details\">Its details</a> · <a href=\"\(Markup.text(model.address(node: nil)))\">Clear the choice</a>"
+        }
+
         private func filterForm() -> String {
             let slug = model.workspace.slug
-            var html = "<form class=\"inline\" action=\"\(Markup.text(SiteURL.lineOfSight(slug).path))\" method=\"get\">"
+            let kinds = LineOfSightCheck.Kind.allCases.filter { kind in model.report.findings.contains { $0.kind == kind } }
+            var html =
+                "<form class=\"filters\" action=\"\(Markup.text(SiteURL.lineOfSight(slug).path))\" method=\"get\"><div>"
             html += Markup.select(
                 "Strategy", name: "strategy", id: "filter-strategy", options: model.strategies.map { ($0.code, $0.title) },
                 selected: model.strategy, blank: "(all strategies)")
+            html += "</div><div>"
+            html += Markup.select(
+                "Finding", name: "finding", id: "filter-finding", options: kinds.map { ($0.rawValue, $0.rawValue) },
+                selected: model.finding?.rawValue, blank: "(any or none)")
+            html += "</div><div>"
             html += Markup.select(
                 "View", name: "view", id: "filter-view", options: [("graph", "Drawing"), ("table", "Table")],
                 selected: model.table ? "table" : "graph")
-            return html + "<button type=\"submit\">Show</button></form>"
+            html += "</div>"
+            if let zoom = model.zoom { html += "<input type=\"hidden\" name=\"zoom\" value=\"\(zoom)\">" }
+            if let selected = model.selected { html += "<input type=\"hidden\" name=\"node\" value=\"\(Markup.text(selected))\">" }
+            return html + "<div><button type=\"submit\">Show</button></div></form>"
+        }
+
+        /// Links to the drawing's scales, the current one named instead of linked.
+        private func zoomLinks() -> String {
+            let levels: [(String, Int?)] = [("Fit", nil)] + LineOfSightPage.zoomLevels.map { ("\($0)%", $0) }
+            return "<nav class=\"filters zoom\" aria-label=\"Drawing size\">Size: "
+                + levels.map { title, level in
+                    level == model.zoom
+                        ? "<strong aria-current=\"true\">\(title)</strong>"
+                        : "<a href=\"\(Markup.text(model.address(node: model.selected, zoom: .some(level))))\">\(title)</a>"
+                }.joined(separator: " · ") + "</nav>"
         }
 
         private func findings(_ shown: LineOfSightGraph) -> String {
@@ -161,20 +224,22 @@ enum LineOfSightPage {
                         options: model.outcomes.map { ($0.code, $0.sentence) }, blank: "(not an outcome)")
                     + Markup.input("Theory or note", name: "description", id: "node-description")
                     + Markup.input(
-                        "Effort (initiatives)", name: "effort", id: "node-effort", type: "number", extra: "min=\"0\" step=\"any\"")
+                        "Effort (initiatives, \(LineOfSightPage.effortUnit))", name: "effort", id: "node-effort", type: "number",
+                        extra: "min=\"0\" step=\"any\"")
                     + Markup.input(
-                        "Budget (initiatives)", name: "budget", id: "node-budget", type: "number", extra: "min=\"0\" step=\"any\"")
+                        "Budget (initiatives, \(LineOfSightPage.budgetUnit) of your currency)", name: "budget", id: "node-budget",
+                        type: "number", extra: "min=\"0\" step=\"any\"")
                     + Markup.select(
                         "Status (initiatives)", name: "status", id: "node-status",
                         options: LineOfSightGraph.Status.allCases.map { ($0.rawValue, $0.rawValue) }, blank: "(none)")
                     + Markup.input("Shipped on (initiatives)", name: "shipped_on", id: "node-shipped", type: "date"))
             html += "<div>"
-            html += Markup.form(
-                action: SiteURL.lineOfSightEdges(slug).path, csrf: csrf, submit: "Add edge",
-                html:
-                    "<h3>Connect two nodes</h3><p>In the direction of value: strategy → capability or initiative; capability → initiative; initiative → outcome or impact; outcome → impact.</p>"
-                    + Markup.select("From", name: "from", id: "edge-from", options: nodes)
-                    + Markup.select("To", name: "to", id: "edge-to", options: nodes))
+            // A GET form: choosing the start opens its details, whose connect form offers only
+            // the targets the model allows from it.
+            html +=
+                "<form class=\"stack\" action=\"\(Markup.text(SiteURL.lineOfSight(slug).path))#details\" method=\"get\"><h3>Connect two nodes</h3><p>Choose the node the edge starts at; its details then offer only the nodes it may lead to, and the customer model's outcomes not in the graph yet. Value flows strategy → capability or initiative; capability → initiative; initiative → outcome or impact; outcome → impact.</p>"
+                + Markup.select("Start at", name: "node", id: "edge-from", options: nodes, selected: model.selected)
+                + "<button type=\"submit\">Choose</button></form>"
             html += Markup.form(
                 action: SiteURL.lineOfSightRemove(slug).path, csrf: csrf, submit: "Remove",
                 html: "<h3>Remove a node or an edge</h3>"
@@ -190,5 +255,122 @@ enum LineOfSightPage {
                     + Markup.textarea("Model YAML", name: "yaml", id: "los-yaml", value: model.submittedText, rows: 10))
             return html
         }
+    }
+}
+
+/// A chosen node's details: what it is, what leads to it and from it, what the check found,
+/// what measures it, what supports or contradicts it and which hypotheses test it; for an
+/// analyst, a form to connect it to the nodes it may lead to.
+struct NodeDetailsSection {
+    let model: LineOfSightPage.Model
+    let details: LineOfSightService.NodeDetails
+
+    func html() -> String {
+        let node = details.node, slug = model.workspace.slug
+        var html =
+            "<section id=\"details\" class=\"node-details\" aria-labelledby=\"details-title\"><h2 id=\"details-title\">\(Markup.text(node.type.title)): \(Markup.text(node.title.isEmpty ? node.code : node.title)) <span class=\"code\">\(Markup.text(node.code))</span></h2>"
+        html +=
+            "<p>Every path through this node is lit in the drawing. <a href=\"\(Markup.text(model.address(node: nil)))\">Clear the choice</a></p>"
+        if !node.description.isEmpty { html += "<p>\(Markup.text(node.description))</p>" }
+        var facts: [(String, String)] = []
+        if let effort = node.effort { facts.append(("Effort", "\(AnalysisOutput.grouped(effort)) \(LineOfSightPage.effortUnit)")) }
+        if let budget = node.budget { facts.append(("Budget", "\(AnalysisOutput.grouped(budget)) \(LineOfSightPage.budgetUnit)")) }
+        if let status = node.status { facts.append(("Status", status.rawValue)) }
+        if let shipped = node.shippedOn { facts.append(("Shipped on", shipped)) }
+        if !facts.isEmpty {
+            html += "<dl class=\"facts\">" + facts.map { "<dt>\(Markup.text($0.0))</dt><dd>\(Markup.text($0.1))</dd>" }.joined() + "</dl>"
+        }
+        html += "<div class=\"split\"><div><h3>Comes from</h3>" + nodeList(details.from, none: "Nothing leads to this node.")
+        html += "</div><div><h3>Leads to</h3>" + nodeList(details.to, none: "This node leads nowhere yet.") + "</div></div>"
+        html += "<h3>Findings</h3>"
+        html +=
+            details.findings.isEmpty
+            ? "<p>The check found nothing here.</p>"
+            : "<ul>"
+                + details.findings.map {
+                    "<li><span class=\"finding \($0.kind.rawValue)\">\(Markup.text($0.kind.rawValue))</span>: \(Markup.text($0.message))</li>"
+                }.joined() + "</ul>"
+        html += "<h3>Metrics</h3>"
+        html +=
+            details.metrics.isEmpty
+            ? "<p>No metric measures this node. " + Markup.link("Add one on the metrics page", .loopMetrics(slug)) + ".</p>"
+            : Markup.table(
+                header: ["Metric", "Value to", "Unit", "Target"],
+                rows: details.metrics.map {
+                    [
+                        "\(Markup.text($0.name)) <span class=\"code\">\(Markup.text($0.code))</span>", Markup.text($0.kind.title),
+                        Markup.text($0.unit), $0.target.map { Markup.text(AnalysisOutput.grouped($0)) } ?? "",
+                    ]
+                })
+        html += "<h3>Evidence</h3>" + evidenceList()
+        html += "<h3>Hypotheses</h3>" + hypothesisList()
+        if model.canEdit { html += connectForm() }
+        return html + "</section>"
+    }
+
+    private func evidenceList() -> String {
+        guard !details.evidence.isEmpty else {
+            return "<p>No evidence is linked to this node. " + Markup.link("Record evidence", .evidence(model.workspace.slug)) + ".</p>"
+        }
+        var html = "<ul>"
+        for item in details.evidence {
+            let stance = item.links.first { $0.target == .node && $0.code == details.node.code }?.stance ?? .supports
+            html +=
+                "<li><strong>\(Markup.text(stance.rawValue))</strong>: \(Markup.text(item.title)) <span class=\"code\">\(Markup.text(item.code)), \(Markup.text(item.capturedOn))</span></li>"
+        }
+        return html + "</ul>"
+    }
+
+    private func hypothesisList() -> String {
+        guard !details.hypotheses.isEmpty else {
+            return "<p>No hypothesis names this node. " + Markup.link("Write one", .hypotheses(model.workspace.slug)) + ".</p>"
+        }
+        var html = "<ul>"
+        for card in details.hypotheses {
+            let by = card.by.map { ", by " + Markup.text($0) } ?? ""
+            html +=
+                "<li><span class=\"code\">\(Markup.text(card.code))</span> \(Markup.text(card.change)) (\(Markup.text(card.status.rawValue))\(by))</li>"
+        }
+        return html + "</ul>"
+    }
+
+    private func nodeList(_ nodes: [LineOfSightGraph.Node], none: String) -> String {
+        guard !nodes.isEmpty else { return "<p>\(Markup.text(none))</p>" }
+        return "<ul>"
+            + nodes.map {
+                "<li><a href=\"\(Markup.text(model.address(node: $0.code, fragment: "details")))\">\(Markup.text($0.type.title)): \(Markup.text($0.title))</a></li>"
+            }.joined() + "</ul>"
+    }
+
+    /// Only the targets the model allows from this node, grouped by type; the customer
+    /// model's outcomes not in the graph yet join it when connected.
+    private func connectForm() -> String {
+        let node = details.node
+        var groups: [(String, [(String, String)])] = LineOfSightModel.NodeType.allCases.compactMap { type in
+            let nodes = details.allowedTargets.filter { $0.type == type }
+            return nodes.isEmpty ? nil : (type.title, nodes.map { ($0.code, "\($0.title) [\($0.code)]") })
+        }
+        if !details.outcomesToAdd.isEmpty {
+            groups.append(
+                (
+                    "Customer outcomes not in the graph yet (added when connected)",
+                    details.outcomesToAdd.map { ($0.code, "\($0.sentence) [\($0.code)]") }
+                ))
+        }
+        guard !groups.isEmpty else {
+            return "<p>No edge may start at this node, or it leads to every node it may already.</p>"
+        }
+        var select =
+            "<label for=\"edge-to\">To</label><select id=\"edge-to\" name=\"to\" required><option value=\"\">(choose)</option>"
+        for (label, options) in groups {
+            select +=
+                "<optgroup label=\"\(Markup.text(label))\">"
+                + options.map { "<option value=\"\(Markup.text($0.0))\">\(Markup.text($0.1))</option>" }.joined() + "</optgroup>"
+        }
+        select += "</select>"
+        return Markup.form(
+            action: SiteURL.lineOfSightEdges(model.workspace.slug).path, csrf: model.csrfToken, submit: "Connect",
+            html: "<h3>Connect \(Markup.text(node.code)) to</h3><input type=\"hidden\" name=\"from\" value=\"\(Markup.text(node.code))\">"
+                + select)
     }
 }

@@ -47,6 +47,23 @@ enum Stylesheet {
         .split { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1.5rem; align-items: start; }
         svg.chart { width: 100%; height: auto; max-width: 100%; }
         svg.heatmap { min-width: 36rem; }
+        .los-figure { margin: 0 0 1rem; }
+        .los-figure figcaption { color: var(--muted); font-size: .875rem; padding-top: .25rem; }
+        .los-scroll { overflow: auto; max-height: 85vh; border: 1px solid var(--line); border-radius: 6px; }
+        svg.los-graph { display: block; max-width: none; }
+        svg.los-graph.fit { width: 100%; height: auto; }
+        .los-graph .edge { stroke: #8795a3; stroke-width: 1.2; }
+        .los-graph .edge.on-path { stroke: var(--accent); stroke-width: 2.5; }
+        .los-graph .off-path { opacity: .3; }
+        .los-graph a:hover rect, .los-graph a:focus rect { stroke: #f1a208; stroke-width: 3.5; }
+        .los-graph a:focus { outline: none; }
+        .los-graph a.selected rect { stroke: var(--accent); stroke-width: 4; }
+        form.filters { align-items: flex-end; }
+        form.filters > div { min-width: 11rem; }
+        .node-details { border: 2px solid var(--accent); border-radius: 6px; padding: 0 1rem 1rem; margin: 1rem 0; }
+        dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
+        dl.facts dt { font-weight: 600; }
+        dl.facts dd { margin: 0; }
         section { overflow-x: auto; }
         caption { text-align: left; font-weight: 600; padding: .25rem 0; }
         .filters { display: flex; flex-wrap: wrap; gap: .5rem; margin-bottom: 1rem; }
@@ -67,6 +84,8 @@ enum Stylesheet {
         .experiment dd { margin: 0 0 .5rem; }
         ol.links code { word-break: break-all; }
         form.inline { display: inline; }
+        form.inline-links { display: flex; gap: .5rem; align-items: center; }
+        form.inline-links input[type=number] { width: 7rem; }
         details { margin: .75rem 0; }
         summary { cursor: pointer; font-weight: 600; padding: .25rem 0; }
         .flag { color: var(--bad); }

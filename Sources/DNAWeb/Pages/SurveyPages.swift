@@ -55,7 +55,12 @@ enum SurveysPage {
                     "<div class=\"choice\"><input type=\"radio\" id=\"kind-\(kind.rawValue)\" name=\"kind\" value=\"\(kind.rawValue)\"\(kind == .outcomeStudy ? " checked" : "")><label for=\"kind-\(kind.rawValue)\">\(Markup.text(kind.title))</label></div>"
             }
             controls += "</fieldset>"
-            controls += Markup.input("Name", name: "name", required: true, extra: "placeholder=\"Claims outcome study\"")
+            controls += Markup.input("Name (for colleagues)", name: "name", required: true, extra: "placeholder=\"Claims outcome study\"")
+            controls += Markup.input(
+                "Title customers see (optional; the name is never shown to them)", name: "public_title",
+                extra:
+                    "maxlength=\"\(CustomerSurvey.publicTitleLimit)\" placeholder=\"\(Markup.text(CustomerSurvey.Kind.outcomeStudy.defaultPublicTitle))\""
+            )
             controls += Markup.input("Opens on", name: "opens", type: "date", value: model.today, required: true)
             controls += Markup.input("Closes after (optional)", name: "closes", type: "date")
             controls += "<fieldset><legend>Outcomes to study (outcome study only)</legend>"
@@ -105,17 +110,18 @@ enum SurveyPage {
         func content() -> Node<HTML.BodyContext> {
             let slug = model.workspace.slug, survey = model.survey
             var html = "<h1>\(Markup.text(survey.name))</h1>" + CustomerNavigation.html(slug, current: "")
+            html += "<p>Customers see it as <strong>\(Markup.text(survey.titleForCustomers))</strong>.</p>"
             html +=
                 "<p>\(Markup.text(survey.kind.title)) · \(model.state.rawValue) · \(Markup.text(Day.string(survey.opensAt))) – \(Markup.text(survey.closesAt.map(Day.string) ?? "open-ended")) · \(survey.items.count) \(survey.kind == .outcomeStudy ? "outcomes" : "tasks")</p>"
             html += Markup.notice(model.notice, problems: model.problems)
             if !model.newLinks.isEmpty {
                 html +=
-                    "<section class=\"notice\"><h2>\(model.newLinks.count) new single-use links</h2><p>Copy them now: they are not stored in readable form and cannot be shown again.</p>"
+                    "<section class=\"notice\" data-unsaved-links=\"true\"><h2>\(model.newLinks.count) new single-use links</h2><p>Copy them now: they are not stored in readable form and cannot be shown again.</p>"
                 html +=
                     "<p><a href=\"\(Markup.text(Markup.linksCSVHref(model.newLinks.map { model.baseURL + SiteURL.customerSurvey($0).path })))\" download=\"links.csv\">Download the links as CSV</a></p><ol class=\"links\">"
                 html += model.newLinks.map { "<li><code>\(Markup.text(model.baseURL + SiteURL.customerSurvey($0).path))</code></li>" }
                     .joined()
-                html += "</ol></section>"
+                html += "</ol></section>" + UnsavedLinksScript.tag
             }
             html += "<p><a class=\"button\" href=\"\(SiteURL.surveyResults(slug, survey.id).path)\">See the results</a></p>"
             html += Markup.cards([

@@ -1,11 +1,12 @@
 import Foundation
 
-/// The content security policies, in one place. Pages load only their own stylesheet; no
-/// page has a script, so none may run, and `base-uri` stops an injected `<base>` from
-/// re-pointing relative links.
+/// The content security policies, in one place. Pages load only their own stylesheet and at
+/// most the one script this server serves (`UnsavedLinksScript`): no inline script, no inline
+/// handler and nothing from elsewhere may run, so injected markup stays inert, and
+/// `base-uri` stops an injected `<base>` from re-pointing relative links.
 enum SecurityHeaders {
     static let contentSecurityPolicy =
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
     /// For downloaded HTML reports: they carry their style inline and are opened from disk,
     /// where no header reaches them, so the same policy travels inside the file too.
