@@ -90,7 +90,7 @@ public struct AnswerLinkService: Sendable {
     /// The same for a customer's ratings or picks.
     public static func isBlank(_ session: SurveySession) -> Bool {
         switch session.survey.kind {
-        case .outcomeStudy: session.ratings.values.allSatisfy { $0.importance == nil && $0.satisfaction == nil }
+        case .outcomeStudy: session.ratings.values.allSatisfy(\.isEmpty)
         case .topTasks: session.picks.isEmpty
         }
     }

@@ -2,7 +2,14 @@
 enum Schema {
     static let migrations: [Migration] = [
         foundation, assessment, customerModel, lineOfSight, anonymityAtRest, assessmentSums, auditLog, surveyPublicTitle,
+        surveyNotApplicable,
     ]
+
+    /// An outcome a customer marked as not applicable to them: no ratings, counted apart.
+    static let surveyNotApplicable = Migration(
+        name: "0009-survey-not-applicable",
+        statements: ["ALTER TABLE survey_answers ADD COLUMN not_applicable BIGINT NOT NULL DEFAULT 0 CHECK (not_applicable IN (0, 1))"]
+    )
 
     /// The title customers see, apart from the internal name (empty: the kind's default).
     static let surveyPublicTitle = Migration(

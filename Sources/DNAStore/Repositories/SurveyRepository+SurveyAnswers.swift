@@ -29,14 +29,14 @@ extension SurveyRepository {
             }
             try await insert.run()
         }
-        var answers: [(String, String, Int?, Int?)] = []
+        var answers: [(String, String, SurveyRating)] = []
         for row in rows {
-            answers += row.ratings.sorted { $0.key < $1.key }.map { (row.id, $0.key, $0.value.importance, $0.value.satisfaction) }
-            answers += row.picks.map { (row.id, $0, nil, nil) }
+            answers += row.ratings.sorted { $0.key < $1.key }.map { (row.id, $0.key, $0.value) }
+            answers += row.picks.map { (row.id, $0, SurveyRating(importance: nil, satisfaction: nil)) }
         }
-        for chunk in answers.chunked(into: 250) {
-            var insert = db.insert(into: "survey_answers").columns("respondent_id", "item", "importance", "satisfaction")
-            for answer in chunk { insert = insert.values(SQLBind(answer.0), SQLBind(answer.1), SQLBind(answer.2), SQLBind(answer.3)) }
+        for chunk in answers.chunked(into: 200) {
+            var insert = db.insert(into: "survey_answers").columns(answerColumns)
+            for answer in chunk { insert = insert.values(answerValues(answer.0, answer.1, answer.2)) }
             try await insert.run()
         }
     }
@@ -52,10 +52,17 @@ extension SurveyRepository {
             ratings.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
             + picks.map { ($0, SurveyRating(importance: nil, satisfaction: nil)) }
         try await AnonymousWrites.insert(
-            db, kind: kind, into: "survey_answers", columns: ["respondent_id", "item", "importance", "satisfaction"],
-            rows: entries.map { item, rating in
-                [SQLBind(respondentID), SQLBind(item), SQLBind(rating.importance), SQLBind(rating.satisfaction)]
-            })
+            db, kind: kind, into: "survey_answers", columns: answerColumns,
+            rows: entries.map { item, rating in answerValues(respondentID, item, rating) })
+    }
+
+    static let answerColumns = ["respondent_id", "item", "importance", "satisfaction", "not_applicable"]
+
+    static func answerValues(_ respondentID: String, _ item: String, _ rating: SurveyRating) -> [SQLBind] {
+        [
+            SQLBind(respondentID), SQLBind(item), SQLBind(rating.importance), SQLBind(rating.satisfaction),
+            SQLBind(rating.notApplicable ? 1 : 0),
+        ]
     }
 
     /// Imports answers in the contract's CSV (outcome study: `respondent,segment,outcome,
@@ -154,34 +161,44 @@ extension SurveyRepository {
         }
     }
 
-    /// The handed-in ratings of an outcome study, as the analysis reads them.
+    /// The handed-in ratings of an outcome study, as the analysis reads them: outcomes marked
+    /// not applicable are left out (see `notApplicable`).
     public func outcomeRatings(surveyID: String) async throws -> [OutcomeStudy.Rating] {
-        try await submittedAnswers(surveyID: surveyID).map { key, segment, item, importance, satisfaction in
-            OutcomeStudy.Rating(respondent: key, segment: segment, outcome: item, importance: importance, satisfaction: satisfaction)
+        try await submittedAnswers(surveyID: surveyID).filter { !$0.notApplicable }.map {
+            OutcomeStudy.Rating(
+                respondent: $0.respondent, segment: $0.segment, outcome: $0.item, importance: $0.importance, satisfaction: $0.satisfaction)
         }
+    }
+
+    /// Who handed in which outcomes as not applicable to them, with their segment.
+    public func notApplicable(surveyID: String) async throws -> [(respondent: String, segment: String, outcome: String)] {
+        try await submittedAnswers(surveyID: surveyID).filter(\.notApplicable).map { ($0.respondent, $0.segment, $0.item) }
     }
 
     /// The handed-in picks of a top-tasks vote.
     public func taskVotes(surveyID: String) async throws -> [TopTasks.Vote] {
-        try await submittedAnswers(surveyID: surveyID).map { key, _, item, _, _ in TopTasks.Vote(voter: key, task: item) }
+        try await submittedAnswers(surveyID: surveyID).map { TopTasks.Vote(voter: $0.respondent, task: $0.item) }
     }
 
-    private func submittedAnswers(surveyID: String) async throws -> [(String, String, String, Int?, Int?)] {
+    /// One handed-in answer as stored.
+    private struct SubmittedAnswer: Decodable {
+        var respondent, segment, item: String
+        var importance, satisfaction: Int?
+        var notApplicableFlag: Int
+        var notApplicable: Bool { notApplicableFlag != 0 }
+    }
+
+    private func submittedAnswers(surveyID: String) async throws -> [SubmittedAnswer] {
         try await read { db in
-            try await db.select().column(SQLColumn("id", table: "survey_respondents")).column("segment").column("item").column("importance")
-                .column("satisfaction").from("survey_answers")
+            try await db.select().column(SQLColumn("id", table: "survey_respondents"), as: "respondent").column("segment").column("item")
+                .column("importance").column("satisfaction").column(SQLColumn("not_applicable"), as: "not_applicable_flag")
+                .from("survey_answers")
                 .join(
                     "survey_respondents", on: SQLColumn("respondent_id", table: "survey_answers"), .equal,
                     SQLColumn("id", table: "survey_respondents")
                 )
-                .where("survey_id", .equal, SQLBind(surveyID)).where("submitted_at", .isNot, SQLLiteral.null).all()
-                .map {
-                    (
-                        try $0.decode(column: "id", as: String.self), try $0.decode(column: "segment", as: String.self),
-                        try $0.decode(column: "item", as: String.self), try $0.decode(column: "importance", as: Int?.self),
-                        try $0.decode(column: "satisfaction", as: Int?.self)
-                    )
-                }
+                .where("survey_id", .equal, SQLBind(surveyID)).where("submitted_at", .isNot, SQLLiteral.null)
+                .records(SubmittedAnswer.self)
         }
     }
 }

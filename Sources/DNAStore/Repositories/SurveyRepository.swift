@@ -1,15 +1,23 @@
 import DNACore
 import SQLKit
 
-/// One outcome's importance and satisfaction as a customer gave them (1-5, nil = not given).
+/// One outcome's importance and satisfaction as a customer gave them (1-5, nil = not given),
+/// or that the outcome does not apply to them: then it has neither, is left out of the
+/// scores and counted apart.
 public struct SurveyRating: Sendable, Equatable, Codable {
     public var importance: Int?
     public var satisfaction: Int?
+    public var notApplicable: Bool
 
-    public init(importance: Int?, satisfaction: Int?) {
+    public init(importance: Int?, satisfaction: Int?, notApplicable: Bool = false) {
         self.importance = importance
         self.satisfaction = satisfaction
+        self.notApplicable = notApplicable
     }
+
+    /// Rated both ways, or said not to apply: nothing is left to ask about this outcome.
+    public var isComplete: Bool { notApplicable || (importance != nil && satisfaction != nil) }
+    public var isEmpty: Bool { !notApplicable && importance == nil && satisfaction == nil }
 }
 
 /// What a customer's survey link opens: the survey, the order its items are shown in (shuffled
@@ -103,7 +111,11 @@ extension SurveyRepository {
             var longNeckShare, topShare: Double
             var createdAt: Int64
         }
-        let rows = try await db.select().columns("*").from("customer_surveys").where(
+        // Named columns, not `*`: a row reads the same whatever else a later migration adds.
+        let rows = try await db.select().columns(
+            "id", "workspace_id", "kind", "name", "public_title", "opens_at", "closes_at", "open_link", "long_neck_share", "top_share",
+            "created_at"
+        ).from("customer_surveys").where(
             SQLIdentifier(filter.column), .equal, SQLBind(filter.value)
         )
         .orderBy("opens_at", .descending).orderBy("name").records(Row.self)
@@ -245,13 +257,14 @@ extension SurveyRepository {
         session.segment = try row?.decode(column: "segment", as: String.self) ?? session.segment
         let order = try row?.decode(column: "shown_order", as: String.self).split(separator: ",").map(String.init) ?? []
         if !order.isEmpty { session.order = order }
-        for answer in try await db.select().columns("item", "importance", "satisfaction").from("survey_answers")
+        for answer in try await db.select().columns("item", "importance", "satisfaction", "not_applicable").from("survey_answers")
             .where("respondent_id", .equal, SQLBind(respondentID)).all()
         {
             let item = try answer.decode(column: "item", as: String.self)
             let rating = SurveyRating(
                 importance: try answer.decode(column: "importance", as: Int?.self),
-                satisfaction: try answer.decode(column: "satisfaction", as: Int?.self))
+                satisfaction: try answer.decode(column: "satisfaction", as: Int?.self),
+                notApplicable: try answer.decode(column: "not_applicable", as: Int.self) != 0)
             if survey.kind == .topTasks { session.picks.insert(item) } else { session.ratings[item] = rating }
         }
         return (session, false)
@@ -317,9 +330,12 @@ extension SurveyRepository {
         switch survey.kind {
         case .outcomeStudy:
             if !picks.isEmpty { throw StoreError.invalid("an outcome study takes ratings, not picks") }
-            for (code, rating) in ratings {
+            for (code, rating) in ratings.sorted(by: { $0.key < $1.key }) {
                 for value in [rating.importance, rating.satisfaction].compactMap({ $0 }) where !(1...5).contains(value) {
                     throw StoreError.invalid("ratings of '\(code)' must be 1-5")
+                }
+                if rating.notApplicable && (rating.importance != nil || rating.satisfaction != nil) {
+                    throw StoreError.invalid("'\(code)' is both rated and marked not applicable; give one or the other")
                 }
             }
         case .topTasks:

@@ -79,7 +79,12 @@ extension GeneratedAPI {
         guard case .json(let body) = input.body else { throw WebError.badRequest("the body must be JSON") }
         try await surveys.addResponse(
             caller, workspace: input.path.workspace, survey: input.path.id, respondent: body.respondent, segment: body.segment ?? "",
-            ratings: (body.ratings ?? []).map { ($0.outcome, SurveyRating(importance: $0.importance, satisfaction: $0.satisfaction)) },
+            ratings: (body.ratings ?? []).map {
+                (
+                    $0.outcome,
+                    SurveyRating(importance: $0.importance, satisfaction: $0.satisfaction, notApplicable: $0.notApplicable ?? false)
+                )
+            },
             picks: body.picks ?? [], now: now)
         return .created(.init())
     }

@@ -52,7 +52,7 @@ struct CustomerSurveyController {
         let total = CustomerSurveyPage.stepCount(session)
         for step in 1..<total {
             let open = CustomerSurveyPage.items(step: step, of: session).contains { code in
-                session.ratings[code].map { $0.importance == nil || $0.satisfaction == nil } ?? true
+                !(session.ratings[code]?.isComplete ?? false)
             }
             if open { return step }
         }
@@ -80,9 +80,14 @@ struct CustomerSurveyController {
         switch session.survey.kind {
         case .outcomeStudy:
             for code in CustomerSurveyPage.items(step: step, of: session) {
-                let rating = SurveyRating(
-                    importance: form["importance-\(code)"].flatMap(Int.init), satisfaction: form["satisfaction-\(code)"].flatMap(Int.init))
-                session.ratings[code] = rating.importance == nil && rating.satisfaction == nil ? nil : rating
+                // A ticked "does not apply to me" wins over any rating left on the same outcome.
+                let rating =
+                    form["na-\(code)"] == "yes"
+                    ? SurveyRating(importance: nil, satisfaction: nil, notApplicable: true)
+                    : SurveyRating(
+                        importance: form["importance-\(code)"].flatMap(Int.init),
+                        satisfaction: form["satisfaction-\(code)"].flatMap(Int.init))
+                session.ratings[code] = rating.isEmpty ? nil : rating
             }
         case .topTasks:
             session.picks = Set(form.all("task"))

@@ -101,6 +101,7 @@ extension PageController {
                     segments: try await CustomerModelService(store: store).model(context.caller, workspace: workspace.slug).segments,
                     segment: results.segment,
                     scores: results.scores,
+                    notApplicable: Dictionary(results.notApplicable.map { ($0.outcome, $0.count) }, uniquingKeysWith: +),
                     tasks: results.tasks)
                 return SurveyResultsPage.View(model: model).response(identity: identity)
             }

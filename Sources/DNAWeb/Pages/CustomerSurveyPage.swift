@@ -106,6 +106,9 @@ enum CustomerSurveyPage {
                 }
                 html += "</fieldset>"
             }
+            let id = Markup.text("na-\(code)")
+            html +=
+                "<div class=\"choice not-applicable\"><input type=\"checkbox\" id=\"\(id)\" name=\"\(id)\" value=\"yes\"\(rating?.notApplicable == true ? " checked" : "")><label for=\"\(id)\">This does not apply to me</label></div>"
             return html + "</fieldset>"
         }
 

@@ -76,6 +76,7 @@ enum Stylesheet {
         .choice { display: flex; align-items: center; gap: .6rem; padding: .35rem 0; }
         .choice input { width: 1.4rem; height: 1.4rem; flex: none; margin: 0; }
         .choice label { font-weight: 400; flex: 1; padding: .2rem 0; cursor: pointer; }
+        .choice.not-applicable { border-top: 1px solid var(--line); margin-top: .5rem; padding-top: .6rem; }
         .actions { display: flex; flex-wrap: wrap; gap: .75rem; margin: 1rem 0 2rem; }
         button.secondary { background: #fff; color: var(--accent); border: 2px solid var(--accent); }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }

@@ -181,6 +181,8 @@ enum SurveyResultsPage {
         /// The segment shown, or nil for all customers.
         var segment: String?
         var scores: [OutcomeStudy.Score] = []
+        /// Customers who said an outcome does not apply to them, by outcome code.
+        var notApplicable: [String: Int] = [:]
         var tasks: [TopTasks.Result] = []
     }
 
@@ -235,11 +237,14 @@ enum SurveyResultsPage {
             html +=
                 "<section><h2>How to read it</h2><p>Importance and satisfaction are the share of customers answering 4 or 5, times 10. Opportunity = importance + max(importance − satisfaction, 0). Above 10 an outcome is underserved, above 15 extremely so; satisfaction above importance means overserved.</p></section></div>"
             html += "<h2>Outcomes by opportunity</h2>"
+            html +=
+                "<p>n counts the customers who rated the outcome; those who said it does not apply to them are left out of its scores and counted under “Not applicable”.</p>"
             html += Markup.table(
-                header: ["Outcome", "n", "Importance", "Satisfaction", "Opportunity", "Status"],
+                header: ["Outcome", "n", "Not applicable", "Importance", "Satisfaction", "Opportunity", "Status"],
                 rows: scores.map {
                     [
                         Markup.text(texts[$0.outcome] ?? $0.outcome) + " <span class=\"code\">\(Markup.text($0.outcome))</span>", "\($0.n)",
+                        "\(model.notApplicable[$0.outcome] ?? 0)",
                         AnalysisOutput.rounded($0.importance, 1), AnalysisOutput.rounded($0.satisfaction, 1),
                         AnalysisOutput.rounded($0.opportunity, 1),
                         $0.status.rawValue + ($0.isExtreme ? " (extreme)" : ""),
