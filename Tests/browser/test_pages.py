@@ -2,11 +2,13 @@
 
 Starts the server on a free port with a fresh SQLite data directory, signs in as the
 administrator, opens the org chart and frameworks pages, checks what a person would see,
-tries a bad import, and saves screenshots under the output directory. Prints
+tries a bad import, and saves screenshots under the output directory (every crawled demo
+page in full at desktop and phone size under pages/). Prints
 "browser: N passed, 0 failed" at the end, or exits non-zero on the first failure.
 """
 
 import argparse
+import base64
 import os
 import shutil
 import signal
@@ -92,6 +94,17 @@ def demo_pages(driver, base, visit):
     return seen
 
 
+def full_page_screenshot(driver, output, size, path):
+    """The whole page, not only the window, as output/pages/<size>/<path>.png, for a person to
+    look through after a change (Chromium's own capture beyond the viewport)."""
+    directory = os.path.join(output, "pages", size)
+    os.makedirs(directory, exist_ok=True)
+    name = "".join(c if c.isalnum() or c in "-_" else "_" for c in path.strip("/")) or "index"
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+    with open(os.path.join(directory, name[:150] + ".png"), "wb") as handle:
+        handle.write(base64.b64decode(shot["data"]))
+
+
 def axe_violations(driver, path):
     """axe-core's violations on the page now shown, as 'rule (count) on path' lines."""
     axe = Axe(driver)
@@ -112,7 +125,7 @@ CLIPPED_CHART_TEXT = """
     return out;"""
 
 
-def accessibility_checks(checks, driver, base):
+def accessibility_checks(checks, driver, base, output):
     """axe-core finds nothing on any demo page at desktop size, and no chart's text is cut at
     the chart's edge."""
     violations, clipped = [], []
@@ -120,6 +133,7 @@ def accessibility_checks(checks, driver, base):
     def visit(path):
         violations.extend(axe_violations(driver, path))
         clipped.extend(f"{path}: {text}" for text in driver.execute_script(CLIPPED_CHART_TEXT))
+        full_page_screenshot(driver, output, "desktop", path)
 
     pages = demo_pages(driver, base, visit)
     checks.expect(len(pages) >= 40 and not violations, f"axe-core finds no violation on {len(pages)} demo pages at desktop size: {violations}")
@@ -166,6 +180,7 @@ def phone_checks(checks, base, output):
             if width > screen:
                 wide.append(f"{path} ({width} px)")
             violations.extend(axe_violations(phone, path))
+            full_page_screenshot(phone, output, "phone", path)
 
         seen = demo_pages(phone, base, visit)
         checks.expect(len(seen) >= 40 and not wide, f"all {len(seen)} demo pages fit a 360-pixel phone (too wide: {wide})")
@@ -523,7 +538,7 @@ def customer_checks(checks, driver, base, token, output, make_phone):
     for outcome, (importance, satisfaction, opportunity) in expected.items():
         cells = [c.text for c in driver.find_elements(By.XPATH, f"//table[contains(concat(' ', @class, ' '), ' opportunities ')]//tr[td/span[text()='{outcome}']]/td")]
         checks.expect(
-            cells[1:5] == ["3", f"{importance:.1f}", f"{satisfaction:.1f}", f"{opportunity:.1f}"],
+            cells[1:6] == ["3", "0", f"{importance:.1f}", f"{satisfaction:.1f}", f"{opportunity:.1f}"],
             f"{outcome}: importance {importance:.1f}, satisfaction {satisfaction:.1f}, opportunity {opportunity:.1f} as computed from the raw answers")
     checks.expect(len(driver.find_elements(By.CSS_SELECTOR, "svg.landscape circle")) == 2, "the opportunity landscape plots both outcomes")
     driver.save_screenshot(os.path.join(output, "outcome-study-results.png"))
@@ -761,7 +776,7 @@ def run(cdna, output):
         token = subprocess.run(
             [cdna, "token", "add", "--email", "admin@localhost", "--name", "browser", "--data", data],
             env=env, check=True, capture_output=True, text=True).stdout.strip()
-        accessibility_checks(checks, driver, base)
+        accessibility_checks(checks, driver, base, output)
         line_chart_checks(checks, driver, base, output)
         driver.get(base + "/w/harbor/decisions")
         beside = driver.execute_script("""

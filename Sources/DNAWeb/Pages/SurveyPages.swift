@@ -230,6 +230,12 @@ enum SurveyResultsPage {
                 ("\(scores.filter { $0.status == .overserved }.count)", "overserved outcomes"),
             ])
             guard !scores.isEmpty else { return html + "<p>No answers yet.</p>" }
+            if model.respondents < ScorecardHTML.fewAnswers {
+                // A top-2-box share of a dozen people moves by a whole point with one more
+                // answer: say so before anyone ranks outcomes on it.
+                html +=
+                    "<p class=\"uncertain\" role=\"note\">Fewer than \(ScorecardHTML.fewAnswers) customers answered: these figures are uncertain. One more answer can move an importance or satisfaction score by a point or more, and an outcome across the underserved line.</p>"
+            }
             let texts = Dictionary(uniqueKeysWithValues: survey.items.map { ($0.code, $0.text) })
             html +=
                 "<div class=\"split\"><section><h2>Opportunity landscape</h2>"
@@ -263,6 +269,10 @@ enum SurveyResultsPage {
                 ("\(results.filter(\.top).count)", "top tasks"),
             ])
             guard votes > 0 else { return html + "<p>No votes yet.</p>" }
+            if model.respondents < ScorecardHTML.fewAnswers {
+                html +=
+                    "<p class=\"uncertain\" role=\"note\">Fewer than \(ScorecardHTML.fewAnswers) customers voted: the ranking is uncertain, and a few more votes can change which tasks are on top.</p>"
+            }
             let texts = Dictionary(uniqueKeysWithValues: model.survey.items.map { ($0.code, $0.text) })
             html +=
                 "<p>The long neck is the smallest set of tasks that takes \(AnalysisOutput.percent(thresholds.longNeck)) of the votes; the top tasks take \(AnalysisOutput.percent(thresholds.top)). They are where customers' attention is, whatever the organization would like it to be.</p>"
