@@ -126,11 +126,12 @@ struct LineOfSightWebTests {
             let page = try await client.execute(uri: "/w/acme/line-of-sight", method: .get, headers: session.headers)
             #expect(
                 page.text.contains(
-                    "<a class=\"node initiative inside-out\" href=\"/w/acme/line-of-sight?zoom=100&amp;node=intranet#los-figure\" data-code=\"intranet\""
+                    "<a class=\"node initiative inside-out\" id=\"node-intranet\" href=\"/w/acme/line-of-sight?zoom=100&amp;node=intranet#node-intranet\" data-code=\"intranet\""
                 ))
             #expect(
                 page.text.contains(
-                    "<a class=\"node initiative line-of-sight\" href=\"/w/acme/line-of-sight?zoom=100&amp;node=photos#los-figure\""))
+                    "<a class=\"node initiative line-of-sight\" id=\"node-photos\" href=\"/w/acme/line-of-sight?zoom=100&amp;node=photos#node-photos\""
+                ))
             #expect(page.text.contains("1 of 2"))
             let customers = try await client.execute(uri: "/w/acme/customers", method: .get, headers: session.headers)
             let unaddressed = try #require(
@@ -199,10 +200,14 @@ extension LineOfSightWebTests {
             // The capability's paths: what leads to it and what follows, nothing of the other strategy.
             let chosen = try await get("?node=platform")
             for code in ["win", "platform", "photos", "o1", "keep"] {
-                #expect(chosen.contains("on-path\" href=\"/w/acme/line-of-sight?zoom=100&amp;node=\(code)#los-figure\""), "\(code)")
+                #expect(
+                    chosen.contains("on-path\" id=\"node-\(code)\" href=\"/w/acme/line-of-sight?zoom=100&amp;node=\(code)#node-\(code)\""),
+                    "\(code)")
             }
             for code in ["cost", "intranet"] {
-                #expect(chosen.contains("off-path\" href=\"/w/acme/line-of-sight?zoom=100&amp;node=\(code)#los-figure\""), "\(code)")
+                #expect(
+                    chosen.contains("off-path\" id=\"node-\(code)\" href=\"/w/acme/line-of-sight?zoom=100&amp;node=\(code)#node-\(code)\""),
+                    "\(code)")
             }
             #expect(chosen.components(separatedBy: "class=\"edge on-path\"").count - 1 == 4)
             #expect(chosen.components(separatedBy: "class=\"edge off-path\"").count - 1 == 1)

@@ -80,7 +80,7 @@ enum LineOfSightChart {
                 "\(node.type.title): \(node.title) [\(code)]"
                 + (kinds.isEmpty ? "" : ". Findings: " + kinds.map(\.rawValue).joined(separator: ", "))
             svg +=
-                "<a class=\"\(classes.joined(separator: " "))\" href=\"\(Charts.escape(options.href(code)))\" data-code=\"\(Charts.escape(code))\" aria-label=\"\(Charts.escape(tooltip))\"><title>\(Charts.escape(tooltip))</title>"
+                "<a class=\"\(classes.joined(separator: " "))\" id=\"node-\(Charts.escape(code))\" href=\"\(Charts.escape(options.href(code)))\" data-code=\"\(Charts.escape(code))\" aria-label=\"\(Charts.escape(tooltip))\"><title>\(Charts.escape(tooltip))</title>"
             svg +=
                 "<rect x=\"\(Charts.number(at.x))\" y=\"\(Charts.number(at.y))\" width=\"\(boxWidth)\" height=\"\(boxHeight)\" rx=\"4\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(flagged ? 2.5 : 1.2)\"\(open ? " stroke-dasharray=\"5 3\"" : "")/>"
             for (number, line) in lines.enumerated() {

@@ -47,14 +47,16 @@ enum LineOfSightPage {
         var strategies: [LineOfSightGraph.Node] { graph.nodes.filter { $0.type == .strategy } }
 
         /// This page with the current filters and scale, and `node` chosen (none when nil),
-        /// scrolled to `fragment`: the drawing after a click on it, so the lit paths are what
-        /// the reader sees, the details after a choice made among them.
-        func address(node: String?, zoom: Int?? = nil, fragment: String = "los-figure") -> String {
+        /// scrolled to `fragment`; by default to the node in the drawing, which brings it into
+        /// view inside the drawing's own scroll box too, so a click keeps the reader on the node
+        /// and its lit paths. The details are one link away, and are the target after a choice
+        /// made among them.
+        func address(node: String?, zoom: Int?? = nil, fragment: String? = nil) -> String {
             let scale = zoom ?? self.zoom
             let query = SiteURL.query([
                 ("strategy", strategy), ("finding", finding?.rawValue), ("zoom", scale.map(String.init) ?? "fit"), ("node", node),
             ])
-            return SiteURL.lineOfSight(workspace.slug).path + query + (node == nil ? "" : "#" + fragment)
+            return SiteURL.lineOfSight(workspace.slug).path + query + (node.map { "#" + (fragment ?? "node-" + $0) } ?? "")
         }
     }
 
