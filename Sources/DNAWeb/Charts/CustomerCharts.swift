@@ -78,8 +78,11 @@ extension Charts {
         format: (Double) -> String
     ) -> String {
         let width = 560.0, height = 240.0, left = 56.0, right = 24.0, top = 28.0, bottom = 40.0
+        // The points start and end this far inside the axes, so the first value's label clears
+        // the y-axis' numbers and the last one the chart's edge.
+        let inset = 22.0
         guard !points.isEmpty else { return "" }
-        let step = points.count > 1 ? (width - left - right) / Double(points.count - 1) : 0
+        let step = points.count > 1 ? (width - left - right - 2 * inset) / Double(points.count - 1) : 0
         func y(_ value: Double) -> Double {
             let span = range.upperBound - range.lowerBound
             return height - bottom - (value - range.lowerBound) / (span == 0 ? 1 : span) * (height - top - bottom)
@@ -104,19 +107,22 @@ extension Charts {
             svg +=
                 "<g class=\"legend\"><line x1=\"\(left)\" y1=\"12\" x2=\"\(left + 24)\" y2=\"12\" stroke=\"#a4161a\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/><text x=\"\(left + 30)\" y=\"16\" font-size=\"11\" fill=\"#1b1f24\">target \(escape(format(target)))</text></g>"
         }
-        let path = points.enumerated().map { "\(number(left + Double($0.offset) * step)),\(number(y($0.element.value)))" }.joined(
-            separator: " ")
+        let path = points.enumerated().map { "\(number(left + inset + Double($0.offset) * step)),\(number(y($0.element.value)))" }
+            .joined(separator: " ")
         svg += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"#0b5cad\" stroke-width=\"2\"/>"
         // About 7 pixels a character at 10 px, plus a gap: every n-th label, so none overlap.
         let widest = Double(points.map(\.label.count).max() ?? 1) * 7 + 8
         let every = step > 0 ? max(1, Int((widest / step).rounded(.up))) : 1
         for (index, point) in points.enumerated() {
-            let x = left + Double(index) * step
+            let x = left + inset + Double(index) * step
             svg +=
                 "<circle cx=\"\(number(x))\" cy=\"\(number(y(point.value)))\" r=\"3.5\" fill=\"#0b5cad\"><title>\(escape(point.label)): \(escape(format(point.value)))</title></circle>"
             if points.count <= 12 {
+                // Above the point, unless the dashed target line runs there: then below it.
+                let nearTarget = target.map { (0...16).contains(y(point.value) - y($0)) } ?? false
+                let labelY = nearTarget ? y(point.value) + 17 : y(point.value) - 8
                 svg +=
-                    "<text x=\"\(number(x))\" y=\"\(number(y(point.value) - 8))\" text-anchor=\"middle\" font-size=\"11\">\(escape(format(point.value)))</text>"
+                    "<text x=\"\(number(x))\" y=\"\(number(labelY))\" text-anchor=\"middle\" font-size=\"11\">\(escape(format(point.value)))</text>"
             }
             // The last point is labelled too when it is far enough from the last label shown.
             if index % every == 0 || (index == points.count - 1 && Double(index % every) * step >= widest) {
