@@ -312,3 +312,34 @@ enum LineOfSightStoreTestsGraph {
 
         """
 }
+
+extension LineOfSightWebTests {
+    @Test("a refused form comes back with what was typed into it, and only into it", arguments: TestDatabase.available)
+    func refusedFormKeepsValues(database: TestDatabase) async throws {
+        try await WebFixture.run(database) { fixture, client in
+            let session = try await client.signIn(email: "admin@acme.test", password: WebFixture.password)
+            let refused = try await CustomerModelWebTests.post(
+                client, session, "/w/acme/line-of-sight/nodes",
+                [
+                    ("type", "initiative"), ("code", "photos"), ("title", "Photo claims <v2>"), ("effort", "3"),
+                    ("budget", "-120"), ("status", "active"), ("description", "Fewer calls & faster payouts"),
+                ])
+            #expect(refused.status == .badRequest && refused.text.contains("Not saved: budget must be a number of 0 or more"))
+            let text = refused.text
+            #expect(text.contains(#"id="node-code" name="code" type="text" value="photos""#))
+            #expect(text.contains(#"id="node-budget" name="budget" type="number" value="-120""#))
+            #expect(text.contains(#"id="node-title" name="title" type="text" value="Photo claims &lt;v2&gt;""#))
+            #expect(text.contains(#"id="node-description" name="description" type="text" value="Fewer calls &amp; faster payouts""#))
+            #expect(text.contains(#"id="node-effort" name="effort" type="number" value="3""#))
+            #expect(text.contains(#"<option value="initiative" selected>"#) && text.contains(#"<option value="active" selected>"#))
+            // Another form of the page that also has a `title` field stays empty, and nothing
+            // typed survives into the next page view.
+            let evidence = try await CustomerModelWebTests.post(
+                client, session, "/w/acme/evidence",
+                [("title", ""), ("kind", "quote"), ("source", "support"), ("captured_on", "2026-13-45")])
+            #expect(evidence.status == .badRequest && !evidence.text.contains("Photo claims"))
+            let fresh = try await client.execute(uri: "/w/acme/line-of-sight", method: .get, headers: session.headers)
+            #expect(!fresh.text.contains("Photo claims &lt;v2&gt;") && !fresh.text.contains(#"value="photos""#))
+        }
+    }
+}

@@ -3,7 +3,7 @@ import Hummingbird
 
 /// A url-encoded form read as name -> values, for forms whose fields depend on data (one
 /// field per survey item or per unit) and so cannot be a fixed `Decodable` type.
-struct FormBody {
+struct FormBody: Sendable {
     private(set) var values: [String: [String]] = [:]
 
     init(_ text: String) {

@@ -95,8 +95,11 @@ extension PageController {
             var model = try await load(form, workspace, access, identity)
             model.notice = notice
             model.problems = problems
-            if failed { model.submittedText = form[field] ?? "" }
-            return view(model).response(status: failed ? .badRequest : .ok, identity: identity)
+            guard failed else { return view(model).response(status: .ok, identity: identity) }
+            model.submittedText = form[field] ?? ""
+            return Markup.$refused.withValue(RefusedForm(action: request.uri.path, values: form)) {
+                view(model).response(status: .badRequest, identity: identity)
+            }
         }
     }
 

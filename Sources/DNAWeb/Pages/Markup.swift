@@ -2,9 +2,27 @@ import DNACore
 import Foundation
 import Plot
 
+/// A form the server refused, shown again: the address it was posted to and what was typed,
+/// so the fields of that form (and of no other form on the page) are filled in again.
+struct RefusedForm: Sendable {
+    var action: String
+    var values: FormBody
+}
+
 /// Small HTML builders for the pages Plot cannot express (fieldsets, legends, options). Every
 /// text goes through `text`; parameters named `html` are markup already built here.
 enum Markup {
+    /// Set while a page is rendered again after its form was refused (`postAction`).
+    @TaskLocal static var refused: RefusedForm?
+    /// The action of the form whose fields are being built (`form`).
+    @TaskLocal static var formAction: String?
+
+    /// What the person typed into field `name` of the form being built, when that form is the
+    /// one refused; passwords are never sent back.
+    static func typed(_ name: String, type: String = "text") -> String? {
+        guard type != "password", let refused, let formAction, refused.action == formAction else { return nil }
+        return refused.values[name]
+    }
     /// Links handed out once, as a CSV file (`link` column) the page offers to download: the
     /// secrets are not stored readably, so the page is the only chance to keep them.
     static func linksCSVHref(_ urls: [String]) -> String {
@@ -37,9 +55,14 @@ enum Markup {
         return html + "</tbody></table>"
     }
 
-    /// A posted form with its CSRF field; `html` holds the controls.
-    static func form(action: String, csrf: String?, submit: String, className: String = "stack", html: String) -> String {
-        "<form class=\"\(className)\" action=\"\(text(action))\" method=\"post\">\(HTMLForm.csrf(csrf))\(html)<button type=\"submit\">\(text(submit))</button></form>"
+    /// A posted form with its CSRF field; `html` holds the controls, built knowing which form
+    /// they belong to, so a refused form gets back what was typed into it.
+    static func form(
+        action: String, csrf: String?, submit: String, className: String = "stack", html: @autoclosure () -> String
+    ) -> String {
+        let controls = $formAction.withValue(action) { html() }
+        return
+            "<form class=\"\(className)\" action=\"\(text(action))\" method=\"post\">\(HTMLForm.csrf(csrf))\(controls)<button type=\"submit\">\(text(submit))</button></form>"
     }
 
     static func input(
@@ -47,12 +70,14 @@ enum Markup {
         extra: String = ""
     ) -> String {
         let id = id ?? name
+        let value = typed(name, type: type) ?? value
         return
             "<label for=\"\(text(id))\">\(text(label))</label><input id=\"\(text(id))\" name=\"\(text(name))\" type=\"\(type)\" value=\"\(text(value))\"\(required ? " required" : "")\(extra.isEmpty ? "" : " " + extra)>"
     }
 
     static func textarea(_ label: String, name: String, id: String? = nil, value: String = "", rows: Int = 8) -> String {
         let id = id ?? name
+        let value = value.isEmpty ? typed(name) ?? "" : value
         return
             "<label for=\"\(text(id))\">\(text(label))</label><textarea id=\"\(text(id))\" name=\"\(text(name))\" rows=\"\(rows)\">\(text(value))</textarea>"
     }
@@ -64,6 +89,7 @@ enum Markup {
         -> String
     {
         let id = id ?? name
+        let selected = typed(name) ?? selected
         var html = "<label for=\"\(text(id))\">\(text(label))</label><select id=\"\(text(id))\" name=\"\(text(name))\">"
         if let blank { html += "<option value=\"\">\(text(blank))</option>" }
         for (value, title) in options {
