@@ -394,3 +394,26 @@ struct CustomerModelWebTests {
         }
     }
 }
+
+extension CustomerModelWebTests {
+    @Test("a refused new study comes back with its kind, title and chosen outcomes", arguments: TestDatabase.available)
+    func refusedSurveyKeepsValues(database: TestDatabase) async throws {
+        try await WebFixture.run(database) { fixture, client in
+            _ = try await fixture.store.customerModels.importCustomerModel(
+                workspaceID: fixture.acme.id, file: "m.yaml", text: Self.modelYAML)
+            let session = try await client.signIn(email: "admin@acme.test", password: WebFixture.password)
+            let refused = try await Self.post(
+                client, session, "/w/acme/surveys",
+                [
+                    ("kind", "top-tasks"), ("name", " "), ("public_title", "Tell us <more>"), ("opens", "2026-01-01"),
+                    ("outcomes", "o2"), ("long_neck", "30"),
+                ])
+            #expect(refused.status == .badRequest && refused.text.contains("name is empty"))
+            #expect(refused.text.contains(#"name="public_title" type="text" value="Tell us &lt;more&gt;""#))
+            #expect(refused.text.contains(#"id="kind-top-tasks" name="kind" value="top-tasks" checked"#))
+            #expect(!refused.text.contains(#"value="outcome-study" checked"#))
+            #expect(refused.text.contains(#"name="outcomes" value="o2" checked"#) && !refused.text.contains(#"value="o1" checked"#))
+            #expect(refused.text.contains(#"name="long_neck" type="number" value="30""#))
+        }
+    }
+}

@@ -31,7 +31,9 @@ extension PageController {
                 } catch let error as StoreError {
                     var model = try await surveysPage(workspace, access, identity)
                     model.error = error.description
-                    return SurveysPage.View(model: model).response(status: .badRequest, identity: identity)
+                    return Markup.$refused.withValue(RefusedForm(action: request.uri.path, values: form)) {
+                        SurveysPage.View(model: model).response(status: .badRequest, identity: identity)
+                    }
                 }
             }
         }

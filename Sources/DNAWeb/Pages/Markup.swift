@@ -23,6 +23,12 @@ enum Markup {
         guard type != "password", let refused, let formAction, refused.action == formAction else { return nil }
         return refused.values[name]
     }
+
+    /// Every value typed or ticked under `name` (checkboxes) in the refused form being built.
+    static func typedAll(_ name: String) -> [String] {
+        guard let refused, let formAction, refused.action == formAction else { return [] }
+        return refused.values.all(name)
+    }
     /// Links handed out once, as a CSV file (`link` column) the page offers to download: the
     /// secrets are not stored readably, so the page is the only chance to keep them.
     static func linksCSVHref(_ urls: [String]) -> String {

@@ -49,10 +49,19 @@ enum SurveysPage {
         }
 
         private func newSurveyForm() -> String {
+            "<h2>New study or vote</h2>"
+                + Markup.form(
+                    action: SiteURL.surveys(model.workspace.slug).path, csrf: model.csrfToken, submit: "Create", html: newSurveyControls())
+        }
+
+        /// Built inside `Markup.form`, so a refused form gets back its kind, text and outcomes.
+        private func newSurveyControls() -> String {
+            let chosenKind = Markup.typed("kind") ?? CustomerSurvey.Kind.outcomeStudy.rawValue
+            let chosenOutcomes = Set(Markup.typedAll("outcomes"))
             var controls = "<fieldset><legend>Kind</legend>"
             for kind in CustomerSurvey.Kind.allCases {
                 controls +=
-                    "<div class=\"choice\"><input type=\"radio\" id=\"kind-\(kind.rawValue)\" name=\"kind\" value=\"\(kind.rawValue)\"\(kind == .outcomeStudy ? " checked" : "")><label for=\"kind-\(kind.rawValue)\">\(Markup.text(kind.title))</label></div>"
+                    "<div class=\"choice\"><input type=\"radio\" id=\"kind-\(kind.rawValue)\" name=\"kind\" value=\"\(kind.rawValue)\"\(kind.rawValue == chosenKind ? " checked" : "")><label for=\"kind-\(kind.rawValue)\">\(Markup.text(kind.title))</label></div>"
             }
             controls += "</fieldset>"
             controls += Markup.input("Name (for colleagues)", name: "name", required: true, extra: "placeholder=\"Claims outcome study\"")
@@ -67,7 +76,7 @@ enum SurveysPage {
             for outcome in model.model.outcomes {
                 let id = "outcome-" + outcome.code
                 controls +=
-                    "<div class=\"choice\"><input type=\"checkbox\" id=\"\(Markup.text(id))\" name=\"outcomes\" value=\"\(Markup.text(outcome.code))\"><label for=\"\(Markup.text(id))\">\(Markup.text(outcome.sentence))</label></div>"
+                    "<div class=\"choice\"><input type=\"checkbox\" id=\"\(Markup.text(id))\" name=\"outcomes\" value=\"\(Markup.text(outcome.code))\"\(chosenOutcomes.contains(outcome.code) ? " checked" : "")><label for=\"\(Markup.text(id))\">\(Markup.text(outcome.sentence))</label></div>"
             }
             if model.model.outcomes.isEmpty { controls += "<p>Add desired outcomes to the customer model first.</p>" }
             controls += "</fieldset>"
@@ -79,8 +88,7 @@ enum SurveysPage {
             controls += Markup.input(
                 "Top tasks: tasks taking the first … % of votes", name: "top", type: "number", value: "50", extra: "min=\"1\" max=\"100\"")
             controls += "</fieldset>"
-            return "<h2>New study or vote</h2>"
-                + Markup.form(action: SiteURL.surveys(model.workspace.slug).path, csrf: model.csrfToken, submit: "Create", html: controls)
+            return controls
         }
     }
 }
