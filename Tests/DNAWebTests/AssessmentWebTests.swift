@@ -338,3 +338,28 @@ extension HTTPFields {
         return result
     }
 }
+
+extension AssessmentWebTests {
+    @Test(
+        "a force page's refused experiment keeps what was typed; the tension form beside it stays empty", arguments: TestDatabase.available)
+    func refusedExperimentKeepsValues(database: TestDatabase) async throws {
+        try await WebFixture.run(database) { fixture, client in
+            let session = try await client.signIn(email: "admin@acme.test", password: WebFixture.password)
+            let refused = try await CustomerModelWebTests.post(
+                client, session, "/w/acme/forces/purpose/experiments",
+                [
+                    ("tension", ""), ("practice", "Weekly customer call <open>"), ("hypothesis", "Teams name their customer"),
+                    ("participants", "Claims desk"), ("days", "a month"), ("review", "2026-03-01"),
+                ])
+            #expect(refused.status == .badRequest && refused.text.contains("duration must be a whole number of days"))
+            #expect(refused.text.contains(#"id="exp-practice" name="practice" type="text" value="Weekly customer call &lt;open&gt;""#))
+            #expect(refused.text.contains(#"id="exp-days" name="days" type="number" value="a month""#))
+            #expect(refused.text.contains(#"id="exp-review" name="review" type="date" value="2026-03-01""#))
+            #expect(refused.text.contains(#"<textarea id="tension-text" name="text" rows="4"></textarea>"#))
+            let added = try await CustomerModelWebTests.post(
+                client, session, "/w/acme/forces/purpose/tensions",
+                [("text", "Targets reward speed over fixing the cause"), ("source", "manual")])
+            #expect(added.status == .found)
+        }
+    }
+}

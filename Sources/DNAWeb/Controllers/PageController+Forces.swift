@@ -63,7 +63,9 @@ extension PageController {
             } catch let error as StoreError {
                 var model = try await forceModel(workspace, access, identity, force)
                 model.error = error.description
-                return ForcePage.View(model: model).response(status: .badRequest, identity: identity)
+                return Markup.$refused.withValue(RefusedForm(action: request.uri.path, values: form)) {
+                    ForcePage.View(model: model).response(status: .badRequest, identity: identity)
+                }
             }
             return Response.redirect(to: SiteURL.force(workspace.slug, force).path, type: .found)
         }

@@ -68,33 +68,26 @@ enum ForcePage {
         }
 
         private func forms() -> String {
-            let e = Charts.escape
             let slug = model.workspace.slug, force = model.force.id
-            var html =
-                "<h2>Raise a tension</h2><form class=\"stack\" method=\"post\" action=\"\(SiteURL.forceTensions(slug, force).path)\">"
-            html += HTMLForm.csrf(model.csrfToken)
-            html +=
-                "<label for=\"tension-text\">What pulls against serving customers here?</label><textarea id=\"tension-text\" name=\"text\" required></textarea>"
-            html +=
-                "<label for=\"tension-source\">Source</label><select id=\"tension-source\" name=\"source\"><option value=\"manual\">Raised by hand</option><option value=\"open-answer\">From an open answer</option></select>"
-            html += "<button type=\"submit\">Add the tension</button></form>"
-            html +=
-                "<h2>Plan an experiment</h2><form class=\"stack\" method=\"post\" action=\"\(SiteURL.forceExperiments(slug, force).path)\">"
-            html += HTMLForm.csrf(model.csrfToken)
-            html += "<label for=\"exp-tension\">Tension</label><select id=\"exp-tension\" name=\"tension\"><option value=\"\">None</option>"
-            for tension in model.tensions { html += "<option value=\"\(e(tension.id))\">\(e(String(tension.text.prefix(80))))</option>" }
-            html += "</select>"
-            for (name, label) in [
-                ("practice", "Practice to try"), ("hypothesis", "Hypothesis: what we expect for customers"),
-                ("participants", "Participants"),
-            ] {
-                html += "<label for=\"exp-\(name)\">\(label)</label><input id=\"exp-\(name)\" name=\"\(name)\" type=\"text\" required>"
-            }
-            html +=
-                "<label for=\"exp-days\">Duration in days</label><input id=\"exp-days\" name=\"days\" type=\"number\" min=\"1\" value=\"30\" required>"
-            html +=
-                "<label for=\"exp-review\">Review on</label><input id=\"exp-review\" name=\"review\" type=\"date\" value=\"\(model.today)\" required>"
-            html += "<button type=\"submit\">Add the experiment</button></form>"
+            var html = "<h2>Raise a tension</h2>"
+            html += Markup.form(
+                action: SiteURL.forceTensions(slug, force).path, csrf: model.csrfToken, submit: "Add the tension",
+                html: Markup.textarea("What pulls against serving customers here?", name: "text", id: "tension-text", rows: 4)
+                    + Markup.select(
+                        "Source", name: "source", id: "tension-source",
+                        options: [("manual", "Raised by hand"), ("open-answer", "From an open answer")]))
+            html += "<h2>Plan an experiment</h2>"
+            html += Markup.form(
+                action: SiteURL.forceExperiments(slug, force).path, csrf: model.csrfToken, submit: "Add the experiment",
+                html: Markup.select(
+                    "Tension", name: "tension", id: "exp-tension", options: model.tensions.map { ($0.id, String($0.text.prefix(80))) },
+                    blank: "None")
+                    + Markup.input("Practice to try", name: "practice", id: "exp-practice", required: true)
+                    + Markup.input("Hypothesis: what we expect for customers", name: "hypothesis", id: "exp-hypothesis", required: true)
+                    + Markup.input("Participants", name: "participants", id: "exp-participants", required: true)
+                    + Markup.input(
+                        "Duration in days", name: "days", id: "exp-days", type: "number", value: "30", required: true, extra: "min=\"1\"")
+                    + Markup.input("Review on", name: "review", id: "exp-review", type: "date", value: model.today, required: true))
             return html
         }
     }
