@@ -111,7 +111,10 @@ let package = Package(
             dependencies: [
                 "DNAWeb", "DNAApp", "DNAStore", "DNACore", "DNACLI", "DNATestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ]
+            ],
+            // Read from the source tree by `GoldenPageTests` (they are compared and rewritten
+            // there), not bundled.
+            exclude: ["Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]
