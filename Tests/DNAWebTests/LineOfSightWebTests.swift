@@ -250,7 +250,8 @@ extension LineOfSightWebTests {
             let insideOut = try await get("?finding=inside-out")
             #expect(insideOut.contains("data-code=\"intranet\"") && insideOut.contains("data-code=\"cost\""))
             #expect(!insideOut.contains("data-code=\"photos\""))
-            #expect(try await get("?zoom=fit").contains("class=\"los-graph fit\""))
+            let fit = try await get("?zoom=fit")
+            #expect(fit.contains("class=\"los-graph fit\"") && fit.contains(#"<input type="hidden" name="zoom" value="fit">"#))
             #expect(try await get("?zoom=150").contains("width=\"1950\""))
             #expect(try await get("?zoom=999&node=nope&finding=odd&strategy=%3Cx%3E").contains("width=\"1300\""))
         }
@@ -340,6 +341,30 @@ extension LineOfSightWebTests {
             #expect(evidence.status == .badRequest && !evidence.text.contains("Photo claims"))
             let fresh = try await client.execute(uri: "/w/acme/line-of-sight", method: .get, headers: session.headers)
             #expect(!fresh.text.contains("Photo claims &lt;v2&gt;") && !fresh.text.contains(#"value="photos""#))
+        }
+    }
+}
+
+extension LineOfSightWebTests {
+    @Test("hypotheses, evidence and decisions say what belongs there when empty, and how to start", arguments: TestDatabase.available)
+    func emptyStates(database: TestDatabase) async throws {
+        try await WebFixture.run(database) { fixture, client in
+            let session = try await client.signIn(email: "admin@acme.test", password: WebFixture.password)
+            for (path, what) in [
+                ("/w/acme/hypotheses", "No hypotheses yet."), ("/w/acme/evidence", "No evidence yet."),
+                ("/w/acme/decisions", "No decisions logged yet."),
+            ] {
+                let page = try await client.execute(uri: path, method: .get, headers: session.headers)
+                #expect(page.text.contains("<div class=\"empty-state\" role=\"status\"><p><strong>\(what)</strong></p>"), "\(path)")
+            }
+            // A search that finds nothing says so instead.
+            let search = try await client.execute(uri: "/w/acme/evidence?q=storm", method: .get, headers: session.headers)
+            #expect(search.text.contains("0 items match") && !search.text.contains("No evidence yet."))
+            _ = try await CustomerModelWebTests.post(
+                client, session, "/w/acme/evidence",
+                [("title", "Customers wait on hold"), ("kind", "observation"), ("source", "support"), ("captured_on", "2026-01-02")])
+            let filled = try await client.execute(uri: "/w/acme/evidence", method: .get, headers: session.headers)
+            #expect(!filled.text.contains("empty-state") && filled.text.contains("Customers wait on hold"))
         }
     }
 }

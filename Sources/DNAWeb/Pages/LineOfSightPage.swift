@@ -135,7 +135,8 @@ enum LineOfSightPage {
                 "View", name: "view", id: "filter-view", options: [("graph", "Drawing"), ("table", "Table")],
                 selected: model.table ? "table" : "graph")
             html += "</div>"
-            if let zoom = model.zoom { html += "<input type=\"hidden\" name=\"zoom\" value=\"\(zoom)\">" }
+            // The scale goes along, "fit" included, so filtering keeps the drawing's size.
+            html += "<input type=\"hidden\" name=\"zoom\" value=\"\(model.zoom.map(String.init) ?? "fit")\">"
             if let selected = model.selected { html += "<input type=\"hidden\" name=\"node\" value=\"\(Markup.text(selected))\">" }
             return html + "<div><button type=\"submit\">Show</button></div></form>"
         }

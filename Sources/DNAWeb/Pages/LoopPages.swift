@@ -34,6 +34,13 @@ enum HypothesesPage {
                 Hypothesis.Status.allCases.map { status in
                     ("\(model.hypotheses.filter { $0.status == status }.count)", status.rawValue)
                 })
+            if model.hypotheses.isEmpty {
+                html += Markup.emptyState(
+                    "No hypotheses yet.",
+                    start:
+                        "A card says what you believe a change will do for a customer segment and for the business, and which metric will tell. Write the first one with the form below; it starts as proposed.",
+                    readOnly: "An analyst or admin of this workspace writes the cards; they appear here by status.", canEdit: model.canEdit)
+            }
             for status in Hypothesis.Status.allCases {
                 let cards = model.hypotheses.filter { $0.status == status }
                 guard !cards.isEmpty else { continue }
@@ -143,6 +150,12 @@ enum EvidencePage {
             if !model.search.isEmpty {
                 html +=
                     "<p role=\"status\">\(model.items.count) item\(model.items.count == 1 ? "" : "s") match “\(Markup.text(model.search))”.</p>"
+            } else if model.items.isEmpty {
+                html += Markup.emptyState(
+                    "No evidence yet.",
+                    start:
+                        "Record what customers said or did (a quote, an observation, a figure) with its source and date, and link it to the strategies, outcomes and hypotheses it supports or contradicts. Decisions then cite it.",
+                    readOnly: "An analyst or admin records evidence here; decisions then cite it.", canEdit: model.canEdit)
             }
             html += Markup.table(
                 header: ["Code", "Evidence", "Kind", "Source", "Captured", "Segment", "Tags", "Links"],
@@ -243,6 +256,13 @@ enum DecisionsPage {
                 html += "</div></div>"
             }
             html += "<h2>Log</h2>"
+            if model.decisions.isEmpty {
+                html += Markup.emptyState(
+                    "No decisions logged yet.",
+                    start:
+                        "Log a decision with the options weighed, the one chosen, how customers took part and the evidence it rests on; the humility figure counts the share that cite customer evidence.",
+                    readOnly: "An analyst or admin logs decisions here; the humility figure then appears above.", canEdit: model.canEdit)
+            }
             html += Markup.table(
                 header: ["Code", "Decided", "Decision", "Chosen", "Customer", "Evidence cited", "Unit", "By"],
                 rows: model.decisions.reversed().map { d in

@@ -125,6 +125,12 @@ enum Markup {
             }.joined(separator: " · ") + "</nav>"
     }
 
+    /// What a page says when it has nothing to show yet: what would be here, and how to start
+    /// (for someone who may change it; `readOnly` for a viewer, who cannot).
+    static func emptyState(_ what: String, start: String, readOnly: String, canEdit: Bool) -> String {
+        "<div class=\"empty-state\" role=\"status\"><p><strong>\(text(what))</strong></p><p>\(text(canEdit ? start : readOnly))</p></div>"
+    }
+
     static func cards(_ entries: [(value: String, label: String)]) -> String {
         "<ul class=\"cards\">" + entries.map { "<li><span class=\"stat\">\(text($0.value))</span>\(text($0.label))</li>" }.joined()
             + "</ul>"

@@ -32,6 +32,7 @@ enum Stylesheet {
         .next-steps p { margin: 0 0 .25rem; }
         .respond .organization { color: var(--muted); margin: 0; }
         .uncertain { border-left: 4px solid var(--bad); padding: .25rem .75rem; }
+        .empty-state { border: 1px dashed var(--muted); border-radius: 6px; padding: .5rem 1rem; margin: 1rem 0; background: var(--soft); }
         form.stack { display: grid; gap: .75rem; max-width: 28rem; }
         label { font-weight: 600; }
         input, textarea, select { font: inherit; padding: .5rem; border: 1px solid var(--muted); border-radius: 4px; width: 100%; }
