@@ -23,8 +23,7 @@ public struct SurveyResults: Encodable, Sendable {
     static func load(store: Store, survey: CustomerSurvey, segment: String?) async throws -> SurveyResults {
         switch survey.kind {
         case .outcomeStudy:
-            var ratings = try await store.surveys.outcomeRatings(surveyID: survey.id)
-            var marked = try await store.surveys.notApplicable(surveyID: survey.id)
+            var (ratings, marked) = try await store.surveys.outcomeStudyAnswers(surveyID: survey.id)
             if let segment, segment != "*" {
                 ratings = ratings.filter { $0.segment == segment }
                 marked = marked.filter { $0.segment == segment }

@@ -81,8 +81,12 @@ public struct LineOfSightGraph: Codable, Equatable, Sendable {
     /// The part of the graph a strategy leads to, the strategy included; edges and
     /// attachments are kept when both ends are in it.
     public func filtered(byStrategy code: String) -> LineOfSightGraph {
-        let keep = model.downstream(of: code)
-        return LineOfSightGraph(
+        restricted(to: model.downstream(of: code))
+    }
+
+    /// The nodes in `keep`, with the edges and attachments whose ends are all in it.
+    func restricted(to keep: Set<String>) -> LineOfSightGraph {
+        LineOfSightGraph(
             nodes: nodes.filter { keep.contains($0.code) }, edges: edges.filter { keep.contains($0.from) && keep.contains($0.to) },
             metrics: metrics.filter { keep.contains($0.node) }, evidence: evidence.filter { keep.contains($0.node) })
     }
@@ -118,9 +122,7 @@ extension LineOfSightGraph {
         for finding in report.findings where finding.kind == kind && !keep.contains(finding.node) {
             keep.formUnion(paths(through: finding.node).nodes)
         }
-        return LineOfSightGraph(
-            nodes: nodes.filter { keep.contains($0.code) }, edges: edges.filter { keep.contains($0.from) && keep.contains($0.to) },
-            metrics: metrics.filter { keep.contains($0.node) }, evidence: evidence.filter { keep.contains($0.node) })
+        return restricted(to: keep)
     }
 
     /// For each node, the first strategy (by code) it is reached from, the strategy itself for

@@ -162,17 +162,28 @@ extension SurveyRepository {
     }
 
     /// The handed-in ratings of an outcome study, as the analysis reads them: outcomes marked
-    /// not applicable are left out (see `notApplicable`).
+    /// not applicable are left out (see `outcomeStudyAnswers`).
     public func outcomeRatings(surveyID: String) async throws -> [OutcomeStudy.Rating] {
-        try await submittedAnswers(surveyID: surveyID).filter { !$0.notApplicable }.map {
-            OutcomeStudy.Rating(
-                respondent: $0.respondent, segment: $0.segment, outcome: $0.item, importance: $0.importance, satisfaction: $0.satisfaction)
-        }
+        try await outcomeStudyAnswers(surveyID: surveyID).ratings
     }
 
-    /// Who handed in which outcomes as not applicable to them, with their segment.
-    public func notApplicable(surveyID: String) async throws -> [(respondent: String, segment: String, outcome: String)] {
-        try await submittedAnswers(surveyID: surveyID).filter(\.notApplicable).map { ($0.respondent, $0.segment, $0.item) }
+    /// The handed-in answers of an outcome study in one read: the ratings, and who said which
+    /// outcomes do not apply to them, with their segment.
+    public func outcomeStudyAnswers(
+        surveyID: String
+    ) async throws -> (ratings: [OutcomeStudy.Rating], notApplicable: [(respondent: String, segment: String, outcome: String)]) {
+        var ratings: [OutcomeStudy.Rating] = [], notApplicable: [(respondent: String, segment: String, outcome: String)] = []
+        for answer in try await submittedAnswers(surveyID: surveyID) {
+            if answer.notApplicable {
+                notApplicable.append((answer.respondent, answer.segment, answer.item))
+            } else {
+                ratings.append(
+                    OutcomeStudy.Rating(
+                        respondent: answer.respondent, segment: answer.segment, outcome: answer.item, importance: answer.importance,
+                        satisfaction: answer.satisfaction))
+            }
+        }
+        return (ratings, notApplicable)
     }
 
     /// The handed-in picks of a top-tasks vote.

@@ -97,9 +97,7 @@ extension PageController {
             model.problems = problems
             guard failed else { return view(model).response(status: .ok, identity: identity) }
             model.submittedText = form[field] ?? ""
-            return Markup.$refused.withValue(RefusedForm(action: request.uri.path, values: form)) {
-                view(model).response(status: .badRequest, identity: identity)
-            }
+            return view(model).refused(form, postedTo: request, identity: identity)
         }
     }
 

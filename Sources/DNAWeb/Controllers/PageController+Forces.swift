@@ -63,9 +63,7 @@ extension PageController {
             } catch let error as StoreError {
                 var model = try await forceModel(workspace, access, identity, force)
                 model.error = error.description
-                return Markup.$refused.withValue(RefusedForm(action: request.uri.path, values: form)) {
-                    ForcePage.View(model: model).response(status: .badRequest, identity: identity)
-                }
+                return ForcePage.View(model: model).refused(form, postedTo: request, identity: identity)
             }
             return Response.redirect(to: SiteURL.force(workspace.slug, force).path, type: .found)
         }

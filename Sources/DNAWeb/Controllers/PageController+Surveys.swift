@@ -31,9 +31,7 @@ extension PageController {
                 } catch let error as StoreError {
                     var model = try await surveysPage(workspace, access, identity)
                     model.error = error.description
-                    return Markup.$refused.withValue(RefusedForm(action: request.uri.path, values: form)) {
-                        SurveysPage.View(model: model).response(status: .badRequest, identity: identity)
-                    }
+                    return SurveysPage.View(model: model).refused(form, postedTo: request, identity: identity)
                 }
             }
         }

@@ -18,6 +18,14 @@ extension PageView {
         Layout.document(title: title, workspace: workspace, identity: identity, content: content())
     }
 
+    /// The page again after the form posted to `request` was refused (400): the fields of that
+    /// form come back with what was typed into them (`Markup.typed`).
+    func refused(_ form: FormBody, postedTo request: Request, identity: Identity?) -> Response {
+        Markup.$refused.withValue(RefusedForm(action: request.uri.path, values: form)) {
+            response(status: .badRequest, identity: identity)
+        }
+    }
+
     func response(status: HTTPResponse.Status = .ok, identity: Identity?) -> Response {
         Response(
             status: status,

@@ -20,14 +20,16 @@ enum Markup {
     /// What the person typed into field `name` of the form being built, when that form is the
     /// one refused; passwords are never sent back.
     static func typed(_ name: String, type: String = "text") -> String? {
-        guard type != "password", let refused, let formAction, refused.action == formAction else { return nil }
-        return refused.values[name]
+        type == "password" ? nil : refusedHere?[name]
     }
 
     /// Every value typed or ticked under `name` (checkboxes) in the refused form being built.
-    static func typedAll(_ name: String) -> [String] {
-        guard let refused, let formAction, refused.action == formAction else { return [] }
-        return refused.values.all(name)
+    static func typedAll(_ name: String) -> [String] { refusedHere?.all(name) ?? [] }
+
+    /// The posted values when the form being built is the refused one.
+    private static var refusedHere: FormBody? {
+        guard let refused, let formAction, refused.action == formAction else { return nil }
+        return refused.values
     }
     /// Links handed out once, as a CSV file (`link` column) the page offers to download: the
     /// secrets are not stored readably, so the page is the only chance to keep them.
