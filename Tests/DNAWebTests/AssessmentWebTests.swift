@@ -300,10 +300,16 @@ struct AssessmentWebTests {
                 badInstrument.text.contains("instrument.yaml:6:18: unknown dimension &#39;os-canvas/nope&#39;")
                     || badInstrument.text.contains("instrument.yaml:6:18: unknown dimension 'os-canvas/nope'"))
             // A refused form keeps what was typed.
-            #expect(badInstrument.text.contains(#"id="name" name="name" type="text" required placeholder="Spring pulse" value="Own""#))
-            #expect(badInstrument.text.contains(#"id="opens" name="opens" type="date" required value="2027-06-05""#))
-            #expect(badInstrument.text.contains(#"name="invited-\#(claims.id)" type="number" min="0" value="5""#))
+            #expect(badInstrument.text.contains(#"id="name" name="name" type="text" value="Own" required placeholder="Spring pulse""#))
+            #expect(badInstrument.text.contains(#"id="opens" name="opens" type="date" value="2027-06-05" required"#))
+            #expect(badInstrument.text.contains(#"name="invited-\#(claims.id)" type="number" value="5" min="0""#))
             #expect(refused.text.contains(#"value="2027-02-30""#) && refused.text.contains(#"<option value="customer-dna" selected>"#))
+            // The field at fault says so beside itself, and the control points to that line.
+            #expect(refused.text.contains(#"<p class="field-error" id="opens-error">give the opening date as YYYY-MM-DD</p>"#))
+            #expect(
+                refused.text.contains(
+                    #"id="opens" name="opens" type="date" value="2027-02-30" required aria-describedby="opens-error" aria-invalid="true""#))
+            #expect(!refused.text.contains(#"id="closes-error""#) && !badInstrument.text.contains("field-error"))
             let hostile = try await client.execute(
                 uri: "/w/acme/campaigns", method: .post, headers: headers,
                 body: Self.form([("csrf_token", session.csrfToken), ("name", #"x"><script>alert(1)</script>"#), ("opens", "never")]))
@@ -351,9 +357,10 @@ extension AssessmentWebTests {
                     ("tension", ""), ("practice", "Weekly customer call <open>"), ("hypothesis", "Teams name their customer"),
                     ("participants", "Claims desk"), ("days", "a month"), ("review", "2026-03-01"),
                 ])
-            #expect(refused.status == .badRequest && refused.text.contains("duration must be a whole number of days"))
+            #expect(refused.status == .badRequest && refused.text.contains("the duration must be a whole number of days"))
             #expect(refused.text.contains(#"id="exp-practice" name="practice" type="text" value="Weekly customer call &lt;open&gt;""#))
             #expect(refused.text.contains(#"id="exp-days" name="days" type="number" value="a month""#))
+            #expect(refused.text.contains(#"<p class="field-error" id="exp-days-error">the duration must be a whole number of days</p>"#))
             #expect(refused.text.contains(#"id="exp-review" name="review" type="date" value="2026-03-01""#))
             #expect(refused.text.contains(#"<textarea id="tension-text" name="text" rows="4"></textarea>"#))
             let added = try await CustomerModelWebTests.post(

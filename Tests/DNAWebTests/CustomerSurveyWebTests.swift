@@ -55,7 +55,7 @@ extension CustomerModelWebTests {
             let again = try await client.execute(uri: path, method: .get)
             #expect(
                 again.text.contains(
-                    "<input type=\"checkbox\" id=\"na-o1\" name=\"na-o1\" value=\"yes\"><label for=\"na-o1\">This does not apply to me</label>"
+                    "<input type=\"checkbox\" id=\"na-o1\" name=\"na-o1\" value=\"yes\"/><label for=\"na-o1\">This does not apply to me</label>"
                 ))
             #expect(again.text.contains("id=\"na-o2\" name=\"na-o2\" value=\"yes\" checked"))
             #expect(!again.text.contains("name=\"satisfaction-o2\" value=\"3\" checked"))

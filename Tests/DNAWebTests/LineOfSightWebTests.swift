@@ -251,7 +251,7 @@ extension LineOfSightWebTests {
             #expect(insideOut.contains("data-code=\"intranet\"") && insideOut.contains("data-code=\"cost\""))
             #expect(!insideOut.contains("data-code=\"photos\""))
             let fit = try await get("?zoom=fit")
-            #expect(fit.contains("class=\"los-graph fit\"") && fit.contains(#"<input type="hidden" name="zoom" value="fit">"#))
+            #expect(fit.contains("class=\"los-graph fit\"") && fit.contains(#"<input type="hidden" name="zoom" value="fit"/>"#))
             #expect(try await get("?zoom=150").contains("width=\"1950\""))
             #expect(try await get("?zoom=999&node=nope&finding=odd&strategy=%3Cx%3E").contains("width=\"1300\""))
         }

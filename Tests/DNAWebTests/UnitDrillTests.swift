@@ -52,7 +52,7 @@ struct UnitDrillTests {
         let figures = ScorecardFigures(
             scorecard: scorecard, frameworks: BuiltInFrameworks.all, drill: UnitDrill(scorecard: scorecard, open: "d2"))
         let drill = try #require(figures.drill)
-        let html = ScorecardHTML.drillNavigation(drill, figures: figures) { $0.map { "/r?open=\($0)" } ?? "/r" }
+        let html = ScorecardHTML.drillNavigation(drill, figures: figures) { $0.map { "/r?open=\($0)" } ?? "/r" }.markup
         #expect(html.contains("<a href=\"/r\">the top levels</a>"))
         #expect(html.contains("<strong>Division &lt;2&gt;</strong> and its sub-units"))
         #expect(html.contains("<a href=\"/r?open=d4\">Division &lt;4&gt;</a> (7 sub-units)"))

@@ -41,6 +41,8 @@ public struct WebError: Error, Sendable {
             }
         case let error as AccessError:
             return (WebError(error == .signInNeeded ? .unauthorized : .forbidden, error.message), false)
+        case let problem as FieldProblem:
+            return (WebError(.badRequest, "\(problem.field): \(problem.message)"), false)
         case let problems as FileProblems:
             let summary = problems.total == 1 ? "1 problem in the file" : "\(problems.total) problems in the file"
             return (WebError(.badRequest, summary, problems: problems.problems), false)

@@ -1,3 +1,4 @@
+import DNAStore
 import Foundation
 import Hummingbird
 
@@ -51,5 +52,38 @@ struct FormBody: Sendable {
     func text(_ name: String) -> String? {
         guard let value = self[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
         return value
+    }
+}
+
+/// A form field whose value cannot be used. The page shows the message beside that field
+/// (`Field`) as well as at the top of the page.
+struct FieldProblem: Error, CustomStringConvertible {
+    var field: String
+    var message: String
+    var description: String { message }
+
+    init(_ field: String, _ message: String) {
+        self.field = field
+        self.message = message
+    }
+}
+
+/// Why a posted form was refused, for showing the form again: a message for the top of the
+/// page and, for a `FieldProblem`, the field it concerns. A database that is busy or down is
+/// not a refusal of the form; that error stays thrown and becomes a 503 or a 500.
+struct Refusal {
+    var message: String
+    var fieldErrors: [String: String] = [:]
+
+    init?(_ error: any Error) {
+        switch error {
+        case let problem as FieldProblem:
+            message = problem.message
+            fieldErrors = [problem.field: problem.message]
+        case StoreError.invalid(let text), StoreError.conflict(let text), StoreError.notFound(let text):
+            message = text
+        default:
+            return nil
+        }
     }
 }

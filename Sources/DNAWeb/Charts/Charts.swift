@@ -18,13 +18,14 @@ enum Charts {
     /// A colour for a 0-100 score on a red-amber-blue scale that also differs in lightness,
     /// so it reads in greyscale; text on it stays dark enough for contrast.
     static func fill(_ score: Double) -> String {
-        fillBands.first { score < $0.below }?.colour ?? "#8cbbe6"
+        fillBands.first { score < $0.below }?.colour ?? "\(DesignTokens.scoreHigh)"
     }
 
     /// The bands of `fill`, for the colours and for the legend that explains them.
     static let fillBands: [(below: Double, colour: String, label: String)] = [
-        (35, "#f4b6b0", "under 35"), (50, "#f9d8a8", "35–49"), (65, "#e8ecf0", "50–64"), (80, "#b9d4ee", "65–79"),
-        (.infinity, "#8cbbe6", "80 and over"),
+        (35, "\(DesignTokens.scoreLow)", "under 35"), (50, "\(DesignTokens.scoreWeak)", "35–49"),
+        (65, "\(DesignTokens.scoreMiddle)", "50–64"), (80, "\(DesignTokens.scoreGood)", "65–79"),
+        (.infinity, "\(DesignTokens.scoreHigh)", "80 and over"),
     ]
 
     /// A radar (spider) chart of 0-100 scores, one axis per dimension, with rings at 25, 50,
@@ -47,34 +48,36 @@ enum Charts {
         svg += "<title id=\"radar-title\">\(escape(title))</title>"
         for ring in [25.0, 50, 75, 100] {
             let points = (0..<count).map { point($0, ring) }.map { "\(number($0.0)),\(number($0.1))" }.joined(separator: " ")
-            svg += "<polygon points=\"\(points)\" fill=\"none\" stroke=\"#c9d1da\" stroke-width=\"1\"/>"
+            svg += "<polygon points=\"\(points)\" fill=\"none\" stroke=\"\(DesignTokens.line)\" stroke-width=\"1\"/>"
         }
         for (index, axis) in axes.enumerated() {
             let (x, y) = point(index, 100)
-            svg += "<line x1=\"\(number(centreX))\" y1=\"\(number(centre))\" x2=\"\(number(x))\" y2=\"\(number(y))\" stroke=\"#c9d1da\"/>"
+            svg +=
+                "<line x1=\"\(number(centreX))\" y1=\"\(number(centre))\" x2=\"\(number(x))\" y2=\"\(number(y))\" stroke=\"\(DesignTokens.line)\"/>"
             let (lx, ly) = point(index, 122)
             let anchor = abs(lx - centreX) < 10 ? "middle" : (lx > centreX ? "start" : "end")
             let value = AnalysisOutput.rounded(axis.score, 0)
             svg +=
-                "<text x=\"\(number(lx))\" y=\"\(number(ly))\" text-anchor=\"\(anchor)\" font-size=\"12\" fill=\"#1b1f24\">\(escape(axis.label)) <tspan font-weight=\"700\">\(value)</tspan></text>"
+                "<text x=\"\(number(lx))\" y=\"\(number(ly))\" text-anchor=\"\(anchor)\" font-size=\"12\" fill=\"\(DesignTokens.ink)\">\(escape(axis.label)) <tspan font-weight=\"700\">\(value)</tspan></text>"
         }
         if let previous {
             let points = previous.enumerated().map { point($0.offset, $0.element ?? 0) }.map { "\(number($0.0)),\(number($0.1))" }
             svg +=
-                "<polygon points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"#4a5562\" stroke-width=\"2\" stroke-dasharray=\"6 4\"><title>Previous wave</title></polygon>"
+                "<polygon points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(DesignTokens.muted)\" stroke-width=\"2\" stroke-dasharray=\"6 4\"><title>Previous wave</title></polygon>"
         }
         let points = axes.enumerated().map { point($0.offset, $0.element.score ?? 0) }.map { "\(number($0.0)),\(number($0.1))" }
         svg +=
-            "<polygon points=\"\(points.joined(separator: " "))\" fill=\"#0b5cad\" fill-opacity=\"0.18\" stroke=\"#0b5cad\" stroke-width=\"2.5\"/>"
+            "<polygon points=\"\(points.joined(separator: " "))\" fill=\"\(DesignTokens.accent)\" fill-opacity=\"0.18\" stroke=\"\(DesignTokens.accent)\" stroke-width=\"2.5\"/>"
         for (index, axis) in axes.enumerated() {
             guard let score = axis.score else { continue }
             let (x, y) = point(index, score)
             svg +=
-                "<circle cx=\"\(number(x))\" cy=\"\(number(y))\" r=\"4\" fill=\"#0b5cad\"><title>\(escape(axis.label)): \(number(score))</title></circle>"
+                "<circle cx=\"\(number(x))\" cy=\"\(number(y))\" r=\"4\" fill=\"\(DesignTokens.accent)\"><title>\(escape(axis.label)): \(number(score))</title></circle>"
         }
         for ring in [50.0, 100] {
             let (_, y) = point(0, ring)
-            svg += "<text x=\"\(number(centreX + 4))\" y=\"\(number(y + 12))\" font-size=\"10\" fill=\"#4a5562\">\(Int(ring))</text>"
+            svg +=
+                "<text x=\"\(number(centreX + 4))\" y=\"\(number(y + 12))\" font-size=\"10\" fill=\"\(DesignTokens.muted)\">\(Int(ring))</text>"
         }
         return svg + "</svg>"
     }
@@ -88,27 +91,28 @@ enum Charts {
             "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart layers\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-labelledby=\"layers-title\">"
         svg += "<title id=\"layers-title\">\(escape(title))</title>"
         svg +=
-            "<defs><pattern id=\"hatch\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"8\" height=\"8\" fill=\"#f4b6b0\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"8\" stroke=\"#a4161a\" stroke-width=\"3\"/></pattern></defs>"
+            "<defs><pattern id=\"hatch\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"8\" height=\"8\" fill=\"\(DesignTokens.scoreLow)\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"8\" stroke=\"\(DesignTokens.bad)\" stroke-width=\"3\"/></pattern></defs>"
         for (position, layer) in layers.reversed().enumerated() {
             let y = Double(position) * rowHeight + 8
             let isWeakest = layer.name == weakest
             svg +=
-                "<text x=\"0\" y=\"\(number(y + 20))\" font-size=\"13\" fill=\"#1b1f24\">\(escape(layer.name))</text><text x=\"0\" y=\"\(number(y + 36))\" font-size=\"11\" fill=\"#4a5562\">influence \(Int(layer.weight))\(isWeakest ? " · weakest" : "")</text>"
+                "<text x=\"0\" y=\"\(number(y + 20))\" font-size=\"13\" fill=\"\(DesignTokens.ink)\">\(escape(layer.name))</text><text x=\"0\" y=\"\(number(y + 36))\" font-size=\"11\" fill=\"\(DesignTokens.muted)\">influence \(Int(layer.weight))\(isWeakest ? " · weakest" : "")</text>"
             svg +=
-                "<rect x=\"\(labelWidth)\" y=\"\(number(y + 6))\" width=\"\(barWidth)\" height=\"26\" fill=\"#f3f6f9\" stroke=\"#c9d1da\"/>"
+                "<rect x=\"\(labelWidth)\" y=\"\(number(y + 6))\" width=\"\(barWidth)\" height=\"26\" fill=\"\(DesignTokens.soft)\" stroke=\"\(DesignTokens.line)\"/>"
             if let score = layer.score {
                 let fill = isWeakest ? "url(#hatch)" : fill(score)
                 svg +=
-                    "<rect x=\"\(labelWidth)\" y=\"\(number(y + 6))\" width=\"\(number(barWidth * score / 100))\" height=\"26\" fill=\"\(fill)\" stroke=\"#4a5562\"/>"
+                    "<rect x=\"\(labelWidth)\" y=\"\(number(y + 6))\" width=\"\(number(barWidth * score / 100))\" height=\"26\" fill=\"\(fill)\" stroke=\"\(DesignTokens.muted)\"/>"
                 svg +=
-                    "<text x=\"\(number(labelWidth + barWidth + 8))\" y=\"\(number(y + 24))\" font-size=\"13\" font-weight=\"700\" fill=\"#1b1f24\">\(number(score))</text>"
+                    "<text x=\"\(number(labelWidth + barWidth + 8))\" y=\"\(number(y + 24))\" font-size=\"13\" font-weight=\"700\" fill=\"\(DesignTokens.ink)\">\(number(score))</text>"
             } else {
-                svg += "<text x=\"\(number(labelWidth + 8))\" y=\"\(number(y + 24))\" font-size=\"12\" fill=\"#4a5562\">not measured</text>"
+                svg +=
+                    "<text x=\"\(number(labelWidth + 8))\" y=\"\(number(y + 24))\" font-size=\"12\" fill=\"\(DesignTokens.muted)\">not measured</text>"
             }
         }
         for tick in [0.0, 50, 100] {
             svg +=
-                "<text x=\"\(number(labelWidth + barWidth * tick / 100))\" y=\"\(number(height - 4))\" font-size=\"10\" text-anchor=\"middle\" fill=\"#4a5562\">\(Int(tick))</text>"
+                "<text x=\"\(number(labelWidth + barWidth * tick / 100))\" y=\"\(number(height - 4))\" font-size=\"10\" text-anchor=\"middle\" fill=\"\(DesignTokens.muted)\">\(Int(tick))</text>"
         }
         return svg + "</svg>"
     }
@@ -138,35 +142,36 @@ enum Charts {
         for (index, column) in columns.enumerated() {
             let x = labelWidth + cell * Double(index) + cell / 2
             svg +=
-                "<text transform=\"translate(\(number(x)),\(number(header - 6))) rotate(-55)\" font-size=\"11\" fill=\"#1b1f24\">\(escape(column))</text>"
+                "<text transform=\"translate(\(number(x)),\(number(header - 6))) rotate(-55)\" font-size=\"11\" fill=\"\(DesignTokens.ink)\">\(escape(column))</text>"
         }
         for (rowIndex, row) in rows.enumerated() {
             let y = header + rowHeight * Double(rowIndex)
             let indent = String(repeating: "  ", count: row.depth)
             svg +=
-                "<text x=\"\(number(4 + Double(row.depth) * 10))\" y=\"\(number(y + rowHeight * 0.65))\" font-size=\"12\" fill=\"#1b1f24\" xml:space=\"preserve\">\(escape(indent.isEmpty ? row.label : row.label))</text>"
+                "<text x=\"\(number(4 + Double(row.depth) * 10))\" y=\"\(number(y + rowHeight * 0.65))\" font-size=\"12\" fill=\"\(DesignTokens.ink)\" xml:space=\"preserve\">\(escape(indent.isEmpty ? row.label : row.label))</text>"
             guard let scores = row.scores else {
                 svg +=
-                    "<rect x=\"\(labelWidth)\" y=\"\(number(y + 1))\" width=\"\(number(cell * Double(columns.count)))\" height=\"\(number(rowHeight - 2))\" fill=\"#f3f6f9\"/>"
+                    "<rect x=\"\(labelWidth)\" y=\"\(number(y + 1))\" width=\"\(number(cell * Double(columns.count)))\" height=\"\(number(rowHeight - 2))\" fill=\"\(DesignTokens.soft)\"/>"
                 svg +=
-                    "<text x=\"\(number(labelWidth + 8))\" y=\"\(number(y + rowHeight * 0.65))\" font-size=\"11\" fill=\"#4a5562\">hidden to protect anonymity</text>"
+                    "<text x=\"\(number(labelWidth + 8))\" y=\"\(number(y + rowHeight * 0.65))\" font-size=\"11\" fill=\"\(DesignTokens.muted)\">hidden to protect anonymity</text>"
                 continue
             }
             for (index, score) in scores.enumerated() {
                 let x = labelWidth + cell * Double(index)
                 svg +=
-                    "<rect x=\"\(number(x + 1))\" y=\"\(number(y + 1))\" width=\"\(number(cell - 2))\" height=\"\(number(rowHeight - 2))\" fill=\"\(score.map(fill) ?? "#ffffff")\"/>"
+                    "<rect x=\"\(number(x + 1))\" y=\"\(number(y + 1))\" width=\"\(number(cell - 2))\" height=\"\(number(rowHeight - 2))\" fill=\"\(score.map(fill) ?? "\(DesignTokens.background)")\"/>"
                 svg +=
-                    "<text x=\"\(number(x + cell / 2))\" y=\"\(number(y + rowHeight * 0.65))\" font-size=\"12\" text-anchor=\"middle\" fill=\"#1b1f24\">\(AnalysisOutput.rounded(score, 0))</text>"
+                    "<text x=\"\(number(x + cell / 2))\" y=\"\(number(y + rowHeight * 0.65))\" font-size=\"12\" text-anchor=\"middle\" fill=\"\(DesignTokens.ink)\">\(AnalysisOutput.rounded(score, 0))</text>"
             }
         }
-        svg += "<g class=\"legend\"><text x=\"4\" y=\"\(number(legendTop + 17))\" font-size=\"12\" fill=\"#1b1f24\">Score (0–100):</text>"
+        svg +=
+            "<g class=\"legend\"><text x=\"4\" y=\"\(number(legendTop + 17))\" font-size=\"12\" fill=\"\(DesignTokens.ink)\">Score (0–100):</text>"
         for (index, band) in fillBands.enumerated() {
             let x = labelWidth + 96 * Double(index)
             svg +=
-                "<rect x=\"\(number(x))\" y=\"\(number(legendTop + 4))\" width=\"18\" height=\"18\" fill=\"\(band.colour)\" stroke=\"#4a5562\" stroke-width=\"0.5\"/>"
+                "<rect x=\"\(number(x))\" y=\"\(number(legendTop + 4))\" width=\"18\" height=\"18\" fill=\"\(band.colour)\" stroke=\"\(DesignTokens.muted)\" stroke-width=\"0.5\"/>"
             svg +=
-                "<text x=\"\(number(x + 24))\" y=\"\(number(legendTop + 17))\" font-size=\"12\" fill=\"#1b1f24\">\(band.label)</text>"
+                "<text x=\"\(number(x + 24))\" y=\"\(number(legendTop + 17))\" font-size=\"12\" fill=\"\(DesignTokens.ink)\">\(band.label)</text>"
         }
         return svg + "</g></svg>"
     }
@@ -179,13 +184,13 @@ enum Charts {
             "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart bars\" viewBox=\"0 0 \(Int(labelWidth + barWidth + 60)) \(Int(height))\" role=\"img\" aria-label=\"\(escape(title))\">"
         for (index, bar) in bars.enumerated() {
             let y = Double(index) * rowHeight + 4
-            svg += "<text x=\"0\" y=\"\(number(y + 16))\" font-size=\"12\" fill=\"#1b1f24\">\(escape(bar.label))</text>"
+            svg += "<text x=\"0\" y=\"\(number(y + 16))\" font-size=\"12\" fill=\"\(DesignTokens.ink)\">\(escape(bar.label))</text>"
             svg +=
-                "<rect x=\"\(labelWidth)\" y=\"\(number(y + 3))\" width=\"\(barWidth)\" height=\"18\" fill=\"#f3f6f9\" stroke=\"#c9d1da\"/>"
+                "<rect x=\"\(labelWidth)\" y=\"\(number(y + 3))\" width=\"\(barWidth)\" height=\"18\" fill=\"\(DesignTokens.soft)\" stroke=\"\(DesignTokens.line)\"/>"
             svg +=
-                "<rect x=\"\(labelWidth)\" y=\"\(number(y + 3))\" width=\"\(number(barWidth * max(0, min(1, bar.share))))\" height=\"18\" fill=\"#0b5cad\"/>"
+                "<rect x=\"\(labelWidth)\" y=\"\(number(y + 3))\" width=\"\(number(barWidth * max(0, min(1, bar.share))))\" height=\"18\" fill=\"\(DesignTokens.accent)\"/>"
             svg +=
-                "<text x=\"\(number(labelWidth + barWidth + 6))\" y=\"\(number(y + 16))\" font-size=\"12\" font-weight=\"700\" fill=\"#1b1f24\">\(AnalysisOutput.percent(bar.share))</text>"
+                "<text x=\"\(number(labelWidth + barWidth + 6))\" y=\"\(number(y + 16))\" font-size=\"12\" font-weight=\"700\" fill=\"\(DesignTokens.ink)\">\(AnalysisOutput.percent(bar.share))</text>"
         }
         return svg + "</svg>"
     }

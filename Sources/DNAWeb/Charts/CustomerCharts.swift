@@ -17,11 +17,12 @@ extension Charts {
         }
         var svg =
             "<svg class=\"chart landscape\" viewBox=\"0 0 \(Int(size)) \(Int(size))\" role=\"img\" aria-labelledby=\"landscape-title\"><title id=\"landscape-title\">\(escape(title))</title>"
-        svg += polygon([(0, 5), (10, 10), (0, 10)], fill: "#f9d8a8", label: "Underserved: opportunity above 10")
-        svg += polygon([(0, 7.5), (5, 10), (0, 10)], fill: "#f4b6b0", label: "Extreme: opportunity above 15")
-        svg += polygon([(0, 0), (10, 10), (10, 0)], fill: "#e8ecf0", label: "Overserved: satisfaction above importance")
+        svg += polygon([(0, 5), (10, 10), (0, 10)], fill: "\(DesignTokens.scoreWeak)", label: "Underserved: opportunity above 10")
+        svg += polygon([(0, 7.5), (5, 10), (0, 10)], fill: "\(DesignTokens.scoreLow)", label: "Extreme: opportunity above 15")
+        svg += polygon(
+            [(0, 0), (10, 10), (10, 0)], fill: "\(DesignTokens.scoreMiddle)", label: "Overserved: satisfaction above importance")
         svg +=
-            "<rect x=\"\(margin)\" y=\"\(margin)\" width=\"\(plot)\" height=\"\(plot)\" fill=\"none\" stroke=\"#4a5562\"/>"
+            "<rect x=\"\(margin)\" y=\"\(margin)\" width=\"\(plot)\" height=\"\(plot)\" fill=\"none\" stroke=\"\(DesignTokens.muted)\"/>"
         for tick in stride(from: 0, through: 10, by: 2) {
             let value = Double(tick)
             svg +=
@@ -31,13 +32,14 @@ extension Charts {
         svg += "<text x=\"\(number(size / 2))\" y=\"\(number(size - 8))\" text-anchor=\"middle\" font-size=\"12\">Satisfaction</text>"
         svg +=
             "<text x=\"14\" y=\"\(number(size / 2))\" text-anchor=\"middle\" font-size=\"12\" transform=\"rotate(-90 14 \(number(size / 2)))\">Importance</text>"
-        svg += "<text x=\"\(number(x(0.3)))\" y=\"\(number(y(9.6)))\" font-size=\"11\" fill=\"#7a1c12\">extreme</text>"
-        svg += "<text x=\"\(number(x(3.2)))\" y=\"\(number(y(8.2)))\" font-size=\"11\" fill=\"#6b4a00\">underserved</text>"
-        svg += "<text x=\"\(number(x(6.6)))\" y=\"\(number(y(1.2)))\" font-size=\"11\" fill=\"#4a5562\">overserved</text>"
+        svg += "<text x=\"\(number(x(0.3)))\" y=\"\(number(y(9.6)))\" font-size=\"11\" fill=\"\(DesignTokens.zoneExtreme)\">extreme</text>"
+        svg +=
+            "<text x=\"\(number(x(3.2)))\" y=\"\(number(y(8.2)))\" font-size=\"11\" fill=\"\(DesignTokens.zoneUnderserved)\">underserved</text>"
+        svg += "<text x=\"\(number(x(6.6)))\" y=\"\(number(y(1.2)))\" font-size=\"11\" fill=\"\(DesignTokens.muted)\">overserved</text>"
         for score in scores {
             let cx = number(x(score.satisfaction)), cy = number(y(score.importance))
             svg +=
-                "<g><circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"5\" fill=\"\(score.status == .underserved ? "#a4161a" : "#0b5cad")\"><title>\(escape(score.outcome)): importance \(number(score.importance)), satisfaction \(number(score.satisfaction)), opportunity \(number(score.opportunity))</title></circle>"
+                "<g><circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"5\" fill=\"\(score.status == .underserved ? "\(DesignTokens.bad)" : "\(DesignTokens.accent)")\"><title>\(escape(score.outcome)): importance \(number(score.importance)), satisfaction \(number(score.satisfaction)), opportunity \(number(score.opportunity))</title></circle>"
             svg +=
                 "<text x=\"\(number(x(score.satisfaction) + 7))\" y=\"\(number(y(score.importance) - 5))\" font-size=\"10\">\(escape(score.outcome))</text></g>"
         }
@@ -55,7 +57,7 @@ extension Charts {
         var svg =
             "<svg class=\"chart bars\" viewBox=\"0 0 \(Int(labelWidth + barWidth + 80)) \(Int(height))\" role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
         svg +=
-            "<defs><pattern id=\"emphasis\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#0b3d73\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#8cbbe6\" stroke-width=\"2\"/></pattern></defs>"
+            "<defs><pattern id=\"emphasis\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"\(DesignTokens.accentDark)\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"\(DesignTokens.scoreHigh)\" stroke-width=\"2\"/></pattern></defs>"
         for (index, row) in rows.enumerated() {
             let y = 10 + Double(index) * rowHeight
             let width = max(abs(row.value) / top * barWidth, 1)
@@ -63,7 +65,7 @@ extension Charts {
             svg +=
                 "<text x=\"\(number(labelWidth - 6))\" y=\"\(number(y + 14))\" text-anchor=\"end\" font-size=\"11\">\(escape(label))</text>"
             svg +=
-                "<rect x=\"\(number(labelWidth))\" y=\"\(number(y + 3))\" width=\"\(number(width))\" height=\"\(number(rowHeight - 6))\" fill=\"\(row.emphasis ? "url(#emphasis)" : row.value < 0 ? "#f4b6b0" : "#8cbbe6")\"><title>\(escape(row.label)): \(escape(format(row.value)))</title></rect>"
+                "<rect x=\"\(number(labelWidth))\" y=\"\(number(y + 3))\" width=\"\(number(width))\" height=\"\(number(rowHeight - 6))\" fill=\"\(row.emphasis ? "url(#emphasis)" : row.value < 0 ? "\(DesignTokens.scoreLow)" : "\(DesignTokens.scoreHigh)")\"><title>\(escape(row.label)): \(escape(format(row.value)))</title></rect>"
             svg +=
                 "<text x=\"\(number(labelWidth + width + 6))\" y=\"\(number(y + 14))\" font-size=\"12\">\(escape(format(row.value)))</text>"
         }
@@ -91,32 +93,32 @@ extension Charts {
             "<svg class=\"chart line\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
         // The y-axis: a line and five ticks from the bottom of the range to its top.
         svg +=
-            "<line x1=\"\(left)\" y1=\"\(number(y(range.upperBound)))\" x2=\"\(left)\" y2=\"\(number(y(range.lowerBound)))\" stroke=\"#4a5562\"/>"
+            "<line x1=\"\(left)\" y1=\"\(number(y(range.upperBound)))\" x2=\"\(left)\" y2=\"\(number(y(range.lowerBound)))\" stroke=\"\(DesignTokens.muted)\"/>"
         for tick in 0...4 {
             let value = range.lowerBound + (range.upperBound - range.lowerBound) * Double(tick) / 4
             svg +=
-                "<line x1=\"\(left - 4)\" y1=\"\(number(y(value)))\" x2=\"\(width - right)\" y2=\"\(number(y(value)))\" stroke=\"#e3e8ee\"/>"
+                "<line x1=\"\(left - 4)\" y1=\"\(number(y(value)))\" x2=\"\(width - right)\" y2=\"\(number(y(value)))\" stroke=\"\(DesignTokens.grid)\"/>"
             svg +=
-                "<text x=\"\(left - 7)\" y=\"\(number(y(value) + 4))\" text-anchor=\"end\" font-size=\"10\" fill=\"#4a5562\">\(escape(format(value)))</text>"
+                "<text x=\"\(left - 7)\" y=\"\(number(y(value) + 4))\" text-anchor=\"end\" font-size=\"10\" fill=\"\(DesignTokens.muted)\">\(escape(format(value)))</text>"
         }
         svg +=
-            "<line x1=\"\(left)\" y1=\"\(number(y(range.lowerBound)))\" x2=\"\(width - right)\" y2=\"\(number(y(range.lowerBound)))\" stroke=\"#4a5562\"/>"
+            "<line x1=\"\(left)\" y1=\"\(number(y(range.lowerBound)))\" x2=\"\(width - right)\" y2=\"\(number(y(range.lowerBound)))\" stroke=\"\(DesignTokens.muted)\"/>"
         if let target {
             svg +=
-                "<line class=\"target\" x1=\"\(left)\" y1=\"\(number(y(target)))\" x2=\"\(width - right)\" y2=\"\(number(y(target)))\" stroke=\"#a4161a\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>"
+                "<line class=\"target\" x1=\"\(left)\" y1=\"\(number(y(target)))\" x2=\"\(width - right)\" y2=\"\(number(y(target)))\" stroke=\"\(DesignTokens.bad)\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>"
             svg +=
-                "<g class=\"legend\"><line x1=\"\(left)\" y1=\"12\" x2=\"\(left + 24)\" y2=\"12\" stroke=\"#a4161a\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/><text x=\"\(left + 30)\" y=\"16\" font-size=\"11\" fill=\"#1b1f24\">target \(escape(format(target)))</text></g>"
+                "<g class=\"legend\"><line x1=\"\(left)\" y1=\"12\" x2=\"\(left + 24)\" y2=\"12\" stroke=\"\(DesignTokens.bad)\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/><text x=\"\(left + 30)\" y=\"16\" font-size=\"11\" fill=\"\(DesignTokens.ink)\">target \(escape(format(target)))</text></g>"
         }
         let path = points.enumerated().map { "\(number(left + inset + Double($0.offset) * step)),\(number(y($0.element.value)))" }
             .joined(separator: " ")
-        svg += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"#0b5cad\" stroke-width=\"2\"/>"
+        svg += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(DesignTokens.accent)\" stroke-width=\"2\"/>"
         // About 7 pixels a character at 10 px, plus a gap: every n-th label, so none overlap.
         let widest = Double(points.map(\.label.count).max() ?? 1) * 7 + 8
         let every = step > 0 ? max(1, Int((widest / step).rounded(.up))) : 1
         for (index, point) in points.enumerated() {
             let x = left + inset + Double(index) * step
             svg +=
-                "<circle cx=\"\(number(x))\" cy=\"\(number(y(point.value)))\" r=\"3.5\" fill=\"#0b5cad\"><title>\(escape(point.label)): \(escape(format(point.value)))</title></circle>"
+                "<circle cx=\"\(number(x))\" cy=\"\(number(y(point.value)))\" r=\"3.5\" fill=\"\(DesignTokens.accent)\"><title>\(escape(point.label)): \(escape(format(point.value)))</title></circle>"
             if points.count <= 12 {
                 // Above the point, unless the dashed target line runs there: then below it.
                 let nearTarget = target.map { (0...16).contains(y(point.value) - y($0)) } ?? false

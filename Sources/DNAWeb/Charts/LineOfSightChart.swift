@@ -72,8 +72,9 @@ enum LineOfSightChart {
             if covered.contains(code) { classes.append("line-of-sight") }
             if code == options.selected { classes.append("selected") }
             if let lit { classes.append(lit.nodes.contains(code) ? "on-path" : "off-path") }
-            let fill = flagged ? "#fde2df" : covered.contains(code) ? "#e3f3e6" : "#ffffff"
-            let stroke = flagged ? "#b3261e" : covered.contains(code) ? "#1e7a34" : "#51606f"
+            let fill =
+                flagged ? "\(DesignTokens.alarmSoft)" : covered.contains(code) ? "\(DesignTokens.goodSoft)" : "\(DesignTokens.background)"
+            let stroke = flagged ? "\(DesignTokens.alarm)" : covered.contains(code) ? "\(DesignTokens.good)" : "\(DesignTokens.neutral)"
             let name = displayName(node)
             let lines = wrap((flagged ? "! " : "") + name, width: lineLength, lines: 2)
             let tooltip =
@@ -140,9 +141,9 @@ enum LineOfSightChart {
 
     private static func legend(y: Double) -> String {
         let entries: [(String, String, String, Bool)] = [
-            ("full line of sight", "#e3f3e6", "#1e7a34", false),
-            ("! inside-out or impact without outcome", "#fde2df", "#b3261e", false),
-            ("dashed: no metric or no evidence", "#ffffff", "#51606f", true),
+            ("full line of sight", "\(DesignTokens.goodSoft)", "\(DesignTokens.good)", false),
+            ("! inside-out or impact without outcome", "\(DesignTokens.alarmSoft)", "\(DesignTokens.alarm)", false),
+            ("dashed: no metric or no evidence", "\(DesignTokens.background)", "\(DesignTokens.neutral)", true),
         ]
         // Under the swatches: what the arrows of outcome names mean, and what a click does.
         var svg =
@@ -176,11 +177,11 @@ enum LineOfSightChart {
             svg +=
                 "<text x=\"\(Charts.number(labelWidth - 8))\" y=\"\(Charts.number(y + 15))\" text-anchor=\"end\" font-size=\"11\">\(Charts.escape(row.label))</text>"
             svg +=
-                "<line x1=\"\(Charts.number(x(d.min)))\" y1=\"\(Charts.number(y + 11))\" x2=\"\(Charts.number(x(d.max)))\" y2=\"\(Charts.number(y + 11))\" stroke=\"#51606f\"/>"
+                "<line x1=\"\(Charts.number(x(d.min)))\" y1=\"\(Charts.number(y + 11))\" x2=\"\(Charts.number(x(d.max)))\" y2=\"\(Charts.number(y + 11))\" stroke=\"\(DesignTokens.neutral)\"/>"
             svg +=
-                "<rect x=\"\(Charts.number(x(d.q1)))\" y=\"\(Charts.number(y + 3))\" width=\"\(Charts.number(max(x(d.q3) - x(d.q1), 1)))\" height=\"16\" fill=\"#8cbbe6\" stroke=\"#0b5cad\"><title>\(Charts.escape(row.label)): n \(d.n), median \(Int(d.median.rounded())) days, quartiles \(Int(d.q1.rounded()))-\(Int(d.q3.rounded()))</title></rect>"
+                "<rect x=\"\(Charts.number(x(d.q1)))\" y=\"\(Charts.number(y + 3))\" width=\"\(Charts.number(max(x(d.q3) - x(d.q1), 1)))\" height=\"16\" fill=\"\(DesignTokens.scoreHigh)\" stroke=\"\(DesignTokens.accent)\"><title>\(Charts.escape(row.label)): n \(d.n), median \(Int(d.median.rounded())) days, quartiles \(Int(d.q1.rounded()))-\(Int(d.q3.rounded()))</title></rect>"
             svg +=
-                "<line x1=\"\(Charts.number(x(d.median)))\" y1=\"\(Charts.number(y + 1))\" x2=\"\(Charts.number(x(d.median)))\" y2=\"\(Charts.number(y + 21))\" stroke=\"#0b3d73\" stroke-width=\"3\"/>"
+                "<line x1=\"\(Charts.number(x(d.median)))\" y1=\"\(Charts.number(y + 1))\" x2=\"\(Charts.number(x(d.median)))\" y2=\"\(Charts.number(y + 21))\" stroke=\"\(DesignTokens.accentDark)\" stroke-width=\"3\"/>"
             svg +=
                 "<text x=\"\(Charts.number(x(d.max) + 6))\" y=\"\(Charts.number(y + 15))\" font-size=\"11\">\(note(d))</text>"
         }

@@ -19,19 +19,17 @@ extension PageController {
                 do {
                     let campaign = try await createCampaign(from: form, workspace: workspace, caller: context.caller)
                     return Response.redirect(to: SiteURL.campaign(workspace.slug, campaign.id).path, type: .found)
-                } catch let error as StoreError {
-                    var model = try await campaignsModel(context, workspace, access, identity)
-                    model.error = error.description
-                    model.submittedYAML = form["instrument_yaml"] ?? ""
-                    model.submitted = form.values.compactMapValues(\.first)
-                    return CampaignsPage.View(model: model).response(status: .badRequest, identity: identity)
                 } catch let problems as FileProblems {
                     var model = try await campaignsModel(context, workspace, access, identity)
                     model.error = "The instrument has \(problems.total) problem\(problems.total == 1 ? "" : "s"); nothing was created."
                     model.problems = problems.problems
-                    model.submittedYAML = form["instrument_yaml"] ?? ""
-                    model.submitted = form.values.compactMapValues(\.first)
-                    return CampaignsPage.View(model: model).response(status: .badRequest, identity: identity)
+                    return CampaignsPage.View(model: model).refused(form, postedTo: request, identity: identity)
+                } catch {
+                    guard let refusal = Refusal(error) else { throw error }
+                    var model = try await campaignsModel(context, workspace, access, identity)
+                    model.error = refusal.message
+                    return CampaignsPage.View(model: model).refused(
+                        form, postedTo: request, identity: identity, fieldErrors: refusal.fieldErrors)
                 }
             }
         }
@@ -140,9 +138,9 @@ extension PageController {
     /// The window a form's `opens` and `closes` days give: from the start of the first day to
     /// the end of the last (none when `closes` is left empty).
     static func window(from form: FormBody) throws -> (opens: Int64, closes: Int64?) {
-        guard let opens = form.text("opens").flatMap(Day.start) else { throw StoreError.invalid("give the opening date as YYYY-MM-DD") }
+        guard let opens = form.text("opens").flatMap(Day.start) else { throw FieldProblem("opens", "give the opening date as YYYY-MM-DD") }
         guard let text = form.text("closes") else { return (opens, nil) }
-        guard let day = Day.start(text) else { throw StoreError.invalid("give the closing date as YYYY-MM-DD") }
+        guard let day = Day.start(text) else { throw FieldProblem("closes", "give the closing date as YYYY-MM-DD") }
         return (opens, day + 86_400)
     }
 
@@ -157,7 +155,7 @@ extension PageController {
         for (name, values) in form.values where name.hasPrefix("invited-") {
             guard let text = values.first?.trimmingSpaces(), !text.isEmpty else { continue }
             guard let count = Int(text), count >= 0 else {
-                throw StoreError.invalid("the number invited must be a whole number, 0 or more")
+                throw FieldProblem(name, "the number invited must be a whole number, 0 or more")
             }
             let id = String(name.dropFirst("invited-".count))
             guard let code = codes[id] else { throw StoreError.invalid("'\(id)' is not a unit of this workspace") }

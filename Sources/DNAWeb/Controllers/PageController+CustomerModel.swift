@@ -40,7 +40,7 @@ extension PageController {
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .customerRecordDelete(w) })) { request, context in
             try await postAction(request, context, load: customerModelPage, view: CustomerModelPage.View.init) { form, workspace in
                 guard let kind = CustomerRecordKind(rawValue: form["kind"] ?? "") else {
-                    throw StoreError.invalid("choose what kind of record to remove")
+                    throw FieldProblem("kind", "choose what kind of record to remove")
                 }
                 try await CustomerModelService(store: store).deleteRecord(
                     context.caller, workspace: workspace.slug, kind: kind, code: form.text("code") ?? "")
@@ -80,16 +80,19 @@ extension PageController {
     ) async throws -> Response {
         try await page(request, context, minimum: .analyst) { workspace, access, identity in
             let form = try await postedForm(request, context, identity)
-            var notice: String?, problems: [FileProblem] = [], failed = false
+            var notice: String?, problems: [FileProblem] = [], fieldErrors: [String: String] = [:], failed = false
             do {
                 notice = try await action(form, workspace)
-            } catch let error as StoreError {
-                if case .notFound = error { throw error }
-                notice = "Not saved: " + error.description
-                failed = true
+            } catch StoreError.notFound(let message) {
+                throw StoreError.notFound(message)
             } catch let error as FileProblems {
                 notice = "Nothing was imported: \(error.total) problem\(error.total == 1 ? "" : "s") in the file."
                 problems = error.problems
+                failed = true
+            } catch {
+                guard let refusal = Refusal(error) else { throw error }
+                notice = "Not saved: " + refusal.message
+                fieldErrors = refusal.fieldErrors
                 failed = true
             }
             var model = try await load(form, workspace, access, identity)
@@ -97,7 +100,7 @@ extension PageController {
             model.problems = problems
             guard failed else { return view(model).response(status: .ok, identity: identity) }
             model.submittedText = form[field] ?? ""
-            return view(model).refused(form, postedTo: request, identity: identity)
+            return view(model).refused(form, postedTo: request, identity: identity, fieldErrors: fieldErrors)
         }
     }
 
@@ -116,7 +119,7 @@ extension PageController {
                 ])
         case .outcome:
             guard let direction = CustomerOutcome.Direction(rawValue: text("direction")) else {
-                throw StoreError.invalid("direction must be minimize or increase")
+                throw FieldProblem("direction", "direction must be minimize or increase")
             }
             return CustomerModel(
                 outcomes: [
@@ -126,7 +129,7 @@ extension PageController {
                 ])
         case .offering:
             guard let kind = CustomerModel.OfferingKind(rawValue: text("kind")) else {
-                throw StoreError.invalid("choose the kind of offering")
+                throw FieldProblem("kind", "choose the kind of offering")
             }
             return CustomerModel(offerings: [
                 .init(code: code, name: text("name"), kind: kind, description: text("description"), jobs: form.all("jobs"))
@@ -159,7 +162,7 @@ extension PageController {
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .taskTests(w) })) { request, context in
             try await postAction(request, context, load: taskTestsPage, view: TaskTestsPage.View.init) { form, workspace in
                 guard let target = form.text("target").flatMap(Double.init) else {
-                    throw StoreError.invalid("the target time must be a number of seconds")
+                    throw FieldProblem("target", "the target time must be a number of seconds")
                 }
                 let test = TaskTest(
                     code: form.text("code") ?? "", taskCode: form.text("task"), question: form.text("question") ?? "",
@@ -179,12 +182,12 @@ extension PageController {
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .taskRoundAttempts(w, id) })) { request, context in
             try await postAction(request, context, load: taskTestsPage, view: TaskTestsPage.View.init) { form, workspace in
-                guard let test = form.text("test") else { throw StoreError.invalid("choose a task test") }
+                guard let test = form.text("test") else { throw FieldProblem("test", "choose a task test") }
                 guard let result = TaskTests.Outcome(rawValue: form["result"] ?? "") else {
-                    throw StoreError.invalid("choose success, failure or disaster")
+                    throw FieldProblem("result", "choose success, failure or disaster")
                 }
                 guard let seconds = form.text("seconds").flatMap(Double.init) else {
-                    throw StoreError.invalid("the time must be a number of seconds")
+                    throw FieldProblem("seconds", "the time must be a number of seconds")
                 }
                 _ = try await CustomerModelService(store: store).recordAttempts(
                     context.caller, workspace: workspace.slug, round: try context.parameter("id"),
@@ -230,11 +233,13 @@ extension PageController {
             try await postAction(request, context, load: ledgerPage, view: TimeLedgerPage.View.init) { form, workspace in
                 let numbers = try ["customer_minutes", "organization_minutes", "frequency", "customers"].map { name in
                     guard let value = form.text(name).flatMap(Double.init) else {
-                        throw StoreError.invalid("\(name.replacingOccurrences(of: "_", with: " ")) must be a number")
+                        throw FieldProblem(name, "\(name.replacingOccurrences(of: "_", with: " ")) must be a number")
                     }
                     return value
                 }
-                guard numbers[3] == numbers[3].rounded() else { throw StoreError.invalid("customers affected must be a whole number") }
+                guard numbers[3] == numbers[3].rounded() else {
+                    throw FieldProblem("customers", "customers affected must be a whole number")
+                }
                 try await CustomerModelService(store: store).addJourneyStep(
                     context.caller, workspace: workspace.slug, journey: try context.parameter("id"),
                     .init(
@@ -246,9 +251,12 @@ extension PageController {
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, code in .journeyChanges(w, code) })) { request, context in
             try await postAction(request, context, load: ledgerPage, view: TimeLedgerPage.View.init) { form, workspace in
-                guard let customer = form.text("customer_after").flatMap(Double.init),
-                    let organization = form.text("organization_after").flatMap(Double.init)
-                else { throw StoreError.invalid("minutes after the change must be numbers") }
+                guard let customer = form.text("customer_after").flatMap(Double.init) else {
+                    throw FieldProblem("customer_after", "minutes after the change must be a number")
+                }
+                guard let organization = form.text("organization_after").flatMap(Double.init) else {
+                    throw FieldProblem("organization_after", "minutes after the change must be a number")
+                }
                 let change = try await CustomerModelService(store: store).recordJourneyChange(
                     context.caller, workspace: workspace.slug, journey: try context.parameter("id"), stepID: form["step"] ?? "",
                     title: form.text("title") ?? "",

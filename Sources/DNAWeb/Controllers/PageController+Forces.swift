@@ -22,7 +22,9 @@ extension PageController {
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .forceExperiments(w, id) })) { request, context in
             try await forceAction(request, context) { form, workspace, force in
-                guard let days = form["days"].flatMap(Int.init) else { throw StoreError.invalid("duration must be a whole number of days") }
+                guard let days = form["days"].flatMap(Int.init) else {
+                    throw FieldProblem("days", "the duration must be a whole number of days")
+                }
                 _ = try await ForceService(store: store).addExperiment(
                     context.caller, workspace: workspace.slug, force: force,
                     Experiment(
@@ -60,10 +62,12 @@ extension PageController {
             let force = try context.parameter("id")
             do {
                 try await action(form, workspace, force)
-            } catch let error as StoreError {
+            } catch {
+                guard let refusal = Refusal(error) else { throw error }
                 var model = try await forceModel(workspace, access, identity, force)
-                model.error = error.description
-                return ForcePage.View(model: model).refused(form, postedTo: request, identity: identity)
+                model.error = refusal.message
+                return ForcePage.View(model: model).refused(
+                    form, postedTo: request, identity: identity, fieldErrors: refusal.fieldErrors)
             }
             return Response.redirect(to: SiteURL.force(workspace.slug, force).path, type: .found)
         }

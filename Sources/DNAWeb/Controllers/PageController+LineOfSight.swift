@@ -75,7 +75,7 @@ extension PageController {
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .lineOfSightNodes(w) })) { request, context in
             try await postAction(request, context, load: load, view: LineOfSightPage.View.init) { form, workspace in
                 guard let type = LineOfSightModel.NodeType(rawValue: form["type"] ?? "") else {
-                    throw StoreError.invalid("choose the node type")
+                    throw FieldProblem("type", "choose the node type")
                 }
                 let code = type == .outcome ? (form.text("outcome") ?? form.text("code") ?? "") : (form.text("code") ?? "")
                 let node = LineOfSightGraph.Node(
@@ -139,7 +139,7 @@ extension PageController {
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, code in .hypothesisStatus(w, code) })) { request, context in
             try await postAction(request, context, load: hypothesesPage, view: HypothesesPage.View.init) { form, workspace in
                 guard let status = Hypothesis.Status(rawValue: form["status"] ?? "") else {
-                    throw StoreError.invalid("choose the new status")
+                    throw FieldProblem("status", "choose the new status")
                 }
                 let learning =
                     status.isClosed
@@ -185,7 +185,7 @@ extension PageController {
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .decisions(w) })) { request, context in
             try await postAction(request, context, load: decisionsPage, view: DecisionsPage.View.init) { form, workspace in
                 guard let involvement = DecisionRecord.Involvement(rawValue: form["involvement"] ?? "") else {
-                    throw StoreError.invalid("choose how customers were involved")
+                    throw FieldProblem("involvement", "choose how customers were involved")
                 }
                 let options = (form["options"] ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
                 let code = try await ImprovementLoopService(store: store).logDecision(
@@ -215,7 +215,7 @@ extension PageController {
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .loopMeasurements(w) })) { request, context in
             try await postAction(request, context, load: loopMetricsPage, view: LoopMetricsPage.View.init) { form, workspace in
-                guard let value = try Self.number(form, "value") else { throw StoreError.invalid("the value must be a number") }
+                guard let value = try Self.number(form, "value") else { throw FieldProblem("value", "give the value as a number") }
                 let measurement = MetricValue(metric: form.text("metric") ?? "", date: form.text("date") ?? "", value: value)
                 _ = try await ImprovementLoopService(store: store).addMeasurements(context.caller, workspace: workspace.slug, [measurement])
                 return "Recorded \(measurement.metric) = \(AnalysisOutput.rounded(value, 2)) on \(measurement.date)."
@@ -243,7 +243,7 @@ extension PageController {
     static func number(_ form: FormBody, _ name: String) throws -> Double? {
         guard let text = form.text(name) else { return nil }
         guard let value = Double(text), value.isFinite else {
-            throw StoreError.invalid("\(name.replacingOccurrences(of: "_", with: " ")) must be a number")
+            throw FieldProblem(name, "\(name.replacingOccurrences(of: "_", with: " ")) must be a number")
         }
         return value
     }

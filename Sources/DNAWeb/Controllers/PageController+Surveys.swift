@@ -17,7 +17,7 @@ extension PageController {
                 let form = try await postedForm(request, context, identity)
                 do {
                     guard let kind = CustomerSurvey.Kind(rawValue: form["kind"] ?? "") else {
-                        throw StoreError.invalid("choose a study or a vote")
+                        throw FieldProblem("kind", "choose a study or a vote")
                     }
                     let (opens, closes) = try Self.window(from: form)
                     let share = { (name: String, fallback: Double) in form.text(name).flatMap(Double.init).map { $0 / 100 } ?? fallback }
@@ -28,10 +28,12 @@ extension PageController {
                         thresholds: TopTasks.Thresholds(longNeck: share("long_neck", 0.25), top: share("top", 0.5)),
                         publicTitle: form.text("public_title") ?? "", now: clock.now())
                     return Response.redirect(to: SiteURL.survey(workspace.slug, survey.id).path, type: .found)
-                } catch let error as StoreError {
+                } catch {
+                    guard let refusal = Refusal(error) else { throw error }
                     var model = try await surveysPage(workspace, access, identity)
-                    model.error = error.description
-                    return SurveysPage.View(model: model).refused(form, postedTo: request, identity: identity)
+                    model.error = refusal.message
+                    return SurveysPage.View(model: model).refused(
+                        form, postedTo: request, identity: identity, fieldErrors: refusal.fieldErrors)
                 }
             }
         }

@@ -14,35 +14,33 @@ enum AuditPage {
         var title: String { "Audit log" }
         var workspace: Workspace? { model.workspace }
 
-        func content() -> Node<HTML.BodyContext> {
-            .group(
-                .h1("Audit log"),
-                .p(
-                    .plain(
-                        "Every change made in this workspace by a person or an API token, from the pages, the API or the command line, newest first. Answers of respondents are never recorded here."
-                    )),
-                .if(
-                    model.entries.isEmpty,
-                    .p(.class("empty"), .plain("Nothing has been changed yet.")),
-                    else: .table(
-                        .thead(.tr(.th("When (UTC)"), .th("Who"), .th("Through"), .th("What"), .th("Record"), .th("Summary"))),
-                        .tbody(
-                            .forEach(model.entries) { entry in
-                                .tr(
-                                    .td(.plain(Date(timeIntervalSince1970: TimeInterval(entry.at)).formatted(.iso8601))),
-                                    .td(.plain(entry.actor)), .td(.plain(entry.via.rawValue)), .td(.class("code"), .plain(entry.action)),
-                                    .td(.class("code"), .plain(entry.record)), .td(.plain(entry.summary))
-                                )
-                            })
-                    )
-                ),
-                .if(
-                    model.entries.count >= 100,
-                    .p(
-                        .plain("The newest 100 entries are shown. "),
-                        .a(.href(SiteURL.audit(model.workspace.slug).path + "?limit=1000"), .plain("Show up to 1,000")),
-                        .plain(", or read the whole log with "), .code("cdna audit"), .plain(" or the API.")))
+        func content() -> ComponentGroup {
+            PageHeader(
+                title: "Audit log",
+                lead:
+                    "Every change made in this workspace by a person or an API token, from the pages, the API or the command line, newest first. Answers of respondents are never recorded here."
             )
+            if model.entries.isEmpty {
+                El("p", .class("empty")) { "Nothing has been changed yet." }
+            } else {
+                DataTable(
+                    columns: ["When (UTC)", "Who", "Through", "What", "Record", "Summary"],
+                    rows: model.entries.map { entry in
+                        [
+                            Date(timeIntervalSince1970: TimeInterval(entry.at)).formatted(.iso8601), entry.actor, entry.via.rawValue,
+                            El("span", .class("code")) { entry.action }, El("span", .class("code")) { entry.record }, entry.summary,
+                        ]
+                    }, className: "audit")
+            }
+            if model.entries.count >= 100 {
+                El("p") {
+                    "The newest 100 entries are shown. "
+                    PageLink("Show up to 1,000", .audit(model.workspace.slug), query: "?limit=1000")
+                    ", or read the whole log with "
+                    El("code") { "cdna audit" }
+                    " or the API."
+                }
+            }
         }
     }
 }

@@ -23,9 +23,6 @@ enum CampaignsPage {
         var today: String
         var error: String?
         var problems: [FileProblem] = []
-        var submittedYAML = ""
-        /// What a refused form held, by field name, so nothing typed is lost.
-        var submitted: [String: String] = [:]
     }
 
     struct View: PageView {
@@ -33,65 +30,53 @@ enum CampaignsPage {
         var title: String { "Assessments" }
         var workspace: Workspace? { model.workspace }
 
-        func content() -> Node<HTML.BodyContext> {
-            .group(
-                .h1("Assessments"),
-                .p(
-                    .plain(
-                        "Each campaign is one wave of the Customer DNA assessment (or your own instrument) sent to chosen units. Results appear once at least \(model.workspace.minGroupSize) people have answered."
-                    )),
-                .unwrap(model.error) { .p(.class("error"), .attribute(named: "role", value: "alert"), .plain($0)) },
-                .if(!model.problems.isEmpty, .ul(.class("error"), .forEach(model.problems) { .li(.plain($0.description)) })),
-                model.rows.isEmpty
-                    ? .p(.plain("No campaigns yet."))
-                    : .table(
-                        .class("stacked"),
-                        .thead(.tr(.th("Campaign"), .th("State"), .th("Window"), .th("Answered"), .th("Response rate"))),
-                        .tbody(
-                            .forEach(model.rows) { row in
-                                .tr(
-                                    .td(
-                                        .dataLabel("Campaign"),
-                                        .a(.href(SiteURL.campaign(model.workspace.slug, row.campaign.id).path), .plain(row.campaign.name))),
-                                    .td(.dataLabel("State"), .plain(row.state.rawValue)),
-                                    .td(
-                                        .dataLabel("Window"),
-                                        .plain(
-                                            Day.string(row.campaign.opensAt) + " – "
-                                                + (row.campaign.closesAt.map(Day.string) ?? "open-ended"))),
-                                    .td(.dataLabel("Answered"), .plain("\(row.progress.submitted)")),
-                                    .td(.dataLabel("Response rate"), .plain(AnalysisOutput.percent(row.progress.rate))))
-                            })),
-                .if(model.canEdit, newCampaignForm())
+        func content() -> ComponentGroup {
+            PageHeader(
+                title: "Assessments",
+                lead:
+                    "Each campaign is one wave of the Customer DNA assessment (or your own instrument) sent to chosen units. Results appear once at least \(model.workspace.minGroupSize) people have answered."
             )
+            Notice(message: model.error, problems: model.problems)
+            if model.rows.isEmpty {
+                EmptyState(
+                    what: "No campaigns yet.",
+                    start: "Start the first wave below: pick the instrument, the window and how many people in each unit receive it.",
+                    readOnly: "An analyst or admin starts assessment waves here.", canEdit: model.canEdit)
+            } else {
+                DataTable(
+                    columns: ["Campaign", "State", "Window", "Answered", "Response rate"],
+                    rows: model.rows.map { row in
+                        [
+                            PageLink(row.campaign.name, .campaign(model.workspace.slug, row.campaign.id)), row.state.rawValue,
+                            Day.string(row.campaign.opensAt) + " – " + (row.campaign.closesAt.map(Day.string) ?? "open-ended"),
+                            "\(row.progress.submitted)", AnalysisOutput.percent(row.progress.rate),
+                        ]
+                    })
+            }
+            if model.canEdit { newCampaignForm() }
         }
 
-        private func newCampaignForm() -> Node<HTML.BodyContext> {
-            let e = Charts.escape
-            var html =
-                "<h2>New campaign</h2><form class=\"stack\" action=\"\(SiteURL.campaigns(model.workspace.slug).path)\" method=\"post\">"
-            html += HTMLForm.csrf(model.csrfToken)
-            let typed = model.submitted
-            html +=
-                "<label for=\"name\">Name</label><input id=\"name\" name=\"name\" type=\"text\" required placeholder=\"Spring pulse\" value=\"\(e(typed["name"] ?? ""))\">"
-            html += "<label for=\"instrument\">Instrument</label><select id=\"instrument\" name=\"instrument\">"
-            for entry in BuiltInInstruments.all {
-                let selected = typed["instrument"] == entry.instrument.id ? " selected" : ""
-                html +=
-                    "<option value=\"\(e(entry.instrument.id))\"\(selected)>\(e(entry.instrument.title)) (\(entry.instrument.items.count) questions)</option>"
+        @HTMLBuilder private func newCampaignForm() -> ComponentGroup {
+            El("h2") { "New campaign" }
+            PostForm(action: SiteURL.campaigns(model.workspace.slug).path, csrf: model.csrfToken, submit: "Create campaign") {
+                Field.input("Name", name: "name", required: true, .placeholder("Spring pulse"))
+                Field.select(
+                    "Instrument", name: "instrument",
+                    options: BuiltInInstruments.all.map {
+                        ($0.instrument.id, "\($0.instrument.title) (\($0.instrument.items.count) questions)")
+                    })
+                Field.input("Opens on", name: "opens", type: "date", value: model.today, required: true)
+                Field.input("Closes after (optional)", name: "closes", type: "date")
+                Field.group("Population: how many people in each unit receive it (0 leaves a unit out)") {
+                    for unit in model.units {
+                        El("div", .class("row")) {
+                            Field.input(
+                                unit.name, name: "invited-" + unit.id, id: "invited-" + unit.code, type: "number",
+                                value: "0", .min("0"))
+                        }
+                    }
+                }
             }
-            html += "</select>"
-            html +=
-                "<label for=\"opens\">Opens on</label><input id=\"opens\" name=\"opens\" type=\"date\" required value=\"\(e(typed["opens"] ?? model.today))\">"
-            html +=
-                "<label for=\"closes\">Closes after (optional)</label><input id=\"closes\" name=\"closes\" type=\"date\" value=\"\(e(typed["closes"] ?? ""))\">"
-            html += "<fieldset><legend>Population: how many people in each unit receive it (0 leaves a unit out)</legend>"
-            for unit in model.units {
-                html +=
-                    "<div class=\"row\"><label for=\"invited-\(e(unit.code))\">\(e(unit.name))</label><input id=\"invited-\(e(unit.code))\" name=\"invited-\(e(unit.id))\" type=\"number\" min=\"0\" value=\"\(e(typed["invited-" + unit.id] ?? "0"))\"></div>"
-            }
-            html += "</fieldset><button type=\"submit\">Create campaign</button></form>"
-            return .raw(html)
         }
     }
 }
@@ -122,102 +107,91 @@ enum CampaignPage {
         var title: String { model.campaign.name }
         var workspace: Workspace? { model.workspace }
 
-        func content() -> Node<HTML.BodyContext> {
+        func content() -> ComponentGroup {
             let slug = model.workspace.slug, id = model.campaign.id
-            return .group(
-                .h1(.plain(model.campaign.name)),
-                .p(
-                    .plain(
-                        "\(model.instrument.title) · \(model.state.rawValue) · \(Day.string(model.campaign.opensAt)) – \(model.campaign.closesAt.map(Day.string) ?? "open-ended")"
-                    )),
-                .unwrap(model.notice) {
-                    .p(.class(model.problems.isEmpty ? "notice" : "error"), .attribute(named: "role", value: "status"), .plain($0))
-                },
-                .if(!model.problems.isEmpty, .ul(.class("error"), .forEach(model.problems) { .li(.plain($0.description)) })),
-                .if(!model.newLinks.isEmpty, newLinksSection()),
-                .p(.a(.class("button"), .href(SiteURL.campaignResults(slug, id).path), .plain("See the results"))),
-                .h2("Response rate"),
-                .p(
-                    .plain(
-                        "\(model.progress.submitted) handed in of \(model.progress.invited) invited (\(AnalysisOutput.percent(model.progress.rate))); \(model.progress.inProgress) in progress. Units with fewer than \(model.workspace.minGroupSize) invited show no count."
-                    )),
-                .table(
-                    .class("progress"),
-                    .thead(.tr(.th("Unit"), .th("Invited"), .th("Handed in"), .th("Rate"))),
-                    .tbody(
-                        .forEach(model.progress.units) { unit in
-                            .tr(
-                                .td(.plain(unit.unitName)), .td(.plain("\(unit.invited)")),
-                                .td(.plain(unit.submitted.map { "\($0)" } ?? "hidden")), .td(.plain(AnalysisOutput.percent(unit.rate))))
-                        })),
-                .if(model.canEdit, editSections())
+            PageHeader(
+                title: model.campaign.name,
+                lead:
+                    "\(model.instrument.title) · \(model.state.rawValue) · \(Day.string(model.campaign.opensAt)) – \(model.campaign.closesAt.map(Day.string) ?? "open-ended")"
             )
-        }
-
-        private func newLinksSection() -> Node<HTML.BodyContext> {
-            let dataURL = Markup.linksCSVHref(model.newLinks.map { model.baseURL + SiteURL.respond($0).path })
-            return .section(
-                .class("notice"), .attribute(named: "aria-labelledby", value: "new-links"),
-                .attribute(named: "data-unsaved-links", value: "true"),
-                .h2(.id("new-links"), .plain("\(model.newLinks.count) new links for \(model.newLinksUnit ?? "the unit")")),
-                .p(
-                    .plain(
+            Notice(message: model.notice, problems: model.problems)
+            if !model.newLinks.isEmpty {
+                IssuedLinks(
+                    urls: model.newLinks.map { model.baseURL + SiteURL.respond($0).path },
+                    heading: "\(model.newLinks.count) new links for \(model.newLinksUnit ?? "the unit")",
+                    advice:
                         "Give one link to each person. Each works once and is stored only as a fingerprint, so it cannot be shown again: download or copy the list now."
-                    )),
-                .p(.a(.escaped("href", dataURL), .attribute(named: "download", value: "links.csv"), .plain("Download the links as CSV"))),
-                .ol(.class("links"), .forEach(model.newLinks) { token in .li(.code(.plain(model.baseURL + SiteURL.respond(token).path))) }),
-                .raw(UnsavedLinksScript.tag)
-            )
+                )
+            }
+            El("p") { PageLink("See the results", .campaignResults(slug, id), className: "button") }
+            El("h2") { "Response rate" }
+            El("p") {
+                "\(model.progress.submitted) handed in of \(model.progress.invited) invited (\(AnalysisOutput.percent(model.progress.rate))); \(model.progress.inProgress) in progress. Units with fewer than \(model.workspace.minGroupSize) invited show no count."
+            }
+            DataTable(
+                columns: ["Unit", "Invited", "Handed in", "Rate"],
+                rows: model.progress.units.map { unit in
+                    [
+                        unit.unitName, "\(unit.invited)", unit.submitted.map { "\($0)" } ?? "hidden",
+                        AnalysisOutput.percent(unit.rate),
+                    ]
+                }, className: "progress")
+            if model.canEdit { editSections() }
         }
 
-        private func editSections() -> Node<HTML.BodyContext> {
+        @HTMLBuilder private func editSections() -> ComponentGroup {
             let slug = model.workspace.slug, id = model.campaign.id
             // One form per unit, its count set to the number invited there: the usual request
             // is one link for each person invited, and the page can say so without a script.
             let invited = Dictionary(model.progress.units.map { ($0.unitCode, $0.invited) }, uniquingKeysWith: { first, _ in first })
-            let rows = model.units.filter { model.population.contains($0.id) }.map { unit -> [String] in
-                let count = min(max(invited[unit.code] ?? 1, 1), CampaignRepository.linksPerRequest)
-                let field = "links-count-" + unit.code
-                let form =
-                    "<form class=\"inline-links\" action=\"\(SiteURL.campaignLinks(slug, id).path)\" method=\"post\">\(HTMLForm.csrf(model.csrfToken))<input type=\"hidden\" name=\"unit\" value=\"\(Charts.escape(unit.code))\"><input id=\"\(Charts.escape(field))\" aria-label=\"Links for \(Charts.escape(unit.name))\" name=\"count\" type=\"number\" min=\"1\" max=\"\(CampaignRepository.linksPerRequest)\" value=\"\(count)\"><button type=\"submit\">Make links</button></form>"
-                return [Charts.escape(unit.name), invited[unit.code].map { "\($0)" } ?? "", form]
+            El("h2") { "Respondent links" }
+            El("p") {
+                "One single-use link for each person invited; each unit's count starts at the number invited there. Links already handed out keep working."
             }
-            return .group(
-                .h2("Respondent links"),
-                .p(
-                    .plain(
-                        "One single-use link for each person invited; each unit's count starts at the number invited there. Links already handed out keep working."
-                    )),
-                .raw(Markup.table(header: ["Unit", "Invited", "Single-use links"], rows: rows, className: "links-by-unit")),
-                .h3("Open anonymous link"),
-                .unwrap(model.campaign.openLink) { secret in
-                    .p(
-                        .plain("Anyone with this link can answer once per visit: "),
-                        .code(.plain(model.baseURL + SiteURL.openLink(secret).path)))
-                },
-                .form(
-                    .action(SiteURL.campaignOpenLink(slug, id).path), .method(.post), HTMLForm.csrfNode(model.csrfToken),
-                    .input(.type(.hidden), .name("action"), .escaped("value", model.campaign.openLink == nil ? "create" : "remove")),
-                    .button(.type(.submit), .plain(model.campaign.openLink == nil ? "Create an open link" : "Remove the open link"))
-                ),
-                .h2("Window"),
-                .form(
-                    .action(SiteURL.campaignWindow(slug, id).path), .method(.post), HTMLForm.csrfNode(model.csrfToken),
-                    .input(.type(.hidden), .name("action"), .escaped("value", model.state == .closed ? "reopen" : "close")),
-                    .button(.type(.submit), .plain(model.state == .closed ? "Reopen without an end date" : "Close now"))
-                ),
-                .h2("Import responses"),
-                .p(
-                    .plain(
-                        "Paste a CSV as survey tools export it: respondent,unit,role,<item id>... (values 1-5, dk or empty), or the long form respondent,unit,role,item,value. Units and roles are codes. Nothing is saved if any line is wrong."
-                    )),
-                .form(
-                    .class("stack"), .action(SiteURL.campaignImport(slug, id).path), .method(.post), HTMLForm.csrfNode(model.csrfToken),
-                    .label(.for("responses-csv"), .plain("Responses CSV")),
-                    .textarea(.id("responses-csv"), .name("csv"), .plain(model.submittedCSV)),
-                    .button(.type(.submit), .plain("Import"))
-                )
-            )
+            DataTable(
+                columns: ["Unit", "Invited", "Single-use links"],
+                rows: model.units.filter { model.population.contains($0.id) }.map { unit in
+                    let count = min(max(invited[unit.code] ?? 1, 1), CampaignRepository.linksPerRequest)
+                    return [
+                        unit.name, invited[unit.code].map { "\($0)" } ?? "",
+                        PostForm(
+                            action: SiteURL.campaignLinks(slug, id).path, csrf: model.csrfToken, submit: "Make links",
+                            className: "inline-links"
+                        ) {
+                            El("input", .type("hidden"), .name("unit"), .value(unit.code))
+                            El(
+                                "input", .id("links-count-" + unit.code), .aria("label", "Links for \(unit.name)"), .name("count"),
+                                .type("number"), .min("1"), .max("\(CampaignRepository.linksPerRequest)"), .value("\(count)"))
+                        },
+                    ]
+                }, className: "links-by-unit")
+            El("h3") { "Open anonymous link" }
+            if let secret = model.campaign.openLink {
+                El("p") {
+                    "Anyone with this link can answer once per visit: "
+                    El("code") { model.baseURL + SiteURL.openLink(secret).path }
+                }
+            }
+            PostForm(
+                action: SiteURL.campaignOpenLink(slug, id).path, csrf: model.csrfToken,
+                submit: model.campaign.openLink == nil ? "Create an open link" : "Remove the open link", className: "inline"
+            ) {
+                El("input", .type("hidden"), .name("action"), .value(model.campaign.openLink == nil ? "create" : "remove"))
+            }
+            El("h2") { "Window" }
+            PostForm(
+                action: SiteURL.campaignWindow(slug, id).path, csrf: model.csrfToken,
+                submit: model.state == .closed ? "Reopen without an end date" : "Close now", className: "inline"
+            ) {
+                El("input", .type("hidden"), .name("action"), .value(model.state == .closed ? "reopen" : "close"))
+            }
+            El("h2") { "Import responses" }
+            El("p") {
+                "Paste a CSV as survey tools export it: respondent,unit,role,<item id>... (values 1-5, dk or empty), or the long form respondent,unit,role,item,value. Units and roles are codes. Nothing is saved if any line is wrong."
+            }
+            PostForm(action: SiteURL.campaignImport(slug, id).path, csrf: model.csrfToken, submit: "Import") {
+                Field.textarea("Responses CSV", name: "csv", id: "responses-csv", value: model.submittedCSV)
+            }
         }
     }
 }
@@ -236,51 +210,50 @@ enum ResultsPage {
         var title: String { "Results: \(model.figures.scorecard.campaign.name)" }
         var workspace: Workspace? { model.workspace }
 
-        func content() -> Node<HTML.BodyContext> {
+        func content() -> ComponentGroup {
             let slug = model.workspace.slug, id = model.campaignID
             let figures = model.figures
             let base = SiteURL.campaignResults(slug, id).path
             let by = figures.scorecard.breakdown.rawValue
-            return .group(
-                .h1(.plain("Results: \(figures.scorecard.campaign.name)")),
-                .nav(
-                    .class("filters"), .attribute(named: "aria-label", value: "Cut the results"),
-                    .span("Groups: "),
-                    .forEach(AssessmentScoring.Breakdown.allCases) { breakdown in
-                        breakdown.rawValue == by
-                            ? .strong(.plain(breakdown.rawValue))
-                            : .a(
-                                .escaped("href", base + SiteURL.query(["by": breakdown.rawValue, "framework": figures.framework.id])),
-                                .plain(breakdown.rawValue))
-                    },
-                    .span(" · Framework: "),
-                    .forEach(figures.frameworks) { framework in
-                        framework.id == figures.framework.id
-                            ? .strong(.plain(framework.name))
-                            : .a(.escaped("href", base + SiteURL.query(["by": by, "framework": framework.id])), .plain(framework.name))
+            El("h1") { "Results: \(figures.scorecard.campaign.name)" }
+            El("nav", .class("filters"), .aria("label", "Cut the results")) {
+                El("span") { "Groups: " }
+                for breakdown in AssessmentScoring.Breakdown.allCases {
+                    if breakdown.rawValue == by {
+                        El("strong") { breakdown.rawValue }
+                    } else {
+                        PageLink(
+                            breakdown.rawValue, href: base + SiteURL.query(["by": breakdown.rawValue, "framework": figures.framework.id]))
                     }
-                ),
-                .raw(
-                    ScorecardHTML.sections(
-                        figures, forceLink: { SiteURL.force(slug, $0).path },
-                        openLink: { open in
-                            guard let open else { return base + SiteURL.query(["by": by, "framework": figures.framework.id]) }
-                            return base + SiteURL.query(["by": by, "framework": figures.framework.id, "open": open])
-                        })),
-                .h2("Download"),
-                .ul(
-                    .forEach(LeadershipReport.Format.allCases) { format in
-                        .li(
-                            .a(
-                                .escaped(
-                                    "href",
-                                    SiteURL.campaignReport(slug, id).path
-                                        + SiteURL.query(["format": format.rawValue, "by": by, "framework": figures.framework.id])),
-                                .plain(label(format))))
-                    }),
-                .h2("Method"),
-                .p(.plain(ScorecardHTML.methodNotes))
-            )
+                }
+                El("span") { " · Framework: " }
+                for framework in figures.frameworks {
+                    if framework.id == figures.framework.id {
+                        El("strong") { framework.name }
+                    } else {
+                        PageLink(framework.name, href: base + SiteURL.query(["by": by, "framework": framework.id]))
+                    }
+                }
+            }
+            ScorecardHTML.sections(
+                figures, forceLink: { SiteURL.force(slug, $0).path },
+                openLink: { open in
+                    guard let open else { return base + SiteURL.query(["by": by, "framework": figures.framework.id]) }
+                    return base + SiteURL.query(["by": by, "framework": figures.framework.id, "open": open])
+                })
+            El("h2") { "Download" }
+            El("ul") {
+                for format in LeadershipReport.Format.allCases {
+                    El("li") {
+                        PageLink(
+                            label(format),
+                            href: SiteURL.campaignReport(slug, id).path
+                                + SiteURL.query(["format": format.rawValue, "by": by, "framework": figures.framework.id]))
+                    }
+                }
+            }
+            El("h2") { "Method" }
+            El("p") { ScorecardHTML.methodNotes }
         }
 
         private func label(_ format: LeadershipReport.Format) -> String {

@@ -12,13 +12,11 @@ enum ErrorPage {
         let model: Model
         var title: String { "Error \(model.status)" }
 
-        func content() -> Node<HTML.BodyContext> {
-            .group(
-                .h1(.plain(model.status == 404 ? "Not found" : "Something is wrong")),
-                .p(.class("error"), .attribute(named: "role", value: "alert"), .plain(model.message)),
-                .if(!model.problems.isEmpty, .ul(.class("error"), .forEach(model.problems) { .li(.plain($0.description)) })),
-                .p(.a(.href(SiteURL.home.path), .plain("Back to your workspaces")))
-            )
+        func content() -> ComponentGroup {
+            El("h1") { model.status == 404 ? "Not found" : "Something is wrong" }
+            El("p", .class("error"), .role("alert")) { model.message }
+            if !model.problems.isEmpty { El("ul", .class("error")) { for problem in model.problems { El("li") { problem.description } } } }
+            El("p") { PageLink("Back to your workspaces", .home) }
         }
     }
 }

@@ -22,73 +22,105 @@ enum ForcePage {
         var title: String { model.force.name }
         var workspace: Workspace? { model.workspace }
 
-        func content() -> Node<HTML.BodyContext> {
-            let e = Charts.escape
+        func content() -> ComponentGroup {
             let tensionByID = Dictionary(uniqueKeysWithValues: model.tensions.map { ($0.id, $0) })
-            var html = "<h1>\(e(model.force.name))</h1><p>\(e(model.force.description))</p>"
-            if let error = model.error { html += "<p class=\"error\" role=\"alert\">\(e(error))</p>" }
+            PageHeader(title: model.force.name, lead: model.force.description)
+            if let error = model.error { El("p", .class("error"), .role("alert")) { error } }
             if let latest = model.latest {
                 if let score = latest.score {
-                    html +=
-                        "<p>In “\(e(latest.campaign.name))” the force scores <strong>\(AnalysisOutput.rounded(score.score, 1))</strong> of 100 (\(AnalysisOutput.percent(score.favorable)) favorable, \(AnalysisOutput.percent(score.unfavorable)) unfavorable, n = \(score.n)).</p>"
-                } else {
-                    html += "<p>“\(e(latest.campaign.name))” has no score for this force yet.</p>"
-                }
-            }
-            html += "<h2>Tensions</h2>"
-            html +=
-                model.tensions.isEmpty
-                ? "<p>No tensions recorded.</p>"
-                : "<ul class=\"tensions\">"
-                    + model.tensions.map {
-                        "<li>\(e($0.text)) <span class=\"code\">\($0.source == .openAnswer ? "from an open answer" : "by hand") · \(Day.string($0.createdAt))</span></li>"
+                    El("p") {
+                        "In “\(latest.campaign.name)” the force scores "
+                        El("strong") { AnalysisOutput.rounded(score.score, 1) }
+                        " of 100 (\(AnalysisOutput.percent(score.favorable)) favorable, \(AnalysisOutput.percent(score.unfavorable)) unfavorable, n = \(score.n))."
                     }
-                    .joined() + "</ul>"
-            html += "<h2>Experiments</h2>"
-            if model.experiments.isEmpty { html += "<p>No experiments yet.</p>" }
-            for experiment in model.experiments {
-                html += "<article class=\"experiment\"><h3>\(e(experiment.practice))</h3><dl>"
-                if let tension = experiment.tensionID.flatMap({ tensionByID[$0] }) { html += "<dt>Tension</dt><dd>\(e(tension.text))</dd>" }
-                html += "<dt>Hypothesis</dt><dd>\(e(experiment.hypothesis))</dd><dt>Participants</dt><dd>\(e(experiment.participants))</dd>"
-                html += "<dt>Duration</dt><dd>\(experiment.durationDays) days</dd><dt>Review on</dt><dd>\(e(experiment.reviewOn))</dd>"
-                html += "<dt>Outcome</dt><dd>\(e(experiment.outcome ?? "not reviewed yet"))</dd></dl>"
-                if model.canEdit && experiment.outcome == nil {
-                    html +=
-                        "<form class=\"stack\" method=\"post\" action=\"\(SiteURL.experimentOutcome(model.workspace.slug, experiment.id).path)\">\(HTMLForm.csrf(model.csrfToken))<label for=\"outcome-\(experiment.id)\">What happened</label><textarea id=\"outcome-\(experiment.id)\" name=\"outcome\" required></textarea><button type=\"submit\">Record the outcome</button></form>"
+                } else {
+                    El("p") { "“\(latest.campaign.name)” has no score for this force yet." }
                 }
-                html += "</article>"
             }
+            El("h2") { "Tensions" }
+            if model.tensions.isEmpty {
+                EmptyState(
+                    what: "No tensions recorded for this force.",
+                    start: "Raise one below: something in how the organization works that pulls against serving customers.",
+                    readOnly: "An analyst or admin raises tensions here, often from the open answers below.", canEdit: model.canEdit)
+            } else {
+                El("ul", .class("tensions")) {
+                    for tension in model.tensions {
+                        El("li") {
+                            tension.text + " "
+                            El("span", .class("code")) {
+                                "\(tension.source == .openAnswer ? "from an open answer" : "by hand") · \(Day.string(tension.createdAt))"
+                            }
+                        }
+                    }
+                }
+            }
+            El("h2") { "Experiments" }
+            if model.experiments.isEmpty {
+                EmptyState(
+                    what: "No experiments yet.",
+                    start: "Plan a safe-to-try experiment below, aimed at a tension, with a date to review what happened.",
+                    readOnly: "An analyst or admin plans experiments here.", canEdit: model.canEdit)
+            }
+            for experiment in model.experiments { experimentCard(experiment, tension: experiment.tensionID.flatMap { tensionByID[$0] }) }
             if !model.openAnswers.isEmpty {
-                html +=
-                    "<h2>What people wrote</h2><p>Open answers of the latest wave, in no particular order, for raising tensions.</p><ul>"
-                html += model.openAnswers.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
+                El("h2") { "What people wrote" }
+                El("p") { "Open answers of the latest wave, in no particular order, for raising tensions." }
+                El("ul") { for answer in model.openAnswers { El("li") { answer } } }
             }
-            if model.canEdit { html += forms() }
-            return .raw(html)
+            if model.canEdit { forms() }
         }
 
-        private func forms() -> String {
+        private func experimentCard(_ experiment: Experiment, tension: Tension?) -> Component {
+            El("article", .class("experiment")) {
+                El("h3") { experiment.practice }
+                El("dl") {
+                    if let tension {
+                        El("dt") { "Tension" }
+                        El("dd") { tension.text }
+                    }
+                    El("dt") { "Hypothesis" }
+                    El("dd") { experiment.hypothesis }
+                    El("dt") { "Participants" }
+                    El("dd") { experiment.participants }
+                    El("dt") { "Duration" }
+                    El("dd") { "\(experiment.durationDays) days" }
+                    El("dt") { "Review on" }
+                    El("dd") { experiment.reviewOn }
+                    El("dt") { "Outcome" }
+                    El("dd") { experiment.outcome ?? "not reviewed yet" }
+                }
+                if model.canEdit && experiment.outcome == nil {
+                    PostForm(
+                        action: SiteURL.experimentOutcome(model.workspace.slug, experiment.id).path, csrf: model.csrfToken,
+                        submit: "Record the outcome"
+                    ) {
+                        Field.textarea("What happened", name: "outcome", id: "outcome-\(experiment.id)", rows: 4, required: true)
+                    }
+                }
+            }
+        }
+
+        @HTMLBuilder private func forms() -> ComponentGroup {
             let slug = model.workspace.slug, force = model.force.id
-            var html = "<h2>Raise a tension</h2>"
-            html += Markup.form(
-                action: SiteURL.forceTensions(slug, force).path, csrf: model.csrfToken, submit: "Add the tension",
-                html: Markup.textarea("What pulls against serving customers here?", name: "text", id: "tension-text", rows: 4)
-                    + Markup.select(
-                        "Source", name: "source", id: "tension-source",
-                        options: [("manual", "Raised by hand"), ("open-answer", "From an open answer")]))
-            html += "<h2>Plan an experiment</h2>"
-            html += Markup.form(
-                action: SiteURL.forceExperiments(slug, force).path, csrf: model.csrfToken, submit: "Add the experiment",
-                html: Markup.select(
+            El("h2") { "Raise a tension" }
+            PostForm(action: SiteURL.forceTensions(slug, force).path, csrf: model.csrfToken, submit: "Add the tension") {
+                Field.textarea("What pulls against serving customers here?", name: "text", id: "tension-text", rows: 4)
+                Field.select(
+                    "Source", name: "source", id: "tension-source",
+                    options: [("manual", "Raised by hand"), ("open-answer", "From an open answer")])
+            }
+            El("h2") { "Plan an experiment" }
+            PostForm(action: SiteURL.forceExperiments(slug, force).path, csrf: model.csrfToken, submit: "Add the experiment") {
+                Field.select(
                     "Tension", name: "tension", id: "exp-tension", options: model.tensions.map { ($0.id, String($0.text.prefix(80))) },
                     blank: "None")
-                    + Markup.input("Practice to try", name: "practice", id: "exp-practice", required: true)
-                    + Markup.input("Hypothesis: what we expect for customers", name: "hypothesis", id: "exp-hypothesis", required: true)
-                    + Markup.input("Participants", name: "participants", id: "exp-participants", required: true)
-                    + Markup.input(
-                        "Duration in days", name: "days", id: "exp-days", type: "number", value: "30", required: true, extra: "min=\"1\"")
-                    + Markup.input("Review on", name: "review", id: "exp-review", type: "date", value: model.today, required: true))
-            return html
+                Field.input("Practice to try", name: "practice", id: "exp-practice", required: true)
+                Field.input("Hypothesis: what we expect for customers", name: "hypothesis", id: "exp-hypothesis", required: true)
+                Field.input("Participants", name: "participants", id: "exp-participants", required: true)
+                Field.input("Duration in days", name: "days", id: "exp-days", type: "number", value: "30", required: true, .min("1"))
+                Field.input("Review on", name: "review", id: "exp-review", type: "date", value: model.today, required: true)
+            }
         }
     }
 }

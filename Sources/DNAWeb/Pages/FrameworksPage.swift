@@ -15,40 +15,39 @@ enum FrameworksPage {
         var title: String { "Frameworks" }
         var workspace: Workspace? { model.workspace }
 
-        func content() -> Node<HTML.BodyContext> {
-            let shown = model.frameworks.filter { model.selected == nil || $0.id == model.selected }
-            return .group(
-                .h1("Frameworks"),
-                .p(
-                    .plain(
-                        "Every item, insight and initiative can be tagged with dimensions of any framework, and every analysis can be cut by any framework."
-                    )),
-                .forEach(shown) { framework in
-                    .section(
-                        .h2(.a(.href(SiteURL.framework(model.workspace.slug, framework.id).path), .plain(framework.name))),
-                        .p(.span(.class("code"), .plain(framework.id)), .plain(" — " + framework.description)),
-                        .table(
-                            .thead(.tr(.th("Dimension"), .th("Id"), .th("Weight"), .th("What it asks"))),
-                            .tbody(.forEach(framework.dimensions) { dimension in row(dimension, framework: framework.id) })
-                        )
-                    )
-                }
+        func content() -> ComponentGroup {
+            PageHeader(
+                title: "Frameworks",
+                lead:
+                    "Every item, insight and initiative can be tagged with dimensions of any framework, and every analysis can be cut by any framework."
             )
+            for framework in model.frameworks where model.selected == nil || framework.id == model.selected {
+                El("section") {
+                    El("h2") { PageLink(framework.name, .framework(model.workspace.slug, framework.id)) }
+                    El("p") {
+                        El("span", .class("code")) { framework.id }
+                        " — " + framework.description
+                    }
+                    DataTable(columns: ["Dimension", "Id", "Weight", "What it asks"], rows: rows(framework))
+                }
+            }
         }
 
-        private func row(_ dimension: Framework.Dimension, framework: String) -> Node<HTML.TableContext> {
-            .group(
-                .tr(
-                    .td(.strong(.plain(dimension.name))), .td(.class("code"), .plain("\(framework)/\(dimension.id)")),
-                    .td(.plain(dimension.weight.map { $0.formatted() } ?? "—")), .td(.plain(dimension.description))
-                ),
-                .forEach(dimension.elements) { element in
-                    .tr(
-                        .td(.plain("↳ " + element.name)), .td(.class("code"), .plain("\(framework)/\(dimension.id)/\(element.id)")),
-                        .td(.plain("")), .td(.plain(element.description))
-                    )
-                }
-            )
+        /// A row per dimension, followed by a row per element of it.
+        private func rows(_ framework: Framework) -> [[Component]] {
+            framework.dimensions.flatMap { dimension -> [[Component]] in
+                let row: [Component] = [
+                    El("strong") { dimension.name }, El("span", .class("code")) { "\(framework.id)/\(dimension.id)" },
+                    dimension.weight.map { $0.formatted() } ?? "—", dimension.description,
+                ]
+                return [row]
+                    + dimension.elements.map { element in
+                        [
+                            "↳ " + element.name, El("span", .class("code")) { "\(framework.id)/\(dimension.id)/\(element.id)" }, "",
+                            element.description,
+                        ]
+                    }
+            }
         }
     }
 }

@@ -8,7 +8,8 @@ protocol PageView {
     var title: String { get }
     /// The workspace the page belongs to, for the navigation bar.
     var workspace: Workspace? { get }
-    func content() -> Node<HTML.BodyContext>
+    /// The page's content, built from `El`, the design system's components and plain text.
+    @HTMLBuilder func content() -> ComponentGroup
 }
 
 extension PageView {
@@ -20,8 +21,10 @@ extension PageView {
 
     /// The page again after the form posted to `request` was refused (400): the fields of that
     /// form come back with what was typed into them (`Markup.typed`).
-    func refused(_ form: FormBody, postedTo request: Request, identity: Identity?) -> Response {
-        Markup.$refused.withValue(RefusedForm(action: request.uri.path, values: form)) {
+    func refused(
+        _ form: FormBody, postedTo request: Request, identity: Identity?, fieldErrors: [String: String] = [:]
+    ) -> Response {
+        Refused.$form.withValue(RefusedForm(action: request.uri.path, values: form, fieldErrors: fieldErrors)) {
             response(status: .badRequest, identity: identity)
         }
     }
@@ -42,7 +45,7 @@ extension PageView {
 /// The shared frame of every page: skip link, header with navigation, main, footer.
 /// No script and no external resource, so pages work offline and without JavaScript.
 enum Layout {
-    static func document(title: String, workspace: Workspace?, identity: Identity?, content: Node<HTML.BodyContext>) -> String {
+    static func document(title: String, workspace: Workspace?, identity: Identity?, content: Component) -> String {
         let html = HTML(
             .lang(.english),
             .head(
@@ -56,7 +59,7 @@ enum Layout {
             .body(
                 .a(.class("skip"), .href("#main"), .plain("Skip to content")),
                 header(workspace: workspace, identity: identity),
-                .main(.id("main"), content),
+                .main(.id("main"), .component(content)),
                 .footer(.p(.plain("CustomerDNA — how well the whole organization is aligned with its customers.")))
             )
         )
@@ -90,10 +93,5 @@ enum Layout {
                 )
             }
         )
-    }
-
-    /// A hidden CSRF field for a form posted by a signed-in user.
-    static func csrfField(_ identity: Identity?) -> Node<HTML.FormContext> {
-        .input(.type(.hidden), .name(AuthMiddleware.csrfField), .escaped("value", identity?.csrfToken ?? ""))
     }
 }

@@ -4,13 +4,16 @@ import DNAStore
 import Plot
 
 /// The sub-navigation of the line of sight and the improvement loop.
-enum LoopNavigation {
-    static func html(_ slug: String, current: String) -> String {
+struct LoopNavigation: Component {
+    var slug: String
+    var current: String
+
+    var body: Component {
         let entries: [(String, SiteURL)] = [
             ("Overview", .overview(slug)), ("Line of sight", .lineOfSight(slug)), ("Hypotheses", .hypotheses(slug)),
             ("Evidence", .evidence(slug)), ("Decisions", .decisions(slug)), ("Metrics", .loopMetrics(slug)), ("Agility", .agility(slug)),
         ]
-        return Markup.subNavigation(label: "Line of sight", entries, current: current)
+        return SubNavigation(label: "Line of sight", entries, current: current)
     }
 }
 
@@ -65,198 +68,241 @@ enum LineOfSightPage {
         var title: String { "Line of sight" }
         var workspace: Workspace? { model.workspace }
 
-        func content() -> Node<HTML.BodyContext> {
+        func content() -> ComponentGroup {
             let slug = model.workspace.slug, report = model.report, graph = model.graph
-            var html = "<h1>Line of sight</h1>" + LoopNavigation.html(slug, current: "Line of sight")
-            html +=
-                "<p>Strategy → capability → initiative → customer outcome → business impact. An initiative has a full line of sight when it reaches a customer outcome from which a business impact follows. One that reaches no customer outcome works inside-out.</p>"
-            html += Markup.notice(model.notice, problems: model.problems)
+            PageHeader(
+                title: "Line of sight", navigation: LoopNavigation(slug: slug, current: "Line of sight"),
+                lead:
+                    "Strategy → capability → initiative → customer outcome → business impact. An initiative has a full line of sight when it reaches a customer outcome from which a business impact follows. One that reaches no customer outcome works inside-out."
+            )
+            Notice(message: model.notice, problems: model.problems)
             let coverage = report.coverage
-            let count: (LineOfSightCheck.Kind) -> Int = { kind in report.findings.filter { $0.kind == kind }.count }
-            html += Markup.cards([
+            StatCards([
                 ("\(coverage.withLineOfSight) of \(coverage.initiatives)", "initiatives with a full line of sight"),
                 (AnalysisOutput.percent(coverage.effortShare), "of effort has a line of sight"),
                 (AnalysisOutput.percent(coverage.budgetShare), "of budget has a line of sight"),
-                ("\(count(.insideOut))", "inside-out initiatives"),
+                ("\(report.findings.filter { $0.kind == .insideOut }.count)", "inside-out initiatives"),
             ])
-            html += filterForm()
-            var shown = model.strategy.map { graph.filtered(byStrategy: $0) } ?? graph
-            if let finding = model.finding { shown = shown.filtered(byFinding: finding, in: report) }
+            filterForm()
+            let shown = shownGraph()
             if shown.nodes.isEmpty {
-                html +=
-                    graph.nodes.isEmpty
-                    ? "<p>No nodes yet. Add a strategy, then capabilities, initiatives, outcomes and impacts below, or import a model file.</p>"
-                    : "<p>No node matches these filters. "
-                        + "<a href=\"\(Markup.text(SiteURL.lineOfSight(slug).path))\">Show the whole graph</a>.</p>"
+                if graph.nodes.isEmpty {
+                    EmptyState(
+                        what: "No nodes yet.",
+                        start: "Add a strategy, then capabilities, initiatives, outcomes and impacts below, or import a model file.",
+                        readOnly: "An analyst or admin draws the line of sight here.", canEdit: model.canEdit)
+                } else {
+                    El("p") {
+                        "No node matches these filters. "
+                        PageLink("Show the whole graph", .lineOfSight(slug))
+                        "."
+                    }
+                }
             } else if model.table || shown.nodes.count > LineOfSightChart.maximumNodes {
                 if !model.table {
-                    html +=
-                        "<p>The graph has \(shown.nodes.count) nodes, more than a drawing can show readably; here it is as a table. Filter by a strategy or a finding to draw part of it.</p>"
+                    El("p") {
+                        "The graph has \(shown.nodes.count) nodes, more than a drawing can show readably; here it is as a table. Filter by a strategy or a finding to draw part of it."
+                    }
                 }
-                html += table(shown)
+                table(shown)
             } else {
-                html += zoomLinks()
-                html +=
-                    "<figure class=\"los-figure\" id=\"los-figure\"><div class=\"los-scroll\">"
-                    + LineOfSightChart.graph(
-                        shown, report: report,
-                        options: .init(selected: model.selected, zoom: model.zoom, href: { model.address(node: $0) }))
-                    + "</div><figcaption>\(caption())</figcaption></figure>"
+                zoomLinks()
+                El("figure", .class("los-figure"), .id("los-figure")) {
+                    El("div", .class("los-scroll")) {
+                        ChartMarkup(
+                            svg: LineOfSightChart.graph(
+                                shown, report: report,
+                                options: .init(selected: model.selected, zoom: model.zoom, href: { model.address(node: $0) })))
+                    }
+                    El("figcaption") { caption() }
+                }
             }
-            if let details = model.view.details { html += NodeDetailsSection(model: model, details: details).html() }
-            html += findings(shown)
-            if model.canEdit { html += forms() }
-            html += "<p>" + Markup.link("Download the model (YAML)", .lineOfSightExport(slug)) + "</p>"
-            return .raw(html)
+            if let details = model.view.details { NodeDetailsSection(model: model, details: details) }
+            findings(shown)
+            if model.canEdit { forms() }
+            El("p") { PageLink("Download the model (YAML)", .lineOfSightExport(slug)) }
         }
 
-        private func caption() -> String {
-            guard let node = model.view.details?.node else {
-                return "Choose a node to light every path through it and open its details below; the table view lists the same graph."
-            }
-            return
-                "Every path through <strong>\(Markup.text(node.type.title)): \(Markup.text(node.title.isEmpty ? node.code : node.title))</strong> is lit. <a href=\"#details\">Its details</a> · <a href=\"\(Markup.text(model.address(node: nil)))\">Clear the choice</a>"
+        private func shownGraph() -> LineOfSightGraph {
+            var shown = model.strategy.map { model.graph.filtered(byStrategy: $0) } ?? model.graph
+            if let finding = model.finding { shown = shown.filtered(byFinding: finding, in: model.report) }
+            return shown
         }
 
-        private func filterForm() -> String {
-            let slug = model.workspace.slug
+        @HTMLBuilder private func caption() -> ComponentGroup {
+            if let node = model.view.details?.node {
+                "Every path through "
+                El("strong") { "\(node.type.title): \(node.title.isEmpty ? node.code : node.title)" }
+                " is lit. "
+                PageLink("Its details", href: "#details")
+                " · "
+                PageLink("Clear the choice", href: model.address(node: nil))
+            } else {
+                "Choose a node to light every path through it and open its details below; the table view lists the same graph."
+            }
+        }
+
+        private func filterForm() -> Component {
             let kinds = LineOfSightCheck.Kind.allCases.filter { kind in model.report.findings.contains { $0.kind == kind } }
-            var html =
-                "<form class=\"filters\" action=\"\(Markup.text(SiteURL.lineOfSight(slug).path))\" method=\"get\"><div>"
-            html += Markup.select(
-                "Strategy", name: "strategy", id: "filter-strategy", options: model.strategies.map { ($0.code, $0.title) },
-                selected: model.strategy, blank: "(all strategies)")
-            html += "</div><div>"
-            html += Markup.select(
-                "Finding", name: "finding", id: "filter-finding", options: kinds.map { ($0.rawValue, $0.rawValue) },
-                selected: model.finding?.rawValue, blank: "(any or none)")
-            html += "</div><div>"
-            html += Markup.select(
-                "View", name: "view", id: "filter-view", options: [("graph", "Drawing"), ("table", "Table")],
-                selected: model.table ? "table" : "graph")
-            html += "</div>"
-            // The scale goes along, "fit" included, so filtering keeps the drawing's size.
-            html += "<input type=\"hidden\" name=\"zoom\" value=\"\(model.zoom.map(String.init) ?? "fit")\">"
-            if let selected = model.selected { html += "<input type=\"hidden\" name=\"node\" value=\"\(Markup.text(selected))\">" }
-            return html + "<div><button type=\"submit\">Show</button></div></form>"
+            return El("form", .class("filters"), Attr("action", SiteURL.lineOfSight(model.workspace.slug).path), Attr("method", "get")) {
+                El("div") {
+                    Field.select(
+                        "Strategy", name: "strategy", id: "filter-strategy", options: model.strategies.map { ($0.code, $0.title) },
+                        selected: model.strategy, blank: "(all strategies)")
+                }
+                El("div") {
+                    Field.select(
+                        "Finding", name: "finding", id: "filter-finding", options: kinds.map { ($0.rawValue, $0.rawValue) },
+                        selected: model.finding?.rawValue, blank: "(any or none)")
+                }
+                El("div") {
+                    Field.select(
+                        "View", name: "view", id: "filter-view", options: [("graph", "Drawing"), ("table", "Table")],
+                        selected: model.table ? "table" : "graph")
+                }
+                // The scale goes along, "fit" included, so filtering keeps the drawing's size.
+                El("input", .type("hidden"), .name("zoom"), .value(model.zoom.map(String.init) ?? "fit"))
+                if let selected = model.selected { El("input", .type("hidden"), .name("node"), .value(selected)) }
+                El("div") { El("button", .type("submit")) { "Show" } }
+            }
         }
 
         /// Links to the drawing's scales, the current one named instead of linked.
-        private func zoomLinks() -> String {
+        private func zoomLinks() -> Component {
             let levels: [(String, Int?)] = [("Fit", nil)] + LineOfSightPage.zoomLevels.map { ("\($0)%", $0) }
-            return "<nav class=\"filters zoom\" aria-label=\"Drawing size\">Size: "
-                + levels.map { title, level in
-                    level == model.zoom
-                        ? "<strong aria-current=\"true\">\(title)</strong>"
-                        : "<a href=\"\(Markup.text(model.address(node: model.selected, zoom: .some(level))))\">\(title)</a>"
-                }.joined(separator: " · ") + "</nav>"
+            return El("nav", .class("filters zoom"), .aria("label", "Drawing size")) {
+                "Size: "
+                for (index, (title, level)) in levels.enumerated() {
+                    if index > 0 { " · " }
+                    if level == model.zoom {
+                        El("strong", .aria("current", "true")) { title }
+                    } else {
+                        PageLink(title, href: model.address(node: model.selected, zoom: .some(level)))
+                    }
+                }
+            }
         }
 
-        private func findings(_ shown: LineOfSightGraph) -> String {
+        @HTMLBuilder private func findings(_ shown: LineOfSightGraph) -> ComponentGroup {
             let codes = Set(shown.nodes.map(\.code))
             let relevant = model.report.findings.filter { codes.contains($0.node) || model.strategy == nil }
-            guard !relevant.isEmpty else { return "<h2>Findings</h2><p>No findings.</p>" }
-            return "<h2>Findings</h2>"
-                + Markup.table(
-                    header: ["Kind", "Node", "Finding"],
-                    rows: relevant.prefix(2000).map {
+            El("h2") { "Findings" }
+            if relevant.isEmpty {
+                El("p") { "No findings." }
+            } else {
+                DataTable(
+                    columns: ["Kind", "Node", "Finding"],
+                    rows: relevant.prefix(2000).map { finding in
                         [
-                            "<span class=\"finding \($0.kind.rawValue)\">\(Markup.text($0.kind.rawValue))</span>",
-                            "<span class=\"code\">\(Markup.text($0.node))</span>", Markup.text($0.message),
+                            El("span", .class("finding \(finding.kind.rawValue)")) { finding.kind.rawValue },
+                            El("span", .class("code")) { finding.node }, finding.message,
                         ]
                     }, className: "findings")
+            }
         }
 
-        private func table(_ shown: LineOfSightGraph) -> String {
-            var findings: [String: [String]] = [:]
-            for finding in model.report.findings { findings[finding.node, default: []].append(finding.kind.rawValue) }
+        @HTMLBuilder private func table(_ shown: LineOfSightGraph) -> ComponentGroup {
+            let findings = Dictionary(grouping: model.report.findings, by: \.node).mapValues { $0.map(\.kind.rawValue) }
             let covered = Set(model.report.initiativesWithLineOfSight)
-            var into: [String: [String]] = [:], out: [String: [String]] = [:]
-            for edge in shown.edges {
-                out[edge.from, default: []].append(edge.to)
-                into[edge.to, default: []].append(edge.from)
-            }
+            let into = Dictionary(grouping: shown.edges, by: \.to).mapValues { $0.map(\.from) }
+            let out = Dictionary(grouping: shown.edges, by: \.from).mapValues { $0.map(\.to) }
             let ordered = shown.nodes.sorted { ($0.type.rank, $0.code) < ($1.type.rank, $1.code) }
             let pages = max(1, (ordered.count + tablePageSize - 1) / tablePageSize)
             let page = min(max(model.tablePage, 1), pages)
-            let rows = ordered.dropFirst((page - 1) * tablePageSize).prefix(tablePageSize).map { node -> [String] in
-                [
-                    Markup.text(node.type.rawValue), "<span class=\"code\">\(Markup.text(node.code))</span>", Markup.text(node.title),
-                    Markup.text((into[node.code] ?? []).joined(separator: ", ")),
-                    Markup.text((out[node.code] ?? []).joined(separator: ", ")),
-                    node.type == .initiative ? (covered.contains(node.code) ? "yes" : "<strong>no</strong>") : "",
-                    Markup.text((findings[node.code] ?? []).joined(separator: ", ")),
-                ]
-            }
-            var html = Markup.table(
-                header: ["Type", "Code", "Title", "From", "To", "Line of sight", "Findings"], rows: Array(rows), className: "los-table")
+            DataTable(
+                columns: ["Type", "Code", "Title", "From", "To", "Line of sight", "Findings"],
+                rows: ordered.dropFirst((page - 1) * tablePageSize).prefix(tablePageSize).map { node in
+                    [
+                        node.type.rawValue, El("span", .class("code")) { node.code }, node.title,
+                        (into[node.code] ?? []).joined(separator: ", "), (out[node.code] ?? []).joined(separator: ", "),
+                        node.type == .initiative ? (covered.contains(node.code) ? "yes" as Component : El("strong") { "no" }) : "",
+                        (findings[node.code] ?? []).joined(separator: ", "),
+                    ]
+                }, className: "los-table")
             if pages > 1 {
-                let slug = model.workspace.slug
                 // Codes may hold '&' or '#': every value goes through SiteURL.query.
-                func pageQuery(_ number: Int) -> String {
+                let pageQuery = { (number: Int) in
                     model.strategy.map { SiteURL.query(["view": "table", "page": String(number), "strategy": $0]) }
                         ?? SiteURL.query(["view": "table", "page": String(number)])
                 }
-                html += "<p>Page \(page) of \(pages)"
-                if page > 1 {
-                    html += " · " + Markup.link("previous", .lineOfSight(slug), query: pageQuery(page - 1))
+                El("p") {
+                    "Page \(page) of \(pages)"
+                    if page > 1 {
+                        " · "
+                        PageLink("previous", .lineOfSight(model.workspace.slug), query: pageQuery(page - 1))
+                    }
+                    if page < pages {
+                        " · "
+                        PageLink("next", .lineOfSight(model.workspace.slug), query: pageQuery(page + 1))
+                    }
                 }
-                if page < pages {
-                    html += " · " + Markup.link("next", .lineOfSight(slug), query: pageQuery(page + 1))
-                }
-                html += "</p>"
             }
-            return html
         }
 
-        private func forms() -> String {
+        @HTMLBuilder private func forms() -> ComponentGroup {
             let slug = model.workspace.slug, csrf = model.csrfToken
             let nodes = model.graph.nodes.sorted { ($0.type.rank, $0.code) < ($1.type.rank, $1.code) }
                 .map { ($0.code, "\($0.type.rawValue): \($0.title) [\($0.code)]") }
-            var html = "<h2>Edit the graph</h2><div class=\"split\">"
-            html += Markup.form(
-                action: SiteURL.lineOfSightNodes(slug).path, csrf: csrf, submit: "Save node",
-                html: "<h3>Add or update a node</h3>"
-                    + Markup.select(
+            El("h2") { "Edit the graph" }
+            El("div", .class("split")) {
+                PostForm(action: SiteURL.lineOfSightNodes(slug).path, csrf: csrf, submit: "Save node") {
+                    El("h3") { "Add or update a node" }
+                    Field.select(
                         "Type", name: "type", id: "node-type", options: LineOfSightModel.NodeType.allCases.map { ($0.rawValue, $0.title) })
-                    + Markup.input(
-                        "Code (not for outcomes: pick one below)", name: "code", id: "node-code", extra: "placeholder=\"claims-first\"")
-                    + Markup.input("Title", name: "title", id: "node-title", extra: "placeholder=\"Win on claims\"")
-                    + Markup.select(
+                    Field.input("Code (not for outcomes: pick one below)", name: "code", id: "node-code", .placeholder("claims-first"))
+                    Field.input("Title", name: "title", id: "node-title", .placeholder("Win on claims"))
+                    Field.select(
                         "Customer outcome (for an outcome node)", name: "outcome", id: "node-outcome",
                         options: model.outcomes.map { ($0.code, $0.sentence) }, blank: "(not an outcome)")
-                    + Markup.input("Theory or note", name: "description", id: "node-description")
-                    + Markup.input(
+                    Field.input("Theory or note", name: "description", id: "node-description")
+                    Field.input(
                         "Effort (initiatives, \(LineOfSightPage.effortUnit))", name: "effort", id: "node-effort", type: "number",
-                        extra: "min=\"0\" step=\"any\"")
-                    + Markup.input(
+                        .min("0"), Attr("step", "any"))
+                    Field.input(
                         "Budget (initiatives, \(LineOfSightPage.budgetUnit) of your currency)", name: "budget", id: "node-budget",
-                        type: "number", extra: "min=\"0\" step=\"any\"")
-                    + Markup.select(
+                        type: "number", .min("0"), Attr("step", "any"))
+                    Field.select(
                         "Status (initiatives)", name: "status", id: "node-status",
                         options: LineOfSightGraph.Status.allCases.map { ($0.rawValue, $0.rawValue) }, blank: "(none)")
-                    + Markup.input("Shipped on (initiatives)", name: "shipped_on", id: "node-shipped", type: "date"))
-            html += "<div>"
-            // A GET form: choosing the start opens its details, whose connect form offers only
-            // the targets the model allows from it.
-            html +=
-                "<form class=\"stack\" action=\"\(Markup.text(SiteURL.lineOfSight(slug).path))#details\" method=\"get\"><h3>Connect two nodes</h3><p>Choose the node the edge starts at; its details then offer only the nodes it may lead to, and the customer model's outcomes not in the graph yet. Value flows strategy → capability or initiative; capability → initiative; initiative → outcome or impact; outcome → impact.</p>"
-                + Markup.select("Start at", name: "node", id: "edge-from", options: nodes, selected: model.selected)
-                + "<button type=\"submit\">Choose</button></form>"
-            html += Markup.form(
-                action: SiteURL.lineOfSightRemove(slug).path, csrf: csrf, submit: "Remove",
-                html: "<h3>Remove a node or an edge</h3>"
-                    + Markup.select("Node, or the start of the edge", name: "from", id: "remove-from", options: nodes)
-                    + Markup.select(
-                        "End of the edge (leave empty to remove the node)", name: "to", id: "remove-to", options: nodes,
-                        blank: "(remove the node)"))
-            html += "</div></div>"
-            html += Markup.form(
-                action: SiteURL.lineOfSightImport(slug).path, csrf: csrf, submit: "Import model",
-                html:
-                    "<h3>Import a model file</h3><p>The YAML of <code>cdna analyze line-of-sight</code>: <code>nodes</code>, <code>edges</code>, <code>metrics</code>, <code>evidence</code>. Merged by code, all or nothing.</p>"
-                    + Markup.textarea("Model YAML", name: "yaml", id: "los-yaml", value: model.submittedText, rows: 10))
-            return html
+                    Field.input("Shipped on (initiatives)", name: "shipped_on", id: "node-shipped", type: "date")
+                }
+                El("div") {
+                    // A GET form: choosing the start opens its details, whose connect form offers
+                    // only the targets the model allows from it.
+                    El("form", .class("stack"), Attr("action", SiteURL.lineOfSight(slug).path + "#details"), Attr("method", "get")) {
+                        El("h3") { "Connect two nodes" }
+                        El("p") {
+                            "Choose the node the edge starts at; its details then offer only the nodes it may lead to, and the customer model's outcomes not in the graph yet. Value flows strategy → capability or initiative; capability → initiative; initiative → outcome or impact; outcome → impact."
+                        }
+                        Field.select("Start at", name: "node", id: "edge-from", options: nodes, selected: model.selected)
+                        El("button", .type("submit")) { "Choose" }
+                    }
+                    PostForm(action: SiteURL.lineOfSightRemove(slug).path, csrf: csrf, submit: "Remove") {
+                        El("h3") { "Remove a node or an edge" }
+                        Field.select("Node, or the start of the edge", name: "from", id: "remove-from", options: nodes)
+                        Field.select(
+                            "End of the edge (leave empty to remove the node)", name: "to", id: "remove-to", options: nodes,
+                            blank: "(remove the node)")
+                    }
+                }
+            }
+            PostForm(action: SiteURL.lineOfSightImport(slug).path, csrf: csrf, submit: "Import model") {
+                El("h3") { "Import a model file" }
+                El("p") {
+                    "The YAML of "
+                    El("code") { "cdna analyze line-of-sight" }
+                    ": "
+                    El("code") { "nodes" }
+                    ", "
+                    El("code") { "edges" }
+                    ", "
+                    El("code") { "metrics" }
+                    ", "
+                    El("code") { "evidence" }
+                    ". Merged by code, all or nothing."
+                }
+                Field.textarea("Model YAML", name: "yaml", id: "los-yaml", value: model.submittedText, rows: 10)
+            }
         }
     }
 }
@@ -264,90 +310,131 @@ enum LineOfSightPage {
 /// A chosen node's details: what it is, what leads to it and from it, what the check found,
 /// what measures it, what supports or contradicts it and which hypotheses test it; for an
 /// analyst, a form to connect it to the nodes it may lead to.
-struct NodeDetailsSection {
+struct NodeDetailsSection: Component {
     let model: LineOfSightPage.Model
     let details: LineOfSightService.NodeDetails
 
-    func html() -> String {
+    var body: Component {
         let node = details.node, slug = model.workspace.slug
-        var html =
-            "<section id=\"details\" class=\"node-details\" aria-labelledby=\"details-title\"><h2 id=\"details-title\">\(Markup.text(node.type.title)): \(Markup.text(node.title.isEmpty ? node.code : node.title)) <span class=\"code\">\(Markup.text(node.code))</span></h2>"
-        html +=
-            "<p>Every path through this node is lit in the drawing. <a href=\"\(Markup.text(model.address(node: nil)))\">Clear the choice</a></p>"
-        if !node.description.isEmpty { html += "<p>\(Markup.text(node.description))</p>" }
         var facts: [(String, String)] = []
         if let effort = node.effort { facts.append(("Effort", "\(AnalysisOutput.grouped(effort)) \(LineOfSightPage.effortUnit)")) }
         if let budget = node.budget { facts.append(("Budget", "\(AnalysisOutput.grouped(budget)) \(LineOfSightPage.budgetUnit)")) }
         if let status = node.status { facts.append(("Status", status.rawValue)) }
         if let shipped = node.shippedOn { facts.append(("Shipped on", shipped)) }
-        if !facts.isEmpty {
-            html += "<dl class=\"facts\">" + facts.map { "<dt>\(Markup.text($0.0))</dt><dd>\(Markup.text($0.1))</dd>" }.joined() + "</dl>"
+        return El("section", .id("details"), .class("node-details"), .aria("labelledby", "details-title")) {
+            El("h2", .id("details-title")) {
+                CodedName("\(node.type.title): \(node.title.isEmpty ? node.code : node.title)", code: node.code)
+            }
+            El("p") {
+                "Every path through this node is lit in the drawing. "
+                PageLink("Clear the choice", href: model.address(node: nil))
+            }
+            if !node.description.isEmpty { El("p") { node.description } }
+            if !facts.isEmpty {
+                El("dl", .class("facts")) {
+                    for (term, value) in facts {
+                        El("dt") { term }
+                        El("dd") { value }
+                    }
+                }
+            }
+            El("div", .class("split")) {
+                El("div") {
+                    El("h3") { "Comes from" }
+                    nodeList(details.from, none: "Nothing leads to this node.")
+                }
+                El("div") {
+                    El("h3") { "Leads to" }
+                    nodeList(details.to, none: "This node leads nowhere yet.")
+                }
+            }
+            El("h3") { "Findings" }
+            if details.findings.isEmpty {
+                El("p") { "The check found nothing here." }
+            } else {
+                El("ul") {
+                    for finding in details.findings {
+                        El("li") {
+                            El("span", .class("finding \(finding.kind.rawValue)")) { finding.kind.rawValue }
+                            ": " + finding.message
+                        }
+                    }
+                }
+            }
+            El("h3") { "Metrics" }
+            if details.metrics.isEmpty {
+                El("p") {
+                    "No metric measures this node. "
+                    PageLink("Add one on the metrics page", .loopMetrics(slug))
+                    "."
+                }
+            } else {
+                DataTable(
+                    columns: ["Metric", "Value to", "Unit", "Target"],
+                    rows: details.metrics.map {
+                        [CodedName($0.name, code: $0.code), $0.kind.title, $0.unit, $0.target.map { AnalysisOutput.grouped($0) } ?? ""]
+                    })
+            }
+            El("h3") { "Evidence" }
+            evidenceList()
+            El("h3") { "Hypotheses" }
+            hypothesisList()
+            if model.canEdit { connectForm() }
         }
-        html += "<div class=\"split\"><div><h3>Comes from</h3>" + nodeList(details.from, none: "Nothing leads to this node.")
-        html += "</div><div><h3>Leads to</h3>" + nodeList(details.to, none: "This node leads nowhere yet.") + "</div></div>"
-        html += "<h3>Findings</h3>"
-        html +=
-            details.findings.isEmpty
-            ? "<p>The check found nothing here.</p>"
-            : "<ul>"
-                + details.findings.map {
-                    "<li><span class=\"finding \($0.kind.rawValue)\">\(Markup.text($0.kind.rawValue))</span>: \(Markup.text($0.message))</li>"
-                }.joined() + "</ul>"
-        html += "<h3>Metrics</h3>"
-        html +=
-            details.metrics.isEmpty
-            ? "<p>No metric measures this node. " + Markup.link("Add one on the metrics page", .loopMetrics(slug)) + ".</p>"
-            : Markup.table(
-                header: ["Metric", "Value to", "Unit", "Target"],
-                rows: details.metrics.map {
-                    [
-                        "\(Markup.text($0.name)) <span class=\"code\">\(Markup.text($0.code))</span>", Markup.text($0.kind.title),
-                        Markup.text($0.unit), $0.target.map { Markup.text(AnalysisOutput.grouped($0)) } ?? "",
-                    ]
-                })
-        html += "<h3>Evidence</h3>" + evidenceList()
-        html += "<h3>Hypotheses</h3>" + hypothesisList()
-        if model.canEdit { html += connectForm() }
-        return html + "</section>"
     }
 
-    private func evidenceList() -> String {
-        guard !details.evidence.isEmpty else {
-            return "<p>No evidence is linked to this node. " + Markup.link("Record evidence", .evidence(model.workspace.slug)) + ".</p>"
+    @HTMLBuilder private func evidenceList() -> ComponentGroup {
+        if details.evidence.isEmpty {
+            El("p") {
+                "No evidence is linked to this node. "
+                PageLink("Record evidence", .evidence(model.workspace.slug))
+                "."
+            }
+        } else {
+            El("ul") {
+                for item in details.evidence {
+                    let stance = item.links.first { $0.target == .node && $0.code == details.node.code }?.stance ?? .supports
+                    El("li") {
+                        El("strong") { stance.rawValue }
+                        ": " + item.title + " "
+                        El("span", .class("code")) { "\(item.code), \(item.capturedOn)" }
+                    }
+                }
+            }
         }
-        var html = "<ul>"
-        for item in details.evidence {
-            let stance = item.links.first { $0.target == .node && $0.code == details.node.code }?.stance ?? .supports
-            html +=
-                "<li><strong>\(Markup.text(stance.rawValue))</strong>: \(Markup.text(item.title)) <span class=\"code\">\(Markup.text(item.code)), \(Markup.text(item.capturedOn))</span></li>"
-        }
-        return html + "</ul>"
     }
 
-    private func hypothesisList() -> String {
-        guard !details.hypotheses.isEmpty else {
-            return "<p>No hypothesis names this node. " + Markup.link("Write one", .hypotheses(model.workspace.slug)) + ".</p>"
+    @HTMLBuilder private func hypothesisList() -> ComponentGroup {
+        if details.hypotheses.isEmpty {
+            El("p") {
+                "No hypothesis names this node. "
+                PageLink("Write one", .hypotheses(model.workspace.slug))
+                "."
+            }
+        } else {
+            El("ul") {
+                for card in details.hypotheses {
+                    El("li") {
+                        El("span", .class("code")) { card.code }
+                        " \(card.change) (\(card.status.rawValue)\(card.by.map { ", by " + $0 } ?? ""))"
+                    }
+                }
+            }
         }
-        var html = "<ul>"
-        for card in details.hypotheses {
-            let by = card.by.map { ", by " + Markup.text($0) } ?? ""
-            html +=
-                "<li><span class=\"code\">\(Markup.text(card.code))</span> \(Markup.text(card.change)) (\(Markup.text(card.status.rawValue))\(by))</li>"
-        }
-        return html + "</ul>"
     }
 
-    private func nodeList(_ nodes: [LineOfSightGraph.Node], none: String) -> String {
-        guard !nodes.isEmpty else { return "<p>\(Markup.text(none))</p>" }
-        return "<ul>"
-            + nodes.map {
-                "<li><a href=\"\(Markup.text(model.address(node: $0.code, fragment: "details")))\">\(Markup.text($0.type.title)): \(Markup.text($0.title))</a></li>"
-            }.joined() + "</ul>"
+    private func nodeList(_ nodes: [LineOfSightGraph.Node], none: String) -> Component {
+        guard !nodes.isEmpty else { return El("p") { none } }
+        return El("ul") {
+            for node in nodes {
+                El("li") { PageLink("\(node.type.title): \(node.title)", href: model.address(node: node.code, fragment: "details")) }
+            }
+        }
     }
 
     /// Only the targets the model allows from this node, grouped by type; the customer
     /// model's outcomes not in the graph yet join it when connected.
-    private func connectForm() -> String {
+    private func connectForm() -> Component {
         let node = details.node
         var groups: [(String, [(String, String)])] = LineOfSightModel.NodeType.allCases.compactMap { type in
             let nodes = details.allowedTargets.filter { $0.type == type }
@@ -361,19 +448,18 @@ struct NodeDetailsSection {
                 ))
         }
         guard !groups.isEmpty else {
-            return "<p>No edge may start at this node, or it leads to every node it may already.</p>"
+            return El("p") { "No edge may start at this node, or it leads to every node it may already." }
         }
-        var select =
-            "<label for=\"edge-to\">To</label><select id=\"edge-to\" name=\"to\" required><option value=\"\">(choose)</option>"
-        for (label, options) in groups {
-            select +=
-                "<optgroup label=\"\(Markup.text(label))\">"
-                + options.map { "<option value=\"\(Markup.text($0.0))\">\(Markup.text($0.1))</option>" }.joined() + "</optgroup>"
+        return PostForm(action: SiteURL.lineOfSightEdges(model.workspace.slug).path, csrf: model.csrfToken, submit: "Connect") {
+            El("h3") { "Connect \(node.code) to" }
+            El("input", .type("hidden"), .name("from"), .value(node.code))
+            El("label", .for("edge-to")) { "To" }
+            El("select", .id("edge-to"), .name("to"), .flag("required")) {
+                El("option", .value("")) { "(choose)" }
+                for (label, options) in groups {
+                    El("optgroup", Attr("label", label)) { for (value, title) in options { El("option", .value(value)) { title } } }
+                }
+            }
         }
-        select += "</select>"
-        return Markup.form(
-            action: SiteURL.lineOfSightEdges(model.workspace.slug).path, csrf: model.csrfToken, submit: "Connect",
-            html: "<h3>Connect \(Markup.text(node.code)) to</h3><input type=\"hidden\" name=\"from\" value=\"\(Markup.text(node.code))\">"
-                + select)
     }
 }

@@ -12,25 +12,17 @@ enum LoginPage {
         let model: Model
         var title: String { "Sign in" }
 
-        func content() -> Node<HTML.BodyContext> {
-            .group(
-                .h1("Sign in"),
-                .unwrap(model.message) { .p(.class("error"), .attribute(named: "role", value: "alert"), .plain($0)) },
-                .form(
-                    .class("stack"), .action(SiteURL.login.path), .method(.post),
-                    .input(.type(.hidden), .name(AuthMiddleware.csrfField), .escaped("value", model.csrfToken)),
-                    .unwrap(model.next) { .input(.type(.hidden), .name("next"), .escaped("value", $0)) },
-                    .label(.for("email"), .plain("E-mail")),
-                    .input(
-                        .id("email"), .name("email"), .type(.email), .escaped("value", model.email),
-                        .attribute(named: "autocomplete", value: "username"), .required(true)),
-                    .label(.for("password"), .plain("Password")),
-                    .input(
-                        .id("password"), .name("password"), .type(.password), .attribute(named: "autocomplete", value: "current-password"),
-                        .required(true)),
-                    .button(.type(.submit), .plain("Sign in"))
-                )
-            )
+        func content() -> ComponentGroup {
+            El("h1") { "Sign in" }
+            if let message = model.message { El("p", .class("error"), .role("alert")) { message } }
+            // Not a `PostForm`: the token here belongs to the sign-in form, not to a session.
+            El("form", .class("stack"), Attr("action", SiteURL.login.path), Attr("method", "post")) {
+                CSRFField(token: model.csrfToken)
+                if let next = model.next { El("input", .type("hidden"), .name("next"), .value(next)) }
+                Field.input("E-mail", name: "email", type: "email", value: model.email, required: true, Attr("autocomplete", "username"))
+                Field.input("Password", name: "password", type: "password", required: true, Attr("autocomplete", "current-password"))
+                El("button", .type("submit")) { "Sign in" }
+            }
         }
     }
 }

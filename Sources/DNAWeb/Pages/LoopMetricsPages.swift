@@ -26,48 +26,61 @@ enum LoopMetricsPage {
         var title: String { "Metrics" }
         var workspace: Workspace? { model.workspace }
 
-        func content() -> Node<HTML.BodyContext> {
+        func content() -> ComponentGroup {
             let slug = model.workspace.slug
-            var html = "<h1>Metrics</h1>" + LoopNavigation.html(slug, current: "Metrics")
-            html +=
-                "<p>Every objective pairs a metric of value to the customer with a metric of value to the business, so neither is bought with the other.</p>"
-            html += Markup.notice(model.notice, problems: model.problems)
+            PageHeader(
+                title: "Metrics", navigation: LoopNavigation(slug: slug, current: "Metrics"),
+                lead:
+                    "Every objective pairs a metric of value to the customer with a metric of value to the business, so neither is bought with the other."
+            )
+            Notice(message: model.notice, problems: model.problems)
             let series = Dictionary(grouping: model.measurements, by: \.metric)
             let definitions = Dictionary(model.metrics.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-            if !model.objectives.isEmpty { html += "<h2>Objectives</h2>" }
+            if !model.objectives.isEmpty { El("h2") { "Objectives" } }
             for objective in model.objectives {
-                html +=
-                    "<section class=\"objective\" id=\"objective-\(Markup.text(objective.code))\"><h3>\(Markup.text(objective.title))</h3><div class=\"pair\">"
-                for code in [objective.customerMetric, objective.businessMetric] {
-                    guard let metric = definitions[code] else { continue }
-                    html +=
-                        "<div class=\"\(metric.kind.rawValue)\"><p><strong>\(Markup.text(metric.kind.title.capitalizedFirst))</strong>: \(Markup.text(metric.name))</p>"
-                    html += summary(metric, series[code] ?? []) + chart(metric, series[code] ?? []) + "</div>"
+                El("section", .class("objective"), .id("objective-\(objective.code)")) {
+                    El("h3") { objective.title }
+                    El("div", .class("pair")) {
+                        for metric in [objective.customerMetric, objective.businessMetric].compactMap({ definitions[$0] }) {
+                            El("div", .class(metric.kind.rawValue)) {
+                                El("p") {
+                                    El("strong") { metric.kind.title.capitalizedFirst }
+                                    ": " + metric.name
+                                }
+                                summary(metric, series[metric.code] ?? [])
+                                chart(metric, series[metric.code] ?? [])
+                            }
+                        }
+                    }
                 }
-                html += "</div></section>"
             }
-            html += "<h2>All metrics</h2>"
-            html += Markup.table(
-                header: ["Code", "Metric", "Kind", "Measures", "Better", "Target", "Latest", "Meets target"],
-                rows: model.metrics.map { metric in
-                    let values = series[metric.code] ?? []
-                    let latest = values.last
-                    return [
-                        "<span class=\"code\">\(Markup.text(metric.code))</span>", Markup.text(metric.name),
-                        Markup.text(metric.kind.rawValue),
-                        Markup.text(metric.node ?? ""), metric.direction == .up ? "higher" : "lower",
-                        metric.target.map { Markup.text(AnalysisOutput.rounded($0, 1) + " " + metric.unit) } ?? "",
-                        latest.map { Markup.text(AnalysisOutput.rounded($0.value, 1) + " " + metric.unit + " (" + $0.date + ")") } ?? "–",
-                        latest.flatMap { metric.meetsTarget($0.value) }.map { $0 ? "yes" : "<strong>no</strong>" } ?? "",
-                    ]
-                }, className: "metrics")
-            html += "<p>" + Markup.link("Download all measurements (CSV)", .loopMeasurementsCSV(slug)) + "</p>"
-            if model.canEdit { html += forms() }
-            return .raw(html)
+            El("h2") { "All metrics" }
+            if model.metrics.isEmpty {
+                EmptyState(
+                    what: "No metrics yet.",
+                    start:
+                        "Define a metric of value to the customer and one of value to the business, record their values, then pair them in an objective.",
+                    readOnly: "An analyst or admin defines metrics here.", canEdit: model.canEdit)
+            } else {
+                DataTable(
+                    columns: ["Code", "Metric", "Kind", "Measures", "Better", "Target", "Latest", "Meets target"],
+                    rows: model.metrics.map { metric in
+                        let latest = series[metric.code]?.last
+                        return [
+                            El("span", .class("code")) { metric.code }, metric.name, metric.kind.rawValue, metric.node ?? "",
+                            metric.direction == .up ? "higher" : "lower",
+                            metric.target.map { AnalysisOutput.rounded($0, 1) + " " + metric.unit } ?? "",
+                            latest.map { AnalysisOutput.rounded($0.value, 1) + " " + metric.unit + " (" + $0.date + ")" } ?? "–",
+                            latest.flatMap { metric.meetsTarget($0.value) }.map { $0 ? "yes" as Component : El("strong") { "no" } } ?? "",
+                        ]
+                    }, className: "metrics")
+            }
+            El("p") { PageLink("Download all measurements (CSV)", .loopMeasurementsCSV(slug)) }
+            if model.canEdit { forms() }
         }
 
-        private func summary(_ metric: MetricDefinition, _ values: [MetricValue]) -> String {
-            guard let latest = values.last else { return "<p>No measurements yet.</p>" }
+        private func summary(_ metric: MetricDefinition, _ values: [MetricValue]) -> Component {
+            guard let latest = values.last else { return El("p") { "No measurements yet." } }
             var text = "Latest \(AnalysisOutput.rounded(latest.value, 1)) \(metric.unit) on \(latest.date)"
             if let first = values.first, values.count > 1 {
                 text += ", from \(AnalysisOutput.rounded(first.value, 1)) on \(first.date)"
@@ -75,65 +88,76 @@ enum LoopMetricsPage {
             if let target = metric.target {
                 text += "; target \(AnalysisOutput.rounded(target, 1)) (\(metric.meetsTarget(latest.value) == true ? "met" : "not met"))"
             }
-            return "<p class=\"metric-summary\">\(Markup.text(text)).</p>"
+            return El("p", .class("metric-summary")) { text + "." }
         }
 
-        private func chart(_ metric: MetricDefinition, _ values: [MetricValue]) -> String {
-            guard !values.isEmpty else { return "" }
-            let numbers = values.map(\.value) + (metric.target.map { [$0] } ?? [])
-            let low = numbers.min()!, high = numbers.max()!, pad = max((high - low) * 0.1, 1e-9)
-            // Each point is one measurement, labelled by its day: two in one month are two labels.
-            var svg = Charts.line(
-                title: "\(metric.name) (\(metric.unit))", points: values.map { (String($0.date.dropFirst(2)), $0.value) },
-                range: (low - pad)...(high + pad), target: metric.target,
-                format: { AnalysisOutput.rounded($0, $0.magnitude >= 100 ? 0 : 1) })
-            if let target = metric.target {
-                svg +=
-                    "<p class=\"muted\">Target \(Markup.text(AnalysisOutput.rounded(target, 1))) \(Markup.text(metric.unit)), \(metric.direction == .up ? "higher" : "lower") is better.</p>"
+        @HTMLBuilder private func chart(_ metric: MetricDefinition, _ values: [MetricValue]) -> ComponentGroup {
+            if !values.isEmpty {
+                let numbers = values.map(\.value) + (metric.target.map { [$0] } ?? [])
+                let low = numbers.min()!, high = numbers.max()!, pad = max((high - low) * 0.1, 1e-9)
+                // Each point is one measurement, labelled by its day: two in one month are two labels.
+                ChartFrame(
+                    title: "\(metric.name) (\(metric.unit))",
+                    svg: Charts.line(
+                        title: "\(metric.name) (\(metric.unit))", points: values.map { (String($0.date.dropFirst(2)), $0.value) },
+                        range: (low - pad)...(high + pad), target: metric.target,
+                        format: { AnalysisOutput.rounded($0, $0.magnitude >= 100 ? 0 : 1) }),
+                    caption: metric.target.map {
+                        "Dashed line: the target, \(AnalysisOutput.rounded($0, 1)) \(metric.unit); \(metric.direction == .up ? "higher" : "lower") is better."
+                    },
+                    table: DataTable(
+                        columns: ["Date", "Value (\(metric.unit))"],
+                        rows: values.map { [$0.date, AnalysisOutput.grouped($0.value, 2)] }))
             }
-            return svg
         }
 
-        private func forms() -> String {
+        @HTMLBuilder private func forms() -> ComponentGroup {
             let slug = model.workspace.slug, csrf = model.csrfToken
             let codes = model.metrics.map { ($0.code, "\($0.name) [\($0.code)]") }
-            var html = "<h2>Edit</h2><div class=\"split\">"
-            html += Markup.form(
-                action: SiteURL.loopMetrics(slug).path, csrf: csrf, submit: "Save metric",
-                html: "<h3>Define a metric</h3>" + Markup.input("Code", name: "code", id: "metric-code", required: true)
-                    + Markup.input("Name", name: "name", id: "metric-name", required: true)
-                    + Markup.select(
+            El("h2") { "Edit" }
+            El("div", .class("split")) {
+                PostForm(action: SiteURL.loopMetrics(slug).path, csrf: csrf, submit: "Save metric") {
+                    El("h3") { "Define a metric" }
+                    Field.input("Code", name: "code", id: "metric-code", required: true)
+                    Field.input("Name", name: "name", id: "metric-name", required: true)
+                    Field.select(
                         "Kind", name: "kind", id: "metric-kind",
                         options: MetricDefinition.ValueKind.allCases.map { ($0.rawValue, $0.title) })
-                    + Markup.input("Unit", name: "unit", id: "metric-unit", extra: "placeholder=\"%\"")
-                    + Markup.select(
-                        "Better when", name: "direction", id: "metric-direction", options: [("up", "higher"), ("down", "lower")])
-                    + Markup.input("Target", name: "target", id: "metric-target", type: "number", extra: "step=\"any\"")
-                    + Markup.select("Measures the node", name: "node", id: "metric-node", options: model.nodes, blank: "(none)"))
-            html += "<div>"
-            html += Markup.form(
-                action: SiteURL.loopMeasurements(slug).path, csrf: csrf, submit: "Record value",
-                html: "<h3>Record a value</h3>" + Markup.select("Metric", name: "metric", id: "value-metric", options: codes)
-                    + Markup.input("Date", name: "date", id: "value-date", type: "date", value: model.today, required: true)
-                    + Markup.input("Value", name: "value", id: "value-value", type: "number", required: true, extra: "step=\"any\""))
-            html += Markup.form(
-                action: SiteURL.objectives(slug).path, csrf: csrf, submit: "Save objective",
-                html: "<h3>Pair metrics in an objective</h3>" + Markup.input("Code", name: "code", id: "objective-code", required: true)
-                    + Markup.input("Objective", name: "title", id: "objective-title", required: true)
-                    + Markup.select(
-                        "Value to the customer", name: "customer_metric", id: "objective-customer",
-                        options: model.metrics.filter { $0.kind == .customerValue }.map { ($0.code, $0.name) })
-                    + Markup.select(
-                        "Value to the business", name: "business_metric", id: "objective-business",
-                        options: model.metrics.filter { $0.kind == .businessValue }.map { ($0.code, $0.name) })
-                    + Markup.select("Strategy", name: "strategy", id: "objective-strategy", options: model.strategies, blank: "(none)"))
-            html += "</div></div>"
-            html += Markup.form(
-                action: SiteURL.loopMeasurementsImport(slug).path, csrf: csrf, submit: "Import values",
-                html:
-                    "<h3>Import values</h3><p>CSV <code>metric,date,value</code>; a value for a day that has one replaces it; all or nothing.</p>"
-                    + Markup.textarea("Values CSV", name: "csv", id: "values-csv", value: model.submittedText, rows: 6))
-            return html
+                    Field.input("Unit", name: "unit", id: "metric-unit", .placeholder("%"))
+                    Field.select("Better when", name: "direction", id: "metric-direction", options: [("up", "higher"), ("down", "lower")])
+                    Field.input("Target", name: "target", id: "metric-target", type: "number", Attr("step", "any"))
+                    Field.select("Measures the node", name: "node", id: "metric-node", options: model.nodes, blank: "(none)")
+                }
+                El("div") {
+                    PostForm(action: SiteURL.loopMeasurements(slug).path, csrf: csrf, submit: "Record value") {
+                        El("h3") { "Record a value" }
+                        Field.select("Metric", name: "metric", id: "value-metric", options: codes)
+                        Field.input("Date", name: "date", id: "value-date", type: "date", value: model.today, required: true)
+                        Field.input("Value", name: "value", id: "value-value", type: "number", required: true, Attr("step", "any"))
+                    }
+                    PostForm(action: SiteURL.objectives(slug).path, csrf: csrf, submit: "Save objective") {
+                        El("h3") { "Pair metrics in an objective" }
+                        Field.input("Code", name: "code", id: "objective-code", required: true)
+                        Field.input("Objective", name: "title", id: "objective-title", required: true)
+                        Field.select(
+                            "Value to the customer", name: "customer_metric", id: "objective-customer",
+                            options: model.metrics.filter { $0.kind == .customerValue }.map { ($0.code, $0.name) })
+                        Field.select(
+                            "Value to the business", name: "business_metric", id: "objective-business",
+                            options: model.metrics.filter { $0.kind == .businessValue }.map { ($0.code, $0.name) })
+                        Field.select("Strategy", name: "strategy", id: "objective-strategy", options: model.strategies, blank: "(none)")
+                    }
+                }
+            }
+            PostForm(action: SiteURL.loopMeasurementsImport(slug).path, csrf: csrf, submit: "Import values") {
+                El("h3") { "Import values" }
+                El("p") {
+                    "CSV "
+                    El("code") { "metric,date,value" }
+                    "; a value for a day that has one replaces it; all or nothing."
+                }
+                Field.textarea("Values CSV", name: "csv", id: "values-csv", value: model.submittedText, rows: 6)
+            }
         }
     }
 }
@@ -152,15 +176,17 @@ enum AgilityPage {
         var title: String { "Agility" }
         var workspace: Workspace? { model.workspace }
 
-        func content() -> Node<HTML.BodyContext> {
+        func content() -> ComponentGroup {
             let slug = model.workspace.slug, report = model.agility
-            var html = "<h1>Agility</h1>" + LoopNavigation.html(slug, current: "Agility")
-            html +=
-                "<p>How fast the organization responds to what customers show it: days from the earliest evidence a decision cites (captured on or before the decision) to the decision, and from the decision to the initiative it started shipping.</p>"
+            PageHeader(
+                title: "Agility", navigation: LoopNavigation(slug: slug, current: "Agility"),
+                lead:
+                    "How fast the organization responds to what customers show it: days from the earliest evidence a decision cites (captured on or before the decision) to the decision, and from the decision to the initiative it started shipping."
+            )
             let overall = report.overall
-            func days(_ d: Agility.Distribution?) -> String { d.map { "\(AnalysisOutput.rounded($0.median, 0)) days" } ?? "–" }
+            let days = { (d: Agility.Distribution?) in d.map { "\(AnalysisOutput.rounded($0.median, 0)) days" } ?? "–" }
             let lastYear = report.shippedPerMonth.suffix(12)
-            html += Markup.cards([
+            StatCards([
                 (days(overall.signalToDecision), "median, signal to decision"),
                 (days(overall.decisionToShip), "median, decision to shipped"),
                 (days(overall.signalToShip), "median, signal to shipped"),
@@ -174,30 +200,45 @@ enum AgilityPage {
                 ("Signal to shipped", \Agility.Period.signalToShip),
             ] as [(String, KeyPath<Agility.Period, Agility.Distribution?>)] {
                 let rows = report.byQuarter.compactMap { period in period[keyPath: path].map { (period.period ?? "", $0) } }
-                guard !rows.isEmpty else { continue }
-                html +=
-                    "<h2>\(Markup.text(name)), by quarter of the decision</h2>"
-                    + LineOfSightChart.boxes(title: "\(name) in days", rows: rows)
+                if !rows.isEmpty {
+                    El("h2") { "\(name), by quarter of the decision" }
+                    ChartFrame(
+                        title: "\(name) in days, by quarter",
+                        svg: LineOfSightChart.boxes(title: "\(name) in days", rows: rows),
+                        caption:
+                            "Each line runs from the shortest to the longest time; the box spans the middle half, the bar inside it is the median.",
+                        table: DataTable(
+                            columns: ["Quarter", "Decisions", "Shortest", "Lower quartile", "Median", "Upper quartile", "Longest"],
+                            rows: rows.map { quarter, d in
+                                [quarter, "\(d.n)"] + [d.min, d.q1, d.median, d.q3, d.max].map { AnalysisOutput.rounded($0, 0) }
+                            }))
+                }
             }
             if !report.shippedPerMonth.isEmpty {
-                html += "<h2>Initiatives shipped per month</h2>"
-                html += Charts.bars(
-                    title: "Initiatives shipped per month", rows: report.shippedPerMonth.map { ($0.month, Double($0.initiatives), false) },
-                    format: { String(Int($0)) })
+                El("h2") { "Initiatives shipped per month" }
+                ChartFrame(
+                    title: "Initiatives shipped per month",
+                    svg: Charts.bars(
+                        title: "Initiatives shipped per month",
+                        rows: report.shippedPerMonth.map { ($0.month, Double($0.initiatives), false) }, format: { String(Int($0)) }),
+                    table: DataTable(
+                        columns: ["Month", "Initiatives shipped"], rows: report.shippedPerMonth.map { [$0.month, "\($0.initiatives)"] }))
             }
-            html += "<h2>Lead times by decision</h2>"
-            html += Markup.table(
-                header: ["Decision", "Signal", "Decided", "Shipped", "Signal → decision", "Decision → shipped", "Signal → shipped"],
-                rows: report.leadTimes.reversed().map { time in
-                    [
-                        "<span class=\"code\">\(Markup.text(time.decision))</span> \(Markup.text(model.titles[time.decision] ?? ""))",
-                        Markup.text(time.signalOn ?? "–"), Markup.text(time.decidedOn), Markup.text(time.shippedOn ?? "–"),
-                        time.signalToDecision.map { AnalysisOutput.rounded($0, 0) } ?? "–",
-                        time.decisionToShip.map { AnalysisOutput.rounded($0, 0) } ?? "–",
-                        time.signalToShip.map { AnalysisOutput.rounded($0, 0) } ?? "–",
-                    ]
-                }, className: "lead-times")
-            return .raw(html)
+            El("h2") { "Lead times by decision" }
+            if report.leadTimes.isEmpty {
+                El("p") { "No decision has been logged yet, so there is no lead time to show." }
+            } else {
+                DataTable(
+                    columns: ["Decision", "Signal", "Decided", "Shipped", "Signal → decision", "Decision → shipped", "Signal → shipped"],
+                    rows: report.leadTimes.reversed().map { time in
+                        [
+                            CodedName(model.titles[time.decision] ?? "", code: time.decision), time.signalOn ?? "–", time.decidedOn,
+                            time.shippedOn ?? "–", time.signalToDecision.map { AnalysisOutput.rounded($0, 0) } ?? "–",
+                            time.decisionToShip.map { AnalysisOutput.rounded($0, 0) } ?? "–",
+                            time.signalToShip.map { AnalysisOutput.rounded($0, 0) } ?? "–",
+                        ]
+                    }, className: "lead-times")
+            }
         }
     }
 }

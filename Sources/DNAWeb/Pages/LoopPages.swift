@@ -24,94 +24,113 @@ enum HypothesesPage {
         var title: String { "Hypotheses" }
         var workspace: Workspace? { model.workspace }
 
-        func content() -> Node<HTML.BodyContext> {
+        func content() -> ComponentGroup {
             let slug = model.workspace.slug
-            var html = "<h1>Hypotheses</h1>" + LoopNavigation.html(slug, current: "Hypotheses")
-            html +=
-                "<p>A strategy is a theory. Each card says what we believe, for whom, what customers will get, what it drives for the business and how we will know. Cards move proposed → testing → validated or invalidated; closing one keeps what was learned.</p>"
-            html += Markup.notice(model.notice, problems: model.problems)
-            html += Markup.cards(
+            PageHeader(
+                title: "Hypotheses", navigation: LoopNavigation(slug: slug, current: "Hypotheses"),
+                lead:
+                    "A strategy is a theory. Each card says what we believe, for whom, what customers will get, what it drives for the business and how we will know. Cards move proposed → testing → validated or invalidated; closing one keeps what was learned."
+            )
+            Notice(message: model.notice, problems: model.problems)
+            StatCards(
                 Hypothesis.Status.allCases.map { status in
                     ("\(model.hypotheses.filter { $0.status == status }.count)", status.rawValue)
                 })
             if model.hypotheses.isEmpty {
-                html += Markup.emptyState(
-                    "No hypotheses yet.",
+                EmptyState(
+                    what: "No hypotheses yet.",
                     start:
                         "A card says what you believe a change will do for a customer segment and for the business, and which metric will tell. Write the first one with the form below; it starts as proposed.",
                     readOnly: "An analyst or admin of this workspace writes the cards; they appear here by status.", canEdit: model.canEdit)
             }
             for status in Hypothesis.Status.allCases {
                 let cards = model.hypotheses.filter { $0.status == status }
-                guard !cards.isEmpty else { continue }
-                html += "<h2>\(Markup.text(status.rawValue.capitalized))</h2><ul class=\"test-cards\">"
-                for card in cards {
-                    html += "<li class=\"test-card \(status.rawValue)\" id=\"card-\(Markup.text(card.code))\">" + cardHTML(card) + "</li>"
+                if !cards.isEmpty {
+                    El("h2") { status.rawValue.capitalized }
+                    El("ul", .class("test-cards")) {
+                        for card in cards { El("li", .class("test-card \(status.rawValue)"), .id("card-\(card.code)")) { testCard(card) } }
+                    }
                 }
-                html += "</ul>"
             }
-            if model.canEdit { html += addForm() }
-            return .raw(html)
+            if model.canEdit { addForm() }
         }
 
-        private func cardHTML(_ card: Hypothesis) -> String {
-            var html = "<p><span class=\"code\">\(Markup.text(card.code))</span> \(Markup.text(card.sentence))</p>"
-            var links: [String] = []
-            if let strategy = card.strategy { links.append("strategy <span class=\"code\">\(Markup.text(strategy))</span>") }
-            if let initiative = card.initiative { links.append("initiative <span class=\"code\">\(Markup.text(initiative))</span>") }
-            if !links.isEmpty {
-                html += "<p class=\"muted\">Tests " + links.joined(separator: ", ") + "; proposed \(Markup.text(card.createdOn)).</p>"
+        @HTMLBuilder private func testCard(_ card: Hypothesis) -> ComponentGroup {
+            El("p") {
+                El("span", .class("code")) { card.code }
+                " " + card.sentence
+            }
+            if card.strategy != nil || card.initiative != nil {
+                El("p", .class("muted")) {
+                    "Tests "
+                    if let strategy = card.strategy {
+                        "strategy "
+                        El("span", .class("code")) { strategy }
+                    }
+                    if card.strategy != nil && card.initiative != nil { ", " }
+                    if let initiative = card.initiative {
+                        "initiative "
+                        El("span", .class("code")) { initiative }
+                    }
+                    "; proposed \(card.createdOn)."
+                }
             }
             if let learning = card.learning {
-                html +=
-                    "<dl class=\"learning\"><dt>We believed</dt><dd>\(Markup.text(learning.believed))</dd><dt>We observed</dt><dd>\(Markup.text(learning.observed))</dd><dt>We learned</dt><dd>\(Markup.text(learning.learned))</dd><dt>Next</dt><dd>\(Markup.text(learning.next))</dd></dl>"
-                html += "<p class=\"muted\">Closed \(Markup.text(card.closedOn ?? "")).</p>"
+                El("dl", .class("learning")) {
+                    for (term, text) in [
+                        ("We believed", learning.believed), ("We observed", learning.observed), ("We learned", learning.learned),
+                        ("Next", learning.next),
+                    ] {
+                        El("dt") { term }
+                        El("dd") { text }
+                    }
+                }
+                El("p", .class("muted")) { "Closed \(card.closedOn ?? "")." }
             }
-            guard model.canEdit, !card.status.isClosed else { return html }
-            let slug = model.workspace.slug, prefix = "h-\(card.code)-"
-            if card.status == .proposed {
-                html += Markup.form(
-                    action: SiteURL.hypothesisStatus(slug, card.code).path, csrf: model.csrfToken, submit: "Start testing",
-                    className: "inline",
-                    html: "<input type=\"hidden\" name=\"status\" value=\"testing\">")
-            } else {
-                html += "<details><summary>Close with a learning card</summary>"
-                html += Markup.form(
-                    action: SiteURL.hypothesisStatus(slug, card.code).path, csrf: model.csrfToken, submit: "Close the card",
-                    html: Markup.select(
-                        "Result", name: "status", id: prefix + "status",
-                        options: [("validated", "validated"), ("invalidated", "invalidated")])
-                        + Markup.textarea("What we believed", name: "believed", id: prefix + "believed", value: card.sentence, rows: 2)
-                        + Markup.textarea("What we observed", name: "observed", id: prefix + "observed", rows: 2)
-                        + Markup.textarea("What we learned", name: "learned", id: prefix + "learned", rows: 2)
-                        + Markup.textarea("What we will do next", name: "next", id: prefix + "next", rows: 2)
-                        + Markup.input("Closed on", name: "date", id: prefix + "date", type: "date", value: model.today, required: true))
-                html += "</details>"
-            }
-            return html
+            if model.canEdit, !card.status.isClosed { cardForm(card) }
         }
 
-        private func addForm() -> String {
-            "<details><summary>Write a test card</summary>"
-                + Markup.form(
-                    action: SiteURL.hypotheses(model.workspace.slug).path, csrf: model.csrfToken, submit: "Add the card",
-                    html: Markup.input("Code", name: "code", id: "hyp-code", required: true, extra: "placeholder=\"H9\"")
-                        + Markup.input("We believe (the change)", name: "change", id: "hyp-change", required: true)
-                        + Markup.select(
-                            "for (segment)", name: "segment", id: "hyp-segment", options: model.segments, blank: "(all customers)")
-                        + Markup.input("will (customer outcome)", name: "outcome", id: "hyp-outcome", required: true)
-                        + Markup.input("which drives (business impact)", name: "impact", id: "hyp-impact")
-                        + Markup.select(
-                            "We will know when (metric)", name: "metric", id: "hyp-metric", options: model.metrics, blank: "(no metric yet)"
-                        )
-                        + Markup.input("moves from", name: "from", id: "hyp-from", type: "number", extra: "step=\"any\"")
-                        + Markup.input("to", name: "to", id: "hyp-to", type: "number", extra: "step=\"any\"")
-                        + Markup.input("by", name: "by", id: "hyp-by", type: "date")
-                        + Markup.select(
-                            "Strategy it tests", name: "strategy", id: "hyp-strategy", options: model.strategies, blank: "(none)")
-                        + Markup.select(
-                            "Initiative it tests", name: "initiative", id: "hyp-initiative", options: model.initiatives, blank: "(none)"))
-                + "</details>"
+        private func cardForm(_ card: Hypothesis) -> Component {
+            let action = SiteURL.hypothesisStatus(model.workspace.slug, card.code).path, prefix = "h-\(card.code)-"
+            guard card.status != .proposed else {
+                return PostForm(action: action, csrf: model.csrfToken, submit: "Start testing", className: "inline") {
+                    El("input", .type("hidden"), .name("status"), .value("testing"))
+                }
+            }
+            return El("details") {
+                El("summary") { "Close with a learning card" }
+                PostForm(action: action, csrf: model.csrfToken, submit: "Close the card") {
+                    Field.select(
+                        "Result", name: "status", id: prefix + "status",
+                        options: [("validated", "validated"), ("invalidated", "invalidated")])
+                    Field.textarea("What we believed", name: "believed", id: prefix + "believed", value: card.sentence, rows: 2)
+                    Field.textarea("What we observed", name: "observed", id: prefix + "observed", rows: 2)
+                    Field.textarea("What we learned", name: "learned", id: prefix + "learned", rows: 2)
+                    Field.textarea("What we will do next", name: "next", id: prefix + "next", rows: 2)
+                    Field.input("Closed on", name: "date", id: prefix + "date", type: "date", value: model.today, required: true)
+                }
+            }
+        }
+
+        private func addForm() -> Component {
+            El("details") {
+                El("summary") { "Write a test card" }
+                PostForm(action: SiteURL.hypotheses(model.workspace.slug).path, csrf: model.csrfToken, submit: "Add the card") {
+                    Field.input("Code", name: "code", id: "hyp-code", required: true, .placeholder("H9"))
+                    Field.input("We believe (the change)", name: "change", id: "hyp-change", required: true)
+                    Field.select("for (segment)", name: "segment", id: "hyp-segment", options: model.segments, blank: "(all customers)")
+                    Field.input("will (customer outcome)", name: "outcome", id: "hyp-outcome", required: true)
+                    Field.input("which drives (business impact)", name: "impact", id: "hyp-impact")
+                    Field.select(
+                        "We will know when (metric)", name: "metric", id: "hyp-metric", options: model.metrics, blank: "(no metric yet)")
+                    Field.input("moves from", name: "from", id: "hyp-from", type: "number", Attr("step", "any"))
+                    Field.input("to", name: "to", id: "hyp-to", type: "number", Attr("step", "any"))
+                    Field.input("by", name: "by", id: "hyp-by", type: "date")
+                    Field.select("Strategy it tests", name: "strategy", id: "hyp-strategy", options: model.strategies, blank: "(none)")
+                    Field.select(
+                        "Initiative it tests", name: "initiative", id: "hyp-initiative", options: model.initiatives, blank: "(none)")
+                }
+            }
         }
     }
 }
@@ -137,75 +156,87 @@ enum EvidencePage {
         var title: String { "Evidence" }
         var workspace: Workspace? { model.workspace }
 
-        func content() -> Node<HTML.BodyContext> {
+        func content() -> ComponentGroup {
             let slug = model.workspace.slug
-            var html = "<h1>Evidence</h1>" + LoopNavigation.html(slug, current: "Evidence")
-            html +=
-                "<p>Observations, quotes and data points from customers, each linked to the jobs, outcomes, strategies, hypotheses and decisions it supports or contradicts.</p>"
-            html += Markup.notice(model.notice, problems: model.problems)
-            html += "<form class=\"inline\" role=\"search\" action=\"\(Markup.text(SiteURL.evidence(slug).path))\" method=\"get\">"
-            html +=
-                Markup.input("Search", name: "q", id: "evidence-search", type: "search", value: model.search)
-                + "<button type=\"submit\">Search</button></form>"
+            PageHeader(
+                title: "Evidence", navigation: LoopNavigation(slug: slug, current: "Evidence"),
+                lead:
+                    "Observations, quotes and data points from customers, each linked to the jobs, outcomes, strategies, hypotheses and decisions it supports or contradicts."
+            )
+            Notice(message: model.notice, problems: model.problems)
+            El("form", .class("inline"), .role("search"), Attr("action", SiteURL.evidence(slug).path), Attr("method", "get")) {
+                Field.input("Search", name: "q", id: "evidence-search", type: "search", value: model.search)
+                El("button", .type("submit")) { "Search" }
+            }
             if !model.search.isEmpty {
-                html +=
-                    "<p role=\"status\">\(model.items.count) item\(model.items.count == 1 ? "" : "s") match “\(Markup.text(model.search))”.</p>"
+                El("p", .role("status")) { "\(model.items.count) item\(model.items.count == 1 ? "" : "s") match “\(model.search)”." }
             } else if model.items.isEmpty {
-                html += Markup.emptyState(
-                    "No evidence yet.",
+                EmptyState(
+                    what: "No evidence yet.",
                     start:
                         "Record what customers said or did (a quote, an observation, a figure) with its source and date, and link it to the strategies, outcomes and hypotheses it supports or contradicts. Decisions then cite it.",
                     readOnly: "An analyst or admin records evidence here; decisions then cite it.", canEdit: model.canEdit)
             }
-            html += Markup.table(
-                header: ["Code", "Evidence", "Kind", "Source", "Captured", "Segment", "Tags", "Links"],
-                rows: model.items.map { item in
-                    [
-                        "<span class=\"code\">\(Markup.text(item.code))</span>",
-                        "<strong>\(Markup.text(item.title))</strong>" + (item.text.isEmpty ? "" : "<br>\(Markup.text(item.text))"),
-                        Markup.text(item.kind.rawValue), Markup.text(item.source.rawValue), Markup.text(item.capturedOn),
-                        Markup.text(item.segment),
-                        Markup.text(item.tags.joined(separator: ", ")),
-                        item.links.map {
-                            "\($0.stance == .supports ? "supports" : "<strong>contradicts</strong>") \(Markup.text($0.target.rawValue)) <span class=\"code\">\(Markup.text($0.code))</span>"
-                        }
-                        .joined(separator: "<br>"),
-                    ]
-                }, className: "evidence")
-            if model.canEdit { html += forms() }
-            return .raw(html)
+            if !model.items.isEmpty {
+                DataTable(
+                    columns: ["Code", "Evidence", "Kind", "Source", "Captured", "Segment", "Tags", "Links"],
+                    rows: model.items.map { item in
+                        [
+                            El("span", .class("code")) { item.code },
+                            ComponentGroup {
+                                El("strong") { item.title }
+                                if !item.text.isEmpty {
+                                    El("br")
+                                    item.text
+                                }
+                            },
+                            item.kind.rawValue, item.source.rawValue, item.capturedOn, item.segment, item.tags.joined(separator: ", "),
+                            ComponentGroup {
+                                for (index, link) in item.links.enumerated() {
+                                    if index > 0 { El("br") }
+                                    if link.stance == .supports { "supports" } else { El("strong") { "contradicts" } }
+                                    " \(link.target.rawValue) "
+                                    El("span", .class("code")) { link.code }
+                                }
+                            },
+                        ]
+                    }, className: "evidence")
+            }
+            if model.canEdit { forms() }
         }
 
-        private func forms() -> String {
+        @HTMLBuilder private func forms() -> ComponentGroup {
             let slug = model.workspace.slug
-            var html = "<h2>Add evidence</h2><div class=\"split\">"
-            html += Markup.form(
-                action: SiteURL.evidence(slug).path, csrf: model.csrfToken, submit: "Add evidence",
-                html: Markup.input("What it shows, in a line", name: "title", id: "ev-title", required: true)
-                    + Markup.textarea("Detail or the quote in full", name: "text", id: "ev-text", rows: 3)
-                    + Markup.select(
+            El("h2") { "Add evidence" }
+            El("div", .class("split")) {
+                PostForm(action: SiteURL.evidence(slug).path, csrf: model.csrfToken, submit: "Add evidence") {
+                    Field.input("What it shows, in a line", name: "title", id: "ev-title", required: true)
+                    Field.textarea("Detail or the quote in full", name: "text", id: "ev-text", rows: 3)
+                    Field.select(
                         "Kind", name: "kind", id: "ev-kind", options: EvidenceItem.Kind.allCases.map { ($0.rawValue, $0.rawValue) })
-                    + Markup.select(
+                    Field.select(
                         "Source", name: "source", id: "ev-source", options: EvidenceItem.Source.allCases.map { ($0.rawValue, $0.rawValue) })
-                    + Markup.input("Captured on", name: "captured_on", id: "ev-date", type: "date", value: model.today, required: true)
-                    + Markup.select("Segment", name: "segment", id: "ev-segment", options: model.segments, blank: "(any)")
-                    + Markup.input(
+                    Field.input("Captured on", name: "captured_on", id: "ev-date", type: "date", value: model.today, required: true)
+                    Field.select("Segment", name: "segment", id: "ev-segment", options: model.segments, blank: "(any)")
+                    Field.input(
                         "Tags (framework/dimension, comma-separated)", name: "tags", id: "ev-tags",
-                        extra: "placeholder=\"os-canvas/workflow, obsession/humility\"")
-                    + Markup.input("Code (empty: the next E-number)", name: "code", id: "ev-code"))
-            html += Markup.form(
-                action: SiteURL.evidenceLinks(slug).path, csrf: model.csrfToken, submit: "Link evidence",
-                html: "<h3>Link evidence</h3>" + Markup.input("Evidence code", name: "evidence", id: "link-evidence", required: true)
-                    + Markup.select(
+                        .placeholder("os-canvas/workflow, obsession/humility"))
+                    Field.input("Code (empty: the next E-number)", name: "code", id: "ev-code")
+                }
+                PostForm(action: SiteURL.evidenceLinks(slug).path, csrf: model.csrfToken, submit: "Link evidence") {
+                    El("h3") { "Link evidence" }
+                    Field.input("Evidence code", name: "evidence", id: "link-evidence", required: true)
+                    Field.select(
                         "Links to a", name: "target", id: "link-target",
                         options: EvidenceLink.Target.allCases.map {
                             ($0.rawValue, $0.rawValue == "node" ? "line-of-sight node (strategy, initiative …)" : $0.rawValue)
                         })
-                    + Markup.input("Its code", name: "code", id: "link-code", required: true)
-                    + Markup.select(
+                    Field.input("Its code", name: "code", id: "link-code", required: true)
+                    Field.select(
                         "Stance", name: "stance", id: "link-stance",
-                        options: EvidenceLink.Stance.allCases.map { ($0.rawValue, $0.rawValue) }))
-            return html + "</div>"
+                        options: EvidenceLink.Stance.allCases.map { ($0.rawValue, $0.rawValue) })
+                }
+            }
         }
     }
 }
@@ -233,83 +264,117 @@ enum DecisionsPage {
         var title: String { "Decisions" }
         var workspace: Workspace? { model.workspace }
 
-        func content() -> Node<HTML.BodyContext> {
+        func content() -> ComponentGroup {
             let slug = model.workspace.slug
-            var html = "<h1>Decisions</h1>" + LoopNavigation.html(slug, current: "Decisions")
-            html +=
-                "<p>Humility is deciding from evidence of customer behaviour. The humility figure is the share of decisions that cite at least one piece of customer evidence.</p>"
-            html += Markup.notice(model.notice, problems: model.problems)
+            PageHeader(
+                title: "Decisions", navigation: LoopNavigation(slug: slug, current: "Decisions"),
+                lead:
+                    "Humility is deciding from evidence of customer behaviour. The humility figure is the share of decisions that cite at least one piece of customer evidence."
+            )
+            Notice(message: model.notice, problems: model.problems)
             let unitNames = Dictionary(model.units, uniquingKeysWith: { a, _ in a })
             if let overall = model.humility.overall {
-                html += Markup.cards([
+                StatCards([
                     (AnalysisOutput.percent(overall.share), "of decisions cite customer evidence"),
                     ("\(overall.citingEvidence) of \(overall.decisions)", "decisions"),
                     ("\(model.decisions.filter { $0.involvement != .none }.count)", "with the customer as partner or counterweight"),
                 ])
-                html += "<div class=\"split\"><div><h2>By unit</h2>"
-                html += Charts.shareBars(
-                    title: "Humility by unit",
-                    bars: model.humility.byUnit.map { ("\(unitNames[$0.group ?? ""] ?? $0.group ?? "") (\($0.decisions))", $0.share) })
-                html += "</div><div><h2>Over time</h2>"
-                html += Charts.shareBars(
-                    title: "Humility by quarter", bars: model.humility.byQuarter.map { ("\($0.group ?? "") (\($0.decisions))", $0.share) })
-                html += "</div></div>"
+                El("div", .class("split")) {
+                    El("div") {
+                        El("h2") { "By unit" }
+                        humilityChart(
+                            "Humility by unit", model.humility.byUnit.map { (unitNames[$0.group ?? ""] ?? $0.group ?? "", $0) })
+                    }
+                    El("div") {
+                        El("h2") { "Over time" }
+                        humilityChart("Humility by quarter", model.humility.byQuarter.map { ($0.group ?? "", $0) })
+                    }
+                }
             }
-            html += "<h2>Log</h2>"
+            El("h2") { "Log" }
             if model.decisions.isEmpty {
-                html += Markup.emptyState(
-                    "No decisions logged yet.",
+                EmptyState(
+                    what: "No decisions logged yet.",
                     start:
                         "Log a decision with the options weighed, the one chosen, how customers took part and the evidence it rests on; the humility figure counts the share that cite customer evidence.",
                     readOnly: "An analyst or admin logs decisions here; the humility figure then appears above.", canEdit: model.canEdit)
+            } else {
+                DataTable(
+                    columns: ["Code", "Decided", "Decision", "Chosen", "Customer", "Evidence cited", "Unit", "By"],
+                    rows: model.decisions.reversed().map { d in
+                        [
+                            El("span", .class("code")) { d.code }, d.decidedOn, withNote(d.title, d.context),
+                            withNote(d.chosen, d.options.isEmpty ? "" : "of " + d.options.joined(separator: " / ")), d.involvement.rawValue,
+                            d.evidence.isEmpty ? El("strong") { "none" } as Component : d.evidence.joined(separator: ", "),
+                            d.unit.map { unitNames[$0] ?? $0 } ?? "", d.decidedBy,
+                        ]
+                    }, className: "decisions")
             }
-            html += Markup.table(
-                header: ["Code", "Decided", "Decision", "Chosen", "Customer", "Evidence cited", "Unit", "By"],
-                rows: model.decisions.reversed().map { d in
-                    [
-                        "<span class=\"code\">\(Markup.text(d.code))</span>", Markup.text(d.decidedOn),
-                        Markup.text(d.title) + (d.context.isEmpty ? "" : "<br><span class=\"muted\">\(Markup.text(d.context))</span>"),
-                        Markup.text(d.chosen)
-                            + (d.options.isEmpty
-                                ? "" : "<br><span class=\"muted\">of \(Markup.text(d.options.joined(separator: " / ")))</span>"),
-                        Markup.text(d.involvement.rawValue),
-                        d.evidence.isEmpty ? "<strong>none</strong>" : Markup.text(d.evidence.joined(separator: ", ")),
-                        Markup.text(d.unit.map { unitNames[$0] ?? $0 } ?? ""), Markup.text(d.decidedBy),
-                    ]
-                }, className: "decisions")
-            if model.canEdit { html += form() }
-            return .raw(html)
+            if model.canEdit { form() }
         }
 
-        private func form() -> String {
-            var evidence = "<fieldset><legend>Evidence cited</legend><div class=\"checks\">"
-            for item in model.evidence.prefix(300) {
-                let id = "cite-\(item.code)"
-                evidence +=
-                    "<label class=\"check\" for=\"\(Markup.text(id))\"><input type=\"checkbox\" id=\"\(Markup.text(id))\" name=\"evidence\" value=\"\(Markup.text(item.code))\"><span><span class=\"code\">\(Markup.text(item.code))</span> \(Markup.text(item.title))</span></label>"
+        /// The share of decisions citing evidence per group, with the number of decisions.
+        private func humilityChart(_ title: String, _ groups: [(label: String, figure: Humility.Figure)]) -> Component {
+            ChartFrame(
+                title: title,
+                svg: Charts.shareBars(title: title, bars: groups.map { ("\($0.label) (\($0.figure.decisions))", $0.figure.share) }),
+                caption: "In brackets: the number of decisions.",
+                table: DataTable(
+                    columns: ["Group", "Decisions", "Citing evidence", "Share"],
+                    rows: groups.map {
+                        [$0.label, "\($0.figure.decisions)", "\($0.figure.citingEvidence)", AnalysisOutput.percent($0.figure.share)]
+                    }))
+        }
+
+        /// A value with a muted note on the line below it, when there is one.
+        private func withNote(_ text: String, _ note: String) -> Component {
+            ComponentGroup {
+                text
+                if !note.isEmpty {
+                    El("br")
+                    El("span", .class("muted")) { note }
+                }
             }
-            evidence += "</div></fieldset>"
-            return "<h2>Log a decision</h2>"
-                + Markup.form(
-                    action: SiteURL.decisions(model.workspace.slug).path, csrf: model.csrfToken, submit: "Log the decision",
-                    html: Markup.input("Decision", name: "title", id: "dec-title", required: true)
-                        + Markup.textarea("Context", name: "context", id: "dec-context", rows: 2)
-                        + Markup.textarea("Options, one per line", name: "options", id: "dec-options", rows: 3)
-                        + Markup.input("Chosen option", name: "chosen", id: "dec-chosen")
-                        + Markup.select(
-                            "Customer involvement", name: "involvement", id: "dec-involvement",
-                            options: [
-                                ("partner", "partner: customers shaped it"),
-                                ("counterweight", "counterweight: customer evidence weighed against the inside view"), ("none", "none"),
-                            ],
-                            selected: "none")
-                        + Markup.input("Decided by", name: "decided_by", id: "dec-by")
-                        + Markup.select("Unit", name: "unit", id: "dec-unit", options: model.units, blank: "(none)")
-                        + Markup.input("Decided on", name: "decided_on", id: "dec-date", type: "date", value: model.today, required: true)
-                        + Markup.select(
-                            "Initiative it starts or changes", name: "initiative", id: "dec-initiative", options: model.initiatives,
-                            blank: "(none)")
-                        + evidence + Markup.input("Code (empty: the next D-number)", name: "code", id: "dec-code"))
+        }
+
+        @HTMLBuilder private func form() -> ComponentGroup {
+            El("h2") { "Log a decision" }
+            PostForm(action: SiteURL.decisions(model.workspace.slug).path, csrf: model.csrfToken, submit: "Log the decision") {
+                Field.input("Decision", name: "title", id: "dec-title", required: true)
+                Field.textarea("Context", name: "context", id: "dec-context", rows: 2)
+                Field.textarea("Options, one per line", name: "options", id: "dec-options", rows: 3)
+                Field.input("Chosen option", name: "chosen", id: "dec-chosen")
+                Field.select(
+                    "Customer involvement", name: "involvement", id: "dec-involvement",
+                    options: [
+                        ("partner", "partner: customers shaped it"),
+                        ("counterweight", "counterweight: customer evidence weighed against the inside view"), ("none", "none"),
+                    ],
+                    selected: "none")
+                Field.input("Decided by", name: "decided_by", id: "dec-by")
+                Field.select("Unit", name: "unit", id: "dec-unit", options: model.units, blank: "(none)")
+                Field.input("Decided on", name: "decided_on", id: "dec-date", type: "date", value: model.today, required: true)
+                Field.select(
+                    "Initiative it starts or changes", name: "initiative", id: "dec-initiative", options: model.initiatives, blank: "(none)"
+                )
+                let cited = Set(Refused.typedAll("evidence"))
+                Field.group("Evidence cited") {
+                    El("div", .class("checks")) {
+                        for item in model.evidence.prefix(300) {
+                            El("label", .class("check"), .for("cite-\(item.code)")) {
+                                El(
+                                    "input", .type("checkbox"), .id("cite-\(item.code)"), .name("evidence"), .value(item.code),
+                                    .flag("checked", cited.contains(item.code)))
+                                El("span") {
+                                    El("span", .class("code")) { item.code }
+                                    " " + item.title
+                                }
+                            }
+                        }
+                    }
+                }
+                Field.input("Code (empty: the next D-number)", name: "code", id: "dec-code")
+            }
         }
     }
 }

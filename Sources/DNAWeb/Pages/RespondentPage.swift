@@ -36,90 +36,112 @@ enum RespondentPage {
         let model: Model
         var title: String { model.session.instrument.title }
 
-        func content() -> Node<HTML.BodyContext> {
+        func content() -> ComponentGroup {
             let instrument = model.session.instrument
             let total = RespondentPage.stepCount(instrument)
-            let e = Charts.escape
-            var html = "<div class=\"respond\"><p class=\"organization\">\(e(model.organization))</p><h1>\(e(instrument.title))</h1>"
-            html +=
-                "<p class=\"progress-text\" id=\"progress-label\">Step \(model.step + 1) of \(total)</p><progress max=\"\(total)\" value=\"\(model.step + 1)\" aria-labelledby=\"progress-label\"></progress>"
-            if let error = model.error { html += "<p class=\"error\" role=\"alert\">\(e(error))</p>" }
-            if model.confirmBlank {
-                html +=
-                    "<p class=\"error\" role=\"alert\" id=\"confirm-blank\">You have not answered any question. Your answers so far are saved. Hand in a blank survey anyway, or go back and answer?</p>"
+            El("div", .class("respond")) {
+                El("p", .class("organization")) { model.organization }
+                El("h1") { instrument.title }
+                StepProgress(step: model.step + 1, of: total)
+                if let error = model.error { El("p", .class("error"), .role("alert")) { error } }
+                if model.confirmBlank {
+                    El("p", .class("error"), .role("alert"), .id("confirm-blank")) {
+                        "You have not answered any question. Your answers so far are saved. Hand in a blank survey anyway, or go back and answer?"
+                    }
+                }
+                El("form", Attr("method", "post"), Attr("action", SiteURL.respond(model.token).path)) {
+                    if model.confirmBlank { El("input", .type("hidden"), .name("confirm_blank"), .value("yes")) }
+                    El("input", .type("hidden"), .name("step"), .value("\(model.step)"))
+                    if model.step == 0 {
+                        aboutYou()
+                    } else {
+                        for item in RespondentPage.items(step: model.step, of: instrument) { question(item) }
+                    }
+                    StepButtons(
+                        canGoBack: model.step > 0, isLast: model.step + 1 >= total,
+                        send: model.confirmBlank ? "Hand in without answers" : "Hand in my answers")
+                }
             }
-            html += "<form method=\"post\" action=\"\(SiteURL.respond(model.token).path)\">"
-            if model.confirmBlank { html += "<input type=\"hidden\" name=\"confirm_blank\" value=\"yes\">" }
-            html += "<input type=\"hidden\" name=\"step\" value=\"\(model.step)\">"
-            if model.step == 0 {
-                html += aboutYou()
-            } else {
-                for item in RespondentPage.items(step: model.step, of: instrument) { html += question(item) }
-            }
-            html += "<div class=\"actions\">"
-            if model.step > 0 { html += "<button type=\"submit\" name=\"action\" value=\"back\" class=\"secondary\">Back</button>" }
-            html +=
-                model.step + 1 < total
-                ? "<button type=\"submit\" name=\"action\" value=\"next\">Save and continue</button>"
-                : "<button type=\"submit\" name=\"action\" value=\"submit\">\(model.confirmBlank ? "Hand in without answers" : "Hand in my answers")</button>"
-            html += "<button type=\"submit\" name=\"action\" value=\"pause\" class=\"secondary\">Save and finish later</button>"
-            html += "</div></form></div>"
-            return .raw(html)
         }
 
-        private func aboutYou() -> String {
-            let e = Charts.escape
-            var html =
-                "<p>This survey asks how well the way we work at \(e(model.organization)) serves our customers. It takes about ten minutes. Your answers are anonymous: results are only shown for groups of at least five people, and once you hand in, your link is no longer connected to your answers.</p>"
+        @HTMLBuilder private func aboutYou() -> ComponentGroup {
+            El("p") {
+                "This survey asks how well the way we work at \(model.organization) serves our customers. It takes about ten minutes. Your answers are anonymous: results are only shown for groups of at least five people, and once you hand in, your link is no longer connected to your answers."
+            }
             if model.session.issuedUnitID == nil {
-                html +=
-                    "<label for=\"unit\">Where do you work?</label><select id=\"unit\" name=\"unit\" required><option value=\"\">Choose…</option>"
-                for unit in model.units {
-                    html += "<option value=\"\(e(unit.id))\"\(model.answers.unitID == unit.id ? " selected" : "")>\(e(unit.name))</option>"
-                }
-                html += "</select>"
+                Field.select(
+                    "Where do you work?", name: "unit", options: model.units.map { ($0.id, $0.name) }, selected: model.answers.unitID,
+                    blank: "Choose…", required: true)
             }
-            html +=
-                "<label for=\"role\">Your role (optional)</label><select id=\"role\" name=\"role\"><option value=\"\">Prefer not to say</option>"
-            for role in model.roles {
-                html += "<option value=\"\(e(role.id))\"\(model.answers.roleID == role.id ? " selected" : "")>\(e(role.name))</option>"
-            }
-            return html + "</select>"
+            Field.select(
+                "Your role (optional)", name: "role", options: model.roles.map { ($0.id, $0.name) }, selected: model.answers.roleID,
+                blank: "Prefer not to say")
         }
 
-        private func question(_ item: Instrument.Item) -> String {
-            let e = Charts.escape
+        private func question(_ item: Instrument.Item) -> Component {
             let name = "i-\(item.id)"
-            var html = "<fieldset class=\"question\"><legend>\(e(item.text))</legend>"
-            func choice(_ value: String, _ label: String, checked: Bool, type: String = "radio") -> String {
-                let id = "\(name)-\(value)".replacingOccurrences(of: " ", with: "_")
-                return
-                    "<div class=\"choice\"><input type=\"\(type)\" id=\"\(e(id))\" name=\"\(e(name))\" value=\"\(e(value))\"\(checked ? " checked" : "")><label for=\"\(e(id))\">\(e(label))</label></div>"
+            func choice(_ value: String, _ label: String, checked: Bool, type: String = "radio") -> Component {
+                Field.choice(
+                    label, name: name, value: value, id: "\(name)-\(value)".replacingOccurrences(of: " ", with: "_"), type: type,
+                    checked: checked)
             }
-            switch item.type {
-            case .likert:
-                let index = model.session.instrument.likertItems.firstIndex { $0.id == item.id }!
-                let current = model.answers.likert[index]
-                for point in 1...5 {
-                    html += choice(
-                        String(point), "\(point) · \(model.session.instrument.scale.labels[point - 1])", checked: current == Int8(point))
+            return El("fieldset", .class("question")) {
+                El("legend") { item.text }
+                switch item.type {
+                case .likert:
+                    let index = model.session.instrument.likertItems.firstIndex { $0.id == item.id }!
+                    let current = model.answers.likert[index]
+                    for point in 1...5 {
+                        choice(
+                            String(point), "\(point) · \(model.session.instrument.scale.labels[point - 1])", checked: current == Int8(point)
+                        )
+                    }
+                    choice("dk", "Don't know", checked: current == AssessmentResponses.dontKnow)
+                case .outcome:
+                    for outcome in model.outcomes { choice(outcome.code, outcome.sentence, checked: model.answers.outcome == outcome.code) }
+                    choice("cant-say", "I can't say", checked: false)
+                case .choice:
+                    for option in item.options { choice(option, option, checked: model.answers.texts[item.id] == option) }
+                case .multi:
+                    let picked = Set((model.answers.texts[item.id] ?? "").split(separator: ";").map(String.init))
+                    for option in item.options { choice(option, option, checked: picked.contains(option), type: "checkbox") }
+                case .text:
+                    El("label", .class("visually-hidden"), .for(name)) { "Your answer" }
+                    El("textarea", .id(name), .name(name), Attr("rows", "4")) { model.answers.texts[item.id] ?? "" }
                 }
-                html += choice("dk", "Don't know", checked: current == AssessmentResponses.dontKnow)
-            case .outcome:
-                for outcome in model.outcomes {
-                    html += choice(outcome.code, outcome.sentence, checked: model.answers.outcome == outcome.code)
-                }
-                html += choice("cant-say", "I can't say", checked: false)
-            case .choice:
-                for option in item.options { html += choice(option, option, checked: model.answers.texts[item.id] == option) }
-            case .multi:
-                let picked = Set((model.answers.texts[item.id] ?? "").split(separator: ";").map(String.init))
-                for option in item.options { html += choice(option, option, checked: picked.contains(option), type: "checkbox") }
-            case .text:
-                html +=
-                    "<label class=\"visually-hidden\" for=\"\(e(name))\">Your answer</label><textarea id=\"\(e(name))\" name=\"\(e(name))\" rows=\"4\">\(e(model.answers.texts[item.id] ?? ""))</textarea>"
             }
-            return html + "</fieldset>"
+        }
+    }
+
+    /// How far a respondent is, as text and as a bar that reads the text as its label.
+    struct StepProgress: Component {
+        var step: Int
+        var of: Int
+
+        var body: Component {
+            ComponentGroup {
+                El("p", .class("progress-text"), .id("progress-label")) { "Step \(step) of \(of)" }
+                El("progress", .max("\(of)"), .value("\(step)"), .aria("labelledby", "progress-label"))
+            }
+        }
+    }
+
+    /// Back, continue or hand in, and pause: the buttons at the foot of every step.
+    struct StepButtons: Component {
+        var canGoBack: Bool
+        var isLast: Bool
+        var send: String
+
+        var body: Component {
+            El("div", .class("actions")) {
+                if canGoBack { El("button", .type("submit"), .name("action"), .value("back"), .class("secondary")) { "Back" } }
+                if isLast {
+                    El("button", .type("submit"), .name("action"), .value("submit")) { send }
+                } else {
+                    El("button", .type("submit"), .name("action"), .value("next")) { "Save and continue" }
+                }
+                El("button", .type("submit"), .name("action"), .value("pause"), .class("secondary")) { "Save and finish later" }
+            }
         }
     }
 
@@ -128,8 +150,11 @@ enum RespondentPage {
         let title: String
         let message: String
 
-        func content() -> Node<HTML.BodyContext> {
-            .div(.class("respond"), .h1(.plain(title)), .p(.plain(message)))
+        func content() -> ComponentGroup {
+            El("div", .class("respond")) {
+                El("h1") { title }
+                El("p") { message }
+            }
         }
     }
 }

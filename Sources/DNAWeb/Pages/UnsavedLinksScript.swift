@@ -1,8 +1,10 @@
+import Plot
+
 /// The one script CustomerDNA serves, and only on the pages that have just issued single-use
 /// links: they are stored as fingerprints and can never be shown again, so leaving the page
 /// before downloading or copying them loses them. The browser's own "leave this page?" dialog
 /// asks first. Without JavaScript the page says the same in words; nothing else depends on it.
-enum UnsavedLinksScript {
+struct UnsavedLinksScript: Component {
     static let javaScript = """
         (function () {
           var links = document.querySelector("[data-unsaved-links]");
@@ -21,5 +23,5 @@ enum UnsavedLinksScript {
         """
 
     /// The tag that loads it; the policy allows scripts from this server only, never inline.
-    static let tag = "<script src=\"\(SiteURL.unsavedLinksScript.path)\" defer></script>"
+    var body: Component { El("script", Attr("src", SiteURL.unsavedLinksScript.path), .flag("defer")) }
 }

@@ -16,47 +16,41 @@ enum WorkspaceHome {
         var title: String { model.workspace.name }
         var workspace: Workspace? { model.workspace }
 
-        func content() -> Node<HTML.BodyContext> {
-            let slug = model.workspace.slug
-            return .group(
-                .h1(.plain(model.workspace.name)),
-                .p(
-                    .plain(
-                        "You have \(model.access.rawValue) access. Groups smaller than \(model.workspace.minGroupSize) people are never shown in results."
-                    )),
-                nextSteps(slug),
-                .h2("What is here"),
-                .ul(
-                    .class("cards"),
-                    card(
-                        SiteURL.campaigns(slug), figure: model.summary.campaigns, label: "assessment waves",
-                        detail: "the inside view: scorecards, balance, trends"),
-                    card(SiteURL.orgChart(slug), figure: model.summary.units, label: "units", detail: "\(model.summary.roles) named roles"),
-                    card(
-                        SiteURL.frameworks(slug), figure: model.summary.frameworks, label: "frameworks",
-                        detail: "lenses to cut every analysis by"),
-                    .li(.span(.class("stat"), .plain("\(model.summary.members)")), .plain("members with access"))
-                ),
-                .if(
-                    model.access == .admin,
-                    .p(.a(.href(SiteURL.audit(slug).path), .plain("Audit log")), .plain(": who changed what, when, and through what."))
-                )
+        func content() -> ComponentGroup {
+            let slug = model.workspace.slug, summary = model.summary
+            PageHeader(
+                title: model.workspace.name,
+                lead:
+                    "You have \(model.access.rawValue) access. Groups smaller than \(model.workspace.minGroupSize) people are never shown in results."
             )
+            LabelledSection("next-steps", "Next steps") {
+                if model.home.steps.isEmpty {
+                    El("p") { "Nothing is waiting: no wave is running, no result is unread and no hypothesis is overdue." }
+                } else {
+                    El("ul", .class("next-steps")) { for next in model.home.steps { step(step: next, slug) } }
+                }
+            }
+            El("h2") { "What is here" }
+            El("ul", .class("cards")) {
+                card(
+                    .campaigns(slug), figure: summary.campaigns, label: "assessment waves",
+                    detail: "the inside view: scorecards, balance, trends")
+                card(.orgChart(slug), figure: summary.units, label: "units", detail: "\(summary.roles) named roles")
+                card(.frameworks(slug), figure: summary.frameworks, label: "frameworks", detail: "lenses to cut every analysis by")
+                El("li") {
+                    El("span", .class("stat")) { "\(summary.members)" }
+                    "members with access"
+                }
+            }
+            if model.access == .admin {
+                El("p") {
+                    PageLink("Audit log", .audit(slug))
+                    ": who changed what, when, and through what."
+                }
+            }
         }
 
-        /// The next steps, each a sentence and a link to where the work is done; a workspace
-        /// with nothing pressing says so.
-        private func nextSteps(_ slug: String) -> Node<HTML.BodyContext> {
-            .section(
-                .attribute(named: "aria-labelledby", value: "next-steps"),
-                .h2(.id("next-steps"), .plain("Next steps")),
-                model.home.steps.isEmpty
-                    ? .p(.plain("Nothing is waiting: no wave is running, no result is unread and no hypothesis is overdue."))
-                    : .ul(.class("next-steps"), .forEach(model.home.steps) { step(step: $0, slug) })
-            )
-        }
-
-        private func step(step: NextStep, _ slug: String) -> Node<HTML.ListContext> {
+        private func step(step: NextStep, _ slug: String) -> Component {
             let (text, link, action): (String, SiteURL, String) =
                 switch step {
                 case .start(.orgChart):
@@ -83,7 +77,10 @@ enum WorkspaceHome {
                 case .hypothesisOverdue(let code, let change, let by):
                     ("Hypothesis \(code) (“\(change)”) was to be settled by \(by).", .hypotheses(slug), "Record what was learned")
                 }
-            return .li(.p(.plain(text)), .a(.escaped("href", link.path), .plain(action)))
+            return El("li") {
+                El("p") { text }
+                PageLink(action, link)
+            }
         }
 
         /// "12 of 40 answered (30%)", or the count alone when nobody was counted as invited.
@@ -95,12 +92,12 @@ enum WorkspaceHome {
                 "\(answered) of \(AnalysisOutput.grouped(Double(invited))) answered (\(AnalysisOutput.percent(share)))"
         }
 
-        private func card(_ url: SiteURL, figure: Int, label: String, detail: String) -> Node<HTML.ListContext> {
-            .li(
-                .span(.class("stat"), .plain("\(figure)")),
-                .a(.escaped("href", url.path), .plain(label)),
-                .p(.class("code"), .plain(detail))
-            )
+        private func card(_ url: SiteURL, figure: Int, label: String, detail: String) -> Component {
+            El("li") {
+                El("span", .class("stat")) { "\(figure)" }
+                PageLink(label, url)
+                El("p", .class("code")) { detail }
+            }
         }
     }
 }

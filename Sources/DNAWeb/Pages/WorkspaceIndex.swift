@@ -11,25 +11,22 @@ enum WorkspaceIndex {
         let model: Model
         var title: String { "Workspaces" }
 
-        func content() -> Node<HTML.BodyContext> {
-            .group(
-                .h1("Your workspaces"),
-                model.workspaces.isEmpty
-                    ? .p(
-                        .class("notice"),
-                        .plain(
-                            "You are not a member of any workspace yet. Ask an administrator to add you, or create one with `cdna workspace add`."
-                        ))
-                    : .ul(
-                        .class("cards"),
-                        .forEach(model.workspaces) { entry in
-                            .li(
-                                .a(.href(SiteURL.workspace(entry.workspace.slug).path), .strong(.plain(entry.workspace.name))),
-                                .p(.class("code"), .plain("\(entry.workspace.slug) · \(entry.access.rawValue)"))
-                            )
+        func content() -> ComponentGroup {
+            El("h1") { "Your workspaces" }
+            if model.workspaces.isEmpty {
+                El("p", .class("notice")) {
+                    "You are not a member of any workspace yet. Ask an administrator to add you, or create one with `cdna workspace add`."
+                }
+            } else {
+                El("ul", .class("cards")) {
+                    for entry in model.workspaces {
+                        El("li") {
+                            El("a", .href(.workspace(entry.workspace.slug))) { El("strong") { entry.workspace.name } }
+                            El("p", .class("code")) { "\(entry.workspace.slug) · \(entry.access.rawValue)" }
                         }
-                    )
-            )
+                    }
+                }
+            }
         }
     }
 }

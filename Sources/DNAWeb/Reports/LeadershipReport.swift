@@ -1,5 +1,6 @@
 import DNACore
 import Foundation
+import Plot
 
 /// The leadership report of a campaign in the formats people take away: self-contained HTML
 /// (styles and charts inline, nothing fetched), Markdown, CSV and JSON. All four are built
@@ -32,20 +33,36 @@ public enum LeadershipReport {
 
     static func html(_ figures: ScorecardFigures, workspaceName: String) -> String {
         let title = "\(workspaceName): \(figures.scorecard.campaign.name)"
-        return """
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="\(SecurityHeaders.reportPolicy)">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(Charts.escape(title)) · Customer DNA report</title>
-            <style>\(Stylesheet.css)
-            @media print { header, footer { display: none; } section { break-inside: avoid; } }</style></head>
-            <body><main id="main"><h1>Customer DNA report</h1>
-            <p><strong>\(Charts.escape(workspaceName))</strong> · \(Charts.escape(figures.scorecard.campaign.name)) · groups by \(figures.scorecard.breakdown.rawValue) · anonymity threshold k = \(figures.scorecard.minGroupSize)</p>
-            \(ScorecardHTML.sections(figures))
-            <section aria-labelledby="s-method"><h2 id="s-method">Method</h2><p>\(Charts.escape(ScorecardHTML.methodNotes))</p></section>
-            </main></body></html>
-
-            """
+        let document = HTML(
+            .lang(.english),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.attribute(named: "http-equiv", value: "Content-Security-Policy"), .content(SecurityHeaders.reportPolicy)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .element(named: "title", nodes: [.plain("\(title) · Customer DNA report")]),
+                // The report is one file that fetches nothing: the stylesheet goes inline, with
+                // print rules that keep a section on one page.
+                .element(
+                    named: "style",
+                    nodes: [.raw(Stylesheet.css + "\n@media print { header, footer { display: none; } section { break-inside: avoid; } }")])
+            ),
+            .body(
+                .main(
+                    .id("main"),
+                    .component(
+                        ComponentGroup {
+                            El("h1") { "Customer DNA report" }
+                            El("p") {
+                                El("strong") { workspaceName }
+                                " · \(figures.scorecard.campaign.name) · groups by \(figures.scorecard.breakdown.rawValue) · anonymity threshold k = \(figures.scorecard.minGroupSize)"
+                            }
+                            ScorecardHTML.sections(figures)
+                            LabelledSection("s-method", "Method") { El("p") { ScorecardHTML.methodNotes } }
+                        })
+                )
+            )
+        )
+        return document.render() + "\n"
     }
 
     static func markdown(_ figures: ScorecardFigures, workspaceName: String) -> String {

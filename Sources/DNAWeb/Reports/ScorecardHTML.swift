@@ -1,158 +1,223 @@
 import DNACore
 import Foundation
+import Plot
 
 /// The scorecard sections as HTML, written once and used by the results page and by the
 /// self-contained leadership report.
 enum ScorecardHTML {
     /// Below this many answers a result is said to be uncertain wherever it is shown.
     static let fewAnswers = 30
-    private static func e(_ text: String) -> String { Charts.escape(text) }
     private static func r(_ value: Double?, _ digits: Int = 1) -> String { AnalysisOutput.rounded(value, digits) }
     private static func p(_ share: Double?) -> String { AnalysisOutput.percent(share) }
 
     /// `openLink` gives the page address that opens a unit of a large tree (nil: the top).
+    @HTMLBuilder
     static func sections(
         _ figures: ScorecardFigures, forceLink: ((String) -> String)? = nil, openLink: ((String?) -> String)? = nil
-    ) -> String {
-        var html = ""
-        guard let overall = figures.overall else {
-            return
-                "<p class=\"notice\">Results are not shown yet: fewer than \(figures.scorecard.minGroupSize) people have answered, the smallest group the anonymity rule allows.</p>"
+    ) -> ComponentGroup {
+        if let overall = figures.overall {
+            summary(overall)
+            LabelledSection("s-forces", "The 12 forces") {
+                El("div", .class("split")) {
+                    ChartFrame(
+                        title: "Scores of the 12 forces, 0 to 100",
+                        svg: Charts.radar(
+                            title: "Scores of the 12 forces, 0 to 100"
+                                + (figures.previousForceScores == nil ? "" : "; dashed line: previous wave"),
+                            axes: figures.rows(figures.forces, in: overall).map { ($0.label, $0.score?.score) },
+                            previous: figures.previousForceScores),
+                        caption: figures.previousForceScores == nil
+                            ? "Rings at 25, 50, 75 and 100; the table beside it has the intervals."
+                            : "Filled shape: this wave; dashed line: the previous wave. Rings at 25, 50, 75 and 100.")
+                    scoreTable(figures.forces, figures: figures, group: overall, forceLink: forceLink)
+                }
+            }
+            if let balance = overall.layers?.balance {
+                LabelledSection("s-layers", "Balance of the four layers") {
+                    El("p") {
+                        "Weakest layer: "
+                        El("strong") { figures.weakestLayerName ?? balance.weakest }
+                        ". Spread \(r(balance.spread)) points; influence-weighted index \(r(balance.index)). A change made in one layer alone does not hold."
+                    }
+                    ChartFrame(
+                        title: "Layer scores, the least influential layer at the bottom",
+                        svg: Charts.layerStack(
+                            title: "Layer scores from the least influential (bottom) to the most (top)", layers: figures.layers,
+                            weakest: figures.weakestLayerName))
+                    if let layers = figures.layersFramework { scoreTable(layers, figures: figures, group: overall, forceLink: nil) }
+                }
+            }
+            LabelledSection("s-heatmap", "\(figures.framework.name) by group") {
+                if figures.hiddenGroups > 0 {
+                    El("p") {
+                        "\(figures.hiddenGroups) group\(figures.hiddenGroups == 1 ? " is" : "s are") hidden: fewer than \(figures.scorecard.minGroupSize) respondents, or a size others could work out from the groups shown."
+                    }
+                }
+                if let drill = figures.drill, let openLink { drillNavigation(drill, figures: figures, openLink: openLink) }
+                ChartFrame(
+                    title: "Scores (0–100) of \(figures.framework.name) for each group",
+                    svg: Charts.heatmap(
+                        title: "Scores (0-100) of \(figures.framework.name) for each group",
+                        columns: figures.framework.dimensions.map(\.name), rows: figures.heatmapRows),
+                    caption: "Each cell is the group's score on the colour of its band (legend below the cells); – means not measured.",
+                    table: DataTable(
+                        columns: ["Group"] + figures.framework.dimensions.map(\.name),
+                        rows: figures.heatmapRows.map { row in
+                            [row.label]
+                                + (row.scores.map { $0.map { AnalysisOutput.rounded($0, 0) } }
+                                    ?? figures.framework.dimensions.map { _ in "hidden" })
+                        }))
+            }
+            LabelledSection("s-ranked", "Strengths and gaps") {
+                El("div", .class("split")) {
+                    rankedList("Strongest", figures.strengths)
+                    rankedList("Weakest", figures.gaps)
+                }
+            }
+            if !figures.coverage.isEmpty {
+                LabelledSection("s-coverage", "Line of sight to the customer") {
+                    El("p") { "Share of people who named a customer outcome their work contributes to, rather than \"can't say\"." }
+                    ChartFrame(
+                        title: "Line-of-sight coverage by group",
+                        svg: Charts.shareBars(title: "Line-of-sight coverage by group", bars: figures.coverage),
+                        table: DataTable(columns: ["Group", "Coverage"], rows: figures.coverage.map { [$0.label, p($0.share)] }))
+                }
+            }
+            trendSection(figures)
+        } else {
+            El("p", .class("notice")) {
+                "Results are not shown yet: fewer than \(figures.scorecard.minGroupSize) people have answered, the smallest group the anonymity rule allows."
+            }
         }
-        html += "<section aria-labelledby=\"s-summary\"><h2 id=\"s-summary\">Summary</h2><ul class=\"cards\">"
-        html += "<li><span class=\"stat\">\(overall.n)</span> respondents</li>"
+    }
+
+    private static func summary(_ overall: AssessmentResult.GroupScores) -> Component {
+        var cards: [(value: String, label: String)] = [("\(overall.n)", "respondents")]
         if let layers = overall.layers {
-            html += "<li><span class=\"stat\">\(r(layers.balance.index))</span> layer index (0–100, influence-weighted)</li>"
-            html += "<li><span class=\"stat\">\(r(layers.balance.spread))</span> points between the strongest and the weakest layer</li>"
+            cards.append((r(layers.balance.index), "layer index (0–100, influence-weighted)"))
+            cards.append((r(layers.balance.spread), "points between the strongest and the weakest layer"))
         }
-        if let coverage = overall.lineOfSightCoverage {
-            html += "<li><span class=\"stat\">\(p(coverage))</span> can name the customer outcome their work serves</li>"
+        if let coverage = overall.lineOfSightCoverage { cards.append((p(coverage), "can name the customer outcome their work serves")) }
+        return LabelledSection("s-summary", "Summary") {
+            StatCards(cards)
+            if overall.n < Self.fewAnswers {
+                El("p", .class("uncertain"), .role("note")) {
+                    "Fewer than \(Self.fewAnswers) answers: these figures are uncertain. A score can move several points with one more person's answers; read the confidence intervals in the tables before comparing."
+                }
+            }
         }
-        html += "</ul>"
-        if overall.n < Self.fewAnswers {
-            html +=
-                "<p class=\"uncertain\" role=\"note\">Fewer than \(Self.fewAnswers) answers: these figures are uncertain. A score can move several points with one more person's answers; read the confidence intervals in the tables before comparing.</p>"
-        }
-        html += "</section>"
-
-        html += "<section aria-labelledby=\"s-forces\"><h2 id=\"s-forces\">The 12 forces</h2><div class=\"split\">"
-        html += Charts.radar(
-            title: "Scores of the 12 forces, 0 to 100" + (figures.previousForceScores == nil ? "" : "; dashed line: previous wave"),
-            axes: figures.rows(figures.forces, in: overall).map { ($0.label, $0.score?.score) }, previous: figures.previousForceScores)
-        html += scoreTable(figures.forces, figures: figures, group: overall, forceLink: forceLink)
-        html += "</div></section>"
-
-        if let balance = overall.layers?.balance {
-            html += "<section aria-labelledby=\"s-layers\"><h2 id=\"s-layers\">Balance of the four layers</h2>"
-            html +=
-                "<p>Weakest layer: <strong>\(e(figures.weakestLayerName ?? balance.weakest))</strong>. Spread \(r(balance.spread)) points; influence-weighted index \(r(balance.index)). A change made in one layer alone does not hold.</p>"
-            html += Charts.layerStack(
-                title: "Layer scores from the least influential (bottom) to the most (top)", layers: figures.layers,
-                weakest: figures.weakestLayerName)
-            if let layers = figures.layersFramework { html += scoreTable(layers, figures: figures, group: overall, forceLink: nil) }
-            html += "</section>"
-        }
-
-        html += "<section aria-labelledby=\"s-heatmap\"><h2 id=\"s-heatmap\">\(e(figures.framework.name)) by group</h2>"
-        if figures.hiddenGroups > 0 {
-            html +=
-                "<p>\(figures.hiddenGroups) group\(figures.hiddenGroups == 1 ? " is" : "s are") hidden: fewer than \(figures.scorecard.minGroupSize) respondents, or a size others could work out from the groups shown.</p>"
-        }
-        if let drill = figures.drill, let openLink { html += drillNavigation(drill, figures: figures, openLink: openLink) }
-        html += Charts.heatmap(
-            title: "Scores (0-100) of \(figures.framework.name) for each group", columns: figures.framework.dimensions.map(\.name),
-            rows: figures.heatmapRows)
-        html += "</section>"
-
-        html += "<section aria-labelledby=\"s-ranked\"><h2 id=\"s-ranked\">Strengths and gaps</h2><div class=\"split\">"
-        html += rankedList("Strongest", figures.strengths) + rankedList("Weakest", figures.gaps)
-        html += "</div></section>"
-
-        let coverage = figures.coverage
-        if !coverage.isEmpty {
-            html += "<section aria-labelledby=\"s-coverage\"><h2 id=\"s-coverage\">Line of sight to the customer</h2>"
-            html += "<p>Share of people who named a customer outcome their work contributes to, rather than \"can't say\".</p>"
-            html += Charts.shareBars(title: "Line-of-sight coverage by group", bars: coverage)
-            html += "</section>"
-        }
-
-        html += trendSection(figures)
-        return html
     }
 
     /// Where the page stands in a large unit tree, and the units that open one level further.
-    static func drillNavigation(_ drill: UnitDrill, figures: ScorecardFigures, openLink: (String?) -> String) -> String {
-        let name = { (code: String) in e(figures.scorecard.name(of: code)) }
-        var html = "<nav class=\"drill\" aria-label=\"Units shown\"><p>Showing "
-        if drill.path.isEmpty {
-            html += "the top levels of \(figures.scorecard.result.groups.count) units."
-        } else {
-            html += "<a href=\"\(e(openLink(nil)))\">the top levels</a>"
-            for (index, code) in drill.path.enumerated() {
-                html +=
-                    index == drill.path.count - 1
-                    ? " › <strong>\(name(code))</strong> and its sub-units." : " › <a href=\"\(e(openLink(code)))\">\(name(code))</a>"
+    static func drillNavigation(_ drill: UnitDrill, figures: ScorecardFigures, openLink: (String?) -> String) -> Component {
+        let name = { (code: String) in figures.scorecard.name(of: code) }
+        return El("nav", .class("drill"), .aria("label", "Units shown")) {
+            El("p") {
+                "Showing "
+                if drill.path.isEmpty {
+                    "the top levels of \(figures.scorecard.result.groups.count) units."
+                } else {
+                    PageLink("the top levels", href: openLink(nil))
+                    for (index, code) in drill.path.enumerated() {
+                        " › "
+                        if index == drill.path.count - 1 {
+                            El("strong") { name(code) }
+                            " and its sub-units."
+                        } else {
+                            PageLink(name(code), href: openLink(code))
+                        }
+                    }
+                }
+            }
+            if !drill.openable.isEmpty {
+                El("p") { "Open a unit to see its sub-units:" }
+                El("ul", .class("drill-units")) {
+                    for (code, children) in drill.openable {
+                        El("li") {
+                            PageLink(name(code), href: openLink(code))
+                            " (\(children) sub-unit\(children == 1 ? "" : "s"))"
+                        }
+                    }
+                }
             }
         }
-        html += "</p>"
-        let openable = drill.openable
-        if !openable.isEmpty {
-            html += "<p>Open a unit to see its sub-units:</p><ul class=\"drill-units\">"
-            for (code, children) in openable {
-                html += "<li><a href=\"\(e(openLink(code)))\">\(name(code))</a> (\(children) sub-unit\(children == 1 ? "" : "s"))</li>"
-            }
-            html += "</ul>"
-        }
-        return html + "</nav>"
     }
 
     private static func scoreTable(
         _ framework: Framework, figures: ScorecardFigures, group: AssessmentResult.GroupScores, forceLink: ((String) -> String)?
-    ) -> String {
-        var html =
-            "<table class=\"scores\"><caption>\(e(framework.name))</caption><thead><tr><th scope=\"col\">Dimension</th><th scope=\"col\">Score</th><th scope=\"col\">Mean (95% CI)</th><th scope=\"col\">Favorable</th><th scope=\"col\">Unfavorable</th><th scope=\"col\">α</th><th scope=\"col\">n</th></tr></thead><tbody>"
-        for dimension in framework.dimensions {
-            let name = forceLink.map { "<a href=\"\(e($0(dimension.id)))\">\(e(dimension.name))</a>" } ?? e(dimension.name)
-            guard let score = group.dimension(framework.id, dimension.id) else {
-                html += "<tr><th scope=\"row\">\(name)</th><td colspan=\"6\">not measured</td></tr>"
-                continue
+    ) -> Component {
+        El("table", .class("scores")) {
+            El("caption") { framework.name }
+            headerRow(["Dimension", "Score", "Mean (95% CI)", "Favorable", "Unfavorable", "α", "n"])
+            El("tbody") {
+                for dimension in framework.dimensions {
+                    El("tr") {
+                        El("th", Attr("scope", "row")) {
+                            if let forceLink { PageLink(dimension.name, href: forceLink(dimension.id)) } else { dimension.name }
+                        }
+                        if let score = group.dimension(framework.id, dimension.id) {
+                            for cell in [
+                                r(score.score), r(score.mean, 2) + (score.ci95Low.map { " (\(r($0, 2))–\(r(score.ci95High, 2)))" } ?? ""),
+                                p(score.favorable), p(score.unfavorable), r(score.alpha, 2), "\(score.n)",
+                            ] {
+                                El("td") { cell }
+                            }
+                        } else {
+                            El("td", Attr("colspan", "6")) { "not measured" }
+                        }
+                    }
+                }
             }
-            let interval = score.ci95Low.map { " (\(r($0, 2))–\(r(score.ci95High, 2)))" } ?? ""
-            html +=
-                "<tr><th scope=\"row\">\(name)</th><td>\(r(score.score))</td><td>\(r(score.mean, 2))\(interval)</td><td>\(p(score.favorable))</td><td>\(p(score.unfavorable))</td><td>\(r(score.alpha, 2))</td><td>\(score.n)</td></tr>"
         }
-        return html + "</tbody></table>"
     }
 
-    private static func rankedList(_ title: String, _ items: [ScorecardFigures.Ranked]) -> String {
-        var html = "<div><h3>\(e(title))</h3><ol>"
-        for item in items {
-            html +=
-                "<li><strong>\(e(item.label))</strong>: \(r(item.score.score)) (\(p(item.score.favorable)) favorable, \(p(item.score.unfavorable)) unfavorable)</li>"
-        }
-        return html + "</ol></div>"
+    private static func headerRow(_ columns: [String]) -> Component {
+        El("thead") { El("tr") { for column in columns { El("th", Attr("scope", "col")) { column } } } }
     }
 
-    private static func trendSection(_ figures: ScorecardFigures) -> String {
+    private static func rankedList(_ title: String, _ items: [ScorecardFigures.Ranked]) -> Component {
+        El("div") {
+            El("h3") { title }
+            El("ol") {
+                for item in items {
+                    El("li") {
+                        El("strong") { item.label }
+                        ": \(r(item.score.score)) (\(p(item.score.favorable)) favorable, \(p(item.score.unfavorable)) unfavorable)"
+                    }
+                }
+            }
+        }
+    }
+
+    private static func trendSection(_ figures: ScorecardFigures) -> Component {
         guard let previous = figures.scorecard.previous else {
-            return
-                "<section aria-labelledby=\"s-trend\"><h2 id=\"s-trend\">Trend</h2><p>This is the first wave; there is nothing to compare with yet.</p></section>"
+            return LabelledSection("s-trend", "Trend") { El("p") { "This is the first wave; there is nothing to compare with yet." } }
         }
         let changes = figures.overallTrend.filter { $0.framework == "os-canvas" || $0.framework == "layers" && !$0.dimension.contains("/") }
-        var html =
-            "<section aria-labelledby=\"s-trend\"><h2 id=\"s-trend\">Trend since “\(e(previous.name))”</h2>"
-        guard !changes.isEmpty else {
-            return html + "<p>The previous wave cannot be compared: too few respondents in it, or no dimensions in common.</p></section>"
+        return LabelledSection("s-trend", "Trend since “\(previous.name)”") {
+            if changes.isEmpty {
+                El("p") { "The previous wave cannot be compared: too few respondents in it, or no dimensions in common." }
+            } else {
+                El("table", .class("scores")) {
+                    El("caption") { "Change of the 0–100 score; p from Welch's t-test" }
+                    headerRow(["Dimension", "Before", "Now", "Change", "p"])
+                    El("tbody") {
+                        for change in changes {
+                            let arrow = change.scoreChange > 0.05 ? "▲ up" : change.scoreChange < -0.05 ? "▼ down" : "■ flat"
+                            El("tr") {
+                                El("th", Attr("scope", "row")) {
+                                    figures.dimensionName(framework: change.framework, dimension: change.dimension)
+                                }
+                                El("td") { r((change.previousMean - 1) / 4 * 100) }
+                                El("td") { r((change.mean - 1) / 4 * 100) }
+                                El("td") { "\(arrow) \(r(abs(change.scoreChange)))" }
+                                El("td") { r(change.pValue, 3) + ((change.pValue ?? 1) < 0.05 ? " (significant)" : "") }
+                            }
+                        }
+                    }
+                }
+            }
         }
-        html +=
-            "<table class=\"scores\"><caption>Change of the 0–100 score; p from Welch's t-test</caption><thead><tr><th scope=\"col\">Dimension</th><th scope=\"col\">Before</th><th scope=\"col\">Now</th><th scope=\"col\">Change</th><th scope=\"col\">p</th></tr></thead><tbody>"
-        for change in changes {
-            let arrow = change.scoreChange > 0.05 ? "▲ up" : change.scoreChange < -0.05 ? "▼ down" : "■ flat"
-            let significant = (change.pValue ?? 1) < 0.05 ? " (significant)" : ""
-            html +=
-                "<tr><th scope=\"row\">\(e(figures.dimensionName(framework: change.framework, dimension: change.dimension)))</th><td>\(r((change.previousMean - 1) / 4 * 100))</td><td>\(r((change.mean - 1) / 4 * 100))</td><td>\(arrow) \(r(abs(change.scoreChange)))</td><td>\(r(change.pValue, 3))\(significant)</td></tr>"
-        }
-        return html + "</tbody></table></section>"
     }
 
     static let methodNotes = """

@@ -1,22 +1,22 @@
-/// The one stylesheet, served from the app itself (no CDN). High-contrast colours, visible
-/// focus, and layouts that reflow on a phone.
+/// The one stylesheet, served from the app itself (no CDN), built on `DesignTokens`:
+/// high-contrast colours, a visible focus ring, and layouts that reflow on a phone.
 enum Stylesheet {
     static let css = """
-        :root { --ink: #1b1f24; --muted: #4a5562; --line: #c9d1da; --accent: #0b5cad; --bg: #ffffff; --soft: #f3f6f9; --bad: #a4161a; }
+        \(DesignTokens.cssProperties)
         * { box-sizing: border-box; }
-        body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--bg); }
+        body { margin: 0; font: var(--text-base)/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--bg); }
         a { color: var(--accent); }
-        a:focus, button:focus, input:focus, textarea:focus, select:focus { outline: 3px solid #f1a208; outline-offset: 2px; }
+        a:focus-visible, button:focus-visible, input:focus-visible, textarea:focus-visible, select:focus-visible, summary:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
         .skip { position: absolute; left: -999px; }
-        .skip:focus { left: 8px; top: 8px; background: #fff; padding: 4px 8px; }
+        .skip:focus { left: 8px; top: 8px; background: var(--bg); padding: 4px 8px; }
         header.site { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; padding: .75rem 1.25rem; border-bottom: 1px solid var(--line); background: var(--soft); }
         header.site .brand { font-weight: 700; text-decoration: none; color: var(--ink); }
         header.site nav ul { display: flex; flex-wrap: wrap; gap: 1rem; list-style: none; margin: 0; padding: 0; }
         header.site .signout { margin-left: auto; display: flex; gap: .5rem; align-items: center; color: var(--muted); }
         main { max-width: 70rem; margin: 0 auto; padding: 1.25rem; }
         footer { color: var(--muted); border-top: 1px solid var(--line); padding: 1rem 1.25rem; font-size: .875rem; }
-        h1 { font-size: 1.75rem; margin: .5rem 0 1rem; }
-        h2 { font-size: 1.25rem; margin-top: 2rem; }
+        h1 { font-size: var(--text-xxl); margin: .5rem 0 1rem; }
+        h2 { font-size: var(--text-lg); margin-top: 2rem; }
         table { border-collapse: collapse; width: 100%; }
         th, td { text-align: left; padding: .4rem .6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
         th { background: var(--soft); }
@@ -26,7 +26,7 @@ enum Stylesheet {
         .code { font-family: ui-monospace, monospace; color: var(--muted); font-size: .875rem; }
         .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 1rem; padding: 0; list-style: none; }
         .cards li { border: 1px solid var(--line); border-radius: 6px; padding: 1rem; }
-        .stat { font-size: 2rem; font-weight: 700; display: block; }
+        .stat { font-size: var(--text-stat); font-weight: 700; display: block; }
         .next-steps { padding: 0; list-style: none; display: grid; gap: .75rem; }
         .next-steps li { border-left: 4px solid var(--accent); padding: .5rem 1rem; background: var(--soft); }
         .next-steps p { margin: 0 0 .25rem; }
@@ -40,23 +40,31 @@ enum Stylesheet {
         label.check { display: flex; align-items: flex-start; gap: .5rem; font-weight: 400; margin: .2rem 0; }
         label.check input { margin: .3rem 0 0; flex: none; }
         textarea { min-height: 10rem; font-family: ui-monospace, monospace; }
-        button { font: inherit; padding: .5rem 1rem; border: 0; border-radius: 4px; background: var(--accent); color: #fff; cursor: pointer; }
+        button { font: inherit; padding: .5rem 1rem; border: 0; border-radius: 4px; background: var(--accent); color: var(--bg); cursor: pointer; }
         header.site button { background: transparent; color: var(--accent); border: 1px solid var(--accent); padding: .25rem .75rem; }
-        .error { border-left: 4px solid var(--bad); background: #fdecec; padding: .75rem 1rem; }
+        .error { border-left: 4px solid var(--bad); background: var(--bad-soft); padding: .75rem 1rem; }
         .error li { font-family: ui-monospace, monospace; font-size: .875rem; }
         .notice { border-left: 4px solid var(--accent); background: var(--soft); padding: .75rem 1rem; }
         .split { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1.5rem; align-items: start; }
         svg.chart { width: 100%; height: auto; max-width: 100%; }
+        .chart-frame { margin: 0 0 var(--space-4); min-width: 0; }
+        .chart-frame .chart-title { font-weight: 600; padding-bottom: var(--space-1); }
+        .chart-caption, .help { color: var(--muted); font-size: var(--text-sm); margin: var(--space-1) 0; }
+        .chart-table summary { font-weight: 400; color: var(--accent); }
+        .lead { max-width: 48rem; }
+        .field-error { color: var(--bad); font-weight: 600; margin: 0; }
+        .field-error::before { content: "Check this: "; }
+        [aria-invalid=true] { border: 2px solid var(--bad); }
         svg.heatmap { min-width: 36rem; }
         .los-figure { margin: 0 0 1rem; }
         .los-figure figcaption { color: var(--muted); font-size: .875rem; padding-top: .25rem; }
         .los-scroll { overflow: auto; max-height: 85vh; border: 1px solid var(--line); border-radius: 6px; }
         svg.los-graph { display: block; max-width: none; }
         svg.los-graph.fit { width: 100%; height: auto; }
-        .los-graph .edge { stroke: #8795a3; stroke-width: 1.2; }
+        .los-graph .edge { stroke: var(--edge); stroke-width: 1.2; }
         .los-graph .edge.on-path { stroke: var(--accent); stroke-width: 2.5; }
         .los-graph .off-path { opacity: .3; }
-        .los-graph a:hover rect, .los-graph a:focus rect { stroke: #f1a208; stroke-width: 3.5; }
+        .los-graph a:hover rect, .los-graph a:focus rect { stroke: var(--focus); stroke-width: 3.5; }
         .los-graph a:focus { outline: none; }
         .los-graph a.selected rect { stroke: var(--accent); stroke-width: 4; }
         form.filters { align-items: flex-end; }
@@ -68,7 +76,7 @@ enum Stylesheet {
         section { overflow-x: auto; }
         caption { text-align: left; font-weight: 600; padding: .25rem 0; }
         .filters { display: flex; flex-wrap: wrap; gap: .5rem; margin-bottom: 1rem; }
-        a.button { display: inline-block; padding: .5rem 1rem; background: var(--accent); color: #fff; border-radius: 4px; text-decoration: none; }
+        a.button { display: inline-block; padding: .5rem 1rem; background: var(--accent); color: var(--bg); border-radius: 4px; text-decoration: none; }
         fieldset { border: 1px solid var(--line); border-radius: 6px; padding: .75rem 1rem; margin: 0 0 1rem; }
         legend { font-weight: 600; padding: 0 .25rem; }
         .row { display: grid; grid-template-columns: 1fr 6rem; gap: .5rem; align-items: center; margin: .25rem 0; }
@@ -79,7 +87,7 @@ enum Stylesheet {
         .choice label { font-weight: 400; flex: 1; padding: .2rem 0; cursor: pointer; }
         .choice.not-applicable { border-top: 1px solid var(--line); margin-top: .5rem; padding-top: .6rem; }
         .actions { display: flex; flex-wrap: wrap; gap: .75rem; margin: 1rem 0 2rem; }
-        button.secondary { background: #fff; color: var(--accent); border: 2px solid var(--accent); }
+        button.secondary { background: var(--bg); color: var(--accent); border: 2px solid var(--accent); }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
         .experiment { border: 1px solid var(--line); border-radius: 6px; padding: .5rem 1rem; margin: 1rem 0; }
         .experiment dt { font-weight: 600; }

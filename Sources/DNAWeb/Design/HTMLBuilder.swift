@@ -1,0 +1,103 @@
+import Plot
+
+/// Text is a component: it renders escaped by `HTMLEscape`, so a string placed anywhere in a
+/// page (a builder block, a table cell, a list) cannot become markup. Plot's own `Text`
+/// keeps `&name;` sequences as typed and is not used.
+extension String: @retroactive Renderable {}
+extension String: @retroactive Component {
+    public var body: Component { Node<HTML.BodyContext>.plain(self) }
+}
+
+/// Builds the content of an element or a page from components and strings, with `if`,
+/// `switch` and `for`; an array of components is spliced in place.
+@resultBuilder
+enum HTMLBuilder {
+    static func buildExpression(_ component: Component) -> [Component] { [component] }
+    static func buildExpression(_ components: [Component]) -> [Component] { components }
+    static func buildExpression(_ text: String) -> [Component] { [text] }
+    static func buildBlock(_ parts: [Component]...) -> [Component] { parts.flatMap { $0 } }
+    static func buildOptional(_ part: [Component]?) -> [Component] { part ?? [] }
+    static func buildEither(first part: [Component]) -> [Component] { part }
+    static func buildEither(second part: [Component]) -> [Component] { part }
+    static func buildArray(_ parts: [[Component]]) -> [Component] { parts.flatMap { $0 } }
+    static func buildLimitedAvailability(_ part: [Component]) -> [Component] { part }
+    static func buildFinalResult(_ parts: [Component]) -> ComponentGroup { ComponentGroup(members: parts) }
+}
+
+/// One attribute of an element; its value is always escaped when rendered.
+struct Attr: Sendable {
+    var name: String
+    /// `nil` leaves the attribute out (an unset optional, an unticked flag).
+    var value: String?
+
+    init(_ name: String, _ value: String?) {
+        self.name = name
+        self.value = value
+    }
+
+    static func `class`(_ value: String?) -> Attr { Attr("class", value) }
+    static func id(_ value: String?) -> Attr { Attr("id", value) }
+    static func href(_ value: String) -> Attr { Attr("href", value) }
+    static func href(_ url: SiteURL, query: String = "") -> Attr { Attr("href", url.path + query) }
+    static func name(_ value: String) -> Attr { Attr("name", value) }
+    static func value(_ value: String) -> Attr { Attr("value", value) }
+    static func type(_ value: String) -> Attr { Attr("type", value) }
+    static func `for`(_ value: String) -> Attr { Attr("for", value) }
+    static func role(_ value: String) -> Attr { Attr("role", value) }
+    static func title(_ value: String) -> Attr { Attr("title", value) }
+    static func data(_ name: String, _ value: String?) -> Attr { Attr("data-" + name, value) }
+    static func aria(_ name: String, _ value: String?) -> Attr { Attr("aria-" + name, value) }
+    /// A boolean attribute (`required`, `checked`, `selected`, `open`), present only when set.
+    /// Written bare (`required`), as HTML spells it.
+    static func flag(_ name: String, _ isSet: Bool = true) -> Attr { Attr(name, isSet ? "" : nil) }
+    static func min(_ value: String) -> Attr { Attr("min", value) }
+    static func max(_ value: String) -> Attr { Attr("max", value) }
+    static func placeholder(_ value: String) -> Attr { Attr("placeholder", value) }
+}
+
+/// An HTML element as a Plot node: typed content, attributes escaped on the way out. Every
+/// page is built from these and the components in `Components.swift`, never from strings of
+/// markup.
+struct El: Component {
+    private static let voidElements: Set<String> = ["input", "br", "img", "meta", "link", "hr", "col", "source"]
+
+    var name: String
+    var attributes: [Attr]
+    var children: [Component]
+
+    init(_ name: String, _ attributes: Attr..., @HTMLBuilder content: () -> ComponentGroup = { ComponentGroup(members: []) }) {
+        self.init(name, attributes: attributes, children: content().members)
+    }
+
+    init(_ name: String, attributes: [Attr], children: [Component]) {
+        self.name = name
+        self.attributes = attributes
+        self.children = children
+    }
+
+    var body: Component {
+        let attributes: [Attribute<HTML.BodyContext>] = attributes.compactMap { attribute in
+            attribute.value.map { Attribute(name: attribute.name, value: HTMLEscape.attribute($0), ignoreIfValueIsEmpty: false) }
+        }
+        if Self.voidElements.contains(name) {
+            return Node<HTML.BodyContext>.selfClosedElement(named: name, attributes: attributes)
+        }
+        return Node<HTML.BodyContext>.element(
+            named: name, nodes: attributes.map { .attribute($0) } + children.map { .component($0) })
+    }
+
+    /// The same element with more attributes (a class or a label added by a component).
+    func with(_ more: Attr...) -> El { El(name, attributes: attributes + more, children: children) }
+}
+
+/// Markup that is already built and escaped by the server: only the SVG the chart builders
+/// draw (`Charts`, `LineOfSightChart`), which escape every text they place.
+struct ChartMarkup: Component {
+    var svg: String
+    var body: Component { Node<HTML.BodyContext>.raw(svg) }
+}
+
+extension Component {
+    /// The rendered markup, for a self-contained report or a test.
+    var markup: String { render() }
+}
