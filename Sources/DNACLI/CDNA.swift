@@ -12,7 +12,8 @@ public struct CDNA: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             Serve.self, Demo.self, Migrate.self, WorkspaceCommand.self, UserCommand.self, TokenCommand.self,
-            ImportCommand.self, CampaignCommand.self, ReportCommand.self, CustomerCommand.self, LineOfSightCommand.self,
+            ImportCommand.self, ParticipantsCommand.self, CampaignCommand.self, ReportCommand.self, CustomerCommand.self,
+            LineOfSightCommand.self,
             FrameworksCommand.self, AuditCommand.self,
             AnalyzeCommand.self,
             BenchCommand.self,

@@ -54,7 +54,8 @@ struct CLITests {
     func help() throws {
         let run = try Self.cdna(["--help"])
         for command in [
-            "serve", "demo", "migrate", "workspace", "user", "token", "import", "campaign", "report", "customers", "line-of-sight",
+            "serve", "demo", "migrate", "workspace", "user", "token", "import", "participants", "campaign", "report", "customers",
+            "line-of-sight",
             "frameworks",
             "analyze", "audit",
         ] {
@@ -84,6 +85,42 @@ struct CLITests {
         #expect(try Self.cdna(["workspace", "list", "--data", data]).output.hasPrefix("harbor\tHarbor Mutual\tk=5"))
         let show = try Self.cdna(["frameworks", "show", "layers"])
         #expect(show.output.contains("layers/strategy/customer-to-business\tCustomer to business"))
+    }
+
+    @Test("participants: a bad file is refused with its lines, a good one is merged, and the list imports again")
+    func participants() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let data = directory.path
+        #expect(try Self.cdna(["demo", "--data", data]).status == 0)
+        let bad = directory.appendingPathComponent("bad.csv")
+        try "email,unit,language\nann@example.org,claims,xx\nann@example.org,claims,\n".write(to: bad, atomically: true, encoding: .utf8)
+        let refused = try Self.cdna(["participants", "import", "--workspace", "harbor", "--data", data, bad.path])
+        #expect(refused.status == 2)
+        #expect(
+            refused.error.split(separator: "\n").map(String.init) == [
+                "\(bad.path):2:24: language 'xx' is not an ISO 639-1 language code",
+                "\(bad.path):3:1: 'ann@example.org' appears twice (first on line 2)",
+            ], "\(refused.error)")
+        let good = directory.appendingPathComponent("good.csv")
+        try
+            "email,name,unit,language,manager_email\nAnn@Example.org,\"Ann, the lead\",claims,nb,\nbo@example.org,Bo,claims,de,ann@example.org\n"
+            .write(to: good, atomically: true, encoding: .utf8)
+        let imported = try Self.cdna(["participants", "import", "--workspace", "harbor", "--data", data, good.path])
+        #expect(imported.status == 0 && imported.output == "Imported \(good.path): 2 participants added, 0 changed.\n")
+        let list = try Self.cdna(["participants", "list", "--workspace", "harbor", "--data", data])
+        #expect(
+            list.output == """
+                email,name,unit,role,language,manager_email
+                ann@example.org,"Ann, the lead",claims,,nb,
+                bo@example.org,Bo,claims,,de,ann@example.org
+
+                """)
+        // What `list` writes is a participants file: importing it again changes nothing.
+        let again = directory.appendingPathComponent("again.csv")
+        try list.output.write(to: again, atomically: true, encoding: .utf8)
+        let reimported = try Self.cdna(["participants", "import", "--workspace", "harbor", "--data", data, again.path])
+        #expect(reimported.output == "Imported \(again.path): 0 participants added, 0 changed.\n")
     }
 
     @Test("users: add with a password from standard input, then reset it")

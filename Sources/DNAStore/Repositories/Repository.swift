@@ -50,6 +50,8 @@ public struct CustomerModelRepository: Repository { public let store: Store }
 public struct SurveyRepository: Repository { public let store: Store }
 /// The line of sight: nodes, edges, hypotheses, evidence, decisions and metrics.
 public struct LineOfSightRepository: Repository { public let store: Store }
+/// The people a workspace can invite.
+public struct ParticipantRepository: Repository { public let store: Store }
 /// The append-only record of changes.
 public struct AuditLogRepository: Repository { public let store: Store }
 
@@ -63,6 +65,7 @@ extension Store {
     public var customerModels: CustomerModelRepository { .init(store: self) }
     public var surveys: SurveyRepository { .init(store: self) }
     public var lineOfSight: LineOfSightRepository { .init(store: self) }
+    public var participants: ParticipantRepository { .init(store: self) }
     public var auditLog: AuditLogRepository { .init(store: self) }
 }
 

@@ -42,6 +42,22 @@ extension GeneratedAPI {
         return .noContent(.init())
     }
 
+    func getWorkspacesParticipants(
+        _ input: Operations.GetWorkspacesParticipants.Input
+    ) async throws -> Operations.GetWorkspacesParticipants.Output {
+        let people = try await participants.participants(caller, workspace: input.path.workspace)
+        return .ok(.init(body: .json(try documented(ItemList(items: people)))))
+    }
+
+    func postWorkspacesParticipantsImport(
+        _ input: Operations.PostWorkspacesParticipantsImport.Input
+    ) async throws -> Operations.PostWorkspacesParticipantsImport.Output {
+        guard case .csv(let body) = input.body else { throw WebError.badRequest("the body must be CSV") }
+        let result = try await participants.importFile(
+            caller, workspace: input.path.workspace, file: "request body", text: try await body.text())
+        return .ok(.init(body: .json(Components.Schemas.ImportResult(added: result.added, updated: result.updated))))
+    }
+
     func getWorkspacesRoles(_ input: Operations.GetWorkspacesRoles.Input) async throws -> Operations.GetWorkspacesRoles.Output {
         let roles = try await organization.roles(caller, workspace: input.path.workspace)
         return .ok(.init(body: .json(try documented(ItemList(items: roles)))))

@@ -37,6 +37,7 @@ struct GeneratedAPI: APIProtocol {
 
     var access: WorkspaceAccess { WorkspaceAccess(store: store) }
     var organization: OrganizationService { OrganizationService(store: store) }
+    var participants: ParticipantService { ParticipantService(store: store) }
     var workspaces: WorkspaceService { WorkspaceService(store: store) }
     var lineOfSight: LineOfSightService { LineOfSightService(store: store) }
     var loop: ImprovementLoopService { ImprovementLoopService(store: store) }

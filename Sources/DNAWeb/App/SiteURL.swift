@@ -9,6 +9,8 @@ public enum SiteURL: Sendable, Equatable {
     case workspace(String)
     case orgChart(String)
     case orgChartImport(String)
+    case participants(String)
+    case participantsImport(String)
     case frameworks(String)
     case framework(String, String)
     case campaigns(String)
@@ -84,6 +86,8 @@ public enum SiteURL: Sendable, Equatable {
         case .workspace(let slug): "/w/\(Self.segment(slug))"
         case .orgChart(let slug): "/w/\(Self.segment(slug))/org"
         case .orgChartImport(let slug): "/w/\(Self.segment(slug))/org/import"
+        case .participants(let slug): "/w/\(Self.segment(slug))/participants"
+        case .participantsImport(let slug): "/w/\(Self.segment(slug))/participants/import"
         case .frameworks(let slug): "/w/\(Self.segment(slug))/frameworks"
         case .framework(let slug, let id): "/w/\(Self.segment(slug))/frameworks/\(Self.segment(id))"
         case .campaigns(let slug): "/w/\(Self.segment(slug))/campaigns"

@@ -78,6 +78,7 @@ struct PageController {
                 return AuditPage.View(model: AuditPage.Model(workspace: workspace, entries: entries)).response(identity: identity)
             }
         }
+        addParticipantRoutes(to: router)
         addCampaignRoutes(to: router)
         addForceRoutes(to: router)
         addCustomerModelRoutes(to: router)

@@ -108,6 +108,9 @@ enum Stylesheet {
           header.site nav ul { flex-wrap: nowrap; overflow-x: auto; gap: .9rem; padding-bottom: .25rem; white-space: nowrap; }
           header.site .signout { margin-left: auto; }
           main { padding: .75rem; }
+          .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: .5rem; }
+          .cards li { padding: .5rem .75rem; }
+          .stat { font-size: var(--text-xl); }
           table.stacked thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
           table.stacked, table.stacked tbody, table.stacked tr, table.stacked td { display: block; width: 100%; }
           table.stacked tr { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 .75rem; padding: .25rem .75rem; }

@@ -20,7 +20,7 @@ extension PageView {
     }
 
     /// The page again after the form posted to `request` was refused (400): the fields of that
-    /// form come back with what was typed into them (`Markup.typed`).
+    /// form come back with what was typed into them (`Refused.typed`).
     func refused(
         _ form: FormBody, postedTo request: Request, identity: Identity?, fieldErrors: [String: String] = [:]
     ) -> Response {

@@ -37,6 +37,12 @@ enum OrgChartPage {
                     }
                 }
             }
+            if model.canEdit {
+                El("p") {
+                    PageLink("Participants", .participants(model.workspace.slug))
+                    ": the people waves are sent to, with their unit, language and manager."
+                }
+            }
             El("h2") { "Roles" }
             let unitsByID = Dictionary(uniqueKeysWithValues: model.units.map { ($0.id, $0) })
             DataTable(
