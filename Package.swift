@@ -110,7 +110,7 @@ let package = Package(
             name: "DNAWebTests",
             dependencies: [
                 "DNAWeb", "DNAApp", "DNAStore", "DNACore", "DNACLI", "DNATestSupport",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Plot", package: "Plot"),
             ],
             // Read from the source tree by `GoldenPageTests` (they are compared and rewritten
             // there), not bundled.

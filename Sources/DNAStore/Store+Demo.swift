@@ -27,6 +27,10 @@ extension Store {
             _ = try await CustomerModelRepository.mergeCustomerModel(db, workspaceID: workspace.id, DemoCustomerModel.model, makeID: makeID)
             let roleIDs = Dictionary(
                 uniqueKeysWithValues: try await OrganizationRepository.roles(db, workspaceID: workspace.id).map { ($0.code, $0.id) })
+            let people = try await ParticipantRepository.context(db, workspaceID: workspace.id)
+            _ = try await ParticipantRepository.merge(
+                db, workspaceID: workspace.id, try people.parse(file: "demo participants", text: DemoParticipants.csv), into: people,
+                makeID: makeID)
             try await Self.insertDemoWaves(db, workspaceID: workspace.id, unitIDs: unitIDs, roleIDs: roleIDs, now: now, makeID: makeID)
             try await Self.insertDemoChange(db, workspaceID: workspace.id, now: now, makeID: makeID)
             try await Self.insertDemoOutsideView(db, workspaceID: workspace.id, now: now, makeID: makeID)

@@ -109,13 +109,11 @@ struct CLITests {
         let imported = try Self.cdna(["participants", "import", "--workspace", "harbor", "--data", data, good.path])
         #expect(imported.status == 0 && imported.output == "Imported \(good.path): 2 participants added, 0 changed.\n")
         let list = try Self.cdna(["participants", "list", "--workspace", "harbor", "--data", data])
-        #expect(
-            list.output == """
-                email,name,unit,role,language,manager_email
-                ann@example.org,"Ann, the lead",claims,,nb,
-                bo@example.org,Bo,claims,,de,ann@example.org
-
-                """)
+        let lines = list.output.split(separator: "\n").map(String.init)
+        // The demo's 42 participants and the two imported, by e-mail, in the import's columns.
+        #expect(lines.first == "email,name,unit,role,language,manager_email" && lines.count == 1 + 42 + 2)
+        #expect(lines.contains(#"ann@example.org,"Ann, the lead",claims,,nb,"#))
+        #expect(lines.contains("bo@example.org,Bo,claims,,de,ann@example.org"))
         // What `list` writes is a participants file: importing it again changes nothing.
         let again = directory.appendingPathComponent("again.csv")
         try list.output.write(to: again, atomically: true, encoding: .utf8)

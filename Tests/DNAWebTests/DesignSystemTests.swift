@@ -1,4 +1,5 @@
 import Foundation
+import Plot
 import Testing
 
 @testable import DNAWeb
@@ -23,6 +24,20 @@ struct DesignSystemTests {
             El("input", .type("checkbox"), .flag("checked"), .flag("required", false), .class(nil)).markup
                 == #"<input type="checkbox" checked/>"#)
         #expect(El("input", .value("")).markup == #"<input value/>"#)
+    }
+
+    @Test("an element holds components, groups and Plot's own nodes, each written once in place")
+    func mixedContent() {
+        let markup = El("div") {
+            Node<HTML.BodyContext>.p(.text("from Plot"))
+            Node<HTML.ListContext>.li(.text("a list item"))
+            CodedName("Claims <desk>", code: "claims")
+            ["a", "b"] as [Component]
+        }.markup
+        #expect(markup == #"<div><p>from Plot</p><li>a list item</li>Claims &lt;desk&gt; <span class="code">claims</span>ab</div>"#)
+        // Placed inside a Plot document, as the layout places a page, it renders the same.
+        let element = El("p", .class("lead")) { "Tom & Jerry" }
+        #expect(Node<HTML.BodyContext>.div(.component(element)).render() == #"<div><p class="lead">Tom &amp; Jerry</p></div>"#)
     }
 
     @Test("a table carries each column's name into its cells for the phone layout")

@@ -54,45 +54,53 @@ extension ParticipantRepository {
         return try await write { db in
             let context = try await Self.context(db, workspaceID: workspaceID)
             let contents = context == before ? parsed : try context.parse(file: file, text: text)
-            var added = 0, updated = 0
-            var inserts: [Participant] = []
-            for row in contents.rows {
-                let unitID = context.unitIDs[row.unit]!, roleID = row.role.flatMap { context.roleIDs[$0] }
-                if let stored = context.stored[row.email] {
-                    // A column the file leaves out keeps what is stored; an empty field clears it.
-                    let changed = Participant(
-                        id: stored.id, email: row.email, name: contents.has("name") ? row.name : stored.name, unitID: unitID,
-                        roleID: contents.has("role") ? roleID : stored.roleID,
-                        language: contents.has("language") ? row.language : stored.language,
-                        managerEmail: contents.has("manager_email") ? row.managerEmail : stored.managerEmail)
-                    guard changed != stored else { continue }
-                    try await db.update("participants").set("name", to: SQLBind(changed.name)).set("unit_id", to: SQLBind(changed.unitID))
-                        .set("role_id", to: SQLBind(changed.roleID)).set("language", to: SQLBind(changed.language))
-                        .set("manager_email", to: SQLBind(changed.managerEmail)).where("id", .equal, SQLBind(stored.id)).run()
-                    updated += 1
-                } else {
-                    inserts.append(
-                        Participant(
-                            id: makeID(), email: row.email, name: row.name, unitID: unitID, roleID: roleID, language: row.language,
-                            managerEmail: row.managerEmail))
-                    added += 1
-                }
-            }
-            // Many rows to a statement: one statement per person made a large file slow.
-            for batch in inserts.chunked(into: 500) {
-                var insert = db.insert(into: "participants")
-                    .columns("id", "workspace_id", "email", "name", "unit_id", "role_id", "language", "manager_email")
-                for person in batch {
-                    insert = insert.values(
-                        SQLBind(person.id), SQLBind(workspaceID), SQLBind(person.email), SQLBind(person.name), SQLBind(person.unitID),
-                        SQLBind(person.roleID), SQLBind(person.language), SQLBind(person.managerEmail))
-                }
-                try await insert.run()
-            }
+            let (added, updated) = try await Self.merge(db, workspaceID: workspaceID, contents, into: context, makeID: makeID)
             try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "participants.import", record: "file:\(file)",
                 summary: "imported participants: \(added) added, \(updated) changed")
             return (added, updated)
         }
+    }
+
+    /// Writes checked file contents, inside the caller's transaction: new addresses inserted,
+    /// known ones updated where the file changes them.
+    static func merge(
+        _ db: any SQLDatabase, workspaceID: String, _ contents: ParticipantsFile.Contents, into context: Context,
+        makeID: @Sendable () -> String
+    ) async throws -> (added: Int, updated: Int) {
+        var updated = 0
+        var inserts: [Participant] = []
+        for row in contents.rows {
+            let unitID = context.unitIDs[row.unit]!, roleID = row.role.flatMap { context.roleIDs[$0] }
+            guard let stored = context.stored[row.email] else {
+                inserts.append(
+                    Participant(
+                        id: makeID(), email: row.email, name: row.name, unitID: unitID, roleID: roleID, language: row.language,
+                        managerEmail: row.managerEmail))
+                continue
+            }
+            // A column the file leaves out keeps what is stored; an empty field clears it.
+            let changed = Participant(
+                id: stored.id, email: row.email, name: contents.has("name") ? row.name : stored.name, unitID: unitID,
+                roleID: contents.has("role") ? roleID : stored.roleID, language: contents.has("language") ? row.language : stored.language,
+                managerEmail: contents.has("manager_email") ? row.managerEmail : stored.managerEmail)
+            guard changed != stored else { continue }
+            try await db.update("participants").set("name", to: SQLBind(changed.name)).set("unit_id", to: SQLBind(changed.unitID))
+                .set("role_id", to: SQLBind(changed.roleID)).set("language", to: SQLBind(changed.language))
+                .set("manager_email", to: SQLBind(changed.managerEmail)).where("id", .equal, SQLBind(stored.id)).run()
+            updated += 1
+        }
+        // Many rows to a statement: one statement per person made a large file slow.
+        for batch in inserts.chunked(into: 500) {
+            var insert = db.insert(into: "participants")
+                .columns("id", "workspace_id", "email", "name", "unit_id", "role_id", "language", "manager_email")
+            for person in batch {
+                insert = insert.values(
+                    SQLBind(person.id), SQLBind(workspaceID), SQLBind(person.email), SQLBind(person.name), SQLBind(person.unitID),
+                    SQLBind(person.roleID), SQLBind(person.language), SQLBind(person.managerEmail))
+            }
+            try await insert.run()
+        }
+        return (inserts.count, updated)
     }
 }
