@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.3"),
         .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
         .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", from: "2.1.0"),
@@ -43,6 +44,15 @@ let package = Package(
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Mail out: an SMTP client on SwiftNIO with TLS, and the MIME messages it sends. Knows
+        // nothing of workspaces or people.
+        .target(
+            name: "DNAMail",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
         // The use cases: each owns its rule, its access check and its audit entry, for the
@@ -101,6 +111,7 @@ let package = Package(
         // Shared by the test targets: a fresh database per test on SQLite and PostgreSQL.
         .target(name: "DNATestSupport", dependencies: ["DNAStore"], path: "Tests/DNATestSupport"),
         .testTarget(name: "DNACoreTests", dependencies: ["DNACore"]),
+        .testTarget(name: "DNAMailTests", dependencies: ["DNAMail"]),
         .testTarget(
             name: "DNAStoreTests",
             dependencies: ["DNAStore", "DNACore", "DNATestSupport"]

@@ -38,11 +38,36 @@ ensure_venv() {
     log "creating .venv"
     python3 -m venv .venv
   fi
-  if ! .venv/bin/python -c 'import selenium, yaml, schemathesis, axe_selenium_python' >/dev/null 2>&1; then
-    log "installing selenium, axe-selenium-python, pyyaml and schemathesis into .venv"
+  if ! .venv/bin/python -c 'import selenium, yaml, schemathesis, axe_selenium_python, aiosmtpd' >/dev/null 2>&1; then
+    log "installing selenium, axe-selenium-python, pyyaml, schemathesis and aiosmtpd into .venv"
     .venv/bin/pip install -q --disable-pip-version-check 'selenium>=4.15,<5' 'axe-selenium-python>=2.1.6,<3' 'pyyaml>=6' \
-      'schemathesis>=3.39,<4' 'hypothesis>=6.108,<6.125'
+      'schemathesis>=3.39,<4' 'hypothesis>=6.108,<6.125' 'aiosmtpd>=1.4,<2'
   fi
+}
+
+SMTPDIR=""
+SMTP_PID=""
+# Starts the test SMTP server (aiosmtpd: plain, STARTTLS and implicit TLS on free ports, with
+# a fresh self-signed certificate) and exports CDNA_TEST_SMTP_SERVER, the file naming them.
+start_smtp() {
+  SMTPDIR=$(mktemp -d /tmp/cdna-smtp.XXXXXX)
+  .venv/bin/python Tests/mail/smtp_server.py --spool "$SMTPDIR/spool" > "$SMTPDIR/server.json" 2> "$SMTPDIR/server.log" &
+  SMTP_PID=$!
+  for _ in $(seq 1 100); do
+    [ -s "$SMTPDIR/server.json" ] && break
+    kill -0 "$SMTP_PID" 2>/dev/null || die "the test SMTP server did not start: $(cat "$SMTPDIR/server.log")"
+    sleep 0.1
+  done
+  [ -s "$SMTPDIR/server.json" ] || die "the test SMTP server did not start within 10 s"
+  export CDNA_TEST_SMTP_SERVER="$SMTPDIR/server.json"
+  log "test SMTP server: $(cat "$SMTPDIR/server.json")"
+}
+
+stop_smtp() {
+  [ -n "$SMTP_PID" ] && kill "$SMTP_PID" 2>/dev/null || true
+  [ -n "$SMTPDIR" ] && rm -rf "$SMTPDIR"
+  SMTP_PID=""
+  SMTPDIR=""
 }
 
 PGBIN=""

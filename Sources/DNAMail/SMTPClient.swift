@@ -1,0 +1,228 @@
+import Foundation
+import NIOCore
+import NIOPosix
+import NIOSSL
+
+/// Why a mail did not go out. A temporary failure (a 4xx reply, a dropped connection, a
+/// timeout) is worth another try later; a permanent one (a 5xx reply, a refused certificate,
+/// a server that will not protect the password) is not.
+public enum MailError: Error, Equatable, CustomStringConvertible {
+    case temporary(String)
+    case permanent(String)
+
+    public var description: String {
+        switch self {
+        case .temporary(let reason), .permanent(let reason): reason
+        }
+    }
+
+    public var isTemporary: Bool { if case .temporary = self { true } else { false } }
+}
+
+/// An SMTP client on SwiftNIO (no mirrored package speaks SMTP): EHLO, STARTTLS or TLS from
+/// the start (swift-nio-ssl, certificates checked against the system's roots and `?ca=`),
+/// AUTH PLAIN only over TLS, one message per connection. Each reply is awaited with a
+/// deadline, so a server that stops answering costs one timeout, never a stuck sender.
+public struct SMTPClient: Sendable {
+    public let settings: MailSettings
+
+    public init(settings: MailSettings) { self.settings = settings }
+
+    /// Sends `message` to `message.to`; throws `MailError`.
+    public func send(_ message: MailMessage) async throws(MailError) {
+        do {
+            try await deliver(message)
+        } catch let error as MailError {
+            throw error
+        } catch let error as NIOSSLError {
+            throw .permanent("TLS with \(settings.host) failed: \(error)")
+        } catch let error as BoringSSLError {
+            throw .permanent("TLS with \(settings.host) failed: \(error)")
+        } catch {
+            throw .temporary("the connection to \(settings.host):\(settings.port) failed: \(error)")
+        }
+    }
+
+    private func deliver(_ message: MailMessage) async throws {
+        let tls = try makeTLSContext()
+        let settings = self.settings
+        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .connectTimeout(.seconds(settings.timeoutSeconds))
+            .connect(host: settings.host, port: settings.port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    if settings.security == .implicitTLS {
+                        try channel.pipeline.syncOperations.addHandler(
+                            try NIOSSLClientHandler(context: tls, serverHostname: Self.serverName(settings.host)))
+                    }
+                    try channel.pipeline.syncOperations.addHandlers(
+                        IdleStateHandler(readTimeout: .seconds(settings.timeoutSeconds)), ByteToMessageHandler(SMTPReplyDecoder()),
+                        ReplyTimeoutHandler())
+                    return try NIOAsyncChannel<SMTPReply, ByteBuffer>(wrappingChannelSynchronously: channel)
+                }
+            }
+        try await channel.executeThenClose { inbound, outbound in
+            var conversation = Conversation(
+                replies: inbound.makeAsyncIterator(), outbound: outbound, timeout: .seconds(settings.timeoutSeconds), host: settings.host)
+            try await conversation.expect(220, "greeting")
+            var extensions = try await conversation.ehlo()
+            var secured = settings.security == .implicitTLS
+            if !secured && extensions.contains("STARTTLS") {
+                try await conversation.command("STARTTLS", expect: 220)
+                // Made on the channel's event loop: a TLS handler belongs to its loop.
+                let pipeline = channel.channel.pipeline
+                try await channel.channel.eventLoop.submit {
+                    try pipeline.syncOperations.addHandler(
+                        try NIOSSLClientHandler(context: tls, serverHostname: Self.serverName(settings.host)), position: .first)
+                }.get()
+                secured = true
+                extensions = try await conversation.ehlo()
+            }
+            if !secured && settings.security == .startTLSRequired {
+                throw MailError.permanent("\(settings.host) does not offer STARTTLS, and the SMTP URL says tls=required")
+            }
+            if let username = settings.username {
+                guard secured else {
+                    throw MailError.permanent("\(settings.host) offers no TLS; the password is not sent in the clear")
+                }
+                guard extensions.contains(where: { $0.hasPrefix("AUTH") && $0.contains("PLAIN") }) else {
+                    throw MailError.permanent("\(settings.host) does not offer AUTH PLAIN")
+                }
+                let token = Data("\0\(username)\0\(settings.password ?? "")".utf8).base64EncodedString()
+                try await conversation.command("AUTH PLAIN \(token)", expect: 235, what: "AUTH PLAIN")
+            }
+            try await conversation.command("MAIL FROM:<\(MailMessage.headerSafe(settings.from))>", expect: 250)
+            try await conversation.command("RCPT TO:<\(MailMessage.headerSafe(message.to))>", expect: 250)
+            try await conversation.command("DATA", expect: 354)
+            try await conversation.write(Self.dotStuffed(message.rendered()) + ".\r\n")
+            try await conversation.expect(250, "the end of the message")
+            // The mail is accepted; a QUIT that goes wrong does not make it unsent.
+            _ = try? await conversation.command("QUIT", expect: 221)
+        }
+    }
+
+    private func makeTLSContext() throws -> NIOSSLContext {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        configuration.minimumTLSVersion = .tlsv12
+        if let file = settings.trustedCertificates {
+            let certificates: [NIOSSLCertificate]
+            do {
+                certificates = try NIOSSLCertificate.fromPEMFile(file)
+            } catch {
+                throw MailError.permanent("the certificates in \(file) cannot be read: \(error)")
+            }
+            configuration.trustRoots = .default
+            configuration.additionalTrustRoots = [.certificates(certificates)]
+        }
+        return try NIOSSLContext(configuration: configuration)
+    }
+
+    /// SNI takes a host name, never an address.
+    private static func serverName(_ host: String) -> String? {
+        host.allSatisfy { $0.isNumber || $0 == "." || $0 == ":" } ? nil : host
+    }
+
+    /// A line of the message that starts with "." gets another (RFC 5321 4.5.2), so no line of
+    /// the text can end the DATA early.
+    static func dotStuffed(_ text: String) -> String {
+        text.split(separator: "\r\n", omittingEmptySubsequences: false).map { $0.hasPrefix(".") ? "." + $0 : String($0) }
+            .joined(separator: "\r\n")
+    }
+
+    /// One exchange after another on the connection.
+    struct Conversation {
+        var replies: NIOAsyncChannelInboundStream<SMTPReply>.AsyncIterator
+        let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
+        let timeout: TimeAmount
+        let host: String
+
+        mutating func ehlo() async throws -> [String] {
+            let reply = try await command("EHLO \(Self.localName)", expect: 250, what: "EHLO")
+            return reply.lines.dropFirst().map { $0.uppercased() }
+        }
+
+        @discardableResult
+        mutating func command(_ line: String, expect code: Int, what: String? = nil) async throws -> SMTPReply {
+            try await write(line + "\r\n")
+            return try await expect(code, what ?? String(line.prefix(while: { $0 != " " && $0 != ":" })))
+        }
+
+        func write(_ text: String) async throws {
+            try await outbound.write(ByteBuffer(string: text))
+        }
+
+        @discardableResult
+        mutating func expect(_ code: Int, _ what: String) async throws -> SMTPReply {
+            let reply = try await next(what)
+            guard reply.code == code else {
+                let reason = "\(host) answered \(what) with \(reply.code) \(reply.lines.joined(separator: " "))"
+                throw reply.code >= 500 ? MailError.permanent(reason) : MailError.temporary(reason)
+            }
+            return reply
+        }
+
+        /// The next reply, or a temporary failure when none comes in time or the server hangs up.
+        private mutating func next(_ what: String) async throws -> SMTPReply {
+            do {
+                guard let reply = try await replies.next() else {
+                    throw MailError.temporary("\(host) closed the connection before answering \(what)")
+                }
+                return reply
+            } catch is ReplyTimeout {
+                throw MailError.temporary("\(host) did not answer \(what) within \(timeout.nanoseconds / 1_000_000_000) s")
+            }
+        }
+
+        static let localName = ProcessInfo.processInfo.hostName.isEmpty ? "localhost" : ProcessInfo.processInfo.hostName
+    }
+}
+
+/// One reply of an SMTP server: its code and the text of each line.
+public struct SMTPReply: Sendable, Equatable {
+    public var code: Int
+    public var lines: [String]
+}
+
+/// Reads replies from the byte stream: lines `250-...` continue, `250 ...` ends one.
+struct SMTPReplyDecoder: ByteToMessageDecoder {
+    typealias InboundOut = SMTPReply
+    private var pending: [String] = []
+
+    mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
+        guard let newline = buffer.readableBytesView.firstIndex(of: UInt8(ascii: "\n")) else {
+            if buffer.readableBytes > 4096 { throw MailError.permanent("the server sent a line longer than 4096 bytes") }
+            return .needMoreData
+        }
+        let length = newline - buffer.readerIndex + 1
+        // Bytes, not characters: "\r\n" is one Character, which no suffix test of "\n" matches.
+        var utf8 = buffer.readBytes(length: length) ?? []
+        while let last = utf8.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") { utf8.removeLast() }
+        let line = String(decoding: utf8, as: UTF8.self)
+        guard utf8.count >= 3, let code = Int(String(decoding: utf8[0..<3], as: UTF8.self)) else {
+            throw MailError.temporary("the server sent a line that is not an SMTP reply: \(line.prefix(80))")
+        }
+        let text = utf8.count > 4 ? String(decoding: utf8[4...], as: UTF8.self) : ""
+        pending.append(text)
+        if utf8.count > 3 && utf8[3] == UInt8(ascii: "-") { return .continue }
+        context.fireChannelRead(NIOAny(SMTPReply(code: code, lines: pending)))
+        pending = []
+        return .continue
+    }
+}
+
+/// A server that has said nothing for the timeout: the reply being awaited fails.
+struct ReplyTimeout: Error {}
+
+/// Turns the idle-read event into an error on the reply stream and closes the connection.
+final class ReplyTimeoutHandler: ChannelInboundHandler {
+    typealias InboundIn = SMTPReply
+    typealias InboundOut = SMTPReply
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .read {
+            context.fireErrorCaught(ReplyTimeout())
+            context.close(promise: nil)
+        } else {
+            context.fireUserInboundEventTriggered(event)
+        }
+    }
+}
