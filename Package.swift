@@ -52,7 +52,7 @@ let package = Package(
             name: "DNAMail",
             dependencies: [
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "NIOTLS", package: "swift-nio"),
             ]
         ),
         // The use cases: each owns its rule, its access check and its audit entry, for the
@@ -60,8 +60,9 @@ let package = Package(
         .target(
             name: "DNAApp",
             dependencies: [
-                "DNACore", "DNAStore", .product(name: "Crypto", package: "swift-crypto"),
+                "DNACore", "DNAStore", "DNAMail", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The API as its OpenAPI document states it: types and server routes generated from
@@ -116,7 +117,7 @@ let package = Package(
             name: "DNAStoreTests",
             dependencies: ["DNAStore", "DNACore", "DNATestSupport"]
         ),
-        .testTarget(name: "DNAAppTests", dependencies: ["DNAApp", "DNAStore", "DNACore", "DNATestSupport"]),
+        .testTarget(name: "DNAAppTests", dependencies: ["DNAApp", "DNAStore", "DNACore", "DNAMail", "DNATestSupport"]),
         .testTarget(
             name: "DNAWebTests",
             dependencies: [

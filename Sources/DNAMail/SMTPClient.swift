@@ -2,6 +2,8 @@ import Foundation
 import NIOCore
 import NIOPosix
 import NIOSSL
+import NIOTLS
+import Synchronization
 
 /// Why a mail did not go out. A temporary failure (a 4xx reply, a dropped connection, a
 /// timeout) is worth another try later; a permanent one (a 5xx reply, a refused certificate,
@@ -46,34 +48,42 @@ public struct SMTPClient: Sendable {
     private func deliver(_ message: MailMessage) async throws {
         let tls = try makeTLSContext()
         let settings = self.settings
-        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        let (channel, implicitHandshake) = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connectTimeout(.seconds(settings.timeoutSeconds))
             .connect(host: settings.host, port: settings.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    var handshake: EventLoopFuture<Void>?
                     if settings.security == .implicitTLS {
-                        try channel.pipeline.syncOperations.addHandler(
-                            try NIOSSLClientHandler(context: tls, serverHostname: Self.serverName(settings.host)))
+                        let watcher = TLSHandshakeWatcher(eventLoop: channel.eventLoop)
+                        try channel.pipeline.syncOperations.addHandlers(
+                            try NIOSSLClientHandler(context: tls, serverHostname: Self.serverName(settings.host)), watcher)
+                        handshake = watcher.done.futureResult
                     }
-                    try channel.pipeline.syncOperations.addHandlers(
-                        IdleStateHandler(readTimeout: .seconds(settings.timeoutSeconds)), ByteToMessageHandler(SMTPReplyDecoder()),
-                        ReplyTimeoutHandler())
-                    return try NIOAsyncChannel<SMTPReply, ByteBuffer>(wrappingChannelSynchronously: channel)
+                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(SMTPReplyDecoder()))
+                    return (try NIOAsyncChannel<SMTPReply, ByteBuffer>(wrappingChannelSynchronously: channel), handshake)
                 }
             }
         try await channel.executeThenClose { inbound, outbound in
             var conversation = Conversation(
-                replies: inbound.makeAsyncIterator(), outbound: outbound, timeout: .seconds(settings.timeoutSeconds), host: settings.host)
+                replies: inbound.makeAsyncIterator(), outbound: outbound, channel: channel.channel,
+                timeout: .seconds(settings.timeoutSeconds), host: settings.host)
+            if let implicitHandshake { try await Self.handshake(implicitHandshake, host: settings.host) }
             try await conversation.expect(220, "greeting")
             var extensions = try await conversation.ehlo()
             var secured = settings.security == .implicitTLS
             if !secured && extensions.contains("STARTTLS") {
                 try await conversation.command("STARTTLS", expect: 220)
-                // Made on the channel's event loop: a TLS handler belongs to its loop.
-                let pipeline = channel.channel.pipeline
-                try await channel.channel.eventLoop.submit {
-                    try pipeline.syncOperations.addHandler(
-                        try NIOSSLClientHandler(context: tls, serverHostname: Self.serverName(settings.host)), position: .first)
+                // Made on the channel's event loop: a TLS handler belongs to its loop. Nothing is
+                // written until the handshake is done, so a refused certificate is reported as
+                // that, not as whatever write came after it.
+                let pipeline = channel.channel.pipeline, loop = channel.channel.eventLoop
+                let handshake = try await loop.submit {
+                    let watcher = TLSHandshakeWatcher(eventLoop: loop)
+                    try pipeline.syncOperations.addHandlers(
+                        [try NIOSSLClientHandler(context: tls, serverHostname: Self.serverName(settings.host)), watcher], position: .first)
+                    return watcher.done.futureResult
                 }.get()
+                try await Self.handshake(handshake, host: settings.host)
                 secured = true
                 extensions = try await conversation.ehlo()
             }
@@ -97,6 +107,16 @@ public struct SMTPClient: Sendable {
             try await conversation.expect(250, "the end of the message")
             // The mail is accepted; a QUIT that goes wrong does not make it unsent.
             _ = try? await conversation.command("QUIT", expect: 221)
+        }
+    }
+
+    /// Waits for the TLS handshake on `channel`; a failure is permanent: a certificate that
+    /// does not check out will not check out on the next try either.
+    private static func handshake(_ done: EventLoopFuture<Void>, host: String) async throws {
+        do {
+            try await done.get()
+        } catch {
+            throw MailError.permanent("TLS with \(host) failed: \(error)")
         }
     }
 
@@ -132,7 +152,11 @@ public struct SMTPClient: Sendable {
     struct Conversation {
         var replies: NIOAsyncChannelInboundStream<SMTPReply>.AsyncIterator
         let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
+        let channel: Channel
         let timeout: TimeAmount
+        /// What the deadline was waiting for when it passed, if it did: whatever fails after
+        /// that (a write on the closed connection) is reported as the timeout it is.
+        let expired = Deadline()
         let host: String
 
         mutating func ehlo() async throws -> [String] {
@@ -147,7 +171,16 @@ public struct SMTPClient: Sendable {
         }
 
         func write(_ text: String) async throws {
-            try await outbound.write(ByteBuffer(string: text))
+            do {
+                try await outbound.write(ByteBuffer(string: text))
+            } catch {
+                if let what = expired.what { throw timedOut(what) }
+                throw error
+            }
+        }
+
+        private func timedOut(_ what: String) -> MailError {
+            .temporary("\(host) did not answer \(what) within \(timeout.nanoseconds / 1_000_000_000) s")
         }
 
         @discardableResult
@@ -161,14 +194,24 @@ public struct SMTPClient: Sendable {
         }
 
         /// The next reply, or a temporary failure when none comes in time or the server hangs up.
+        /// The deadline runs only while a reply is awaited: when it passes, the connection is
+        /// closed with `ReplyTimeout`, which ends the wait.
         private mutating func next(_ what: String) async throws -> SMTPReply {
+            let channel = self.channel, expired = self.expired
+            let deadline = channel.eventLoop.scheduleTask(in: timeout) {
+                expired.pass(what)
+                channel.pipeline.fireErrorCaught(ReplyTimeout())
+                channel.close(promise: nil)
+            }
+            defer { deadline.cancel() }
             do {
                 guard let reply = try await replies.next() else {
+                    if let what = expired.what { throw timedOut(what) }
                     throw MailError.temporary("\(host) closed the connection before answering \(what)")
                 }
                 return reply
             } catch is ReplyTimeout {
-                throw MailError.temporary("\(host) did not answer \(what) within \(timeout.nanoseconds / 1_000_000_000) s")
+                throw timedOut(what)
             }
         }
 
@@ -212,17 +255,43 @@ struct SMTPReplyDecoder: ByteToMessageDecoder {
 /// A server that has said nothing for the timeout: the reply being awaited fails.
 struct ReplyTimeout: Error {}
 
-/// Turns the idle-read event into an error on the reply stream and closes the connection.
-final class ReplyTimeoutHandler: ChannelInboundHandler {
-    typealias InboundIn = SMTPReply
-    typealias InboundOut = SMTPReply
+/// Whether a reply's deadline passed, and for what; set on the event loop, read by the sender.
+final class Deadline: Sendable {
+    private let passed = Mutex<String?>(nil)
+
+    func pass(_ what: String) { passed.withLock { $0 = what } }
+    var what: String? { passed.withLock { $0 } }
+}
+
+/// Completes `done` when the TLS handshake has finished, or fails it with why it did not.
+final class TLSHandshakeWatcher: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = ByteBuffer
+    typealias InboundOut = ByteBuffer
+    let done: EventLoopPromise<Void>
+    private var settled = false
+
+    init(eventLoop: EventLoop) { done = eventLoop.makePromise() }
+
+    private func settle(_ result: Result<Void, Error>) {
+        guard !settled else { return }
+        settled = true
+        done.completeWith(result)
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) { settle(.failure(ChannelError.ioOnClosedChannel)) }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .read {
-            context.fireErrorCaught(ReplyTimeout())
-            context.close(promise: nil)
-        } else {
-            context.fireUserInboundEventTriggered(event)
-        }
+        if case .handshakeCompleted = event as? TLSUserEvent { settle(.success(())) }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        settle(.failure(error))
+        context.fireErrorCaught(error)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        settle(.failure(ChannelError.ioOnClosedChannel))
+        context.fireChannelInactive()
     }
 }

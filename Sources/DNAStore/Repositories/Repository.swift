@@ -52,6 +52,8 @@ public struct SurveyRepository: Repository { public let store: Store }
 public struct LineOfSightRepository: Repository { public let store: Store }
 /// The people a workspace can invite.
 public struct ParticipantRepository: Repository { public let store: Store }
+/// Mail waiting to go out, and what became of it.
+public struct MailOutboxRepository: Repository { public let store: Store }
 /// The append-only record of changes.
 public struct AuditLogRepository: Repository { public let store: Store }
 
@@ -66,6 +68,7 @@ extension Store {
     public var surveys: SurveyRepository { .init(store: self) }
     public var lineOfSight: LineOfSightRepository { .init(store: self) }
     public var participants: ParticipantRepository { .init(store: self) }
+    public var mailOutbox: MailOutboxRepository { .init(store: self) }
     public var auditLog: AuditLogRepository { .init(store: self) }
 }
 
