@@ -2,6 +2,8 @@ import DNAApp
 import DNACore
 import Hummingbird
 
+extension ParticipantsPage.Model: ActionPageModel {}
+
 extension PageController {
     /// The participants page; e-mails are personal data, so it is for analysts and admins.
     func addParticipantRoutes(to router: Router<AppContext>) {
@@ -11,22 +13,13 @@ extension PageController {
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .participantsImport(w) })) { request, context in
-            try await page(request, context, minimum: .analyst) { workspace, _, identity in
-                let form = try await FormBody.decode(ImportForm.self, request, limit: .form)
-                try FormCSRF.check(form.csrf_token, identity: identity)
-                do {
-                    let result = try await ParticipantService(store: store).importFile(
-                        context.caller, workspace: workspace.slug, file: "participants.csv", text: form.csv)
-                    var model = try await participantsModel(workspace, identity)
-                    model.notice = "Imported: \(result.added) participants added, \(result.updated) changed."
-                    return ParticipantsPage.View(model: model).response(identity: identity)
-                } catch let problems as FileProblems {
-                    var model = try await participantsModel(workspace, identity)
-                    model.notice = "Nothing was imported: \(problems.total) problem\(problems.total == 1 ? "" : "s") in the file."
-                    model.problems = problems.problems
-                    model.submittedCSV = form.csv
-                    return ParticipantsPage.View(model: model).response(status: .badRequest, identity: identity)
-                }
+            try await postAction(
+                request, context, load: { workspace, _, identity in try await participantsModel(workspace, identity) },
+                view: ParticipantsPage.View.init
+            ) { form, workspace in
+                let result = try await ParticipantService(store: store).importFile(
+                    context.caller, workspace: workspace.slug, file: "participants.csv", text: form["csv"] ?? "")
+                return "Imported: \(result.added) participants added, \(result.updated) changed."
             }
         }
     }

@@ -363,11 +363,7 @@ struct NodeDetailsSection: Component {
             }
             El("h3") { "Metrics" }
             if details.metrics.isEmpty {
-                El("p") {
-                    "No metric measures this node. "
-                    PageLink("Add one on the metrics page", .loopMetrics(slug))
-                    "."
-                }
+                nothingYet("No metric measures this node.", action: "Add one on the metrics page", at: .loopMetrics(slug))
             } else {
                 DataTable(
                     columns: ["Metric", "Value to", "Unit", "Target"],
@@ -385,11 +381,7 @@ struct NodeDetailsSection: Component {
 
     @HTMLBuilder private func evidenceList() -> ComponentGroup {
         if details.evidence.isEmpty {
-            El("p") {
-                "No evidence is linked to this node. "
-                PageLink("Record evidence", .evidence(model.workspace.slug))
-                "."
-            }
+            nothingYet("No evidence is linked to this node.", action: "Record evidence", at: .evidence(model.workspace.slug))
         } else {
             El("ul") {
                 for item in details.evidence {
@@ -406,11 +398,7 @@ struct NodeDetailsSection: Component {
 
     @HTMLBuilder private func hypothesisList() -> ComponentGroup {
         if details.hypotheses.isEmpty {
-            El("p") {
-                "No hypothesis names this node. "
-                PageLink("Write one", .hypotheses(model.workspace.slug))
-                "."
-            }
+            nothingYet("No hypothesis names this node.", action: "Write one", at: .hypotheses(model.workspace.slug))
         } else {
             El("ul") {
                 for card in details.hypotheses {
@@ -420,6 +408,15 @@ struct NodeDetailsSection: Component {
                     }
                 }
             }
+        }
+    }
+
+    /// What the node lacks, and a link to where it is added.
+    private func nothingYet(_ sentence: String, action: String, at url: SiteURL) -> Component {
+        El("p") {
+            sentence + " "
+            PageLink(action, url)
+            "."
         }
     }
 

@@ -12,7 +12,7 @@ enum ParticipantsPage {
         var csrfToken: String?
         var notice: String?
         var problems: [FileProblem] = []
-        var submittedCSV = ""
+        var submittedText = ""
     }
 
     struct View: PageView {
@@ -69,7 +69,7 @@ enum ParticipantsPage {
                 " are required; units and roles are codes, languages tags such as nb or de. People are matched by e-mail: a known address takes the file's values, others stay as they are. Nothing is saved if any line is wrong."
             }
             PostForm(action: SiteURL.participantsImport(model.workspace.slug).path, csrf: model.csrfToken, submit: "Import") {
-                Field.textarea("Participants CSV", name: "csv", id: "participants-csv", value: model.submittedCSV)
+                Field.textarea("Participants CSV", name: "csv", id: "participants-csv", value: model.submittedText)
             }
         }
     }
