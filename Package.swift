@@ -104,6 +104,7 @@ let package = Package(
                 "DNAApp",
                 "DNAStore",
                 "DNAWeb",
+                "DNAMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

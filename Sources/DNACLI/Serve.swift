@@ -1,4 +1,6 @@
 import ArgumentParser
+import DNAApp
+import DNAMail
 import DNAStore
 import DNAWeb
 import Foundation
@@ -10,7 +12,7 @@ struct Serve: AsyncParsableCommand {
         discussion: """
             On first start with an empty database an administrator admin@localhost is created and \
             its password printed once; set CDNA_ADMIN_PASSWORD to choose it. Environment: CDNA_HOST, \
-            CDNA_PORT, CDNA_PUBLIC_URL, CDNA_IDLE_TIMEOUT (seconds, default 20), CDNA_DATA, CDNA_DATABASE_URL, CDNA_ADMIN_PASSWORD, CDNA_SECURE_COOKIES, CDNA_LOG_LEVEL.
+            CDNA_PORT, CDNA_PUBLIC_URL, CDNA_IDLE_TIMEOUT (seconds, default 20), CDNA_DATA, CDNA_DATABASE_URL, CDNA_ADMIN_PASSWORD, CDNA_SECURE_COOKIES, CDNA_LOG_LEVEL,             CDNA_SMTP_URL and CDNA_MAIL_FROM (with them the server sends the mail outbox: invitations and reminders).
             """)
 
     @Option(help: "Address to listen on (default 127.0.0.1; env CDNA_HOST).")
@@ -26,6 +28,12 @@ struct Serve: AsyncParsableCommand {
             """)
     var publicURL: String?
 
+    @Option(
+        help: """
+            Where mail goes: smtp://[user:pass@]host:port (STARTTLS when offered; ?tls=required insists) or             smtps://host:465; the sender is CDNA_MAIL_FROM (env CDNA_SMTP_URL). Without it mail waits in the outbox.
+            """)
+    var smtpURL: String?
+
     @OptionGroup var database: DatabaseOptions
 
     @Flag(help: "Load the Harbor Mutual demo organization if it is not there yet.")
@@ -37,7 +45,7 @@ struct Serve: AsyncParsableCommand {
         try await runCommand(as: .system) {
             let environment = ProcessInfo.processInfo.environment
             var settings = try ServeSettings.resolve(
-                host: host, port: port, publicURL: publicURL, database: database, environment: environment)
+                host: host, port: port, publicURL: publicURL, smtpURL: smtpURL, database: database, environment: environment)
             try await database.withStore { store in
                 settings.configuration.database = store.location
                 let logger = CLILogging.logger("cdna")
@@ -49,7 +57,22 @@ struct Serve: AsyncParsableCommand {
                     metadata: [
                         "url": "http://\(settings.configuration.host):\(settings.configuration.port)", "database": "\(store.location)",
                     ])
-                try await app.runService()
+                guard let mail = settings.mail else {
+                    try await app.runService()
+                    return
+                }
+                // One sender per process; several processes on one PostgreSQL share the outbox
+                // without sending a mail twice (see MailOutboxRepository.claimDue).
+                logger.info("sending the mail outbox", metadata: ["smtp": "\(mail.summary)", "from": "\(mail.from)"])
+                let sender = MailSender(
+                    store: store, settings: mail,
+                    fromName: { id in (try? await store.workspaces.workspace(id: id))?.name ?? "CustomerDNA" },
+                    now: { Int64(Date().timeIntervalSince1970) }, logger: CLILogging.logger("cdna.mail"))
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask { await sender.run() }
+                    try await app.runService()
+                    group.cancelAll()
+                }
             }
         }
     }
@@ -76,9 +99,12 @@ struct Serve: AsyncParsableCommand {
 struct ServeSettings {
     var configuration: AppConfiguration
     var adminPassword: String?
+    /// Where the outbox's mail goes; nil leaves it waiting.
+    var mail: MailSettings?
 
     static func resolve(
-        host: String?, port: String?, publicURL: String? = nil, database: DatabaseOptions, environment: [String: String]
+        host: String?, port: String?, publicURL: String? = nil, smtpURL: String? = nil, database: DatabaseOptions,
+        environment: [String: String]
     ) throws -> ServeSettings {
         var problems: [String] = []
         let hostValue = host ?? environment["CDNA_HOST"] ?? "127.0.0.1"
@@ -112,13 +138,21 @@ struct ServeSettings {
         let idleText = environment["CDNA_IDLE_TIMEOUT"] ?? "20"
         let idleValue = Int64(idleText) ?? -1
         if !(1...3600).contains(idleValue) { problems.append("CDNA_IDLE_TIMEOUT '\(idleText)': expected seconds from 1 to 3600") }
+        var mail: MailSettings?
+        if let smtpText = smtpURL ?? environment["CDNA_SMTP_URL"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            do {
+                mail = try MailSettings.parse(url: smtpText, from: environment["CDNA_MAIL_FROM"] ?? "")
+            } catch {
+                problems.append("\(smtpURL != nil ? "--smtp-url" : "CDNA_SMTP_URL"): \(error.description)")
+            }
+        }
         let location = database.location(environment: environment, problems: &problems)
         guard problems.isEmpty, let location else { throw ConfigurationError(problems: problems) }
         return ServeSettings(
             configuration: AppConfiguration(
                 host: hostValue, port: portValue, database: location, secureCookies: secure, publicURL: publicValue,
                 idleTimeout: idleValue),
-            adminPassword: password)
+            adminPassword: password, mail: mail)
     }
 
     /// An absolute http(s) URL with a host and no query, without its trailing slash.

@@ -121,6 +121,74 @@ struct CLITests {
         #expect(reimported.output == "Imported \(again.path): 0 participants added, 0 changed.\n")
     }
 
+    @Test(
+        "invitations: `campaign invite` puts one mail per participant in the outbox, `serve --smtp-url` sends them, `remind` reaches the rest",
+        .enabled(if: ProcessInfo.processInfo.environment["CDNA_TEST_SMTP_SERVER"] != nil, "scripts/test starts the SMTP server"))
+    func invitations() async throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let data = directory.path
+        let server = try #require(
+            try JSONSerialization.jsonObject(
+                with: FileManager.default.contents(atPath: ProcessInfo.processInfo.environment["CDNA_TEST_SMTP_SERVER"]!)!)
+                as? [String: Any])
+        let port = try #require((server["ports"] as? [String: Int])?["plain"]), spool = try #require(server["spool"] as? String)
+        #expect(try Self.cdna(["demo", "--data", data]).status == 0)
+        let run = UUID().uuidString.prefix(8).lowercased()
+        let file = directory.appendingPathComponent("people.csv")
+        try "email,name,unit\nmia-\(run)@example.com,Mia,claims\nnoah-\(run)@example.com,Noah,claims\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        #expect(try Self.cdna(["participants", "import", "--workspace", "harbor", "--data", data, file.path]).status == 0)
+        let wave = "Invitations \(run)"
+        let created = try Self.cdna(["campaign", "create", "--workspace", "harbor", "--name", wave, "--unit", "claims=2", "--data", data])
+        #expect(created.status == 0, "\(created.error)")
+        let invited = try Self.cdna(
+            [
+                "campaign", "invite", "--workspace", "harbor", "--campaign", wave, "--contact", "people@harbor.example", "--data", data,
+                "--public-url", "https://dna.harbor.example",
+            ])
+        #expect(invited.status == 0, "\(invited.error)")
+        // The demo's four claims people and the two imported.
+        #expect(invited.output == "Invited 6 participants to '\(wave)'; the mails wait in the outbox.\n")
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("link.key").path))
+
+        // The server sends the outbox through the test SMTP server.
+        let serve = Process()
+        serve.executableURL = URL(fileURLWithPath: Self.binary)
+        serve.arguments = [
+            "serve", "--data", data, "--port", String(Int.random(in: 20_000...60_000)), "--smtp-url", "smtp://localhost:\(port)",
+        ]
+        var environment = ProcessInfo.processInfo.environment
+        environment["CDNA_MAIL_FROM"] = "surveys@harbor.example"
+        environment["CDNA_LOG_LEVEL"] = "error"
+        environment["CDNA_ADMIN_PASSWORD"] = "a long enough secret"
+        serve.environment = environment
+        serve.standardOutput = FileHandle.nullDevice
+        serve.standardError = FileHandle.nullDevice
+        try serve.run()
+        defer { serve.terminate() }
+        func mails(to address: String) throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: spool).filter { $0.hasSuffix(".eml") }.compactMap { name in
+                let text = try String(contentsOfFile: spool + "/" + name, encoding: .utf8)
+                return text.hasPrefix("X-Envelope-To: \(address)\r\n") ? text : nil
+            }
+        }
+        var waited = 0
+        while try mails(to: "noah-\(run)@example.com").isEmpty && waited < 300 {
+            try await Task.sleep(nanoseconds: 100_000_000)
+            waited += 1
+        }
+        let noah = try mails(to: "noah-\(run)@example.com")
+        #expect(noah.count == 1 && noah[0].contains("From: \"Harbor Mutual\" <surveys@harbor.example>"))
+        #expect(try mails(to: "mia-\(run)@example.com").count == 1)
+
+        let reminded = try Self.cdna(
+            ["campaign", "remind", "--workspace", "harbor", "--campaign", wave, "--contact", "people@harbor.example", "--data", data])
+        // Nobody has handed in, so all six are reminded.
+        #expect(
+            reminded.status == 0 && reminded.output == "Reminded 6 participants who have not handed in '\(wave)'.\n", "\(reminded.error)")
+    }
+
     @Test("users: add with a password from standard input, then reset it")
     func users() throws {
         let directory = try Self.temporaryDirectory()

@@ -30,6 +30,24 @@ struct ServeSettingsTests {
         #expect(error?.description.hasPrefix("cannot start: 4 bad settings") == true)
     }
 
+    @Test("the SMTP URL and sender: read from the flag or the environment, a wrong one named without its password")
+    func mailSettings() throws {
+        let database = try DatabaseOptions.parse(["--data", FileManager.default.temporaryDirectory.path])
+        let none = try ServeSettings.resolve(host: nil, port: nil, database: database, environment: [:])
+        #expect(none.mail == nil)
+        let flag = try ServeSettings.resolve(
+            host: nil, port: nil, smtpURL: "smtps://relay.example:465", database: database,
+            environment: ["CDNA_SMTP_URL": "smtp://ignored:25", "CDNA_MAIL_FROM": "surveys@example.com"])
+        #expect(flag.mail?.host == "relay.example" && flag.mail?.security == .implicitTLS && flag.mail?.from == "surveys@example.com")
+        let error = #expect(throws: ConfigurationError.self) {
+            _ = try ServeSettings.resolve(
+                host: nil, port: nil, database: database, environment: ["CDNA_SMTP_URL": "smtp://u:topsecret@relay:25"])
+        }
+        let message = String(describing: error.map { $0 } as Any)
+        #expect(message.contains("CDNA_SMTP_URL: CDNA_MAIL_FROM must be the sender's address"), "\(message)")
+        #expect(!message.contains("topsecret"))
+    }
+
     @Test("flags win over the environment, which wins over defaults")
     func precedence() throws {
         let database = try DatabaseOptions.parse(["--database-url", "postgres://u:p@db.example:5432/cdna"])

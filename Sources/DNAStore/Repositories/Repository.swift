@@ -52,6 +52,8 @@ public struct SurveyRepository: Repository { public let store: Store }
 public struct LineOfSightRepository: Repository { public let store: Store }
 /// The people a workspace can invite.
 public struct ParticipantRepository: Repository { public let store: Store }
+/// Who was invited to which wave, and reminded.
+public struct InvitationRepository: Repository { public let store: Store }
 /// Mail waiting to go out, and what became of it.
 public struct MailOutboxRepository: Repository { public let store: Store }
 /// The append-only record of changes.
@@ -69,6 +71,7 @@ extension Store {
     public var lineOfSight: LineOfSightRepository { .init(store: self) }
     public var participants: ParticipantRepository { .init(store: self) }
     public var mailOutbox: MailOutboxRepository { .init(store: self) }
+    public var invitations: InvitationRepository { .init(store: self) }
     public var auditLog: AuditLogRepository { .init(store: self) }
 }
 

@@ -1,0 +1,113 @@
+import Crypto
+import DNACore
+import DNAStore
+import Foundation
+
+/// Invitations and reminders by e-mail for an assessment wave: one personal single-use link
+/// per participant of the wave's units, mailed through the outbox. The link's secret is not
+/// stored: it is an HMAC of the invitation's id under the link key, so a reminder can carry
+/// the same link again, and the database alone holds only its hash.
+public struct InvitationService: WorkspaceUseCases {
+    let store: Store
+    let linkKey: SymmetricKey
+    /// The configured public address links start with, never the request's.
+    let publicURL: String
+
+    /// `linkKey` is at least 32 bytes, kept outside the database (`CDNA_LINK_KEY`).
+    public init(store: Store, linkKey: Data, publicURL: String) {
+        self.store = store
+        self.linkKey = SymmetricKey(data: linkKey)
+        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+    }
+
+    static func secret(for invitationID: String, keyData: Data) -> String {
+        secret(for: invitationID, key: SymmetricKey(data: keyData))
+    }
+
+    /// The link's secret for an invitation: URL-safe, 256 bits, the same every time.
+    static func secret(for invitationID: String, key: SymmetricKey) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data("invitation:\(invitationID)".utf8), using: key)
+        return Data(mac).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    /// Invites the participants of the wave's units not invited yet; returns how many.
+    /// `contact` is whom the mail tells people to ask (the person sending it).
+    public func invite(
+        _ caller: Caller?, workspace slug: String, campaign campaignID: String, contact: String, now: Int64
+    ) async throws
+        -> Int
+    {
+        try await access.changing(slug, caller) { workspace in
+            let campaign = try await store.campaigns.campaign(workspaceID: workspace.id, id: campaignID)
+            let key = linkKey
+            let compose = composer(workspace: workspace, campaign: campaign, contact: contact, reminder: false, now: now)
+            return try await store.invitations.invite(
+                workspaceID: workspace.id, campaignID: campaign.id, now: now, link: { Self.secret(for: $0, key: key) },
+                hash: Secrets.hash, compose: compose)
+        }
+    }
+
+    /// Reminds the invited who have not handed in; returns how many.
+    public func remind(
+        _ caller: Caller?, workspace slug: String, campaign campaignID: String, contact: String, now: Int64
+    ) async throws
+        -> Int
+    {
+        try await access.changing(slug, caller) { workspace in
+            let campaign = try await store.campaigns.campaign(workspaceID: workspace.id, id: campaignID)
+            let key = linkKey
+            return try await store.invitations.remind(
+                workspaceID: workspace.id, campaignID: campaign.id, now: now, link: { Self.secret(for: $0, key: key) },
+                compose: composer(workspace: workspace, campaign: campaign, contact: contact, reminder: true, now: now))
+        }
+    }
+
+    public func statuses(_ caller: Caller?, workspace slug: String, campaign campaignID: String) async throws -> [InvitationStatus] {
+        let (workspace, _) = try await access.enter(slug, caller: caller, minimum: .analyst)
+        return try await store.invitations.statuses(workspaceID: workspace.id, campaignID: campaignID)
+    }
+
+    /// The mail: the organization's name, the personal link, what anonymity means here, why
+    /// the person got it and whom to ask. English until the mails are translated.
+    private func composer(
+        workspace: Workspace, campaign: Campaign, contact: String, reminder: Bool, now: Int64
+    )
+        -> @Sendable (Participant, String, String) -> OutboxMail
+    {
+        let base = publicURL, organization = workspace.name, k = workspace.minGroupSize
+        return { person, secret, invitationID in
+            let link = base + "/r/" + secret
+            let greeting = person.name.isEmpty ? "Hello," : "Hello \(person.name),"
+            let opening =
+                reminder
+                ? "A reminder: \(organization) would still like your answers to \u{201C}\(campaign.name)\u{201D}. If you have started, the link takes you back to where you stopped."
+                : "\(organization) asks how well the way we work serves our customers, and would like your answers to \u{201C}\(campaign.name)\u{201D}. It takes about ten minutes."
+            let anonymity =
+                "Your answers are anonymous: results are only shown for groups of at least \(k) people, and once you hand in, your link is no longer connected to your answers."
+            let why =
+                "You get this mail because you are listed as a participant of \(organization) in CustomerDNA. Questions: \(contact)."
+            let text = [greeting, "", opening, "", "Your personal link (it works for you alone, once):", link, "", anonymity, "", why]
+                .joined(separator: "\n")
+            let e = Self.escape
+            let html = """
+                <!DOCTYPE html><html><body style="font-family:sans-serif;line-height:1.5;color:#1b1f24">\
+                <p><strong>\(e(organization))</strong></p><p>\(e(greeting))</p><p>\(e(opening))</p>\
+                <p><a href="\(e(link))" style="display:inline-block;padding:.5em 1em;background:#0b5cad;color:#fff;text-decoration:none;border-radius:4px">Answer the survey</a></p>\
+                <p style="font-size:.9em">Or open this address: \(e(link))</p><p>\(e(anonymity))</p>\
+                <p style="font-size:.9em;color:#4a5562">\(e(why))</p></body></html>
+                """
+            return OutboxMail(
+                id: UUID().uuidString, workspaceID: workspace.id,
+                purpose: (reminder ? "reminder:" : "invitation:") + campaign.id, recipient: person.email,
+                subject: reminder
+                    ? "Reminder: \(organization) would like your answers" : "\(organization): how well do we serve our customers?",
+                bodyText: text, bodyHTML: html, messageID: "\(UUID().uuidString)@customerdna", nextAttemptAt: now, createdAt: now)
+        }
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import DNAApp
+import DNAStore
+import Foundation
+
+/// The key personal invitation links are made from (an HMAC of the invitation's id), so a
+/// reminder can carry the same link without the link being stored. It lives outside the
+/// database: `CDNA_LINK_KEY` (base64, at least 32 bytes), or with SQLite a file `link.key`
+/// beside the database, made on first use and readable by its owner only. Every server and
+/// command of one installation must use the same key.
+enum LinkKey {
+    static func load(_ location: DatabaseLocation, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Data {
+        if let text = environment["CDNA_LINK_KEY"], !text.isEmpty {
+            guard let key = Data(base64Encoded: text), key.count >= 32 else {
+                throw CLIError("CDNA_LINK_KEY must be at least 32 bytes in base64, e.g. the output of `openssl rand -base64 32`")
+            }
+            return key
+        }
+        guard case .sqlite(let path) = location else {
+            throw CLIError("set CDNA_LINK_KEY (e.g. `openssl rand -base64 32`) to the same value for every server of this database")
+        }
+        let file = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("link.key").path
+        if let existing = FileManager.default.contents(atPath: file) {
+            guard existing.count >= 32 else {
+                throw CLIError("\(file) holds fewer than 32 bytes; remove it only if no invitation was sent")
+            }
+            return existing
+        }
+        var generator = SystemRandomNumberGenerator()
+        let key = Data((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        guard FileManager.default.createFile(atPath: file, contents: key, attributes: [.posixPermissions: 0o600]) else {
+            throw CLIError("cannot write the link key to \(file)")
+        }
+        return key
+    }
+}
+
+extension CampaignCommand {
+    struct Invite: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "E-mail a personal single-use link to every participant of the wave's units not invited yet.",
+            discussion: "The mails go into the outbox; a `cdna serve` with --smtp-url sends them.")
+        @Option(help: "Campaign id or exact name.") var campaign: String
+        @Option(help: "Whom the mail tells people to ask, e.g. your e-mail address.") var contact: String
+        @OptionGroup var address: PublicURLOptions
+        @OptionGroup var workspace: WorkspaceOptions
+
+        func run() async throws {
+            try await runCommand {
+                let base = try address.base
+                try await workspace.withWorkspace { store, found in
+                    let target = try await findCampaign(campaign, in: found, store: store)
+                    let service = InvitationService(store: store, linkKey: try LinkKey.load(store.location), publicURL: base)
+                    let count = try await service.invite(
+                        .commandLine, workspace: found.slug, campaign: target.id, contact: contact, now: nowSeconds())
+                    Console.out("Invited \(count) participants to '\(target.name)'; the mails wait in the outbox.")
+                }
+            }
+        }
+    }
+
+    struct Remind: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "E-mail a reminder, with the same link, to everyone invited to the wave who has not handed in.")
+        @Option(help: "Campaign id or exact name.") var campaign: String
+        @Option(help: "Whom the mail tells people to ask.") var contact: String
+        @OptionGroup var address: PublicURLOptions
+        @OptionGroup var workspace: WorkspaceOptions
+
+        func run() async throws {
+            try await runCommand {
+                let base = try address.base
+                try await workspace.withWorkspace { store, found in
+                    let target = try await findCampaign(campaign, in: found, store: store)
+                    let service = InvitationService(store: store, linkKey: try LinkKey.load(store.location), publicURL: base)
+                    let count = try await service.remind(
+                        .commandLine, workspace: found.slug, campaign: target.id, contact: contact, now: nowSeconds())
+                    Console.out("Reminded \(count) participants who have not handed in '\(target.name)'.")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import DNACore
+import SQLKit
+
+/// An invitation as the pages show it: the person, and whether they were invited, reminded
+/// and have handed in.
+public struct InvitationStatus: Codable, Equatable, Sendable {
+    public var id: String
+    public var participantID: String
+    public var email: String
+    public var name: String
+    public var unitID: String
+    public var language: String?
+    public var invitedOn: Int64
+    public var remindedOn: Int64?
+    public var reminders: Int
+    public var handedIn: Bool
+}
+
+extension InvitationRepository {
+    /// Invites every participant of the campaign's units who has no invitation to it yet, in
+    /// one transaction: a single-use link for their unit, the invitation, and the mail in the
+    /// outbox. `link` makes the secret of an invitation's link from its id (so a reminder can
+    /// send the same link again without the secret being stored); `compose` writes the mail.
+    public func invite(
+        workspaceID: String, campaignID: String, now: Int64, link: @escaping @Sendable (String) -> String,
+        hash: @escaping @Sendable (String) -> String,
+        compose: @escaping @Sendable (_ participant: Participant, _ secret: String, _ invitationID: String) -> OutboxMail
+    ) async throws -> Int {
+        let makeID = self.makeID
+        return try await write { db in
+            let people = try await db.raw(
+                """
+                SELECT p.id, p.email, p.name, p.unit_id, p.role_id, p.language, p.manager_email FROM participants p
+                JOIN campaign_units cu ON cu.unit_id = p.unit_id AND cu.campaign_id = \(bind: campaignID)
+                WHERE p.workspace_id = \(bind: workspaceID) AND NOT EXISTS (
+                    SELECT 1 FROM invitations i WHERE i.campaign_id = \(bind: campaignID) AND i.participant_id = p.id)
+                ORDER BY p.email
+                """
+            ).all().map { try $0.record(Participant.self) }
+            var mails: [OutboxMail] = []
+            let day = AnonymousWrites.day(now)
+            for batch in people.chunked(into: 200) {
+                var tokens = db.insert(into: "respondent_tokens").columns("token_hash", "campaign_id", "unit_id", "created_at")
+                var invitations = db.insert(into: "invitations")
+                    .columns("id", "workspace_id", "campaign_id", "participant_id", "token_hash", "invited_on")
+                for person in batch {
+                    let id = makeID(), secret = link(id), tokenHash = hash(secret)
+                    tokens = tokens.values(SQLBind(tokenHash), SQLBind(campaignID), SQLBind(person.unitID), SQLBind(day))
+                    invitations = invitations.values(
+                        SQLBind(id), SQLBind(workspaceID), SQLBind(campaignID), SQLBind(person.id), SQLBind(tokenHash), SQLBind(day))
+                    mails.append(compose(person, secret, id))
+                }
+                try await tokens.run()
+                try await invitations.run()
+            }
+            try await MailOutboxRepository.enqueue(mails, into: db)
+            if !people.isEmpty {
+                try await AuditLogRepository.audit(
+                    db, workspaceID: workspaceID, action: "campaign.invite", record: "campaign:\(campaignID)",
+                    summary: "invited \(people.count) participants by e-mail")
+            }
+            return people.count
+        }
+    }
+
+    /// Reminds everyone invited to the campaign who has not handed in (their link is still
+    /// there), with the same link; the others get nothing.
+    public func remind(
+        workspaceID: String, campaignID: String, now: Int64, link: @escaping @Sendable (String) -> String,
+        compose: @escaping @Sendable (_ participant: Participant, _ secret: String, _ invitationID: String) -> OutboxMail
+    ) async throws -> Int {
+        try await write { db in
+            let rows = try await db.raw(
+                """
+                SELECT i.id AS invitation_id, p.id, p.email, p.name, p.unit_id, p.role_id, p.language, p.manager_email
+                FROM invitations i JOIN participants p ON p.id = i.participant_id
+                WHERE i.workspace_id = \(bind: workspaceID) AND i.campaign_id = \(bind: campaignID)
+                    AND EXISTS (SELECT 1 FROM respondent_tokens t WHERE t.token_hash = i.token_hash)
+                ORDER BY p.email
+                """
+            ).all()
+            var mails: [OutboxMail] = []
+            var ids: [String] = []
+            for row in rows {
+                let id = try row.decode(column: "invitation_id", as: String.self)
+                mails.append(compose(try row.record(Participant.self), link(id), id))
+                ids.append(id)
+            }
+            try await MailOutboxRepository.enqueue(mails, into: db)
+            for batch in ids.chunked(into: 500) {
+                try await db.update("invitations").set("reminded_on", to: SQLBind(AnonymousWrites.day(now)))
+                    .set(SQLIdentifier("reminders"), to: SQLRaw("reminders + 1")).where("id", .in, Array(batch)).run()
+            }
+            if !ids.isEmpty {
+                try await AuditLogRepository.audit(
+                    db, workspaceID: workspaceID, action: "campaign.remind", record: "campaign:\(campaignID)",
+                    summary: "reminded \(ids.count) participants who have not handed in")
+            }
+            return ids.count
+        }
+    }
+
+    /// Every invitation to the campaign with the person's state, by e-mail.
+    public func statuses(workspaceID: String, campaignID: String) async throws -> [InvitationStatus] {
+        try await read { db in
+            try await db.raw(
+                """
+                SELECT i.id, i.participant_id, p.email, p.name, p.unit_id, p.language, i.invited_on, i.reminded_on, i.reminders,
+                    CASE WHEN EXISTS (SELECT 1 FROM respondent_tokens t WHERE t.token_hash = i.token_hash) THEN 0 ELSE 1 END AS handed_in
+                FROM invitations i JOIN participants p ON p.id = i.participant_id
+                WHERE i.workspace_id = \(bind: workspaceID) AND i.campaign_id = \(bind: campaignID)
+                ORDER BY p.email
+                """
+            ).all().map { try $0.record(InvitationStatusRow.self).status }
+        }
+    }
+}
+
+/// `handed_in` comes back as 0 or 1 from both databases.
+private struct InvitationStatusRow: Decodable {
+    var id: String
+    var participantID: String
+    var email: String
+    var name: String
+    var unitID: String
+    var language: String?
+    var invitedOn: Int64
+    var remindedOn: Int64?
+    var reminders: Int
+    var handedIn: Int
+
+    var status: InvitationStatus {
+        InvitationStatus(
+            id: id, participantID: participantID, email: email, name: name, unitID: unitID, language: language, invitedOn: invitedOn,
+            remindedOn: remindedOn, reminders: reminders, handedIn: handedIn == 1)
+    }
+}
