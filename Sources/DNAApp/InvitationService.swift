@@ -39,7 +39,7 @@ public struct InvitationService: WorkspaceUseCases {
         -> Int
     {
         try await access.changing(slug, caller) { workspace in
-            let campaign = try await store.campaigns.campaign(workspaceID: workspace.id, id: campaignID)
+            let campaign = try await openCampaign(workspace, campaignID, now: now)
             let key = linkKey
             let compose = composer(workspace: workspace, campaign: campaign, contact: contact, reminder: false, now: now)
             return try await store.invitations.invite(
@@ -55,12 +55,21 @@ public struct InvitationService: WorkspaceUseCases {
         -> Int
     {
         try await access.changing(slug, caller) { workspace in
-            let campaign = try await store.campaigns.campaign(workspaceID: workspace.id, id: campaignID)
+            let campaign = try await openCampaign(workspace, campaignID, now: now)
             let key = linkKey
             return try await store.invitations.remind(
                 workspaceID: workspace.id, campaignID: campaign.id, now: now, link: { Self.secret(for: $0, key: key) },
                 compose: composer(workspace: workspace, campaign: campaign, contact: contact, reminder: true, now: now))
         }
+    }
+
+    /// The wave, refused once it has closed: a link to a closed wave could not be used.
+    private func openCampaign(_ workspace: Workspace, _ id: String, now: Int64) async throws -> Campaign {
+        let campaign = try await store.campaigns.campaign(workspaceID: workspace.id, id: id)
+        guard campaign.state(at: now) != .closed else {
+            throw StoreError.invalid("'\(campaign.name)' has closed; reopen it to invite or remind people")
+        }
+        return campaign
     }
 
     public func statuses(_ caller: Caller?, workspace slug: String, campaign campaignID: String) async throws -> [InvitationStatus] {

@@ -89,6 +89,12 @@ struct InvitationTests {
 
             let statuses = try await invitations.statuses(fixture.asAnalyst, workspace: "w", campaign: wave.id)
             #expect(statuses.map(\.handedIn) == [true, false, false] && statuses.map(\.reminders) == [0, 1, 1])
+            // A closed wave invites and reminds nobody, and says why.
+            _ = try await CampaignService(store: store).setOpen(fixture.asAnalyst, workspace: "w", campaign: wave.id, open: false, now: 400)
+            let closed = await #expect(throws: StoreError.self) {
+                _ = try await invitations.remind(fixture.asAnalyst, workspace: "w", campaign: wave.id, contact: "x", now: 500)
+            }
+            #expect(closed == .invalid("'Spring pulse' has closed; reopen it to invite or remind people"))
             // A viewer may not invite.
             await #expect(throws: AccessError.self) {
                 _ = try await invitations.invite(fixture.asViewer, workspace: "w", campaign: wave.id, contact: "x", now: 1)
