@@ -48,6 +48,10 @@ struct Serve: AsyncParsableCommand {
                 host: host, port: port, publicURL: publicURL, smtpURL: smtpURL, database: database, environment: environment)
             try await database.withStore { store in
                 settings.configuration.database = store.location
+                // Pages invite by e-mail when there is a link key; with PostgreSQL only if
+                // CDNA_LINK_KEY is set, since every server must share it.
+                settings.configuration.linkKey = try? LinkKey.load(store.location, environment: environment)
+                settings.configuration.sendsMail = settings.mail != nil
                 let logger = CLILogging.logger("cdna")
                 let dependencies = AppDependencies(store: store, configuration: settings.configuration, logger: logger)
                 try await prepare(dependencies, adminPassword: settings.adminPassword)

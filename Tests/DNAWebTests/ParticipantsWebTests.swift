@@ -93,3 +93,64 @@ struct ParticipantsWebTests {
         }
     }
 }
+
+@Suite("Invitations in the campaign page")
+struct InvitationPageTests {
+    static func wave(_ fixture: WebFixture) async throws -> Campaign {
+        _ = try await fixture.store.participants.importFile(
+            workspaceID: fixture.acme.id, file: "p.csv",
+            text: "email,name,unit\nkari@example.no,Kari,claims\nola@example.no,Ola,claims\nhq@example.no,Head,hq\n")
+        return try await fixture.store.campaigns.create(
+            workspaceID: fixture.acme.id, name: "Spring <pulse>", instrument: .builtIn("customer-dna"), opensAt: 1, closesAt: nil,
+            population: [
+                try #require(try await fixture.store.organization.units(workspaceID: fixture.acme.id).first { $0.code == "claims" }?.id): 2
+            ],
+            now: 1)
+    }
+
+    @Test(
+        "an analyst invites and reminds from the page; the page says mail waits when the server sends none",
+        arguments: TestDatabase.available)
+    func inviteFromThePage(database: TestDatabase) async throws {
+        try await WebFixture.run(database, configure: { $0.linkKey = Data(repeating: 1, count: 32) }) { fixture, client in
+            let wave = try await Self.wave(fixture)
+            let session = try await client.signIn(email: "admin@acme.test", password: WebFixture.password)
+            let page = try await client.execute(uri: "/w/acme/campaigns/\(wave.id)", method: .get, headers: session.headers)
+            #expect(page.text.contains("Invite 2 participants not invited yet"))
+
+            let invited = try await CustomerModelWebTests.post(client, session, "/w/acme/campaigns/\(wave.id)/invite", [])
+            #expect(invited.status == .ok && invited.text.contains("Invited 2 participants; the mails are in the outbox."))
+            #expect(invited.text.contains(#"<span class="stat">2</span> invited"#))
+            #expect(invited.text.contains("This server does not send mail (it has no --smtp-url): 2 mails wait in the outbox"))
+            // Under k invited in the unit: the handed-in count is hidden.
+            #expect(invited.text.contains(#"<td role="cell" data-label="Handed in">hidden</td>"#))
+            let mails = try await fixture.store.mailOutbox.mails(workspaceID: fixture.acme.id, purpose: "invitation:\(wave.id)")
+            #expect(mails.map(\.recipient).sorted() == ["kari@example.no", "ola@example.no"])
+            // The mail names the wave as typed, escaped in its HTML part.
+            #expect(mails.allSatisfy { $0.bodyText.contains("“Spring <pulse>”") && $0.bodyHTML.contains("Spring &lt;pulse&gt;") })
+            #expect(mails.allSatisfy { $0.bodyText.contains("Questions: admin@acme.test.") })
+
+            let reminded = try await CustomerModelWebTests.post(client, session, "/w/acme/campaigns/\(wave.id)/remind", [])
+            #expect(reminded.text.contains("Reminded 2 participants who have not handed in."))
+            // Without the CSRF token nothing is sent.
+            var headers = session.headers
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            let forged = try await client.execute(
+                uri: "/w/acme/campaigns/\(wave.id)/invite", method: .post, headers: headers, body: ByteBuffer(string: ""))
+            #expect(forged.status == .forbidden)
+        }
+    }
+
+    @Test("without a link key the page explains how to get one instead of offering to invite", arguments: TestDatabase.available)
+    func noKey(database: TestDatabase) async throws {
+        try await WebFixture.run(database) { fixture, client in
+            let wave = try await Self.wave(fixture)
+            let session = try await client.signIn(email: "admin@acme.test", password: WebFixture.password)
+            let page = try await client.execute(uri: "/w/acme/campaigns/\(wave.id)", method: .get, headers: session.headers)
+            #expect(page.text.contains("To invite by e-mail, set CDNA_LINK_KEY") && !page.text.contains("not invited yet"))
+            let refused = try await CustomerModelWebTests.post(client, session, "/w/acme/campaigns/\(wave.id)/invite", [])
+            #expect(refused.status == .badRequest && refused.text.contains("set CDNA_LINK_KEY to invite by e-mail"))
+            #expect(try await fixture.store.mailOutbox.pendingCount() == 0)
+        }
+    }
+}

@@ -24,6 +24,11 @@ public struct AppConfiguration: Sendable {
     /// Seconds a connection may stay idle, or take to send a request's head, before it is
     /// closed, so idle and trickling clients cannot hold connections open.
     public var idleTimeout: Int64
+    /// The key personal invitation links are made from (`CDNA_LINK_KEY` or `link.key`); nil
+    /// when there is none, and then the pages cannot invite by e-mail.
+    public var linkKey: Data?
+    /// Whether this server sends the mail outbox (`--smtp-url`); if not, mail waits there.
+    public var sendsMail: Bool
 
     /// `publicURL`, or `http://HOST:PORT` when none is configured.
     public var publicBaseURL: String { publicURL ?? "http://\(host):\(port)" }
@@ -31,8 +36,11 @@ public struct AppConfiguration: Sendable {
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .resolve(dataDirectory: nil, databaseURL: nil),
         secureCookies: Bool = false, bcryptCost: UInt8 = AccountService.defaultBcryptCost, sessionLifetime: Int64 = 12 * 3600,
-        loginAttemptLimit: Int = 5, loginWindow: Int64 = 15 * 60, publicURL: String? = nil, idleTimeout: Int64 = 20
+        loginAttemptLimit: Int = 5, loginWindow: Int64 = 15 * 60, publicURL: String? = nil, idleTimeout: Int64 = 20,
+        linkKey: Data? = nil, sendsMail: Bool = false
     ) {
+        self.linkKey = linkKey
+        self.sendsMail = sendsMail
         self.publicURL = publicURL
         self.idleTimeout = idleTimeout
         self.host = host

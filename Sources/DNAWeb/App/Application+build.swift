@@ -42,8 +42,11 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppContext> {
     router.add(middleware: CurrentRequestMiddleware())
     SystemController().addRoutes(to: router)
     SessionController(accounts: dependencies.accounts, secureCookies: dependencies.configuration.secureCookies).addRoutes(to: router)
-    PageController(store: dependencies.store, clock: dependencies.clock, publicURL: dependencies.configuration.publicBaseURL)
-        .addRoutes(to: router)
+    PageController(
+        store: dependencies.store, clock: dependencies.clock, publicURL: dependencies.configuration.publicBaseURL,
+        linkKey: dependencies.configuration.linkKey, sendsMail: dependencies.configuration.sendsMail
+    )
+    .addRoutes(to: router)
     RespondentController(store: dependencies.store, clock: dependencies.clock).addRoutes(to: router)
     CustomerSurveyController(store: dependencies.store, clock: dependencies.clock).addRoutes(to: router)
     do {

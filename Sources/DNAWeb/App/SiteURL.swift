@@ -19,6 +19,8 @@ public enum SiteURL: Sendable, Equatable {
     case campaignLinks(String, String)
     case campaignOpenLink(String, String)
     case campaignImport(String, String)
+    case campaignInvite(String, String)
+    case campaignRemind(String, String)
     case campaignResults(String, String)
     case campaignReport(String, String)
     case force(String, String)
@@ -96,6 +98,8 @@ public enum SiteURL: Sendable, Equatable {
         case .campaignLinks(let slug, let id): "/w/\(Self.segment(slug))/campaigns/\(Self.segment(id))/links"
         case .campaignOpenLink(let slug, let id): "/w/\(Self.segment(slug))/campaigns/\(Self.segment(id))/open-link"
         case .campaignImport(let slug, let id): "/w/\(Self.segment(slug))/campaigns/\(Self.segment(id))/import"
+        case .campaignInvite(let slug, let id): "/w/\(Self.segment(slug))/campaigns/\(Self.segment(id))/invite"
+        case .campaignRemind(let slug, let id): "/w/\(Self.segment(slug))/campaigns/\(Self.segment(id))/remind"
         case .campaignResults(let slug, let id): "/w/\(Self.segment(slug))/campaigns/\(Self.segment(id))/results"
         case .campaignReport(let slug, let id): "/w/\(Self.segment(slug))/campaigns/\(Self.segment(id))/report"
         case .force(let slug, let id): "/w/\(Self.segment(slug))/forces/\(Self.segment(id))"

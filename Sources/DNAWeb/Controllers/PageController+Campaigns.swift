@@ -79,6 +79,22 @@ extension PageController {
                 }
             }
         }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .campaignInvite(w, id) })) { request, context in
+            try await invitationAction(request, context) { service, model, identity in
+                let count = try await service.invite(
+                    context.caller, workspace: model.workspace.slug, campaign: model.campaign.id, contact: identity.user.email,
+                    now: clock.now())
+                return "Invited \(count) participant\(count == 1 ? "" : "s"); the mails are in the outbox."
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .campaignRemind(w, id) })) { request, context in
+            try await invitationAction(request, context) { service, model, identity in
+                let count = try await service.remind(
+                    context.caller, workspace: model.workspace.slug, campaign: model.campaign.id, contact: identity.user.email,
+                    now: clock.now())
+                return "Reminded \(count) participant\(count == 1 ? "" : "s") who have not handed in."
+            }
+        }
         router.get(RouterPath(stringLiteral: SiteURL.pattern { w, id in .campaignResults(w, id) })) { request, context in
             try await page(request, context) { workspace, _, identity in
                 let (scorecard, frameworks, frameworkID) = try await scorecard(request, context, workspace, trendOfEveryGroup: false)
@@ -181,8 +197,11 @@ extension PageController {
                 workspace: workspace, campaign: detail.campaign, state: detail.campaign.state(at: clock.now()), progress: detail.progress,
                 units: detail.units, population: detail.invitedUnitIDs, instrument: detail.instrument, canEdit: access >= .analyst,
                 csrfToken: identity.csrfToken, baseURL: publicURL)
+            if access >= .analyst { model.mail = try await invitationMail(context, workspace, campaignID: detail.campaign.id) }
             do {
                 try await change(&model)
+                // What the action changed shows at once.
+                if access >= .analyst { model.mail = try await invitationMail(context, workspace, campaignID: detail.campaign.id) }
             } catch let error as StoreError {
                 model.notice = error.description
                 model.problems = [FileProblem(file: "form", line: 1, column: 1, message: error.description)]
@@ -191,6 +210,37 @@ extension PageController {
             model.progress = try await campaigns.campaign(context.caller, workspace: workspace.slug, id: detail.campaign.id).progress
             let status: HTTPResponse.Status = model.problems.isEmpty ? .ok : .badRequest
             return CampaignPage.View(model: model).response(status: status, identity: identity)
+        }
+    }
+
+    /// The wave's invitations and their mail, for an analyst.
+    private func invitationMail(
+        _ context: AppContext, _ workspace: Workspace, campaignID: String
+    ) async throws -> CampaignPage.InvitationMail {
+        let statuses = try await store.invitations.statuses(workspaceID: workspace.id, campaignID: campaignID)
+        let mails =
+            try await store.mailOutbox.mails(workspaceID: workspace.id, purpose: "invitation:" + campaignID)
+            + store.mailOutbox.mails(workspaceID: workspace.id, purpose: "reminder:" + campaignID)
+        let population = Set(try await store.campaigns.campaignPopulation(campaignID: campaignID).map(\.unitID))
+        let participants = try await store.participants.all(workspaceID: workspace.id).filter { population.contains($0.unitID) }
+        let invited = Set(statuses.map(\.participantID))
+        return CampaignPage.InvitationMail(
+            statuses: statuses, mails: mails, notInvited: participants.filter { !invited.contains($0.id) }.count,
+            canInvite: linkKey != nil, sendsMail: sendsMail)
+    }
+
+    /// Invites or reminds from the campaign page, as the signed-in analyst, and shows the page
+    /// with what happened.
+    private func invitationAction(
+        _ request: Request, _ context: AppContext,
+        _ action: (InvitationService, CampaignPage.Model, Identity) async throws -> String
+    ) async throws -> Response {
+        let form = try await FormBody.read(request)
+        return try await campaignPage(request, context, minimum: .analyst, csrf: form[AuthMiddleware.csrfField]) { model in
+            guard let linkKey else { throw StoreError.invalid("this server has no link key; set CDNA_LINK_KEY to invite by e-mail") }
+            guard let identity = context.identity else { return }
+            let service = InvitationService(store: store, linkKey: linkKey, publicURL: publicURL)
+            model.notice = try await action(service, model, identity)
         }
     }
 

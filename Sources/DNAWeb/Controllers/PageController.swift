@@ -11,6 +11,9 @@ struct PageController {
     let clock: any AppClock
     /// The configured public address that respondent and customer links start with.
     let publicURL: String
+    /// For invitations by e-mail from the pages (see `AppConfiguration`).
+    var linkKey: Data? = nil
+    var sendsMail = false
     var access: WorkspaceAccess { WorkspaceAccess(store: store) }
 
     struct ImportForm: Decodable {
