@@ -35,13 +35,22 @@ enum LinkKey {
     }
 }
 
+/// Whom an invitation tells people to ask: `--contact`, else the sender's address.
+enum MailContact {
+    static func resolve(_ option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let option, !option.isEmpty { return option }
+        if let from = environment["CDNA_MAIL_FROM"], !from.isEmpty { return from }
+        return "the person who sent you this survey"
+    }
+}
+
 extension CampaignCommand {
     struct Invite: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "E-mail a personal single-use link to every participant of the wave's units not invited yet.",
             discussion: "The mails go into the outbox; a `cdna serve` with --smtp-url sends them.")
         @Option(help: "Campaign id or exact name.") var campaign: String
-        @Option(help: "Whom the mail tells people to ask, e.g. your e-mail address.") var contact: String
+        @Option(help: "Whom the mail tells people to ask, e.g. your e-mail address (default: CDNA_MAIL_FROM).") var contact: String?
         @OptionGroup var address: PublicURLOptions
         @OptionGroup var workspace: WorkspaceOptions
 
@@ -52,7 +61,7 @@ extension CampaignCommand {
                     let target = try await findCampaign(campaign, in: found, store: store)
                     let service = InvitationService(store: store, linkKey: try LinkKey.load(store.location), publicURL: base)
                     let count = try await service.invite(
-                        .commandLine, workspace: found.slug, campaign: target.id, contact: contact, now: nowSeconds())
+                        .commandLine, workspace: found.slug, campaign: target.id, contact: MailContact.resolve(contact), now: nowSeconds())
                     Console.out("Invited \(count) participants to '\(target.name)'; the mails wait in the outbox.")
                 }
             }
@@ -63,7 +72,7 @@ extension CampaignCommand {
         static let configuration = CommandConfiguration(
             abstract: "E-mail a reminder, with the same link, to everyone invited to the wave who has not handed in.")
         @Option(help: "Campaign id or exact name.") var campaign: String
-        @Option(help: "Whom the mail tells people to ask.") var contact: String
+        @Option(help: "Whom the mail tells people to ask, e.g. your e-mail address (default: CDNA_MAIL_FROM).") var contact: String?
         @OptionGroup var address: PublicURLOptions
         @OptionGroup var workspace: WorkspaceOptions
 
@@ -74,7 +83,7 @@ extension CampaignCommand {
                     let target = try await findCampaign(campaign, in: found, store: store)
                     let service = InvitationService(store: store, linkKey: try LinkKey.load(store.location), publicURL: base)
                     let count = try await service.remind(
-                        .commandLine, workspace: found.slug, campaign: target.id, contact: contact, now: nowSeconds())
+                        .commandLine, workspace: found.slug, campaign: target.id, contact: MailContact.resolve(contact), now: nowSeconds())
                     Console.out("Reminded \(count) participants who have not handed in '\(target.name)'.")
                 }
             }

@@ -182,11 +182,22 @@ struct CLITests {
         #expect(noah.count == 1 && noah[0].contains("From: \"Harbor Mutual\" <surveys@harbor.example>"))
         #expect(try mails(to: "mia-\(run)@example.com").count == 1)
 
+        // Without --contact the mail names the sender's address as the one to ask.
         let reminded = try Self.cdna(
-            ["campaign", "remind", "--workspace", "harbor", "--campaign", wave, "--contact", "people@harbor.example", "--data", data])
+            ["campaign", "remind", "--workspace", "harbor", "--campaign", wave, "--data", data],
+            environment: ["CDNA_MAIL_FROM": "surveys@harbor.example"])
         // Nobody has handed in, so all six are reminded.
         #expect(
             reminded.status == 0 && reminded.output == "Reminded 6 participants who have not handed in '\(wave)'.\n", "\(reminded.error)")
+        waited = 0
+        while try mails(to: "noah-\(run)@example.com").count < 2 && waited < 300 {
+            try await Task.sleep(nanoseconds: 100_000_000)
+            waited += 1
+        }
+        let reminder = try #require(try mails(to: "noah-\(run)@example.com").first { $0.contains("Subject: Reminder") })
+        let body = reminder.components(separatedBy: "Content-Transfer-Encoding: base64\r\n\r\n")[1].components(separatedBy: "\r\n--")[0]
+        let text = String(decoding: Data(base64Encoded: body.replacingOccurrences(of: "\r\n", with: ""))!, as: UTF8.self)
+        #expect(text.contains("Questions: surveys@harbor.example."), "\(text)")
     }
 
     @Test("users: add with a password from standard input, then reset it")
