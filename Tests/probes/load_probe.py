@@ -16,6 +16,7 @@ else is, and both servers' scorecards count exactly those responses.
 Prints `load: N passed, N failed`.
 """
 import argparse
+import base64
 import json
 import os
 import shutil
@@ -363,16 +364,89 @@ def run_two_servers(cdna, database_args, database, env, seconds, failures):
     return passed
 
 
+def run_two_senders(cdna, database_args, env, failures, people=1000):
+    """Two servers on one PostgreSQL send a wave's invitations from one outbox through the
+    test SMTP server (aiosmtpd, started by scripts/test): each address gets exactly one mail."""
+    description = os.environ.get("CDNA_TEST_SMTP_SERVER")
+    if not description:
+        failures.append("two senders: CDNA_TEST_SMTP_SERVER is not set; scripts/test starts the SMTP server")
+        return 0
+    with open(description) as handle:
+        smtp = json.load(handle)
+    run = f"p7-{int(time.time())}"
+    work = tempfile.mkdtemp(prefix="cdna-senders-")
+    env = dict(env, CDNA_LINK_KEY=base64.b64encode(os.urandom(32)).decode(), CDNA_MAIL_FROM="surveys@harbor.example")
+    servers = []
+    passed = 0
+    try:
+        people_file = os.path.join(work, "people.csv")
+        with open(people_file, "w") as handle:
+            handle.write("email,name,unit\n" + "".join(f"{run}-{i}@example.com,Person {i},claims\n" for i in range(people)))
+
+        def cdna_run(*args):
+            return subprocess.run([cdna, *args, *database_args], capture_output=True, text=True, env=env)
+
+        # Both servers run first (the first makes the demo if the database has none); the
+        # invitations then land in the outbox they share.
+        smtp_args = ["--smtp-url", f"smtp://localhost:{smtp['ports']['plain']}"]
+        for label, demo in (("send-a", True), ("send-b", False)):
+            server, _ = start_server(cdna, database_args + smtp_args, env, work, label, demo=demo)
+            servers.append(server)
+        for step in (
+            ("participants", "import", "--workspace", "harbor", people_file),
+            ("campaign", "create", "--workspace", "harbor", "--name", run, "--unit", f"claims={people}"),
+            ("campaign", "invite", "--workspace", "harbor", "--campaign", run),
+        ):
+            result = cdna_run(*step)
+            if result.returncode != 0:
+                raise RuntimeError(f"cdna {' '.join(step)}: {result.stderr}")
+        started = time.time()
+        received = {}
+        deadline = time.time() + 180
+        while time.time() < deadline:
+            received = {}
+            for name in os.listdir(smtp["spool"]):
+                if not name.endswith(".eml"):
+                    continue
+                with open(os.path.join(smtp["spool"], name), "rb") as handle:
+                    first = handle.readline().decode().strip()
+                recipient = first[len("X-Envelope-To: "):]
+                if recipient.startswith(run + "-"):
+                    received[recipient] = received.get(recipient, 0) + 1
+            if len(received) >= people:
+                break
+            time.sleep(0.5)
+        elapsed = time.time() - started
+        time.sleep(3)  # a mail sent twice would arrive now
+        again = sum(1 for name in os.listdir(smtp["spool"]) if name.endswith(".eml"))
+        print(f"two senders: {len(received)} of {people} addresses received mail in {elapsed:.1f} s; "
+              f"most mails to one address: {max(received.values() or [0])}; spool holds {again} mails", flush=True)
+        checks = [
+            (len(received) == people, f"every participant got the invitation ({len(received)} of {people})"),
+            (all(count == 1 for count in received.values()), "no address got it twice"),
+        ]
+        passed += record("two senders", checks, failures)
+    finally:
+        stop_servers(servers)
+        shutil.rmtree(work, ignore_errors=True)
+    return passed
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--cdna", required=True)
     parser.add_argument("--postgres-url", default="")
     parser.add_argument("--psql", default="psql", help="psql, to read what PostgreSQL stored")
     parser.add_argument("--seconds", type=int, default=12)
+    parser.add_argument("--only", choices=["two-senders"], help="run one part alone, against --postgres-url")
     arguments = parser.parse_args()
     cdna = os.path.abspath(arguments.cdna)
     env = {k: v for k, v in os.environ.items() if k != "CDNA_DATABASE_URL"}
     failures = []
+    if arguments.only == "two-senders":
+        passed = run_two_senders(cdna, ["--database-url", arguments.postgres_url], env, failures)
+        print(f"load: {passed} passed, {len(failures)} failed", flush=True)
+        sys.exit(1 if failures else 0)
     passed = run_database("sqlite", cdna, None, env, arguments.seconds, failures)
     passed += run_sigkill("sqlite", cdna, None, {"kind": "sqlite"}, env, failures)
     if arguments.postgres_url:
@@ -381,6 +455,7 @@ def main():
         passed += run_database("postgres", cdna, postgres, env, arguments.seconds, failures)
         passed += run_sigkill("postgres", cdna, postgres, database, env, failures)
         passed += run_two_servers(cdna, postgres, database, env, 6, failures)
+        passed += run_two_senders(cdna, postgres, env, failures)
     print(f"load: {passed} passed, {len(failures)} failed", flush=True)
     sys.exit(1 if failures else 0)
 
