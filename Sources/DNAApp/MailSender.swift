@@ -37,7 +37,7 @@ public struct MailSender: Sendable {
     }
 
     /// Sends up to `limit` due mails, `parallel` at a time, and says what became of them.
-    public func sendDue(limit: Int = 100, parallel: Int = 4) async throws -> Round {
+    public func sendDue(limit: Int = 100, parallel: Int = 8) async throws -> Round {
         let mails = try await store.mailOutbox.claimDue(now: now(), lease: lease, limit: limit)
         var round = Round()
         try await withThrowingTaskGroup(of: Outcome.self) { group in
