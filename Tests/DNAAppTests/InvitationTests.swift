@@ -16,15 +16,17 @@ import Testing
 struct InvitationTests {
     static let key = Data((0..<32).map { UInt8($0) })
 
-    /// The text part of each mail the server accepted for a recipient starting with `prefix`.
-    static func received(prefix: String) throws -> [String: [String]] {
+    /// The text part of each mail the server accepted for a recipient whose address holds
+    /// `run` (the spool also holds other tests' mails, and mails of other shapes).
+    static func received(run: String) throws -> [String: [String]] {
         var mails: [String: [String]] = [:]
         let spool = MailOutboxTests.server.spool
         for name in try FileManager.default.contentsOfDirectory(atPath: spool).sorted() where name.hasSuffix(".eml") {
             let text = try String(contentsOfFile: spool + "/" + name, encoding: .utf8)
             let recipient = String(text.dropFirst("X-Envelope-To: ".count).prefix { $0 != "\r\n" })
-            guard recipient.hasPrefix(prefix) else { continue }
-            let base64 = text.components(separatedBy: "Content-Transfer-Encoding: base64\r\n\r\n")[1].components(separatedBy: "\r\n--")[0]
+            let parts = text.components(separatedBy: "Content-Transfer-Encoding: base64\r\n\r\n")
+            guard recipient.contains(run), parts.count > 1 else { continue }
+            let base64 = parts[1].components(separatedBy: "\r\n--")[0]
             let body = String(decoding: Data(base64Encoded: base64.replacingOccurrences(of: "\r\n", with: ""))!, as: UTF8.self)
             mails[recipient, default: []].append(body)
         }
@@ -61,7 +63,7 @@ struct InvitationTests {
             #expect(
                 try await invitations.invite(fixture.asAnalyst, workspace: "w", campaign: wave.id, contact: "ana@x.test", now: 100) == 0)
             #expect(try await sender.sendDue() == MailSender.Round(sent: 3))
-            let mails = try Self.received(prefix: "")
+            let mails = try Self.received(run: String(run))
             #expect(people.allSatisfy { mails[$0]?.count == 1 } && mails["hq-\(run)@example.com"] == nil)
             let ann = try #require(mails[people[0]]?.first)
             #expect(ann.hasPrefix("Hello Ann <b>,") && ann.contains("Questions: ana@x.test.") && ann.contains("at least 5 people"))
@@ -81,7 +83,7 @@ struct InvitationTests {
             #expect(
                 try await invitations.remind(fixture.asAnalyst, workspace: "w", campaign: wave.id, contact: "ana@x.test", now: 300) == 2)
             _ = try await MailOutboxTests.sender(store) { 300 }.sendDue()
-            let after = try Self.received(prefix: "")
+            let after = try Self.received(run: String(run))
             #expect(after[people[0]]?.count == 1 && after[people[1]]?.count == 2 && after[people[2]]?.count == 2)
             // A reminder carries the same link as the invitation, so work started is not lost.
             let bo = try #require(after[people[1]])
