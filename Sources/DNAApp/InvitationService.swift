@@ -27,8 +27,7 @@ public struct InvitationService: WorkspaceUseCases {
     /// The link's secret for an invitation: URL-safe, 256 bits, the same every time.
     static func secret(for invitationID: String, key: SymmetricKey) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data("invitation:\(invitationID)".utf8), using: key)
-        return Data(mac).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        return Secrets.urlSafe(Data(mac))
     }
 
     /// Invites the participants of the wave's units not invited yet; returns how many.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DNAApp
+import DNACore
 import DNAStore
 import Foundation
 
@@ -44,26 +45,40 @@ enum MailContact {
     }
 }
 
+/// What `campaign invite` and `campaign remind` both take, and the service they both call.
+struct InvitationOptions: ParsableArguments {
+    @Option(help: "Campaign id or exact name.") var campaign: String
+    @Option(help: "Whom the mail tells people to ask, e.g. your e-mail address (default: CDNA_MAIL_FROM).") var contact: String?
+    @OptionGroup var address: PublicURLOptions
+    @OptionGroup var workspace: WorkspaceOptions
+
+    /// Runs `action` on the invitation service for the named wave and prints what it says.
+    func run(
+        _ action: @escaping (InvitationService, _ workspace: String, Campaign, _ contact: String) async throws -> String
+    ) async throws {
+        try await runCommand {
+            let base = try address.base
+            try await workspace.withWorkspace { store, found in
+                let target = try await findCampaign(campaign, in: found, store: store)
+                let service = InvitationService(store: store, linkKey: try LinkKey.load(store.location), publicURL: base)
+                Console.out(try await action(service, found.slug, target, MailContact.resolve(contact)))
+            }
+        }
+    }
+}
+
 extension CampaignCommand {
     struct Invite: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "E-mail a personal single-use link to every participant of the wave's units not invited yet.",
             discussion: "The mails go into the outbox; a `cdna serve` with --smtp-url sends them.")
-        @Option(help: "Campaign id or exact name.") var campaign: String
-        @Option(help: "Whom the mail tells people to ask, e.g. your e-mail address (default: CDNA_MAIL_FROM).") var contact: String?
-        @OptionGroup var address: PublicURLOptions
-        @OptionGroup var workspace: WorkspaceOptions
+        @OptionGroup var options: InvitationOptions
 
         func run() async throws {
-            try await runCommand {
-                let base = try address.base
-                try await workspace.withWorkspace { store, found in
-                    let target = try await findCampaign(campaign, in: found, store: store)
-                    let service = InvitationService(store: store, linkKey: try LinkKey.load(store.location), publicURL: base)
-                    let count = try await service.invite(
-                        .commandLine, workspace: found.slug, campaign: target.id, contact: MailContact.resolve(contact), now: nowSeconds())
-                    Console.out("Invited \(count) participants to '\(target.name)'; the mails wait in the outbox.")
-                }
+            try await options.run { service, workspace, wave, contact in
+                let count = try await service.invite(
+                    .commandLine, workspace: workspace, campaign: wave.id, contact: contact, now: nowSeconds())
+                return "Invited \(count) participants to '\(wave.name)'; the mails wait in the outbox."
             }
         }
     }
@@ -71,21 +86,13 @@ extension CampaignCommand {
     struct Remind: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "E-mail a reminder, with the same link, to everyone invited to the wave who has not handed in.")
-        @Option(help: "Campaign id or exact name.") var campaign: String
-        @Option(help: "Whom the mail tells people to ask, e.g. your e-mail address (default: CDNA_MAIL_FROM).") var contact: String?
-        @OptionGroup var address: PublicURLOptions
-        @OptionGroup var workspace: WorkspaceOptions
+        @OptionGroup var options: InvitationOptions
 
         func run() async throws {
-            try await runCommand {
-                let base = try address.base
-                try await workspace.withWorkspace { store, found in
-                    let target = try await findCampaign(campaign, in: found, store: store)
-                    let service = InvitationService(store: store, linkKey: try LinkKey.load(store.location), publicURL: base)
-                    let count = try await service.remind(
-                        .commandLine, workspace: found.slug, campaign: target.id, contact: MailContact.resolve(contact), now: nowSeconds())
-                    Console.out("Reminded \(count) participants who have not handed in '\(target.name)'.")
-                }
+            try await options.run { service, workspace, wave, contact in
+                let count = try await service.remind(
+                    .commandLine, workspace: workspace, campaign: wave.id, contact: contact, now: nowSeconds())
+                return "Reminded \(count) participants who have not handed in '\(wave.name)'."
             }
         }
     }

@@ -197,17 +197,15 @@ extension PageController {
                 workspace: workspace, campaign: detail.campaign, state: detail.campaign.state(at: clock.now()), progress: detail.progress,
                 units: detail.units, population: detail.invitedUnitIDs, instrument: detail.instrument, canEdit: access >= .analyst,
                 csrfToken: identity.csrfToken, baseURL: publicURL)
-            if access >= .analyst { model.mail = try await invitationMail(context, workspace, campaignID: detail.campaign.id) }
             do {
                 try await change(&model)
-                // What the action changed shows at once.
-                if access >= .analyst { model.mail = try await invitationMail(context, workspace, campaignID: detail.campaign.id) }
             } catch let error as StoreError {
                 model.notice = error.description
                 model.problems = [FileProblem(file: "form", line: 1, column: 1, message: error.description)]
             }
-            // Counts may have changed (an import).
+            // Counts may have changed (an import, an invitation).
             model.progress = try await campaigns.campaign(context.caller, workspace: workspace.slug, id: detail.campaign.id).progress
+            if access >= .analyst { model.mail = try await invitationMail(context, workspace, campaignID: detail.campaign.id) }
             let status: HTTPResponse.Status = model.problems.isEmpty ? .ok : .badRequest
             return CampaignPage.View(model: model).response(status: status, identity: identity)
         }
