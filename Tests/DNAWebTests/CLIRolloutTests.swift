@@ -1,0 +1,123 @@
+import DNACore
+import Foundation
+import Testing
+
+/// The roll-out commands run as a user would: participants, and invitations sent by a real
+/// `cdna serve --smtp-url` through the test SMTP server.
+@Suite("cdna roll-out commands")
+struct CLIRolloutTests {
+    @Test("participants: a bad file is refused with its lines, a good one is merged, and the list imports again")
+    func participants() throws {
+        let directory = try CLITests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let data = directory.path
+        #expect(try CLITests.cdna(["demo", "--data", data]).status == 0)
+        let bad = directory.appendingPathComponent("bad.csv")
+        try "email,unit,language\nann@example.org,claims,xx\nann@example.org,claims,\n".write(to: bad, atomically: true, encoding: .utf8)
+        let refused = try CLITests.cdna(["participants", "import", "--workspace", "harbor", "--data", data, bad.path])
+        #expect(refused.status == 2)
+        #expect(
+            refused.error.split(separator: "\n").map(String.init) == [
+                "\(bad.path):2:24: language 'xx' is not an ISO 639-1 language code",
+                "\(bad.path):3:1: 'ann@example.org' appears twice (first on line 2)",
+            ], "\(refused.error)")
+        let good = directory.appendingPathComponent("good.csv")
+        try
+            "email,name,unit,language,manager_email\nAnn@Example.org,\"Ann, the lead\",claims,nb,\nbo@example.org,Bo,claims,de,ann@example.org\n"
+            .write(to: good, atomically: true, encoding: .utf8)
+        let imported = try CLITests.cdna(["participants", "import", "--workspace", "harbor", "--data", data, good.path])
+        #expect(imported.status == 0 && imported.output == "Imported \(good.path): 2 participants added, 0 changed.\n")
+        let list = try CLITests.cdna(["participants", "list", "--workspace", "harbor", "--data", data])
+        let lines = list.output.split(separator: "\n").map(String.init)
+        // The demo's 42 participants and the two imported, by e-mail, in the import's columns.
+        #expect(lines.first == "email,name,unit,role,language,manager_email" && lines.count == 1 + 42 + 2)
+        #expect(lines.contains(#"ann@example.org,"Ann, the lead",claims,,nb,"#))
+        #expect(lines.contains("bo@example.org,Bo,claims,,de,ann@example.org"))
+        // What `list` writes is a participants file: importing it again changes nothing.
+        let again = directory.appendingPathComponent("again.csv")
+        try list.output.write(to: again, atomically: true, encoding: .utf8)
+        let reimported = try CLITests.cdna(["participants", "import", "--workspace", "harbor", "--data", data, again.path])
+        #expect(reimported.output == "Imported \(again.path): 0 participants added, 0 changed.\n")
+    }
+
+    @Test(
+        "invitations: `campaign invite` puts one mail per participant in the outbox, `serve --smtp-url` sends them, `remind` reaches the rest",
+        .enabled(if: ProcessInfo.processInfo.environment["CDNA_TEST_SMTP_SERVER"] != nil, "scripts/test starts the SMTP server"))
+    func invitations() async throws {
+        let directory = try CLITests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let data = directory.path
+        let server = try #require(
+            try JSONSerialization.jsonObject(
+                with: FileManager.default.contents(atPath: ProcessInfo.processInfo.environment["CDNA_TEST_SMTP_SERVER"]!)!)
+                as? [String: Any])
+        let port = try #require((server["ports"] as? [String: Int])?["plain"]), spool = try #require(server["spool"] as? String)
+        #expect(try CLITests.cdna(["demo", "--data", data]).status == 0)
+        let run = UUID().uuidString.prefix(8).lowercased()
+        let file = directory.appendingPathComponent("people.csv")
+        try "email,name,unit\nmia-\(run)@example.com,Mia,claims\nnoah-\(run)@example.com,Noah,claims\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        #expect(try CLITests.cdna(["participants", "import", "--workspace", "harbor", "--data", data, file.path]).status == 0)
+        let wave = "Invitations \(run)"
+        let created = try CLITests.cdna([
+            "campaign", "create", "--workspace", "harbor", "--name", wave, "--unit", "claims=2", "--data", data,
+        ])
+        #expect(created.status == 0, "\(created.error)")
+        let invited = try CLITests.cdna(
+            [
+                "campaign", "invite", "--workspace", "harbor", "--campaign", wave, "--contact", "people@harbor.example", "--data", data,
+                "--public-url", "https://dna.harbor.example",
+            ])
+        #expect(invited.status == 0, "\(invited.error)")
+        // The demo's four claims people and the two imported.
+        #expect(invited.output == "Invited 6 participants to '\(wave)'; the mails wait in the outbox.\n")
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("link.key").path))
+
+        // The server sends the outbox through the test SMTP server.
+        let serve = Process()
+        serve.executableURL = URL(fileURLWithPath: CLITests.binary)
+        serve.arguments = [
+            "serve", "--data", data, "--port", String(Int.random(in: 20_000...60_000)), "--smtp-url", "smtp://localhost:\(port)",
+        ]
+        var environment = ProcessInfo.processInfo.environment
+        environment["CDNA_MAIL_FROM"] = "surveys@harbor.example"
+        environment["CDNA_LOG_LEVEL"] = "error"
+        environment["CDNA_ADMIN_PASSWORD"] = "a long enough secret"
+        serve.environment = environment
+        serve.standardOutput = FileHandle.nullDevice
+        serve.standardError = FileHandle.nullDevice
+        try serve.run()
+        defer { serve.terminate() }
+        func mails(to address: String) throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: spool).filter { $0.hasSuffix(".eml") }.compactMap { name in
+                let text = try String(contentsOfFile: spool + "/" + name, encoding: .utf8)
+                return text.hasPrefix("X-Envelope-To: \(address)\r\n") ? text : nil
+            }
+        }
+        var waited = 0
+        while try mails(to: "noah-\(run)@example.com").isEmpty && waited < 300 {
+            try await Task.sleep(nanoseconds: 100_000_000)
+            waited += 1
+        }
+        let noah = try mails(to: "noah-\(run)@example.com")
+        #expect(noah.count == 1 && noah[0].contains("From: \"Harbor Mutual\" <surveys@harbor.example>"))
+        #expect(try mails(to: "mia-\(run)@example.com").count == 1)
+
+        // Without --contact the mail names the sender's address as the one to ask.
+        let reminded = try CLITests.cdna(
+            ["campaign", "remind", "--workspace", "harbor", "--campaign", wave, "--data", data],
+            environment: ["CDNA_MAIL_FROM": "surveys@harbor.example"])
+        // Nobody has handed in, so all six are reminded.
+        #expect(
+            reminded.status == 0 && reminded.output == "Reminded 6 participants who have not handed in '\(wave)'.\n", "\(reminded.error)")
+        waited = 0
+        while try mails(to: "noah-\(run)@example.com").count < 2 && waited < 300 {
+            try await Task.sleep(nanoseconds: 100_000_000)
+            waited += 1
+        }
+        let reminder = try #require(try mails(to: "noah-\(run)@example.com").first { $0.contains("Subject: Reminder") })
+        let body = reminder.components(separatedBy: "Content-Transfer-Encoding: base64\r\n\r\n")[1].components(separatedBy: "\r\n--")[0]
+        let text = String(decoding: Data(base64Encoded: body.replacingOccurrences(of: "\r\n", with: ""))!, as: UTF8.self)
+        #expect(text.contains("Questions: surveys@harbor.example."), "\(text)")
+    }
+}
