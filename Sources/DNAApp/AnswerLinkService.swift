@@ -43,13 +43,19 @@ public struct AnswerLinkService: Sendable {
     public func respondentChoices(_ session: RespondentSession) async throws -> RespondentChoices {
         let workspaceID = session.campaign.workspaceID
         let invited = Set(try await store.campaigns.campaignPopulation(campaignID: session.campaign.id).map(\.unitID))
+        let workspace = try await store.workspaces.workspace(id: workspaceID)
         return RespondentChoices(
-            organization: try await store.workspaces.workspace(id: workspaceID).name,
+            organization: workspace.name, groupSize: workspace.minGroupSize,
             units: try await store.organization.units(workspaceID: workspaceID).filter { invited.contains($0.id) }.sorted {
                 $0.name < $1.name
             },
             roles: try await store.organization.roles(workspaceID: workspaceID),
             outcomes: try await store.customerModels.customerOutcomes(workspaceID: workspaceID))
+    }
+
+    /// The smallest group whose results a workspace shows (k), which the thanks page promises.
+    public func groupSize(workspaceID: String) async throws -> Int {
+        try await store.workspaces.workspace(id: workspaceID).minGroupSize
     }
 
     /// Saves a step's answers, or hands them in (`submit`), which spends the link.
@@ -108,6 +114,8 @@ public struct AnswerLinkService: Sendable {
 public struct RespondentChoices: Sendable {
     /// The workspace's name, which respondents know their organization by.
     public var organization: String
+    /// The smallest group whose results are shown (k), which the page promises.
+    public var groupSize: Int
     public var units: [OrgUnit]
     public var roles: [Role]
     public var outcomes: [CustomerOutcome]

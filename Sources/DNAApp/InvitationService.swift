@@ -40,7 +40,9 @@ public struct InvitationService: WorkspaceUseCases {
         try await access.changing(slug, caller) { workspace in
             let campaign = try await openCampaign(workspace, campaignID, now: now)
             let key = linkKey
-            let compose = composer(workspace: workspace, campaign: campaign, contact: contact, reminder: false, now: now)
+            let instrument = try await store.campaigns.instrument(of: campaign)
+            let compose = composer(
+                workspace: workspace, instrument: instrument, campaign: campaign, contact: contact, reminder: false, now: now)
             return try await store.invitations.invite(
                 workspaceID: workspace.id, campaignID: campaign.id, now: now, link: { Self.secret(for: $0, key: key) },
                 hash: Secrets.hash, compose: compose)
@@ -56,9 +58,11 @@ public struct InvitationService: WorkspaceUseCases {
         try await access.changing(slug, caller) { workspace in
             let campaign = try await openCampaign(workspace, campaignID, now: now)
             let key = linkKey
+            let instrument = try await store.campaigns.instrument(of: campaign)
             return try await store.invitations.remind(
                 workspaceID: workspace.id, campaignID: campaign.id, now: now, link: { Self.secret(for: $0, key: key) },
-                compose: composer(workspace: workspace, campaign: campaign, contact: contact, reminder: true, now: now))
+                compose: composer(
+                    workspace: workspace, instrument: instrument, campaign: campaign, contact: contact, reminder: true, now: now))
         }
     }
 
@@ -76,40 +80,41 @@ public struct InvitationService: WorkspaceUseCases {
         return try await store.invitations.statuses(workspaceID: workspace.id, campaignID: campaignID)
     }
 
-    /// The mail: the organization's name, the personal link, what anonymity means here, why
-    /// the person got it and whom to ask. English until the mails are translated.
+    /// The mail, in the participant's language (else the instrument's default): the
+    /// organization's name, the personal link, what anonymity means here, why the person got
+    /// it and whom to ask. The link carries the participant's language, so the pages open in it.
     private func composer(
-        workspace: Workspace, campaign: Campaign, contact: String, reminder: Bool, now: Int64
+        workspace: Workspace, instrument: Instrument, campaign: Campaign, contact: String, reminder: Bool, now: Int64
     )
         -> @Sendable (Participant, String, String) -> OutboxMail
     {
-        let base = publicURL, organization = workspace.name, k = workspace.minGroupSize
+        let base = publicURL, organization = workspace.name, k = "\(workspace.minGroupSize)"
         return { person, secret, invitationID in
-            let link = base + "/r/" + secret
-            let greeting = person.name.isEmpty ? "Hello," : "Hello \(person.name),"
-            let opening =
-                reminder
-                ? "A reminder: \(organization) would still like your answers to \u{201C}\(campaign.name)\u{201D}. If you have started, the link takes you back to where you stopped."
-                : "\(organization) asks how well the way we work serves our customers, and would like your answers to \u{201C}\(campaign.name)\u{201D}. It takes about ten minutes."
-            let anonymity =
-                "Your answers are anonymous: results are only shown for groups of at least \(k) people, and once you hand in, your link is no longer connected to your answers."
-            let why =
-                "You get this mail because you are listed as a participant of \(organization) in CustomerDNA. Questions: \(contact)."
-            let text = [greeting, "", opening, "", "Your personal link (it works for you alone, once):", link, "", anonymity, "", why]
+            let personal = person.language.flatMap(LanguageTag.translation(for:))
+            let language = personal ?? instrument.defaultLanguage
+            let link = base + "/r/" + secret + (personal.map { "?lang=\($0)" } ?? "")
+            let survey = instrument.localized(to: language).title
+            let greeting =
+                person.name.isEmpty
+                ? MailPhrase.greetingWithoutName.text(in: language) : MailPhrase.greeting.text(in: language, ["name": person.name])
+            let opening = (reminder ? MailPhrase.reminderOpening : .invitationOpening).text(
+                in: language, ["organization": organization, "survey": survey])
+            let anonymity = MailPhrase.anonymity.text(in: language, ["k": k])
+            let why = MailPhrase.why.text(in: language, ["organization": organization, "contact": contact])
+            let text = [greeting, "", opening, "", MailPhrase.personalLink.text(in: language), link, "", anonymity, "", why]
                 .joined(separator: "\n")
             let e = Self.escape
             let html = """
-                <!DOCTYPE html><html><body style="font-family:sans-serif;line-height:1.5;color:#1b1f24">\
+                <!DOCTYPE html><html lang="\(language)"><body style="font-family:sans-serif;line-height:1.5;color:#1b1f24">\
                 <p><strong>\(e(organization))</strong></p><p>\(e(greeting))</p><p>\(e(opening))</p>\
-                <p><a href="\(e(link))" style="display:inline-block;padding:.5em 1em;background:#0b5cad;color:#fff;text-decoration:none;border-radius:4px">Answer the survey</a></p>\
-                <p style="font-size:.9em">Or open this address: \(e(link))</p><p>\(e(anonymity))</p>\
+                <p><a href="\(e(link))" style="display:inline-block;padding:.5em 1em;background:#0b5cad;color:#fff;text-decoration:none;border-radius:4px">\(e(MailPhrase.answerButton.text(in: language)))</a></p>\
+                <p style="font-size:.9em">\(e(MailPhrase.orOpen.text(in: language))) \(e(link))</p><p>\(e(anonymity))</p>\
                 <p style="font-size:.9em;color:#4a5562">\(e(why))</p></body></html>
                 """
             return OutboxMail(
                 id: UUID().uuidString, workspaceID: workspace.id,
                 purpose: (reminder ? "reminder:" : "invitation:") + campaign.id, recipient: person.email,
-                subject: reminder
-                    ? "Reminder: \(organization) would like your answers" : "\(organization): how well do we serve our customers?",
+                subject: (reminder ? MailPhrase.reminderSubject : .invitationSubject).text(in: language, ["organization": organization]),
                 bodyText: text, bodyHTML: html, messageID: "\(UUID().uuidString)@customerdna", nextAttemptAt: now, createdAt: now)
         }
     }

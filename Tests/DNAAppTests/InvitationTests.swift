@@ -35,7 +35,7 @@ struct InvitationTests {
 
     static func link(in body: String) -> String? {
         body.split(separator: "\n").first { $0.hasPrefix("https://cdna.example/r/") }.map {
-            String($0.dropFirst("https://cdna.example/r/".count))
+            String($0.dropFirst("https://cdna.example/r/".count).prefix { $0 != "?" })
         }
     }
 
@@ -49,7 +49,8 @@ struct InvitationTests {
             let people = ["ann", "bo", "cy"].map { "\($0)-\(run)@example.com" }
             _ = try await ParticipantService(store: store).importFile(
                 fixture.asAnalyst, workspace: "w", file: "p.csv",
-                text: "email,name,unit\n\(people[0]),Ann <b>,lab\n\(people[1]),Bo,lab\n\(people[2]),Cy,lab\nhq-\(run)@example.com,Head,hq\n"
+                text:
+                    "email,name,unit,language\n\(people[0]),Ann <b>,lab,\n\(people[1]),Bo,lab,nb-NO\n\(people[2]),Cy,lab,sv\nhq-\(run)@example.com,Head,hq,\n"
             )
             let wave = try await CampaignService(store: store).createCampaign(
                 fixture.asAnalyst, workspace: "w", name: "Spring pulse", instrument: .builtIn("customer-dna"), opensAt: 1, closesAt: nil,
@@ -67,6 +68,12 @@ struct InvitationTests {
             #expect(people.allSatisfy { mails[$0]?.count == 1 } && mails["hq-\(run)@example.com"] == nil)
             let ann = try #require(mails[people[0]]?.first)
             #expect(ann.hasPrefix("Hello Ann <b>,") && ann.contains("Questions: ana@x.test.") && ann.contains("at least 5 people"))
+            // Each mail is in the participant's language; one nobody translated (sv) gets the
+            // instrument's default. A set language rides on the link, so the pages open in it.
+            let bokmål = try #require(mails[people[1]]?.first)
+            #expect(bokmål.hasPrefix("Hei Bo,") && bokmål.contains("«Kunde-DNA-kartlegging»") && bokmål.contains("Spørsmål: ana@x.test."))
+            #expect(bokmål.contains("?lang=nb\n") && !ann.contains("?lang="))
+            #expect(try #require(mails[people[2]]?.first).hasPrefix("Hello Cy,"))
 
             // The link in the mail opens the wave; Ann hands in.
             let links = AnswerLinkService(store: store)
@@ -87,7 +94,7 @@ struct InvitationTests {
             #expect(after[people[0]]?.count == 1 && after[people[1]]?.count == 2 && after[people[2]]?.count == 2)
             // A reminder carries the same link as the invitation, so work started is not lost.
             let bo = try #require(after[people[1]])
-            #expect(Self.link(in: bo[0]) == Self.link(in: bo[1]) && bo[1].contains("A reminder:"))
+            #expect(Self.link(in: bo[0]) == Self.link(in: bo[1]) && bo[1].contains("En påminnelse:"))
 
             let statuses = try await invitations.statuses(fixture.asAnalyst, workspace: "w", campaign: wave.id)
             #expect(statuses.map(\.handedIn) == [true, false, false] && statuses.map(\.reminders) == [0, 1, 1])

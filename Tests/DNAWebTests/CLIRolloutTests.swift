@@ -40,6 +40,24 @@ struct CLIRolloutTests {
         #expect(reimported.output == "Imported \(again.path): 0 participants added, 0 changed.\n")
     }
 
+    @Test("instruments check: problems fail with their place, missing translations are listed, --strict fails on them")
+    func instrumentCheck() throws {
+        let directory = try CLITests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("i.yaml")
+        try "id: t\nlanguages: [en, nb]\ntitle: {en: T, nb: Tn}\nitems:\n  - {id: q1, text: {en: One, nb: En}}\n  - {id: q2, text: Two}\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let partial = try CLITests.cdna(["instruments", "check", file.path])
+        #expect(partial.status == 0 && partial.output.contains("instrument 't' with 2 items in en, nb is valid; 1 text is not translated."))
+        #expect(partial.error == "\(file.path): warning: nb: item q2 is not translated; the item q2 in the default language is shown\n")
+        #expect(try CLITests.cdna(["instruments", "check", "--strict", file.path]).status == 1)
+        try "id: t\ntitle: {en: T, de: X}\nitems:\n  - {id: q, text: Q}\n".write(to: file, atomically: true, encoding: .utf8)
+        let bad = try CLITests.cdna(["instruments", "check", file.path])
+        #expect(bad.status == 2 && bad.error.contains("\(file.path):2:16: 'de' is not one of the instrument's languages (en)"))
+        let list = try CLITests.cdna(["instruments", "list"])
+        #expect(list.output.contains("customer-dna\tCustomer DNA assessment\t42 items\ten,nb,de,fr,es"))
+    }
+
     @Test(
         "invitations: `campaign invite` puts one mail per participant in the outbox, `serve --smtp-url` sends them, `remind` reaches the rest",
         .enabled(if: ProcessInfo.processInfo.environment["CDNA_TEST_SMTP_SERVER"] != nil, "scripts/test starts the SMTP server"))

@@ -99,7 +99,7 @@ struct InvitationPageTests {
     static func wave(_ fixture: WebFixture) async throws -> Campaign {
         _ = try await fixture.store.participants.importFile(
             workspaceID: fixture.acme.id, file: "p.csv",
-            text: "email,name,unit\nkari@example.no,Kari,claims\nola@example.no,Ola,claims\nhq@example.no,Head,hq\n")
+            text: "email,name,unit\nkari@example.no,Kari <b>,claims\nola@example.no,Ola,claims\nhq@example.no,Head,hq\n")
         return try await fixture.store.campaigns.create(
             workspaceID: fixture.acme.id, name: "Spring <pulse>", instrument: .builtIn("customer-dna"), opensAt: 1, closesAt: nil,
             population: [
@@ -126,8 +126,12 @@ struct InvitationPageTests {
             #expect(invited.text.contains(#"<td role="cell" data-label="Handed in">hidden</td>"#))
             let mails = try await fixture.store.mailOutbox.mails(workspaceID: fixture.acme.id, purpose: "invitation:\(wave.id)")
             #expect(mails.map(\.recipient).sorted() == ["kari@example.no", "ola@example.no"])
-            // The mail names the wave as typed, escaped in its HTML part.
-            #expect(mails.allSatisfy { $0.bodyText.contains("“Spring <pulse>”") && $0.bodyHTML.contains("Spring &lt;pulse&gt;") })
+            // The mail names the survey by its public title, not the wave's internal name, and a
+            // name as typed comes out escaped in the HTML part.
+            #expect(mails.allSatisfy { $0.bodyText.contains("“Customer DNA assessment”") && !$0.bodyText.contains("Spring") })
+            let kari = try #require(mails.first { $0.recipient == "kari@example.no" })
+            #expect(kari.bodyText.contains("Hello Kari <b>,") && kari.bodyHTML.contains("Hello Kari &lt;b&gt;,"))
+            #expect(kari.bodyHTML.contains(#"<html lang="en">"#))
             #expect(mails.allSatisfy { $0.bodyText.contains("Questions: admin@acme.test.") })
 
             let reminded = try await CustomerModelWebTests.post(client, session, "/w/acme/campaigns/\(wave.id)/remind", [])

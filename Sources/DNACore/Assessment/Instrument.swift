@@ -5,12 +5,22 @@ public struct Instrument: Codable, Equatable, Sendable {
     public var title: String
     public var scale: Scale
     public var items: [Item]
+    /// The languages the instrument is written in; the first is the default, the one its plain
+    /// texts are in.
+    public var languages: [String]
+    /// Texts in the other languages, by language (see `localized(to:)`).
+    public var translations: [String: Translation]
 
-    public init(id: String, title: String, scale: Scale = .default, items: [Item]) {
+    public init(
+        id: String, title: String, scale: Scale = .default, items: [Item], languages: [String] = ["en"],
+        translations: [String: Translation] = [:]
+    ) {
         self.id = id
         self.title = title
         self.scale = scale
         self.items = items
+        self.languages = languages
+        self.translations = translations
     }
 
     public enum ItemType: String, Codable, Sendable, CaseIterable {

@@ -57,6 +57,11 @@ extension CampaignRepository {
         return campaign
     }
 
+    /// The instrument frozen into a campaign when it was made, parsed once per process.
+    public func instrument(of campaign: Campaign) async throws -> Instrument {
+        try await store.instruments.instrument(of: campaign) { try await store.frameworks.all(workspaceID: campaign.workspaceID) }
+    }
+
     private func resolveInstrument(_ choice: InstrumentChoice, workspaceID: String) async throws -> (Instrument, String) {
         switch choice {
         case .builtIn(let id):

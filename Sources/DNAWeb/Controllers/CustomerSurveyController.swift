@@ -15,32 +15,41 @@ struct CustomerSurveyController {
     func addRoutes(to router: Router<AppContext>) {
         router.get(RouterPath(stringLiteral: SiteURL.pattern { _, id in .customerSurvey(id) })) { request, context in
             let token = try context.parameter("id")
-            return try await withSession(token) { session in
+            let language = PageLanguage.resolve(request)
+            return try await withSession(token, language) { session in
                 let step = request.uri.queryParameters.get("step").flatMap(Int.init) ?? resumeStep(session)
-                return try await render(session, token: token, step: step, error: nil)
+                return try await render(session, token: token, step: step, error: nil, language: language)
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { _, id in .customerSurvey(id) })) { request, context in
             let token = try context.parameter("id")
             let form = try await FormBody.read(request, limit: .publicForm)
-            return try await withSession(token) { session in try await save(form, session: session, token: token) }
+            let language = PageLanguage.resolve(request)
+            return try await withSession(token, language) { session in
+                try await save(form, session: session, token: token, language: language)
+            }
         }
         router.get(RouterPath(stringLiteral: SiteURL.pattern { _, id in .customerOpenLink(id) })) { request, context in
             let now = clock.now()
-            if let refused = try await PublicLinks.limitVisit(links, kind: "survey-open-link", context: context, now: now) {
+            let language = PageLanguage.resolve(request)
+            if let refused = try await PublicLinks.limitVisit(links, kind: "survey-open-link", context: context, now: now, language) {
                 return refused
             }
             guard let token = try await links.startSurvey(openLink: try context.parameter("id"), now: now) else {
-                return PublicLinks.notValid()
+                return PublicLinks.notValid(language)
             }
-            return Response.redirect(to: SiteURL.customerSurvey(token).path, type: .normal)
+            return Response.redirect(to: PublicLinks.keepAsked(request, in: SiteURL.customerSurvey(token).path), type: .normal)
         }
     }
 
-    private func withSession(_ token: String, _ body: (SurveySession) async throws -> Response) async throws -> Response {
+    private func withSession(
+        _ token: String, _ language: PageLanguage, _ body: (SurveySession) async throws -> Response
+    ) async throws -> Response {
         let now = clock.now()
-        guard let session = try await links.surveySession(token: token, now: now) else { return PublicLinks.notValid() }
-        if let closed = PublicLinks.closedWindow(session.survey.state(at: now), opensAt: session.survey.opensAt) { return closed }
+        guard let session = try await links.surveySession(token: token, now: now) else { return PublicLinks.notValid(language) }
+        if let closed = PublicLinks.closedWindow(session.survey.state(at: now), opensAt: session.survey.opensAt, language) {
+            return closed
+        }
         return try await body(session)
     }
 
@@ -60,7 +69,7 @@ struct CustomerSurveyController {
     }
 
     private func render(
-        _ session: SurveySession, token: String, step: Int, error: String?, confirmBlank: Bool = false
+        _ session: SurveySession, token: String, step: Int, error: String?, language: PageLanguage, confirmBlank: Bool = false
     ) async throws
         -> Response
     {
@@ -68,11 +77,11 @@ struct CustomerSurveyController {
         let model = CustomerSurveyPage.Model(
             session: session, organization: page.organization, token: token,
             step: max(0, min(step, CustomerSurveyPage.stepCount(session) - 1)), segments: page.segments, error: error,
-            confirmBlank: confirmBlank)
+            language: language, confirmBlank: confirmBlank)
         return CustomerSurveyPage.View(model: model).response(status: error == nil ? .ok : .badRequest, identity: nil)
     }
 
-    private func save(_ form: FormBody, session: SurveySession, token: String) async throws -> Response {
+    private func save(_ form: FormBody, session: SurveySession, token: String, language: PageLanguage) async throws -> Response {
         let total = CustomerSurveyPage.stepCount(session)
         let step = max(0, min(form["step"].flatMap(Int.init) ?? 0, total - 1))
         var session = session
@@ -91,6 +100,11 @@ struct CustomerSurveyController {
             }
         case .topTasks:
             session.picks = Set(form.all("task"))
+            if session.picks.count > TopTasks.maximumPicks {
+                let error = CustomerPhrase.tooManyPicks.text(
+                    in: language.code, ["max": "\(TopTasks.maximumPicks)", "count": "\(session.picks.count)"])
+                return try await render(session, token: token, step: step, error: error, language: language)
+            }
         }
         let action = form["action"] ?? "next"
         // Sending nothing at all is asked about once; what was chosen so far is kept.
@@ -100,13 +114,14 @@ struct CustomerSurveyController {
                 token: token, segment: session.segment, ratings: session.ratings, picks: session.picks,
                 submit: action == "submit" && !sendsNothing, now: clock.now())
         } catch StoreError.invalid(let message) {
-            return try await render(session, token: token, step: step, error: message.prefix(1).uppercased() + message.dropFirst() + ".")
-        } catch StoreError.conflict(let message) {
-            return RespondentPage.Message(title: "Not saved", message: message).response(status: .conflict, identity: nil)
+            let error = message.prefix(1).uppercased() + message.dropFirst() + "."
+            return try await render(session, token: token, step: step, error: error, language: language)
+        } catch StoreError.conflict {
+            return PublicLinks.notSaved(language)
         }
-        if sendsNothing { return try await render(session, token: token, step: step, error: nil, confirmBlank: true) }
+        if sendsNothing { return try await render(session, token: token, step: step, error: nil, language: language, confirmBlank: true) }
         return PublicLinks.afterSave(
             action: action, link: SiteURL.customerSurvey(token).path, step: step, steps: total,
-            thanks: "Your answers were sent. They help us decide what to improve first.")
+            thanks: CustomerPhrase.thanks.text(in: language.code), language)
     }
 }

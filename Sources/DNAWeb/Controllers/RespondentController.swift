@@ -15,35 +15,45 @@ struct RespondentController {
     func addRoutes(to router: Router<AppContext>) {
         router.get(RouterPath(stringLiteral: SiteURL.pattern { _, id in .respond(id) })) { request, context in
             let token = try context.parameter("id")
-            return try await withSession(token) { session in
+            return try await withSession(token, request) { session, language in
                 let step = request.uri.queryParameters.get("step").flatMap(Int.init) ?? resumeStep(session)
-                return try await render(session, token: token, step: step, answers: session.answers ?? blank(session), error: nil)
+                return try await render(
+                    session, token: token, step: step, answers: session.answers ?? blank(session), error: nil, language: language)
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { _, id in .respond(id) })) { request, context in
             let token = try context.parameter("id")
             let form = try await FormBody.read(request, limit: .publicForm)
-            return try await withSession(token) { session in
-                try await save(form, session: session, token: token)
+            return try await withSession(token, request) { session, language in
+                try await save(form, session: session, token: token, language: language)
             }
         }
         router.get(RouterPath(stringLiteral: SiteURL.pattern { _, id in .openLink(id) })) { request, context in
             let now = clock.now()
-            if let refused = try await PublicLinks.limitVisit(links, kind: "open-link", context: context, now: now) { return refused }
-            guard let token = try await links.startAssessment(openLink: try context.parameter("id"), now: now) else {
-                return PublicLinks.notValid()
+            let language = PageLanguage.resolve(request)
+            if let refused = try await PublicLinks.limitVisit(links, kind: "open-link", context: context, now: now, language) {
+                return refused
             }
-            return Response.redirect(to: SiteURL.respond(token).path, type: .normal)
+            guard let token = try await links.startAssessment(openLink: try context.parameter("id"), now: now) else {
+                return PublicLinks.notValid(language)
+            }
+            return Response.redirect(to: PublicLinks.keepAsked(request, in: SiteURL.respond(token).path), type: .normal)
         }
     }
 
-    /// Loads the session and answers for the states in which no questions can be shown.
-    private func withSession(_ token: String, _ body: (RespondentSession) async throws -> Response) async throws -> Response {
-        guard let session = try await links.respondentSession(token: token) else { return PublicLinks.notValid() }
-        if let closed = PublicLinks.closedWindow(session.campaign.state(at: clock.now()), opensAt: session.campaign.opensAt) {
+    /// Loads the session and answers for the states in which no questions can be shown. The
+    /// page's language falls back to the instrument's default.
+    private func withSession(
+        _ token: String, _ request: Request, _ body: (RespondentSession, PageLanguage) async throws -> Response
+    ) async throws -> Response {
+        guard let session = try await links.respondentSession(token: token) else {
+            return PublicLinks.notValid(PageLanguage.resolve(request))
+        }
+        let language = PageLanguage.resolve(request, default: session.instrument.defaultLanguage)
+        if let closed = PublicLinks.closedWindow(session.campaign.state(at: clock.now()), opensAt: session.campaign.opensAt, language) {
             return closed
         }
-        return try await body(session)
+        return try await body(session, language)
     }
 
     private func blank(_ session: RespondentSession) -> RespondentAnswers {
@@ -68,7 +78,8 @@ struct RespondentController {
     }
 
     private func render(
-        _ session: RespondentSession, token: String, step: Int, answers: RespondentAnswers, error: String?, confirmBlank: Bool = false
+        _ session: RespondentSession, token: String, step: Int, answers: RespondentAnswers, error: String?, language: PageLanguage,
+        confirmBlank: Bool = false
     ) async throws
         -> Response
     {
@@ -76,11 +87,11 @@ struct RespondentController {
         let model = RespondentPage.Model(
             session: session, token: token, step: max(0, min(step, RespondentPage.stepCount(session.instrument) - 1)), answers: answers,
             units: choices.units, roles: choices.roles, outcomes: choices.outcomes, error: error, organization: choices.organization,
-            confirmBlank: confirmBlank)
+            groupSize: choices.groupSize, language: language, confirmBlank: confirmBlank)
         return RespondentPage.View(model: model).response(status: error == nil ? .ok : .badRequest, identity: nil)
     }
 
-    private func save(_ form: FormBody, session: RespondentSession, token: String) async throws -> Response {
+    private func save(_ form: FormBody, session: RespondentSession, token: String, language: PageLanguage) async throws -> Response {
         let instrument = session.instrument
         let total = RespondentPage.stepCount(instrument)
         let step = max(0, min(form["step"].flatMap(Int.init) ?? 0, total - 1))
@@ -93,7 +104,9 @@ struct RespondentController {
         }
         let action = form["action"] ?? "next"
         if step == 0, session.issuedUnitID == nil, answers.unitID == nil, action != "back" {
-            return try await render(session, token: token, step: 0, answers: answers, error: "Choose where you work to continue.")
+            return try await render(
+                session, token: token, step: 0, answers: answers, error: RespondentPhrase.chooseUnitToContinue.text(in: language.code),
+                language: language)
         }
         // Handing in nothing at all is asked about once: the answers so far are kept and the
         // last step comes back with the question.
@@ -102,16 +115,17 @@ struct RespondentController {
             try await links.saveRespondentAnswers(
                 token: token, answers: answers, submit: action == "submit" && !handsInNothing, now: clock.now())
         } catch StoreError.invalid(let message) {
-            return try await render(session, token: token, step: step, answers: answers, error: message)
-        } catch StoreError.conflict(let message) {
-            return RespondentPage.Message(title: "Not saved", message: message).response(status: .conflict, identity: nil)
+            return try await render(session, token: token, step: step, answers: answers, error: message, language: language)
+        } catch StoreError.conflict {
+            return PublicLinks.notSaved(language)
         }
         if handsInNothing {
-            return try await render(session, token: token, step: step, answers: answers, error: nil, confirmBlank: true)
+            return try await render(session, token: token, step: step, answers: answers, error: nil, language: language, confirmBlank: true)
         }
+        let groupSize = action == "submit" ? try await links.groupSize(workspaceID: session.campaign.workspaceID) : 0
         return PublicLinks.afterSave(
             action: action, link: SiteURL.respond(token).path, step: step, steps: total,
-            thanks: "Your answers were handed in. They count toward the results of groups of five or more people.")
+            thanks: RespondentPhrase.thanks.text(in: language.code, ["k": "\(groupSize)"]), language)
     }
 
     /// Takes the answers to one step's items from the form; an item left blank is cleared.

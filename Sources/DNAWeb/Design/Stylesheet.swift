@@ -82,6 +82,9 @@ enum Stylesheet {
         .row { display: grid; grid-template-columns: 1fr 6rem; gap: .5rem; align-items: center; margin: .25rem 0; }
         .respond { max-width: 40rem; margin: 0 auto; }
         .respond progress { width: 100%; height: 1rem; }
+        .respond form.language { display: flex; gap: .5rem; align-items: center; justify-content: flex-end; margin: 0 0 .5rem; }
+        .respond form.language label { margin: 0; }
+        .respond form.language select, .respond form.language button { width: auto; min-height: 2.75rem; }
         .choice { display: flex; align-items: center; gap: .6rem; padding: .35rem 0; }
         .choice input { width: 1.4rem; height: 1.4rem; flex: none; margin: 0; }
         .choice label { font-weight: 400; flex: 1; padding: .2rem 0; cursor: pointer; }

@@ -22,13 +22,6 @@ enum CustomerSurveyPage {
         return session.order[start..<min(start + CustomerSurvey.outcomesPerStep, session.order.count)]
     }
 
-    static let importanceLabels = [
-        "Not at all important", "Slightly important", "Moderately important", "Very important", "Extremely important",
-    ]
-    static let satisfactionLabels = [
-        "Not at all satisfied", "Slightly satisfied", "Moderately satisfied", "Very satisfied", "Extremely satisfied",
-    ]
-
     struct Model {
         var session: SurveySession
         /// The organization that asks, named above the title.
@@ -37,6 +30,7 @@ enum CustomerSurveyPage {
         var step: Int
         var segments: [CustomerModel.Segment]
         var error: String?
+        var language: PageLanguage
         /// Sending was asked for with nothing rated or picked: ask once whether that is meant.
         var confirmBlank = false
     }
@@ -44,28 +38,27 @@ enum CustomerSurveyPage {
     struct View: PageView {
         let model: Model
         var title: String { model.session.survey.titleForCustomers }
+        var language: String { model.language.code }
 
         func content() -> ComponentGroup {
             let session = model.session, total = CustomerSurveyPage.stepCount(session)
+            let path = SiteURL.customerSurvey(model.token).path
             El("div", .class("respond")) {
+                LanguageChooser(language: model.language, action: path, step: model.step)
                 El("p", .class("organization")) { model.organization }
                 El("h1") { session.survey.titleForCustomers }
-                RespondentPage.StepProgress(step: model.step + 1, of: total)
+                RespondentPage.StepProgress(step: model.step + 1, of: total, language: language)
                 if let error = model.error { El("p", .class("error"), .role("alert")) { error } }
                 if model.confirmBlank {
-                    El("p", .class("error"), .role("alert"), .id("confirm-blank")) {
-                        "You have not answered anything yet. What you chose so far is saved. Send without answers anyway, or go back and answer?"
-                    }
+                    El("p", .class("error"), .role("alert"), .id("confirm-blank")) { CustomerPhrase.confirmBlank.text(in: language) }
                 }
-                El("form", Attr("method", "post"), Attr("action", SiteURL.customerSurvey(model.token).path)) {
+                El("form", Attr("method", "post"), Attr("action", model.language.keep(in: path))) {
                     El("input", .type("hidden"), .name("step"), .value("\(model.step)"))
                     if model.confirmBlank { El("input", .type("hidden"), .name("confirm_blank"), .value("yes")) }
                     switch session.survey.kind {
                     case .outcomeStudy:
                         if model.step == 0 {
-                            El("p") {
-                                "For each of \(session.order.count) things people want when dealing with us, tell us how important it is to you and how satisfied you are today. It takes about five minutes; you can stop and come back with the same link."
-                            }
+                            El("p") { CustomerPhrase.aboutStudy.text(in: language, ["count": "\(session.order.count)"]) }
                             segmentQuestion()
                         } else {
                             for code in CustomerSurveyPage.items(step: model.step, of: session) { outcomeQuestion(code) }
@@ -76,7 +69,7 @@ enum CustomerSurveyPage {
                     }
                     RespondentPage.StepButtons(
                         canGoBack: model.step > 0, isLast: model.step + 1 >= total,
-                        send: model.confirmBlank ? "Send without answers" : "Send my answers")
+                        send: (model.confirmBlank ? CustomerPhrase.sendBlank : .send).text(in: language), language: language)
                 }
             }
         }
@@ -84,8 +77,8 @@ enum CustomerSurveyPage {
         @HTMLBuilder private func segmentQuestion() -> ComponentGroup {
             if model.session.issuedSegment == nil, !model.segments.isEmpty {
                 Field.select(
-                    "Which describes you best? (optional)", name: "segment", options: model.segments.map { ($0.code, $0.name) },
-                    selected: model.session.segment, blank: "Prefer not to say")
+                    CustomerPhrase.segmentQuestion.text(in: language), name: "segment", options: model.segments.map { ($0.code, $0.name) },
+                    selected: model.session.segment, blank: PublicPhrase.preferNotToSay.text(in: language))
             }
         }
 
@@ -94,21 +87,22 @@ enum CustomerSurveyPage {
             let rating = model.session.ratings[code]
             return El("fieldset", .class("question")) {
                 El("legend") { text }
-                for (part, labels, current) in [
-                    ("importance", CustomerSurveyPage.importanceLabels, rating?.importance),
-                    ("satisfaction", CustomerSurveyPage.satisfactionLabels, rating?.satisfaction),
+                for (part, question, label, current) in [
+                    ("importance", CustomerPhrase.importanceQuestion, ScalePhrase.importance, rating?.importance),
+                    ("satisfaction", CustomerPhrase.satisfactionQuestion, ScalePhrase.satisfaction, rating?.satisfaction),
                 ] {
-                    Field.group(part == "importance" ? "How important is this to you?" : "How satisfied are you with it today?") {
+                    Field.group(question.text(in: language)) {
                         for point in 1...5 {
                             Field.choice(
-                                "\(point) · \(labels[point - 1])", name: "\(part)-\(code)", value: "\(point)",
+                                "\(point) · \(label(point).text(in: language))", name: "\(part)-\(code)", value: "\(point)",
                                 id: "\(part)-\(code)-\(point)",
                                 type: "radio", checked: current == point)
                         }
                     }
                 }
                 Field.choice(
-                    "This does not apply to me", name: "na-\(code)", value: "yes", id: "na-\(code)", checked: rating?.notApplicable == true,
+                    CustomerPhrase.notApplicable.text(in: language), name: "na-\(code)", value: "yes", id: "na-\(code)",
+                    checked: rating?.notApplicable == true,
                     className: "choice not-applicable")
             }
         }
@@ -116,10 +110,8 @@ enum CustomerSurveyPage {
         private func taskList() -> Component {
             let texts = Dictionary(uniqueKeysWithValues: model.session.survey.items.map { ($0.code, $0.text) })
             return El("fieldset", .class("question")) {
-                El("legend") { "Which of these matter most to you? Pick up to \(TopTasks.maximumPicks)." }
-                El("p") {
-                    "The list is long on purpose, and in a different order for everyone. Pick only the tasks that are most important to you."
-                }
+                El("legend") { CustomerPhrase.tasksQuestion.text(in: language, ["max": "\(TopTasks.maximumPicks)"]) }
+                El("p") { CustomerPhrase.tasksHelp.text(in: language) }
                 for code in model.session.order {
                     Field.choice(
                         texts[code] ?? code, name: "task", value: code, id: "task-\(code)", checked: model.session.picks.contains(code))

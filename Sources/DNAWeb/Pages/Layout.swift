@@ -8,15 +8,18 @@ protocol PageView {
     var title: String { get }
     /// The workspace the page belongs to, for the navigation bar.
     var workspace: Workspace? { get }
+    /// The language the page is written in, for `<html lang>` and the frame's own words.
+    var language: String { get }
     /// The page's content, built from `El`, the design system's components and plain text.
     @HTMLBuilder func content() -> ComponentGroup
 }
 
 extension PageView {
     var workspace: Workspace? { nil }
+    var language: String { "en" }
 
     func render(identity: Identity?) -> String {
-        Layout.document(title: title, workspace: workspace, identity: identity, content: content())
+        Layout.document(title: title, language: language, workspace: workspace, identity: identity, content: content())
     }
 
     /// The page again after the form posted to `request` was refused (400): the fields of that
@@ -45,9 +48,9 @@ extension PageView {
 /// The shared frame of every page: skip link, header with navigation, main, footer.
 /// No script and no external resource, so pages work offline and without JavaScript.
 enum Layout {
-    static func document(title: String, workspace: Workspace?, identity: Identity?, content: Component) -> String {
+    static func document(title: String, language: String, workspace: Workspace?, identity: Identity?, content: Component) -> String {
         let html = HTML(
-            .lang(.english),
+            .attribute(named: "lang", value: language),
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
@@ -57,10 +60,10 @@ enum Layout {
                 .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path))
             ),
             .body(
-                .a(.class("skip"), .href("#main"), .plain("Skip to content")),
+                .a(.class("skip"), .href("#main"), .text(PublicPhrase.skipToContent.text(in: language))),
                 header(workspace: workspace, identity: identity),
                 .main(.id("main"), .component(content)),
-                .footer(.p(.plain("CustomerDNA — how well the whole organization is aligned with its customers.")))
+                .footer(.p(.text(PublicPhrase.footer.text(in: language))))
             )
         )
         return html.render()

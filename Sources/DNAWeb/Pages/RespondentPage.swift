@@ -28,28 +28,34 @@ enum RespondentPage {
         var error: String?
         /// The organization whose survey this is.
         var organization: String
+        /// The smallest group whose results are shown, which the page promises.
+        var groupSize: Int
+        var language: PageLanguage
         /// Handing in was asked for with nothing answered: ask once whether that is meant.
         var confirmBlank = false
     }
 
     struct View: PageView {
         let model: Model
-        var title: String { model.session.instrument.title }
+        var title: String { instrument.title }
+        var language: String { model.language.code }
+        /// The instrument in the page's language, untranslated texts in its default one.
+        var instrument: Instrument { model.session.instrument.localized(to: language) }
 
         func content() -> ComponentGroup {
-            let instrument = model.session.instrument
+            let instrument = instrument
             let total = RespondentPage.stepCount(instrument)
+            let path = SiteURL.respond(model.token).path
             El("div", .class("respond")) {
+                LanguageChooser(language: model.language, action: path, step: model.step)
                 El("p", .class("organization")) { model.organization }
                 El("h1") { instrument.title }
-                StepProgress(step: model.step + 1, of: total)
+                StepProgress(step: model.step + 1, of: total, language: language)
                 if let error = model.error { El("p", .class("error"), .role("alert")) { error } }
                 if model.confirmBlank {
-                    El("p", .class("error"), .role("alert"), .id("confirm-blank")) {
-                        "You have not answered any question. Your answers so far are saved. Hand in a blank survey anyway, or go back and answer?"
-                    }
+                    El("p", .class("error"), .role("alert"), .id("confirm-blank")) { RespondentPhrase.confirmBlank.text(in: language) }
                 }
-                El("form", Attr("method", "post"), Attr("action", SiteURL.respond(model.token).path)) {
+                El("form", Attr("method", "post"), Attr("action", model.language.keep(in: path))) {
                     if model.confirmBlank { El("input", .type("hidden"), .name("confirm_blank"), .value("yes")) }
                     El("input", .type("hidden"), .name("step"), .value("\(model.step)"))
                     if model.step == 0 {
@@ -59,23 +65,23 @@ enum RespondentPage {
                     }
                     StepButtons(
                         canGoBack: model.step > 0, isLast: model.step + 1 >= total,
-                        send: model.confirmBlank ? "Hand in without answers" : "Hand in my answers")
+                        send: (model.confirmBlank ? RespondentPhrase.handInBlank : .handIn).text(in: language), language: language)
                 }
             }
         }
 
         @HTMLBuilder private func aboutYou() -> ComponentGroup {
             El("p") {
-                "This survey asks how well the way we work at \(model.organization) serves our customers. It takes about ten minutes. Your answers are anonymous: results are only shown for groups of at least five people, and once you hand in, your link is no longer connected to your answers."
+                RespondentPhrase.about.text(in: language, ["organization": model.organization, "k": "\(model.groupSize)"])
             }
             if model.session.issuedUnitID == nil {
                 Field.select(
-                    "Where do you work?", name: "unit", options: model.units.map { ($0.id, $0.name) }, selected: model.answers.unitID,
-                    blank: "Choose…", required: true)
+                    RespondentPhrase.whereDoYouWork.text(in: language), name: "unit", options: model.units.map { ($0.id, $0.name) },
+                    selected: model.answers.unitID, blank: RespondentPhrase.choose.text(in: language), required: true)
             }
             Field.select(
-                "Your role (optional)", name: "role", options: model.roles.map { ($0.id, $0.name) }, selected: model.answers.roleID,
-                blank: "Prefer not to say")
+                RespondentPhrase.roleOptional.text(in: language), name: "role", options: model.roles.map { ($0.id, $0.name) },
+                selected: model.answers.roleID, blank: PublicPhrase.preferNotToSay.text(in: language))
         }
 
         private func question(_ item: Instrument.Item) -> Component {
@@ -91,22 +97,21 @@ enum RespondentPage {
                 case .likert:
                     let index = model.session.instrument.likertItems.firstIndex { $0.id == item.id }!
                     let current = model.answers.likert[index]
+                    let labels = instrument.scale.labels
                     for point in 1...5 {
-                        choice(
-                            String(point), "\(point) · \(model.session.instrument.scale.labels[point - 1])", checked: current == Int8(point)
-                        )
+                        choice(String(point), "\(point) · \(labels[point - 1])", checked: current == Int8(point))
                     }
-                    choice("dk", "Don't know", checked: current == AssessmentResponses.dontKnow)
+                    choice("dk", RespondentPhrase.dontKnow.text(in: language), checked: current == AssessmentResponses.dontKnow)
                 case .outcome:
                     for outcome in model.outcomes { choice(outcome.code, outcome.sentence, checked: model.answers.outcome == outcome.code) }
-                    choice("cant-say", "I can't say", checked: false)
+                    choice("cant-say", RespondentPhrase.cantSay.text(in: language), checked: false)
                 case .choice:
                     for option in item.options { choice(option, option, checked: model.answers.texts[item.id] == option) }
                 case .multi:
                     let picked = Set((model.answers.texts[item.id] ?? "").split(separator: ";").map(String.init))
                     for option in item.options { choice(option, option, checked: picked.contains(option), type: "checkbox") }
                 case .text:
-                    El("label", .class("visually-hidden"), .for(name)) { "Your answer" }
+                    El("label", .class("visually-hidden"), .for(name)) { RespondentPhrase.yourAnswer.text(in: language) }
                     El("textarea", .id(name), .name(name), Attr("rows", "4")) { model.answers.texts[item.id] ?? "" }
                 }
             }
@@ -117,10 +122,13 @@ enum RespondentPage {
     struct StepProgress: Component {
         var step: Int
         var of: Int
+        var language: String
 
         var body: Component {
             ComponentGroup {
-                El("p", .class("progress-text"), .id("progress-label")) { "Step \(step) of \(of)" }
+                El("p", .class("progress-text"), .id("progress-label")) {
+                    PublicPhrase.stepOf.text(in: language, ["step": "\(step)", "total": "\(of)"])
+                }
                 El("progress", .max("\(of)"), .value("\(step)"), .aria("labelledby", "progress-label"))
             }
         }
@@ -131,16 +139,23 @@ enum RespondentPage {
         var canGoBack: Bool
         var isLast: Bool
         var send: String
+        var language: String
 
         var body: Component {
             El("div", .class("actions")) {
-                if canGoBack { El("button", .type("submit"), .name("action"), .value("back"), .class("secondary")) { "Back" } }
+                if canGoBack {
+                    El("button", .type("submit"), .name("action"), .value("back"), .class("secondary")) {
+                        PublicPhrase.back.text(in: language)
+                    }
+                }
                 if isLast {
                     El("button", .type("submit"), .name("action"), .value("submit")) { send }
                 } else {
-                    El("button", .type("submit"), .name("action"), .value("next")) { "Save and continue" }
+                    El("button", .type("submit"), .name("action"), .value("next")) { PublicPhrase.saveAndContinue.text(in: language) }
                 }
-                El("button", .type("submit"), .name("action"), .value("pause"), .class("secondary")) { "Save and finish later" }
+                El("button", .type("submit"), .name("action"), .value("pause"), .class("secondary")) {
+                    PublicPhrase.saveAndFinishLater.text(in: language)
+                }
             }
         }
     }
@@ -149,6 +164,7 @@ enum RespondentPage {
     struct Message: PageView {
         let title: String
         let message: String
+        var language = "en"
 
         func content() -> ComponentGroup {
             El("div", .class("respond")) {
