@@ -53,6 +53,11 @@ public struct AnswerLinkService: Sendable {
             outcomes: try await store.customerModels.customerOutcomes(workspaceID: workspaceID))
     }
 
+    /// Notes that an invited person opened their link, for the response-rate page.
+    public func markOpened(token: String, now: Int64) async throws {
+        try await store.invitations.markOpened(tokenHash: Secrets.hash(token), now: now)
+    }
+
     /// The smallest group whose results a workspace shows (k), which the thanks page promises.
     public func groupSize(workspaceID: String) async throws -> Int {
         try await store.workspaces.workspace(id: workspaceID).minGroupSize

@@ -45,3 +45,8 @@ public enum AccessError: Error, Equatable, Sendable {
         }
     }
 }
+
+extension Caller {
+    /// The server itself, doing what was scheduled (a wave's reminder days).
+    public static let scheduler = Caller(kind: .machineOperator, actor: AuditActor(name: "system:scheduler", via: .system))
+}

@@ -127,3 +127,23 @@ public struct CampaignDetail: Sendable {
     public var invitedUnitIDs: [String]
     public var instrument: Instrument
 }
+
+/// A wave's reminder days, set on the campaign page or through the API.
+extension CampaignService {
+    public func reminderDays(_ caller: Caller?, workspace slug: String, campaign campaignID: String) async throws -> [ReminderDay] {
+        let (workspace, _) = try await access.enter(slug, caller: caller, minimum: .viewer)
+        return try await store.invitations.reminderDays(
+            campaign: try await store.campaigns.campaign(workspaceID: workspace.id, id: campaignID))
+    }
+
+    /// Replaces the days still to come; returns all of them, those run included.
+    public func setReminderDays(
+        _ caller: Caller?, workspace slug: String, campaign campaignID: String, days: [Int], now: Int64
+    ) async throws -> [ReminderDay] {
+        try await access.changing(slug, caller) { workspace in
+            let campaign = try await store.campaigns.campaign(workspaceID: workspace.id, id: campaignID)
+            try await store.invitations.setReminderDays(workspaceID: workspace.id, campaign: campaign, days: days, now: now)
+            return try await store.invitations.reminderDays(campaign: campaign)
+        }
+    }
+}

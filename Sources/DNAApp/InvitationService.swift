@@ -62,12 +62,12 @@ public struct InvitationService: WorkspaceUseCases {
             return try await store.invitations.remind(
                 workspaceID: workspace.id, campaignID: campaign.id, now: now, link: { Self.secret(for: $0, key: key) },
                 compose: composer(
-                    workspace: workspace, instrument: instrument, campaign: campaign, contact: contact, reminder: true, now: now))
+                    workspace: workspace, instrument: instrument, campaign: campaign, contact: contact, reminder: true, now: now)) ?? 0
         }
     }
 
     /// The wave, refused once it has closed: a link to a closed wave could not be used.
-    private func openCampaign(_ workspace: Workspace, _ id: String, now: Int64) async throws -> Campaign {
+    func openCampaign(_ workspace: Workspace, _ id: String, now: Int64) async throws -> Campaign {
         let campaign = try await store.campaigns.campaign(workspaceID: workspace.id, id: id)
         guard campaign.state(at: now) != .closed else {
             throw StoreError.invalid("'\(campaign.name)' has closed; reopen it to invite or remind people")
@@ -83,7 +83,7 @@ public struct InvitationService: WorkspaceUseCases {
     /// The mail, in the participant's language (else the instrument's default): the
     /// organization's name, the personal link, what anonymity means here, why the person got
     /// it and whom to ask. The link carries the participant's language, so the pages open in it.
-    private func composer(
+    func composer(
         workspace: Workspace, instrument: Instrument, campaign: Campaign, contact: String, reminder: Bool, now: Int64
     )
         -> @Sendable (Participant, String, String) -> OutboxMail

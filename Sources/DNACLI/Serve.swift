@@ -72,8 +72,19 @@ struct Serve: AsyncParsableCommand {
                     store: store, settings: mail,
                     fromName: { id in (try? await store.workspaces.workspace(id: id))?.name ?? "CustomerDNA" },
                     now: { Int64(Date().timeIntervalSince1970) }, logger: CLILogging.logger("cdna.mail"))
+                // The wave's reminder days are run here too: only a server that sends mail
+                // reminds by schedule, and each day runs once across servers.
+                let linkKey = settings.configuration.linkKey, publicURL = settings.configuration.publicBaseURL
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask { await sender.run() }
+                    if let linkKey {
+                        let invitations = InvitationService(store: store, linkKey: linkKey, publicURL: publicURL)
+                        group.addTask {
+                            await invitations.runReminders(
+                                contact: mail.from, now: { Int64(Date().timeIntervalSince1970) },
+                                logger: CLILogging.logger("cdna.reminders"))
+                        }
+                    }
                     try await app.runService()
                     group.cancelAll()
                 }

@@ -21,4 +21,25 @@ extension Schema {
             """
         ]
     )
+
+    /// The days after a wave opens on which the invited who have not handed in are reminded
+    /// (each runs once, whichever server gets to it first), and the day a person first opened
+    /// their link, for the response-rate page's "opened". Opening is not answering: nothing
+    /// here leads to the answers either.
+    static let reminderDays = Migration(
+        name: "0013-reminder-days",
+        statements: [
+            """
+            CREATE TABLE reminder_days (
+                campaign_id TEXT NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+                workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+                day BIGINT NOT NULL CHECK (day BETWEEN 1 AND 365),
+                ran_at BIGINT,
+                reminded BIGINT,
+                PRIMARY KEY (campaign_id, day)
+            )
+            """,
+            "ALTER TABLE invitations ADD COLUMN opened_on BIGINT",
+        ]
+    )
 }

@@ -7,6 +7,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
+@testable import DNAApp
 @testable import DNAWeb
 
 @Suite("Participants pages and API")
@@ -156,5 +157,65 @@ struct InvitationPageTests {
             #expect(refused.status == .badRequest && refused.text.contains("set CDNA_LINK_KEY to invite by e-mail"))
             #expect(try await fixture.store.mailOutbox.pendingCount() == 0)
         }
+    }
+
+    @Test(
+        "reminder days are set on the page (a bad entry is refused at its field) and through the API; opened links count by unit",
+        arguments: TestDatabase.available)
+    func reminderDays(database: TestDatabase) async throws {
+        try await WebFixture.run(database, configure: { $0.linkKey = Data(repeating: 1, count: 32) }) { fixture, client in
+            let wave = try await Self.wave(fixture)
+            // The fixture's clock stands at 1,800,000,000: a wave that opened just before.
+            let opened = try await fixture.store.campaigns.create(
+                workspaceID: fixture.acme.id, name: "Autumn", instrument: .builtIn("customer-dna"), opensAt: 1_800_000_000 - 3_600,
+                closesAt: nil, population: [try #require(try await Self.claimsUnit(fixture)): 2], now: 1)
+            let session = try await client.signIn(email: "admin@acme.test", password: WebFixture.password)
+            let path = "/w/acme/campaigns/\(opened.id)"
+            let page = try await client.execute(uri: path, method: .get, headers: session.headers)
+            #expect(page.text.contains("Reminder days") && page.text.contains(#"name="days""#))
+            let saved = try await CustomerModelWebTests.post(client, session, path + "/reminder-days", [("days", "7, 3")])
+            #expect(saved.status == .ok && saved.text.contains("Reminders will go out 3, 7 days after opening."))
+            #expect(saved.text.contains(#"<td role="cell" data-label="Reminded">to come"#))
+            let bad = try await CustomerModelWebTests.post(client, session, path + "/reminder-days", [("days", "3, <b>soon</b>")])
+            #expect(bad.status == .badRequest && bad.text.contains("&#39;&lt;b&gt;soon&lt;/b&gt;&#39; is not a whole number of days"))
+            #expect(bad.text.contains(#"aria-invalid="true""#) && bad.text.contains(#"value="3, &lt;b&gt;soon&lt;/b&gt;""#))
+            let range = try await CustomerModelWebTests.post(client, session, path + "/reminder-days", [("days", "900")])
+            #expect(range.status == .badRequest && range.text.contains("reminder day 900 is outside 1 to 365 days after opening"))
+
+            // The API reads and sets the same days; its schema refuses a day twice or out of range.
+            func api(_ method: HTTPRequest.Method, _ body: String? = nil) async throws -> TestResponse {
+                var headers = HTTPFields.bearer(fixture.adminToken)
+                headers[.contentType] = "application/json"
+                return try await client.execute(
+                    uri: "/api/v1/workspaces/acme/campaigns/\(opened.id)/reminder-days", method: method, headers: headers,
+                    body: body.map { ByteBuffer(string: $0) })
+            }
+            let read = try await api(.get)
+            let readDays = try read.json()["days"] as? [[String: Any]]
+            #expect(read.status == .ok && readDays?.compactMap { $0["day"] as? Int } == [3, 7])
+            let put = try await api(.put, #"{"days":[2]}"#)
+            let putDays = try put.json()["days"] as? [[String: Any]]
+            #expect(put.status == .ok && putDays?.first?["due_at"] as? Int == 1_800_000_000 - 3_600 + 2 * 86_400)
+            #expect(try await api(.put, #"{"days":[2,2]}"#).status == .badRequest)
+            #expect(try await api(.put, #"{"days":[0]}"#).status == .badRequest)
+            let viewer = try await client.execute(
+                uri: "/api/v1/workspaces/acme/campaigns/\(opened.id)/reminder-days", method: .put,
+                headers: [.authorization: "Bearer \(fixture.outsiderToken)", .contentType: "application/json"],
+                body: ByteBuffer(string: #"{"days":[4]}"#))
+            #expect(viewer.status == .forbidden || viewer.status == .notFound)
+
+            // Invited people who open their link count as opened, by unit only from k people.
+            _ = try await CustomerModelWebTests.post(client, session, "/w/acme/campaigns/\(wave.id)/invite", [])
+            let statuses = try await fixture.store.invitations.statuses(workspaceID: fixture.acme.id, campaignID: wave.id)
+            let secret = InvitationService.secret(for: statuses[0].id, keyData: Data(repeating: 1, count: 32))
+            #expect(try await client.execute(uri: "/r/\(secret)", method: .get).status == .ok)
+            let counted = try await client.execute(uri: "/w/acme/campaigns/\(wave.id)", method: .get, headers: session.headers)
+            #expect(counted.text.contains(#"<span class="stat">1</span> opened the link"#))
+            #expect(counted.text.contains(#"<td role="cell" data-label="Opened the link">hidden</td>"#))
+        }
+    }
+
+    static func claimsUnit(_ fixture: WebFixture) async throws -> String? {
+        try await fixture.store.organization.units(workspaceID: fixture.acme.id).first { $0.code == "claims" }?.id
     }
 }

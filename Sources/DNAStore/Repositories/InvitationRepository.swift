@@ -13,6 +13,8 @@ public struct InvitationStatus: Codable, Equatable, Sendable {
     public var invitedOn: Int64
     public var remindedOn: Int64?
     public var reminders: Int
+    /// The day the person first opened their link; nil if they have not.
+    public var openedOn: Int64?
     public var handedIn: Bool
 }
 
@@ -64,12 +66,14 @@ extension InvitationRepository {
     }
 
     /// Reminds everyone invited to the campaign who has not handed in (their link is still
-    /// there), with the same link; the others get nothing.
+    /// there), with the same link; the others get nothing. With `day`, this is that reminder
+    /// day's run, and nil comes back when another run has already claimed it.
     public func remind(
-        workspaceID: String, campaignID: String, now: Int64, link: @escaping @Sendable (String) -> String,
+        workspaceID: String, campaignID: String, now: Int64, day: Int? = nil, link: @escaping @Sendable (String) -> String,
         compose: @escaping @Sendable (_ participant: Participant, _ secret: String, _ invitationID: String) -> OutboxMail
-    ) async throws -> Int {
+    ) async throws -> Int? {
         try await write { db in
+            if let day, !(try await Self.claimReminderDay(db, campaignID: campaignID, day: day, now: now)) { return nil }
             let rows = try await db.raw(
                 """
                 SELECT i.id AS invitation_id, p.id, p.email, p.name, p.unit_id, p.role_id, p.language, p.manager_email
@@ -94,7 +98,13 @@ extension InvitationRepository {
             if !ids.isEmpty {
                 try await AuditLogRepository.audit(
                     db, workspaceID: workspaceID, action: "campaign.remind", record: "campaign:\(campaignID)",
-                    summary: "reminded \(ids.count) participants who have not handed in")
+                    summary: "reminded \(ids.count) participants who have not handed in" + (day.map { " (day \($0))" } ?? ""))
+            }
+            if let day {
+                try await db.update("reminder_days").set("reminded", to: SQLBind(ids.count)).where(
+                    "campaign_id", .equal, SQLBind(campaignID)
+                )
+                .where("day", .equal, SQLBind(day)).run()
             }
             return ids.count
         }
@@ -105,7 +115,7 @@ extension InvitationRepository {
         try await read { db in
             try await db.raw(
                 """
-                SELECT i.id, i.participant_id, p.email, p.name, p.unit_id, p.language, i.invited_on, i.reminded_on, i.reminders,
+                SELECT i.id, i.participant_id, p.email, p.name, p.unit_id, p.language, i.invited_on, i.reminded_on, i.reminders, i.opened_on,
                     CASE WHEN EXISTS (SELECT 1 FROM respondent_tokens t WHERE t.token_hash = i.token_hash) THEN 0 ELSE 1 END AS handed_in
                 FROM invitations i JOIN participants p ON p.id = i.participant_id
                 WHERE i.workspace_id = \(bind: workspaceID) AND i.campaign_id = \(bind: campaignID)
@@ -127,11 +137,12 @@ private struct InvitationStatusRow: Decodable {
     var invitedOn: Int64
     var remindedOn: Int64?
     var reminders: Int
+    var openedOn: Int64?
     var handedIn: Int
 
     var status: InvitationStatus {
         InvitationStatus(
             id: id, participantID: participantID, email: email, name: name, unitID: unitID, language: language, invitedOn: invitedOn,
-            remindedOn: remindedOn, reminders: reminders, handedIn: handedIn == 1)
+            remindedOn: remindedOn, reminders: reminders, openedOn: openedOn, handedIn: handedIn == 1)
     }
 }

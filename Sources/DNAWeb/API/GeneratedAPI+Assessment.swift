@@ -135,3 +135,27 @@ extension GeneratedAPI {
         return APIResponse.CampaignInfo(campaign, now: now, openLinkURL: openLink, progress: progress)
     }
 }
+
+// MARK: Reminder days
+extension GeneratedAPI {
+    func getWorkspacesCampaignsReminderDays(
+        _ input: Operations.GetWorkspacesCampaignsReminderDays.Input
+    ) async throws -> Operations.GetWorkspacesCampaignsReminderDays.Output {
+        let days = try await campaigns.reminderDays(caller, workspace: input.path.workspace, campaign: input.path.id)
+        return .ok(.init(body: .json(try documented(ReminderDayList(days: days)))))
+    }
+
+    func putWorkspacesCampaignsReminderDays(
+        _ input: Operations.PutWorkspacesCampaignsReminderDays.Input
+    ) async throws -> Operations.PutWorkspacesCampaignsReminderDays.Output {
+        guard case .json(let body) = input.body else { throw WebError.badRequest("the body must be JSON") }
+        let days = try await campaigns.setReminderDays(
+            caller, workspace: input.path.workspace, campaign: input.path.id, days: body.days, now: now)
+        return .ok(.init(body: .json(try documented(ReminderDayList(days: days)))))
+    }
+}
+
+/// The reminder days as the API shows them.
+private struct ReminderDayList: Encodable {
+    var days: [ReminderDay]
+}

@@ -95,6 +95,11 @@ struct SchemaCheck {
             guard case .array(let items) = value else { return "\(field) must be a list" }
             if let most = schema["maxItems"] as? Int, items.count > most { return "\(field) has more than \(most) items" }
             if let least = schema["minItems"] as? Int, items.count < least { return "\(field) needs at least \(least) items" }
+            if schema["uniqueItems"] as? Bool == true,
+                let twice = items.indices.first(where: { index in items[..<index].contains(items[index]) })
+            {
+                return "\(field) lists the value at \(twice) twice"
+            }
             let itemSchema = schema["items"] as? [String: Any] ?? [:]
             for (index, item) in items.enumerated() {
                 if let problem = problem(item, itemSchema, at: path + [String(index)]) { return problem }

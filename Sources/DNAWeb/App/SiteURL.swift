@@ -21,6 +21,7 @@ public enum SiteURL: Sendable, Equatable {
     case campaignImport(String, String)
     case campaignInvite(String, String)
     case campaignRemind(String, String)
+    case campaignReminderDays(String, String)
     case campaignResults(String, String)
     case campaignReport(String, String)
     case force(String, String)
@@ -100,6 +101,7 @@ public enum SiteURL: Sendable, Equatable {
         case .campaignImport(let slug, let id): "/w/\(Self.segment(slug))/campaigns/\(Self.segment(id))/import"
         case .campaignInvite(let slug, let id): "/w/\(Self.segment(slug))/campaigns/\(Self.segment(id))/invite"
         case .campaignRemind(let slug, let id): "/w/\(Self.segment(slug))/campaigns/\(Self.segment(id))/remind"
+        case .campaignReminderDays(let slug, let id): "/w/\(Self.segment(slug))/campaigns/\(Self.segment(id))/reminder-days"
         case .campaignResults(let slug, let id): "/w/\(Self.segment(slug))/campaigns/\(Self.segment(id))/results"
         case .campaignReport(let slug, let id): "/w/\(Self.segment(slug))/campaigns/\(Self.segment(id))/report"
         case .force(let slug, let id): "/w/\(Self.segment(slug))/forces/\(Self.segment(id))"

@@ -95,6 +95,23 @@ extension PageController {
                 return "Reminded \(count) participant\(count == 1 ? "" : "s") who have not handed in."
             }
         }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .campaignReminderDays(w, id) })) { request, context in
+            let form = try await FormBody.read(request)
+            return try await campaignPage(request, context, minimum: .analyst, csrf: form[AuthMiddleware.csrfField], form: form) { model in
+                let days = try Self.reminderDays(form["days"] ?? "")
+                let saved: [ReminderDay]
+                do {
+                    saved = try await CampaignService(store: store).setReminderDays(
+                        context.caller, workspace: model.workspace.slug, campaign: model.campaign.id, days: days, now: clock.now())
+                } catch StoreError.invalid(let message) {
+                    throw FieldProblem("days", message)
+                }
+                let coming = saved.filter { $0.ranAt == nil }.map { "\($0.day)" }
+                model.notice =
+                    coming.isEmpty
+                    ? "No reminder days to come." : "Reminders will go out \(coming.joined(separator: ", ")) days after opening."
+            }
+        }
         router.get(RouterPath(stringLiteral: SiteURL.pattern { w, id in .campaignResults(w, id) })) { request, context in
             try await page(request, context) { workspace, _, identity in
                 let (scorecard, frameworks, frameworkID) = try await scorecard(request, context, workspace, trendOfEveryGroup: false)
@@ -186,7 +203,7 @@ extension PageController {
 
     /// Renders the campaign page after `change` has adjusted its model (a notice, new links).
     private func campaignPage(
-        _ request: Request, _ context: AppContext, minimum: Access = .viewer, csrf: String? = nil,
+        _ request: Request, _ context: AppContext, minimum: Access = .viewer, csrf: String? = nil, form: FormBody? = nil,
         _ change: (inout CampaignPage.Model) async throws -> Void
     ) async throws -> Response {
         try await page(request, context, minimum: minimum) { workspace, access, identity in
@@ -197,15 +214,22 @@ extension PageController {
                 workspace: workspace, campaign: detail.campaign, state: detail.campaign.state(at: clock.now()), progress: detail.progress,
                 units: detail.units, population: detail.invitedUnitIDs, instrument: detail.instrument, canEdit: access >= .analyst,
                 csrfToken: identity.csrfToken, baseURL: publicURL)
+            var fieldErrors: [String: String] = [:]
             do {
                 try await change(&model)
-            } catch let error as StoreError {
-                model.notice = error.description
-                model.problems = [FileProblem(file: "form", line: 1, column: 1, message: error.description)]
+            } catch {
+                guard let refusal = Refusal(error) else { throw error }
+                model.notice = refusal.message
+                model.problems = [FileProblem(file: "form", line: 1, column: 1, message: refusal.message)]
+                fieldErrors = refusal.fieldErrors
             }
             // Counts may have changed (an import, an invitation).
             model.progress = try await campaigns.campaign(context.caller, workspace: workspace.slug, id: detail.campaign.id).progress
-            if access >= .analyst { model.mail = try await invitationMail(context, workspace, campaignID: detail.campaign.id) }
+            if access >= .analyst { model.mail = try await invitationMail(context, workspace, campaign: detail.campaign) }
+            // A refused form comes back with what was typed into it and the field at fault.
+            if let form, !model.problems.isEmpty {
+                return CampaignPage.View(model: model).refused(form, postedTo: request, identity: identity, fieldErrors: fieldErrors)
+            }
             let status: HTTPResponse.Status = model.problems.isEmpty ? .ok : .badRequest
             return CampaignPage.View(model: model).response(status: status, identity: identity)
         }
@@ -213,8 +237,9 @@ extension PageController {
 
     /// The wave's invitations and their mail, for an analyst.
     private func invitationMail(
-        _ context: AppContext, _ workspace: Workspace, campaignID: String
+        _ context: AppContext, _ workspace: Workspace, campaign: Campaign
     ) async throws -> CampaignPage.InvitationMail {
+        let campaignID = campaign.id
         let statuses = try await store.invitations.statuses(workspaceID: workspace.id, campaignID: campaignID)
         let mails =
             try await store.mailOutbox.mails(workspaceID: workspace.id, purpose: "invitation:" + campaignID)
@@ -224,7 +249,7 @@ extension PageController {
         let invited = Set(statuses.map(\.participantID))
         return CampaignPage.InvitationMail(
             statuses: statuses, mails: mails, notInvited: participants.filter { !invited.contains($0.id) }.count,
-            canInvite: linkKey != nil, sendsMail: sendsMail)
+            canInvite: linkKey != nil, sendsMail: sendsMail, reminderDays: try await store.invitations.reminderDays(campaign: campaign))
     }
 
     /// Invites or reminds from the campaign page, as the signed-in analyst, and shows the page
@@ -252,6 +277,16 @@ extension PageController {
             let campaignID = try context.parameter("id")
             try await action(form, workspace, campaignID)
             return Response.redirect(to: SiteURL.campaign(workspace.slug, campaignID).path, type: .found)
+        }
+    }
+
+    /// "3, 7" as days; anything but whole numbers is refused at the field.
+    static func reminderDays(_ text: String) throws -> [Int] {
+        let parts = text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" }).map(String.init)
+        if parts.count > 20 { throw FieldProblem("days", "at most 10 reminder days; \(parts.count) were given") }
+        return try parts.map { part in
+            guard let day = Int(part) else { throw FieldProblem("days", "'\(part.prefix(20))' is not a whole number of days") }
+            return day
         }
     }
 }

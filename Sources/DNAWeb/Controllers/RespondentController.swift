@@ -16,6 +16,8 @@ struct RespondentController {
         router.get(RouterPath(stringLiteral: SiteURL.pattern { _, id in .respond(id) })) { request, context in
             let token = try context.parameter("id")
             return try await withSession(token, request) { session, language in
+                // Until a first step is saved, a visit may be an invited person opening their link.
+                if session.answers == nil { try await links.markOpened(token: token, now: clock.now()) }
                 let step = request.uri.queryParameters.get("step").flatMap(Int.init) ?? resumeStep(session)
                 return try await render(
                     session, token: token, step: step, answers: session.answers ?? blank(session), error: nil, language: language)

@@ -104,17 +104,6 @@ enum CampaignPage {
         var mail: InvitationMail?
     }
 
-    /// The invitations of a wave as the page shows them: who was invited and has handed in,
-    /// what became of their mails, and whether this server can invite and send at all.
-    struct InvitationMail {
-        var statuses: [InvitationStatus]
-        var mails: [OutboxMail]
-        /// Participants in the wave's units not invited yet.
-        var notInvited: Int
-        var canInvite: Bool
-        var sendsMail: Bool
-    }
-
     struct View: PageView {
         let model: Model
         var title: String { model.campaign.name }
@@ -150,68 +139,8 @@ enum CampaignPage {
                     ]
                 }, className: "progress")
             // A closed wave nobody was invited to by e-mail has nothing to say here.
-            if let mail = model.mail, model.state != .closed || !mail.statuses.isEmpty { invitationSection(mail) }
+            if let mail = model.mail, model.state != .closed || !mail.statuses.isEmpty { CampaignInvitations(page: model, mail: mail) }
             if model.canEdit { editSections() }
-        }
-
-        @HTMLBuilder private func invitationSection(_ mail: InvitationMail) -> ComponentGroup {
-            let slug = model.workspace.slug, id = model.campaign.id, k = model.workspace.minGroupSize
-            let sent = mail.mails.filter { $0.state == .sent }.count
-            let failed = mail.mails.filter { $0.state == .failed }
-            let failing = mail.mails.filter { $0.state == .pending && $0.lastError != nil }
-            let waiting = mail.mails.filter { $0.state == .pending }.count
-            El("h2") { "Invitations by e-mail" }
-            StatCards([
-                ("\(mail.statuses.count)", "invited"), ("\(mail.statuses.filter(\.handedIn).count)", "of them handed in"),
-                ("\(sent)", "mails sent"), ("\(waiting)", "mails waiting"), ("\(failed.count)", "mails given up"),
-            ])
-            if !mail.sendsMail && waiting > 0 {
-                El("p", .class("notice"), .role("status")) {
-                    "This server does not send mail (it has no --smtp-url): \(waiting) mail\(waiting == 1 ? " waits" : "s wait") in the outbox until one that does runs."
-                }
-            }
-            if let reason = failing.first?.lastError {
-                El("p", .class("error"), .role("alert")) {
-                    "Mail is failing for now and will be tried again: \(reason)"
-                }
-            }
-            if !failed.isEmpty {
-                DataTable(
-                    caption: "Mails given up", columns: ["To", "Attempts", "Why"],
-                    rows: failed.map { [$0.recipient, "\($0.attempts)", $0.lastError ?? ""] }, className: "mail-failures")
-            }
-            let byUnit = Dictionary(grouping: mail.statuses, by: \.unitID)
-            if !byUnit.isEmpty {
-                DataTable(
-                    caption: "By unit (units with fewer than \(k) invited show no count)", columns: ["Unit", "Invited", "Handed in"],
-                    rows: model.units.compactMap { unit in
-                        guard let people = byUnit[unit.id] else { return nil }
-                        let shown = people.count >= k
-                        return [unit.name, "\(people.count)", shown ? "\(people.filter(\.handedIn).count)" : "hidden"]
-                    }, className: "invitations-by-unit")
-            }
-            if !mail.canInvite {
-                El("p") { "To invite by e-mail, set CDNA_LINK_KEY (the same for every server of this database) and restart the server." }
-            } else if model.state != .closed {
-                El("div", .class("actions")) {
-                    PostForm(
-                        action: SiteURL.campaignInvite(slug, id).path, csrf: model.csrfToken,
-                        submit: "Invite \(mail.notInvited) participant\(mail.notInvited == 1 ? "" : "s") not invited yet",
-                        className: "inline"
-                    ) {}
-                    PostForm(
-                        action: SiteURL.campaignRemind(slug, id).path, csrf: model.csrfToken, submit: "Remind those who have not handed in",
-                        className: "inline"
-                    ) {}
-                }
-                if mail.notInvited == 0 && mail.statuses.isEmpty {
-                    El("p") {
-                        "Nobody in the wave's units is a participant yet. "
-                        PageLink("Import participants", .participants(slug))
-                        " to invite them by e-mail."
-                    }
-                }
-            }
         }
 
         @HTMLBuilder private func editSections() -> ComponentGroup {
