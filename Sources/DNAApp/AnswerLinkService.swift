@@ -58,6 +58,11 @@ public struct AnswerLinkService: Sendable {
         try await store.invitations.markOpened(tokenHash: Secrets.hash(token), now: now)
     }
 
+    /// Notes that a mailed customer opened their link, for the survey page.
+    public func markSurveyOpened(token: String, now: Int64) async throws {
+        try await store.invitations.markSurveyOpened(tokenHash: Secrets.hash(token), now: now)
+    }
+
     /// The smallest group whose results a workspace shows (k), which the thanks page promises.
     public func groupSize(workspaceID: String) async throws -> Int {
         try await store.workspaces.workspace(id: workspaceID).minGroupSize

@@ -89,38 +89,20 @@ public struct InvitationService: WorkspaceUseCases {
         -> @Sendable (Participant, String, String) -> OutboxMail
     {
         let base = publicURL, organization = workspace.name, k = "\(workspace.minGroupSize)"
-        return { person, secret, invitationID in
-            let personal = person.language.flatMap(LanguageTag.translation(for:))
-            let language = personal ?? instrument.defaultLanguage
-            let link = base + "/r/" + secret + (personal.map { "?lang=\($0)" } ?? "")
+        return { person, secret, _ in
+            let (language, linkLanguage) = InvitationLetter.language(of: person.language, fallback: instrument.defaultLanguage)
             let survey = instrument.localized(to: language).title
-            let greeting =
-                person.name.isEmpty
-                ? MailPhrase.greetingWithoutName.text(in: language) : MailPhrase.greeting.text(in: language, ["name": person.name])
-            let opening = (reminder ? MailPhrase.reminderOpening : .invitationOpening).text(
-                in: language, ["organization": organization, "survey": survey])
-            let anonymity = MailPhrase.anonymity.text(in: language, ["k": k])
-            let why = MailPhrase.why.text(in: language, ["organization": organization, "contact": contact])
-            let text = [greeting, "", opening, "", MailPhrase.personalLink.text(in: language), link, "", anonymity, "", why]
-                .joined(separator: "\n")
-            let e = Self.escape
-            let html = """
-                <!DOCTYPE html><html lang="\(language)"><body style="font-family:sans-serif;line-height:1.5;color:#1b1f24">\
-                <p><strong>\(e(organization))</strong></p><p>\(e(greeting))</p><p>\(e(opening))</p>\
-                <p><a href="\(e(link))" style="display:inline-block;padding:.5em 1em;background:#0b5cad;color:#fff;text-decoration:none;border-radius:4px">\(e(MailPhrase.answerButton.text(in: language)))</a></p>\
-                <p style="font-size:.9em">\(e(MailPhrase.orOpen.text(in: language))) \(e(link))</p><p>\(e(anonymity))</p>\
-                <p style="font-size:.9em;color:#4a5562">\(e(why))</p></body></html>
-                """
-            return OutboxMail(
-                id: UUID().uuidString, workspaceID: workspace.id,
-                purpose: (reminder ? "reminder:" : "invitation:") + campaign.id, recipient: person.email,
+            let letter = InvitationLetter(
+                language: language, organization: organization, name: person.name,
                 subject: (reminder ? MailPhrase.reminderSubject : .invitationSubject).text(in: language, ["organization": organization]),
-                bodyText: text, bodyHTML: html, messageID: "\(UUID().uuidString)@customerdna", nextAttemptAt: now, createdAt: now)
+                opening: (reminder ? MailPhrase.reminderOpening : .invitationOpening).text(
+                    in: language, ["organization": organization, "survey": survey]),
+                link: base + "/r/" + secret + (linkLanguage.map { "?lang=\($0)" } ?? ""),
+                button: MailPhrase.answerButton.text(in: language), assurance: MailPhrase.anonymity.text(in: language, ["k": k]),
+                why: MailPhrase.why.text(in: language, ["organization": organization, "contact": contact]))
+            return letter.mail(
+                workspaceID: workspace.id, purpose: (reminder ? "reminder:" : "invitation:") + campaign.id, recipient: person.email,
+                now: now)
         }
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

@@ -11,8 +11,8 @@ struct CustomerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "customers", abstract: "The customer model: model file, studies and votes, task tests, customer metrics.",
         subcommands: [
-            ModelImport.self, ModelExport.self, SurveyList.self, SurveyCreate.self, SurveyLinks.self, SurveyImport.self, SurveyResults.self,
-            TaskResultsImport.self, MetricsImport.self,
+            ModelImport.self, ModelExport.self, SurveyList.self, SurveyCreate.self, SurveyLinks.self, Invite.self, Remind.self,
+            SurveyImport.self, SurveyResults.self, TaskResultsImport.self, MetricsImport.self,
         ])
 
     struct ModelImport: AsyncParsableCommand {

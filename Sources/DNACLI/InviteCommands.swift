@@ -97,3 +97,62 @@ extension CampaignCommand {
         }
     }
 }
+
+/// What `customers invite` and `customers remind` both take, and the service they both call.
+struct CustomerInvitationOptions: ParsableArguments {
+    @Option(help: "Survey (study or vote) id or exact name.") var survey: String
+    @Option(help: "Whom the mail tells customers to ask, e.g. your e-mail address (default: CDNA_MAIL_FROM).") var contact: String?
+    @OptionGroup var address: PublicURLOptions
+    @OptionGroup var workspace: WorkspaceOptions
+
+    func run(
+        _ action: @escaping (CustomerInvitationService, _ workspace: String, CustomerSurvey, _ contact: String) async throws -> String
+    ) async throws {
+        try await runCommand {
+            let base = try address.base
+            try await workspace.withWorkspace { store, found in
+                let target = try await findSurvey(survey, in: found, store: store)
+                let service = CustomerInvitationService(store: store, linkKey: try LinkKey.load(store.location), publicURL: base)
+                Console.out(try await action(service, found.slug, target, MailContact.resolve(contact)))
+            }
+        }
+    }
+}
+
+extension CustomerCommand {
+    struct Invite: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "E-mail a personal single-use link for a study or vote to every address of a list not invited yet.",
+            discussion: """
+                The list is a CSV with the header email,name,language,segment (only email is needed): the mail and the \
+                pages are in the customer's language, and a segment saves them the question. A list with a mistake sends \
+                nothing. The mails go into the outbox; a `cdna serve` with --smtp-url sends them.
+                """)
+        @Argument(help: "The customer address list (CSV).") var addresses: String
+        @OptionGroup var options: CustomerInvitationOptions
+
+        func run() async throws {
+            let file = addresses
+            try await options.run { service, workspace, survey, contact in
+                let count = try await service.invite(
+                    .commandLine, workspace: workspace, survey: survey.id, file: file, text: try readTextFile(file), contact: contact,
+                    now: nowSeconds())
+                return "Invited \(count) customers to '\(survey.name)'; the mails wait in the outbox."
+            }
+        }
+    }
+
+    struct Remind: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "E-mail a reminder, with the same link, to every customer invited to the study or vote who has not answered.")
+        @OptionGroup var options: CustomerInvitationOptions
+
+        func run() async throws {
+            try await options.run { service, workspace, survey, contact in
+                let count = try await service.remind(
+                    .commandLine, workspace: workspace, survey: survey.id, contact: contact, now: nowSeconds())
+                return "Reminded \(count) customers who have not answered '\(survey.name)'."
+            }
+        }
+    }
+}

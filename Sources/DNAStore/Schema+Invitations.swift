@@ -42,4 +42,31 @@ extension Schema {
             "ALTER TABLE invitations ADD COLUMN opened_on BIGINT",
         ]
     )
+
+    /// Customers a study or vote was mailed to, from an address list: their link (as a hash;
+    /// its `survey_tokens` row goes when the answers are sent, as for every customer link),
+    /// language and segment, and when they were invited, opened the link and were reminded.
+    /// Nothing here leads to the answers.
+    static let surveyInvitations = Migration(
+        name: "0014-survey-invitations",
+        statements: [
+            """
+            CREATE TABLE survey_invitations (
+                id TEXT PRIMARY KEY,
+                workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+                survey_id TEXT NOT NULL REFERENCES customer_surveys(id) ON DELETE CASCADE,
+                email TEXT NOT NULL,
+                name TEXT NOT NULL DEFAULT '',
+                language TEXT,
+                segment TEXT,
+                token_hash TEXT NOT NULL UNIQUE,
+                invited_on BIGINT NOT NULL,
+                opened_on BIGINT,
+                reminded_on BIGINT,
+                reminders BIGINT NOT NULL DEFAULT 0,
+                UNIQUE (survey_id, email)
+            )
+            """
+        ]
+    )
 }

@@ -40,6 +40,33 @@ struct CLIRolloutTests {
         #expect(reimported.output == "Imported \(again.path): 0 participants added, 0 changed.\n")
     }
 
+    @Test("customers invite: a bad address list sends nothing and says where; a good one invites each address once; remind")
+    func customerInvitations() throws {
+        let directory = try CLITests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let data = directory.path
+        #expect(try CLITests.cdna(["demo", "--data", data]).status == 0)
+        let created = try CLITests.cdna([
+            "customers", "create-survey", "--workspace", "harbor", "--data", data, "--kind", "top-tasks", "--name", "Vote now",
+            "--public-title", "Tell us",
+        ])
+        #expect(created.status == 0, "\(created.error)")
+        let list = directory.appendingPathComponent("a.csv")
+        try "email,name,language,segment\nkari@x.test,Kari,nb,brokers\nbo@x.test,,,nope\n".write(
+            to: list, atomically: true, encoding: .utf8)
+        let invite = ["customers", "invite", "--workspace", "harbor", "--data", data, "--survey", "Vote now", list.path]
+        let refused = try CLITests.cdna(invite)
+        #expect(refused.status == 2 && refused.error.contains("\(list.path):3:13: segment 'nope' is not a segment of this workspace"))
+        try "email,name,language,segment\nkari@x.test,Kari,nb,brokers\nbo@x.test,,,\n".write(to: list, atomically: true, encoding: .utf8)
+        let invited = try CLITests.cdna(invite)
+        #expect(
+            invited.status == 0 && invited.output == "Invited 2 customers to 'Vote now'; the mails wait in the outbox.\n",
+            "\(invited.error)")
+        #expect(try CLITests.cdna(invite).output == "Invited 0 customers to 'Vote now'; the mails wait in the outbox.\n")
+        let remind = try CLITests.cdna(["customers", "remind", "--workspace", "harbor", "--data", data, "--survey", "Vote now"])
+        #expect(remind.output == "Reminded 2 customers who have not answered 'Vote now'.\n")
+    }
+
     @Test("instruments check: problems fail with their place, missing translations are listed, --strict fails on them")
     func instrumentCheck() throws {
         let directory = try CLITests.temporaryDirectory()

@@ -83,3 +83,11 @@ public struct SurveyProgress: Codable, Equatable, Sendable {
         self.inProgress = inProgress
     }
 }
+
+extension CustomerSurvey {
+    /// The title on the customer's pages and mails in `language`: the public title as
+    /// written, or the kind's default title in that language.
+    public func titleForCustomers(in language: String) -> String {
+        publicTitle.isEmpty ? (kind == .outcomeStudy ? CustomerPhrase.studyTitle : .voteTitle).text(in: language) : publicTitle
+    }
+}

@@ -2,6 +2,8 @@
 public enum MailPhrase: String, Phrase, CaseIterable {
     case invitationSubject, reminderSubject, greeting, greetingWithoutName, invitationOpening, reminderOpening
     case personalLink, answerButton, orOpen, anonymity, why
+    case customerInvitationSubject, customerReminderSubject, customerInvitationOpening, customerReminderOpening, customerPrivacy
+    case customerWhy, customerButton
 
     public var texts: Translations {
         switch self {
@@ -81,6 +83,59 @@ public enum MailPhrase: String, Phrase, CaseIterable {
                 fr:
                     "Vous recevez ce message parce que vous figurez parmi les participants de {organization} dans CustomerDNA. Questions : {contact}.",
                 es: "Recibe este correo porque figura como participante de {organization} en CustomerDNA. Preguntas: {contact}.")
+        case .customerInvitationSubject:
+            Translations(
+                en: "{organization}: tell us what matters to you", nb: "{organization}: fortell oss hva som betyr noe for deg",
+                de: "{organization}: Sagen Sie uns, was Ihnen wichtig ist", fr: "{organization} : dites-nous ce qui compte pour vous",
+                es: "{organization}: cuéntenos qué es importante para usted")
+        case .customerReminderSubject:
+            Translations(
+                en: "Reminder: {organization} would like to hear from you", nb: "Påminnelse: {organization} vil gjerne høre fra deg",
+                de: "Erinnerung: {organization} möchte von Ihnen hören", fr: "Rappel : {organization} aimerait avoir votre avis",
+                es: "Recordatorio: {organization} quiere conocer su opinión")
+        case .customerInvitationOpening:
+            Translations(
+                en:
+                    "{organization} wants to improve what matters most to its customers and asks for your view in “{survey}”. It takes about five minutes.",
+                nb:
+                    "{organization} vil forbedre det som betyr mest for kundene sine, og ber om ditt syn i «{survey}». Det tar omtrent fem minutter.",
+                de:
+                    "{organization} möchte verbessern, was seinen Kunden am wichtigsten ist, und bittet Sie um Ihre Sicht in „{survey}“. Das dauert etwa fünf Minuten.",
+                fr:
+                    "{organization} veut améliorer ce qui compte le plus pour ses clients et vous demande votre avis dans « {survey} ». Cela prend environ cinq minutes.",
+                es:
+                    "{organization} quiere mejorar lo que más importa a sus clientes y le pide su opinión en «{survey}». Se tarda unos cinco minutos."
+            )
+        case .customerReminderOpening:
+            Translations(
+                en:
+                    "A reminder: {organization} would still like your view in “{survey}”. If you have started, the link takes you back to where you stopped.",
+                nb:
+                    "En påminnelse: {organization} vil fortsatt gjerne høre ditt syn i «{survey}». Hvis du har begynt, tar lenken deg tilbake dit du slapp.",
+                de:
+                    "Eine Erinnerung: {organization} bittet weiterhin um Ihre Sicht in „{survey}“. Wenn Sie schon begonnen haben, bringt Sie der Link dorthin zurück, wo Sie aufgehört haben.",
+                fr:
+                    "Un rappel : {organization} aimerait toujours avoir votre avis dans « {survey} ». Si vous avez commencé, le lien vous ramène là où vous vous êtes arrêté.",
+                es:
+                    "Un recordatorio: {organization} todavía quiere conocer su opinión en «{survey}». Si ya empezó, el enlace le lleva a donde lo dejó."
+            )
+        case .customerPrivacy:
+            Translations(
+                en: "Your answers are counted together with other customers' and are not linked to your e-mail address.",
+                nb: "Svarene dine telles sammen med andre kunders og knyttes ikke til e-postadressen din.",
+                de: "Ihre Antworten werden mit denen anderer Kunden zusammengezählt und nicht mit Ihrer E-Mail-Adresse verknüpft.",
+                fr: "Vos réponses sont comptées avec celles des autres clients et ne sont pas reliées à votre adresse e-mail.",
+                es: "Sus respuestas se cuentan junto con las de otros clientes y no se vinculan a su dirección de correo.")
+        case .customerWhy:
+            Translations(
+                en: "You get this mail because {organization} has you on its list of customers to ask. Questions: {contact}.",
+                nb: "Du får denne e-posten fordi {organization} har deg på listen over kunder de vil spørre. Spørsmål: {contact}.",
+                de:
+                    "Sie erhalten diese E-Mail, weil {organization} Sie auf der Liste der Kunden führt, die befragt werden sollen. Fragen: {contact}.",
+                fr: "Vous recevez ce message parce que {organization} vous compte parmi les clients à interroger. Questions : {contact}.",
+                es: "Recibe este correo porque {organization} le tiene en su lista de clientes a los que preguntar. Preguntas: {contact}.")
+        case .customerButton:
+            Translations(en: "Give your view", nb: "Si din mening", de: "Ihre Meinung abgeben", fr: "Donner mon avis", es: "Dar mi opinión")
         }
     }
 }

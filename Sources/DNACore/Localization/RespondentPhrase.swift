@@ -71,7 +71,7 @@ public enum RespondentPhrase: String, Phrase, CaseIterable {
 /// The words of the customer's pages of an outcome study or a top-tasks vote.
 public enum CustomerPhrase: String, Phrase, CaseIterable {
     case aboutStudy, segmentQuestion, importanceQuestion, satisfactionQuestion, notApplicable, tasksQuestion, tasksHelp
-    case confirmBlank, sendBlank, send, thanks, tooManyPicks
+    case confirmBlank, sendBlank, send, thanks, tooManyPicks, studyTitle, voteTitle
 
     public var texts: Translations {
         switch self {
@@ -158,6 +158,14 @@ public enum CustomerPhrase: String, Phrase, CaseIterable {
                 en: "Pick at most {max}; you picked {count}.", nb: "Velg høyst {max}; du valgte {count}.",
                 de: "Wählen Sie höchstens {max}; Sie haben {count} gewählt.",
                 fr: "Choisissez-en {max} au plus ; vous en avez choisi {count}.", es: "Elija como máximo {max}; ha elegido {count}.")
+        case .studyTitle:
+            Translations(
+                en: "What matters to you", nb: "Hva som betyr noe for deg", de: "Was Ihnen wichtig ist", fr: "Ce qui compte pour vous",
+                es: "Lo que le importa")
+        case .voteTitle:
+            Translations(
+                en: "What you come to us for", nb: "Hva du kommer til oss for", de: "Wofür Sie zu uns kommen",
+                fr: "Ce pour quoi vous venez chez nous", es: "Para qué acude a nosotros")
         }
     }
 }

@@ -37,6 +37,8 @@ public enum SiteURL: Sendable, Equatable {
     case survey(String, String)
     case surveyWindow(String, String)
     case surveyLinks(String, String)
+    case surveyInvite(String, String)
+    case surveyRemind(String, String)
     case surveyOpenLink(String, String)
     case surveyImport(String, String)
     case surveyResults(String, String)
@@ -117,6 +119,8 @@ public enum SiteURL: Sendable, Equatable {
         case .survey(let slug, let id): "/w/\(Self.segment(slug))/surveys/\(Self.segment(id))"
         case .surveyWindow(let slug, let id): "/w/\(Self.segment(slug))/surveys/\(Self.segment(id))/window"
         case .surveyLinks(let slug, let id): "/w/\(Self.segment(slug))/surveys/\(Self.segment(id))/links"
+        case .surveyInvite(let slug, let id): "/w/\(Self.segment(slug))/surveys/\(Self.segment(id))/invite"
+        case .surveyRemind(let slug, let id): "/w/\(Self.segment(slug))/surveys/\(Self.segment(id))/remind"
         case .surveyOpenLink(let slug, let id): "/w/\(Self.segment(slug))/surveys/\(Self.segment(id))/open-link"
         case .surveyImport(let slug, let id): "/w/\(Self.segment(slug))/surveys/\(Self.segment(id))/import"
         case .surveyResults(let slug, let id): "/w/\(Self.segment(slug))/surveys/\(Self.segment(id))/results"

@@ -17,6 +17,8 @@ struct CustomerSurveyController {
             let token = try context.parameter("id")
             let language = PageLanguage.resolve(request)
             return try await withSession(token, language) { session in
+                // Until something is answered, a visit may be a mailed customer opening their link.
+                if AnswerLinkService.isBlank(session) { try await links.markSurveyOpened(token: token, now: clock.now()) }
                 let step = request.uri.queryParameters.get("step").flatMap(Int.init) ?? resumeStep(session)
                 return try await render(session, token: token, step: step, error: nil, language: language)
             }

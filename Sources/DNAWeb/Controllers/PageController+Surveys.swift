@@ -58,6 +58,22 @@ extension PageController {
                 return "Made \(links.count) links."
             }
         }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .surveyInvite(w, id) })) { request, context in
+            try await postAction(request, context, load: surveyPage(request, context), view: SurveyPage.View.init) { form, workspace in
+                let count = try await customerInvitations().invite(
+                    context.caller, workspace: workspace.slug, survey: try context.parameter("id"), file: "addresses.csv",
+                    text: form["addresses"] ?? "", contact: context.identity?.user.email ?? "", now: clock.now())
+                return "Invited \(count) customer\(count == 1 ? "" : "s"); the mails are in the outbox."
+            }
+        }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .surveyRemind(w, id) })) { request, context in
+            try await postAction(request, context, load: surveyPage(request, context), view: SurveyPage.View.init) { _, workspace in
+                let count = try await customerInvitations().remind(
+                    context.caller, workspace: workspace.slug, survey: try context.parameter("id"),
+                    contact: context.identity?.user.email ?? "", now: clock.now())
+                return "Reminded \(count) customer\(count == 1 ? "" : "s") who have not answered."
+            }
+        }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .surveyOpenLink(w, id) })) { request, context in
             try await surveyAction(request, context) { form, workspace, survey in
                 try await SurveyService(store: store).setOpenLink(
@@ -126,13 +142,27 @@ extension PageController {
         { workspace, access, identity in
             let (survey, progress) = try await SurveyService(store: store).survey(
                 context.caller, workspace: workspace.slug, id: try context.parameter("id"))
+            var mail: SurveyPage.InvitationMail?
+            if access >= .analyst {
+                mail = SurveyPage.InvitationMail(
+                    statuses: try await store.invitations.surveyInvitationStatuses(workspaceID: workspace.id, surveyID: survey.id),
+                    mails: try await store.mailOutbox.mails(workspaceID: workspace.id, purpose: "survey-invitation:" + survey.id)
+                        + store.mailOutbox.mails(workspaceID: workspace.id, purpose: "survey-reminder:" + survey.id),
+                    canInvite: linkKey != nil, sendsMail: sendsMail)
+            }
             return SurveyPage.Model(
                 workspace: workspace, survey: survey, state: survey.state(at: clock.now()), progress: progress,
                 segments: try await CustomerModelService(store: store).model(context.caller, workspace: workspace.slug).segments,
                 canEdit: access >= .analyst,
                 csrfToken: identity.csrfToken,
-                baseURL: publicURL)
+                baseURL: publicURL, mail: mail)
         }
+    }
+
+    /// Customer invitations need the link key; without one the page says how to set it.
+    private func customerInvitations() throws -> CustomerInvitationService {
+        guard let linkKey else { throw StoreError.invalid("this server has no link key; set CDNA_LINK_KEY to invite by e-mail") }
+        return CustomerInvitationService(store: store, linkKey: linkKey, publicURL: publicURL)
     }
 
     private func surveyAction(

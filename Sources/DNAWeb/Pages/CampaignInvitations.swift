@@ -28,29 +28,14 @@ struct CampaignInvitations: Component {
 
     @HTMLBuilder private func content() -> ComponentGroup {
         let slug = page.workspace.slug, id = page.campaign.id, k = page.workspace.minGroupSize
-        let sent = mail.mails.filter { $0.state == .sent }.count
-        let failed = mail.mails.filter { $0.state == .failed }
-        let failing = mail.mails.filter { $0.state == .pending && $0.lastError != nil }
-        let waiting = mail.mails.filter { $0.state == .pending }.count
+        let delivery = MailDelivery(mails: mail.mails, sendsMail: mail.sendsMail)
         El("h2") { "Invitations by e-mail" }
-        StatCards([
-            ("\(mail.statuses.count)", "invited"), ("\(mail.statuses.filter { $0.openedOn != nil }.count)", "opened the link"),
-            ("\(mail.statuses.filter(\.handedIn).count)", "of them handed in"), ("\(sent)", "mails sent"), ("\(waiting)", "mails waiting"),
-            ("\(failed.count)", "mails given up"),
-        ])
-        if !mail.sendsMail && waiting > 0 {
-            El("p", .class("notice"), .role("status")) {
-                "This server does not send mail (it has no --smtp-url): \(waiting) mail\(waiting == 1 ? " waits" : "s wait") in the outbox until one that does runs."
-            }
-        }
-        if let reason = failing.first?.lastError {
-            El("p", .class("error"), .role("alert")) { "Mail is failing for now and will be tried again: \(reason)" }
-        }
-        if !failed.isEmpty {
-            DataTable(
-                caption: "Mails given up", columns: ["To", "Attempts", "Why"],
-                rows: failed.map { [$0.recipient, "\($0.attempts)", $0.lastError ?? ""] }, className: "mail-failures")
-        }
+        StatCards(
+            [
+                ("\(mail.statuses.count)", "invited"), ("\(mail.statuses.filter { $0.openedOn != nil }.count)", "opened the link"),
+                ("\(mail.statuses.filter(\.handedIn).count)", "of them handed in"),
+            ] + delivery.stats)
+        delivery.notices()
         let byUnit = Dictionary(grouping: mail.statuses, by: \.unitID)
         if !byUnit.isEmpty {
             DataTable(

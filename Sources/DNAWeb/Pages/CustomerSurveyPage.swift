@@ -37,7 +37,7 @@ enum CustomerSurveyPage {
 
     struct View: PageView {
         let model: Model
-        var title: String { model.session.survey.titleForCustomers }
+        var title: String { model.session.survey.titleForCustomers(in: language) }
         var language: String { model.language.code }
 
         func content() -> ComponentGroup {
@@ -46,7 +46,7 @@ enum CustomerSurveyPage {
             El("div", .class("respond")) {
                 LanguageChooser(language: model.language, action: path, step: model.step)
                 El("p", .class("organization")) { model.organization }
-                El("h1") { session.survey.titleForCustomers }
+                El("h1") { title }
                 RespondentPage.StepProgress(step: model.step + 1, of: total, language: language)
                 if let error = model.error { El("p", .class("error"), .role("alert")) { error } }
                 if model.confirmBlank {

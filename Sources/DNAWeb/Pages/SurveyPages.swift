@@ -114,6 +114,8 @@ enum SurveyPage {
         var submittedText = ""
         var newLinks: [String] = []
         var baseURL: String
+        /// For an analyst: the survey's invitations by e-mail and their mail.
+        var mail: InvitationMail?
     }
 
     struct View: PageView {
@@ -149,6 +151,7 @@ enum SurveyPage {
                     El("code") { model.baseURL + SiteURL.customerOpenLink(secret).path }
                 }
             }
+            if let mail = model.mail, model.state != .closed || !mail.statuses.isEmpty { SurveyInvitations(page: model, mail: mail) }
             if model.canEdit { editSections() }
             El("h2") { "\(survey.kind == .outcomeStudy ? "Outcomes" : "Tasks") as customers see them" }
             El("ol") {
