@@ -50,7 +50,8 @@ public struct AnswerLinkService: Sendable {
                 $0.name < $1.name
             },
             roles: try await store.organization.roles(workspaceID: workspaceID),
-            outcomes: try await store.customerModels.customerOutcomes(workspaceID: workspaceID))
+            outcomes: try await store.customerModels.customerOutcomes(workspaceID: workspaceID),
+            outcomeTranslations: try await store.customerModels.outcomeTranslations(workspaceID: workspaceID))
     }
 
     /// Notes that an invited person opened their link, for the response-rate page.
@@ -129,4 +130,6 @@ public struct RespondentChoices: Sendable {
     public var units: [OrgUnit]
     public var roles: [Role]
     public var outcomes: [CustomerOutcome]
+    /// Outcome sentences in other languages, by outcome code and language.
+    public var outcomeTranslations: [String: [String: String]]
 }

@@ -186,4 +186,15 @@ extension Schema {
             )
             """,
         ])
+
+    /// Outcome sentences and task titles in other languages (a JSON object from language to
+    /// text; empty for none), frozen into a survey's items with their wording.
+    static let wordingTranslations = Migration(
+        name: "0015-wording-translations",
+        statements: [
+            "ALTER TABLE outcomes ADD COLUMN translations TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE customer_tasks ADD COLUMN translations TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE survey_items ADD COLUMN translations TEXT NOT NULL DEFAULT ''",
+        ]
+    )
 }

@@ -130,12 +130,14 @@ extension Store {
     ) async throws {
         let day: Int64 = 86_400
         let model = DemoCustomerModel.model
-        let sentences = Dictionary(uniqueKeysWithValues: model.outcomes.map { ($0.code, $0.sentence) })
+        let outcomes = Dictionary(uniqueKeysWithValues: model.outcomes.map { ($0.code, $0) })
         let study = CustomerSurvey(
             id: makeID(), workspaceID: workspaceID, kind: .outcomeStudy, name: "Claims and cover outcome study 2026",
             opensAt: now - 120 * day,
             closesAt: now - 90 * day, openLink: nil, thresholds: TopTasks.Thresholds(), createdAt: now - 121 * day,
-            items: DemoCustomerModel.studyOutcomes.map { CustomerSurvey.Item(code: $0.code, text: sentences[$0.code]!) },
+            items: DemoCustomerModel.studyOutcomes.map {
+                CustomerSurvey.Item(code: $0.code, text: outcomes[$0.code]!.sentence, translations: outcomes[$0.code]!.translations)
+            },
             publicTitle: "When something happens to your home or car: what matters to you?")
         try await SurveyRepository.insertSurvey(db, study)
         try await SurveyRepository.insertSurveyRespondents(
@@ -147,7 +149,7 @@ extension Store {
             id: makeID(), workspaceID: workspaceID, kind: .topTasks, name: "Top tasks 2026", opensAt: now - 80 * day,
             closesAt: now - 60 * day,
             openLink: nil, thresholds: TopTasks.Thresholds(), createdAt: now - 81 * day,
-            items: model.tasks.map { CustomerSurvey.Item(code: $0.code, text: $0.title) },
+            items: model.tasks.map { CustomerSurvey.Item(code: $0.code, text: $0.title, translations: $0.translations) },
             publicTitle: "What do you come to \(DemoOrganization.name) for?")
         try await SurveyRepository.insertSurvey(db, vote)
         var random = SeededRandom(seed: 0x5407_7135)

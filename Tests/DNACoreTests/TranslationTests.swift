@@ -104,3 +104,40 @@ struct TranslationTests {
         }
     }
 }
+
+@Suite("Translated outcome and task wording")
+struct WordingTranslationTests {
+    @Test("outcomes and tasks carry whole sentences per language; the file round-trips; bad languages are located")
+    func modelFile() throws {
+        let yaml = """
+            jobs: [{code: j, statement: Get paid}]
+            outcomes:
+              - {code: o1, job: j, direction: minimize, metric: the time it takes, object: to get paid, translations: {nb: "Redusere tiden det tar å få betalt", de: Die Zeit verkürzen}}
+            tasks:
+              - {code: t1, title: Pay a bill, translations: {es: Pagar una factura}}
+              - {code: t2, title: Renew}
+            """
+        let model = try CustomerModelDocument.read(file: "m.yaml", text: yaml)
+        #expect(model.outcomes[0].sentence(in: "nb") == "Redusere tiden det tar å få betalt")
+        #expect(model.outcomes[0].sentence(in: "fr") == "Minimize the time it takes to get paid")
+        #expect(model.tasks[0].translations == ["es": "Pagar una factura"] && model.tasks[1].translations == nil)
+        #expect(try CustomerModelDocument.read(file: "m.yaml", text: CustomerModelDocument.yaml(model)) == model)
+        let bad = """
+            tasks:
+              - {code: t1, title: Pay, translations: {sv: Betala, en: Pay, nb: ""}}
+            """
+        let problems = #expect(throws: FileProblems.self) { _ = try CustomerModelDocument.read(file: "m.yaml", text: bad) }
+        let lines = problems?.description.split(separator: "\n").map(String.init) ?? []
+        #expect(lines.count == 3, "\(lines)")
+        #expect(lines[0].hasPrefix("m.yaml:2:43: translations: 'sv' is not one of the languages"))
+        #expect(lines.contains { $0.hasPrefix("m.yaml:2:55: translations: 'en' is not one of") })
+        #expect(lines.contains { $0.hasPrefix("m.yaml:2:68: translations: the nb text is empty") })
+    }
+
+    @Test("every outcome of the demo reads in bokmål")
+    func demo() {
+        for outcome in DemoCustomerModel.model.outcomes {
+            #expect(outcome.translations?["nb"]?.isEmpty == false, "\(outcome.code)")
+        }
+    }
+}

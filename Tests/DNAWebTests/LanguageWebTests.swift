@@ -119,4 +119,51 @@ struct LanguageWebTests {
             #expect(sent.text.contains("<h1>Merci</h1>") && sent.text.contains("Vos réponses ont été envoyées."))
         }
     }
+
+    @Test(
+        "translated outcome and task wording reaches the study and the line-of-sight question; a merge keeps it unless told",
+        arguments: TestDatabase.available)
+    func wording(database: TestDatabase) async throws {
+        try await WebFixture.run(database) { fixture, client in
+            let store = fixture.store, workspace = fixture.acme.id
+            _ = try await store.customerModels.importCustomerModel(
+                workspaceID: workspace, file: "m.yaml", text: CustomerModelWebTests.modelYAML)
+            _ = try await store.customerModels.importCustomerModel(
+                workspaceID: workspace, file: "t.yaml",
+                text: """
+                    outcomes:
+                      - {code: o1, job: repair, direction: minimize, metric: the time it takes, object: to report damage, translations: {nb: "Redusere tiden det tar å melde skade", de: "Die Zeit verkürzen, einen Schaden zu melden"}}
+                    """)
+            // Merging o1 again without translations keeps them; the model shows them.
+            _ = try await store.customerModels.importCustomerModel(
+                workspaceID: workspace, file: "u.yaml",
+                text: "outcomes:\n  - {code: o1, job: repair, direction: minimize, metric: the time it takes, object: to report damage}\n")
+            #expect(
+                try await store.customerModels.model(workspaceID: workspace).outcomes.first { $0.code == "o1" }?.translations?["nb"] != nil)
+            let session = try await client.signIn(email: "admin@acme.test", password: WebFixture.password)
+            let created = try await CustomerModelWebTests.post(
+                client, session, "/w/acme/surveys",
+                [("kind", "outcome-study"), ("name", "Study"), ("opens", "2020-01-01"), ("outcomes", "o1"), ("outcomes", "o2")])
+            let links = try await CustomerModelWebTests.post(
+                client, session, try #require(created.headers[.location]) + "/links", [("count", "1"), ("segment", "")])
+            let path = try #require(links.text.matches(of: /\/c\/([A-Za-z0-9_-]+)/).first.map { String($0.0) })
+            let step = try await client.execute(uri: "\(path)?step=1&lang=nb", method: .get)
+            #expect(step.text.contains("Redusere tiden det tar å melde skade"), "the frozen item reads in bokmål")
+            #expect(step.text.contains("Minimize the likelihood of not knowing"), "an untranslated item keeps the model's wording")
+            #expect(try await client.execute(uri: "\(path)?step=1&lang=de", method: .get).text.contains("Die Zeit verkürzen"))
+
+            // The respondent's line-of-sight question reads the outcome in bokmål too.
+            let respondent = try await Self.respondentPath(client, fixture)
+            let last = try await client.execute(uri: respondent + "?step=6&lang=nb", method: .get)
+            #expect(last.text.contains("Redusere tiden det tar å melde skade") && last.text.contains("Jeg kan ikke si"))
+
+            // An empty map clears the translations.
+            _ = try await store.customerModels.importCustomerModel(
+                workspaceID: workspace, file: "v.yaml",
+                text:
+                    "outcomes:\n  - {code: o1, job: repair, direction: minimize, metric: the time it takes, object: to report damage, translations: {}}\n"
+            )
+            #expect(try await store.customerModels.model(workspaceID: workspace).outcomes.first { $0.code == "o1" }?.translations == nil)
+        }
+    }
 }

@@ -23,6 +23,8 @@ import urllib.request
 import yaml
 from axe_selenium_python import Axe
 
+from rollout import rollout_checks
+
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -740,9 +742,16 @@ def run(cdna, output):
     data = tempfile.mkdtemp(prefix="cdna-browser-")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    env = dict(os.environ, CDNA_ADMIN_PASSWORD=PASSWORD, CDNA_LOG_LEVEL="warning")
+    env = dict(os.environ, CDNA_ADMIN_PASSWORD=PASSWORD, CDNA_LOG_LEVEL="warning", CDNA_MAIL_FROM="survey@harbor.example")
     env.pop("CDNA_DATABASE_URL", None)
-    server = subprocess.Popen([cdna, "serve", "--demo", "--data", data, "--port", str(port)], env=env)
+    # The server sends mail to the test SMTP server scripts/test started, for the roll-out.
+    if "CDNA_TEST_SMTP_SERVER" not in os.environ:
+        raise SystemExit("CDNA_TEST_SMTP_SERVER is not set: run the browser test through scripts/test, which starts the SMTP server")
+    with open(os.environ["CDNA_TEST_SMTP_SERVER"]) as handle:
+        smtp = json.load(handle)
+    server = subprocess.Popen(
+        [cdna, "serve", "--demo", "--data", data, "--port", str(port), "--smtp-url", f"smtp://127.0.0.1:{smtp['ports']['plain']}"],
+        env=env)
     checks = Checks()
     driver = None
     try:
@@ -790,6 +799,7 @@ def run(cdna, output):
         assessment_checks(checks, driver, base, token, output, lambda: make_driver(390, 844))
         customer_checks(checks, driver, base, token, output, lambda: make_driver(390, 844))
         line_of_sight_checks(checks, driver, base, token, output, cdna)
+        rollout_checks(checks, driver, base, token, output, lambda: make_driver(390, 844, emulate_phone=True), smtp["spool"], api, click)
 
         click(driver, driver.find_element(By.XPATH, "//button[text()='Sign out']"))
         driver.get(base + "/w/harbor/org")

@@ -45,9 +45,13 @@ public struct CustomerModel: Codable, Equatable, Sendable {
         public var metric: String
         public var object: String
         public var clarifier: String
+        /// The whole sentence in other languages, by language (`nb`, `de`, ...); nil for none.
+        /// A sentence is translated whole: its parts do not translate one by one.
+        public var translations: [String: String]?
 
         public init(
-            code: String, job: String? = nil, direction: CustomerOutcome.Direction, metric: String, object: String, clarifier: String = ""
+            code: String, job: String? = nil, direction: CustomerOutcome.Direction, metric: String, object: String, clarifier: String = "",
+            translations: [String: String]? = nil
         ) {
             self.code = code
             self.job = job
@@ -55,12 +59,16 @@ public struct CustomerModel: Codable, Equatable, Sendable {
             self.metric = metric
             self.object = object
             self.clarifier = clarifier
+            self.translations = translations
         }
 
         public var sentence: String {
             CustomerOutcome(id: "", workspaceID: "", code: code, direction: direction, metric: metric, object: object, clarifier: clarifier)
                 .sentence
         }
+
+        /// The sentence in `language`, or in the model's own wording when not translated.
+        public func sentence(in language: String) -> String { translations?[language] ?? sentence }
     }
 
     public enum OfferingKind: String, Codable, Sendable, CaseIterable {
@@ -88,10 +96,13 @@ public struct CustomerModel: Codable, Equatable, Sendable {
     public struct Task: Codable, Equatable, Sendable {
         public var code: String
         public var title: String
+        /// The title in other languages, by language; nil for none.
+        public var translations: [String: String]?
 
-        public init(code: String, title: String) {
+        public init(code: String, title: String, translations: [String: String]? = nil) {
             self.code = code
             self.title = title
+            self.translations = translations
         }
     }
 

@@ -90,10 +90,13 @@ public enum CustomerModelDocument {
             let object = entry.string("object", in: "an outcome", required: true)
             let clarifier = entry.string("clarifier", in: "an outcome") ?? ""
             let job = entry.string("job", in: "an outcome")
+            let translations = Self.translations(&entry, "an outcome")
             if let job, let node = entry.node("job") { jobReferences.append((job, node)) }
             if let code, let direction, let metric, let object {
                 model.outcomes.append(
-                    .init(code: code, job: job, direction: direction, metric: metric, object: object, clarifier: clarifier))
+                    .init(
+                        code: code, job: job, direction: direction, metric: metric, object: object, clarifier: clarifier,
+                        translations: translations))
             }
             problems.append(contentsOf: entry.problems)
         }
@@ -110,7 +113,8 @@ public enum CustomerModelDocument {
         }
         for var entry in entries("tasks") {
             let code = code(&entry, "task"), title = entry.string("title", in: "a task", required: true)
-            if let code, let title { model.tasks.append(.init(code: code, title: title)) }
+            let translations = Self.translations(&entry, "a task")
+            if let code, let title { model.tasks.append(.init(code: code, title: title, translations: translations)) }
             problems.append(contentsOf: entry.problems)
         }
         problems.append(contentsOf: fields.problems)
@@ -133,9 +137,9 @@ public enum CustomerModelDocument {
     private static let allowedKeys: [String: Set<String>] = [
         "segments": ["code", "name", "description"],
         "jobs": ["code", "statement", "situation", "step"],
-        "outcomes": ["code", "job", "direction", "metric", "object", "clarifier"],
+        "outcomes": ["code", "job", "direction", "metric", "object", "clarifier", "translations"],
         "offerings": ["code", "name", "kind", "description", "jobs"],
-        "tasks": ["code", "title"],
+        "tasks": ["code", "title", "translations"],
     ]
 
     /// The model as YAML that `read` accepts again unchanged. Texts are written as
@@ -171,7 +175,7 @@ public enum CustomerModelDocument {
             [
                 ("code", quote($0.code)), ("job", $0.job.map(quote)), ("direction", quote($0.direction.rawValue)),
                 ("metric", quote($0.metric)),
-                ("object", quote($0.object)), ("clarifier", optional($0.clarifier)),
+                ("object", quote($0.object)), ("clarifier", optional($0.clarifier)), ("translations", translations($0.translations)),
             ]
         }
         section("offerings", model.offerings) {
@@ -181,11 +185,52 @@ public enum CustomerModelDocument {
                 ("jobs", "[" + $0.jobs.map(quote).joined(separator: ", ") + "]"),
             ]
         }
-        section("tasks", model.tasks) { [("code", quote($0.code)), ("title", quote($0.title))] }
+        section("tasks", model.tasks) {
+            [("code", quote($0.code)), ("title", quote($0.title)), ("translations", translations($0.translations))]
+        }
         return out
     }
 
     private static func optional(_ text: String) -> String? { text.isEmpty ? nil : quote(text) }
+
+    /// `{de: "...", nb: "..."}`, or nil to leave the key out.
+    private static func translations(_ texts: [String: String]?) -> String? {
+        guard let texts, !texts.isEmpty else { return nil }
+        return "{" + texts.sorted { $0.key < $1.key }.map { "\($0.key): \(quote($0.value))" }.joined(separator: ", ") + "}"
+    }
+
+    /// An entry's `translations` (nil when the key is left out): a map from a language the pages are written in (other than
+    /// English, the model's own wording) to the text in it. Located errors otherwise.
+    private static func translations(_ entry: inout YAMLFields, _ kind: String) -> [String: String]? {
+        entry.value("translations", in: kind) { (node: YAMLNode) throws(FileProblems) -> [String: String]? in
+            var problems = FileProblems()
+            var texts: [String: String] = [:]
+            for (key, keyNode, value) in try node.mapping("translations") {
+                guard case .success(let tag) = LanguageTag.canonical(key), let language = LanguageTag.translation(for: tag),
+                    language == tag,
+                    language != "en"
+                else {
+                    let others = LanguageTag.translated.dropFirst().joined(separator: ", ")
+                    problems.append(
+                        keyNode.problem(
+                            "translations: '\(key)' is not one of the languages the pages are written in besides English (\(others))"))
+                    continue
+                }
+                do throws(FileProblems) {
+                    let text = try value.string("the \(language) text").trimmingSpaces()
+                    if text.isEmpty {
+                        problems.append(value.problem("translations: the \(language) text is empty"))
+                    } else {
+                        texts[language] = text
+                    }
+                } catch { problems.append(contentsOf: error) }
+            }
+            try problems.throwIfAny()
+            // An empty map is kept: on a merge it clears what is stored, where leaving the key
+            // out keeps it.
+            return texts
+        } ?? nil
+    }
 
     private static func quote(_ text: String) -> String { YAMLNode.quoted(text) }
 }

@@ -16,11 +16,17 @@ public struct CustomerSurvey: Codable, Equatable, Sendable, Identifiable {
     public struct Item: Codable, Equatable, Sendable {
         public var code: String
         public var text: String
+        /// The text in other languages, frozen with it from the customer model; nil for none.
+        public var translations: [String: String]?
 
-        public init(code: String, text: String) {
+        public init(code: String, text: String, translations: [String: String]? = nil) {
             self.code = code
             self.text = text
+            self.translations = translations
         }
+
+        /// The text in `language`, or as the model words it when not translated.
+        public func text(in language: String) -> String { translations?[language] ?? text }
     }
 
     public var id: String

@@ -94,9 +94,46 @@ public enum DemoCustomerModel {
                 "once one is forecast"
             ),
         ]
-        return assessed
-            + more.map { .init(code: $0.0, job: $0.1, direction: $0.2, metric: $0.3, object: $0.4, clarifier: $0.5) }
+        return (assessed + more.map { .init(code: $0.0, job: $0.1, direction: $0.2, metric: $0.3, object: $0.4, clarifier: $0.5) })
+            .map { outcome in
+                var outcome = outcome
+                outcome.translations = bokmål[outcome.code].map { ["nb": $0] }
+                return outcome
+            }
     }()
+
+    /// Every demo outcome in bokmål, so a Norwegian respondent or customer reads the whole
+    /// page in their language (the line-of-sight question and the outcome study both show them).
+    static let bokmål: [String: String] = [
+        "report-claim-time": "Redusere tiden det tar å melde en skade etter en hendelse",
+        "claim-status-unknown": "Redusere risikoen for ikke å vite hvor en skadesak står mens man venter på en avgjørelse",
+        "settlement-time": "Redusere tiden det tar å få utbetaling når en skadesak er godkjent",
+        "repair-quality": "Øke sannsynligheten for at en reparasjon blir gjort riktig første gang etter en skade",
+        "cover-understanding": "Øke sannsynligheten for å forstå hva en forsikring dekker før man kjøper den",
+        "right-cover": "Redusere risikoen for å være underforsikret når livet endrer seg",
+        "renewal-effort": "Redusere innsatsen det krever å fornye en forsikring hvert år",
+        "price-surprise": "Redusere risikoen for en uventet prisøkning ved fornyelse",
+        "repeat-details": "Redusere antall ganger kunder må gjenta opplysningene sine når de kontakter oss",
+        "reach-help": "Redusere tiden det tar å nå noen som kan hjelpe i en nødssituasjon",
+        "broker-quote-time": "Redusere tiden det tar for en megler å få et tilbud til en bedriftskunde",
+        "payment-errors": "Redusere antall feil i fakturaer og betalinger gjennom et forsikringsår",
+        "evidence-effort": "Redusere innsatsen det krever å dokumentere skaden i en skadesak",
+        "temporary-housing": "Redusere tiden det tar å finne et sted å bo når hjemmet ikke er beboelig",
+        "courtesy-car": "Redusere tiden man er uten bil mens den repareres",
+        "decision-reason": "Øke sannsynligheten for å forstå hvorfor en skadesak ble avgjort som den ble",
+        "next-step-time": "Redusere tiden det tar å få vite neste steg i en skadesak etter hver endring",
+        "compare-options": "Redusere tiden det tar å sammenligne forsikringsalternativer før man bestemmer seg",
+        "exclusions-surprise": "Redusere risikoen for å oppdage et unntak først når man melder en skade",
+        "change-effort": "Redusere innsatsen det krever å endre en forsikring etter en endring i livet",
+        "renewal-reminder": "Øke sannsynligheten for å vite hva fornyelsen vil koste en måned i forveien",
+        "after-hours-help": "Øke sannsynligheten for å få praktisk hjelp utenom kontortid",
+        "client-documents": "Redusere antall dokumenter en megler må samle inn for et tilbud",
+        "appetite-clarity": "Øke sannsynligheten for å vite hvilke risikoer Harbor vil ta før man gir et tilbud",
+        "leak-warning": "Øke sannsynligheten for å bli varslet om lekkasje eller frost før skaden skjer",
+        "security-advice": "Redusere innsatsen det krever å finne ut hvordan man sikrer et hjem eller en butikk",
+        "theft-risk": "Redusere risikoen for at et kjøretøy blir stjålet når det står parkert over natten",
+        "storm-preparation": "Redusere tiden det tar å forberede en eiendom på storm når det er meldt uvær",
+    ]
 
     /// The outcomes of the demo study, with the chance that a customer rates each 4-5 on
     /// importance and on satisfaction.

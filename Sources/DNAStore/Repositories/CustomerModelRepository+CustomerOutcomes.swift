@@ -41,4 +41,19 @@ extension CustomerModelRepository {
             .where("workspace_id", .equal, SQLBind(workspaceID)).orderBy("code").all()
             .map { try $0.record(CustomerOutcome.self) }
     }
+
+    /// The outcome sentences translated into other languages, by outcome code, for the
+    /// respondent's line-of-sight question: only outcomes that have any.
+    public func outcomeTranslations(workspaceID: String) async throws -> [String: [String: String]] {
+        try await read { db in
+            var found: [String: [String: String]] = [:]
+            for row in try await db.raw(
+                "SELECT code, translations FROM outcomes WHERE workspace_id = \(bind: workspaceID) AND translations <> ''"
+            ).all() {
+                found[try row.decode(column: "code", as: String.self)] = StoredTranslations.read(
+                    try row.decode(column: "translations", as: String.self))
+            }
+            return found
+        }
+    }
 }

@@ -30,7 +30,8 @@ extension CustomerModelRepository {
 
     static func customerModel(_ db: any SQLDatabase, workspaceID: String) async throws -> CustomerModel {
         struct JobRow: Decodable { var id, code, statement, situation: String, step: String? }
-        struct OutcomeRow: Decodable { var code: String, jobId: String?, direction, metric, object, clarifier: String }
+        struct OutcomeRow: Decodable { var code: String, jobId: String?, direction, metric, object, clarifier, translations: String }
+        struct TaskRow: Decodable { var code, title, translations: String }
         struct OfferingRow: Decodable { var id, code, name, kind, description: String }
         func rows<T: Decodable>(_ table: String, _ columns: [String], as type: T.Type) async throws -> [T] {
             try await db.select().columns(columns.map { SQLIdentifier($0) }).from(table).where("workspace_id", .equal, SQLBind(workspaceID))
@@ -43,13 +44,15 @@ extension CustomerModelRepository {
             .init(code: $0.code, statement: $0.statement, situation: $0.situation, step: $0.step.flatMap(CustomerModel.JobStep.init))
         }
         let jobCodes = Dictionary(uniqueKeysWithValues: jobs.map { ($0.id, $0.code) })
-        model.outcomes = try await rows("outcomes", ["code", "job_id", "direction", "metric", "object", "clarifier"], as: OutcomeRow.self)
-            .map {
-                .init(
-                    code: $0.code, job: $0.jobId.flatMap { jobCodes[$0] },
-                    direction: try storedValue(CustomerOutcome.Direction.self, $0.direction, column: "direction"),
-                    metric: $0.metric, object: $0.object, clarifier: $0.clarifier)
-            }
+        model.outcomes = try await rows(
+            "outcomes", ["code", "job_id", "direction", "metric", "object", "clarifier", "translations"], as: OutcomeRow.self
+        )
+        .map {
+            .init(
+                code: $0.code, job: $0.jobId.flatMap { jobCodes[$0] },
+                direction: try storedValue(CustomerOutcome.Direction.self, $0.direction, column: "direction"),
+                metric: $0.metric, object: $0.object, clarifier: $0.clarifier, translations: StoredTranslations.read($0.translations))
+        }
         let links = try await db.select().column(SQLColumn("offering_id", table: "offering_jobs")).column(
             SQLColumn("job_id", table: "offering_jobs")
         )
@@ -68,7 +71,9 @@ extension CustomerModelRepository {
                 description: $0.description,
                 jobs: (jobsOfOffering[$0.id] ?? []).sorted())
         }
-        model.tasks = try await rows("customer_tasks", ["code", "title"], as: CustomerModel.Task.self)
+        model.tasks = try await rows("customer_tasks", ["code", "title", "translations"], as: TaskRow.self).map {
+            .init(code: $0.code, title: $0.title, translations: StoredTranslations.read($0.translations))
+        }
         return model
     }
 
@@ -142,7 +147,7 @@ extension CustomerModelRepository {
                 values: [
                     ("job_id", job), ("direction", outcome.direction.rawValue), ("metric", outcome.metric), ("object", outcome.object),
                     ("clarifier", outcome.clarifier),
-                ])
+                ] + StoredTranslations.column(outcome.translations))
         }
         for offering in incoming.offerings {
             let id = try await upsert(
@@ -154,7 +159,9 @@ extension CustomerModelRepository {
                 try await db.insert(into: "offering_jobs").columns("offering_id", "job_id").values(SQLBind(id), SQLBind(job)).run()
             }
         }
-        for task in incoming.tasks { _ = try await upsert(.task, code: task.code, values: [("title", task.title)]) }
+        for task in incoming.tasks {
+            _ = try await upsert(.task, code: task.code, values: [("title", task.title)] + StoredTranslations.column(task.translations))
+        }
         return summary
     }
 

@@ -49,7 +49,8 @@ extension SurveyRepository {
         let model = try await store.customerModels.model(workspaceID: workspaceID)
         let available: [CustomerSurvey.Item] =
             kind == .outcomeStudy
-            ? model.outcomes.map { .init(code: $0.code, text: $0.sentence) } : model.tasks.map { .init(code: $0.code, text: $0.title) }
+            ? model.outcomes.map { .init(code: $0.code, text: $0.sentence, translations: $0.translations) }
+            : model.tasks.map { .init(code: $0.code, text: $0.title, translations: $0.translations) }
         let byCode = Dictionary(uniqueKeysWithValues: available.map { ($0.code, $0) })
         let what = kind == .outcomeStudy ? "outcome" : "task"
         if let unknown = itemCodes.first(where: { byCode[$0] == nil }) {
@@ -89,8 +90,11 @@ extension SurveyRepository {
                 SQLBind(survey.closesAt), SQLBind(survey.thresholds.longNeck), SQLBind(survey.thresholds.top), SQLBind(survey.createdAt)
             ).run()
         for (position, item) in survey.items.enumerated() {
-            try await db.insert(into: "survey_items").columns("survey_id", "position", "code", "text")
-                .values(SQLBind(survey.id), SQLBind(position), SQLBind(item.code), SQLBind(item.text)).run()
+            try await db.insert(into: "survey_items").columns("survey_id", "position", "code", "text", "translations")
+                .values(
+                    SQLBind(survey.id), SQLBind(position), SQLBind(item.code), SQLBind(item.text),
+                    SQLBind(StoredTranslations.text(item.translations))
+                ).run()
         }
     }
 
@@ -120,12 +124,14 @@ extension SurveyRepository {
         )
         .orderBy("opens_at", .descending).orderBy("name").records(Row.self)
         guard !rows.isEmpty else { return [] }
-        let items = try await db.select().columns("survey_id", "code", "text").from("survey_items")
+        let items = try await db.select().columns("survey_id", "code", "text", "translations").from("survey_items")
             .where("survey_id", .in, SQLBind.group(rows.map(\.id))).orderBy("position").all()
         var itemsOf: [String: [CustomerSurvey.Item]] = [:]
         for item in items {
             itemsOf[try item.decode(column: "survey_id", as: String.self), default: []].append(
-                .init(code: try item.decode(column: "code", as: String.self), text: try item.decode(column: "text", as: String.self)))
+                .init(
+                    code: try item.decode(column: "code", as: String.self), text: try item.decode(column: "text", as: String.self),
+                    translations: StoredTranslations.read(try item.decode(column: "translations", as: String.self))))
         }
         return try rows.map {
             CustomerSurvey(

@@ -88,8 +88,8 @@ struct RespondentController {
         let choices = try await links.respondentChoices(session)
         let model = RespondentPage.Model(
             session: session, token: token, step: max(0, min(step, RespondentPage.stepCount(session.instrument) - 1)), answers: answers,
-            units: choices.units, roles: choices.roles, outcomes: choices.outcomes, error: error, organization: choices.organization,
-            groupSize: choices.groupSize, language: language, confirmBlank: confirmBlank)
+            units: choices.units, roles: choices.roles, outcomes: choices.outcomes, outcomeTranslations: choices.outcomeTranslations,
+            error: error, organization: choices.organization, groupSize: choices.groupSize, language: language, confirmBlank: confirmBlank)
         return RespondentPage.View(model: model).response(status: error == nil ? .ok : .badRequest, identity: nil)
     }
 

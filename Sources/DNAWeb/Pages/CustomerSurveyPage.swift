@@ -83,7 +83,7 @@ enum CustomerSurveyPage {
         }
 
         private func outcomeQuestion(_ code: String) -> Component {
-            let text = model.session.survey.items.first { $0.code == code }?.text ?? code
+            let text = model.session.survey.items.first { $0.code == code }?.text(in: language) ?? code
             let rating = model.session.ratings[code]
             return El("fieldset", .class("question")) {
                 El("legend") { text }
@@ -108,7 +108,7 @@ enum CustomerSurveyPage {
         }
 
         private func taskList() -> Component {
-            let texts = Dictionary(uniqueKeysWithValues: model.session.survey.items.map { ($0.code, $0.text) })
+            let texts = Dictionary(uniqueKeysWithValues: model.session.survey.items.map { ($0.code, $0.text(in: language)) })
             return El("fieldset", .class("question")) {
                 El("legend") { CustomerPhrase.tasksQuestion.text(in: language, ["max": "\(TopTasks.maximumPicks)"]) }
                 El("p") { CustomerPhrase.tasksHelp.text(in: language) }

@@ -25,6 +25,8 @@ enum RespondentPage {
         var units: [OrgUnit]
         var roles: [Role]
         var outcomes: [CustomerOutcome]
+        /// Outcome sentences in other languages, by outcome code and language.
+        var outcomeTranslations: [String: [String: String]] = [:]
         var error: String?
         /// The organization whose survey this is.
         var organization: String
@@ -103,7 +105,11 @@ enum RespondentPage {
                     }
                     choice("dk", RespondentPhrase.dontKnow.text(in: language), checked: current == AssessmentResponses.dontKnow)
                 case .outcome:
-                    for outcome in model.outcomes { choice(outcome.code, outcome.sentence, checked: model.answers.outcome == outcome.code) }
+                    for outcome in model.outcomes {
+                        choice(
+                            outcome.code, model.outcomeTranslations[outcome.code]?[language] ?? outcome.sentence,
+                            checked: model.answers.outcome == outcome.code)
+                    }
                     choice("cant-say", RespondentPhrase.cantSay.text(in: language), checked: false)
                 case .choice:
                     for option in item.options { choice(option, option, checked: model.answers.texts[item.id] == option) }
