@@ -89,6 +89,8 @@ def rollout_checks(checks, driver, base, token, output, make_phone, spool, api, 
         phone.find_element(By.CSS_SELECTOR, "label[for='i-purpose-customers-5']").click()
         while phone.find_elements(By.XPATH, "//button[@value='next']"):
             click(phone, phone.find_element(By.XPATH, "//button[@value='next']"))
+        checks.expect("Redusere tiden det tar å melde en skade etter en hendelse" in phone.page_source,
+                      "the line-of-sight question lists the customer outcomes in bokmål")
         phone.find_element(By.CSS_SELECTOR, "label[for='i-line-of-sight-cant-say']").click()
         phone.save_screenshot(os.path.join(output, "respondent-nb-phone.png"))
         click(phone, phone.find_element(By.XPATH, "//button[text()='Lever svarene mine']"))
@@ -136,6 +138,8 @@ def rollout_checks(checks, driver, base, token, output, make_phone, spool, api, 
         phone.find_element(By.CSS_SELECTOR, "label[for='satisfaction-after-hours-help-2']").click()
         checks.expect("Ekstremt viktig" in phone.page_source and "Dette gjelder ikke meg" in phone.page_source,
                       "the study's scales are in bokmål")
+        checks.expect("Øke sannsynligheten for å få praktisk hjelp utenom kontortid" in phone.page_source,
+                      "the study's outcomes read in bokmål")
         phone.save_screenshot(os.path.join(output, "customer-nb-phone.png"))
         click(phone, phone.find_element(By.XPATH, "//button[text()='Send svarene mine']"))
         checks.expect(phone.find_element(By.TAG_NAME, "h1").text == "Takk", "sending thanks the customer in bokmål")
