@@ -5,12 +5,16 @@ bokmål on a phone-size page, and a reminder reaches only those who have not han
 Then the same for a customer study mailed to an address list.
 """
 
+import base64
 import email
 import email.policy
+import io
 import os
 import time
 import uuid
 
+import zxingcpp
+from PIL import Image
 from selenium.webdriver.common.by import By
 
 
@@ -153,3 +157,22 @@ def rollout_checks(checks, driver, base, token, output, make_phone, spool, api, 
     mails.update(wait_for_mail(spool, [liv], 1, seconds=0))
     checks.expect([len(mails[liv]), len(mails[tom])] == [1, 2], "only the customer who has not answered gets a reminder")
     driver.save_screenshot(os.path.join(output, "survey-invitations.png"))
+
+    # The wave's open link as a QR code: read back from what Chromium draws, it is the link.
+    driver.get(base + f"/w/harbor/campaigns/{wave['id']}")
+    click(driver, driver.find_element(By.XPATH, "//button[text()='Create an open link']"))
+    shown = driver.find_element(By.XPATH, "//p[contains(., 'Anyone with this link')]/code").text
+    image = driver.find_element(By.CSS_SELECTOR, "figure.qr img")
+    checks.expect(driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", image),
+                  "the campaign page shows the open link's QR code")
+    driver.get(base + f"/w/harbor/campaigns/{wave['id']}/open-link.svg")
+    png = base64.b64decode(driver.get_screenshot_as_base64())
+    found = [result.text for result in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))]
+    checks.expect(found == [shown], f"a QR reader reads the open link from the drawn code ({found} for {shown})")
+    phone = make_phone()
+    try:
+        phone.get(found[0] + "?lang=nb")
+        checks.expect("/r/" in phone.current_url and phone.find_element(By.TAG_NAME, "h1").text == "Kunde-DNA-kartlegging",
+                      "the scanned link starts a questionnaire, in the language it was opened in")
+    finally:
+        phone.quit()

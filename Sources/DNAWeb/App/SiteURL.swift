@@ -18,6 +18,7 @@ public enum SiteURL: Sendable, Equatable {
     case campaignWindow(String, String)
     case campaignLinks(String, String)
     case campaignOpenLink(String, String)
+    case campaignOpenLinkQR(String, String)
     case campaignImport(String, String)
     case campaignInvite(String, String)
     case campaignRemind(String, String)
@@ -40,6 +41,7 @@ public enum SiteURL: Sendable, Equatable {
     case surveyInvite(String, String)
     case surveyRemind(String, String)
     case surveyOpenLink(String, String)
+    case surveyOpenLinkQR(String, String)
     case surveyImport(String, String)
     case surveyResults(String, String)
     case taskTests(String)
@@ -100,6 +102,7 @@ public enum SiteURL: Sendable, Equatable {
         case .campaignWindow(let slug, let id): "/w/\(Self.segment(slug))/campaigns/\(Self.segment(id))/window"
         case .campaignLinks(let slug, let id): "/w/\(Self.segment(slug))/campaigns/\(Self.segment(id))/links"
         case .campaignOpenLink(let slug, let id): "/w/\(Self.segment(slug))/campaigns/\(Self.segment(id))/open-link"
+        case .campaignOpenLinkQR(let slug, let id): "/w/\(Self.segment(slug))/campaigns/\(Self.segment(id))/open-link.svg"
         case .campaignImport(let slug, let id): "/w/\(Self.segment(slug))/campaigns/\(Self.segment(id))/import"
         case .campaignInvite(let slug, let id): "/w/\(Self.segment(slug))/campaigns/\(Self.segment(id))/invite"
         case .campaignRemind(let slug, let id): "/w/\(Self.segment(slug))/campaigns/\(Self.segment(id))/remind"
@@ -122,6 +125,7 @@ public enum SiteURL: Sendable, Equatable {
         case .surveyInvite(let slug, let id): "/w/\(Self.segment(slug))/surveys/\(Self.segment(id))/invite"
         case .surveyRemind(let slug, let id): "/w/\(Self.segment(slug))/surveys/\(Self.segment(id))/remind"
         case .surveyOpenLink(let slug, let id): "/w/\(Self.segment(slug))/surveys/\(Self.segment(id))/open-link"
+        case .surveyOpenLinkQR(let slug, let id): "/w/\(Self.segment(slug))/surveys/\(Self.segment(id))/open-link.svg"
         case .surveyImport(let slug, let id): "/w/\(Self.segment(slug))/surveys/\(Self.segment(id))/import"
         case .surveyResults(let slug, let id): "/w/\(Self.segment(slug))/surveys/\(Self.segment(id))/results"
         case .taskTests(let slug): "/w/\(Self.segment(slug))/task-tests"

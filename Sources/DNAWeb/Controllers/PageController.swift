@@ -83,6 +83,7 @@ struct PageController {
         }
         addParticipantRoutes(to: router)
         addCampaignRoutes(to: router)
+        addOpenLinkQRRoutes(to: router)
         addForceRoutes(to: router)
         addCustomerModelRoutes(to: router)
         addLineOfSightRoutes(to: router)

@@ -235,3 +235,18 @@ struct LabelledSection: Component {
         }
     }
 }
+
+/// An open link's QR code beside the link, with a download of the SVG to print.
+struct OpenLinkQR: Component {
+    let path: String
+
+    var body: Component {
+        El("figure", .class("qr")) {
+            El("img", Attr("src", path), Attr("alt", "QR code of the open link"), Attr("width", "200"), Attr("height", "200"))
+            El("figcaption") {
+                "For notice boards and counters where mail does not reach. "
+                El("a", Attr("href", path), Attr("download", "open-link.svg")) { "Download the QR code (SVG)" }
+            }
+        }
+    }
+}

@@ -175,6 +175,7 @@ enum CampaignPage {
                     "Anyone with this link can answer once per visit: "
                     El("code") { model.baseURL + SiteURL.openLink(secret).path }
                 }
+                OpenLinkQR(path: SiteURL.campaignOpenLinkQR(slug, id).path)
             }
             PostForm(
                 action: SiteURL.campaignOpenLink(slug, id).path, csrf: model.csrfToken,

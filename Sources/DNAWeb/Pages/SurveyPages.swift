@@ -150,6 +150,7 @@ enum SurveyPage {
                     "Open link (anyone with it gets a fresh single-use link): "
                     El("code") { model.baseURL + SiteURL.customerOpenLink(secret).path }
                 }
+                OpenLinkQR(path: SiteURL.surveyOpenLinkQR(slug, survey.id).path)
             }
             if let mail = model.mail, model.state != .closed || !mail.statuses.isEmpty { SurveyInvitations(page: model, mail: mail) }
             if model.canEdit { editSections() }
