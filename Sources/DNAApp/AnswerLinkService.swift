@@ -45,7 +45,7 @@ public struct AnswerLinkService: Sendable {
         let invited = Set(try await store.campaigns.campaignPopulation(campaignID: session.campaign.id).map(\.unitID))
         let workspace = try await store.workspaces.workspace(id: workspaceID)
         return RespondentChoices(
-            organization: workspace.name, groupSize: workspace.minGroupSize,
+            face: PublicFace(workspace, try await store.workspaces.branding(workspaceID: workspaceID)), groupSize: workspace.minGroupSize,
             units: try await store.organization.units(workspaceID: workspaceID).filter { invited.contains($0.id) }.sorted {
                 $0.name < $1.name
             },
@@ -90,9 +90,10 @@ public struct AnswerLinkService: Sendable {
 
     /// The segments a customer may say they belong to, and the name of the organization that
     /// asks (customers should know who is asking, not the survey's internal name).
-    public func customerPage(_ session: SurveySession) async throws -> (organization: String, segments: [CustomerModel.Segment]) {
-        (
-            try await store.workspaces.workspace(id: session.survey.workspaceID).name,
+    public func customerPage(_ session: SurveySession) async throws -> (face: PublicFace, segments: [CustomerModel.Segment]) {
+        let workspace = try await store.workspaces.workspace(id: session.survey.workspaceID)
+        return (
+            PublicFace(workspace, try await store.workspaces.branding(workspaceID: workspace.id)),
             try await store.customerModels.model(workspaceID: session.survey.workspaceID).segments
         )
     }
@@ -123,8 +124,9 @@ public struct AnswerLinkService: Sendable {
 
 /// The choices on a respondent's first step and the outcome question, and whose survey it is.
 public struct RespondentChoices: Sendable {
-    /// The workspace's name, which respondents know their organization by.
-    public var organization: String
+    /// How the organization shows itself: the name respondents know it by, logo and colour.
+    public var face: PublicFace
+    public var organization: String { face.name }
     /// The smallest group whose results are shown (k), which the page promises.
     public var groupSize: Int
     public var units: [OrgUnit]

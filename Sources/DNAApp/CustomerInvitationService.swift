@@ -31,7 +31,7 @@ public struct CustomerInvitationService: WorkspaceUseCases {
             return try await store.invitations.inviteCustomers(
                 workspaceID: workspace.id, surveyID: survey.id, addresses: addresses, now: now,
                 link: { InvitationService.secret(for: $0, key: key) }, hash: Secrets.hash,
-                compose: composer(workspace: workspace, survey: survey, contact: contact, reminder: false, now: now))
+                compose: try await composer(workspace: workspace, survey: survey, contact: contact, reminder: false, now: now))
         }
     }
 
@@ -43,7 +43,7 @@ public struct CustomerInvitationService: WorkspaceUseCases {
             let key = linkKey
             return try await store.invitations.remindCustomers(
                 workspaceID: workspace.id, surveyID: survey.id, now: now, link: { InvitationService.secret(for: $0, key: key) },
-                compose: composer(workspace: workspace, survey: survey, contact: contact, reminder: true, now: now))
+                compose: try await composer(workspace: workspace, survey: survey, contact: contact, reminder: true, now: now))
         }
     }
 
@@ -64,8 +64,9 @@ public struct CustomerInvitationService: WorkspaceUseCases {
     /// never its internal name.
     private func composer(
         workspace: Workspace, survey: CustomerSurvey, contact: String, reminder: Bool, now: Int64
-    ) -> InvitationRepository.CustomerMail {
-        let base = publicURL, organization = workspace.name
+    ) async throws -> InvitationRepository.CustomerMail {
+        let face = PublicFace(workspace, try await store.workspaces.branding(workspaceID: workspace.id))
+        let base = publicURL, organization = face.name
         return { address, secret, _ in
             let (language, linkLanguage) = InvitationLetter.language(of: address.language, fallback: "en")
             let letter = InvitationLetter(
@@ -76,7 +77,8 @@ public struct CustomerInvitationService: WorkspaceUseCases {
                     in: language, ["organization": organization, "survey": survey.titleForCustomers(in: language)]),
                 link: base + "/c/" + secret + (linkLanguage.map { "?lang=\($0)" } ?? ""),
                 button: MailPhrase.customerButton.text(in: language), assurance: MailPhrase.customerPrivacy.text(in: language),
-                why: MailPhrase.customerWhy.text(in: language, ["organization": organization, "contact": contact]))
+                why: MailPhrase.customerWhy.text(in: language, ["organization": organization, "contact": contact]),
+                logoURL: face.logoDigest.map { base + "/logo/" + $0 }, accent: face.accent)
             return letter.mail(
                 workspaceID: workspace.id, purpose: (reminder ? "survey-reminder:" : "survey-invitation:") + survey.id,
                 recipient: address.email, now: now)

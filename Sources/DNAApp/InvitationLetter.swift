@@ -16,6 +16,10 @@ struct InvitationLetter {
     /// What becomes of the answers (anonymity for colleagues, privacy for customers).
     var assurance: String
     var why: String
+    /// The organization's logo, as an absolute address (mail clients fetch it), and its
+    /// accent colour for the button.
+    var logoURL: String? = nil
+    var accent: String? = nil
 
     var greeting: String {
         name.isEmpty ? MailPhrase.greetingWithoutName.text(in: language) : MailPhrase.greeting.text(in: language, ["name": name])
@@ -27,10 +31,12 @@ struct InvitationLetter {
 
     var html: String {
         let e = Self.escape
+        let logo = logoURL.map { "<img src=\"\(e($0))\" alt=\"\" height=\"48\" style=\"vertical-align:middle;margin-right:.5em\">" } ?? ""
+        let colour = accent.flatMap { $0.count == 7 && $0.dropFirst().allSatisfy(\.isHexDigit) ? $0 : nil } ?? "#0b5cad"
         return """
             <!DOCTYPE html><html lang="\(e(language))"><body style="font-family:sans-serif;line-height:1.5;color:#1b1f24">\
-            <p><strong>\(e(organization))</strong></p><p>\(e(greeting))</p><p>\(e(opening))</p>\
-            <p><a href="\(e(link))" style="display:inline-block;padding:.5em 1em;background:#0b5cad;color:#fff;text-decoration:none;border-radius:4px">\(e(button))</a></p>\
+            <p>\(logo)<strong>\(e(organization))</strong></p><p>\(e(greeting))</p><p>\(e(opening))</p>\
+            <p><a href="\(e(link))" style="display:inline-block;padding:.5em 1em;background:\(colour);color:#fff;text-decoration:none;border-radius:4px">\(e(button))</a></p>\
             <p style="font-size:.9em">\(e(MailPhrase.orOpen.text(in: language))) \(e(link))</p><p>\(e(assurance))</p>\
             <p style="font-size:.9em;color:#4a5562">\(e(why))</p></body></html>
             """

@@ -24,8 +24,10 @@ extension InvitationService {
                 let campaign = try await store.campaigns.campaign(workspaceID: workspace.id, id: due.campaignID)
                 let instrument = try await store.campaigns.instrument(of: campaign)
                 let key = linkKey
+                let face = PublicFace(workspace, try await store.workspaces.branding(workspaceID: workspace.id))
                 let compose = composer(
-                    workspace: workspace, instrument: instrument, campaign: campaign, contact: contact, reminder: true, now: now)
+                    workspace: workspace, face: face, instrument: instrument, campaign: campaign, contact: contact, reminder: true, now: now
+                )
                 let reminded = try await Caller.scheduler.acting {
                     try await store.invitations.remind(
                         workspaceID: workspace.id, campaignID: campaign.id, now: now, day: due.day,

@@ -41,8 +41,9 @@ public struct InvitationService: WorkspaceUseCases {
             let campaign = try await openCampaign(workspace, campaignID, now: now)
             let key = linkKey
             let instrument = try await store.campaigns.instrument(of: campaign)
+            let face = PublicFace(workspace, try await store.workspaces.branding(workspaceID: workspace.id))
             let compose = composer(
-                workspace: workspace, instrument: instrument, campaign: campaign, contact: contact, reminder: false, now: now)
+                workspace: workspace, face: face, instrument: instrument, campaign: campaign, contact: contact, reminder: false, now: now)
             return try await store.invitations.invite(
                 workspaceID: workspace.id, campaignID: campaign.id, now: now, link: { Self.secret(for: $0, key: key) },
                 hash: Secrets.hash, compose: compose)
@@ -59,10 +60,13 @@ public struct InvitationService: WorkspaceUseCases {
             let campaign = try await openCampaign(workspace, campaignID, now: now)
             let key = linkKey
             let instrument = try await store.campaigns.instrument(of: campaign)
+            let face = PublicFace(workspace, try await store.workspaces.branding(workspaceID: workspace.id))
             return try await store.invitations.remind(
                 workspaceID: workspace.id, campaignID: campaign.id, now: now, link: { Self.secret(for: $0, key: key) },
                 compose: composer(
-                    workspace: workspace, instrument: instrument, campaign: campaign, contact: contact, reminder: true, now: now)) ?? 0
+                    workspace: workspace, face: face, instrument: instrument, campaign: campaign, contact: contact, reminder: true, now: now
+                )
+            ) ?? 0
         }
     }
 
@@ -84,11 +88,11 @@ public struct InvitationService: WorkspaceUseCases {
     /// organization's name, the personal link, what anonymity means here, why the person got
     /// it and whom to ask. The link carries the participant's language, so the pages open in it.
     func composer(
-        workspace: Workspace, instrument: Instrument, campaign: Campaign, contact: String, reminder: Bool, now: Int64
+        workspace: Workspace, face: PublicFace, instrument: Instrument, campaign: Campaign, contact: String, reminder: Bool, now: Int64
     )
         -> @Sendable (Participant, String, String) -> OutboxMail
     {
-        let base = publicURL, organization = workspace.name, k = "\(workspace.minGroupSize)"
+        let base = publicURL, organization = face.name, k = "\(workspace.minGroupSize)"
         return { person, secret, _ in
             let (language, linkLanguage) = InvitationLetter.language(of: person.language, fallback: instrument.defaultLanguage)
             let survey = instrument.localized(to: language).title
@@ -99,7 +103,8 @@ public struct InvitationService: WorkspaceUseCases {
                     in: language, ["organization": organization, "survey": survey]),
                 link: base + "/r/" + secret + (linkLanguage.map { "?lang=\($0)" } ?? ""),
                 button: MailPhrase.answerButton.text(in: language), assurance: MailPhrase.anonymity.text(in: language, ["k": k]),
-                why: MailPhrase.why.text(in: language, ["organization": organization, "contact": contact]))
+                why: MailPhrase.why.text(in: language, ["organization": organization, "contact": contact]),
+                logoURL: face.logoDigest.map { base + "/logo/" + $0 }, accent: face.accent)
             return letter.mail(
                 workspaceID: workspace.id, purpose: (reminder ? "reminder:" : "invitation:") + campaign.id, recipient: person.email,
                 now: now)

@@ -69,4 +69,25 @@ extension Schema {
             """
         ]
     )
+
+    /// How a workspace shows itself on respondent and customer pages and in mails. The logo
+    /// is kept as base64 text (at most 256 KB of image), the same on both databases, and
+    /// found by its SHA-256, which is its public address.
+    static let branding = Migration(
+        name: "0016-branding",
+        statements: [
+            """
+            CREATE TABLE workspace_branding (
+                workspace_id TEXT PRIMARY KEY REFERENCES workspaces(id) ON DELETE CASCADE,
+                display_name TEXT NOT NULL DEFAULT '',
+                accent TEXT NOT NULL DEFAULT '',
+                logo_type TEXT,
+                logo_digest TEXT,
+                logo_data TEXT,
+                updated_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX workspace_branding_logo ON workspace_branding (logo_digest)",
+        ]
+    )
 }

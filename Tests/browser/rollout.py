@@ -49,9 +49,23 @@ def link_in(text, marker):
     return next(line.strip() for line in text.splitlines() if marker in line)
 
 
+# A 1x1 PNG, for the logo.
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
+
+
 def rollout_checks(checks, driver, base, token, output, make_phone, spool, api, click):
     run = uuid.uuid4().hex[:6]
     kari, ola, anna = (f"{name}.{run}@rollout.example" for name in ("kari", "ola", "anna"))
+
+    # The organization's logo and colour, set on the branding page with a real file upload.
+    logo = os.path.join(output, "logo.png")
+    with open(logo, "wb") as handle:
+        handle.write(PNG)
+    driver.get(base + "/w/harbor/branding")
+    driver.find_element(By.ID, "accent").send_keys("#7a1f5c")
+    driver.find_element(By.ID, "logo").send_keys(os.path.abspath(logo))
+    click(driver, driver.find_element(By.XPATH, "//button[text()='Save the branding']"))
+    checks.expect("Saved." in driver.page_source, "the branding page saves an uploaded logo and an accent colour")
 
     # A unit of its own, and three participants in it, imported on the participants page.
     driver.get(base + "/w/harbor/org")
@@ -88,6 +102,12 @@ def rollout_checks(checks, driver, base, token, output, make_phone, spool, api, 
         width, screen = phone.execute_script(
             "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         checks.expect(width <= screen, f"the Norwegian page fits the phone ({width} of {screen} px)")
+        shown, colour = phone.execute_script(
+            "const img = document.querySelector('p.organization img.logo');"
+            "return [img !== null && img.complete && img.naturalWidth === 1,"
+            " getComputedStyle(document.querySelector('button[value=next]')).backgroundColor]")
+        checks.expect(shown and colour == "rgb(122, 31, 92)",
+                      f"the page shows the organization's logo and its accent colour ({shown}, {colour})")
         click(phone, phone.find_element(By.XPATH, "//button[text()='Lagre og fortsett']"))
         checks.expect("Helt enig" in phone.page_source and "Vet ikke" in phone.page_source, "the scale is labelled in bokmål")
         phone.find_element(By.CSS_SELECTOR, "label[for='i-purpose-customers-5']").click()

@@ -49,6 +49,7 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppContext> {
     .addRoutes(to: router)
     RespondentController(store: dependencies.store, clock: dependencies.clock).addRoutes(to: router)
     CustomerSurveyController(store: dependencies.store, clock: dependencies.clock).addRoutes(to: router)
+    BrandController(store: dependencies.store).addRoutes(to: router)
     do {
         try GeneratedAPI(
             store: dependencies.store, accounts: dependencies.accounts, publicURL: dependencies.configuration.publicBaseURL,

@@ -8,6 +8,8 @@ import NIOCore
 enum BodyLimit: Int, CaseIterable {
     /// The sign-in form and the respondent and customer survey forms, open to anyone.
     case publicForm = 262_144
+    /// The branding form: a logo of at most 256 KiB and three fields.
+    case branding = 327_680
     /// API JSON bodies: one record, or a list of links or attempts; never a file.
     case json = 1_048_576
     /// Forms of the signed-in pages, which may carry a pasted CSV.

@@ -6,6 +6,8 @@ import Hummingbird
 /// field per survey item or per unit) and so cannot be a fixed `Decodable` type.
 struct FormBody: Sendable {
     private(set) var values: [String: [String]] = [:]
+    /// Files of a `multipart/form-data` form, by field name.
+    private(set) var files: [String: UploadedFile] = [:]
 
     init(_ text: String) {
         for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
@@ -17,7 +19,17 @@ struct FormBody: Sendable {
     }
 
     static func read(_ request: Request, limit: BodyLimit = .form) async throws -> FormBody {
-        FormBody(try await text(request, limit: limit))
+        let contentType = request.headers[.contentType] ?? ""
+        if contentType.lowercased().hasPrefix("multipart/form-data") {
+            guard let boundary = MultipartForm.boundary(contentType) else {
+                throw WebError.badRequest("the multipart form has no boundary")
+            }
+            let buffer = try await request.collectBody(limit)
+            var form = FormBody("")
+            (form.values, form.files) = try MultipartForm.parse(Array(buffer.readableBytesView), boundary: boundary)
+            return form
+        }
+        return FormBody(try await text(request, limit: limit))
     }
 
     /// A form of fixed fields, decoded as `T`.

@@ -5,11 +5,14 @@ public enum SiteURL: Sendable, Equatable {
     case login
     case logout
     case stylesheet
+    case accent(String)
+    case logo(String)
     case unsavedLinksScript
     case workspace(String)
     case orgChart(String)
     case orgChartImport(String)
     case participants(String)
+    case branding(String)
     case participantsImport(String)
     case frameworks(String)
     case framework(String, String)
@@ -88,11 +91,14 @@ public enum SiteURL: Sendable, Equatable {
         case .home: "/"
         case .login: "/login"
         case .logout: "/logout"
+        case .accent(let hex): "/accent/\(Self.segment(hex)).css"
+        case .logo(let digest): "/logo/\(Self.segment(digest))"
         case .stylesheet: "/static/app.css"
         case .unsavedLinksScript: "/static/unsaved-links.js"
         case .workspace(let slug): "/w/\(Self.segment(slug))"
         case .orgChart(let slug): "/w/\(Self.segment(slug))/org"
         case .orgChartImport(let slug): "/w/\(Self.segment(slug))/org/import"
+        case .branding(let slug): "/w/\(Self.segment(slug))/branding"
         case .participants(let slug): "/w/\(Self.segment(slug))/participants"
         case .participantsImport(let slug): "/w/\(Self.segment(slug))/participants/import"
         case .frameworks(let slug): "/w/\(Self.segment(slug))/frameworks"
@@ -194,6 +200,13 @@ public enum SiteURL: Sendable, Equatable {
     }
 
     /// The route pattern for a case, with `{name}` captures in place of the values.
+    /// The stylesheet that sets `accent` (`#rrggbb`); nil for anything else.
+    static func accentStylesheet(_ accent: String) -> SiteURL? {
+        let hex = accent.dropFirst()
+        guard accent.hasPrefix("#"), hex.count == 6, hex.allSatisfy(\.isHexDigit) else { return nil }
+        return .accent(String(hex).lowercased())
+    }
+
     static func pattern(_ make: (String, String) -> SiteURL) -> String {
         make("{workspace}", "{id}").path
     }

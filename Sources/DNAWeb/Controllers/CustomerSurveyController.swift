@@ -77,7 +77,7 @@ struct CustomerSurveyController {
     {
         let page = try await links.customerPage(session)
         let model = CustomerSurveyPage.Model(
-            session: session, organization: page.organization, token: token,
+            session: session, face: page.face, token: token,
             step: max(0, min(step, CustomerSurveyPage.stepCount(session) - 1)), segments: page.segments, error: error,
             language: language, confirmBlank: confirmBlank)
         return CustomerSurveyPage.View(model: model).response(status: error == nil ? .ok : .badRequest, identity: nil)

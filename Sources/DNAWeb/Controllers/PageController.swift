@@ -84,6 +84,7 @@ struct PageController {
         addParticipantRoutes(to: router)
         addCampaignRoutes(to: router)
         addOpenLinkQRRoutes(to: router)
+        addBrandingRoutes(to: router)
         addForceRoutes(to: router)
         addCustomerModelRoutes(to: router)
         addLineOfSightRoutes(to: router)

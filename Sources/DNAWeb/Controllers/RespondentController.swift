@@ -89,7 +89,7 @@ struct RespondentController {
         let model = RespondentPage.Model(
             session: session, token: token, step: max(0, min(step, RespondentPage.stepCount(session.instrument) - 1)), answers: answers,
             units: choices.units, roles: choices.roles, outcomes: choices.outcomes, outcomeTranslations: choices.outcomeTranslations,
-            error: error, organization: choices.organization, groupSize: choices.groupSize, language: language, confirmBlank: confirmBlank)
+            error: error, face: choices.face, groupSize: choices.groupSize, language: language, confirmBlank: confirmBlank)
         return RespondentPage.View(model: model).response(status: error == nil ? .ok : .badRequest, identity: nil)
     }
 

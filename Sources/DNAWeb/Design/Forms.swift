@@ -43,21 +43,24 @@ struct PostForm: Component {
     var csrf: String?
     var submit: String
     var className = "stack"
+    /// `multipart/form-data` for a form that sends a file; nil for url-encoded.
+    var encoding: String?
     var controls: [Component]
 
     init(
-        action: String, csrf: String?, submit: String, className: String = "stack",
+        action: String, csrf: String?, submit: String, className: String = "stack", encoding: String? = nil,
         @HTMLBuilder controls: () -> ComponentGroup
     ) {
         self.action = action
         self.csrf = csrf
         self.submit = submit
         self.className = className
+        self.encoding = encoding
         self.controls = Refused.$formAction.withValue(action) { controls().members }
     }
 
     var body: Component {
-        El("form", .class(className), Attr("action", action), Attr("method", "post")) {
+        El("form", .class(className), Attr("action", action), Attr("method", "post"), Attr("enctype", encoding)) {
             CSRFField(token: csrf)
             controls
             El("button", .type("submit")) { submit }

@@ -82,6 +82,9 @@ enum Stylesheet {
         .row { display: grid; grid-template-columns: 1fr 6rem; gap: .5rem; align-items: center; margin: .25rem 0; }
         .respond { max-width: 40rem; margin: 0 auto; }
         .respond progress { width: 100%; height: 1rem; }
+        .organization img.logo { height: 48px; width: auto; max-width: 12rem; object-fit: contain; vertical-align: middle; margin-right: .5rem; }
+        .button-sample { display: inline-block; padding: .5rem 1rem; background: var(--accent); color: var(--bg); border-radius: 4px; }
+        .brand-preview { border: 1px solid var(--line); border-radius: 6px; padding: 1rem; margin: 0 0 1.5rem; }
         .respond form.language { display: flex; gap: .5rem; align-items: center; justify-content: flex-end; margin: 0 0 .5rem; }
         .respond form.language label { margin: 0; }
         .respond form.language select, .respond form.language button { width: auto; min-height: 2.75rem; }

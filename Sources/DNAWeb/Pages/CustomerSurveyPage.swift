@@ -1,3 +1,4 @@
+import DNAApp
 import DNACore
 import DNAStore
 import Plot
@@ -24,8 +25,8 @@ enum CustomerSurveyPage {
 
     struct Model {
         var session: SurveySession
-        /// The organization that asks, named above the title.
-        var organization: String
+        /// The organization that asks, shown above the title.
+        var face: PublicFace
         var token: String
         var step: Int
         var segments: [CustomerModel.Segment]
@@ -39,13 +40,14 @@ enum CustomerSurveyPage {
         let model: Model
         var title: String { model.session.survey.titleForCustomers(in: language) }
         var language: String { model.language.code }
+        var accent: String? { model.face.accent }
 
         func content() -> ComponentGroup {
             let session = model.session, total = CustomerSurveyPage.stepCount(session)
             let path = SiteURL.customerSurvey(model.token).path
             El("div", .class("respond")) {
                 LanguageChooser(language: model.language, action: path, step: model.step)
-                El("p", .class("organization")) { model.organization }
+                OrganizationBanner(face: model.face)
                 El("h1") { title }
                 RespondentPage.StepProgress(step: model.step + 1, of: total, language: language)
                 if let error = model.error { El("p", .class("error"), .role("alert")) { error } }

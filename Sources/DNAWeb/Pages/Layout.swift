@@ -10,6 +10,8 @@ protocol PageView {
     var workspace: Workspace? { get }
     /// The language the page is written in, for `<html lang>` and the frame's own words.
     var language: String { get }
+    /// A workspace's accent colour (`#rrggbb`) for pages people outside it see; nil for the house colour.
+    var accent: String? { get }
     /// The page's content, built from `El`, the design system's components and plain text.
     @HTMLBuilder func content() -> ComponentGroup
 }
@@ -17,9 +19,11 @@ protocol PageView {
 extension PageView {
     var workspace: Workspace? { nil }
     var language: String { "en" }
+    var accent: String? { nil }
 
     func render(identity: Identity?) -> String {
-        Layout.document(title: title, language: language, workspace: workspace, identity: identity, content: content())
+        Layout.document(
+            title: title, language: language, accent: accent, workspace: workspace, identity: identity, content: content())
     }
 
     /// The page again after the form posted to `request` was refused (400): the fields of that
@@ -48,7 +52,9 @@ extension PageView {
 /// The shared frame of every page: skip link, header with navigation, main, footer.
 /// No script and no external resource, so pages work offline and without JavaScript.
 enum Layout {
-    static func document(title: String, language: String, workspace: Workspace?, identity: Identity?, content: Component) -> String {
+    static func document(
+        title: String, language: String, accent: String? = nil, workspace: Workspace?, identity: Identity?, content: Component
+    ) -> String {
         let html = HTML(
             .attribute(named: "lang", value: language),
             .head(
@@ -57,7 +63,9 @@ enum Layout {
                 // Plot's `.title` also writes og:title and twitter:title with the value
                 // unescaped; a page needs only the plain element.
                 .element(named: "title", nodes: [.plain("\(title) · CustomerDNA")]),
-                .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path))
+                .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path)),
+                // The accent is a stylesheet of its own: the pages allow no inline style.
+                .unwrap(accent.flatMap(SiteURL.accentStylesheet)) { .link(.rel(.stylesheet), .href($0.path)) }
             ),
             .body(
                 .a(.class("skip"), .href("#main"), .text(PublicPhrase.skipToContent.text(in: language))),

@@ -1,3 +1,4 @@
+import DNAApp
 import DNACore
 import DNAStore
 import Plot
@@ -28,8 +29,9 @@ enum RespondentPage {
         /// Outcome sentences in other languages, by outcome code and language.
         var outcomeTranslations: [String: [String: String]] = [:]
         var error: String?
-        /// The organization whose survey this is.
-        var organization: String
+        /// The organization whose survey this is, as it shows itself.
+        var face: PublicFace
+        var organization: String { face.name }
         /// The smallest group whose results are shown, which the page promises.
         var groupSize: Int
         var language: PageLanguage
@@ -41,6 +43,7 @@ enum RespondentPage {
         let model: Model
         var title: String { instrument.title }
         var language: String { model.language.code }
+        var accent: String? { model.face.accent }
         /// The instrument in the page's language, untranslated texts in its default one.
         var instrument: Instrument { model.session.instrument.localized(to: language) }
 
@@ -50,7 +53,7 @@ enum RespondentPage {
             let path = SiteURL.respond(model.token).path
             El("div", .class("respond")) {
                 LanguageChooser(language: model.language, action: path, step: model.step)
-                El("p", .class("organization")) { model.organization }
+                OrganizationBanner(face: model.face)
                 El("h1") { instrument.title }
                 StepProgress(step: model.step + 1, of: total, language: language)
                 if let error = model.error { El("p", .class("error"), .role("alert")) { error } }
@@ -177,6 +180,21 @@ enum RespondentPage {
                 El("h1") { title }
                 El("p") { message }
             }
+        }
+    }
+}
+
+/// The organization that asks, above a respondent's or customer's questions: its logo, when
+/// it has one, and the name it shows to people outside.
+struct OrganizationBanner: Component {
+    let face: PublicFace
+
+    var body: Component {
+        El("p", .class("organization")) {
+            if let digest = face.logoDigest {
+                El("img", .class("logo"), Attr("src", SiteURL.logo(digest).path), Attr("alt", ""), Attr("height", "48"))
+            }
+            face.name
         }
     }
 }

@@ -47,6 +47,10 @@ enum WorkspaceHome {
                     PageLink("Audit log", .audit(slug))
                     ": who changed what, when, and through what."
                 }
+                El("p") {
+                    PageLink("Branding", .branding(slug))
+                    ": the name, logo and colour respondents, customers and mails show."
+                }
             }
         }
 
