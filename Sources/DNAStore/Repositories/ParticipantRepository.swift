@@ -104,3 +104,19 @@ extension ParticipantRepository {
         return (inserts.count, updated)
     }
 }
+
+extension ParticipantRepository {
+    /// The workspaces in which someone lists `email` as their manager, for a manager's "my
+    /// teams" without a membership.
+    public func workspacesManaged(by email: String) async throws -> [Workspace] {
+        try await read { db in
+            try await db.raw(
+                """
+                SELECT DISTINCT w.id, w.slug, w.name, w.min_group_size, w.created_at FROM workspaces w
+                JOIN participants p ON p.workspace_id = w.id WHERE p.manager_email = \(bind: EmailAddress.normalized(email))
+                ORDER BY w.name
+                """
+            ).all().map { try WorkspaceRepository.workspace($0) }
+        }
+    }
+}

@@ -13,6 +13,7 @@ public enum SiteURL: Sendable, Equatable {
     case orgChartImport(String)
     case participants(String)
     case branding(String)
+    case myTeams(String)
     case participantsImport(String)
     case frameworks(String)
     case framework(String, String)
@@ -99,6 +100,7 @@ public enum SiteURL: Sendable, Equatable {
         case .orgChart(let slug): "/w/\(Self.segment(slug))/org"
         case .orgChartImport(let slug): "/w/\(Self.segment(slug))/org/import"
         case .branding(let slug): "/w/\(Self.segment(slug))/branding"
+        case .myTeams(let slug): "/w/\(Self.segment(slug))/my-teams"
         case .participants(let slug): "/w/\(Self.segment(slug))/participants"
         case .participantsImport(let slug): "/w/\(Self.segment(slug))/participants/import"
         case .frameworks(let slug): "/w/\(Self.segment(slug))/frameworks"

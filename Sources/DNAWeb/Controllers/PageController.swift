@@ -24,7 +24,9 @@ struct PageController {
     func addRoutes(to router: Router<AppContext>) {
         router.get(RouterPath(stringLiteral: SiteURL.home.path)) { request, context in
             guard let identity = context.identity else { return Response.redirect(to: SiteURL.login.path, type: .found) }
-            let model = WorkspaceIndex.Model(workspaces: try await WorkspaceService(store: store).workspaces(identity.pageCaller))
+            let model = WorkspaceIndex.Model(
+                workspaces: try await WorkspaceService(store: store).workspaces(identity.pageCaller),
+                managed: try await ManagerViewService(store: store).managedWorkspaces(identity.pageCaller))
             return WorkspaceIndex.View(model: model).response(identity: identity)
         }
         router.get(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .workspace(w) })) { request, context in
@@ -85,6 +87,7 @@ struct PageController {
         addCampaignRoutes(to: router)
         addOpenLinkQRRoutes(to: router)
         addBrandingRoutes(to: router)
+        addMyTeamsRoutes(to: router)
         addForceRoutes(to: router)
         addCustomerModelRoutes(to: router)
         addLineOfSightRoutes(to: router)
