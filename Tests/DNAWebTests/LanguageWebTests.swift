@@ -24,6 +24,17 @@ struct LanguageWebTests {
         return String(try #require(url.firstRange(of: "/r/").map { url[$0.lowerBound...] }))
     }
 
+    /// A customer link of a new outcome study of o1 and o2, made on the pages by the admin.
+    static func studyPath(_ client: any TestClientProtocol) async throws -> String {
+        let session = try await client.signIn(email: "admin@acme.test", password: WebFixture.password)
+        let created = try await CustomerModelWebTests.post(
+            client, session, "/w/acme/surveys",
+            [("kind", "outcome-study"), ("name", "Study"), ("opens", "2020-01-01"), ("outcomes", "o1"), ("outcomes", "o2")])
+        let links = try await CustomerModelWebTests.post(
+            client, session, try #require(created.headers[.location]) + "/links", [("count", "1"), ("segment", "")])
+        return try #require(links.text.matches(of: /\/c\/([A-Za-z0-9_-]+)/).first.map { String($0.0) })
+    }
+
     @Test("a link with lang=nb shows every word in bokmål, and every step and redirect keeps it", arguments: TestDatabase.available)
     func norwegian(database: TestDatabase) async throws {
         try await WebFixture.run(database) { fixture, client in
@@ -97,13 +108,7 @@ struct LanguageWebTests {
         try await WebFixture.run(database) { fixture, client in
             _ = try await fixture.store.customerModels.importCustomerModel(
                 workspaceID: fixture.acme.id, file: "m.yaml", text: CustomerModelWebTests.modelYAML)
-            let session = try await client.signIn(email: "admin@acme.test", password: WebFixture.password)
-            let created = try await CustomerModelWebTests.post(
-                client, session, "/w/acme/surveys",
-                [("kind", "outcome-study"), ("name", "Study"), ("opens", "2020-01-01"), ("outcomes", "o1"), ("outcomes", "o2")])
-            let links = try await CustomerModelWebTests.post(
-                client, session, try #require(created.headers[.location]) + "/links", [("count", "1"), ("segment", "")])
-            let path = try #require(links.text.matches(of: /\/c\/([A-Za-z0-9_-]+)/).first.map { String($0.0) })
+            let path = try await Self.studyPath(client)
             let intro = try await client.execute(uri: path + "?lang=fr", method: .get)
             #expect(intro.text.contains(#"<html lang="fr">"#) && intro.text.contains("Étape 1 sur 2"))
             #expect(intro.text.contains("Pour chacune des 2 choses"))
@@ -140,13 +145,7 @@ struct LanguageWebTests {
                 text: "outcomes:\n  - {code: o1, job: repair, direction: minimize, metric: the time it takes, object: to report damage}\n")
             #expect(
                 try await store.customerModels.model(workspaceID: workspace).outcomes.first { $0.code == "o1" }?.translations?["nb"] != nil)
-            let session = try await client.signIn(email: "admin@acme.test", password: WebFixture.password)
-            let created = try await CustomerModelWebTests.post(
-                client, session, "/w/acme/surveys",
-                [("kind", "outcome-study"), ("name", "Study"), ("opens", "2020-01-01"), ("outcomes", "o1"), ("outcomes", "o2")])
-            let links = try await CustomerModelWebTests.post(
-                client, session, try #require(created.headers[.location]) + "/links", [("count", "1"), ("segment", "")])
-            let path = try #require(links.text.matches(of: /\/c\/([A-Za-z0-9_-]+)/).first.map { String($0.0) })
+            let path = try await Self.studyPath(client)
             let step = try await client.execute(uri: "\(path)?step=1&lang=nb", method: .get)
             #expect(step.text.contains("Redusere tiden det tar å melde skade"), "the frozen item reads in bokmål")
             #expect(step.text.contains("Minimize the likelihood of not knowing"), "an untranslated item keeps the model's wording")

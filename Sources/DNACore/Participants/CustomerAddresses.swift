@@ -33,21 +33,8 @@ public enum CustomerAddressFile {
         table.forEachRecord(&problems) { record, problems in
             let field = { (index: Int?) in index.map { record[$0].trimmingSpaces() } ?? "" }
             var rowProblems: [FileProblem] = []
-            let email = EmailAddress.normalized(field(emailColumn))
-            if let message = EmailAddress.problem(email) {
-                rowProblems.append(table.problem(record, column: emailColumn, "email \(message)"))
-            } else if let first = lineOfEmail[email] {
-                rowProblems.append(table.problem(record, column: emailColumn, "'\(email)' appears twice (first on line \(first))"))
-            } else {
-                lineOfEmail[email] = record.line
-            }
-            var language = field(languageColumn)
-            if let languageColumn, !language.isEmpty {
-                switch LanguageTag.canonical(language) {
-                case .success(let tag): language = tag
-                case .failure(let problem): rowProblems.append(table.problem(record, column: languageColumn, problem.message))
-                }
-            }
+            let email = PeopleFields.email(field(emailColumn), table, record, emailColumn, seen: &lineOfEmail, &rowProblems)
+            let language = PeopleFields.language(field(languageColumn), table, record, languageColumn, &rowProblems)
             let segment = field(segmentColumn)
             if let segmentColumn, !segment.isEmpty, !segments.contains(segment) {
                 let known = segments.isEmpty ? "the customer model has none" : "known: \(segments.sorted().joined(separator: ", "))"
@@ -57,7 +44,7 @@ public enum CustomerAddressFile {
             if rowProblems.isEmpty {
                 addresses.append(
                     CustomerAddress(
-                        email: email, name: field(nameColumn), language: language.isEmpty ? nil : language,
+                        email: email, name: field(nameColumn), language: language,
                         segment: segment.isEmpty ? nil : segment))
             }
             for problem in rowProblems { problems.append(problem) }

@@ -85,16 +85,7 @@ public enum ParticipantsFile {
         table.forEachRecord(&problems) { record, problems in
             let field = { (index: Int?) in index.map { record[$0].trimmingSpaces() } ?? "" }
             var rowProblems: [FileProblem] = []
-            let email = EmailAddress.normalized(field(emailColumn))
-            if let message = EmailAddress.problem(email) {
-                rowProblems.append(table.problem(record, column: emailColumn, "email \(message)"))
-            } else if let first = lineOfEmail[email] {
-                rowProblems.append(table.problem(record, column: emailColumn, "'\(email)' appears twice (first on line \(first))"))
-            } else {
-                // Counted even when another field of the row is wrong: a second row for the
-                // same person is a mistake of its own.
-                lineOfEmail[email] = record.line
-            }
+            let email = PeopleFields.email(field(emailColumn), table, record, emailColumn, seen: &lineOfEmail, &rowProblems)
             let unit = field(unitColumn)
             if unit.isEmpty {
                 rowProblems.append(table.problem(record, column: unitColumn, "unit is empty"))
@@ -105,13 +96,7 @@ public enum ParticipantsFile {
             if let roleColumn, !role.isEmpty, !roles.contains(role) {
                 rowProblems.append(table.problem(record, column: roleColumn, "role '\(role)' is not a role of this workspace"))
             }
-            var language = field(languageColumn)
-            if let languageColumn, !language.isEmpty {
-                switch LanguageTag.canonical(language) {
-                case .success(let tag): language = tag
-                case .failure(let problem): rowProblems.append(table.problem(record, column: languageColumn, problem.message))
-                }
-            }
+            let language = PeopleFields.language(field(languageColumn), table, record, languageColumn, &rowProblems)
             let manager = EmailAddress.normalized(field(managerColumn))
             if let managerColumn, !manager.isEmpty {
                 if let message = EmailAddress.problem(manager) {
@@ -124,7 +109,7 @@ public enum ParticipantsFile {
                 rows.append(
                     ParticipantRow(
                         email: email, name: field(nameColumn), unit: unit, role: role.isEmpty ? nil : role,
-                        language: language.isEmpty ? nil : language, managerEmail: manager.isEmpty ? nil : manager,
+                        language: language, managerEmail: manager.isEmpty ? nil : manager,
                         line: record.line))
                 recordOfRow.append(record)
             }
@@ -149,6 +134,39 @@ public enum ParticipantsFile {
         }
         try problems.sortedByPosition().throwIfAny()
         return Contents(rows: rows, columns: Set(optional.filter { table.index(of: $0) != nil }))
+    }
+}
+
+/// The fields the participants file and the customer address list share, checked the same way.
+enum PeopleFields {
+    /// The address in lower case; a malformed one, or one already seen on an earlier line, is a
+    /// problem. Counted even when another field of the row is wrong: a second row for the
+    /// same person is a mistake of its own.
+    static func email(
+        _ text: String, _ table: CSVTable, _ record: CSVRecord, _ column: Int, seen: inout [String: Int], _ problems: inout [FileProblem]
+    ) -> String {
+        let email = EmailAddress.normalized(text)
+        if let message = EmailAddress.problem(email) {
+            problems.append(table.problem(record, column: column, "email \(message)"))
+        } else if let first = seen[email] {
+            problems.append(table.problem(record, column: column, "'\(email)' appears twice (first on line \(first))"))
+        } else {
+            seen[email] = record.line
+        }
+        return email
+    }
+
+    /// The tag in canonical case, nil when empty; a tag that is not one is a problem.
+    static func language(
+        _ text: String, _ table: CSVTable, _ record: CSVRecord, _ column: Int?, _ problems: inout [FileProblem]
+    ) -> String? {
+        guard let column, !text.isEmpty else { return nil }
+        switch LanguageTag.canonical(text) {
+        case .success(let tag): return tag
+        case .failure(let problem):
+            problems.append(table.problem(record, column: column, problem.message))
+            return nil
+        }
     }
 }
 

@@ -89,17 +89,9 @@ extension InvitationRepository {
             .where("day", .equal, SQLBind(day)).where("ran_at", .is, SQLLiteral.null).returning("day").all().isEmpty)
     }
 
-    /// Notes the day a link was first opened (days only, like every time here). Links that are
-    /// no invitation's, or were opened before, are found by a read and cost no write.
+    /// Notes the day an invited participant first opened their link.
     public func markOpened(tokenHash: String, now: Int64) async throws {
-        let unopened = try await read { db in
-            try await db.raw("SELECT 1 AS found FROM invitations WHERE token_hash = \(bind: tokenHash) AND opened_on IS NULL").first()
-                != nil
-        }
-        guard unopened else { return }
-        try await write { db in
-            try await db.update("invitations").set("opened_on", to: SQLBind(AnonymousWrites.day(now)))
-                .where("token_hash", .equal, SQLBind(tokenHash)).where("opened_on", .is, SQLLiteral.null).run()
-        }
+        try await markOpened(table: "invitations", tokenHash: tokenHash, now: now)
     }
+
 }

@@ -80,10 +80,7 @@ extension InvitationRepository {
                 ids.append(id)
             }
             try await MailOutboxRepository.enqueue(mails, into: db)
-            for batch in ids.chunked(into: 500) {
-                try await db.update("survey_invitations").set("reminded_on", to: SQLBind(AnonymousWrites.day(now)))
-                    .set(SQLIdentifier("reminders"), to: SQLRaw("reminders + 1")).where("id", .in, Array(batch)).run()
-            }
+            try await Self.markReminded(db, table: "survey_invitations", ids: ids, now: now)
             if !ids.isEmpty {
                 try await AuditLogRepository.audit(
                     db, workspaceID: workspaceID, action: "survey.remind", record: "survey:\(surveyID)",
@@ -106,18 +103,11 @@ extension InvitationRepository {
         }
     }
 
-    /// Notes the day a customer's mailed link was first opened; other links cost no write.
+    /// Notes the day a customer's mailed link was first opened.
     public func markSurveyOpened(tokenHash: String, now: Int64) async throws {
-        let unopened = try await read { db in
-            try await db.raw("SELECT 1 AS found FROM survey_invitations WHERE token_hash = \(bind: tokenHash) AND opened_on IS NULL")
-                .first() != nil
-        }
-        guard unopened else { return }
-        try await write { db in
-            try await db.update("survey_invitations").set("opened_on", to: SQLBind(AnonymousWrites.day(now)))
-                .where("token_hash", .equal, SQLBind(tokenHash)).where("opened_on", .is, SQLLiteral.null).run()
-        }
+        try await markOpened(table: "survey_invitations", tokenHash: tokenHash, now: now)
     }
+
 }
 
 /// `answered` comes back as 0 or 1 from both databases.

@@ -91,10 +91,7 @@ extension InvitationRepository {
                 ids.append(id)
             }
             try await MailOutboxRepository.enqueue(mails, into: db)
-            for batch in ids.chunked(into: 500) {
-                try await db.update("invitations").set("reminded_on", to: SQLBind(AnonymousWrites.day(now)))
-                    .set(SQLIdentifier("reminders"), to: SQLRaw("reminders + 1")).where("id", .in, Array(batch)).run()
-            }
+            try await Self.markReminded(db, table: "invitations", ids: ids, now: now)
             if !ids.isEmpty {
                 try await AuditLogRepository.audit(
                     db, workspaceID: workspaceID, action: "campaign.remind", record: "campaign:\(campaignID)",
@@ -144,5 +141,34 @@ private struct InvitationStatusRow: Decodable {
         InvitationStatus(
             id: id, participantID: participantID, email: email, name: name, unitID: unitID, language: language, invitedOn: invitedOn,
             remindedOn: remindedOn, reminders: reminders, openedOn: openedOn, handedIn: handedIn == 1)
+    }
+}
+
+extension InvitationRepository {
+    /// Notes a reminder on invitations of either kind: the day, and one more reminder.
+    static func markReminded(_ db: any SQLDatabase, table: String, ids: [String], now: Int64) async throws {
+        for batch in ids.chunked(into: 500) {
+            try await db.update(table).set("reminded_on", to: SQLBind(AnonymousWrites.day(now)))
+                .set(SQLIdentifier("reminders"), to: SQLRaw("reminders + 1")).where("id", .in, Array(batch)).run()
+        }
+    }
+
+    /// Notes the day a mailed link was first opened (days only, like every time here), on
+    /// invitations of either kind. Links that are nobody's invitation, or were opened before,
+    /// are found by a read and cost no write.
+    func markOpened(table: String, tokenHash: String, now: Int64) async throws {
+        let unopened = try await read { db in
+            try await db.select().column("id").from(table).where("token_hash", .equal, SQLBind(tokenHash)).where(
+                "opened_on", .is, SQLLiteral.null
+            )
+            .first() != nil
+        }
+        guard unopened else { return }
+        try await write { db in
+            try await db.update(table).set("opened_on", to: SQLBind(AnonymousWrites.day(now))).where(
+                "token_hash", .equal, SQLBind(tokenHash)
+            )
+            .where("opened_on", .is, SQLLiteral.null).run()
+        }
     }
 }
