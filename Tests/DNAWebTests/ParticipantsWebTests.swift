@@ -134,6 +134,17 @@ struct InvitationPageTests {
             #expect(kari.bodyText.contains("Hello Kari <b>,") && kari.bodyHTML.contains("Hello Kari &lt;b&gt;,"))
             #expect(kari.bodyHTML.contains(#"<html lang="en">"#))
             #expect(mails.allSatisfy { $0.bodyText.contains("Questions: admin@acme.test.") })
+            // One mail goes out and one is given up: the unit's row counts each (mail facts,
+            // shown even under k).
+            try await fixture.store.mailOutbox.markSent(id: kari.id, at: 5)
+            let ola = try #require(mails.first { $0.recipient == "ola@example.no" })
+            try await fixture.store.mailOutbox.markFailed(id: ola.id, reason: "550 no such user", temporary: false, attempts: 1, now: 5)
+            let delivered = try await client.execute(uri: "/w/acme/campaigns/\(wave.id)", method: .get, headers: session.headers)
+            #expect(
+                delivered.text.contains(
+                    #"data-label="Invited">2</td><td role="cell" data-label="Mails sent">1</td><td role="cell" data-label="Mails given up">1</td>"#
+                ))
+            #expect(delivered.text.contains("550 no such user"))
 
             let reminded = try await CustomerModelWebTests.post(client, session, "/w/acme/campaigns/\(wave.id)/remind", [])
             #expect(reminded.text.contains("Reminded 2 participants who have not handed in."))

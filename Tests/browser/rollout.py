@@ -196,3 +196,5 @@ def rollout_checks(checks, driver, base, token, output, make_phone, spool, api, 
                       "the scanned link starts a questionnaire, in the language it was opened in")
     finally:
         phone.quit()
+    # Leave the browser on a page of the site, as the checks after this one expect.
+    driver.get(base + "/w/harbor/org")

@@ -37,15 +37,22 @@ struct CampaignInvitations: Component {
             ] + delivery.stats)
         delivery.notices()
         let byUnit = Dictionary(grouping: mail.statuses, by: \.unitID)
+        // Mails reach a unit through the address of one of its people.
+        let unitOfAddress = Dictionary(mail.statuses.map { ($0.email, $0.unitID) }, uniquingKeysWith: { first, _ in first })
+        let mailsByUnit = Dictionary(grouping: mail.mails) { unitOfAddress[$0.recipient] ?? "" }
         if !byUnit.isEmpty {
             DataTable(
-                caption: "By unit (units with fewer than \(k) invited show no count)",
-                columns: ["Unit", "Invited", "Opened the link", "Handed in"],
+                caption: "By unit (units with fewer than \(k) invited show no count of who opened or handed in)",
+                columns: ["Unit", "Invited", "Mails sent", "Mails given up", "Opened the link", "Handed in"],
                 rows: page.units.compactMap { unit in
                     guard let people = byUnit[unit.id] else { return nil }
-                    let shown = people.count >= k
+                    let shown = people.count >= k, mails = mailsByUnit[unit.id] ?? []
                     func count(_ include: (InvitationStatus) -> Bool) -> String { shown ? "\(people.filter(include).count)" : "hidden" }
-                    return [unit.name, "\(people.count)", count { $0.openedOn != nil }, count(\.handedIn)]
+                    return [
+                        unit.name, "\(people.count)", "\(mails.filter { $0.state == .sent }.count)",
+                        "\(mails.filter { $0.state == .failed }.count)",
+                        count { $0.openedOn != nil }, count(\.handedIn),
+                    ]
                 }, className: "invitations-by-unit")
         }
         if !mail.canInvite {
