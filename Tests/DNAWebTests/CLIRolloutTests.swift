@@ -1,6 +1,11 @@
 import DNACore
+import DNAStore
 import Foundation
 import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// The roll-out commands run as a user would: participants, and invitations sent by a real
 /// `cdna serve --smtp-url` through the test SMTP server.
@@ -164,5 +169,63 @@ struct CLIRolloutTests {
         let body = reminder.components(separatedBy: "Content-Transfer-Encoding: base64\r\n\r\n")[1].components(separatedBy: "\r\n--")[0]
         let text = String(decoding: Data(base64Encoded: body.replacingOccurrences(of: "\r\n", with: ""))!, as: UTF8.self)
         #expect(text.contains("Questions: surveys@harbor.example."), "\(text)")
+    }
+
+    @Test("an SMTP server nobody answers on does not stop the server: /readyz stays ready and the mails wait with the reason")
+    func unreachableMail() async throws {
+        let directory = try CLITests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let data = directory.path
+        #expect(try CLITests.cdna(["demo", "--data", data]).status == 0)
+        let created = try CLITests.cdna([
+            "campaign", "create", "--workspace", "harbor", "--name", "Unreachable", "--unit", "claims=4", "--data", data,
+        ])
+        let waveID = created.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let invited = try CLITests.cdna(["campaign", "invite", "--workspace", "harbor", "--campaign", waveID, "--data", data])
+        #expect(invited.status == 0 && invited.output.hasPrefix("Invited 4 participants"), "\(invited.error)")
+
+        // Port 1 on the loopback: nothing listens, every connection is refused at once.
+        let port = Int.random(in: 20_000...60_000)
+        let serve = Process()
+        serve.executableURL = URL(fileURLWithPath: CLITests.binary)
+        serve.arguments = ["serve", "--data", data, "--port", String(port), "--smtp-url", "smtp://127.0.0.1:1"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["CDNA_MAIL_FROM"] = "surveys@harbor.example"
+        environment["CDNA_LOG_LEVEL"] = "error"
+        environment["CDNA_ADMIN_PASSWORD"] = "a long enough secret"
+        serve.environment = environment
+        serve.standardOutput = FileHandle.nullDevice
+        serve.standardError = FileHandle.nullDevice
+        try serve.run()
+        defer { serve.terminate() }
+        func ready() async -> Bool {
+            guard let (_, response) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/readyz")!) else {
+                return false
+            }
+            return (response as? HTTPURLResponse)?.statusCode == 200
+        }
+        var waited = 0
+        while !(await ready()) && waited < 300 {
+            try await Task.sleep(nanoseconds: 100_000_000)
+            waited += 1
+        }
+        #expect(await ready(), "the server answers /readyz")
+
+        // The sender tried, failed for now and keeps every mail with why; the server stays ready.
+        let location = DatabaseLocation.sqlite(path: data + "/" + DatabaseLocation.sqliteFileName)
+        var failing: [OutboxMail] = []
+        waited = 0
+        while waited < 300 {
+            failing = try await Store.open(location).closing { store in
+                let workspace = try await store.workspaces.workspace(slug: "harbor")
+                return try await store.mailOutbox.mails(workspaceID: workspace.id, purpose: "invitation:" + waveID)
+            }
+            if failing.count == 4 && failing.allSatisfy({ $0.lastError != nil }) { break }
+            try await Task.sleep(nanoseconds: 100_000_000)
+            waited += 1
+        }
+        #expect(failing.count == 4 && failing.allSatisfy { $0.state == .pending && $0.lastError != nil }, "\(failing.map(\.lastError))")
+        #expect(failing.first?.lastError?.contains("127.0.0.1:1") == true && failing.first?.lastError?.contains("refused") == true)
+        #expect(await ready(), "mail failing does not make the server unready")
     }
 }
