@@ -41,8 +41,19 @@ public struct SMTPClient: Sendable {
         } catch let error as BoringSSLError {
             throw .permanent("TLS with \(settings.host) failed: \(error)")
         } catch {
-            throw .temporary("the connection to \(settings.host):\(settings.port) failed: \(error)")
+            throw .temporary("the connection to \(settings.host):\(settings.port) failed: \(Self.reason(error))")
         }
+    }
+
+    /// What went wrong in words a person reads on the campaign page: the system's message for
+    /// a refused or unreachable address ("Connection refused"), not NIO's nested description.
+    static func reason(_ error: any Error) -> String {
+        if let connection = error as? NIOConnectionError {
+            if let failure = connection.connectionErrors.first { return reason(failure.error) }
+            if let lookup = connection.dnsAError ?? connection.dnsAAAAError { return "the name could not be resolved (\(lookup))" }
+        }
+        if let io = error as? IOError { return String(cString: strerror(io.errnoCode)) }
+        return "\(error)"
     }
 
     private func deliver(_ message: MailMessage) async throws {
