@@ -11,6 +11,23 @@ import Testing
 /// `cdna serve --smtp-url` through the test SMTP server.
 @Suite("cdna roll-out commands")
 struct CLIRolloutTests {
+    /// A running `cdna serve` on `data` that sends its outbox to `smtpURL` as
+    /// surveys@harbor.example; the caller terminates it.
+    static func serve(data: String, port: Int, smtpURL: String) throws -> Process {
+        let serve = Process()
+        serve.executableURL = URL(fileURLWithPath: CLITests.binary)
+        serve.arguments = ["serve", "--data", data, "--port", String(port), "--smtp-url", smtpURL]
+        var environment = ProcessInfo.processInfo.environment
+        environment["CDNA_MAIL_FROM"] = "surveys@harbor.example"
+        environment["CDNA_LOG_LEVEL"] = "error"
+        environment["CDNA_ADMIN_PASSWORD"] = "a long enough secret"
+        serve.environment = environment
+        serve.standardOutput = FileHandle.nullDevice
+        serve.standardError = FileHandle.nullDevice
+        try serve.run()
+        return serve
+    }
+
     @Test("participants: a bad file is refused with its lines, a good one is merged, and the list imports again")
     func participants() throws {
         let directory = try CLITests.temporaryDirectory()
@@ -124,19 +141,7 @@ struct CLIRolloutTests {
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("link.key").path))
 
         // The server sends the outbox through the test SMTP server.
-        let serve = Process()
-        serve.executableURL = URL(fileURLWithPath: CLITests.binary)
-        serve.arguments = [
-            "serve", "--data", data, "--port", String(Int.random(in: 20_000...60_000)), "--smtp-url", "smtp://localhost:\(port)",
-        ]
-        var environment = ProcessInfo.processInfo.environment
-        environment["CDNA_MAIL_FROM"] = "surveys@harbor.example"
-        environment["CDNA_LOG_LEVEL"] = "error"
-        environment["CDNA_ADMIN_PASSWORD"] = "a long enough secret"
-        serve.environment = environment
-        serve.standardOutput = FileHandle.nullDevice
-        serve.standardError = FileHandle.nullDevice
-        try serve.run()
+        let serve = try Self.serve(data: data, port: Int.random(in: 20_000...60_000), smtpURL: "smtp://localhost:\(port)")
         defer { serve.terminate() }
         func mails(to address: String) throws -> [String] {
             try FileManager.default.contentsOfDirectory(atPath: spool).filter { $0.hasSuffix(".eml") }.compactMap { name in
@@ -186,17 +191,7 @@ struct CLIRolloutTests {
 
         // Port 1 on the loopback: nothing listens, every connection is refused at once.
         let port = Int.random(in: 20_000...60_000)
-        let serve = Process()
-        serve.executableURL = URL(fileURLWithPath: CLITests.binary)
-        serve.arguments = ["serve", "--data", data, "--port", String(port), "--smtp-url", "smtp://127.0.0.1:1"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["CDNA_MAIL_FROM"] = "surveys@harbor.example"
-        environment["CDNA_LOG_LEVEL"] = "error"
-        environment["CDNA_ADMIN_PASSWORD"] = "a long enough secret"
-        serve.environment = environment
-        serve.standardOutput = FileHandle.nullDevice
-        serve.standardError = FileHandle.nullDevice
-        try serve.run()
+        let serve = try Self.serve(data: data, port: port, smtpURL: "smtp://127.0.0.1:1")
         defer { serve.terminate() }
         func ready() async -> Bool {
             guard let (_, response) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/readyz")!) else {
