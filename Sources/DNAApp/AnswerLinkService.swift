@@ -45,7 +45,7 @@ public struct AnswerLinkService: Sendable {
         let invited = Set(try await store.campaigns.campaignPopulation(campaignID: session.campaign.id).map(\.unitID))
         let workspace = try await store.workspaces.workspace(id: workspaceID)
         return RespondentChoices(
-            face: PublicFace(workspace, try await store.workspaces.branding(workspaceID: workspaceID)), groupSize: workspace.minGroupSize,
+            face: try await PublicFace.of(workspace, in: store), groupSize: workspace.minGroupSize,
             units: try await store.organization.units(workspaceID: workspaceID).filter { invited.contains($0.id) }.sorted {
                 $0.name < $1.name
             },
@@ -93,7 +93,7 @@ public struct AnswerLinkService: Sendable {
     public func customerPage(_ session: SurveySession) async throws -> (face: PublicFace, segments: [CustomerModel.Segment]) {
         let workspace = try await store.workspaces.workspace(id: session.survey.workspaceID)
         return (
-            PublicFace(workspace, try await store.workspaces.branding(workspaceID: workspace.id)),
+            try await PublicFace.of(workspace, in: store),
             try await store.customerModels.model(workspaceID: session.survey.workspaceID).segments
         )
     }

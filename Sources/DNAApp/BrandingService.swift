@@ -53,3 +53,10 @@ public struct PublicFace: Sendable, Equatable {
         self.init(name: branding.name(or: workspace.name), logoDigest: branding.logo?.digest, accent: branding.accent)
     }
 }
+
+extension PublicFace {
+    /// The workspace's face, with its branding read from the store.
+    static func of(_ workspace: Workspace, in store: Store) async throws -> PublicFace {
+        PublicFace(workspace, try await store.workspaces.branding(workspaceID: workspace.id))
+    }
+}

@@ -65,7 +65,7 @@ public struct CustomerInvitationService: WorkspaceUseCases {
     private func composer(
         workspace: Workspace, survey: CustomerSurvey, contact: String, reminder: Bool, now: Int64
     ) async throws -> InvitationRepository.CustomerMail {
-        let face = PublicFace(workspace, try await store.workspaces.branding(workspaceID: workspace.id))
+        let face = try await PublicFace.of(workspace, in: store)
         let base = publicURL, organization = face.name
         return { address, secret, _ in
             let (language, linkLanguage) = InvitationLetter.language(of: address.language, fallback: "en")

@@ -22,12 +22,8 @@ extension InvitationService {
             do {
                 let workspace = try await store.workspaces.workspace(id: due.workspaceID)
                 let campaign = try await store.campaigns.campaign(workspaceID: workspace.id, id: due.campaignID)
-                let instrument = try await store.campaigns.instrument(of: campaign)
                 let key = linkKey
-                let face = PublicFace(workspace, try await store.workspaces.branding(workspaceID: workspace.id))
-                let compose = composer(
-                    workspace: workspace, face: face, instrument: instrument, campaign: campaign, contact: contact, reminder: true, now: now
-                )
+                let compose = try await composer(workspace: workspace, campaign: campaign, contact: contact, reminder: true, now: now)
                 let reminded = try await Caller.scheduler.acting {
                     try await store.invitations.remind(
                         workspaceID: workspace.id, campaignID: campaign.id, now: now, day: due.day,

@@ -40,10 +40,7 @@ public struct InvitationService: WorkspaceUseCases {
         try await access.changing(slug, caller) { workspace in
             let campaign = try await openCampaign(workspace, campaignID, now: now)
             let key = linkKey
-            let instrument = try await store.campaigns.instrument(of: campaign)
-            let face = PublicFace(workspace, try await store.workspaces.branding(workspaceID: workspace.id))
-            let compose = composer(
-                workspace: workspace, face: face, instrument: instrument, campaign: campaign, contact: contact, reminder: false, now: now)
+            let compose = try await composer(workspace: workspace, campaign: campaign, contact: contact, reminder: false, now: now)
             return try await store.invitations.invite(
                 workspaceID: workspace.id, campaignID: campaign.id, now: now, link: { Self.secret(for: $0, key: key) },
                 hash: Secrets.hash, compose: compose)
@@ -59,13 +56,9 @@ public struct InvitationService: WorkspaceUseCases {
         try await access.changing(slug, caller) { workspace in
             let campaign = try await openCampaign(workspace, campaignID, now: now)
             let key = linkKey
-            let instrument = try await store.campaigns.instrument(of: campaign)
-            let face = PublicFace(workspace, try await store.workspaces.branding(workspaceID: workspace.id))
+            let compose = try await composer(workspace: workspace, campaign: campaign, contact: contact, reminder: true, now: now)
             return try await store.invitations.remind(
-                workspaceID: workspace.id, campaignID: campaign.id, now: now, link: { Self.secret(for: $0, key: key) },
-                compose: composer(
-                    workspace: workspace, face: face, instrument: instrument, campaign: campaign, contact: contact, reminder: true, now: now
-                )
+                workspaceID: workspace.id, campaignID: campaign.id, now: now, link: { Self.secret(for: $0, key: key) }, compose: compose
             ) ?? 0
         }
     }
@@ -84,14 +77,15 @@ public struct InvitationService: WorkspaceUseCases {
         return try await store.invitations.statuses(workspaceID: workspace.id, campaignID: campaignID)
     }
 
-    /// The mail, in the participant's language (else the instrument's default): the
+    /// The mail, in the participant's language (else the instrument's default), from the
+    /// wave's instrument and the workspace's branding: the
     /// organization's name, the personal link, what anonymity means here, why the person got
     /// it and whom to ask. The link carries the participant's language, so the pages open in it.
     func composer(
-        workspace: Workspace, face: PublicFace, instrument: Instrument, campaign: Campaign, contact: String, reminder: Bool, now: Int64
-    )
-        -> @Sendable (Participant, String, String) -> OutboxMail
-    {
+        workspace: Workspace, campaign: Campaign, contact: String, reminder: Bool, now: Int64
+    ) async throws -> @Sendable (Participant, String, String) -> OutboxMail {
+        let instrument = try await store.campaigns.instrument(of: campaign)
+        let face = try await PublicFace.of(workspace, in: store)
         let base = publicURL, organization = face.name, k = "\(workspace.minGroupSize)"
         return { person, secret, _ in
             let (language, linkLanguage) = InvitationLetter.language(of: person.language, fallback: instrument.defaultLanguage)

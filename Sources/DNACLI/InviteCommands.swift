@@ -45,6 +45,20 @@ enum MailContact {
     }
 }
 
+/// What every invite and remind command does around its own work: the public address, the
+/// workspace, the link key and whom to ask, then what the work says, printed.
+private func runMailing(
+    _ address: PublicURLOptions, _ workspace: WorkspaceOptions, contact: String?,
+    _ body: @escaping (Store, Workspace, _ base: String, _ linkKey: Data, _ contact: String) async throws -> String
+) async throws {
+    try await runCommand {
+        let base = try address.base
+        try await workspace.withWorkspace { store, found in
+            Console.out(try await body(store, found, base, try LinkKey.load(store.location), MailContact.resolve(contact)))
+        }
+    }
+}
+
 /// What `campaign invite` and `campaign remind` both take, and the service they both call.
 struct InvitationOptions: ParsableArguments {
     @Option(help: "Campaign id or exact name.") var campaign: String
@@ -56,13 +70,9 @@ struct InvitationOptions: ParsableArguments {
     func run(
         _ action: @escaping (InvitationService, _ workspace: String, Campaign, _ contact: String) async throws -> String
     ) async throws {
-        try await runCommand {
-            let base = try address.base
-            try await workspace.withWorkspace { store, found in
-                let target = try await findCampaign(campaign, in: found, store: store)
-                let service = InvitationService(store: store, linkKey: try LinkKey.load(store.location), publicURL: base)
-                Console.out(try await action(service, found.slug, target, MailContact.resolve(contact)))
-            }
+        try await runMailing(address, workspace, contact: contact) { store, found, base, key, contact in
+            let target = try await findCampaign(campaign, in: found, store: store)
+            return try await action(InvitationService(store: store, linkKey: key, publicURL: base), found.slug, target, contact)
         }
     }
 }
@@ -108,13 +118,9 @@ struct CustomerInvitationOptions: ParsableArguments {
     func run(
         _ action: @escaping (CustomerInvitationService, _ workspace: String, CustomerSurvey, _ contact: String) async throws -> String
     ) async throws {
-        try await runCommand {
-            let base = try address.base
-            try await workspace.withWorkspace { store, found in
-                let target = try await findSurvey(survey, in: found, store: store)
-                let service = CustomerInvitationService(store: store, linkKey: try LinkKey.load(store.location), publicURL: base)
-                Console.out(try await action(service, found.slug, target, MailContact.resolve(contact)))
-            }
+        try await runMailing(address, workspace, contact: contact) { store, found, base, key, contact in
+            let target = try await findSurvey(survey, in: found, store: store)
+            return try await action(CustomerInvitationService(store: store, linkKey: key, publicURL: base), found.slug, target, contact)
         }
     }
 }
