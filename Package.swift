@@ -111,7 +111,9 @@ let package = Package(
         ),
         .executableTarget(name: "cdna", dependencies: ["DNACLI"]),
         // Shared by the test targets: a fresh database per test on SQLite and PostgreSQL.
-        .target(name: "DNATestSupport", dependencies: ["DNAStore"], path: "Tests/DNATestSupport"),
+        .target(
+            name: "DNATestSupport", dependencies: ["DNAStore", .product(name: "SQLKit", package: "sql-kit")],
+            path: "Tests/DNATestSupport"),
         .testTarget(name: "DNACoreTests", dependencies: ["DNACore"]),
         .testTarget(name: "DNAMailTests", dependencies: ["DNAMail"]),
         .testTarget(

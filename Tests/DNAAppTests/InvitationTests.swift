@@ -112,13 +112,7 @@ struct InvitationTests {
             // From the database alone, no answer can be tied to an e-mail: the only rows that
             // name a person are participants and invitations, and no column of theirs, nor of
             // any row they point at, leads to a response.
-            let tables = try await store.read { db in
-                try await db.raw(
-                    database == .sqlite
-                        ? "SELECT name FROM sqlite_master WHERE type = 'table'"
-                        : "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'"
-                ).all().map { try $0.decode(column: "name", as: String.self) }
-            }
+            let tables = try await database.tables(of: store)
             for table in ["participants", "invitations"] {
                 let columns = try await store.read { db in
                     try await db.raw(

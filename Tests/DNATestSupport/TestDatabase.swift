@@ -1,5 +1,6 @@
 import DNAStore
 import Foundation
+import SQLKit
 
 /// The databases every store and web test runs against. SQLite always; PostgreSQL when
 /// `CDNA_TEST_POSTGRES_URL` names a server (scripts/test starts one). Under CI the
@@ -14,6 +15,17 @@ public enum TestDatabase: String, CaseIterable, Sendable {
             return [.sqlite, .postgres]
         }
         return [.sqlite]
+    }
+
+    /// The names of the store's tables, for tests that read every table.
+    public func tables(of store: Store) async throws -> [String] {
+        try await store.read { db in
+            try await db.raw(
+                self == .sqlite
+                    ? "SELECT name FROM sqlite_master WHERE type = 'table'"
+                    : "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'"
+            ).all().map { try $0.decode(column: "name", as: String.self) }
+        }
     }
 
     /// Opens a fresh, migrated store for one test, runs `body`, then removes the database.

@@ -80,19 +80,25 @@ public struct Hypothesis: Codable, Equatable, Sendable {
         self.closedOn = closedOn
     }
 
-    /// The card as one sentence.
-    public var sentence: String {
-        var text = "We believe \(change) for \(segment.isEmpty ? "our customers" : segment) will \(outcome)"
-        if !impact.isEmpty { text += ", which drives \(impact)" }
+    /// The card as one sentence, in English.
+    public var sentence: String { wording.text(in: "en") }
+
+    /// The card as one sentence, in parts the pages look up in the catalogue.
+    public var wording: AdminText {
+        let customers = segment.isEmpty ? AdminText("our customers") : AdminText(verbatim: segment)
+        let belief: AdminText = "We believe \(change) for \(customers) will \(outcome)"
+        let drives: AdminText = impact.isEmpty ? AdminText(verbatim: "") : ", which drives \(impact)"
+        var measure = AdminText(verbatim: "")
         if let metric {
-            if let from, let to {
-                text += "; we will know when \(metric) moves from \(LineOfSightDocument.number(from)) to \(LineOfSightDocument.number(to))"
-            } else {
-                text += "; we will know by \(metric)"
-            }
-            if let by { text += " by \(by)" }
+            let known: AdminText =
+                if let from, let to {
+                    "; we will know when \(metric) moves from \(LineOfSightDocument.number(from)) to \(LineOfSightDocument.number(to))"
+                } else {
+                    "; we will know by \(metric)"
+                }
+            measure = by.map { "\(known) by \($0)" } ?? known
         }
-        return text + "."
+        return "\(belief)\(drives)\(measure)."
     }
 
     /// The first thing wrong with a new card, or nil.

@@ -13,15 +13,38 @@ public enum LineOfSightCheck {
     }
 
     public struct Finding: Codable, Sendable, Equatable {
-        public init(kind: Kind, node: String, message: String) {
+        /// A finding in words the pages look up in the catalogue; `message` is its English,
+        /// the text of the JSON and the CLI.
+        public init(kind: Kind, node: String, wording: AdminText) {
             self.kind = kind
             self.node = node
-            self.message = message
+            self.wording = wording
+            message = wording.text(in: "en")
+        }
+
+        public init(kind: Kind, node: String, message: String) {
+            self.init(kind: kind, node: node, wording: AdminText(verbatim: message))
         }
 
         public var kind: Kind
         public var node: String
         public var message: String
+        public var wording: AdminText
+
+        enum CodingKeys: String, CodingKey { case kind, node, message }
+
+        /// Findings are equal when they say the same, however their wording was put together
+        /// (a finding read back from JSON has only its English).
+        public static func == (lhs: Finding, rhs: Finding) -> Bool {
+            (lhs.kind, lhs.node, lhs.message) == (rhs.kind, rhs.node, rhs.message)
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(
+                kind: try container.decode(Kind.self, forKey: .kind), node: try container.decode(String.self, forKey: .node),
+                message: try container.decode(String.self, forKey: .message))
+        }
     }
 
     public struct Coverage: Codable, Sendable, Equatable {
@@ -79,7 +102,7 @@ public enum LineOfSightCheck {
             guard from >= 0, to >= 0 else {
                 let missing = from < 0 ? edge.from : edge.to
                 findings.append(
-                    Finding(kind: .dangling, node: missing, message: "edge \(edge.from) -> \(edge.to) names the unknown node '\(missing)'"))
+                    Finding(kind: .dangling, node: missing, wording: "edge \(edge.from) -> \(edge.to) names the unknown node '\(missing)'"))
                 continue
             }
             all.append((from, to))
@@ -89,8 +112,8 @@ public enum LineOfSightCheck {
                 findings.append(
                     Finding(
                         kind: .badEdge, node: edge.from,
-                        message:
-                            "edge \(edge.from) -> \(edge.to) goes \(types[from].rawValue) -> \(types[to].rawValue), which the model does not allow"
+                        wording:
+                            "edge \(edge.from) -> \(edge.to) goes \(AdminText(wording: types[from].rawValue)) -> \(AdminText(wording: types[to].rawValue)), which the model does not allow"
                     ))
             }
         }
@@ -108,7 +131,7 @@ public enum LineOfSightCheck {
                 measured[node] = true
             } else {
                 findings.append(
-                    Finding(kind: .dangling, node: metric.node, message: "metric '\(metric.id)' measures the unknown node '\(metric.node)'")
+                    Finding(kind: .dangling, node: metric.node, wording: "metric '\(metric.id)' measures the unknown node '\(metric.node)'")
                 )
             }
         }
@@ -117,7 +140,7 @@ public enum LineOfSightCheck {
                 evidenced[node] = true
             } else {
                 findings.append(
-                    Finding(kind: .dangling, node: item.node, message: "evidence '\(item.id)' supports the unknown node '\(item.node)'"))
+                    Finding(kind: .dangling, node: item.node, wording: "evidence '\(item.id)' supports the unknown node '\(item.node)'"))
             }
         }
 
@@ -138,22 +161,24 @@ public enum LineOfSightCheck {
                 }
                 if !reachesOutcome[position] {
                     findings.append(
-                        Finding(kind: .insideOut, node: node.id, message: "initiative '\(node.title)' reaches no customer outcome"))
+                        Finding(kind: .insideOut, node: node.id, wording: "initiative '\(node.title)' reaches no customer outcome"))
                 }
                 if reachesImpact[position] && !fullLineOfSight[position] {
                     findings.append(
                         Finding(
                             kind: .impactWithoutOutcome, node: node.id,
-                            message: "initiative '\(node.title)' reaches business impact only through paths with no customer outcome"))
+                            wording: "initiative '\(node.title)' reaches business impact only through paths with no customer outcome"))
                 }
             case .outcome, .impact:
                 if !measured[position] {
                     findings.append(
-                        Finding(kind: .unmeasured, node: node.id, message: "\(node.type.rawValue) '\(node.title)' has no metric"))
+                        Finding(
+                            kind: .unmeasured, node: node.id,
+                            wording: "\(AdminText(wording: node.type.rawValue)) '\(node.title)' has no metric"))
                 }
             case .strategy:
                 if !evidenced[position] {
-                    findings.append(Finding(kind: .noEvidence, node: node.id, message: "strategy '\(node.title)' has no evidence"))
+                    findings.append(Finding(kind: .noEvidence, node: node.id, wording: "strategy '\(node.title)' has no evidence"))
                 }
             case .capability:
                 break
@@ -161,7 +186,7 @@ public enum LineOfSightCheck {
         }
         for cycle in Adjacency(count: count, edges: all).cycles() {
             let ids = cycle.map { model.nodes[$0].id }
-            findings.append(Finding(kind: .cycle, node: ids[0], message: "these nodes lie on a cycle: \(ids.joined(separator: ", "))"))
+            findings.append(Finding(kind: .cycle, node: ids[0], wording: "these nodes lie on a cycle: \(ids.joined(separator: ", "))"))
         }
 
         // Sorted by kind, node and message, comparing bytes: the order is the same for every

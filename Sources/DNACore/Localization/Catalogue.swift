@@ -32,7 +32,8 @@ extension Phrase {
     /// The phrase in `language` with its `{name}` placeholders filled from `values`. Filled
     /// values are not scanned again, so a name containing braces stays as written.
     public func text(in language: String, _ values: [String: String] = [:]) -> String {
-        Catalogue.fill(texts[language], values)
+        let text = Catalogue.fill(texts[language], values)
+        return language == AdminCatalogue.pseudoLanguage ? "⟦" + text + "⟧" : text
     }
 }
 

@@ -29,6 +29,10 @@ public struct AppConfiguration: Sendable {
     public var linkKey: Data?
     /// Whether this server sends the mail outbox (`--smtp-url`); if not, mail waits there.
     public var sendsMail: Bool
+    /// The language the analysts' and admins' pages are built in. Only English is written
+    /// yet; `AdminCatalogue.pseudoLanguage` marks every word that went through the catalogue,
+    /// which is how the tests find words that did not.
+    public var adminLanguage = "en"
 
     /// `publicURL`, or `http://HOST:PORT` when none is configured.
     public var publicBaseURL: String { publicURL ?? "http://\(host):\(port)" }

@@ -37,6 +37,7 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppContext> {
     // Metrics sit outside the error middleware so they count the status actually answered
     // (a 404 page, not the error thrown on the way to it).
     router.add(middleware: MetricsMiddleware())
+    router.add(middleware: AdminLanguageMiddleware(language: dependencies.configuration.adminLanguage))
     router.add(middleware: ErrorMiddleware(logger: dependencies.logger))
     router.add(middleware: AuthMiddleware(accounts: dependencies.accounts))
     router.add(middleware: CurrentRequestMiddleware())

@@ -5,6 +5,8 @@ import Foundation
 /// pages put a table beside it, so nothing depends on colour alone or on JavaScript.
 enum Charts {
     static func escape(_ text: String) -> String { HTMLEscape.text(text) }
+    /// Wording in a drawing, in the page's language.
+    static func escape(_ text: AdminText) -> String { HTMLEscape.text(text.resolved) }
 
     static func number(_ value: Double) -> String { String(format: "%.1f", value) }
 
@@ -22,7 +24,7 @@ enum Charts {
     }
 
     /// The bands of `fill`, for the colours and for the legend that explains them.
-    static let fillBands: [(below: Double, colour: String, label: String)] = [
+    static let fillBands: [(below: Double, colour: String, label: AdminText)] = [
         (35, "\(DesignTokens.scoreLow)", "under 35"), (50, "\(DesignTokens.scoreWeak)", "35–49"),
         (65, "\(DesignTokens.scoreMiddle)", "50–64"), (80, "\(DesignTokens.scoreGood)", "65–79"),
         (.infinity, "\(DesignTokens.scoreHigh)", "80 and over"),
@@ -30,7 +32,7 @@ enum Charts {
 
     /// A radar (spider) chart of 0-100 scores, one axis per dimension, with rings at 25, 50,
     /// 75 and 100. A missing score is drawn at the centre and labelled "–".
-    static func radar(title: String, axes: [(label: String, score: Double?)], previous: [Double?]? = nil) -> String {
+    static func radar(title: AdminText, axes: [(label: String, score: Double?)], previous: [Double?]? = nil) -> String {
         let radius = 150.0
         // The labels (with their score) sit outside the rings, left and right of them; the
         // drawing is as wide as the longest needs, so no label is cut at the edge ("embership").
@@ -63,7 +65,7 @@ enum Charts {
         if let previous {
             let points = previous.enumerated().map { point($0.offset, $0.element ?? 0) }.map { "\(number($0.0)),\(number($0.1))" }
             svg +=
-                "<polygon points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(DesignTokens.muted)\" stroke-width=\"2\" stroke-dasharray=\"6 4\"><title>Previous wave</title></polygon>"
+                "<polygon points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(DesignTokens.muted)\" stroke-width=\"2\" stroke-dasharray=\"6 4\"><title>\(escape("Previous wave" as AdminText))</title></polygon>"
         }
         let points = axes.enumerated().map { point($0.offset, $0.element.score ?? 0) }.map { "\(number($0.0)),\(number($0.1))" }
         svg +=
@@ -84,7 +86,7 @@ enum Charts {
 
     /// The four layers stacked from the least influential (bottom) to the most (top), each a
     /// bar of its 0-100 score; the weakest layer is hatched and labelled.
-    static func layerStack(title: String, layers: [(name: String, weight: Double, score: Double?)], weakest: String?) -> String {
+    static func layerStack(title: AdminText, layers: [(name: String, weight: Double, score: Double?)], weakest: String?) -> String {
         let width = 560.0, rowHeight = 46.0, labelWidth = 200.0, barWidth = width - labelWidth - 70
         let height = rowHeight * Double(layers.count) + 30
         var svg =
@@ -96,7 +98,7 @@ enum Charts {
             let y = Double(position) * rowHeight + 8
             let isWeakest = layer.name == weakest
             svg +=
-                "<text x=\"0\" y=\"\(number(y + 20))\" font-size=\"13\" fill=\"\(DesignTokens.ink)\">\(escape(layer.name))</text><text x=\"0\" y=\"\(number(y + 36))\" font-size=\"11\" fill=\"\(DesignTokens.muted)\">influence \(Int(layer.weight))\(isWeakest ? " · weakest" : "")</text>"
+                "<text x=\"0\" y=\"\(number(y + 20))\" font-size=\"13\" fill=\"\(DesignTokens.ink)\">\(escape(layer.name))</text><text x=\"0\" y=\"\(number(y + 36))\" font-size=\"11\" fill=\"\(DesignTokens.muted)\">\(escape(isWeakest ? "influence \(Int(layer.weight)) · weakest" : "influence \(Int(layer.weight))" as AdminText))</text>"
             svg +=
                 "<rect x=\"\(labelWidth)\" y=\"\(number(y + 6))\" width=\"\(barWidth)\" height=\"26\" fill=\"\(DesignTokens.soft)\" stroke=\"\(DesignTokens.line)\"/>"
             if let score = layer.score {
@@ -125,7 +127,7 @@ enum Charts {
     }
 
     /// Groups (rows) x dimensions (columns); each cell shows its score as text on a colour.
-    static func heatmap(title: String, columns: [String], rows: [HeatmapRow]) -> String {
+    static func heatmap(title: AdminText, columns: [String], rows: [HeatmapRow]) -> String {
         // Column names are written at -55°: the header is as tall, and the drawing reaches as
         // far right, as the longest name needs, so no name is cut; below the rows a legend
         // explains the colours.
@@ -153,7 +155,7 @@ enum Charts {
                 svg +=
                     "<rect x=\"\(labelWidth)\" y=\"\(number(y + 1))\" width=\"\(number(cell * Double(columns.count)))\" height=\"\(number(rowHeight - 2))\" fill=\"\(DesignTokens.soft)\"/>"
                 svg +=
-                    "<text x=\"\(number(labelWidth + 8))\" y=\"\(number(y + rowHeight * 0.65))\" font-size=\"11\" fill=\"\(DesignTokens.muted)\">hidden to protect anonymity</text>"
+                    "<text x=\"\(number(labelWidth + 8))\" y=\"\(number(y + rowHeight * 0.65))\" font-size=\"11\" fill=\"\(DesignTokens.muted)\">\(escape("hidden to protect anonymity" as AdminText))</text>"
                 continue
             }
             for (index, score) in scores.enumerated() {
@@ -165,19 +167,19 @@ enum Charts {
             }
         }
         svg +=
-            "<g class=\"legend\"><text x=\"4\" y=\"\(number(legendTop + 17))\" font-size=\"12\" fill=\"\(DesignTokens.ink)\">Score (0–100):</text>"
+            "<g class=\"legend\"><text x=\"4\" y=\"\(number(legendTop + 17))\" font-size=\"12\" fill=\"\(DesignTokens.ink)\">\(escape("Score (0–100):" as AdminText))</text>"
         for (index, band) in fillBands.enumerated() {
             let x = labelWidth + 96 * Double(index)
             svg +=
                 "<rect x=\"\(number(x))\" y=\"\(number(legendTop + 4))\" width=\"18\" height=\"18\" fill=\"\(band.colour)\" stroke=\"\(DesignTokens.muted)\" stroke-width=\"0.5\"/>"
             svg +=
-                "<text x=\"\(number(x + 24))\" y=\"\(number(legendTop + 17))\" font-size=\"12\" fill=\"\(DesignTokens.ink)\">\(band.label)</text>"
+                "<text x=\"\(number(x + 24))\" y=\"\(number(legendTop + 17))\" font-size=\"12\" fill=\"\(DesignTokens.ink)\">\(escape(band.label))</text>"
         }
         return svg + "</g></svg>"
     }
 
     /// Horizontal bars of shares (0-1), each labelled with its percentage.
-    static func shareBars(title: String, bars: [(label: String, share: Double)]) -> String {
+    static func shareBars(title: AdminText, bars: [(label: String, share: Double)]) -> String {
         let labelWidth = 210.0, barWidth = 300.0, rowHeight = 26.0
         let height = rowHeight * Double(bars.count) + 8
         var svg =

@@ -7,11 +7,11 @@ extension Charts {
     /// The opportunity landscape: satisfaction across, importance up, both 0-10. The shaded
     /// regions are where the scoring puts an outcome: underserved (opportunity over 10),
     /// extreme (over 15) and overserved (satisfaction above importance).
-    static func landscape(title: String, scores: [OutcomeStudy.Score]) -> String {
+    static func landscape(title: AdminText, scores: [OutcomeStudy.Score]) -> String {
         let size = 460.0, margin = 48.0, plot = size - 2 * margin
         func x(_ satisfaction: Double) -> Double { margin + satisfaction / 10 * plot }
         func y(_ importance: Double) -> Double { size - margin - importance / 10 * plot }
-        func polygon(_ points: [(Double, Double)], fill: String, label: String) -> String {
+        func polygon(_ points: [(Double, Double)], fill: String, label: AdminText) -> String {
             let list = points.map { "\(number(x($0.0))),\(number(y($0.1)))" }.joined(separator: " ")
             return "<polygon points=\"\(list)\" fill=\"\(fill)\"><title>\(escape(label))</title></polygon>"
         }
@@ -29,17 +29,20 @@ extension Charts {
                 "<text x=\"\(number(x(value)))\" y=\"\(number(size - margin + 16))\" text-anchor=\"middle\" font-size=\"11\">\(tick)</text>"
             svg += "<text x=\"\(number(margin - 8))\" y=\"\(number(y(value) + 4))\" text-anchor=\"end\" font-size=\"11\">\(tick)</text>"
         }
-        svg += "<text x=\"\(number(size / 2))\" y=\"\(number(size - 8))\" text-anchor=\"middle\" font-size=\"12\">Satisfaction</text>"
         svg +=
-            "<text x=\"14\" y=\"\(number(size / 2))\" text-anchor=\"middle\" font-size=\"12\" transform=\"rotate(-90 14 \(number(size / 2)))\">Importance</text>"
-        svg += "<text x=\"\(number(x(0.3)))\" y=\"\(number(y(9.6)))\" font-size=\"11\" fill=\"\(DesignTokens.zoneExtreme)\">extreme</text>"
+            "<text x=\"\(number(size / 2))\" y=\"\(number(size - 8))\" text-anchor=\"middle\" font-size=\"12\">\(escape("Satisfaction" as AdminText))</text>"
         svg +=
-            "<text x=\"\(number(x(3.2)))\" y=\"\(number(y(8.2)))\" font-size=\"11\" fill=\"\(DesignTokens.zoneUnderserved)\">underserved</text>"
-        svg += "<text x=\"\(number(x(6.6)))\" y=\"\(number(y(1.2)))\" font-size=\"11\" fill=\"\(DesignTokens.muted)\">overserved</text>"
+            "<text x=\"14\" y=\"\(number(size / 2))\" text-anchor=\"middle\" font-size=\"12\" transform=\"rotate(-90 14 \(number(size / 2)))\">\(escape("Importance" as AdminText))</text>"
+        svg +=
+            "<text x=\"\(number(x(0.3)))\" y=\"\(number(y(9.6)))\" font-size=\"11\" fill=\"\(DesignTokens.zoneExtreme)\">\(escape("extreme" as AdminText))</text>"
+        svg +=
+            "<text x=\"\(number(x(3.2)))\" y=\"\(number(y(8.2)))\" font-size=\"11\" fill=\"\(DesignTokens.zoneUnderserved)\">\(escape("underserved" as AdminText))</text>"
+        svg +=
+            "<text x=\"\(number(x(6.6)))\" y=\"\(number(y(1.2)))\" font-size=\"11\" fill=\"\(DesignTokens.muted)\">\(escape("overserved" as AdminText))</text>"
         for score in scores {
             let cx = number(x(score.satisfaction)), cy = number(y(score.importance))
             svg +=
-                "<g><circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"5\" fill=\"\(score.status == .underserved ? "\(DesignTokens.bad)" : "\(DesignTokens.accent)")\"><title>\(escape(score.outcome)): importance \(number(score.importance)), satisfaction \(number(score.satisfaction)), opportunity \(number(score.opportunity))</title></circle>"
+                "<g><circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"5\" fill=\"\(score.status == .underserved ? "\(DesignTokens.bad)" : "\(DesignTokens.accent)")\"><title>\(escape("\(score.outcome): importance \(number(score.importance)), satisfaction \(number(score.satisfaction)), opportunity \(number(score.opportunity))" as AdminText))</title></circle>"
             svg +=
                 "<text x=\"\(number(x(score.satisfaction) + 7))\" y=\"\(number(y(score.importance) - 5))\" font-size=\"10\">\(escape(score.outcome))</text></g>"
         }
@@ -49,7 +52,7 @@ extension Charts {
     /// Horizontal bars with the value written at the end of each; `emphasis` marks bars drawn
     /// darker and hatched (the long neck, a cost-shifting change).
     static func bars(
-        title: String, rows: [(label: String, value: Double, emphasis: Bool)], maximum: Double? = nil, format: (Double) -> String
+        title: AdminText, rows: [(label: String, value: Double, emphasis: Bool)], maximum: Double? = nil, format: (Double) -> String
     ) -> String {
         let rowHeight = 22.0, labelWidth = 330.0, barWidth = 300.0
         let height = Double(rows.count) * rowHeight + 20
@@ -76,7 +79,7 @@ extension Charts {
     /// point, a y-axis with its ticks, and a dashed target line with a legend when there is a
     /// target. Labels along the bottom are thinned so they never overlap.
     static func line(
-        title: String, points: [(label: String, value: Double)], range: ClosedRange<Double>, target: Double? = nil,
+        title: AdminText, points: [(label: String, value: Double)], range: ClosedRange<Double>, target: Double? = nil,
         format: (Double) -> String
     ) -> String {
         let width = 560.0, height = 240.0, left = 56.0, right = 24.0, top = 28.0, bottom = 40.0
@@ -107,7 +110,7 @@ extension Charts {
             svg +=
                 "<line class=\"target\" x1=\"\(left)\" y1=\"\(number(y(target)))\" x2=\"\(width - right)\" y2=\"\(number(y(target)))\" stroke=\"\(DesignTokens.bad)\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>"
             svg +=
-                "<g class=\"legend\"><line x1=\"\(left)\" y1=\"12\" x2=\"\(left + 24)\" y2=\"12\" stroke=\"\(DesignTokens.bad)\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/><text x=\"\(left + 30)\" y=\"16\" font-size=\"11\" fill=\"\(DesignTokens.ink)\">target \(escape(format(target)))</text></g>"
+                "<g class=\"legend\"><line x1=\"\(left)\" y1=\"12\" x2=\"\(left + 24)\" y2=\"12\" stroke=\"\(DesignTokens.bad)\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/><text x=\"\(left + 30)\" y=\"16\" font-size=\"11\" fill=\"\(DesignTokens.ink)\">\(escape("target \(format(target))" as AdminText))</text></g>"
         }
         let path = points.enumerated().map { "\(number(left + inset + Double($0.offset) * step)),\(number(y($0.element.value)))" }
             .joined(separator: " ")
@@ -118,7 +121,7 @@ extension Charts {
         for (index, point) in points.enumerated() {
             let x = left + inset + Double(index) * step
             svg +=
-                "<circle cx=\"\(number(x))\" cy=\"\(number(y(point.value)))\" r=\"3.5\" fill=\"\(DesignTokens.accent)\"><title>\(escape(point.label)): \(escape(format(point.value)))</title></circle>"
+                "<circle cx=\"\(number(x))\" cy=\"\(number(y(point.value)))\" r=\"3.5\" fill=\"\(DesignTokens.accent)\"><title>\(escape("\(point.label): \(format(point.value))" as AdminText))</title></circle>"
             if points.count <= 12 {
                 // Above the point, unless the dashed target line runs there: then below it.
                 let nearTarget = target.map { (0...16).contains(y(point.value) - y($0)) } ?? false

@@ -43,16 +43,15 @@ enum LineOfSightChart {
         for (column, codes) in columns.enumerated() {
             for (row, code) in codes.enumerated() { position[code] = (Double(column) * columnWidth + 10, top + Double(row) * rowHeight) }
         }
-        let title =
-            "Line of sight: \(graph.nodes.count) nodes, \(graph.edges.count) edges"
-            + (options.selected.map { "; paths through \($0) highlighted" } ?? "")
+        let counts: AdminText = "Line of sight: \(graph.nodes.count) nodes, \(graph.edges.count) edges"
+        let title = options.selected.map { words("\(counts); paths through \($0) highlighted") } ?? counts.resolved
         let size =
             options.zoom.map { " width=\"\(Int(width * Double($0) / 100))\" height=\"\(Int(height * Double($0) / 100))\"" } ?? ""
         var svg =
             "<svg class=\"los-graph\(options.zoom == nil ? " fit" : "")\(lit == nil ? "" : " has-selection")\" viewBox=\"0 0 \(Int(width)) \(Int(height))\"\(size) aria-labelledby=\"los-graph-title\"><title id=\"los-graph-title\">\(Charts.escape(title))</title>"
         for (column, type) in types.enumerated() {
             svg +=
-                "<text x=\"\(Charts.number(Double(column) * columnWidth + 10))\" y=\"20\" font-size=\"14\" font-weight=\"700\">\(Charts.escape(type.title)) (\(columns[column].count))</text>"
+                "<text x=\"\(Charts.number(Double(column) * columnWidth + 10))\" y=\"20\" font-size=\"14\" font-weight=\"700\">\(Charts.escape("\(AdminText(wording: type.title)) (\(columns[column].count))" as AdminText))</text>"
         }
         svg += legend(y: 44)
         for (index, edge) in graph.edges.enumerated() {
@@ -77,9 +76,10 @@ enum LineOfSightChart {
             let stroke = flagged ? "\(DesignTokens.alarm)" : covered.contains(code) ? "\(DesignTokens.good)" : "\(DesignTokens.neutral)"
             let name = displayName(node)
             let lines = wrap((flagged ? "! " : "") + name, width: lineLength, lines: 2)
+            let named = words("\(AdminText(wording: node.type.title)): \(node.title) [\(code)]")
             let tooltip =
-                "\(node.type.title): \(node.title) [\(code)]"
-                + (kinds.isEmpty ? "" : ". Findings: " + kinds.map(\.rawValue).joined(separator: ", "))
+                kinds.isEmpty
+                ? named : words("\(named). Findings: \(AdminText.joined(kinds.map { AdminText(wording: $0.rawValue) }, separator: ", "))")
             svg +=
                 "<a class=\"\(classes.joined(separator: " "))\" id=\"node-\(Charts.escape(code))\" href=\"\(Charts.escape(options.href(code)))\" data-code=\"\(Charts.escape(code))\" aria-label=\"\(Charts.escape(tooltip))\"><title>\(Charts.escape(tooltip))</title>"
             svg +=
@@ -140,16 +140,17 @@ enum LineOfSightChart {
     }
 
     private static func legend(y: Double) -> String {
-        let entries: [(String, String, String, Bool)] = [
+        let entries: [(AdminText, String, String, Bool)] = [
             ("full line of sight", "\(DesignTokens.goodSoft)", "\(DesignTokens.good)", false),
             ("! inside-out or impact without outcome", "\(DesignTokens.alarmSoft)", "\(DesignTokens.alarm)", false),
             ("dashed: no metric or no evidence", "\(DesignTokens.background)", "\(DesignTokens.neutral)", true),
         ]
         // Under the swatches: what the arrows of outcome names mean, and what a click does.
         var svg =
-            "<text x=\"\(Charts.number(10))\" y=\"\(Charts.number(y + 18))\" font-size=\"11\">Outcomes: ↓ minimize, ↑ increase. Choose a node to see every path through it and its details.</text>"
+            "<text x=\"\(Charts.number(10))\" y=\"\(Charts.number(y + 18))\" font-size=\"11\">\(Charts.escape(words("Outcomes: ↓ minimize, ↑ increase. Choose a node to see every path through it and its details.")))</text>"
         var x = 10.0
-        for (label, fill, stroke, dashed) in entries {
+        for (wording, fill, stroke, dashed) in entries {
+            let label = wording.resolved
             svg +=
                 "<rect x=\"\(Charts.number(x))\" y=\"\(Charts.number(y - 11))\" width=\"18\" height=\"14\" fill=\"\(fill)\" stroke=\"\(stroke)\"\(dashed ? " stroke-dasharray=\"4 2\"" : "")/>"
             svg += "<text x=\"\(Charts.number(x + 24))\" y=\"\(Charts.number(y))\" font-size=\"11\">\(Charts.escape(label))</text>"
@@ -160,7 +161,7 @@ enum LineOfSightChart {
 
     /// Box plots of a lead time per period: whiskers from min to max, the box from the first
     /// to the third quartile, the median as a bar and written out.
-    static func boxes(title: String, rows: [(label: String, distribution: Agility.Distribution)]) -> String {
+    static func boxes(title: AdminText, rows: [(label: String, distribution: Agility.Distribution)]) -> String {
         guard !rows.isEmpty else { return "" }
         let labelWidth = 90.0, plotWidth = 420.0, rowHeight = 30.0
         let top = max(rows.map(\.distribution.max).max() ?? 1, 1)
@@ -168,10 +169,10 @@ enum LineOfSightChart {
         let height = Double(rows.count) * rowHeight + 30
         // Each row's median is written after its longest whisker: leave room for the longest
         // of those notes so none is cut.
-        func note(_ d: Agility.Distribution) -> String { "median \(Int(d.median.rounded())) d (n \(d.n))" }
+        func note(_ d: Agility.Distribution) -> String { words("median \(Int(d.median.rounded())) d (n \(d.n))") }
         let right = Charts.widest(rows.map { note($0.distribution) }, fontSize: 11) + 16
         var svg =
-            "<svg class=\"chart boxes\" viewBox=\"0 0 \(Int(labelWidth + plotWidth + right)) \(Int(height))\" role=\"img\" aria-label=\"\(Charts.escape(title))\"><title>\(Charts.escape(title))</title>"
+            "<svg class=\"chart boxes\" viewBox=\"0 0 \(Int(labelWidth + plotWidth + right)) \(Int(height))\" role=\"img\" aria-label=\"\(Charts.escape(title.resolved))\"><title>\(Charts.escape(title.resolved))</title>"
         for (index, row) in rows.enumerated() {
             let d = row.distribution, y = 10 + Double(index) * rowHeight
             svg +=
@@ -179,14 +180,14 @@ enum LineOfSightChart {
             svg +=
                 "<line x1=\"\(Charts.number(x(d.min)))\" y1=\"\(Charts.number(y + 11))\" x2=\"\(Charts.number(x(d.max)))\" y2=\"\(Charts.number(y + 11))\" stroke=\"\(DesignTokens.neutral)\"/>"
             svg +=
-                "<rect x=\"\(Charts.number(x(d.q1)))\" y=\"\(Charts.number(y + 3))\" width=\"\(Charts.number(max(x(d.q3) - x(d.q1), 1)))\" height=\"16\" fill=\"\(DesignTokens.scoreHigh)\" stroke=\"\(DesignTokens.accent)\"><title>\(Charts.escape(row.label)): n \(d.n), median \(Int(d.median.rounded())) days, quartiles \(Int(d.q1.rounded()))-\(Int(d.q3.rounded()))</title></rect>"
+                "<rect x=\"\(Charts.number(x(d.q1)))\" y=\"\(Charts.number(y + 3))\" width=\"\(Charts.number(max(x(d.q3) - x(d.q1), 1)))\" height=\"16\" fill=\"\(DesignTokens.scoreHigh)\" stroke=\"\(DesignTokens.accent)\"><title>\(Charts.escape(words("\(row.label): n \(d.n), median \(Int(d.median.rounded())) days, quartiles \(Int(d.q1.rounded()))-\(Int(d.q3.rounded()))")))</title></rect>"
             svg +=
                 "<line x1=\"\(Charts.number(x(d.median)))\" y1=\"\(Charts.number(y + 1))\" x2=\"\(Charts.number(x(d.median)))\" y2=\"\(Charts.number(y + 21))\" stroke=\"\(DesignTokens.accentDark)\" stroke-width=\"3\"/>"
             svg +=
-                "<text x=\"\(Charts.number(x(d.max) + 6))\" y=\"\(Charts.number(y + 15))\" font-size=\"11\">\(note(d))</text>"
+                "<text x=\"\(Charts.number(x(d.max) + 6))\" y=\"\(Charts.number(y + 15))\" font-size=\"11\">\(Charts.escape(note(d)))</text>"
         }
         svg +=
-            "<text x=\"\(Charts.number(labelWidth))\" y=\"\(Charts.number(height - 4))\" font-size=\"10\">0 days</text><text x=\"\(Charts.number(labelWidth + plotWidth))\" y=\"\(Charts.number(height - 4))\" font-size=\"10\" text-anchor=\"end\">\(Int(top)) days</text>"
+            "<text x=\"\(Charts.number(labelWidth))\" y=\"\(Charts.number(height - 4))\" font-size=\"10\">\(Charts.escape(words("0 days")))</text><text x=\"\(Charts.number(labelWidth + plotWidth))\" y=\"\(Charts.number(height - 4))\" font-size=\"10\" text-anchor=\"end\">\(Charts.escape(words("\(Int(top)) days")))</text>"
         return svg + "</svg>"
     }
 }

@@ -21,13 +21,15 @@ extension PageController {
                     return Response.redirect(to: SiteURL.campaign(workspace.slug, campaign.id).path, type: .found)
                 } catch let problems as FileProblems {
                     var model = try await campaignsModel(context, workspace, access, identity)
-                    model.error = "The instrument has \(problems.total) problem\(problems.total == 1 ? "" : "s"); nothing was created."
+                    model.error = AdminText.plural(
+                        problems.total, one: "The instrument has 1 problem; nothing was created.",
+                        other: "The instrument has \(problems.total) problems; nothing was created.")
                     model.problems = problems.problems
                     return CampaignsPage.View(model: model).refused(form, postedTo: request, identity: identity)
                 } catch {
                     guard let refusal = Refusal(error) else { throw error }
                     var model = try await campaignsModel(context, workspace, access, identity)
-                    model.error = refusal.message
+                    model.error = AdminText(verbatim: refusal.message)
                     return CampaignsPage.View(model: model).refused(
                         form, postedTo: request, identity: identity, fieldErrors: refusal.fieldErrors)
                 }
@@ -57,7 +59,7 @@ extension PageController {
                         context.caller, workspace: model.workspace.slug, campaign: model.campaign.id, unitCode: unitCode,
                         count: form["count"].flatMap(Int.init) ?? 0, now: clock.now())
                 } catch StoreError.invalid(let message) {
-                    model.notice = message
+                    model.notice = AdminText(verbatim: message)
                     return
                 }
                 model.newLinksUnit = model.units.first { $0.code == unitCode }?.name
@@ -73,7 +75,9 @@ extension PageController {
                         now: clock.now())
                     model.notice = "Imported \(count) responses."
                 } catch let problems as FileProblems {
-                    model.notice = "Nothing was imported: \(problems.total) problem\(problems.total == 1 ? "" : "s") in the file."
+                    model.notice = AdminText.plural(
+                        problems.total, one: "Nothing was imported: 1 problem in the file.",
+                        other: "Nothing was imported: \(problems.total) problems in the file.")
                     model.problems = problems.problems
                     model.submittedCSV = csv
                 }
@@ -84,7 +88,9 @@ extension PageController {
                 let count = try await service.invite(
                     context.caller, workspace: model.workspace.slug, campaign: model.campaign.id, contact: identity.user.email,
                     now: clock.now())
-                return "Invited \(count) participant\(count == 1 ? "" : "s"); the mails are in the outbox."
+                return AdminText.plural(
+                    count, one: "Invited 1 participant; the mails are in the outbox.",
+                    other: "Invited \(count) participants; the mails are in the outbox.")
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .campaignRemind(w, id) })) { request, context in
@@ -92,7 +98,9 @@ extension PageController {
                 let count = try await service.remind(
                     context.caller, workspace: model.workspace.slug, campaign: model.campaign.id, contact: identity.user.email,
                     now: clock.now())
-                return "Reminded \(count) participant\(count == 1 ? "" : "s") who have not handed in."
+                return AdminText.plural(
+                    count, one: "Reminded 1 participant who has not handed in.",
+                    other: "Reminded \(count) participants who have not handed in.")
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .campaignReminderDays(w, id) })) { request, context in
@@ -219,7 +227,7 @@ extension PageController {
                 try await change(&model)
             } catch {
                 guard let refusal = Refusal(error) else { throw error }
-                model.notice = refusal.message
+                model.notice = AdminText(verbatim: refusal.message)
                 model.problems = [FileProblem(file: "form", line: 1, column: 1, message: refusal.message)]
                 fieldErrors = refusal.fieldErrors
             }
@@ -256,7 +264,7 @@ extension PageController {
     /// with what happened.
     private func invitationAction(
         _ request: Request, _ context: AppContext,
-        _ action: (InvitationService, CampaignPage.Model, Identity) async throws -> String
+        _ action: (InvitationService, CampaignPage.Model, Identity) async throws -> AdminText
     ) async throws -> Response {
         let form = try await FormBody.read(request)
         return try await campaignPage(request, context, minimum: .analyst, csrf: form[AuthMiddleware.csrfField]) { model in

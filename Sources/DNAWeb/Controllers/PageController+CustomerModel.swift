@@ -6,7 +6,7 @@ import Hummingbird
 
 /// A page model that can show the outcome of a posted action.
 protocol ActionPageModel {
-    var notice: String? { get set }
+    var notice: AdminText? { get set }
     var problems: [FileProblem] { get set }
     /// The text a failed import sent, so the person can fix it in place.
     var submittedText: String { get set }
@@ -65,7 +65,7 @@ extension PageController {
     /// reasons and the submitted text.
     func postAction<Model: ActionPageModel, View: PageView>(
         _ request: Request, _ context: AppContext, load: (Workspace, Access, Identity) async throws -> Model, view: (Model) -> View,
-        submitted field: String = "csv", _ action: (FormBody, Workspace) async throws -> String
+        submitted field: String = "csv", _ action: (FormBody, Workspace) async throws -> AdminText
     ) async throws -> Response {
         try await postAction(
             request, context, loadAfter: { _, workspace, access, identity in try await load(workspace, access, identity) }, view: view,
@@ -76,22 +76,24 @@ extension PageController {
     /// node an edge was drawn from chosen).
     func postAction<Model: ActionPageModel, View: PageView>(
         _ request: Request, _ context: AppContext, loadAfter load: (FormBody, Workspace, Access, Identity) async throws -> Model,
-        view: (Model) -> View, submitted field: String = "csv", _ action: (FormBody, Workspace) async throws -> String
+        view: (Model) -> View, submitted field: String = "csv", _ action: (FormBody, Workspace) async throws -> AdminText
     ) async throws -> Response {
         try await page(request, context, minimum: .analyst) { workspace, access, identity in
             let form = try await postedForm(request, context, identity)
-            var notice: String?, problems: [FileProblem] = [], fieldErrors: [String: String] = [:], failed = false
+            var notice: AdminText?, problems: [FileProblem] = [], fieldErrors: [String: String] = [:], failed = false
             do {
                 notice = try await action(form, workspace)
             } catch StoreError.notFound(let message) {
                 throw StoreError.notFound(message)
             } catch let error as FileProblems {
-                notice = "Nothing was imported: \(error.total) problem\(error.total == 1 ? "" : "s") in the file."
+                notice = AdminText.plural(
+                    error.total, one: "Nothing was imported: 1 problem in the file.",
+                    other: "Nothing was imported: \(error.total) problems in the file.")
                 problems = error.problems
                 failed = true
             } catch {
                 guard let refusal = Refusal(error) else { throw error }
-                notice = "Not saved: " + refusal.message
+                notice = "Not saved: \(refusal.message)"
                 fieldErrors = refusal.fieldErrors
                 failed = true
             }

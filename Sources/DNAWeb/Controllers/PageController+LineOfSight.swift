@@ -113,12 +113,10 @@ extension PageController {
             try await postAction(request, context, load: load, view: LineOfSightPage.View.init, submitted: "yaml") { form, workspace in
                 let summary = try await LineOfSightService(store: store).importModel(
                     context.caller, workspace: workspace.slug, file: "model.yaml", text: form["yaml"] ?? "")
-                var text =
+                let imported: AdminText =
                     "Imported: \(summary.nodesAdded) nodes added, \(summary.nodesUpdated) updated, \(summary.edgesAdded) edges added."
-                if !summary.metricsCreated.isEmpty {
-                    text += " New metrics to complete on the metrics page: \(summary.metricsCreated.joined(separator: ", "))."
-                }
-                return text
+                guard !summary.metricsCreated.isEmpty else { return imported }
+                return "\(imported) New metrics to complete on the metrics page: \(summary.metricsCreated.joined(separator: ", "))."
             }
         }
     }

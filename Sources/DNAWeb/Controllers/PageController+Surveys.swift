@@ -63,7 +63,9 @@ extension PageController {
                 let count = try await customerInvitations().invite(
                     context.caller, workspace: workspace.slug, survey: try context.parameter("id"), file: "addresses.csv",
                     text: form["addresses"] ?? "", contact: context.identity?.user.email ?? "", now: clock.now())
-                return "Invited \(count) customer\(count == 1 ? "" : "s"); the mails are in the outbox."
+                return AdminText.plural(
+                    count, one: "Invited 1 customer; the mails are in the outbox.",
+                    other: "Invited \(count) customers; the mails are in the outbox.")
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .surveyRemind(w, id) })) { request, context in
@@ -71,7 +73,8 @@ extension PageController {
                 let count = try await customerInvitations().remind(
                     context.caller, workspace: workspace.slug, survey: try context.parameter("id"),
                     contact: context.identity?.user.email ?? "", now: clock.now())
-                return "Reminded \(count) customer\(count == 1 ? "" : "s") who have not answered."
+                return AdminText.plural(
+                    count, one: "Reminded 1 customer who has not answered.", other: "Reminded \(count) customers who have not answered.")
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .surveyOpenLink(w, id) })) { request, context in

@@ -52,7 +52,9 @@ struct PageController {
                     return OrgChartPage.View(model: model).response(identity: identity)
                 } catch let problems as FileProblems {
                     var model = try await orgChartModel(workspace, access, identity)
-                    model.notice = "Nothing was imported: \(problems.total) problem\(problems.total == 1 ? "" : "s") in the file."
+                    model.notice = AdminText.plural(
+                        problems.total, one: "Nothing was imported: 1 problem in the file.",
+                        other: "Nothing was imported: \(problems.total) problems in the file.")
                     model.problems = problems.problems
                     model.submittedCSV = form.csv
                     return OrgChartPage.View(model: model).response(status: .badRequest, identity: identity)

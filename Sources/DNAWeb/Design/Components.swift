@@ -4,9 +4,18 @@ import Plot
 
 /// The title of a page with its optional lead paragraph and the navigation of its area.
 struct PageHeader: Component {
-    var title: String
+    var title: AdminText
     var navigation: Component = EmptyComponent()
-    var lead: String?
+    var lead: AdminText?
+
+    init(title: AdminText, navigation: Component = EmptyComponent(), lead: AdminText? = nil) {
+        (self.title, self.navigation, self.lead) = (title, navigation, lead)
+    }
+
+    /// A page named by data (a campaign's, a workspace's name), with its lead in words.
+    @_disfavoredOverload init<Data: StringProtocol>(title: Data, navigation: Component = EmptyComponent(), lead: AdminText? = nil) {
+        self.init(title: AdminText(verbatim: String(title)), navigation: navigation, lead: lead)
+    }
 
     var body: Component {
         ComponentGroup(members: [
@@ -17,13 +26,13 @@ struct PageHeader: Component {
 
 /// A notice (or an error with its located problems) after an action.
 struct Notice: Component {
-    var message: String?
+    var message: AdminText?
     var problems: [FileProblem] = []
 
     var body: Component {
         guard let message else { return EmptyComponent() }
-        let isError = !problems.isEmpty || message.hasPrefix("Nothing") || message.hasPrefix("Not ")
-        return ComponentGroup {
+        let isError = !problems.isEmpty || message.key.hasPrefix("Nothing") || message.key.hasPrefix("Not ")
+        return Group {
             El("p", .class(isError ? "error" : "notice"), .role(isError ? "alert" : "status")) { message }
             if !problems.isEmpty { El("ul", .class("error")) { for problem in problems { El("li") { problem.description } } } }
         }
@@ -32,16 +41,21 @@ struct Notice: Component {
 
 /// Big figures in a row of cards, each with what it counts.
 struct StatCards: Component {
-    var entries: [(value: String, label: String)]
+    var entries: [(value: String, label: AdminText)]
 
-    init(_ entries: [(value: String, label: String)]) { self.entries = entries }
+    init(_ entries: [(value: String, label: AdminText)]) { self.entries = entries }
+
+    /// Cards whose labels are data (a status's name).
+    @_disfavoredOverload init<Data: StringProtocol>(_ entries: [(value: String, label: Data)]) {
+        self.entries = entries.map { ($0.value, AdminText(verbatim: String($0.label))) }
+    }
 
     var body: Component {
         El("ul", .class("cards")) {
             for entry in entries {
                 El("li") {
                     El("span", .class("stat")) { entry.value }
-                    " " + entry.label
+                    " " + entry.label.resolved
                 }
             }
         }
@@ -51,9 +65,9 @@ struct StatCards: Component {
 /// What a page says when it has nothing to show yet: what would be here, and how to start
 /// (for someone who may change it; `readOnly` for a viewer, who cannot).
 struct EmptyState: Component {
-    var what: String
-    var start: String
-    var readOnly: String
+    var what: AdminText
+    var start: AdminText
+    var readOnly: AdminText
     var canEdit: Bool
 
     var body: Component {
@@ -69,12 +83,12 @@ struct EmptyState: Component {
 /// columns no longer fit. The roles keep it a table for screen readers when the stylesheet
 /// lays it out as blocks.
 struct DataTable: Component {
-    var caption: String?
-    var columns: [String]
+    var caption: AdminText?
+    var columns: [AdminText]
     var rows: [[Component]]
     var className: String?
 
-    init(caption: String? = nil, columns: [String], rows: [[Component]], className: String? = nil) {
+    init(caption: AdminText? = nil, columns: [AdminText], rows: [[Component]], className: String? = nil) {
         self.caption = caption
         self.columns = columns
         self.rows = rows
@@ -91,7 +105,7 @@ struct DataTable: Component {
                 for row in rows {
                     El("tr", .role("row")) {
                         for (index, cell) in row.enumerated() {
-                            let label = index < columns.count && !columns[index].isEmpty ? columns[index] : nil
+                            let label = index < columns.count && !columns[index].key.isEmpty ? columns[index].resolved : nil
                             El("td", .role("cell"), .data("label", label)) { cell }
                         }
                     }
@@ -105,9 +119,9 @@ struct DataTable: Component {
 /// `<title>` names it for screen readers), what the drawing's marks mean below, and the same
 /// figures as a table for anyone who cannot see it.
 struct ChartFrame: Component {
-    var title: String
+    var title: AdminText
     var svg: String
-    var caption: String?
+    var caption: AdminText?
     var table: Component?
 
     var body: Component {
@@ -128,20 +142,20 @@ struct ChartFrame: Component {
 /// The links between the pages of one area (or the values of one filter), the current one
 /// named instead of linked.
 struct SubNavigation: Component {
-    var label: String
-    var links: [(title: String, href: String, isCurrent: Bool)]
+    var label: AdminText
+    var links: [(title: AdminText, href: String, isCurrent: Bool)]
 
-    init(label: String, links: [(title: String, href: String, isCurrent: Bool)]) {
+    init(label: AdminText, links: [(title: AdminText, href: String, isCurrent: Bool)]) {
         self.label = label
         self.links = links
     }
 
-    init(label: String, _ entries: [(String, SiteURL)], current: String) {
+    init(label: AdminText, _ entries: [(AdminText, SiteURL)], current: AdminText) {
         self.init(label: label, links: entries.map { ($0.0, $0.1.path, $0.0 == current) })
     }
 
     var body: Component {
-        El("nav", .class("filters"), .aria("label", label)) {
+        El("nav", .class("filters"), .aria("label", label.resolved)) {
             for (index, link) in links.enumerated() {
                 if index > 0 { " · " }
                 if link.isCurrent { El("strong", .aria("current", "page")) { link.title } } else { PageLink(link.title, href: link.href) }
@@ -152,18 +166,27 @@ struct SubNavigation: Component {
 
 /// A link to a page of the site.
 struct PageLink: Component {
-    var title: String
+    var title: AdminText
     var href: String
     var className: String?
 
-    init(_ title: String, _ url: SiteURL, query: String = "", className: String? = nil) {
+    init(_ title: AdminText, _ url: SiteURL, query: String = "", className: String? = nil) {
         self.init(title, href: url.path + query, className: className)
     }
 
-    init(_ title: String, href: String, className: String? = nil) {
+    init(_ title: AdminText, href: String, className: String? = nil) {
         self.title = title
         self.href = href
         self.className = className
+    }
+
+    /// A link named by data (a campaign's name, a unit's).
+    @_disfavoredOverload init<Data: StringProtocol>(_ title: Data, _ url: SiteURL, query: String = "", className: String? = nil) {
+        self.init(AdminText(verbatim: String(title)), href: url.path + query, className: className)
+    }
+
+    @_disfavoredOverload init<Data: StringProtocol>(_ title: Data, href: String, className: String? = nil) {
+        self.init(AdminText(verbatim: String(title)), href: href, className: className)
     }
 
     var body: Component { El("a", .class(className), .href(href)) { title } }
@@ -174,11 +197,11 @@ struct PageLink: Component {
 /// keep them.
 struct IssuedLinks: Component {
     var urls: [String]
-    var heading: String
-    var advice = "Copy them now: they are not stored in readable form and cannot be shown again."
+    var heading: AdminText
+    var advice: AdminText = "Copy them now: they are not stored in readable form and cannot be shown again."
 
     var body: Component {
-        ComponentGroup {
+        Group {
             El("section", .class("notice"), .aria("labelledby", "new-links"), .data("unsaved-links", "true")) {
                 El("h2", .id("new-links")) { heading }
                 El("p") { advice }
@@ -206,7 +229,7 @@ struct CodedName: Component {
     }
 
     var body: Component {
-        ComponentGroup {
+        Group {
             name + " "
             El("span", .class("code")) { code }
         }
@@ -217,11 +240,11 @@ struct CodedName: Component {
 /// region with that name.
 struct LabelledSection: Component {
     var id: String
-    var heading: String
+    var heading: AdminText
     var className: String?
     var content: [Component]
 
-    init(_ id: String, _ heading: String, className: String? = nil, @HTMLBuilder content: () -> ComponentGroup) {
+    init(_ id: String, _ heading: AdminText, className: String? = nil, @HTMLBuilder content: () -> ComponentGroup) {
         self.id = id
         self.heading = heading
         self.className = className
@@ -242,11 +265,18 @@ struct OpenLinkQR: Component {
 
     var body: Component {
         El("figure", .class("qr")) {
-            El("img", Attr("src", path), Attr("alt", "QR code of the open link"), Attr("width", "200"), Attr("height", "200"))
+            El("img", Attr("src", path), .alt("QR code of the open link"), Attr("width", "200"), Attr("height", "200"))
             El("figcaption") {
                 "For notice boards and counters where mail does not reach. "
                 El("a", Attr("href", path), Attr("download", "open-link.svg")) { "Download the QR code (SVG)" }
             }
         }
+    }
+}
+
+/// When a wave or study takes answers: "2026-03-01 – 2026-03-21", or "– open-ended".
+enum Window {
+    static func text(opens: Int64, closes: Int64?) -> AdminText {
+        closes.map { "\(Day.string(opens)) – \(Day.string($0))" } ?? "\(Day.string(opens)) – open-ended"
     }
 }

@@ -41,14 +41,14 @@ enum Refused {
 struct PostForm: Component {
     var action: String
     var csrf: String?
-    var submit: String
+    var submit: AdminText
     var className = "stack"
     /// `multipart/form-data` for a form that sends a file; nil for url-encoded.
     var encoding: String?
     var controls: [Component]
 
     init(
-        action: String, csrf: String?, submit: String, className: String = "stack", encoding: String? = nil,
+        action: String, csrf: String?, submit: AdminText, className: String = "stack", encoding: String? = nil,
         @HTMLBuilder controls: () -> ComponentGroup
     ) {
         self.action = action
@@ -78,8 +78,8 @@ struct CSRFField: Component {
 /// (`aria-describedby`). Each takes back what was typed when its form was refused.
 enum Field {
     static func input(
-        _ label: String, name: String, id: String? = nil, type: String = "text", value: String = "", required: Bool = false,
-        help: String? = nil, _ extra: Attr...
+        _ label: AdminText, name: String, id: String? = nil, type: String = "text", value: String = "", required: Bool = false,
+        help: AdminText? = nil, _ extra: Attr...
     ) -> [Component] {
         let id = id ?? name
         let value = Refused.typed(name, type: type) ?? value
@@ -96,8 +96,8 @@ enum Field {
     }
 
     static func textarea(
-        _ label: String, name: String, id: String? = nil, value: String = "", rows: Int = 8, required: Bool = false,
-        help: String? = nil
+        _ label: AdminText, name: String, id: String? = nil, value: String = "", rows: Int = 8, required: Bool = false,
+        help: AdminText? = nil
     ) -> [Component] {
         let id = id ?? name
         let value = value.isEmpty ? Refused.typed(name) ?? "" : value
@@ -115,8 +115,8 @@ enum Field {
 
     /// A select of (value, label) options; `blank` adds a first empty option with that label.
     static func select(
-        _ label: String, name: String, id: String? = nil, options: [(String, String)], selected: String? = nil, blank: String? = nil,
-        required: Bool = false, help: String? = nil
+        _ label: AdminText, name: String, id: String? = nil, options: [(String, AdminText)], selected: String? = nil,
+        blank: AdminText? = nil, required: Bool = false, help: AdminText? = nil
     ) -> [Component] {
         let id = id ?? name
         let selected = Refused.typed(name) ?? selected
@@ -135,7 +135,7 @@ enum Field {
 
     /// One radio button or checkbox with its label beside it (class `choice`).
     static func choice(
-        _ label: String, name: String, value: String, id: String, type: String = "checkbox", checked: Bool,
+        _ label: AdminText, name: String, value: String, id: String, type: String = "checkbox", checked: Bool,
         className: String = "choice"
     ) -> Component {
         El("div", .class(className)) {
@@ -145,15 +145,25 @@ enum Field {
     }
 
     /// A group of fields with a legend.
-    static func group(_ legend: String, @HTMLBuilder content: () -> ComponentGroup) -> Component {
+    static func group(_ legend: AdminText, @HTMLBuilder content: () -> ComponentGroup) -> Component {
         El("fieldset") {
             El("legend") { legend }
             content()
         }
     }
 
+    /// Options that are data (units, segments), under a label in words.
+    @_disfavoredOverload static func select<Data: StringProtocol>(
+        _ label: AdminText, name: String, id: String? = nil, options: [(String, Data)], selected: String? = nil,
+        blank: AdminText? = nil, required: Bool = false, help: AdminText? = nil
+    ) -> [Component] {
+        select(
+            label, name: name, id: id, options: options.map { ($0.0, AdminText(verbatim: String($0.1))) }, selected: selected, blank: blank,
+            required: required, help: help)
+    }
+
     /// The control points to its error and its help, and says it is invalid when it is.
-    private static func described(_ id: String, help: String?, error: String?) -> [Attr] {
+    private static func described(_ id: String, help: AdminText?, error: String?) -> [Attr] {
         let references = [error.map { _ in id + "-error" }, help.map { _ in id + "-help" }].compactMap { $0 }
         return [
             .aria("describedby", references.isEmpty ? nil : references.joined(separator: " ")),
@@ -167,7 +177,7 @@ enum Field {
         return El("p", .class("field-error"), .id(id + "-error")) { error }
     }
 
-    private static func helpText(_ id: String, _ help: String?) -> Component {
+    private static func helpText(_ id: String, _ help: AdminText?) -> Component {
         guard let help else { return EmptyComponent() }
         return El("p", .class("help"), .id(id + "-help")) { help }
     }

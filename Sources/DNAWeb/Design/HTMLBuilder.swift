@@ -1,3 +1,4 @@
+import DNACore
 import Plot
 
 /// Text is a component: it renders escaped by `HTMLEscape`, so a string placed anywhere in a
@@ -8,13 +9,36 @@ extension String: @retroactive Component {
     public var body: Component { Node<HTML.BodyContext>.plain(self) }
 }
 
+/// Wording renders like text, in the language of the page being built.
+extension AdminText: Renderable {}
+extension AdminText: Component {
+    public var body: Component { Node<HTML.BodyContext>.plain(resolved) }
+}
+
+extension RawRepresentable where RawValue == String {
+    /// A case of the domain shown by its English name (a status, a kind), as wording.
+    var wording: AdminText { AdminText(wording: rawValue) }
+}
+
+/// Wording placed in text a page builds as a string (an SVG drawing, a composed sentence).
+func words(_ text: AdminText) -> String { text.resolved }
+
+extension Node {
+    /// Wording in a Plot node (the page frame is built from Plot's own nodes).
+    static func wording(_ text: AdminText) -> Node { .plain(text.resolved) }
+}
+
 /// Builds the content of an element or a page from components and strings, with `if`,
-/// `switch` and `for`; an array of components is spliced in place.
+/// `switch` and `for`; an array of components is spliced in place. A string literal is
+/// wording and goes through the catalogue (`AdminText`); a `String` value is data and is
+/// placed as it is. The other overloads are disfavoured so that a literal, which could also
+/// be a `String`, is taken as wording.
 @resultBuilder
 enum HTMLBuilder {
-    static func buildExpression(_ component: Component) -> [Component] { [component] }
+    @_disfavoredOverload static func buildExpression(_ component: Component) -> [Component] { [component] }
     static func buildExpression(_ components: [Component]) -> [Component] { components }
-    static func buildExpression(_ text: String) -> [Component] { [text] }
+    @_disfavoredOverload static func buildExpression(_ text: String) -> [Component] { [text] }
+    static func buildExpression(_ wording: AdminText) -> [Component] { [wording] }
     static func buildBlock(_ parts: [Component]...) -> [Component] { parts.flatMap { $0 } }
     static func buildOptional(_ part: [Component]?) -> [Component] { part ?? [] }
     static func buildEither(first part: [Component]) -> [Component] { part }
@@ -22,6 +46,17 @@ enum HTMLBuilder {
     static func buildArray(_ parts: [[Component]]) -> [Component] { parts.flatMap { $0 } }
     static func buildLimitedAvailability(_ part: [Component]) -> [Component] { part }
     static func buildFinalResult(_ parts: [Component]) -> ComponentGroup { ComponentGroup(members: parts) }
+}
+
+/// Components side by side with no element around them, built like an element's content, so
+/// a string literal in them is wording (Plot's own `Group { }` would take it as
+/// plain text).
+struct Group: Component {
+    let members: [Component]
+
+    init(@HTMLBuilder _ content: () -> ComponentGroup) { members = content().members }
+
+    var body: Component { ComponentGroup(members: members) }
 }
 
 /// One attribute of an element; its value is always escaped when rendered.
@@ -44,7 +79,12 @@ struct Attr: Sendable {
     static func type(_ value: String) -> Attr { Attr("type", value) }
     static func `for`(_ value: String) -> Attr { Attr("for", value) }
     static func role(_ value: String) -> Attr { Attr("role", value) }
-    static func title(_ value: String) -> Attr { Attr("title", value) }
+    static func title(_ value: AdminText) -> Attr { Attr("title", value.resolved) }
+    /// A title that is data (a name shown in full where it is cut short).
+    @_disfavoredOverload static func title<Data: StringProtocol>(_ value: Data) -> Attr { Attr("title", String(value)) }
+    static func alt(_ value: AdminText) -> Attr { Attr("alt", value.resolved) }
+    /// An element's accessible name: wording, looked up in the catalogue.
+    static func label(_ value: AdminText) -> Attr { Attr("aria-label", value.resolved) }
     static func data(_ name: String, _ value: String?) -> Attr { Attr("data-" + name, value) }
     static func aria(_ name: String, _ value: String?) -> Attr { Attr("aria-" + name, value) }
     /// A boolean attribute (`required`, `checked`, `selected`, `open`), present only when set.
@@ -52,7 +92,7 @@ struct Attr: Sendable {
     static func flag(_ name: String, _ isSet: Bool = true) -> Attr { Attr(name, isSet ? "" : nil) }
     static func min(_ value: String) -> Attr { Attr("min", value) }
     static func max(_ value: String) -> Attr { Attr("max", value) }
-    static func placeholder(_ value: String) -> Attr { Attr("placeholder", value) }
+    static func placeholder(_ value: AdminText) -> Attr { Attr("placeholder", value.resolved) }
 }
 
 /// An HTML element as a Plot node: typed content, attributes escaped on the way out. Every
@@ -118,6 +158,7 @@ struct El: Component {
         switch component {
         case let element as El: element.write(into: &out)
         case let text as String: out += HTMLEscape.text(text)
+        case let wording as AdminText: out += HTMLEscape.text(wording.resolved)
         case let group as ComponentGroup: for member in group.members { write(member, into: &out) }
         case let chart as ChartMarkup: out += chart.svg
         case is EmptyComponent: break

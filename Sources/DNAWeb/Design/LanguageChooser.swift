@@ -12,7 +12,7 @@ struct LanguageChooser: Component {
 
     var body: Component {
         let code = language.code
-        return ComponentGroup {
+        return Group {
             if let asked = language.unavailable {
                 El("p", .class("notice"), .id("language-fallback")) {
                     PublicPhrase.notTranslated.text(in: code, ["requested": asked, "language": Catalogue.languageNames[code] ?? code])

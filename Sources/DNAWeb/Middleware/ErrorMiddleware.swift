@@ -40,7 +40,10 @@ struct ErrorMiddleware: RouterMiddleware {
         if error.status == .unauthorized {
             return Response.redirect(to: SiteURL.login.path, type: .found)
         }
-        let page = ErrorPage.View(model: .init(status: Int(error.status.code), message: error.message, problems: error.problems))
+        // A bare status ("Not Found") is the site's wording; a message a service composed is shown as it is.
+        let message =
+            error.message == error.status.reasonPhrase ? AdminText(wording: error.message) : AdminText(verbatim: error.message)
+        let page = ErrorPage.View(model: .init(status: Int(error.status.code), message: message, problems: error.problems))
         return page.response(status: error.status, identity: context.identity)
     }
 }

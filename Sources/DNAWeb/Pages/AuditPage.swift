@@ -11,7 +11,7 @@ enum AuditPage {
 
     struct View: PageView {
         let model: Model
-        var title: String { "Audit log" }
+        var title: AdminText { "Audit log" }
         var workspace: Workspace? { model.workspace }
 
         func content() -> ComponentGroup {

@@ -11,13 +11,13 @@ enum BrandingPage {
         var workspace: Workspace
         var branding: Branding
         var csrfToken: String?
-        var notice: String?
+        var notice: AdminText?
         var problems: [FileProblem] = []
     }
 
     struct View: PageView {
         let model: Model
-        var title: String { "Branding" }
+        var title: AdminText { "Branding" }
         var workspace: Workspace? { model.workspace }
         /// The page itself shows the accent, so its preview is what respondents will see.
         var accent: String? { model.branding.accent }

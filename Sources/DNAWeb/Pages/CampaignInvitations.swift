@@ -61,7 +61,9 @@ struct CampaignInvitations: Component {
             El("div", .class("actions")) {
                 PostForm(
                     action: SiteURL.campaignInvite(slug, id).path, csrf: page.csrfToken,
-                    submit: "Invite \(mail.notInvited) participant\(mail.notInvited == 1 ? "" : "s") not invited yet", className: "inline"
+                    submit: AdminText.plural(
+                        mail.notInvited, one: "Invite 1 participant not invited yet",
+                        other: "Invite \(mail.notInvited) participants not invited yet"), className: "inline"
                 ) {}
                 PostForm(
                     action: SiteURL.campaignRemind(slug, id).path, csrf: page.csrfToken, submit: "Remind those who have not handed in",

@@ -21,13 +21,13 @@ enum CampaignsPage {
         var canEdit: Bool
         var csrfToken: String?
         var today: String
-        var error: String?
+        var error: AdminText?
         var problems: [FileProblem] = []
     }
 
     struct View: PageView {
         let model: Model
-        var title: String { "Assessments" }
+        var title: AdminText { "Assessments" }
         var workspace: Workspace? { model.workspace }
 
         func content() -> ComponentGroup {
@@ -47,8 +47,8 @@ enum CampaignsPage {
                     columns: ["Campaign", "State", "Window", "Answered", "Response rate"],
                     rows: model.rows.map { row in
                         [
-                            PageLink(row.campaign.name, .campaign(model.workspace.slug, row.campaign.id)), row.state.rawValue,
-                            Day.string(row.campaign.opensAt) + " – " + (row.campaign.closesAt.map(Day.string) ?? "open-ended"),
+                            PageLink(row.campaign.name, .campaign(model.workspace.slug, row.campaign.id)), row.state.wording,
+                            Window.text(opens: row.campaign.opensAt, closes: row.campaign.closesAt),
                             "\(row.progress.submitted)", AnalysisOutput.percent(row.progress.rate),
                         ]
                     })
@@ -63,7 +63,7 @@ enum CampaignsPage {
                 Field.select(
                     "Instrument", name: "instrument",
                     options: BuiltInInstruments.all.map {
-                        ($0.instrument.id, "\($0.instrument.title) (\($0.instrument.items.count) questions)")
+                        ($0.instrument.id, "\($0.instrument.title) (\($0.instrument.items.count) questions)" as AdminText)
                     })
                 Field.input("Opens on", name: "opens", type: "date", value: model.today, required: true)
                 Field.input("Closes after (optional)", name: "closes", type: "date")
@@ -71,7 +71,7 @@ enum CampaignsPage {
                     for unit in model.units {
                         El("div", .class("row")) {
                             Field.input(
-                                unit.name, name: "invited-" + unit.id, id: "invited-" + unit.code, type: "number",
+                                AdminText(verbatim: unit.name), name: "invited-" + unit.id, id: "invited-" + unit.code, type: "number",
                                 value: "0", .min("0"))
                         }
                     }
@@ -93,7 +93,7 @@ enum CampaignPage {
         var instrument: Instrument
         var canEdit: Bool
         var csrfToken: String?
-        var notice: String?
+        var notice: AdminText?
         var problems: [FileProblem] = []
         var submittedCSV = ""
         /// Single-use links made by the last request; shown once.
@@ -106,7 +106,7 @@ enum CampaignPage {
 
     struct View: PageView {
         let model: Model
-        var title: String { model.campaign.name }
+        var title: AdminText { AdminText(verbatim: model.campaign.name) }
         var workspace: Workspace? { model.workspace }
 
         func content() -> ComponentGroup {
@@ -114,7 +114,7 @@ enum CampaignPage {
             PageHeader(
                 title: model.campaign.name,
                 lead:
-                    "\(model.instrument.title) · \(model.state.rawValue) · \(Day.string(model.campaign.opensAt)) – \(model.campaign.closesAt.map(Day.string) ?? "open-ended")"
+                    "\(model.instrument.title) · \(model.state.wording) · \(Window.text(opens: model.campaign.opensAt, closes: model.campaign.closesAt))"
             )
             Notice(message: model.notice, problems: model.problems)
             if !model.newLinks.isEmpty {
@@ -164,7 +164,7 @@ enum CampaignPage {
                         ) {
                             El("input", .type("hidden"), .name("unit"), .value(unit.code))
                             El(
-                                "input", .id("links-count-" + unit.code), .aria("label", "Links for \(unit.name)"), .name("count"),
+                                "input", .id("links-count-" + unit.code), .label("Links for \(unit.name)"), .name("count"),
                                 .type("number"), .min("1"), .max("\(CampaignRepository.linksPerRequest)"), .value("\(count)"))
                         },
                     ]
@@ -212,7 +212,7 @@ enum ResultsPage {
 
     struct View: PageView {
         let model: Model
-        var title: String { "Results: \(model.figures.scorecard.campaign.name)" }
+        var title: AdminText { "Results: \(model.figures.scorecard.campaign.name)" }
         var workspace: Workspace? { model.workspace }
 
         func content() -> ComponentGroup {
@@ -221,14 +221,14 @@ enum ResultsPage {
             let base = SiteURL.campaignResults(slug, id).path
             let by = figures.scorecard.breakdown.rawValue
             El("h1") { "Results: \(figures.scorecard.campaign.name)" }
-            El("nav", .class("filters"), .aria("label", "Cut the results")) {
+            El("nav", .class("filters"), .label("Cut the results")) {
                 El("span") { "Groups: " }
                 for breakdown in AssessmentScoring.Breakdown.allCases {
                     if breakdown.rawValue == by {
-                        El("strong") { breakdown.rawValue }
+                        El("strong") { breakdown.wording }
                     } else {
                         PageLink(
-                            breakdown.rawValue, href: base + SiteURL.query(["by": breakdown.rawValue, "framework": figures.framework.id]))
+                            breakdown.wording, href: base + SiteURL.query(["by": breakdown.rawValue, "framework": figures.framework.id]))
                     }
                 }
                 El("span") { " · Framework: " }
@@ -261,7 +261,7 @@ enum ResultsPage {
             El("p") { ScorecardHTML.methodNotes }
         }
 
-        private func label(_ format: LeadershipReport.Format) -> String {
+        private func label(_ format: LeadershipReport.Format) -> AdminText {
             switch format {
             case .html: "Leadership report (HTML, self-contained)"
             case .md: "Leadership report (Markdown)"

@@ -10,7 +10,7 @@ enum CustomerMetricsPage {
         var segments: [CustomerModel.Segment]
         var canEdit: Bool
         var csrfToken: String?
-        var notice: String?
+        var notice: AdminText?
         var problems: [FileProblem] = []
         var submittedText = ""
     }
@@ -23,13 +23,13 @@ enum CustomerMetricsPage {
         case .nps: withSign(AnalysisOutput.rounded(figure.score, 0))
         case .csat: AnalysisOutput.rounded(figure.score, 0) + "%"
         case .ces: AnalysisOutput.rounded(figure.score, 2)
-        case .ttfv: AnalysisOutput.rounded(figure.score, 1) + " days"
+        case .ttfv: words("\(AnalysisOutput.rounded(figure.score, 1)) days")
         }
     }
 
     struct View: PageView {
         let model: Model
-        var title: String { "Customer metrics" }
+        var title: AdminText { "Customer metrics" }
         var workspace: Workspace? { model.workspace }
 
         func content() -> ComponentGroup {
@@ -47,23 +47,23 @@ enum CustomerMetricsPage {
                     start: "Import NPS, CSAT, CES or time-to-first-value answers below; the figures and their trends appear here.",
                     readOnly: "An analyst or admin imports customer metrics here.", canEdit: model.canEdit)
             } else {
-                StatCards(overall.map { (CustomerMetricsPage.format($0), "\($0.metric.title), \($0.n) answers") })
+                StatCards(overall.map { (CustomerMetricsPage.format($0), "\(AdminText(wording: $0.metric.title)), \($0.n) answers") })
                 let monthly = CustomerMetrics.figures(model.answers, byMonth: true)
                 for kind in CustomerMetrics.Kind.allCases {
                     let points = monthly.filter { $0.metric == kind }
                     if !points.isEmpty {
                         El("section") {
-                            El("h2") { "\(kind.title) by month" }
+                            El("h2") { "\(AdminText(wording: kind.title)) by month" }
                             ChartFrame(
-                                title: "\(kind.title) by month",
+                                title: "\(AdminText(wording: kind.title)) by month",
                                 svg: Charts.line(
-                                    title: "\(kind.title) by month", points: points.map { ($0.period ?? "", $0.score) },
+                                    title: "\(AdminText(wording: kind.title)) by month", points: points.map { ($0.period ?? "", $0.score) },
                                     range: CustomerMetricsPage.range(of: kind, points.map(\.score)),
                                     format: { value in
                                         CustomerMetricsPage.format(CustomerMetrics.Figure(metric: kind, n: 1, score: value, mean: value))
                                     }),
                                 table: DataTable(
-                                    columns: ["Month", "Answers", kind.title],
+                                    columns: ["Month", "Answers", AdminText(wording: kind.title)],
                                     rows: points.map { [$0.period ?? "", "\($0.n)", CustomerMetricsPage.format($0)] }))
                         }
                     }
@@ -74,7 +74,9 @@ enum CustomerMetricsPage {
                     columns: ["Metric", "Segment", "Answers", "Figure"],
                     rows: CustomerMetrics.figures(model.answers, bySegment: true).map {
                         [
-                            $0.metric.title, names[$0.segment ?? ""] ?? ($0.segment?.isEmpty == false ? $0.segment! : "not given"),
+                            AdminText(wording: $0.metric.title),
+                            names[$0.segment ?? ""].map { AdminText(verbatim: $0) }
+                                ?? ($0.segment?.isEmpty == false ? AdminText(verbatim: $0.segment!) : "not given"),
                             "\($0.n)", CustomerMetricsPage.format($0),
                         ]
                     }, className: "metrics-by-segment")

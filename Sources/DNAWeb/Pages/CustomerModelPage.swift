@@ -5,10 +5,10 @@ import Plot
 /// The links between the outside-view pages, shown at the top of each.
 struct CustomerNavigation: Component {
     var slug: String
-    var current: String
+    var current: AdminText
 
     var body: Component {
-        let entries: [(String, SiteURL)] = [
+        let entries: [(AdminText, SiteURL)] = [
             ("Model", .customerModel(slug)), ("Studies & votes", .surveys(slug)), ("Task tests", .taskTests(slug)),
             ("Time ledger", .timeLedger(slug)), ("Customer metrics", .customerMetrics(slug)),
         ]
@@ -30,14 +30,14 @@ enum CustomerModelPage {
         var addressedOutcomes: Set<String> = []
         var canEdit: Bool
         var csrfToken: String?
-        var notice: String?
+        var notice: AdminText?
         var problems: [FileProblem] = []
         var submittedText = ""
     }
 
     struct View: PageView {
         let model: Model
-        var title: String { "Customer model" }
+        var title: AdminText { "Customer model" }
         var workspace: Workspace? { model.workspace }
 
         func content() -> ComponentGroup {
@@ -92,7 +92,7 @@ enum CustomerModelPage {
                 columns: ["Offering", "Kind", "Hired for"],
                 rows: customer.offerings.map {
                     [
-                        CodedName($0.name, code: $0.code), $0.kind.rawValue, $0.jobs.map { statements[$0] ?? $0 }.joined(separator: "; "),
+                        CodedName($0.name, code: $0.code), $0.kind.wording, $0.jobs.map { statements[$0] ?? $0 }.joined(separator: "; "),
                     ]
                 })
             El("h2") { "Segments" }
@@ -119,12 +119,12 @@ enum CustomerModelPage {
                 El("section", .class("job")) {
                     El("h3") { CodedName(job.statement, code: job.code) }
                     El("p") {
-                        if !job.situation.isEmpty { "Situation: " + job.situation + " · " }
-                        if let step = job.step { "Job-map step: " + step.rawValue + " · " }
+                        if !job.situation.isEmpty { "Situation: \(job.situation) · " }
+                        if let step = job.step { "Job-map step: \(step.wording) · " }
                         if offerings.isEmpty {
                             El("strong") { "No offering serves this job." }
                         } else {
-                            "Hired: " + offerings.joined(separator: ", ")
+                            "Hired: \(offerings.joined(separator: ", "))"
                         }
                     }
                     outcomeList(customer.outcomes.filter { $0.job == job.code })
@@ -143,7 +143,7 @@ enum CustomerModelPage {
                     let units = model.coverage[outcome.code]?.count ?? 0
                     El("li") {
                         CodedName(outcome.sentence, code: outcome.code)
-                        if units > 0 { " — named by \(units) unit\(units == 1 ? "" : "s")" }
+                        if units > 0 { AdminText.plural(units, one: " — named by 1 unit", other: " — named by \(units) units") }
                     }
                 }
             }
@@ -197,7 +197,7 @@ enum CustomerModelPage {
                     Field.input("Situation", name: "situation", id: "job-situation")
                     Field.select(
                         "Job-map step", name: "step", id: "job-step",
-                        options: CustomerModel.JobStep.allCases.map { ($0.rawValue, $0.rawValue) },
+                        options: CustomerModel.JobStep.allCases.map { ($0.rawValue, $0.wording) },
                         blank: "(none)")
                 }
             }
@@ -208,7 +208,7 @@ enum CustomerModelPage {
                     Field.select("Job", name: "job", id: "outcome-job", options: jobs, blank: "(no job)")
                     Field.select(
                         "Direction", name: "direction", id: "outcome-direction",
-                        options: CustomerOutcome.Direction.allCases.map { ($0.rawValue, $0.rawValue) })
+                        options: CustomerOutcome.Direction.allCases.map { ($0.rawValue, $0.wording) })
                     Field.input("Metric", name: "metric", id: "outcome-metric", required: true, .placeholder("the time it takes"))
                     Field.input(
                         "Object of control", name: "object", id: "outcome-object", required: true, .placeholder("to report a claim"))
@@ -222,12 +222,14 @@ enum CustomerModelPage {
                     Field.input("Name", name: "name", id: "offering-name", required: true)
                     Field.select(
                         "Kind", name: "kind", id: "offering-kind",
-                        options: CustomerModel.OfferingKind.allCases.map { ($0.rawValue, $0.rawValue) })
+                        options: CustomerModel.OfferingKind.allCases.map { ($0.rawValue, $0.wording) })
                     Field.input("Description", name: "description", id: "offering-description")
                     let ticked = Set(Refused.typedAll("jobs"))
                     Field.group("Jobs it is hired for") {
                         for (code, statement) in jobs {
-                            Field.choice(statement, name: "jobs", value: code, id: "offering-job-" + code, checked: ticked.contains(code))
+                            Field.choice(
+                                AdminText(verbatim: statement), name: "jobs", value: code, id: "offering-job-" + code,
+                                checked: ticked.contains(code))
                         }
                     }
                 }
@@ -243,7 +245,7 @@ enum CustomerModelPage {
                 El("summary") { "Remove a record" }
                 PostForm(action: SiteURL.customerRecordDelete(slug).path, csrf: csrf, submit: "Remove") {
                     Field.select(
-                        "Kind", name: "kind", id: "delete-kind", options: CustomerRecordKind.allCases.map { ($0.rawValue, $0.rawValue) })
+                        "Kind", name: "kind", id: "delete-kind", options: CustomerRecordKind.allCases.map { ($0.rawValue, $0.wording) })
                     Field.input("Code", name: "code", id: "delete-code", required: true)
                 }
             }

@@ -38,7 +38,7 @@ enum CustomerSurveyPage {
 
     struct View: PageView {
         let model: Model
-        var title: String { model.session.survey.titleForCustomers(in: language) }
+        var title: AdminText { AdminText(verbatim: model.session.survey.titleForCustomers(in: language)) }
         var language: String { model.language.code }
         var accent: String? { model.face.accent }
 
@@ -79,8 +79,9 @@ enum CustomerSurveyPage {
         @HTMLBuilder private func segmentQuestion() -> ComponentGroup {
             if model.session.issuedSegment == nil, !model.segments.isEmpty {
                 Field.select(
-                    CustomerPhrase.segmentQuestion.text(in: language), name: "segment", options: model.segments.map { ($0.code, $0.name) },
-                    selected: model.session.segment, blank: PublicPhrase.preferNotToSay.text(in: language))
+                    AdminText(verbatim: CustomerPhrase.segmentQuestion.text(in: language)), name: "segment",
+                    options: model.segments.map { ($0.code, $0.name) },
+                    selected: model.session.segment, blank: AdminText(verbatim: PublicPhrase.preferNotToSay.text(in: language)))
             }
         }
 
@@ -93,7 +94,7 @@ enum CustomerSurveyPage {
                     ("importance", CustomerPhrase.importanceQuestion, ScalePhrase.importance, rating?.importance),
                     ("satisfaction", CustomerPhrase.satisfactionQuestion, ScalePhrase.satisfaction, rating?.satisfaction),
                 ] {
-                    Field.group(question.text(in: language)) {
+                    Field.group(AdminText(verbatim: question.text(in: language))) {
                         for point in 1...5 {
                             Field.choice(
                                 "\(point) · \(label(point).text(in: language))", name: "\(part)-\(code)", value: "\(point)",
@@ -103,7 +104,8 @@ enum CustomerSurveyPage {
                     }
                 }
                 Field.choice(
-                    CustomerPhrase.notApplicable.text(in: language), name: "na-\(code)", value: "yes", id: "na-\(code)",
+                    AdminText(verbatim: CustomerPhrase.notApplicable.text(in: language)), name: "na-\(code)", value: "yes",
+                    id: "na-\(code)",
                     checked: rating?.notApplicable == true,
                     className: "choice not-applicable")
             }
@@ -116,7 +118,8 @@ enum CustomerSurveyPage {
                 El("p") { CustomerPhrase.tasksHelp.text(in: language) }
                 for code in model.session.order {
                     Field.choice(
-                        texts[code] ?? code, name: "task", value: code, id: "task-\(code)", checked: model.session.picks.contains(code))
+                        AdminText(verbatim: texts[code] ?? code), name: "task", value: code, id: "task-\(code)",
+                        checked: model.session.picks.contains(code))
                 }
             }
         }

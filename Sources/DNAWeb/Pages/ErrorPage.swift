@@ -4,13 +4,13 @@ import Plot
 enum ErrorPage {
     struct Model {
         var status: Int
-        var message: String
+        var message: AdminText
         var problems: [FileProblem] = []
     }
 
     struct View: PageView {
         let model: Model
-        var title: String { "Error \(model.status)" }
+        var title: AdminText { "Error \(model.status)" }
 
         func content() -> ComponentGroup {
             El("h1") { model.status == 404 ? "Not found" : "Something is wrong" }

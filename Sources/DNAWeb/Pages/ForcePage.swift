@@ -19,12 +19,12 @@ enum ForcePage {
 
     struct View: PageView {
         let model: Model
-        var title: String { model.force.name }
+        var title: AdminText { AdminText(verbatim: model.force.name) }
         var workspace: Workspace? { model.workspace }
 
         func content() -> ComponentGroup {
             let tensionByID = Dictionary(uniqueKeysWithValues: model.tensions.map { ($0.id, $0) })
-            PageHeader(title: model.force.name, lead: model.force.description)
+            PageHeader(title: model.force.name, lead: AdminText(verbatim: model.force.description))
             if let error = model.error { El("p", .class("error"), .role("alert")) { error } }
             if let latest = model.latest {
                 if let score = latest.score {
@@ -88,7 +88,7 @@ enum ForcePage {
                     El("dt") { "Review on" }
                     El("dd") { experiment.reviewOn }
                     El("dt") { "Outcome" }
-                    El("dd") { experiment.outcome ?? "not reviewed yet" }
+                    El("dd") { experiment.outcome.map { AdminText(verbatim: $0) } ?? "not reviewed yet" }
                 }
                 if model.canEdit && experiment.outcome == nil {
                     PostForm(

@@ -12,7 +12,7 @@ enum FrameworksPage {
 
     struct View: PageView {
         let model: Model
-        var title: String { "Frameworks" }
+        var title: AdminText { "Frameworks" }
         var workspace: Workspace? { model.workspace }
 
         func content() -> ComponentGroup {

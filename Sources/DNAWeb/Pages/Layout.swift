@@ -5,7 +5,7 @@ import Plot
 
 /// A page: a typed view that renders a full HTML document inside the shared layout.
 protocol PageView {
-    var title: String { get }
+    var title: AdminText { get }
     /// The workspace the page belongs to, for the navigation bar.
     var workspace: Workspace? { get }
     /// The language the page is written in, for `<html lang>` and the frame's own words.
@@ -18,7 +18,8 @@ protocol PageView {
 
 extension PageView {
     var workspace: Workspace? { nil }
-    var language: String { "en" }
+    /// The admin pages' language (English unless the pseudo-language is configured).
+    var language: String { AdminCatalogue.language }
     var accent: String? { nil }
 
     func render(identity: Identity?) -> String {
@@ -53,7 +54,7 @@ extension PageView {
 /// No script and no external resource, so pages work offline and without JavaScript.
 enum Layout {
     static func document(
-        title: String, language: String, accent: String? = nil, workspace: Workspace?, identity: Identity?, content: Component
+        title: AdminText, language: String, accent: String? = nil, workspace: Workspace?, identity: Identity?, content: Component
     ) -> String {
         let html = HTML(
             .attribute(named: "lang", value: language),
@@ -62,7 +63,7 @@ enum Layout {
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 // Plot's `.title` also writes og:title and twitter:title with the value
                 // unescaped; a page needs only the plain element.
-                .element(named: "title", nodes: [.plain("\(title) · CustomerDNA")]),
+                .element(named: "title", nodes: [.wording("\(title) · CustomerDNA")]),
                 .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path)),
                 // The accent is a stylesheet of its own: the pages allow no inline style.
                 .unwrap(accent.flatMap(SiteURL.accentStylesheet)) { .link(.rel(.stylesheet), .href($0.path)) }
@@ -83,15 +84,15 @@ enum Layout {
             .a(.class("brand"), .href(SiteURL.home.path), .plain("CustomerDNA")),
             .unwrap(workspace) { workspace in
                 .nav(
-                    .attribute(named: "aria-label", value: "Workspace"),
+                    .attribute(named: "aria-label", value: AdminText("Workspace").resolved),
                     .ul(
                         .li(.a(.href(SiteURL.workspace(workspace.slug).path), .plain(workspace.name))),
-                        .li(.a(.href(SiteURL.orgChart(workspace.slug).path), .plain("Organization"))),
-                        .li(.a(.href(SiteURL.campaigns(workspace.slug).path), .plain("Assessments"))),
-                        .li(.a(.href(SiteURL.customerModel(workspace.slug).path), .plain("Customers"))),
-                        .li(.a(.href(SiteURL.lineOfSight(workspace.slug).path), .plain("Line of sight"))),
-                        .li(.a(.href(SiteURL.overview(workspace.slug).path), .plain("Overview"))),
-                        .li(.a(.href(SiteURL.frameworks(workspace.slug).path), .plain("Frameworks")))
+                        .li(.a(.href(SiteURL.orgChart(workspace.slug).path), .wording("Organization"))),
+                        .li(.a(.href(SiteURL.campaigns(workspace.slug).path), .wording("Assessments"))),
+                        .li(.a(.href(SiteURL.customerModel(workspace.slug).path), .wording("Customers"))),
+                        .li(.a(.href(SiteURL.lineOfSight(workspace.slug).path), .wording("Line of sight"))),
+                        .li(.a(.href(SiteURL.overview(workspace.slug).path), .wording("Overview"))),
+                        .li(.a(.href(SiteURL.frameworks(workspace.slug).path), .wording("Frameworks")))
                     )
                 )
             },
@@ -100,7 +101,7 @@ enum Layout {
                     .class("signout"), .action(SiteURL.logout.path), .method(.post),
                     .input(.type(.hidden), .name(AuthMiddleware.csrfField), .escaped("value", identity.csrfToken ?? "")),
                     .span(.plain(identity.user.email)),
-                    .button(.type(.submit), .plain("Sign out"))
+                    .button(.type(.submit), .wording("Sign out"))
                 )
             }
         )

@@ -6,10 +6,10 @@ import Plot
 /// The sub-navigation of the line of sight and the improvement loop.
 struct LoopNavigation: Component {
     var slug: String
-    var current: String
+    var current: AdminText
 
     var body: Component {
-        let entries: [(String, SiteURL)] = [
+        let entries: [(AdminText, SiteURL)] = [
             ("Overview", .overview(slug)), ("Line of sight", .lineOfSight(slug)), ("Hypotheses", .hypotheses(slug)),
             ("Evidence", .evidence(slug)), ("Decisions", .decisions(slug)), ("Metrics", .loopMetrics(slug)), ("Agility", .agility(slug)),
         ]
@@ -26,7 +26,7 @@ enum LineOfSightPage {
     /// The drawing's scales in percent of actual size (100 keeps its 12-pixel text).
     static let zoomLevels = [50, 75, 100, 150, 200]
     /// The units of an initiative's effort and budget (README "Line of sight").
-    static let effortUnit = "person-months", budgetUnit = "thousands"
+    static let effortUnit: AdminText = "person-months", budgetUnit: AdminText = "thousands"
 
     struct Model {
         var workspace: Workspace
@@ -38,7 +38,7 @@ enum LineOfSightPage {
         var table: Bool
         var tablePage: Int
         var csrfToken: String?
-        var notice: String?
+        var notice: AdminText?
         var problems: [FileProblem] = []
         var submittedText = ""
 
@@ -65,7 +65,7 @@ enum LineOfSightPage {
 
     struct View: PageView {
         let model: Model
-        var title: String { "Line of sight" }
+        var title: AdminText { "Line of sight" }
         var workspace: Workspace? { model.workspace }
 
         func content() -> ComponentGroup {
@@ -78,7 +78,7 @@ enum LineOfSightPage {
             Notice(message: model.notice, problems: model.problems)
             let coverage = report.coverage
             StatCards([
-                ("\(coverage.withLineOfSight) of \(coverage.initiatives)", "initiatives with a full line of sight"),
+                (words("\(coverage.withLineOfSight) of \(coverage.initiatives)"), "initiatives with a full line of sight"),
                 (AnalysisOutput.percent(coverage.effortShare), "of effort has a line of sight"),
                 (AnalysisOutput.percent(coverage.budgetShare), "of budget has a line of sight"),
                 ("\(report.findings.filter { $0.kind == .insideOut }.count)", "inside-out initiatives"),
@@ -152,7 +152,7 @@ enum LineOfSightPage {
                 }
                 El("div") {
                     Field.select(
-                        "Finding", name: "finding", id: "filter-finding", options: kinds.map { ($0.rawValue, $0.rawValue) },
+                        "Finding", name: "finding", id: "filter-finding", options: kinds.map { ($0.rawValue, $0.wording) },
                         selected: model.finding?.rawValue, blank: "(any or none)")
                 }
                 El("div") {
@@ -169,8 +169,8 @@ enum LineOfSightPage {
 
         /// Links to the drawing's scales, the current one named instead of linked.
         private func zoomLinks() -> Component {
-            let levels: [(String, Int?)] = [("Fit", nil)] + LineOfSightPage.zoomLevels.map { ("\($0)%", $0) }
-            return El("nav", .class("filters zoom"), .aria("label", "Drawing size")) {
+            let levels: [(AdminText, Int?)] = [("Fit", nil)] + LineOfSightPage.zoomLevels.map { ("\($0)%", $0) }
+            return El("nav", .class("filters zoom"), .label("Drawing size")) {
                 "Size: "
                 for (index, (title, level)) in levels.enumerated() {
                     if index > 0 { " · " }
@@ -194,8 +194,8 @@ enum LineOfSightPage {
                     columns: ["Kind", "Node", "Finding"],
                     rows: relevant.prefix(2000).map { finding in
                         [
-                            El("span", .class("finding \(finding.kind.rawValue)")) { finding.kind.rawValue },
-                            El("span", .class("code")) { finding.node }, finding.message,
+                            El("span", .class("finding \(finding.kind.rawValue)")) { finding.kind.wording },
+                            El("span", .class("code")) { finding.node }, finding.wording,
                         ]
                     }, className: "findings")
             }
@@ -248,7 +248,8 @@ enum LineOfSightPage {
                 PostForm(action: SiteURL.lineOfSightNodes(slug).path, csrf: csrf, submit: "Save node") {
                     El("h3") { "Add or update a node" }
                     Field.select(
-                        "Type", name: "type", id: "node-type", options: LineOfSightModel.NodeType.allCases.map { ($0.rawValue, $0.title) })
+                        "Type", name: "type", id: "node-type",
+                        options: LineOfSightModel.NodeType.allCases.map { ($0.rawValue, AdminText(wording: $0.title)) })
                     Field.input("Code (not for outcomes: pick one below)", name: "code", id: "node-code", .placeholder("claims-first"))
                     Field.input("Title", name: "title", id: "node-title", .placeholder("Win on claims"))
                     Field.select(
@@ -263,7 +264,7 @@ enum LineOfSightPage {
                         type: "number", .min("0"), Attr("step", "any"))
                     Field.select(
                         "Status (initiatives)", name: "status", id: "node-status",
-                        options: LineOfSightGraph.Status.allCases.map { ($0.rawValue, $0.rawValue) }, blank: "(none)")
+                        options: LineOfSightGraph.Status.allCases.map { ($0.rawValue, $0.wording) }, blank: "(none)")
                     Field.input("Shipped on (initiatives)", name: "shipped_on", id: "node-shipped", type: "date")
                 }
                 El("div") {

@@ -1,3 +1,4 @@
+import DNACore
 import Plot
 
 enum LoginPage {
@@ -10,7 +11,7 @@ enum LoginPage {
 
     struct View: PageView {
         let model: Model
-        var title: String { "Sign in" }
+        var title: AdminText { "Sign in" }
 
         func content() -> ComponentGroup {
             El("h1") { "Sign in" }

@@ -16,14 +16,14 @@ enum LoopMetricsPage {
         var canEdit: Bool
         var csrfToken: String?
         var today: String
-        var notice: String?
+        var notice: AdminText?
         var problems: [FileProblem] = []
         var submittedText = ""
     }
 
     struct View: PageView {
         let model: Model
-        var title: String { "Metrics" }
+        var title: AdminText { "Metrics" }
         var workspace: Workspace? { model.workspace }
 
         func content() -> ComponentGroup {
@@ -44,7 +44,7 @@ enum LoopMetricsPage {
                         for metric in [objective.customerMetric, objective.businessMetric].compactMap({ definitions[$0] }) {
                             El("div", .class(metric.kind.rawValue)) {
                                 El("p") {
-                                    El("strong") { metric.kind.title.capitalizedFirst }
+                                    El("strong") { AdminText(wording: metric.kind.title.capitalizedFirst) }
                                     ": " + metric.name
                                 }
                                 summary(metric, series[metric.code] ?? [])
@@ -67,8 +67,8 @@ enum LoopMetricsPage {
                     rows: model.metrics.map { metric in
                         let latest = series[metric.code]?.last
                         return [
-                            El("span", .class("code")) { metric.code }, metric.name, metric.kind.rawValue, metric.node ?? "",
-                            metric.direction == .up ? "higher" : "lower",
+                            El("span", .class("code")) { metric.code }, metric.name, metric.kind.wording, metric.node ?? "",
+                            metric.direction == .up ? AdminText("higher") : AdminText("lower"),
                             metric.target.map { AnalysisOutput.rounded($0, 1) + " " + metric.unit } ?? "",
                             latest.map { AnalysisOutput.rounded($0.value, 1) + " " + metric.unit + " (" + $0.date + ")" } ?? "–",
                             latest.flatMap { metric.meetsTarget($0.value) }.map { $0 ? "yes" as Component : El("strong") { "no" } } ?? "",
@@ -81,14 +81,16 @@ enum LoopMetricsPage {
 
         private func summary(_ metric: MetricDefinition, _ values: [MetricValue]) -> Component {
             guard let latest = values.last else { return El("p") { "No measurements yet." } }
-            var text = "Latest \(AnalysisOutput.rounded(latest.value, 1)) \(metric.unit) on \(latest.date)"
+            let value = "\(AnalysisOutput.rounded(latest.value, 1)) \(metric.unit)"
+            var text: AdminText = "Latest \(value) on \(latest.date)"
             if let first = values.first, values.count > 1 {
-                text += ", from \(AnalysisOutput.rounded(first.value, 1)) on \(first.date)"
+                text = "Latest \(value) on \(latest.date), from \(AnalysisOutput.rounded(first.value, 1)) on \(first.date)"
             }
             if let target = metric.target {
-                text += "; target \(AnalysisOutput.rounded(target, 1)) (\(metric.meetsTarget(latest.value) == true ? "met" : "not met"))"
+                let met: AdminText = metric.meetsTarget(latest.value) == true ? "met" : "not met"
+                text = "\(text); target \(AnalysisOutput.rounded(target, 1)) (\(met))"
             }
-            return El("p", .class("metric-summary")) { text + "." }
+            return El("p", .class("metric-summary")) { "\(text)." }
         }
 
         @HTMLBuilder private func chart(_ metric: MetricDefinition, _ values: [MetricValue]) -> ComponentGroup {
@@ -103,7 +105,9 @@ enum LoopMetricsPage {
                         range: (low - pad)...(high + pad), target: metric.target,
                         format: { AnalysisOutput.rounded($0, $0.magnitude >= 100 ? 0 : 1) }),
                     caption: metric.target.map {
-                        "Dashed line: the target, \(AnalysisOutput.rounded($0, 1)) \(metric.unit); \(metric.direction == .up ? "higher" : "lower") is better."
+                        metric.direction == .up
+                            ? "Dashed line: the target, \(AnalysisOutput.rounded($0, 1)) \(metric.unit); higher is better."
+                            : "Dashed line: the target, \(AnalysisOutput.rounded($0, 1)) \(metric.unit); lower is better."
                     },
                     table: DataTable(
                         columns: ["Date", "Value (\(metric.unit))"],
@@ -122,7 +126,7 @@ enum LoopMetricsPage {
                     Field.input("Name", name: "name", id: "metric-name", required: true)
                     Field.select(
                         "Kind", name: "kind", id: "metric-kind",
-                        options: MetricDefinition.ValueKind.allCases.map { ($0.rawValue, $0.title) })
+                        options: MetricDefinition.ValueKind.allCases.map { ($0.rawValue, AdminText(wording: $0.title)) })
                     Field.input("Unit", name: "unit", id: "metric-unit", .placeholder("%"))
                     Field.select("Better when", name: "direction", id: "metric-direction", options: [("up", "higher"), ("down", "lower")])
                     Field.input("Target", name: "target", id: "metric-target", type: "number", Attr("step", "any"))
@@ -173,7 +177,7 @@ enum AgilityPage {
 
     struct View: PageView {
         let model: Model
-        var title: String { "Agility" }
+        var title: AdminText { "Agility" }
         var workspace: Workspace? { model.workspace }
 
         func content() -> ComponentGroup {

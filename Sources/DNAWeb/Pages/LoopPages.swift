@@ -14,14 +14,14 @@ enum HypothesesPage {
         var canEdit: Bool
         var csrfToken: String?
         var today: String
-        var notice: String?
+        var notice: AdminText?
         var problems: [FileProblem] = []
         var submittedText = ""
     }
 
     struct View: PageView {
         let model: Model
-        var title: String { "Hypotheses" }
+        var title: AdminText { "Hypotheses" }
         var workspace: Workspace? { model.workspace }
 
         func content() -> ComponentGroup {
@@ -46,7 +46,7 @@ enum HypothesesPage {
             for status in Hypothesis.Status.allCases {
                 let cards = model.hypotheses.filter { $0.status == status }
                 if !cards.isEmpty {
-                    El("h2") { status.rawValue.capitalized }
+                    El("h2") { AdminText(wording: status.rawValue.capitalized) }
                     El("ul", .class("test-cards")) {
                         for card in cards { El("li", .class("test-card \(status.rawValue)"), .id("card-\(card.code)")) { testCard(card) } }
                     }
@@ -58,7 +58,8 @@ enum HypothesesPage {
         @HTMLBuilder private func testCard(_ card: Hypothesis) -> ComponentGroup {
             El("p") {
                 El("span", .class("code")) { card.code }
-                " " + card.sentence
+                " "
+                card.wording
             }
             if card.strategy != nil || card.initiative != nil {
                 El("p", .class("muted")) {
@@ -77,7 +78,7 @@ enum HypothesesPage {
             }
             if let learning = card.learning {
                 El("dl", .class("learning")) {
-                    for (term, text) in [
+                    for (term, text): (AdminText, String) in [
                         ("We believed", learning.believed), ("We observed", learning.observed), ("We learned", learning.learned),
                         ("Next", learning.next),
                     ] {
@@ -146,14 +147,14 @@ enum EvidencePage {
         var canEdit: Bool
         var csrfToken: String?
         var today: String
-        var notice: String?
+        var notice: AdminText?
         var problems: [FileProblem] = []
         var submittedText = ""
     }
 
     struct View: PageView {
         let model: Model
-        var title: String { "Evidence" }
+        var title: AdminText { "Evidence" }
         var workspace: Workspace? { model.workspace }
 
         func content() -> ComponentGroup {
@@ -169,7 +170,11 @@ enum EvidencePage {
                 El("button", .type("submit")) { "Search" }
             }
             if !model.search.isEmpty {
-                El("p", .role("status")) { "\(model.items.count) item\(model.items.count == 1 ? "" : "s") match “\(model.search)”." }
+                El("p", .role("status")) {
+                    AdminText.plural(
+                        model.items.count, one: "1 item matches “\(model.search)”.",
+                        other: "\(model.items.count) items match “\(model.search)”.")
+                }
             } else if model.items.isEmpty {
                 EmptyState(
                     what: "No evidence yet.",
@@ -183,19 +188,19 @@ enum EvidencePage {
                     rows: model.items.map { item in
                         [
                             El("span", .class("code")) { item.code },
-                            ComponentGroup {
+                            Group {
                                 El("strong") { item.title }
                                 if !item.text.isEmpty {
                                     El("br")
                                     item.text
                                 }
                             },
-                            item.kind.rawValue, item.source.rawValue, item.capturedOn, item.segment, item.tags.joined(separator: ", "),
-                            ComponentGroup {
+                            item.kind.wording, item.source.wording, item.capturedOn, item.segment, item.tags.joined(separator: ", "),
+                            Group {
                                 for (index, link) in item.links.enumerated() {
                                     if index > 0 { El("br") }
                                     if link.stance == .supports { "supports" } else { El("strong") { "contradicts" } }
-                                    " \(link.target.rawValue) "
+                                    " \(link.target.wording) "
                                     El("span", .class("code")) { link.code }
                                 }
                             },
@@ -213,9 +218,9 @@ enum EvidencePage {
                     Field.input("What it shows, in a line", name: "title", id: "ev-title", required: true)
                     Field.textarea("Detail or the quote in full", name: "text", id: "ev-text", rows: 3)
                     Field.select(
-                        "Kind", name: "kind", id: "ev-kind", options: EvidenceItem.Kind.allCases.map { ($0.rawValue, $0.rawValue) })
+                        "Kind", name: "kind", id: "ev-kind", options: EvidenceItem.Kind.allCases.map { ($0.rawValue, $0.wording) })
                     Field.select(
-                        "Source", name: "source", id: "ev-source", options: EvidenceItem.Source.allCases.map { ($0.rawValue, $0.rawValue) })
+                        "Source", name: "source", id: "ev-source", options: EvidenceItem.Source.allCases.map { ($0.rawValue, $0.wording) })
                     Field.input("Captured on", name: "captured_on", id: "ev-date", type: "date", value: model.today, required: true)
                     Field.select("Segment", name: "segment", id: "ev-segment", options: model.segments, blank: "(any)")
                     Field.input(
@@ -229,12 +234,12 @@ enum EvidencePage {
                     Field.select(
                         "Links to a", name: "target", id: "link-target",
                         options: EvidenceLink.Target.allCases.map {
-                            ($0.rawValue, $0.rawValue == "node" ? "line-of-sight node (strategy, initiative …)" : $0.rawValue)
+                            ($0.rawValue, $0.rawValue == "node" ? "line-of-sight node (strategy, initiative …)" : $0.wording)
                         })
                     Field.input("Its code", name: "code", id: "link-code", required: true)
                     Field.select(
                         "Stance", name: "stance", id: "link-stance",
-                        options: EvidenceLink.Stance.allCases.map { ($0.rawValue, $0.rawValue) })
+                        options: EvidenceLink.Stance.allCases.map { ($0.rawValue, $0.wording) })
                 }
             }
         }
@@ -254,14 +259,14 @@ enum DecisionsPage {
         var canEdit: Bool
         var csrfToken: String?
         var today: String
-        var notice: String?
+        var notice: AdminText?
         var problems: [FileProblem] = []
         var submittedText = ""
     }
 
     struct View: PageView {
         let model: Model
-        var title: String { "Decisions" }
+        var title: AdminText { "Decisions" }
         var workspace: Workspace? { model.workspace }
 
         func content() -> ComponentGroup {
@@ -276,7 +281,7 @@ enum DecisionsPage {
             if let overall = model.humility.overall {
                 StatCards([
                     (AnalysisOutput.percent(overall.share), "of decisions cite customer evidence"),
-                    ("\(overall.citingEvidence) of \(overall.decisions)", "decisions"),
+                    (words("\(overall.citingEvidence) of \(overall.decisions)"), "decisions"),
                     ("\(model.decisions.filter { $0.involvement != .none }.count)", "with the customer as partner or counterweight"),
                 ])
                 El("div", .class("split")) {
@@ -303,8 +308,9 @@ enum DecisionsPage {
                     columns: ["Code", "Decided", "Decision", "Chosen", "Customer", "Evidence cited", "Unit", "By"],
                     rows: model.decisions.reversed().map { d in
                         [
-                            El("span", .class("code")) { d.code }, d.decidedOn, withNote(d.title, d.context),
-                            withNote(d.chosen, d.options.isEmpty ? "" : "of " + d.options.joined(separator: " / ")), d.involvement.rawValue,
+                            El("span", .class("code")) { d.code }, d.decidedOn, withNote(d.title, AdminText(verbatim: d.context)),
+                            withNote(d.chosen, d.options.isEmpty ? AdminText(verbatim: "") : "of \(d.options.joined(separator: " / "))"),
+                            d.involvement.wording,
                             d.evidence.isEmpty ? El("strong") { "none" } as Component : d.evidence.joined(separator: ", "),
                             d.unit.map { unitNames[$0] ?? $0 } ?? "", d.decidedBy,
                         ]
@@ -314,7 +320,7 @@ enum DecisionsPage {
         }
 
         /// The share of decisions citing evidence per group, with the number of decisions.
-        private func humilityChart(_ title: String, _ groups: [(label: String, figure: Humility.Figure)]) -> Component {
+        private func humilityChart(_ title: AdminText, _ groups: [(label: String, figure: Humility.Figure)]) -> Component {
             ChartFrame(
                 title: title,
                 svg: Charts.shareBars(title: title, bars: groups.map { ("\($0.label) (\($0.figure.decisions))", $0.figure.share) }),
@@ -327,10 +333,10 @@ enum DecisionsPage {
         }
 
         /// A value with a muted note on the line below it, when there is one.
-        private func withNote(_ text: String, _ note: String) -> Component {
-            ComponentGroup {
+        private func withNote(_ text: String, _ note: AdminText) -> Component {
+            Group {
                 text
-                if !note.isEmpty {
+                if !note.key.isEmpty {
                     El("br")
                     El("span", .class("muted")) { note }
                 }

@@ -13,7 +13,7 @@ enum MyTeamsPage {
 
     struct View: PageView {
         let model: Model
-        var title: String { "My teams" }
+        var title: AdminText { "My teams" }
         /// The workspace's navigation only for members: a manager without a membership has
         /// this page and no other.
         var workspace: Workspace? { model.teams.isMember ? model.teams.workspace : nil }
@@ -36,7 +36,9 @@ enum MyTeamsPage {
                 if teams.waves.count > 1, let selected = teams.selected {
                     SubNavigation(
                         label: "Waves",
-                        links: teams.waves.map { ($0.name, SiteURL.myTeams(slug).path + "?campaign=" + $0.id, $0.id == selected.id) })
+                        links: teams.waves.map {
+                            (AdminText(verbatim: $0.name), SiteURL.myTeams(slug).path + "?campaign=" + $0.id, $0.id == selected.id)
+                        })
                 }
                 if let selected = teams.selected {
                     DataTable(

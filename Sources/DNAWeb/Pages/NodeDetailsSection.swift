@@ -11,14 +11,14 @@ struct NodeDetailsSection: Component {
 
     var body: Component {
         let node = details.node, slug = model.workspace.slug
-        var facts: [(String, String)] = []
+        var facts: [(AdminText, AdminText)] = []
         if let effort = node.effort { facts.append(("Effort", "\(AnalysisOutput.grouped(effort)) \(LineOfSightPage.effortUnit)")) }
         if let budget = node.budget { facts.append(("Budget", "\(AnalysisOutput.grouped(budget)) \(LineOfSightPage.budgetUnit)")) }
-        if let status = node.status { facts.append(("Status", status.rawValue)) }
-        if let shipped = node.shippedOn { facts.append(("Shipped on", shipped)) }
+        if let status = node.status { facts.append(("Status", status.wording)) }
+        if let shipped = node.shippedOn { facts.append(("Shipped on", AdminText(verbatim: shipped))) }
         return El("section", .id("details"), .class("node-details"), .aria("labelledby", "details-title")) {
             El("h2", .id("details-title")) {
-                CodedName("\(node.type.title): \(node.title.isEmpty ? node.code : node.title)", code: node.code)
+                CodedName(words("\(AdminText(wording: node.type.title)): \(node.title.isEmpty ? node.code : node.title)"), code: node.code)
             }
             El("p") {
                 "Every path through this node is lit in the drawing. "
@@ -50,8 +50,9 @@ struct NodeDetailsSection: Component {
                 El("ul") {
                     for finding in details.findings {
                         El("li") {
-                            El("span", .class("finding \(finding.kind.rawValue)")) { finding.kind.rawValue }
-                            ": " + finding.message
+                            El("span", .class("finding \(finding.kind.rawValue)")) { finding.kind.wording }
+                            ": "
+                            finding.wording
                         }
                     }
                 }
@@ -63,7 +64,10 @@ struct NodeDetailsSection: Component {
                 DataTable(
                     columns: ["Metric", "Value to", "Unit", "Target"],
                     rows: details.metrics.map {
-                        [CodedName($0.name, code: $0.code), $0.kind.title, $0.unit, $0.target.map { AnalysisOutput.grouped($0) } ?? ""]
+                        [
+                            CodedName($0.name, code: $0.code), AdminText(wording: $0.kind.title), $0.unit,
+                            $0.target.map { AnalysisOutput.grouped($0) } ?? "",
+                        ]
                     })
             }
             El("h3") { "Evidence" }
@@ -82,7 +86,7 @@ struct NodeDetailsSection: Component {
                 for item in details.evidence {
                     let stance = item.links.first { $0.target == .node && $0.code == details.node.code }?.stance ?? .supports
                     El("li") {
-                        El("strong") { stance.rawValue }
+                        El("strong") { stance.wording }
                         ": " + item.title + " "
                         El("span", .class("code")) { "\(item.code), \(item.capturedOn)" }
                     }
@@ -99,7 +103,7 @@ struct NodeDetailsSection: Component {
                 for card in details.hypotheses {
                     El("li") {
                         El("span", .class("code")) { card.code }
-                        " \(card.change) (\(card.status.rawValue)\(card.by.map { ", by " + $0 } ?? ""))"
+                        card.by.map { " \(card.change) (\(card.status.wording), by \($0))" } ?? " \(card.change) (\(card.status.wording))"
                     }
                 }
             }
@@ -107,19 +111,23 @@ struct NodeDetailsSection: Component {
     }
 
     /// What the node lacks, and a link to where it is added.
-    private func nothingYet(_ sentence: String, action: String, at url: SiteURL) -> Component {
+    private func nothingYet(_ sentence: AdminText, action: AdminText, at url: SiteURL) -> Component {
         El("p") {
-            sentence + " "
+            sentence
+            " "
             PageLink(action, url)
             "."
         }
     }
 
-    private func nodeList(_ nodes: [LineOfSightGraph.Node], none: String) -> Component {
+    private func nodeList(_ nodes: [LineOfSightGraph.Node], none: AdminText) -> Component {
         guard !nodes.isEmpty else { return El("p") { none } }
         return El("ul") {
             for node in nodes {
-                El("li") { PageLink("\(node.type.title): \(node.title)", href: model.address(node: node.code, fragment: "details")) }
+                El("li") {
+                    PageLink(
+                        "\(AdminText(wording: node.type.title)): \(node.title)", href: model.address(node: node.code, fragment: "details"))
+                }
             }
         }
     }
@@ -128,9 +136,9 @@ struct NodeDetailsSection: Component {
     /// model's outcomes not in the graph yet join it when connected.
     private func connectForm() -> Component {
         let node = details.node
-        var groups: [(String, [(String, String)])] = LineOfSightModel.NodeType.allCases.compactMap { type in
+        var groups: [(AdminText, [(String, String)])] = LineOfSightModel.NodeType.allCases.compactMap { type in
             let nodes = details.allowedTargets.filter { $0.type == type }
-            return nodes.isEmpty ? nil : (type.title, nodes.map { ($0.code, "\($0.title) [\($0.code)]") })
+            return nodes.isEmpty ? nil : (AdminText(wording: type.title), nodes.map { ($0.code, "\($0.title) [\($0.code)]") })
         }
         if !details.outcomesToAdd.isEmpty {
             groups.append(
@@ -149,7 +157,9 @@ struct NodeDetailsSection: Component {
             El("select", .id("edge-to"), .name("to"), .flag("required")) {
                 El("option", .value("")) { "(choose)" }
                 for (label, options) in groups {
-                    El("optgroup", Attr("label", label)) { for (value, title) in options { El("option", .value(value)) { title } } }
+                    El("optgroup", Attr("label", label.resolved)) {
+                        for (value, title) in options { El("option", .value(value)) { title } }
+                    }
                 }
             }
         }

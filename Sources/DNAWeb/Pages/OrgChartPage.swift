@@ -10,14 +10,14 @@ enum OrgChartPage {
         var canEdit: Bool
         var csrfToken: String?
         /// What the last import did or why it was refused.
-        var notice: String?
+        var notice: AdminText?
         var problems: [FileProblem] = []
         var submittedCSV: String = ""
     }
 
     struct View: PageView {
         let model: Model
-        var title: String { "Organization" }
+        var title: AdminText { "Organization" }
         var workspace: Workspace? { model.workspace }
 
         func content() -> ComponentGroup {
@@ -31,7 +31,7 @@ enum OrgChartPage {
             } else {
                 let tree = unitTree()
                 let rolesByUnit = Dictionary(grouping: model.roles) { $0.unitID ?? "" }
-                El("ul", .class("tree"), .aria("label", "Units")) {
+                El("ul", .class("tree"), .label("Units")) {
                     for root in tree.roots.sorted(by: { unitByCode[$0]!.name < unitByCode[$1]!.name }) {
                         branch(root, tree: tree, units: unitByCode, roles: rolesByUnit)
                     }

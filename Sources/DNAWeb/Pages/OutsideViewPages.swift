@@ -13,14 +13,14 @@ enum TaskTestsPage {
         var canEdit: Bool
         var csrfToken: String?
         var today: String
-        var notice: String?
+        var notice: AdminText?
         var problems: [FileProblem] = []
         var submittedText = ""
     }
 
     struct View: PageView {
         let model: Model
-        var title: String { "Task tests" }
+        var title: AdminText { "Task tests" }
         var workspace: Workspace? { model.workspace }
 
         func content() -> ComponentGroup {
@@ -117,7 +117,7 @@ enum TaskTestsPage {
                             Field.select("Task test", name: "test", id: prefix + "test", options: model.tests.map { ($0.code, $0.code) })
                             Field.select(
                                 "Result", name: "result", id: prefix + "result",
-                                options: TaskTests.Outcome.allCases.map { ($0.rawValue, $0.rawValue) })
+                                options: TaskTests.Outcome.allCases.map { ($0.rawValue, $0.wording) })
                             Field.input(
                                 "Time taken (seconds)", name: "seconds", id: prefix + "seconds", type: "number", required: true, .min("1"),
                                 Attr("step", "any"))
@@ -146,7 +146,7 @@ enum TimeLedgerPage {
         var canEdit: Bool
         var csrfToken: String?
         var today: String
-        var notice: String?
+        var notice: AdminText?
         var problems: [FileProblem] = []
         var submittedText = ""
     }
@@ -155,7 +155,7 @@ enum TimeLedgerPage {
 
     struct View: PageView {
         let model: Model
-        var title: String { "Customer time ledger" }
+        var title: AdminText { "Customer time ledger" }
         var workspace: Workspace? { model.workspace }
 
         func content() -> ComponentGroup {
@@ -199,7 +199,7 @@ enum TimeLedgerPage {
                     rows: balance.map { entry in
                         [
                             entry.date,
-                            ComponentGroup {
+                            Group {
                                 entry.title
                                 if entry.costShifting { costShifting }
                             },
@@ -221,7 +221,7 @@ enum TimeLedgerPage {
         }
 
         private var costShifting: Component {
-            ComponentGroup {
+            Group {
                 " "
                 El("strong", .class("flag")) { "cost-shifting" }
             }

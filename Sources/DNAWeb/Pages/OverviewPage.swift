@@ -9,7 +9,7 @@ enum OverviewPage {
     struct View: PageView {
         let workspaceRecord: Workspace
         let overview: CustomerDNAOverview
-        var title: String { "Customer DNA overview" }
+        var title: AdminText { "Customer DNA overview" }
         var workspace: Workspace? { workspaceRecord }
 
         func content() -> ComponentGroup {
@@ -30,11 +30,11 @@ enum OverviewPage {
                     "\(inside.campaign), \(inside.respondents) respondents · "
                     PageLink("results", .campaigns(slug))
                 }
-                let balance = inside.balance.map {
+                let balance = inside.balance.map { balance -> [(value: String, label: AdminText)] in
                     [
-                        (AnalysisOutput.rounded($0.index, 0), "layer balance index (0-100)"),
-                        (AnalysisOutput.rounded($0.spread, 0), "points between the strongest and weakest layer"),
-                        ($0.weakest, "weakest layer"),
+                        (AnalysisOutput.rounded(balance.index, 0), "layer balance index (0-100)"),
+                        (AnalysisOutput.rounded(balance.spread, 0), "points between the strongest and weakest layer"),
+                        (balance.weakest, "weakest layer"),
                     ]
                 }
                 StatCards(
@@ -71,7 +71,7 @@ enum OverviewPage {
                 El("h3") { "Top opportunities (\(outside.study ?? ""))" }
                 DataTable(
                     columns: ["Outcome", "Opportunity", "Status"],
-                    rows: outside.opportunities.map { [$0.text, AnalysisOutput.rounded($0.opportunity, 1), $0.status.rawValue] },
+                    rows: outside.opportunities.map { [$0.text, AnalysisOutput.rounded($0.opportunity, 1), $0.status.wording] },
                     className: "overview-opportunities")
             }
             if !outside.tasks.isEmpty {
@@ -117,22 +117,26 @@ enum OverviewPage {
                     rows: sight.objectives.map { [$0.title, side($0.customer), side($0.business)] }, className: "overview-pairs")
             }
             El("p") {
-                "Hypotheses: "
-                    + Hypothesis.Status.allCases.map { "\(sight.hypotheses[$0.rawValue] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
-                    + ". "
+                let counts = Hypothesis.Status.allCases.map { AdminText("\(sight.hypotheses[$0.rawValue] ?? 0) \($0.wording)") }
+                "Hypotheses: \(AdminText.joined(counts, separator: ", ")). "
                 PageLink("Test cards", .hypotheses(slug))
             }
         }
 
         private func side(_ s: CustomerDNAOverview.Pair.Side) -> Component {
             let value = s.latest.map { AnalysisOutput.rounded($0, 1) + " " + s.unit } ?? "–"
-            let from = s.first.map { " (from \(AnalysisOutput.rounded($0, 1)))" } ?? ""
-            let target =
-                s.target.map { "; target \(AnalysisOutput.rounded($0, 1))" + (s.meetsTarget == true ? ", met" : ", not met") } ?? ""
-            return ComponentGroup {
+            let from: AdminText = s.first.map { " (from \(AnalysisOutput.rounded($0, 1)))" } ?? AdminText(verbatim: "")
+            let target: AdminText =
+                s.target.map {
+                    s.meetsTarget == true
+                        ? "; target \(AnalysisOutput.rounded($0, 1)), met" : "; target \(AnalysisOutput.rounded($0, 1)), not met"
+                }
+                ?? AdminText(verbatim: "")
+            return Group {
                 s.name + ": "
                 El("strong") { value }
-                from + target
+                from
+                target
             }
         }
     }

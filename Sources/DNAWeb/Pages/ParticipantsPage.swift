@@ -10,14 +10,14 @@ enum ParticipantsPage {
         var units: [OrgUnit]
         var roles: [Role]
         var csrfToken: String?
-        var notice: String?
+        var notice: AdminText?
         var problems: [FileProblem] = []
         var submittedText = ""
     }
 
     struct View: PageView {
         let model: Model
-        var title: String { "Participants" }
+        var title: AdminText { "Participants" }
         var workspace: Workspace? { model.workspace }
 
         func content() -> ComponentGroup {

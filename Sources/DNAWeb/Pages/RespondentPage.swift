@@ -41,7 +41,7 @@ enum RespondentPage {
 
     struct View: PageView {
         let model: Model
-        var title: String { instrument.title }
+        var title: AdminText { AdminText(verbatim: instrument.title) }
         var language: String { model.language.code }
         var accent: String? { model.face.accent }
         /// The instrument in the page's language, untranslated texts in its default one.
@@ -81,19 +81,22 @@ enum RespondentPage {
             }
             if model.session.issuedUnitID == nil {
                 Field.select(
-                    RespondentPhrase.whereDoYouWork.text(in: language), name: "unit", options: model.units.map { ($0.id, $0.name) },
-                    selected: model.answers.unitID, blank: RespondentPhrase.choose.text(in: language), required: true)
+                    AdminText(verbatim: RespondentPhrase.whereDoYouWork.text(in: language)), name: "unit",
+                    options: model.units.map { ($0.id, $0.name) },
+                    selected: model.answers.unitID, blank: AdminText(verbatim: RespondentPhrase.choose.text(in: language)), required: true)
             }
             Field.select(
-                RespondentPhrase.roleOptional.text(in: language), name: "role", options: model.roles.map { ($0.id, $0.name) },
-                selected: model.answers.roleID, blank: PublicPhrase.preferNotToSay.text(in: language))
+                AdminText(verbatim: RespondentPhrase.roleOptional.text(in: language)), name: "role",
+                options: model.roles.map { ($0.id, $0.name) },
+                selected: model.answers.roleID, blank: AdminText(verbatim: PublicPhrase.preferNotToSay.text(in: language)))
         }
 
         private func question(_ item: Instrument.Item) -> Component {
             let name = "i-\(item.id)"
             func choice(_ value: String, _ label: String, checked: Bool, type: String = "radio") -> Component {
                 Field.choice(
-                    label, name: name, value: value, id: "\(name)-\(value)".replacingOccurrences(of: " ", with: "_"), type: type,
+                    AdminText(verbatim: label), name: name, value: value, id: "\(name)-\(value)".replacingOccurrences(of: " ", with: "_"),
+                    type: type,
                     checked: checked)
             }
             return El("fieldset", .class("question")) {
@@ -134,7 +137,7 @@ enum RespondentPage {
         var language: String
 
         var body: Component {
-            ComponentGroup {
+            Group {
                 El("p", .class("progress-text"), .id("progress-label")) {
                     PublicPhrase.stepOf.text(in: language, ["step": "\(step)", "total": "\(of)"])
                 }
@@ -171,13 +174,20 @@ enum RespondentPage {
 
     /// A short page with one message: thanks, closed, already used, not valid.
     struct Message: PageView {
-        let title: String
+        /// Taken from the public pages' `Phrase`s, already in the page's language.
+        let heading: String
         let message: String
         var language = "en"
 
+        init(title: String, message: String, language: String = "en") {
+            (heading, self.message, self.language) = (title, message, language)
+        }
+
+        var title: AdminText { AdminText(verbatim: heading) }
+
         func content() -> ComponentGroup {
             El("div", .class("respond")) {
-                El("h1") { title }
+                El("h1") { heading }
                 El("p") { message }
             }
         }

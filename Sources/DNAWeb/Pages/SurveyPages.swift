@@ -22,7 +22,7 @@ enum SurveysPage {
 
     struct View: PageView {
         let model: Model
-        var title: String { "Customer studies and votes" }
+        var title: AdminText { "Customer studies and votes" }
         var workspace: Workspace? { model.workspace }
 
         func content() -> ComponentGroup {
@@ -35,7 +35,7 @@ enum SurveysPage {
                 El("strong") { "top-tasks vote" }
                 " asks them to pick, from the whole list, the five tasks that matter most."
             }
-            Notice(message: model.error.map { "Not created: " + $0 })
+            Notice(message: model.error.map { "Not created: \($0)" })
             if model.rows.isEmpty {
                 EmptyState(
                     what: "No studies or votes yet.",
@@ -46,8 +46,9 @@ enum SurveysPage {
                     columns: ["Name", "Kind", "State", "Window", "Handed in"],
                     rows: model.rows.map { row in
                         [
-                            PageLink(row.survey.name, .survey(slug, row.survey.id)), row.survey.kind.title, row.state.rawValue,
-                            Day.string(row.survey.opensAt) + " – " + (row.survey.closesAt.map(Day.string) ?? "open-ended"),
+                            PageLink(row.survey.name, .survey(slug, row.survey.id)), AdminText(wording: row.survey.kind.title),
+                            row.state.wording,
+                            Window.text(opens: row.survey.opensAt, closes: row.survey.closesAt),
                             "\(row.progress.submitted)",
                         ]
                     })
@@ -67,20 +68,21 @@ enum SurveysPage {
             Field.group("Kind") {
                 for kind in CustomerSurvey.Kind.allCases {
                     Field.choice(
-                        kind.title, name: "kind", value: kind.rawValue, id: "kind-" + kind.rawValue, type: "radio",
+                        AdminText(wording: kind.title), name: "kind", value: kind.rawValue, id: "kind-" + kind.rawValue, type: "radio",
                         checked: kind.rawValue == chosenKind)
                 }
             }
             Field.input("Name (for colleagues)", name: "name", required: true, .placeholder("Claims outcome study"))
             Field.input(
                 "Title customers see (optional; the name is never shown to them)", name: "public_title",
-                Attr("maxlength", "\(CustomerSurvey.publicTitleLimit)"), .placeholder(CustomerSurvey.Kind.outcomeStudy.defaultPublicTitle))
+                Attr("maxlength", "\(CustomerSurvey.publicTitleLimit)"),
+                .placeholder(AdminText(wording: CustomerSurvey.Kind.outcomeStudy.defaultPublicTitle)))
             Field.input("Opens on", name: "opens", type: "date", value: model.today, required: true)
             Field.input("Closes after (optional)", name: "closes", type: "date")
             Field.group("Outcomes to study (outcome study only)") {
                 for outcome in model.model.outcomes {
                     Field.choice(
-                        outcome.sentence, name: "outcomes", value: outcome.code, id: "outcome-" + outcome.code,
+                        AdminText(verbatim: outcome.sentence), name: "outcomes", value: outcome.code, id: "outcome-" + outcome.code,
                         checked: chosenOutcomes.contains(outcome.code))
                 }
                 if model.model.outcomes.isEmpty { El("p") { "Add desired outcomes to the customer model first." } }
@@ -109,7 +111,7 @@ enum SurveyPage {
         var segments: [CustomerModel.Segment]
         var canEdit: Bool
         var csrfToken: String?
-        var notice: String?
+        var notice: AdminText?
         var problems: [FileProblem] = []
         var submittedText = ""
         var newLinks: [String] = []
@@ -120,7 +122,7 @@ enum SurveyPage {
 
     struct View: PageView {
         let model: Model
-        var title: String { model.survey.name }
+        var title: AdminText { AdminText(verbatim: model.survey.name) }
         var workspace: Workspace? { model.workspace }
 
         func content() -> ComponentGroup {
@@ -132,7 +134,9 @@ enum SurveyPage {
                 "."
             }
             El("p") {
-                "\(survey.kind.title) · \(model.state.rawValue) · \(Day.string(survey.opensAt)) – \(survey.closesAt.map(Day.string) ?? "open-ended") · \(survey.items.count) \(survey.kind == .outcomeStudy ? "outcomes" : "tasks")"
+                survey.kind == .outcomeStudy
+                    ? "\(AdminText(wording: survey.kind.title)) · \(model.state.wording) · \(Window.text(opens: survey.opensAt, closes: survey.closesAt)) · \(survey.items.count) outcomes"
+                    : "\(AdminText(wording: survey.kind.title)) · \(model.state.wording) · \(Window.text(opens: survey.opensAt, closes: survey.closesAt)) · \(survey.items.count) tasks"
             }
             Notice(message: model.notice, problems: model.problems)
             if !model.newLinks.isEmpty {
@@ -226,20 +230,20 @@ enum SurveyResultsPage {
 
     struct View: PageView {
         let model: Model
-        var title: String { model.survey.name + " – results" }
+        var title: AdminText { "\(model.survey.name) – results" }
         var workspace: Workspace? { model.workspace }
 
         func content() -> ComponentGroup {
             let slug = model.workspace.slug, survey = model.survey
             PageHeader(title: "\(survey.name): results", navigation: CustomerNavigation(slug: slug, current: ""))
             El("p") {
-                PageLink("Back to the \(survey.kind == .outcomeStudy ? "study" : "vote")", .survey(slug, survey.id))
+                PageLink(survey.kind == .outcomeStudy ? "Back to the study" : "Back to the vote", .survey(slug, survey.id))
                 " · Download: "
                 PageLink("JSON", .apiSurveyResults(slug, survey.id), query: model.segment.map { SiteURL.query(["segment": $0]) } ?? "")
                 for format in ["csv", "md"] {
                     " "
                     PageLink(
-                        format.uppercased(), .surveyResults(slug, survey.id),
+                        AdminText(wording: format.uppercased()), .surveyResults(slug, survey.id),
                         query: model.segment.map { SiteURL.query(["format": format, "segment": $0]) } ?? SiteURL.query(["format": format]))
                 }
             }
@@ -252,7 +256,9 @@ enum SurveyResultsPage {
             SubNavigation(
                 label: "Segment",
                 links: [("All customers", base, model.segment == nil)]
-                    + model.segments.map { ($0.name, base + SiteURL.query(["segment": $0.code]), $0.code == model.segment) })
+                    + model.segments.map {
+                        (AdminText(verbatim: $0.name), base + SiteURL.query(["segment": $0.code]), $0.code == model.segment)
+                    })
             let scores = model.scores
             StatCards([
                 ("\(model.respondents)", "customers answered"),
@@ -294,13 +300,13 @@ enum SurveyResultsPage {
                     columns: ["Outcome", "n", "Not applicable", "Importance", "Satisfaction", "Opportunity", "Status"],
                     rows: scores.map { score in
                         [
-                            ComponentGroup {
+                            Group {
                                 (texts[score.outcome] ?? score.outcome) + " "
                                 El("span", .class("code")) { score.outcome }
                             },
                             "\(score.n)", "\(model.notApplicable[score.outcome] ?? 0)", AnalysisOutput.rounded(score.importance, 1),
                             AnalysisOutput.rounded(score.satisfaction, 1), AnalysisOutput.rounded(score.opportunity, 1),
-                            score.status.rawValue + (score.isExtreme ? " (extreme)" : ""),
+                            score.isExtreme ? ("\(score.status.wording) (extreme)" as AdminText) : score.status.wording,
                         ]
                     }, className: "opportunities")
             }

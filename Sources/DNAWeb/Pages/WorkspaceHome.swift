@@ -13,7 +13,7 @@ enum WorkspaceHome {
 
     struct View: PageView {
         let model: Model
-        var title: String { model.workspace.name }
+        var title: AdminText { AdminText(verbatim: model.workspace.name) }
         var workspace: Workspace? { model.workspace }
 
         func content() -> ComponentGroup {
@@ -21,7 +21,7 @@ enum WorkspaceHome {
             PageHeader(
                 title: model.workspace.name,
                 lead:
-                    "You have \(model.access.rawValue) access. Groups smaller than \(model.workspace.minGroupSize) people are never shown in results."
+                    "You have \(model.access.wording) access. Groups smaller than \(model.workspace.minGroupSize) people are never shown in results."
             )
             LabelledSection("next-steps", "Next steps") {
                 if model.home.steps.isEmpty {
@@ -55,7 +55,7 @@ enum WorkspaceHome {
         }
 
         private func step(step: NextStep, _ slug: String) -> Component {
-            let (text, link, action): (String, SiteURL, String) =
+            let (text, link, action): (AdminText, SiteURL, AdminText) =
                 switch step {
                 case .start(.orgChart):
                     ("The workspace has no units yet; every result is cut by them.", .orgChart(slug), "Import the org chart")
@@ -88,7 +88,7 @@ enum WorkspaceHome {
         }
 
         /// "12 of 40 answered (30%)", or the count alone when nobody was counted as invited.
-        static func responseRate(_ submitted: Int, of invited: Int) -> String {
+        static func responseRate(_ submitted: Int, of invited: Int) -> AdminText {
             let answered = AnalysisOutput.grouped(Double(submitted))
             guard invited > 0 else { return "\(answered) answered" }
             let share = Double(submitted) / Double(invited)
@@ -96,7 +96,7 @@ enum WorkspaceHome {
                 "\(answered) of \(AnalysisOutput.grouped(Double(invited))) answered (\(AnalysisOutput.percent(share)))"
         }
 
-        private func card(_ url: SiteURL, figure: Int, label: String, detail: String) -> Component {
+        private func card(_ url: SiteURL, figure: Int, label: AdminText, detail: AdminText) -> Component {
             El("li") {
                 El("span", .class("stat")) { "\(figure)" }
                 PageLink(label, url)

@@ -11,7 +11,7 @@ enum WorkspaceIndex {
 
     struct View: PageView {
         let model: Model
-        var title: String { "Workspaces" }
+        var title: AdminText { "Workspaces" }
 
         func content() -> ComponentGroup {
             El("h1") { "Your workspaces" }

@@ -50,7 +50,7 @@ public enum LeadershipReport {
                 .main(
                     .id("main"),
                     .component(
-                        ComponentGroup {
+                        Group {
                             El("h1") { "Customer DNA report" }
                             El("p") {
                                 El("strong") { workspaceName }

@@ -52,7 +52,7 @@ struct ScorecardFigures {
     var heatmapRows: [Charts.HeatmapRow] {
         shownGroups.map { group in
             Charts.HeatmapRow(
-                label: scorecard.name(of: group.group), depth: group.group == "all" ? 0 : (scorecard.groupDepths[group.group] ?? 0) + 1,
+                label: groupName(group.group), depth: group.group == "all" ? 0 : (scorecard.groupDepths[group.group] ?? 0) + 1,
                 scores: group.scores.map { scores in framework.dimensions.map { scores.dimension(framework.id, $0.id)?.score } })
         }
     }
@@ -68,10 +68,13 @@ struct ScorecardFigures {
     var strengths: [Ranked] { Array(ranked.prefix(3)) }
     var gaps: [Ranked] { Array(ranked.suffix(3).reversed()) }
 
+    /// A group's name; the whole organization's in the page's words.
+    func groupName(_ group: String) -> String { group == "all" ? words("Everyone") : scorecard.name(of: group) }
+
     var coverage: [(label: String, share: Double)] {
         shownGroups.compactMap { group in
             guard let share = group.scores?.lineOfSightCoverage else { return nil }
-            return (scorecard.name(of: group.group), share)
+            return (groupName(group.group), share)
         }
     }
 

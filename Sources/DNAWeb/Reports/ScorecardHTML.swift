@@ -22,8 +22,8 @@ enum ScorecardHTML {
                     ChartFrame(
                         title: "Scores of the 12 forces, 0 to 100",
                         svg: Charts.radar(
-                            title: "Scores of the 12 forces, 0 to 100"
-                                + (figures.previousForceScores == nil ? "" : "; dashed line: previous wave"),
+                            title: figures.previousForceScores == nil
+                                ? "Scores of the 12 forces, 0 to 100" : "Scores of the 12 forces, 0 to 100; dashed line: previous wave",
                             axes: figures.rows(figures.forces, in: overall).map { ($0.label, $0.score?.score) },
                             previous: figures.previousForceScores),
                         caption: figures.previousForceScores == nil
@@ -50,7 +50,9 @@ enum ScorecardHTML {
             LabelledSection("s-heatmap", "\(figures.framework.name) by group") {
                 if figures.hiddenGroups > 0 {
                     El("p") {
-                        "\(figures.hiddenGroups) group\(figures.hiddenGroups == 1 ? " is" : "s are") hidden: fewer than \(figures.scorecard.minGroupSize) respondents, or a size others could work out from the groups shown."
+                        figures.hiddenGroups == 1
+                            ? "1 group is hidden: fewer than \(figures.scorecard.minGroupSize) respondents, or a size others could work out from the groups shown."
+                            : "\(figures.hiddenGroups) groups are hidden: fewer than \(figures.scorecard.minGroupSize) respondents, or a size others could work out from the groups shown."
                     }
                 }
                 if let drill = figures.drill, let openLink { drillNavigation(drill, figures: figures, openLink: openLink) }
@@ -61,11 +63,11 @@ enum ScorecardHTML {
                         columns: figures.framework.dimensions.map(\.name), rows: figures.heatmapRows),
                     caption: "Each cell is the group's score on the colour of its band (legend below the cells); – means not measured.",
                     table: DataTable(
-                        columns: ["Group"] + figures.framework.dimensions.map(\.name),
+                        columns: ["Group"] + figures.framework.dimensions.map { AdminText(verbatim: $0.name) },
                         rows: figures.heatmapRows.map { row in
                             [row.label]
                                 + (row.scores.map { $0.map { AnalysisOutput.rounded($0, 0) } }
-                                    ?? figures.framework.dimensions.map { _ in "hidden" })
+                                    ?? figures.framework.dimensions.map { _ in AdminText("hidden") })
                         }))
             }
             LabelledSection("s-ranked", "Strengths and gaps") {
@@ -92,7 +94,7 @@ enum ScorecardHTML {
     }
 
     private static func summary(_ overall: AssessmentResult.GroupScores) -> Component {
-        var cards: [(value: String, label: String)] = [("\(overall.n)", "respondents")]
+        var cards: [(value: String, label: AdminText)] = [("\(overall.n)", "respondents")]
         if let layers = overall.layers {
             cards.append((r(layers.balance.index), "layer index (0–100, influence-weighted)"))
             cards.append((r(layers.balance.spread), "points between the strongest and the weakest layer"))
@@ -110,8 +112,8 @@ enum ScorecardHTML {
 
     /// Where the page stands in a large unit tree, and the units that open one level further.
     static func drillNavigation(_ drill: UnitDrill, figures: ScorecardFigures, openLink: (String?) -> String) -> Component {
-        let name = { (code: String) in figures.scorecard.name(of: code) }
-        return El("nav", .class("drill"), .aria("label", "Units shown")) {
+        let name = { (code: String) in figures.groupName(code) }
+        return El("nav", .class("drill"), .label("Units shown")) {
             El("p") {
                 "Showing "
                 if drill.path.isEmpty {
@@ -135,7 +137,7 @@ enum ScorecardHTML {
                     for (code, children) in drill.openable {
                         El("li") {
                             PageLink(name(code), href: openLink(code))
-                            " (\(children) sub-unit\(children == 1 ? "" : "s"))"
+                            children == 1 ? " (1 sub-unit)" : " (\(children) sub-units)"
                         }
                     }
                 }
@@ -171,11 +173,11 @@ enum ScorecardHTML {
         }
     }
 
-    private static func headerRow(_ columns: [String]) -> Component {
+    private static func headerRow(_ columns: [AdminText]) -> Component {
         El("thead") { El("tr") { for column in columns { El("th", Attr("scope", "col")) { column } } } }
     }
 
-    private static func rankedList(_ title: String, _ items: [ScorecardFigures.Ranked]) -> Component {
+    private static func rankedList(_ title: AdminText, _ items: [ScorecardFigures.Ranked]) -> Component {
         El("div") {
             El("h3") { title }
             El("ol") {
@@ -203,7 +205,7 @@ enum ScorecardHTML {
                     headerRow(["Dimension", "Before", "Now", "Change", "p"])
                     El("tbody") {
                         for change in changes {
-                            let arrow = change.scoreChange > 0.05 ? "▲ up" : change.scoreChange < -0.05 ? "▼ down" : "■ flat"
+                            let arrow: AdminText = change.scoreChange > 0.05 ? "▲ up" : change.scoreChange < -0.05 ? "▼ down" : "■ flat"
                             El("tr") {
                                 El("th", Attr("scope", "row")) {
                                     figures.dimensionName(framework: change.framework, dimension: change.dimension)
@@ -211,7 +213,10 @@ enum ScorecardHTML {
                                 El("td") { r((change.previousMean - 1) / 4 * 100) }
                                 El("td") { r((change.mean - 1) / 4 * 100) }
                                 El("td") { "\(arrow) \(r(abs(change.scoreChange)))" }
-                                El("td") { r(change.pValue, 3) + ((change.pValue ?? 1) < 0.05 ? " (significant)" : "") }
+                                El("td") {
+                                    (change.pValue ?? 1) < 0.05
+                                        ? "\(r(change.pValue, 3)) (significant)" : AdminText(verbatim: r(change.pValue, 3))
+                                }
                             }
                         }
                     }
@@ -220,7 +225,7 @@ enum ScorecardHTML {
         }
     }
 
-    static let methodNotes = """
+    static let methodNotes: AdminText = """
         A person's score for a dimension is the mean of their answers to its statements (1–5; statements worded \
         negatively are reversed as 6 − x; "don't know" and blanks are left out). A group's score is the mean of its \
         members' scores, shown on 1–5 and as 0–100 via (mean − 1) / 4 × 100, with a 95% confidence interval from \
