@@ -51,6 +51,9 @@ func runCommand(as actor: AuditActor = .commandLine, _ body: () async throws -> 
     } catch let problems as FileProblems {
         Console.error(problems.description)
         throw ExitCode(2)
+    } catch let error as ArchiveError {
+        Console.error("error: \(error)")
+        throw ExitCode(2)
     } catch let error as ConfigurationError {
         Console.error(error.description)
         throw ExitCode(2)

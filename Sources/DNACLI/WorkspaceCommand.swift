@@ -5,7 +5,8 @@ import DNAStore
 
 struct WorkspaceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "workspace", abstract: "Create and list workspaces.", subcommands: [Add.self, List.self])
+        commandName: "workspace", abstract: "Create, list, export and import workspaces.",
+        subcommands: [Add.self, List.self, Export.self, Import.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -36,6 +37,53 @@ struct WorkspaceCommand: AsyncParsableCommand {
                 try await database.withStore { store in
                     for (workspace, _) in try await WorkspaceService(store: store).workspaces(.commandLine) {
                         Console.out("\(workspace.slug)\t\(workspace.name)\tk=\(workspace.minGroupSize)")
+                    }
+                }
+            }
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a workspace's archive: everything it holds as one JSON document (format in the README).")
+        @Option(help: "The file to write.") var output: String
+        @OptionGroup var workspace: WorkspaceOptions
+
+        func run() async throws {
+            try await runCommand {
+                try await workspace.database.withStore { store in
+                    let (archive, close) = try ArchiveOutput.file(output)
+                    let summary = try await WorkspaceService(store: store).exportArchive(
+                        .commandLine, workspace: workspace.workspace, to: archive, now: nowSeconds())
+                    try close()
+                    Console.out("Wrote \(summary.workspace.slug) to \(output): \(summary.totalRows) rows in \(summary.rows.count) tables.")
+                }
+            }
+        }
+    }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Restore a workspace from its archive, all or nothing. With --slug, or when the workspace is here already, it becomes a copy with new ids."
+        )
+        @Argument(help: "The archive written by 'cdna workspace export' or GET .../archive.") var file: String
+        @Option(help: "Restore under this slug (a copy beside the original).") var slug: String?
+        @OptionGroup var database: DatabaseOptions
+
+        func validate() throws {
+            if let slug, !Identifier.isValid(slug) { throw ValidationError("--slug '\(slug)' is not a workspace slug: \(Identifier.rule)") }
+        }
+
+        func run() async throws {
+            try await runCommand {
+                try await database.withStore { store in
+                    let summary = try await WorkspaceService(store: store).importArchive(.commandLine, path: file, slug: slug)
+                    Console.out("Restored \(summary.workspace.slug) (\(summary.workspace.name)): \(summary.totalRows) rows.")
+                    if !summary.membersWithoutAccount.isEmpty {
+                        Console.out(
+                            "Members with no account here (add them with 'cdna user add', then give them access): "
+                                + summary.membersWithoutAccount.joined(separator: ", "))
                     }
                 }
             }

@@ -259,7 +259,8 @@ struct AssessmentWebTests {
             #expect(tinyRows == ["tiny,true,,,,,,,,,,,,,"])
             let markdown = try await client.execute(
                 uri: "/api/v1/workspaces/acme/campaigns/\(campaignID)/report?format=md", method: .get, headers: .bearer(fixture.adminToken))
-            #expect(markdown.status == .ok && markdown.headers[.contentDisposition]?.contains("attachment") == true)
+            #expect(
+                markdown.status == .ok && markdown.headers[.contentDisposition]?.hasPrefix("attachment; filename=\"customer-dna-") == true)
             let tinyLine = try #require(markdown.text.split(separator: "\n").first { $0.contains("Tiny cell") })
             #expect(tinyLine.contains("hidden") && !tinyLine.contains(where: \.isNumber))
 

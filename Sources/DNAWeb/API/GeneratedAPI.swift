@@ -109,6 +109,13 @@ struct APIResponseHeaders: ServerMiddleware {
     ) async throws -> (HTTPTypes.HTTPResponse, HTTPBody?) {
         var (response, body) = try await next(request, body, metadata)
         response.headerFields[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
+        // The runtime percent-encodes header values, as OpenAPI asks of parameters; a browser
+        // reads `attachment%3B%20filename...` as no file name. Ours are made by
+        // `SecurityHeaders.fileName` (letters, digits, `.-_`), so decoding gives back exactly
+        // what the handler set and nothing a client chose.
+        if let disposition = response.headerFields[.contentDisposition], let plain = disposition.removingPercentEncoding {
+            response.headerFields[.contentDisposition] = plain
+        }
         if response.headerFields[.contentType]?.hasPrefix("text/html") == true {
             response.headerFields[.contentSecurityPolicy] = SecurityHeaders.reportPolicy
         }

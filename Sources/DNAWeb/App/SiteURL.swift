@@ -61,6 +61,7 @@ public enum SiteURL: Sendable, Equatable {
     case audit(String)
     /// The one JSON address of a survey's results (the API's); pages link to it.
     case apiSurveyResults(String, String)
+    case apiArchive(String)
     case lineOfSight(String)
     case lineOfSightNodes(String)
     case lineOfSightEdges(String)
@@ -148,6 +149,7 @@ public enum SiteURL: Sendable, Equatable {
         case .overview(let slug): "/w/\(Self.segment(slug))/overview"
         case .audit(let slug): "/w/\(Self.segment(slug))/audit"
         case .apiSurveyResults(let slug, let id): "/api/v1/workspaces/\(Self.segment(slug))/surveys/\(Self.segment(id))/results"
+        case .apiArchive(let slug): "/api/v1/workspaces/\(Self.segment(slug))/archive"
         case .lineOfSight(let slug): "/w/\(Self.segment(slug))/line-of-sight"
         case .lineOfSightNodes(let slug): "/w/\(Self.segment(slug))/line-of-sight/nodes"
         case .lineOfSightEdges(let slug): "/w/\(Self.segment(slug))/line-of-sight/edges"

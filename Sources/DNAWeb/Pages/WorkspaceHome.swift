@@ -51,6 +51,12 @@ enum WorkspaceHome {
                     PageLink("Branding", .branding(slug))
                     ": the name, logo and colour respondents, customers and mails show."
                 }
+                El("p") {
+                    PageLink("Download the workspace archive", .apiArchive(slug))
+                    ": everything the workspace holds as one file, for a backup or a move to another database; "
+                    El("code") { "cdna workspace import FILE" }
+                    " restores it."
+                }
             }
         }
 

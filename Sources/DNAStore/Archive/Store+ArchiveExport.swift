@@ -1,0 +1,213 @@
+import DNACore
+import Foundation
+import SQLKit
+import Synchronization
+
+/// Where an archive is written as it is read: the rows go out as the database hands them
+/// over, so a workspace of any size needs the memory of one row and a buffer.
+public final class ArchiveOutput: Sendable {
+    private struct State {
+        var buffer = ""
+        var failure: (any Error)?
+    }
+
+    private let state = Mutex(State())
+    private let sink: @Sendable (String) throws -> Void
+    private static let flushAt = 1 << 20
+
+    /// `sink` receives the document in pieces of about a megabyte, in order.
+    public init(sink: @escaping @Sendable (String) throws -> Void) { self.sink = sink }
+
+    /// Writes to a new file at `path` (replacing one there).
+    public static func file(_ path: String) throws -> (output: ArchiveOutput, close: @Sendable () throws -> Void) {
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            throw StoreError.invalid("cannot write '\(path)'")
+        }
+        let output = ArchiveOutput { try handle.write(contentsOf: Data($0.utf8)) }
+        return (output, { try handle.close() })
+    }
+
+    func write(_ text: String) {
+        state.withLock { state in
+            guard state.failure == nil else { return }
+            state.buffer += text
+            if state.buffer.utf8.count >= Self.flushAt { flush(&state) }
+        }
+    }
+
+    func finish() throws {
+        try state.withLock { state in
+            flush(&state)
+            if let failure = state.failure { throw failure }
+        }
+    }
+
+    private func flush(_ state: inout State) {
+        guard !state.buffer.isEmpty else { return }
+        do { try sink(state.buffer) } catch { state.failure = error }
+        state.buffer = ""
+    }
+}
+
+/// What an export or an import went through: rows per table, in archive order.
+public struct ArchiveSummary: Sendable, Equatable {
+    public var workspace: Workspace
+    public var rows: [(table: String, count: Int)]
+    /// Members whose e-mail has no account here (import only): they must be added again.
+    public var membersWithoutAccount: [String] = []
+
+    public var totalRows: Int { rows.reduce(0) { $0 + $1.count } }
+
+    public static func == (lhs: ArchiveSummary, rhs: ArchiveSummary) -> Bool {
+        lhs.workspace == rhs.workspace && lhs.rows.map(\.table) == rhs.rows.map(\.table) && lhs.rows.map(\.count) == rhs.rows.map(\.count)
+            && lhs.membersWithoutAccount == rhs.membersWithoutAccount
+    }
+}
+
+extension Store {
+    /// Writes workspace `slug` as one JSON document (see `ArchiveSchema`) to `output`, from one
+    /// snapshot of the database, rows in key order: the same data gives the same document
+    /// apart from `exported_at`, on either database.
+    public func exportWorkspace(slug: String, exportedAt: Int64, to output: ArchiveOutput) async throws -> ArchiveSummary {
+        let kind = self.kind
+        let (workspace, rows) = try await snapshot { db -> (Workspace, [(table: String, count: Int)]) in
+            guard
+                let workspace = try await db.select().columns(WorkspaceRepository.workspaceColumns).from("workspaces")
+                    .where("slug", .equal, SQLBind(slug)).first().map(WorkspaceRepository.workspace)
+            else {
+                throw StoreError.notFound("no workspace '\(slug)'")
+            }
+            output.write("{\"format\":\(ArchiveJSON.string(ArchiveSchema.format)),\"version\":\(ArchiveSchema.version)")
+            output.write(
+                ",\"exported_at\":\(ArchiveJSON.string(Date(timeIntervalSince1970: TimeInterval(exportedAt)).formatted(.iso8601)))")
+            output.write(
+                ",\"workspace\":{\"id\":\(ArchiveJSON.string(workspace.id)),\"slug\":\(ArchiveJSON.string(workspace.slug)),\"name\":\(ArchiveJSON.string(workspace.name)),\"min_group_size\":\(workspace.minGroupSize),\"created_at\":\(workspace.createdAt)}"
+            )
+            let members = try await db.raw(
+                """
+                SELECT u.email AS email, u.name AS name, m.access AS access FROM memberships m JOIN users u ON u.id = m.user_id
+                WHERE m.workspace_id = \(bind: workspace.id) ORDER BY u.email\(unsafeRaw: ArchiveSQL.textOrder(kind))
+                """
+            ).all()
+            output.write(",\"members\":[")
+            for (index, member) in members.enumerated() {
+                let fields = try ["email", "name", "access"].map {
+                    "\"\($0)\":\(ArchiveJSON.string(try member.decode(column: $0, as: String.self)))"
+                }
+                output.write((index == 0 ? "\n" : ",\n") + "{" + fields.joined(separator: ",") + "}")
+            }
+            output.write("],\"tables\":{")
+            var counts: [(table: String, count: Int)] = []
+            for (position, table) in ArchiveSchema.tables.enumerated() {
+                output.write((position == 0 ? "\n" : ",\n") + ArchiveJSON.string(table.name) + ":[")
+                let count = Counter()
+                let failure = Mutex<(any Error)?>(nil)
+                try await db.raw(ArchiveSQL.select(table, workspaceID: workspace.id, kind: kind)).run { row in
+                    do {
+                        let line = try ArchiveJSON.row(row, of: table)
+                        output.write((count.next() == 0 ? "\n" : ",\n") + line)
+                    } catch {
+                        failure.withLock { if $0 == nil { $0 = error } }
+                    }
+                }
+                if let error = failure.withLock({ $0 }) { throw error }
+                output.write("]")
+                counts.append((table.name, count.value))
+            }
+            output.write("\n}}\n")
+            return (workspace, counts)
+        }
+        try output.finish()
+        return ArchiveSummary(workspace: workspace, rows: rows)
+    }
+}
+
+/// Counts rows from the database's row callback, which may run on another thread.
+private final class Counter: Sendable {
+    private let count = Mutex(0)
+    /// The count before this row.
+    func next() -> Int {
+        count.withLock { value in
+            defer { value += 1 }; return value
+        }
+    }
+    var value: Int { count.withLock { $0 } }
+}
+
+/// The SQL that reads one archive table of a workspace.
+enum ArchiveSQL {
+    /// Text sorts byte by byte on both databases, so the order does not depend on a collation.
+    static func textOrder(_ kind: DatabaseKind) -> String { kind == .postgres ? " COLLATE \"C\"" : "" }
+
+    static func select(_ table: ArchiveSchema.Table, workspaceID: String, kind: DatabaseKind) -> SQLQueryString {
+        var joins = ""
+        var owner = "t"
+        var scope = table.scope
+        var depth = 0
+        while case .parent(let column, let parentName) = scope, let parent = ArchiveSchema.table(named: parentName) {
+            let alias = "p\(depth)"
+            joins += " JOIN \(parentName) \(alias) ON \(alias).id = \(owner).\(column)"
+            owner = alias
+            scope = parent.scope
+            depth += 1
+        }
+        let columns = table.columns.map { "t.\($0.name)" }.joined(separator: ", ")
+        let order = table.key.map { key in
+            let isText = table.column(key).map { $0.kind != .integer && $0.kind != .real } ?? true
+            return "t.\(key)" + (isText ? textOrder(kind) : "")
+        }.joined(separator: ", ")
+        var query = SQLQueryString("SELECT \(columns) FROM \(table.name) t\(joins) WHERE \(owner).workspace_id = ")
+        query.appendInterpolation(bind: workspaceID)
+        query.appendLiteral(" ORDER BY \(order)")
+        return query
+    }
+}
+
+/// The document's JSON, written by hand so each row is one line with its columns in the
+/// schema's order.
+enum ArchiveJSON {
+    static func row(_ row: any SQLRow, of table: ArchiveSchema.Table) throws -> String {
+        var line = "{"
+        for (index, column) in table.columns.enumerated() {
+            if index > 0 { line += "," }
+            line += "\"\(column.name)\":"
+            if try row.decodeNil(column: column.name) {
+                line += "null"
+                continue
+            }
+            switch column.kind {
+            case .text, .id, .reference: line += string(try row.decode(column: column.name, as: String.self))
+            case .integer: line += String(try row.decode(column: column.name, as: Int64.self))
+            case .real: line += try number(try row.decode(column: column.name, as: Double.self), table: table.name, column: column.name)
+            }
+        }
+        return line + "}"
+    }
+
+    /// The shortest text that reads back as the same double.
+    static func number(_ value: Double, table: String, column: String) throws -> String {
+        guard value.isFinite else { throw StoreError.invalid("\(table).\(column) holds \(value), which JSON cannot write") }
+        return "\(value)"
+    }
+
+    static func string(_ text: String) -> String {
+        var out = "\""
+        out.reserveCapacity(text.utf8.count + 2)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,39 @@
+import DNACore
+import DNAStore
+import DNATestSupport
+import Foundation
+import HummingbirdTesting
+import Testing
+
+@testable import DNAWeb
+
+@Suite("Workspace archive over HTTP")
+struct ArchiveWebTests {
+    @Test("an admin downloads the archive as a file; another workspace's admin gets 404", arguments: TestDatabase.available)
+    func download(database: TestDatabase) async throws {
+        try await WebFixture.run(database) { fixture, client in
+            let response = try await client.execute(
+                uri: "/api/v1/workspaces/acme/archive", method: .get, headers: [.authorization: "Bearer \(fixture.adminToken)"])
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType] == "application/vnd.customerdna.workspace")
+            let disposition = response.headers[.contentDisposition] ?? ""
+            #expect(disposition.hasPrefix("attachment; filename=\"customerdna-acme-") && disposition.hasSuffix(".json\""), "\(disposition)")
+            let document = try response.json()
+            #expect(document["format"] as? String == "customerdna-workspace" && document["version"] as? Int == 1)
+            let workspace = try #require(document["workspace"] as? [String: Any])
+            #expect(workspace["slug"] as? String == "acme" && workspace["id"] as? String == fixture.acme.id)
+            let tables = try #require(document["tables"] as? [String: Any])
+            let units = try #require(tables["units"] as? [[String: Any]])
+            #expect(Set(units.compactMap { $0["code"] as? String }) == ["hq", "claims"])
+            let members = try #require(document["members"] as? [[String: Any]])
+            #expect(members.map { $0["email"] as? String } == ["admin@acme.test"])
+            // The outsider administers another workspace only.
+            let refused = try await client.execute(
+                uri: "/api/v1/workspaces/acme/archive", method: .get, headers: [.authorization: "Bearer \(fixture.outsiderToken)"])
+            #expect(refused.status == .notFound)
+            // No temporary file is left behind.
+            let left = try FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)
+            #expect(!left.contains { $0.hasPrefix("cdna-archive-") && $0.hasSuffix(".json") })
+        }
+    }
+}
