@@ -46,7 +46,7 @@ struct WorkspaceCommand: AsyncParsableCommand {
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a workspace's archive: everything it holds as one JSON document (format in the README).")
-        @Option(help: "The file to write.") var output: String
+        @Option(help: "The file to write; gzip-compressed when its name ends in .gz.") var output: String
         @OptionGroup var workspace: WorkspaceOptions
 
         func run() async throws {

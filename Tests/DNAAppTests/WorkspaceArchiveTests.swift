@@ -69,6 +69,31 @@ struct WorkspaceArchiveTests {
         }
     }
 
+    @Test("a file name ending in .gz is written and read compressed; a cut one is refused")
+    func gzip() async throws {
+        let directory = try Self.directory()
+        let plain = directory + "/demo.json", packed = directory + "/demo.json.gz", cut = directory + "/cut.json.gz"
+        try await TestDatabase.sqlite.withStore { store in
+            let demo = try await store.loadDemo(now: Self.now)
+            _ = try await Self.export(store, demo.slug, to: plain)
+            _ = try await Self.export(store, demo.slug, to: packed)
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: packed))
+            #expect(bytes.prefix(2) == Data([0x1f, 0x8b]))
+            #expect(bytes.count * 4 < (try Data(contentsOf: URL(fileURLWithPath: plain))).count)
+            try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: cut))
+            let service = WorkspaceService(store: store)
+            let copy = try await service.importArchive(Self.operatorCaller, path: packed, slug: "packed")
+            #expect(copy.totalRows == (try await Self.export(store, demo.slug, to: plain)).totalRows)
+            do {
+                _ = try await service.importArchive(Self.operatorCaller, path: cut, slug: "cut")
+                Issue.record("a cut gzip file was imported")
+            } catch {
+                #expect("\(error)".contains("cannot be decompressed"), "\(error)")
+            }
+            #expect(try await store.workspaces.all().map(\.slug).sorted() == ["harbor", "packed"])
+        }
+    }
+
     @Test("a damaged, foreign, newer or wrong archive imports nothing and says where", arguments: TestDatabase.available)
     func refused(database: TestDatabase) async throws {
         let directory = try Self.directory()

@@ -14,13 +14,29 @@ struct JSONStreamReader {
     private(set) var line = 1
     private static let chunk = 1 << 20
 
+    /// At the end of a compressed file: what `gzip` found wrong, if anything.
+    private var gzipCheck: (() -> String?)?
+    private var stopGzip: (() -> Void)?
+
+    /// Reads the file at `path`, through `gzip` when its name ends in `.gz`.
     init(path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw ArchiveError(file: path, line: 0, "cannot be read") }
-        self.handle = handle
         file = path
+        guard Gzip.isCompressed(path) else {
+            self.handle = handle
+            return
+        }
+        try? handle.close()
+        let (output, check, stop) = try Gzip.decompressing(path)
+        self.handle = output
+        gzipCheck = check
+        stopGzip = stop
     }
 
-    func close() { try? handle.close() }
+    func close() {
+        stopGzip?()
+        try? handle.close()
+    }
 
     func error(_ message: String) -> ArchiveError { ArchiveError(file: file, line: line, message) }
 
@@ -130,6 +146,7 @@ struct JSONStreamReader {
         let data = try handle.read(upToCount: Self.chunk) ?? Data()
         if data.isEmpty {
             atEnd = true
+            if let problem = gzipCheck?() { throw ArchiveError(file: file, line: 0, "cannot be decompressed: \(problem)") }
             return false
         }
         buffer = [UInt8](data)

@@ -18,13 +18,17 @@ public final class ArchiveOutput: Sendable {
     /// `sink` receives the document in pieces of about a megabyte, in order.
     public init(sink: @escaping @Sendable (String) throws -> Void) { self.sink = sink }
 
-    /// Writes to a new file at `path` (replacing one there).
+    /// Writes to a new file at `path` (replacing one there), gzip-compressed when the name
+    /// ends in `.gz`.
     public static func file(_ path: String) throws -> (output: ArchiveOutput, close: @Sendable () throws -> Void) {
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
             throw StoreError.invalid("cannot write '\(path)'")
         }
-        let output = ArchiveOutput { try handle.write(contentsOf: Data($0.utf8)) }
-        return (output, { try handle.close() })
+        guard Gzip.isCompressed(path) else {
+            return (ArchiveOutput { try handle.write(contentsOf: Data($0.utf8)) }, { try handle.close() })
+        }
+        let (input, finish) = try Gzip.compressing(into: handle)
+        return (ArchiveOutput { try input.write(contentsOf: Data($0.utf8)) }, finish)
     }
 
     func write(_ text: String) {
