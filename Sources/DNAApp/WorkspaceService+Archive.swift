@@ -11,7 +11,7 @@ extension WorkspaceService {
         -> ArchiveSummary
     {
         _ = try await access.resolve(slug, caller: caller, minimum: .admin)
-        return try await store.exportWorkspace(slug: slug, exportedAt: now, to: output)
+        return try await Self.signedIn(caller).acting { try await store.exportWorkspace(slug: slug, exportedAt: now, to: output) }
     }
 
     /// Restores the archive at `path` as a new workspace (as `slug` when given); for instance

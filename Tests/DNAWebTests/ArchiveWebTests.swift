@@ -27,6 +27,9 @@ struct ArchiveWebTests {
             #expect(Set(units.compactMap { $0["code"] as? String }) == ["hq", "claims"])
             let members = try #require(document["members"] as? [[String: Any]])
             #expect(members.map { $0["email"] as? String } == ["admin@acme.test"])
+            // Taking everything is logged, with who did it and how.
+            let log = try await fixture.store.auditLog.entries(workspaceID: fixture.acme.id, since: nil, limit: 5)
+            #expect(log.first?.action == "workspace.export" && log.first?.actor == "admin@acme.test (API token)" && log.first?.via == .api)
             // The outsider administers another workspace only.
             let refused = try await client.execute(
                 uri: "/api/v1/workspaces/acme/archive", method: .get, headers: [.authorization: "Bearer \(fixture.outsiderToken)"])

@@ -122,7 +122,15 @@ extension Store {
             return (workspace, counts)
         }
         try output.finish()
-        return ArchiveSummary(workspace: workspace, rows: rows)
+        let summary = ArchiveSummary(workspace: workspace, rows: rows)
+        // Who took a copy of everything is worth knowing. Written after the snapshot, so the
+        // archive does not hold its own entry and a restored workspace exports the same.
+        try await write { db in
+            try await AuditLogRepository.audit(
+                db, workspaceID: workspace.id, action: "workspace.export", record: "workspace:\(workspace.slug)",
+                summary: "exported the workspace archive (\(summary.totalRows) rows)")
+        }
+        return summary
     }
 }
 
