@@ -86,7 +86,7 @@ public struct AdminText: Sendable, Hashable, ExpressibleByStringInterpolation, C
             }
         }
         let filled = values.isEmpty ? template : Catalogue.fill(template, Dictionary(uniqueKeysWithValues: values))
-        return language == AdminCatalogue.pseudoLanguage ? "⟦" + filled + "⟧" : filled
+        return AdminCatalogue.marked(filled, in: language)
     }
 
     /// The text in the language of the page being built (`AdminCatalogue.language`).
@@ -116,6 +116,12 @@ public enum AdminCatalogue {
     /// Language code -> key -> translated template. A language added here translates the
     /// admin pages; a key it lacks stays English.
     static let translations: [String: [String: String]] = [:]
+
+    /// `text` as a page in `language` shows it: in ⟦ ⟧ in the pseudo-language, else as it is.
+    /// Both catalogues (this one and the public pages' `Phrase`s) mark through here.
+    static func marked(_ text: String, in language: String) -> String {
+        language == pseudoLanguage ? "⟦" + text + "⟧" : text
+    }
 
     static func template(for key: String, in language: String) -> String {
         translations[language]?[key] ?? key

@@ -32,8 +32,7 @@ extension Phrase {
     /// The phrase in `language` with its `{name}` placeholders filled from `values`. Filled
     /// values are not scanned again, so a name containing braces stays as written.
     public func text(in language: String, _ values: [String: String] = [:]) -> String {
-        let text = Catalogue.fill(texts[language], values)
-        return language == AdminCatalogue.pseudoLanguage ? "⟦" + text + "⟧" : text
+        AdminCatalogue.marked(Catalogue.fill(texts[language], values), in: language)
     }
 }
 

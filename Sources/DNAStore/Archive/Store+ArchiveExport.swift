@@ -54,18 +54,13 @@ public final class ArchiveOutput: Sendable {
 }
 
 /// What an export or an import went through: rows per table, in archive order.
-public struct ArchiveSummary: Sendable, Equatable {
+public struct ArchiveSummary: Sendable {
     public var workspace: Workspace
     public var rows: [(table: String, count: Int)]
     /// Members whose e-mail has no account here (import only): they must be added again.
     public var membersWithoutAccount: [String] = []
 
     public var totalRows: Int { rows.reduce(0) { $0 + $1.count } }
-
-    public static func == (lhs: ArchiveSummary, rhs: ArchiveSummary) -> Bool {
-        lhs.workspace == rhs.workspace && lhs.rows.map(\.table) == rhs.rows.map(\.table) && lhs.rows.map(\.count) == rhs.rows.map(\.count)
-            && lhs.membersWithoutAccount == rhs.membersWithoutAccount
-    }
 }
 
 extension Store {
@@ -104,19 +99,25 @@ extension Store {
             var counts: [(table: String, count: Int)] = []
             for (position, table) in ArchiveSchema.tables.enumerated() {
                 output.write((position == 0 ? "\n" : ",\n") + ArchiveJSON.string(table.name) + ":[")
-                let count = Counter()
-                let failure = Mutex<(any Error)?>(nil)
+                // Rows written and the first that could not be: the callback may run on
+                // another thread and cannot throw.
+                let progress = Mutex<(rows: Int, failure: (any Error)?)>((0, nil))
                 try await db.raw(ArchiveSQL.select(table, workspaceID: workspace.id, kind: kind)).run { row in
-                    do {
-                        let line = try ArchiveJSON.row(row, of: table)
-                        output.write((count.next() == 0 ? "\n" : ",\n") + line)
-                    } catch {
-                        failure.withLock { if $0 == nil { $0 = error } }
+                    progress.withLock { progress in
+                        guard progress.failure == nil else { return }
+                        do {
+                            let line = try ArchiveJSON.row(row, of: table)
+                            output.write((progress.rows == 0 ? "\n" : ",\n") + line)
+                            progress.rows += 1
+                        } catch {
+                            progress.failure = error
+                        }
                     }
                 }
-                if let error = failure.withLock({ $0 }) { throw error }
+                let (written, failure) = progress.withLock { ($0.rows, $0.failure) }
+                if let failure { throw failure }
                 output.write("]")
-                counts.append((table.name, count.value))
+                counts.append((table.name, written))
             }
             output.write("\n}}\n")
             return (workspace, counts)
@@ -132,18 +133,6 @@ extension Store {
         }
         return summary
     }
-}
-
-/// Counts rows from the database's row callback, which may run on another thread.
-private final class Counter: Sendable {
-    private let count = Mutex(0)
-    /// The count before this row.
-    func next() -> Int {
-        count.withLock { value in
-            defer { value += 1 }; return value
-        }
-    }
-    var value: Int { count.withLock { $0 } }
 }
 
 /// The SQL that reads one archive table of a workspace.

@@ -84,7 +84,7 @@ enum Layout {
             .a(.class("brand"), .href(SiteURL.home.path), .plain("CustomerDNA")),
             .unwrap(workspace) { workspace in
                 .nav(
-                    .attribute(named: "aria-label", value: AdminText("Workspace").resolved),
+                    .attribute(named: "aria-label", value: words("Workspace")),
                     .ul(
                         .li(.a(.href(SiteURL.workspace(workspace.slug).path), .plain(workspace.name))),
                         .li(.a(.href(SiteURL.orgChart(workspace.slug).path), .wording("Organization"))),
