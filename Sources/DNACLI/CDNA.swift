@@ -14,7 +14,7 @@ public struct CDNA: AsyncParsableCommand {
             Serve.self, Demo.self, Migrate.self, WorkspaceCommand.self, UserCommand.self, TokenCommand.self,
             ImportCommand.self, ParticipantsCommand.self, CampaignCommand.self, ReportCommand.self, CustomerCommand.self,
             LineOfSightCommand.self,
-            FrameworksCommand.self, InstrumentsCommand.self, AuditCommand.self,
+            FrameworksCommand.self, InstrumentsCommand.self, AuditCommand.self, EraseCommand.self,
             AnalyzeCommand.self,
             BenchCommand.self,
         ]

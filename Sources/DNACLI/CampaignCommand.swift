@@ -8,8 +8,8 @@ import Foundation
 struct CampaignCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "campaign",
-        abstract: "Assessment campaigns (waves): list, create, make respondent links, invite and remind by e-mail.",
-        subcommands: [List.self, Create.self, Links.self, Invite.self, Remind.self])
+        abstract: "Assessment campaigns (waves): list, create, make respondent links, invite and remind by e-mail, delete.",
+        subcommands: [List.self, Create.self, Links.self, Invite.self, Remind.self, Delete.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List a workspace's campaigns with their response counts.")

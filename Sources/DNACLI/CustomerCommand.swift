@@ -12,7 +12,7 @@ struct CustomerCommand: AsyncParsableCommand {
         commandName: "customers", abstract: "The customer model: model file, studies and votes, task tests, customer metrics.",
         subcommands: [
             ModelImport.self, ModelExport.self, SurveyList.self, SurveyCreate.self, SurveyLinks.self, Invite.self, Remind.self,
-            SurveyImport.self, SurveyResults.self, TaskResultsImport.self, MetricsImport.self,
+            SurveyImport.self, SurveyResults.self, SurveyDelete.self, TaskResultsImport.self, MetricsImport.self,
         ])
 
     struct ModelImport: AsyncParsableCommand {

@@ -6,8 +6,8 @@ import Foundation
 
 struct ParticipantsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "participants", abstract: "The people a workspace's waves are sent to: import and list.",
-        subcommands: [Import.self, List.self])
+        commandName: "participants", abstract: "The people a workspace's waves are sent to: import, list and delete.",
+        subcommands: [Import.self, List.self, Delete.self])
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -61,28 +61,28 @@ struct Serve: AsyncParsableCommand {
                     metadata: [
                         "url": "http://\(settings.configuration.host):\(settings.configuration.port)", "database": "\(store.location)",
                     ])
-                guard let mail = settings.mail else {
-                    try await app.runService()
-                    return
-                }
-                // One sender per process; several processes on one PostgreSQL share the outbox
-                // without sending a mail twice (see MailOutboxRepository.claimDue).
-                logger.info("sending the mail outbox", metadata: ["smtp": "\(mail.summary)", "from": "\(mail.from)"])
-                let sender = MailSender(
-                    store: store, settings: mail,
-                    fromName: { id in (try? await store.workspaces.workspace(id: id))?.name ?? "CustomerDNA" },
-                    now: { Int64(Date().timeIntervalSince1970) }, logger: CLILogging.logger("cdna.mail"))
-                // The wave's reminder days are run here too: only a server that sends mail
-                // reminds by schedule, and each day runs once across servers.
-                let linkKey = settings.configuration.linkKey, publicURL = settings.configuration.publicBaseURL
+                let now: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
                 try await withThrowingTaskGroup(of: Void.self) { group in
-                    group.addTask { await sender.run() }
-                    if let linkKey {
-                        let invitations = InvitationService(store: store, linkKey: linkKey, publicURL: publicURL)
-                        group.addTask {
-                            await invitations.runReminders(
-                                contact: mail.from, now: { Int64(Date().timeIntervalSince1970) },
-                                logger: CLILogging.logger("cdna.reminders"))
+                    // Every server runs the retention job; their deletes do not overlap.
+                    let lifecycle = LifecycleService(store: store)
+                    group.addTask { await lifecycle.runRetentionJob(now: now, logger: CLILogging.logger("cdna.retention")) }
+                    if let mail = settings.mail {
+                        // One sender per process; several processes on one PostgreSQL share the
+                        // outbox without sending a mail twice (see MailOutboxRepository.claimDue).
+                        logger.info("sending the mail outbox", metadata: ["smtp": "\(mail.summary)", "from": "\(mail.from)"])
+                        let sender = MailSender(
+                            store: store, settings: mail,
+                            fromName: { id in (try? await store.workspaces.workspace(id: id))?.name ?? "CustomerDNA" },
+                            now: now, logger: CLILogging.logger("cdna.mail"))
+                        group.addTask { await sender.run() }
+                        // The wave's reminder days are run here too: only a server that sends
+                        // mail reminds by schedule, and each day runs once across servers.
+                        if let linkKey = settings.configuration.linkKey {
+                            let invitations = InvitationService(
+                                store: store, linkKey: linkKey, publicURL: settings.configuration.publicBaseURL)
+                            group.addTask {
+                                await invitations.runReminders(contact: mail.from, now: now, logger: CLILogging.logger("cdna.reminders"))
+                            }
                         }
                     }
                     try await app.runService()

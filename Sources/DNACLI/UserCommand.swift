@@ -23,7 +23,7 @@ private func accounts(_ store: Store) -> AccountService {
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Manage users (passwords come from CDNA_PASSWORD or standard input).",
-        subcommands: [Add.self, ResetPassword.self, List.self])
+        subcommands: [Add.self, ResetPassword.self, List.self, Delete.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a user, optionally with access to a workspace.")

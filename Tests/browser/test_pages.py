@@ -23,6 +23,7 @@ import urllib.request
 import yaml
 from axe_selenium_python import Axe
 
+from lifecycle import lifecycle_checks
 from rollout import rollout_checks
 
 from selenium import webdriver
@@ -800,6 +801,7 @@ def run(cdna, output):
         customer_checks(checks, driver, base, token, output, lambda: make_driver(390, 844))
         line_of_sight_checks(checks, driver, base, token, output, cdna)
         rollout_checks(checks, driver, base, token, output, lambda: make_driver(390, 844, emulate_phone=True), smtp["spool"], api, click)
+        lifecycle_checks(checks, driver, base, output, click)
 
         click(driver, driver.find_element(By.XPATH, "//button[text()='Sign out']"))
         driver.get(base + "/w/harbor/org")

@@ -7,13 +7,18 @@ public struct Workspace: Codable, Equatable, Sendable, Identifiable {
     /// The anonymity threshold k: no group smaller than this is ever shown.
     public var minGroupSize: Int
     public var createdAt: Int64
+    /// Open answers are deleted this many days after they were handed in; nil keeps them.
+    public var openAnswerRetentionDays: Int?
 
-    public init(id: String, slug: String, name: String, minGroupSize: Int = 5, createdAt: Int64) {
+    public init(
+        id: String, slug: String, name: String, minGroupSize: Int = 5, createdAt: Int64, openAnswerRetentionDays: Int? = nil
+    ) {
         self.id = id
         self.slug = slug
         self.name = name
         self.minGroupSize = minGroupSize
         self.createdAt = createdAt
+        self.openAnswerRetentionDays = openAnswerRetentionDays
     }
 }
 

@@ -80,7 +80,7 @@ extension Store {
             output.write(
                 ",\"exported_at\":\(ArchiveJSON.string(Date(timeIntervalSince1970: TimeInterval(exportedAt)).formatted(.iso8601)))")
             output.write(
-                ",\"workspace\":{\"id\":\(ArchiveJSON.string(workspace.id)),\"slug\":\(ArchiveJSON.string(workspace.slug)),\"name\":\(ArchiveJSON.string(workspace.name)),\"min_group_size\":\(workspace.minGroupSize),\"created_at\":\(workspace.createdAt)}"
+                ",\"workspace\":{\"id\":\(ArchiveJSON.string(workspace.id)),\"slug\":\(ArchiveJSON.string(workspace.slug)),\"name\":\(ArchiveJSON.string(workspace.name)),\"min_group_size\":\(workspace.minGroupSize),\"created_at\":\(workspace.createdAt),\"open_answer_retention_days\":\(workspace.openAnswerRetentionDays.map(String.init) ?? "null")}"
             )
             let members = try await db.raw(
                 """
@@ -157,7 +157,8 @@ enum ArchiveSQL {
             let isText = table.column(key).map { $0.kind != .integer && $0.kind != .real } ?? true
             return "t.\(key)" + (isText ? textOrder(kind) : "")
         }.joined(separator: ", ")
-        var query = SQLQueryString("SELECT \(columns) FROM \(table.name) t\(joins) WHERE \(owner).workspace_id = ")
+        let select: String = "SELECT \(columns) FROM \(table.name) t\(joins) WHERE \(owner).workspace_id = "
+        var query = SQLQueryString(select)
         query.appendInterpolation(bind: workspaceID)
         query.appendLiteral(" ORDER BY \(order)")
         return query

@@ -76,6 +76,15 @@ private struct ArchiveImporter {
         }
     }
 
+    /// The retention period, absent in archives written before it existed.
+    private static func retentionDays(_ fields: [String: Any], _ reader: JSONStreamReader) throws -> Int? {
+        switch fields["open_answer_retention_days"] {
+        case nil, is NSNull: return nil
+        case let days as Int where days >= 1: return days
+        default: throw reader.error("\"open_answer_retention_days\" must be a whole number of days from 1, or null")
+        }
+    }
+
     private mutating func insertWorkspace(_ header: [String: Any], _ reader: JSONStreamReader) async throws {
         guard let fields = header["workspace"] as? [String: Any], let id = fields["id"] as? String, let slug = fields["slug"] as? String,
             let name = fields["name"] as? String, let minGroupSize = fields["min_group_size"] as? Int,
@@ -86,7 +95,8 @@ private struct ArchiveImporter {
         let taken = try await db.select().column("id").from("workspaces").where("id", .equal, SQLBind(id)).first() != nil
         copying = taken || newSlug != nil
         let workspace = Workspace(
-            id: copying ? makeID() : id, slug: newSlug ?? slug, name: name, minGroupSize: minGroupSize, createdAt: createdAt)
+            id: copying ? makeID() : id, slug: newSlug ?? slug, name: name, minGroupSize: minGroupSize, createdAt: createdAt,
+            openAnswerRetentionDays: try Self.retentionDays(fields, reader))
         guard Identifier.isValid(workspace.slug) else {
             throw StoreError.invalid("slug '\(workspace.slug)' is not valid: \(Identifier.rule)")
         }

@@ -122,17 +122,6 @@ extension CampaignRepository {
         }
     }
 
-    public func deleteCampaign(workspaceID: String, id: String) async throws {
-        try await write { db in
-            try await AuditLogRepository.audit(
-                db, workspaceID: workspaceID, action: "campaign.delete", record: "campaign:\(id)",
-                summary: "deleted the campaign and its responses")
-            let rows = try await db.delete(from: "campaigns").where("workspace_id", .equal, SQLBind(workspaceID))
-                .where("id", .equal, SQLBind(id)).returning("id").all()
-            if rows.isEmpty { throw StoreError.notFound("no campaign '\(id)'") }
-        }
-    }
-
     /// The units the campaign was sent to, with how many people were invited in each.
     public func campaignPopulation(campaignID: String) async throws -> [(unitID: String, invited: Int)] {
         try await read { db in

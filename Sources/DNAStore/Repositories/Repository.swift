@@ -58,6 +58,8 @@ public struct InvitationRepository: Repository { public let store: Store }
 public struct MailOutboxRepository: Repository { public let store: Store }
 /// The append-only record of changes.
 public struct AuditLogRepository: Repository { public let store: Store }
+/// Deleting records with what hangs on them, erasing a person, and the retention of open answers.
+public struct LifecycleRepository: Repository { public let store: Store }
 
 extension Store {
     public var workspaces: WorkspaceRepository { .init(store: self) }
@@ -73,6 +75,7 @@ extension Store {
     public var mailOutbox: MailOutboxRepository { .init(store: self) }
     public var invitations: InvitationRepository { .init(store: self) }
     public var auditLog: AuditLogRepository { .init(store: self) }
+    public var lifecycle: LifecycleRepository { .init(store: self) }
 }
 
 extension SQLRow {

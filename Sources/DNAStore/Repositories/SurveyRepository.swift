@@ -163,17 +163,6 @@ extension SurveyRepository {
         }
     }
 
-    public func deleteSurvey(workspaceID: String, id: String) async throws {
-        try await write { db in
-            try await AuditLogRepository.audit(
-                db, workspaceID: workspaceID, action: "survey.delete", record: "survey:\(id)", summary: "deleted the survey and its answers"
-            )
-            let rows = try await db.delete(from: "customer_surveys").where("workspace_id", .equal, SQLBind(workspaceID))
-                .where("id", .equal, SQLBind(id)).returning("id").all()
-            if rows.isEmpty { throw StoreError.notFound("no survey '\(id)'") }
-        }
-    }
-
     /// Stores single-use link tokens (hashes) for customers, optionally of one segment.
     public func addSurveyTokens(workspaceID: String, surveyID: String, segment: String?, tokenHashes: [String], now: Int64) async throws {
         try CampaignRepository.checkLinkCount(tokenHashes.count)

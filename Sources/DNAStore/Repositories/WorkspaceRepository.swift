@@ -116,15 +116,15 @@ extension WorkspaceRepository {
 
     static func insert(_ workspace: Workspace, into db: any SQLDatabase) async throws {
         try await db.insert(into: "workspaces")
-            .columns("id", "slug", "name", "min_group_size", "created_at")
+            .columns("id", "slug", "name", "min_group_size", "created_at", "open_answer_retention_days")
             .values(
                 SQLBind(workspace.id), SQLBind(workspace.slug), SQLBind(workspace.name), SQLBind(workspace.minGroupSize),
-                SQLBind(workspace.createdAt)
+                SQLBind(workspace.createdAt), SQLBind(workspace.openAnswerRetentionDays)
             )
             .run()
     }
 
-    static let workspaceColumns = ["id", "slug", "name", "min_group_size", "created_at"]
+    static let workspaceColumns = ["id", "slug", "name", "min_group_size", "created_at", "open_answer_retention_days"]
 
     static func workspace(_ row: any SQLRow) throws -> Workspace { try row.record(Workspace.self) }
 }

@@ -28,6 +28,12 @@ public enum SiteURL: Sendable, Equatable {
     case campaignRemind(String, String)
     case campaignReminderDays(String, String)
     case campaignResults(String, String)
+    case campaignDelete(String, String)
+    case surveyDelete(String, String)
+    case participantDelete(String, String)
+    case privacy(String)
+    case privacyRetention(String)
+    case privacyErase(String)
     case campaignReport(String, String)
     case force(String, String)
     case forceTensions(String, String)
@@ -117,6 +123,12 @@ public enum SiteURL: Sendable, Equatable {
         case .campaignRemind(let slug, let id): "/w/\(Self.segment(slug))/campaigns/\(Self.segment(id))/remind"
         case .campaignReminderDays(let slug, let id): "/w/\(Self.segment(slug))/campaigns/\(Self.segment(id))/reminder-days"
         case .campaignResults(let slug, let id): "/w/\(Self.segment(slug))/campaigns/\(Self.segment(id))/results"
+        case .campaignDelete(let slug, let id): "/w/\(Self.segment(slug))/campaigns/\(Self.segment(id))/delete"
+        case .surveyDelete(let slug, let id): "/w/\(Self.segment(slug))/surveys/\(Self.segment(id))/delete"
+        case .participantDelete(let slug, let id): "/w/\(Self.segment(slug))/participants/\(Self.segment(id))/delete"
+        case .privacy(let slug): "/w/\(Self.segment(slug))/privacy"
+        case .privacyRetention(let slug): "/w/\(Self.segment(slug))/privacy/retention"
+        case .privacyErase(let slug): "/w/\(Self.segment(slug))/privacy/erase"
         case .campaignReport(let slug, let id): "/w/\(Self.segment(slug))/campaigns/\(Self.segment(id))/report"
         case .force(let slug, let id): "/w/\(Self.segment(slug))/forces/\(Self.segment(id))"
         case .forceTensions(let slug, let id): "/w/\(Self.segment(slug))/forces/\(Self.segment(id))/tensions"

@@ -222,6 +222,7 @@ extension PageController {
                 workspace: workspace, campaign: detail.campaign, state: detail.campaign.state(at: clock.now()), progress: detail.progress,
                 units: detail.units, population: detail.invitedUnitIDs, instrument: detail.instrument, canEdit: access >= .analyst,
                 csrfToken: identity.csrfToken, baseURL: publicURL)
+            model.canDelete = access == .admin
             var fieldErrors: [String: String] = [:]
             do {
                 try await change(&model)

@@ -8,8 +8,10 @@ extension PageController {
     /// The participants page; e-mails are personal data, so it is for analysts and admins.
     func addParticipantRoutes(to router: Router<AppContext>) {
         router.get(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .participants(w) })) { request, context in
-            try await page(request, context, minimum: .analyst) { workspace, _, identity in
-                ParticipantsPage.View(model: try await participantsModel(workspace, identity)).response(identity: identity)
+            try await page(request, context, minimum: .analyst) { workspace, access, identity in
+                var model = try await participantsModel(workspace, identity)
+                model.canDelete = access == .admin
+                return ParticipantsPage.View(model: model).response(identity: identity)
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .participantsImport(w) })) { request, context in

@@ -158,7 +158,7 @@ extension PageController {
                 segments: try await CustomerModelService(store: store).model(context.caller, workspace: workspace.slug).segments,
                 canEdit: access >= .analyst,
                 csrfToken: identity.csrfToken,
-                baseURL: publicURL, mail: mail)
+                baseURL: publicURL, mail: mail, canDelete: access == .admin)
         }
     }
 

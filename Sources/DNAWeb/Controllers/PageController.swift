@@ -93,6 +93,7 @@ struct PageController {
         addForceRoutes(to: router)
         addCustomerModelRoutes(to: router)
         addLineOfSightRoutes(to: router)
+        addLifecycleRoutes(to: router)
     }
 
     /// Resolves the signed-in user and their access to the workspace in the path, then

@@ -108,6 +108,8 @@ enum Stylesheet {
         @media (max-width: 40rem) { .split { grid-template-columns: 1fr; } }
         pre { overflow-x: auto; white-space: pre-wrap; overflow-wrap: anywhere; }
         td, code { overflow-wrap: anywhere; }
+        /* Headings and labels may hold an e-mail address or a name with no space to break at. */
+        h1, h2, label { overflow-wrap: anywhere; }
         @media (max-width: 40rem) {
           header.site { gap: .5rem; padding: .5rem .75rem; }
           header.site nav { order: 3; width: 100%; }

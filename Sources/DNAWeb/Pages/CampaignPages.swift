@@ -102,6 +102,8 @@ enum CampaignPage {
         var baseURL: String
         /// For an analyst: the wave's invitations by e-mail and their mail.
         var mail: InvitationMail?
+        /// For an admin: the link to delete the wave.
+        var canDelete = false
     }
 
     struct View: PageView {
@@ -196,6 +198,13 @@ enum CampaignPage {
             }
             PostForm(action: SiteURL.campaignImport(slug, id).path, csrf: model.csrfToken, submit: "Import") {
                 Field.textarea("Responses CSV", name: "csv", id: "responses-csv", value: model.submittedCSV)
+            }
+            if model.canDelete {
+                El("h2") { "Delete" }
+                El("p") {
+                    PageLink("Delete this wave…", .campaignDelete(slug, id))
+                    ": its responses and open answers go with it; the next page says how many and asks you to confirm."
+                }
             }
         }
     }

@@ -13,6 +13,8 @@ enum ParticipantsPage {
         var notice: AdminText?
         var problems: [FileProblem] = []
         var submittedText = ""
+        /// For an admin: a link per person to delete their record.
+        var canDelete = false
     }
 
     struct View: PageView {
@@ -50,12 +52,20 @@ enum ParticipantsPage {
                     readOnly: "An analyst or admin imports the participants here.", canEdit: true)
             } else {
                 DataTable(
-                    columns: ["E-mail", "Name", "Unit", "Role", "Language", "Manager"],
+                    columns: ["E-mail", "Name", "Unit", "Role", "Language", "Manager"] + (model.canDelete ? ["Delete"] : []),
                     rows: model.participants.map { person in
                         [
                             person.email, person.name, unitNames[person.unitID] ?? "", person.roleID.flatMap { roleNames[$0] } ?? "",
                             person.language ?? "default", person.managerEmail ?? "",
                         ]
+                            + (model.canDelete
+                                ? [
+                                    El(
+                                        "a", Attr("href", SiteURL.participantDelete(model.workspace.slug, person.id).path),
+                                        Attr("aria-label", AdminText("Delete \(person.email)").resolved)
+                                    ) { "Delete…" }
+                                ]
+                                : [])
                     }, className: "participants")
             }
             El("h2") { "Import participants" }

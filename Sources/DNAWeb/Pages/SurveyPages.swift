@@ -118,6 +118,8 @@ enum SurveyPage {
         var baseURL: String
         /// For an analyst: the survey's invitations by e-mail and their mail.
         var mail: InvitationMail?
+        /// For an admin: the link to delete the survey.
+        var canDelete = false
     }
 
     struct View: PageView {
@@ -207,6 +209,13 @@ enum SurveyPage {
             }
             PostForm(action: SiteURL.surveyImport(slug, survey.id).path, csrf: model.csrfToken, submit: "Import") {
                 Field.textarea("CSV", name: "csv", value: model.submittedText)
+            }
+            if model.canDelete {
+                El("h2") { "Delete" }
+                El("p") {
+                    PageLink(survey.kind == .outcomeStudy ? "Delete this study…" : "Delete this vote…", .surveyDelete(slug, survey.id))
+                    ": its respondents and answers go with it; the next page says how many and asks you to confirm."
+                }
             }
         }
     }

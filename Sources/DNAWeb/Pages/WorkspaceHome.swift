@@ -48,6 +48,10 @@ enum WorkspaceHome {
                     ": who changed what, when, and through what."
                 }
                 El("p") {
+                    PageLink("Data and privacy", .privacy(slug))
+                    ": how long open answers are kept, and erasing a person who asks for it."
+                }
+                El("p") {
                     PageLink("Branding", .branding(slug))
                     ": the name, logo and colour respondents, customers and mails show."
                 }
