@@ -40,17 +40,11 @@ extension InvitationService {
 
     /// Runs due reminder days every `interval` seconds until cancelled.
     public func runReminders(contact: String, now: @escaping @Sendable () -> Int64, interval: Double = 60, logger: Logger) async {
-        while !Task.isCancelled {
-            do {
-                for run in try await remindDue(now: now(), contact: contact, logger: logger) {
-                    logger.info(
-                        "reminded by schedule",
-                        metadata: ["campaign": "\(run.campaignID)", "day": "\(run.day)", "reminded": "\(run.reminded)"])
-                }
-            } catch {
-                logger.warning("could not read the reminder days", metadata: ["error": "\(error)"])
+        await repeating(every: interval, logger: logger, failure: "could not read the reminder days") {
+            for run in try await remindDue(now: now(), contact: contact, logger: logger) {
+                logger.info(
+                    "reminded by schedule", metadata: ["campaign": "\(run.campaignID)", "day": "\(run.day)", "reminded": "\(run.reminded)"])
             }
-            try? await Task.sleep(nanoseconds: UInt64(interval * 1_000_000_000))
         }
     }
 }

@@ -62,17 +62,12 @@ public struct LifecycleService: WorkspaceUseCases {
     /// Runs the retention job every `interval` seconds until cancelled. Every server may run
     /// it: the deletes do not overlap (see `deleteExpiredOpenAnswers`).
     public func runRetentionJob(now: @escaping @Sendable () -> Int64, interval: Double = 3600, logger: Logger) async {
-        while !Task.isCancelled {
-            do {
-                for run in try await runRetention(now: now()) {
-                    logger.info(
-                        "deleted expired open answers",
-                        metadata: ["workspace": "\(run.workspaceID)", "days": "\(run.days)", "deleted": "\(run.deleted)"])
-                }
-            } catch {
-                logger.warning("the open-answer retention job failed", metadata: ["error": "\(error)"])
+        await repeating(every: interval, logger: logger, failure: "the open-answer retention job failed") {
+            for run in try await runRetention(now: now()) {
+                logger.info(
+                    "deleted expired open answers",
+                    metadata: ["workspace": "\(run.workspaceID)", "days": "\(run.days)", "deleted": "\(run.deleted)"])
             }
-            try? await Task.sleep(nanoseconds: UInt64(interval * 1_000_000_000))
         }
     }
 
