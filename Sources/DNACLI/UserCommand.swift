@@ -88,18 +88,39 @@ struct UserCommand: AsyncParsableCommand {
 
 struct TokenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "token", abstract: "Create API tokens for automation.", subcommands: [Add.self])
+        commandName: "token", abstract: "Create API tokens for automation, and SCIM tokens for a directory.", subcommands: [Add.self])
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create an API token for a user; the secret is printed once.")
-        @Option var email: String
-        @Option var name: String
+        static let configuration = CommandConfiguration(
+            abstract: "Create an API token for a user (--email), or with --scim a workspace's SCIM token; the secret is printed once.")
+        @Option(help: "The user the API token acts as.") var email: String?
+        @Option(help: "What the token is for, e.g. the directory's name.") var name: String?
+        @Flag(help: "A SCIM token: the workspace's directory provisions its people and units at /scim/v2 with it.") var scim = false
+        @Option(help: "The workspace a SCIM token provisions.") var workspace: String?
         @OptionGroup var database: DatabaseOptions
+
+        func validate() throws {
+            if scim {
+                guard let workspace, email == nil else { throw ValidationError("--scim takes --workspace W and no --email") }
+                guard Identifier.isValid(workspace) else { throw ValidationError("--workspace '\(workspace)' is not a workspace slug") }
+            } else {
+                guard email != nil, name != nil, workspace == nil else {
+                    throw ValidationError("an API token takes --email and --name (or give --scim --workspace W)")
+                }
+            }
+        }
 
         func run() async throws {
             try await runCommand {
                 try await database.withStore { store in
-                    let created = try await accounts(store).createToken(.commandLine, forUser: email, name: name, now: nowSeconds())
+                    if scim, let workspace {
+                        Console.out(
+                            try await ScimService(store: store).createToken(
+                                .commandLine, workspace: workspace, name: name ?? "directory", now: nowSeconds()))
+                        return
+                    }
+                    let created = try await accounts(store).createToken(
+                        .commandLine, forUser: email ?? "", name: name ?? "", now: nowSeconds())
                     Console.out(created.secret)
                 }
             }

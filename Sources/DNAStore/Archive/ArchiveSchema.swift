@@ -2,7 +2,7 @@
 /// read back: a table comes after every table it points at, so an import can insert in file
 /// order. This list is the format's documentation too (README, "Workspace archive").
 ///
-/// Left out on purpose: the instance's users, sessions, API tokens and sign-in attempts (a
+/// Left out on purpose: the instance's users, sessions, API tokens, SCIM tokens and sign-in attempts (a
 /// workspace's members travel as e-mail and access instead), the kept assessment sums (rebuilt
 /// from the responses on first read), and the mail outbox (its bodies hold personal links in
 /// readable form; send or discard mail before moving a workspace).
@@ -51,6 +51,10 @@ enum ArchiveSchema {
         table("frameworks", "id:text name:text source:text created_at:int", key: ["id"]),
         table("instruments", "id:id code:text title:text source:text created_at:int"),
         table("participants", "id:id email:text name:text unit_id:ref(units) role_id:ref(roles)? language:text? manager_email:text?"),
+        table(
+            "scim_identities",
+            "participant_id:ref(participants) user_name:text external_id:text? active:int created_at:int updated_at:int",
+            key: ["participant_id"]),
         table("segments", "id:id code:text name:text description:text"),
         table("jobs", "id:id code:text statement:text situation:text step:text?"),
         table("outcomes", "id:id code:text job_id:ref(jobs)? direction:text metric:text object:text clarifier:text translations:text"),

@@ -36,6 +36,7 @@ extension InvitationRepository {
                 JOIN campaign_units cu ON cu.unit_id = p.unit_id AND cu.campaign_id = \(bind: campaignID)
                 WHERE p.workspace_id = \(bind: workspaceID) AND NOT EXISTS (
                     SELECT 1 FROM invitations i WHERE i.campaign_id = \(bind: campaignID) AND i.participant_id = p.id)
+                    AND \(Self.active)
                 ORDER BY p.email
                 """
             ).all().map { try $0.record(Participant.self) }
@@ -79,7 +80,7 @@ extension InvitationRepository {
                 SELECT i.id AS invitation_id, p.id, p.email, p.name, p.unit_id, p.role_id, p.language, p.manager_email
                 FROM invitations i JOIN participants p ON p.id = i.participant_id
                 WHERE i.workspace_id = \(bind: workspaceID) AND i.campaign_id = \(bind: campaignID)
-                    AND EXISTS (SELECT 1 FROM respondent_tokens t WHERE t.token_hash = i.token_hash)
+                    AND EXISTS (SELECT 1 FROM respondent_tokens t WHERE t.token_hash = i.token_hash) AND \(Self.active)
                 ORDER BY p.email
                 """
             ).all()
@@ -106,6 +107,10 @@ extension InvitationRepository {
             return ids.count
         }
     }
+
+    /// A participant the directory has not deactivated (see `ScimRepository`): only they are
+    /// invited and reminded.
+    static let active: SQLQueryString = "NOT EXISTS (SELECT 1 FROM scim_identities s WHERE s.participant_id = p.id AND s.active = 0)"
 
     /// Every invitation to the campaign with the person's state, by e-mail.
     public func statuses(workspaceID: String, campaignID: String) async throws -> [InvitationStatus] {

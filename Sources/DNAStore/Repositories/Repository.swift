@@ -60,6 +60,8 @@ public struct MailOutboxRepository: Repository { public let store: Store }
 public struct AuditLogRepository: Repository { public let store: Store }
 /// Deleting records with what hangs on them, erasing a person, and the retention of open answers.
 public struct LifecycleRepository: Repository { public let store: Store }
+/// What an organization's directory provisions over SCIM: its tokens, people and groups.
+public struct ScimRepository: Repository { public let store: Store }
 
 extension Store {
     public var workspaces: WorkspaceRepository { .init(store: self) }
@@ -76,6 +78,7 @@ extension Store {
     public var invitations: InvitationRepository { .init(store: self) }
     public var auditLog: AuditLogRepository { .init(store: self) }
     public var lifecycle: LifecycleRepository { .init(store: self) }
+    public var scim: ScimRepository { .init(store: self) }
 }
 
 extension SQLRow {

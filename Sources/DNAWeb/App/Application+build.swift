@@ -51,6 +51,8 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppContext> {
     RespondentController(store: dependencies.store, clock: dependencies.clock).addRoutes(to: router)
     CustomerSurveyController(store: dependencies.store, clock: dependencies.clock).addRoutes(to: router)
     BrandController(store: dependencies.store).addRoutes(to: router)
+    ScimController(store: dependencies.store, clock: dependencies.clock, publicURL: dependencies.configuration.publicBaseURL)
+        .addRoutes(to: router)
     do {
         try GeneratedAPI(
             store: dependencies.store, accounts: dependencies.accounts, publicURL: dependencies.configuration.publicBaseURL,

@@ -20,6 +20,8 @@ struct AuthMiddleware: RouterMiddleware {
         // Probes and scrapers never act as anyone: a stray Authorization header (a proxy's,
         // a load balancer's) must not turn a health check into a 401.
         if Self.anonymousPaths.contains(request.uri.path) { return try await next(request, context) }
+        // A directory signs in to SCIM with its workspace's own token (see ScimController).
+        if request.uri.path.hasPrefix(ScimController.prefix + "/") { return try await next(request, context) }
         var context = context
         if let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") {
             guard let identity = try await accounts.identity(apiToken: String(header.dropFirst(7)).trimmingSpaces()) else {
