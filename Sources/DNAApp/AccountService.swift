@@ -42,6 +42,17 @@ public struct AccountService: Sendable {
         try await caller.acting { try await store.accounts.setPasswordHash(email: email, hash) }
     }
 
+    /// Changes the caller's own password after checking the current one; every session of
+    /// theirs ends, so one left open elsewhere does not outlive the old password.
+    public func changeOwnPassword(_ caller: Caller?, current: String, new: String) async throws {
+        let user = try Self.person(caller)
+        guard let stored = try await store.accounts.userWithPasswordHash(email: user.email) else { throw AccessError.signInNeeded }
+        let valid = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(current, hash: stored.passwordHash) }
+        guard valid else { throw StoreError.invalid("current: the current password is not right") }
+        let hash = try await hashPassword(new)
+        try await caller!.acting { try await store.accounts.setPasswordHash(email: user.email, hash) }
+    }
+
     /// A token for the user with `email`, made by an instance administrator or the machine's
     /// operator (`cdna token add`); the secret is returned once.
     public func createToken(

@@ -85,7 +85,7 @@ extension Store {
             let members = try await db.raw(
                 """
                 SELECT u.email AS email, u.name AS name, m.access AS access FROM memberships m JOIN users u ON u.id = m.user_id
-                WHERE m.workspace_id = \(bind: workspace.id) ORDER BY u.email\(unsafeRaw: ArchiveSQL.textOrder(kind))
+                WHERE m.workspace_id = \(bind: workspace.id) AND m.deactivated_at IS NULL ORDER BY u.email\(unsafeRaw: ArchiveSQL.textOrder(kind))
                 """
             ).all()
             output.write(",\"members\":[")

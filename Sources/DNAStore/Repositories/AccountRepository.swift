@@ -92,6 +92,7 @@ extension AccountRepository {
                     SQLColumn("id", table: "u")
                 )
                 .where(SQLColumn("workspace_id", table: "m"), .equal, SQLBind(workspaceID))
+                .where(SQLColumn("deactivated_at", table: "m"), .is, SQLLiteral.null)
                 .orderBy(SQLColumn("email", table: "u")).all()
                 .map { row in
                     (try Self.user(row), try storedValue(Access.self, try row.decode(column: "access", as: String.self), column: "access"))
@@ -103,7 +104,7 @@ extension AccountRepository {
     public func access(userID: String, workspaceID: String) async throws -> Access? {
         try await read { db in
             try await db.select().column("access").from("memberships").where("workspace_id", .equal, SQLBind(workspaceID))
-                .where("user_id", .equal, SQLBind(userID)).first()
+                .where("user_id", .equal, SQLBind(userID)).where("deactivated_at", .is, SQLLiteral.null).first()
                 .map { try storedValue(Access.self, try $0.decode(column: "access", as: String.self), column: "access") }
         }
     }

@@ -92,7 +92,7 @@ extension CampaignRepository {
                 (SELECT u.id FROM units u WHERE u.workspace_id = w.id AND u.code = \(bind: unitCode)) AS unit_id,
                 (SELECT r.id FROM roles r WHERE r.workspace_id = w.id AND r.code = \(bind: roleCode ?? "")) AS role_id
                 FROM workspaces w
-                JOIN memberships m ON m.workspace_id = w.id AND m.user_id = \(bind: userID)
+                JOIN memberships m ON m.workspace_id = w.id AND m.user_id = \(bind: userID) AND m.deactivated_at IS NULL
                 LEFT JOIN campaigns c ON c.workspace_id = w.id AND c.id = \(bind: campaignID)
                 WHERE w.slug = \(bind: slug)
                 """

@@ -64,6 +64,8 @@ extension WorkspaceRepository {
                 SQLColumn("id", table: "w")
             )
             .where(SQLColumn("user_id", table: "m"), .equal, SQLBind(userID))
+            // A deactivated membership gives no access (see AccountRepository+Members).
+            .where(SQLColumn("deactivated_at", table: "m"), .is, SQLLiteral.null)
     }
 
     private static func membership(_ row: any SQLRow) throws -> (Workspace, String) {

@@ -45,7 +45,7 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppContext> {
     SessionController(accounts: dependencies.accounts, secureCookies: dependencies.configuration.secureCookies).addRoutes(to: router)
     PageController(
         store: dependencies.store, clock: dependencies.clock, publicURL: dependencies.configuration.publicBaseURL,
-        linkKey: dependencies.configuration.linkKey, sendsMail: dependencies.configuration.sendsMail
+        linkKey: dependencies.configuration.linkKey, sendsMail: dependencies.configuration.sendsMail, accounts: dependencies.accounts
     )
     .addRoutes(to: router)
     RespondentController(store: dependencies.store, clock: dependencies.clock).addRoutes(to: router)

@@ -32,6 +32,13 @@ public enum SiteURL: Sendable, Equatable {
     case surveyDelete(String, String)
     case participantDelete(String, String)
     case privacy(String)
+    case members(String)
+    case membersInvite(String)
+    case member(String, String)
+    case account
+    case accountPassword
+    case welcome(String)
+    case workspaceCreate
     case privacyRetention(String)
     case privacyErase(String)
     case campaignReport(String, String)
@@ -127,6 +134,13 @@ public enum SiteURL: Sendable, Equatable {
         case .surveyDelete(let slug, let id): "/w/\(Self.segment(slug))/surveys/\(Self.segment(id))/delete"
         case .participantDelete(let slug, let id): "/w/\(Self.segment(slug))/participants/\(Self.segment(id))/delete"
         case .privacy(let slug): "/w/\(Self.segment(slug))/privacy"
+        case .members(let slug): "/w/\(Self.segment(slug))/members"
+        case .membersInvite(let slug): "/w/\(Self.segment(slug))/members/invite"
+        case .member(let slug, let id): "/w/\(Self.segment(slug))/members/\(Self.segment(id))"
+        case .account: "/account"
+        case .accountPassword: "/account/password"
+        case .welcome(let token): "/welcome/\(Self.segment(token))"
+        case .workspaceCreate: "/workspaces/new"
         case .privacyRetention(let slug): "/w/\(Self.segment(slug))/privacy/retention"
         case .privacyErase(let slug): "/w/\(Self.segment(slug))/privacy/erase"
         case .campaignReport(let slug, let id): "/w/\(Self.segment(slug))/campaigns/\(Self.segment(id))/report"

@@ -14,6 +14,8 @@ struct PageController {
     /// For invitations by e-mail from the pages (see `AppConfiguration`).
     var linkKey: Data? = nil
     var sendsMail = false
+    /// The account use cases with this server's bcrypt cost, for the members and account pages.
+    var accounts: Accounts? = nil
     var access: WorkspaceAccess { WorkspaceAccess(store: store) }
 
     struct ImportForm: Decodable {
@@ -24,9 +26,11 @@ struct PageController {
     func addRoutes(to router: Router<AppContext>) {
         router.get(RouterPath(stringLiteral: SiteURL.home.path)) { request, context in
             guard let identity = context.identity else { return Response.redirect(to: SiteURL.login.path, type: .found) }
-            let model = WorkspaceIndex.Model(
+            var model = WorkspaceIndex.Model(
                 workspaces: try await WorkspaceService(store: store).workspaces(identity.pageCaller),
                 managed: try await ManagerViewService(store: store).managedWorkspaces(identity.pageCaller))
+            model.canCreate = identity.user.instanceAdmin
+            model.csrfToken = identity.csrfToken
             return WorkspaceIndex.View(model: model).response(identity: identity)
         }
         router.get(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .workspace(w) })) { request, context in
@@ -94,6 +98,7 @@ struct PageController {
         addCustomerModelRoutes(to: router)
         addLineOfSightRoutes(to: router)
         addLifecycleRoutes(to: router)
+        addMemberRoutes(to: router)
     }
 
     /// Resolves the signed-in user and their access to the workspace in the path, then

@@ -48,6 +48,10 @@ enum WorkspaceHome {
                     ": who changed what, when, and through what."
                 }
                 El("p") {
+                    PageLink("Members", .members(slug))
+                    ": invite people, change their access, deactivate or remove them."
+                }
+                El("p") {
                     PageLink("Data and privacy", .privacy(slug))
                     ": how long open answers are kept, and erasing a person who asks for it."
                 }

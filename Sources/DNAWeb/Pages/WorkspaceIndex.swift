@@ -7,6 +7,10 @@ enum WorkspaceIndex {
         var workspaces: [(workspace: Workspace, access: Access)]
         /// Workspaces where someone lists the user as their manager: "my teams" there.
         var managed: [Workspace] = []
+        /// Instance administrators create workspaces here.
+        var canCreate = false
+        var csrfToken: String?
+        var notice: AdminText?
     }
 
     struct View: PageView {
@@ -17,7 +21,7 @@ enum WorkspaceIndex {
             El("h1") { "Your workspaces" }
             if model.workspaces.isEmpty && model.managed.isEmpty {
                 El("p", .class("notice")) {
-                    "You are not a member of any workspace yet. Ask an administrator to add you, or create one with `cdna workspace add`."
+                    "You are not a member of any workspace yet. Ask an administrator to add you."
                 }
             } else {
                 El("ul", .class("cards")) {
@@ -33,6 +37,22 @@ enum WorkspaceIndex {
                             El("p", .class("code")) { "\(entry.workspace.slug) · \(entry.access.rawValue)" }
                         }
                     }
+                }
+            }
+            El("p") {
+                PageLink("Your account", .account); ": your name, and changing your password."
+            }
+            Notice(message: model.notice)
+            if model.canCreate {
+                El("h2") { "Create a workspace" }
+                PostForm(action: SiteURL.workspaceCreate.path, csrf: model.csrfToken, submit: "Create") {
+                    Field.input("Name", name: "name", required: true, help: "The organization, as people know it.")
+                    Field.input(
+                        "Short name for addresses", name: "slug", required: true,
+                        help: "Lower-case letters, digits and dashes, e.g. harbor.")
+                    Field.input(
+                        "Smallest group shown", name: "min_group", type: "number", value: "5",
+                        help: "The anonymity threshold: results of fewer people are never shown.", .min("2"), .max("1000"))
                 }
             }
         }
