@@ -20,6 +20,7 @@ struct WorkspaceArchiveTests {
     func roundTrip() async throws {
         let middle = TestDatabase.available.last!
         let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let first = directory + "/first.json", second = directory + "/second.json", third = directory + "/third.json"
         let original = try await TestDatabase.sqlite.withStore { store in
             let demo = try await store.loadDemo(now: Self.now)
@@ -48,7 +49,9 @@ struct WorkspaceArchiveTests {
 
     @Test("a copy beside the original gets new ids and no links of the original; the original stays as it was")
     func copyBeside() async throws {
-        let path = try Self.directory() + "/demo.json"
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/demo.json"
         try await TestDatabase.sqlite.withStore { store in
             let demo = try await store.loadDemo(now: Self.now)
             _ = try await Self.export(store, demo.slug, to: path)
@@ -72,6 +75,7 @@ struct WorkspaceArchiveTests {
     @Test("a file name ending in .gz is written and read compressed; a cut one is refused")
     func gzip() async throws {
         let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let plain = directory + "/demo.json", packed = directory + "/demo.json.gz", cut = directory + "/cut.json.gz"
         try await TestDatabase.sqlite.withStore { store in
             let demo = try await store.loadDemo(now: Self.now)
@@ -97,6 +101,7 @@ struct WorkspaceArchiveTests {
     @Test("a damaged, foreign, newer or wrong archive imports nothing and says where", arguments: TestDatabase.available)
     func refused(database: TestDatabase) async throws {
         let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let good = directory + "/good.json"
         let text = try await TestDatabase.sqlite.withStore { store in
             let demo = try await store.loadDemo(now: Self.now)

@@ -3,6 +3,7 @@ when the name is typed; the privacy page erases a person and the audit log says 
 their address."""
 
 import os
+import time
 
 from selenium.webdriver.common.by import By
 
@@ -45,3 +46,39 @@ def lifecycle_checks(checks, driver, base, output, click):
     log = driver.find_element(By.TAG_NAME, "main").text
     checks.expect("person.erase" in log and manager not in log, "the audit log says an erasure happened, not whom")
     driver.save_screenshot(os.path.join(output, "erased-audit.png"))
+
+
+def member_checks(checks, driver, base, output, click, spool, wait_for_mail, link_in, sign_in):
+    """An admin invites someone from the members page; the mailed link lets them choose a
+    password and sign in with the access given; deactivated, the workspace is gone for them."""
+    newcomer = f"newcomer-{int(time.time())}@harbor.example"
+    driver.get(base + "/w/harbor/members")
+    driver.find_element(By.ID, "email").send_keys(newcomer)
+    driver.find_element(By.ID, "name").send_keys("Nia Newcomer")
+    click(driver, driver.find_element(By.XPATH, "//button[text()='Invite']"))
+    checks.expect(f"Invited {newcomer}: the mail is on its way." in driver.find_element(By.TAG_NAME, "main").text,
+                  "inviting from the members page puts the mail in the outbox")
+    mails = wait_for_mail(spool, [newcomer], 1)[newcomer]
+    checks.expect(len(mails) == 1 and "You are invited to Harbor Mutual" in mails[0][1], "the invitation mail arrives")
+    link = link_in(mails[0][2], "/welcome/")
+    click(driver, driver.find_element(By.XPATH, "//button[text()='Sign out']"))
+    driver.get(link)
+    driver.find_element(By.ID, "password").send_keys("a newcomer's password")
+    driver.find_element(By.ID, "repeat").send_keys("a newcomer's password")
+    click(driver, driver.find_element(By.XPATH, "//button[text()='Save my password']"))
+    checks.expect("Your password is set." in driver.find_element(By.TAG_NAME, "main").text, "the link's holder chooses a password")
+    driver.get(base + "/w/harbor")
+    driver.find_element(By.ID, "email").send_keys(newcomer)
+    driver.find_element(By.ID, "password").send_keys("a newcomer's password")
+    click(driver, driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]"))
+    checks.expect(driver.find_element(By.TAG_NAME, "h1").text == "Harbor Mutual", "the newcomer signs in to the workspace as a viewer")
+    driver.save_screenshot(os.path.join(output, "newcomer-home.png"))
+    click(driver, driver.find_element(By.XPATH, "//button[text()='Sign out']"))
+
+    sign_in(driver, base)
+    driver.get(base + "/w/harbor/members")
+    row = driver.find_element(By.XPATH, f"//tr[td[text()='{newcomer}']]")
+    click(driver, row.find_element(By.XPATH, ".//button[text()='Deactivate']"))
+    row = driver.find_element(By.XPATH, f"//tr[td[text()='{newcomer}']]")
+    checks.expect("deactivated" in row.text, "the members page shows the deactivated member")
+    driver.save_screenshot(os.path.join(output, "members.png"))

@@ -23,8 +23,8 @@ import urllib.request
 import yaml
 from axe_selenium_python import Axe
 
-from lifecycle import lifecycle_checks
-from rollout import rollout_checks
+from lifecycle import lifecycle_checks, member_checks
+from rollout import link_in, rollout_checks, wait_for_mail
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -802,6 +802,7 @@ def run(cdna, output):
         line_of_sight_checks(checks, driver, base, token, output, cdna)
         rollout_checks(checks, driver, base, token, output, lambda: make_driver(390, 844, emulate_phone=True), smtp["spool"], api, click)
         lifecycle_checks(checks, driver, base, output, click)
+        member_checks(checks, driver, base, output, click, smtp["spool"], wait_for_mail, link_in, sign_in)
 
         click(driver, driver.find_element(By.XPATH, "//button[text()='Sign out']"))
         driver.get(base + "/w/harbor/org")

@@ -102,6 +102,8 @@ enum Stylesheet {
         form.inline { display: inline; }
         form.inline-links { display: flex; gap: .5rem; align-items: center; }
         form.inline-links input[type=number] { width: 7rem; }
+        table.members form.inline { display: inline-block; margin: 0 .4rem .4rem 0; }
+        table.members label { font-weight: normal; font-size: .85rem; }
         details { margin: .75rem 0; }
         summary { cursor: pointer; font-weight: 600; padding: .25rem 0; }
         .flag { color: var(--bad); }
