@@ -93,9 +93,12 @@ struct CampaignCommand: AsyncParsableCommand {
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write a campaign's leadership report (html, md) or its scores (csv, json); small groups are never shown.")
+        abstract:
+            "Write a campaign's leadership report (html, pdf, md) or its scores (csv, json); small groups are never shown. PDF needs headless Chromium."
+    )
     @Option(help: "Campaign id or exact name.") var campaign: String
-    @Option(help: "html, md, csv or json.") var format = "html"
+    @Option(help: "html, pdf, md, csv or json (pdf through headless Chromium; CDNA_CHROMIUM names it if not on the PATH).")
+    var format = "html"
     @Option(help: "Groups: unit (sub-units rolled up), role or none.") var by = "unit"
     @Option(help: "Framework for the heatmap and ranking.") var framework = "os-canvas"
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
@@ -103,21 +106,36 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runCommand {
-            guard let format = LeadershipReport.Format(rawValue: format) else { throw CLIError("--format must be html, md, csv or json") }
+            guard let format = LeadershipReport.Format(rawValue: format) else {
+                throw CLIError("--format must be html, pdf, md, csv or json")
+            }
             guard let breakdown = AssessmentScoring.Breakdown(rawValue: by) else { throw CLIError("--by must be unit, role or none") }
             try await workspace.withWorkspace { store, found in
                 let target = try await findCampaign(campaign, in: found, store: store)
                 let report = try await CampaignService(store: store).report(
                     .commandLine, workspace: found.slug, campaign: target.id, breakdown: breakdown)
-                let text = LeadershipReport.render(
-                    format, scorecard: report.scorecard, workspaceName: found.name, frameworks: report.frameworks, frameworkID: framework)
-                if let output {
-                    guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
-                        throw CLIError("cannot write \(output)")
+                let bytes: Data
+                if format == .pdf {
+                    do {
+                        bytes = Data(
+                            try await LeadershipReport.pdf(
+                                scorecard: report.scorecard, workspaceName: found.name, frameworks: report.frameworks,
+                                frameworkID: framework))
+                    } catch let failure as PDFPrinter.Failure {
+                        throw CLIError(failure.description)
                     }
+                } else {
+                    bytes = Data(
+                        LeadershipReport.render(
+                            format, scorecard: report.scorecard, workspaceName: found.name, frameworks: report.frameworks,
+                            frameworkID: framework
+                        ).utf8)
+                }
+                if let output {
+                    guard FileManager.default.createFile(atPath: output, contents: bytes) else { throw CLIError("cannot write \(output)") }
                     Console.error("Wrote \(output).")
                 } else {
-                    Console.write(text)
+                    FileHandle.standardOutput.write(bytes)
                 }
             }
         }

@@ -14,6 +14,17 @@ struct StatisticsTests {
         #expect(abs(StudentT.quantile(0.975, degreesOfFreedom: df) - expected) < 1e-9)
     }
 
+    /// Worked by hand (and as statsmodels' multipletests(method="holm") gives): sorted, the
+    /// five present values are multiplied by 5, 4, 3, 2, 1 and made non-decreasing.
+    @Test("Holm's adjustment multiplies by the remaining count, keeps order, and skips missing values")
+    func holm() {
+        let adjusted = Statistics.holmAdjusted([0.01, 0.04, 0.03, 0.005, nil, 0.5])
+        let expected: [Double?] = [0.04, 0.09, 0.09, 0.025, nil, 0.5]
+        #expect(adjusted.count == expected.count)
+        for (a, e) in zip(adjusted, expected) { #expect(a == nil ? e == nil : abs(a! - e!) < 1e-12) }
+        #expect(Statistics.holmAdjusted([0.4, 0.6]) == [0.8, 0.8])
+    }
+
     @Test("the t CDF matches a published value")
     func tCDF() {
         #expect(abs(StudentT.cdf(-2.5, degreesOfFreedom: 7) - 0.020496109292876444) < 1e-12)

@@ -4,6 +4,7 @@ their address."""
 
 import os
 import time
+import urllib.request
 
 from selenium.webdriver.common.by import By
 
@@ -82,3 +83,29 @@ def member_checks(checks, driver, base, output, click, spool, wait_for_mail, lin
     row = driver.find_element(By.XPATH, f"//tr[td[text()='{newcomer}']]")
     checks.expect("deactivated" in row.text, "the members page shows the deactivated member")
     driver.save_screenshot(os.path.join(output, "members.png"))
+
+
+def pdf_checks(checks, base, token, output, api):
+    """The leadership report as PDF, read back: the executive summary at the top, the
+    organization's name and page numbers on every page."""
+    import io
+
+    import pypdf
+
+    campaigns = api(base, token, "GET", "/api/v1/workspaces/harbor/campaigns")["items"]
+    autumn = next(c for c in campaigns if "autumn" in c["name"])
+    request = urllib.request.Request(
+        f"{base}/api/v1/workspaces/harbor/campaigns/{autumn['id']}/report?format=pdf", headers={"Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(request, timeout=120) as response:
+        kind, data = response.headers["Content-Type"], response.read()
+    with open(os.path.join(output, "report.pdf"), "wb") as handle:
+        handle.write(data)
+    checks.expect(kind == "application/pdf" and data.startswith(b"%PDF-"), "the report downloads as a PDF")
+    pages = [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages]
+    first = pages[0]
+    checks.expect(len(pages) > 2, f"the PDF has its pages ({len(pages)})")
+    checks.expect("Executive summary" in first and "Strongest forces:" in first and "Weakest forces:" in first
+                  and "Weakest layer:" in first and "Line of sight:" in first and "Holm" in first,
+                  "the first page opens with the executive summary")
+    checks.expect(all(f"Page {n} of {len(pages)}" in text and "Harbor Mutual" in text for n, text in enumerate(pages, 1)),
+                  "every page carries the organization's name and its page number")

@@ -23,7 +23,7 @@ import urllib.request
 import yaml
 from axe_selenium_python import Axe
 
-from lifecycle import lifecycle_checks, member_checks
+from lifecycle import lifecycle_checks, member_checks, pdf_checks
 from rollout import link_in, rollout_checks, wait_for_mail
 
 from selenium import webdriver
@@ -803,6 +803,7 @@ def run(cdna, output):
         rollout_checks(checks, driver, base, token, output, lambda: make_driver(390, 844, emulate_phone=True), smtp["spool"], api, click)
         lifecycle_checks(checks, driver, base, output, click)
         member_checks(checks, driver, base, output, click, smtp["spool"], wait_for_mail, link_in, sign_in)
+        pdf_checks(checks, base, token, output, api)
 
         click(driver, driver.find_element(By.XPATH, "//button[text()='Sign out']"))
         driver.get(base + "/w/harbor/org")

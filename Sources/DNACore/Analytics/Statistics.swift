@@ -46,6 +46,21 @@ public enum Statistics {
         return StudentT.twoSidedPValue(t: t, degreesOfFreedom: df)
     }
 
+    /// Holm's step-down adjustment of p-values for testing them together: sorted ascending,
+    /// the i-th smallest (from 0) becomes max over j <= i of min(1, (m - j) p_j), m counting
+    /// the p-values present. A nil stays nil and is not counted. Controls the family-wise
+    /// error rate without assuming the tests independent.
+    public static func holmAdjusted(_ pValues: [Double?]) -> [Double?] {
+        let present = pValues.enumerated().compactMap { index, p in p.map { (index, $0) } }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+        var adjusted = [Double?](repeating: nil, count: pValues.count)
+        var running = 0.0
+        for (rank, (index, p)) in present.enumerated() {
+            running = max(running, min(1, Double(present.count - rank) * p))
+            adjusted[index] = running
+        }
+        return adjusted
+    }
+
     /// Cronbach's alpha for a respondents x items matrix (every row complete):
     /// k / (k - 1) x (1 - sum of item variances / variance of row totals).
     /// Nil under two items, under two rows, or when the totals do not vary.

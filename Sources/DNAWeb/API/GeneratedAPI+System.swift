@@ -52,6 +52,12 @@ extension GeneratedAPI {
             "attachment; filename=\"\(SecurityHeaders.fileName("customer-dna-\(workspace.slug)-\(campaign.id).\(format.rawValue)"))\""
         let headers = Operations.GetWorkspacesCampaignsReport.Output.Ok.Headers(contentDisposition: disposition)
         if format == .json { return .ok(.init(headers: headers, body: .json(try documented(scorecard)))) }
+        if format == .pdf {
+            let bytes = try await Self.pdf(
+                scorecard: scorecard, workspaceName: workspace.name, frameworks: frameworks,
+                frameworkID: input.query.framework ?? "os-canvas")
+            return .ok(.init(headers: headers, body: .pdf(HTTPBody(bytes))))
+        }
         let text = LeadershipReport.render(
             format, scorecard: scorecard, workspaceName: workspace.name, frameworks: frameworks,
             frameworkID: input.query.framework ?? "os-canvas")
@@ -59,7 +65,7 @@ extension GeneratedAPI {
             switch format {
             case .html: .html(HTTPBody(text))
             case .md: .textMarkdown(HTTPBody(text))
-            case .csv, .json: .csv(HTTPBody(text))
+            case .csv, .json, .pdf: .csv(HTTPBody(text))
             }
         return .ok(.init(headers: headers, body: body))
     }

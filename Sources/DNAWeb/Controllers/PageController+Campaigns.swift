@@ -133,6 +133,13 @@ extension PageController {
             try await page(request, context) { workspace, _, _ in
                 let format = LeadershipReport.Format(rawValue: request.uri.queryParameters.get("format") ?? "html") ?? .html
                 let (scorecard, frameworks, frameworkID) = try await scorecard(request, context, workspace)
+                if format == .pdf {
+                    let bytes = try await GeneratedAPI.pdf(
+                        scorecard: scorecard, workspaceName: workspace.name, frameworks: frameworks, frameworkID: frameworkID)
+                    return Self.attachment(
+                        ByteBuffer(bytes: bytes), contentType: format.contentType,
+                        filename: "customer-dna-\(workspace.slug)-\(scorecard.campaign.id).pdf")
+                }
                 let body = LeadershipReport.render(
                     format, scorecard: scorecard, workspaceName: workspace.name, frameworks: frameworks, frameworkID: frameworkID)
                 return Self.download(body, format: format, name: "customer-dna-\(workspace.slug)-\(scorecard.campaign.id)")
@@ -146,13 +153,17 @@ extension PageController {
 
     /// A file to save rather than a page to show.
     static func attachment(_ body: String, contentType: String, filename: String) -> Response {
+        attachment(ByteBuffer(string: body), contentType: contentType, filename: filename)
+    }
+
+    static func attachment(_ body: ByteBuffer, contentType: String, filename: String) -> Response {
         Response(
             status: .ok,
             headers: [
                 .contentType: contentType, .contentDisposition: "attachment; filename=\"\(SecurityHeaders.fileName(filename))\"",
                 .init("X-Content-Type-Options")!: "nosniff", .contentSecurityPolicy: SecurityHeaders.reportPolicy,
             ],
-            body: .init(byteBuffer: ByteBuffer(string: body)))
+            body: .init(byteBuffer: body))
     }
 
     private func scorecard(

@@ -273,6 +273,7 @@ enum ResultsPage {
         private func label(_ format: LeadershipReport.Format) -> AdminText {
             switch format {
             case .html: "Leadership report (HTML, self-contained)"
+            case .pdf: "Leadership report (PDF, with an executive summary)"
             case .md: "Leadership report (Markdown)"
             case .csv: "Scores (CSV)"
             case .json: "Scores (JSON)"

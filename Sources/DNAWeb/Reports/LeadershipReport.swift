@@ -3,15 +3,17 @@ import Foundation
 import Plot
 
 /// The leadership report of a campaign in the formats people take away: self-contained HTML
-/// (styles and charts inline, nothing fetched), Markdown, CSV and JSON. All four are built
-/// from the same anonymity-filtered scorecard as the results page.
+/// (styles and charts inline, nothing fetched), PDF (that HTML printed by headless Chromium,
+/// see `PDFPrinter`), Markdown, CSV and JSON. All are built from the same anonymity-filtered
+/// scorecard as the results page.
 public enum LeadershipReport {
     public enum Format: String, CaseIterable, Sendable {
-        case html, md, csv, json
+        case html, pdf, md, csv, json
 
         var contentType: String {
             switch self {
             case .html: "text/html; charset=utf-8"
+            case .pdf: "application/pdf"
             case .md: "text/markdown; charset=utf-8"
             case .csv: "text/csv; charset=utf-8"
             case .json: "application/json; charset=utf-8"
@@ -25,13 +27,37 @@ public enum LeadershipReport {
         let figures = ScorecardFigures(scorecard: scorecard, frameworks: frameworks, frameworkID: frameworkID)
         switch format {
         case .html: return html(figures, workspaceName: workspaceName)
+        case .pdf: return html(figures, workspaceName: workspaceName, forPrint: true)
         case .md: return markdown(figures, workspaceName: workspaceName)
         case .csv: return AnalysisOutput.render(scorecard.result, as: .csv)
         case .json: return AnalysisOutput.json(scorecard)
         }
     }
 
-    static func html(_ figures: ScorecardFigures, workspaceName: String) -> String {
+    /// The report as PDF, with page numbers and the organization's name on every page.
+    public static func pdf(
+        scorecard: Scorecard, workspaceName: String, frameworks: [Framework], frameworkID: String = "os-canvas"
+    ) async throws -> [UInt8] {
+        let page = render(.pdf, scorecard: scorecard, workspaceName: workspaceName, frameworks: frameworks, frameworkID: frameworkID)
+        return try await PDFPrinter.print(html: page)
+    }
+
+    /// Page margins with the organization's name and "page N of M" (CSS paged media, which
+    /// Chromium prints), the name escaped as a CSS string so no text leaves it.
+    static func printRules(_ workspaceName: String) -> String {
+        let name = workspaceName.unicodeScalars.map { scalar -> String in
+            scalar.isASCII && scalar.properties.isAlphabetic || scalar == " " || ("0"..."9").contains(scalar)
+                ? String(scalar) : "\\" + String(scalar.value, radix: 16) + " "
+        }.joined()
+        return """
+            @page { size: A4; margin: 16mm 14mm 18mm;
+              @bottom-left { content: "\(name)"; font: 9pt sans-serif; color: #4a5562; }
+              @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9pt sans-serif; color: #4a5562; } }
+            header.site, footer, nav { display: none; }
+            """
+    }
+
+    static func html(_ figures: ScorecardFigures, workspaceName: String, forPrint: Bool = false) -> String {
         let title = "\(workspaceName): \(figures.scorecard.campaign.name)"
         let document = HTML(
             .lang(.english),
@@ -44,7 +70,11 @@ public enum LeadershipReport {
                 // print rules that keep a section on one page.
                 .element(
                     named: "style",
-                    nodes: [.raw(Stylesheet.css + "\n@media print { header, footer { display: none; } section { break-inside: avoid; } }")])
+                    nodes: [
+                        .raw(
+                            Stylesheet.css + "\n@media print { header, footer { display: none; } section { break-inside: avoid; } }"
+                                + (forPrint ? "\n" + printRules(workspaceName) : ""))
+                    ])
             ),
             .body(
                 .main(
@@ -56,6 +86,7 @@ public enum LeadershipReport {
                                 El("strong") { workspaceName }
                                 " · \(figures.scorecard.campaign.name) · groups by \(figures.scorecard.breakdown.rawValue) · anonymity threshold k = \(figures.scorecard.minGroupSize)"
                             }
+                            if figures.overall != nil { ExecutiveSummary(figures).section }
                             ScorecardHTML.sections(figures)
                             LabelledSection("s-method", "Method") { El("p") { ScorecardHTML.methodNotes } }
                         })
@@ -73,6 +104,7 @@ public enum LeadershipReport {
         guard let overall = figures.overall else {
             return text + "Results are not shown yet: fewer than \(scorecard.minGroupSize) people have answered.\n"
         }
+        text += "## Executive summary\n\n" + ExecutiveSummary(figures).lines.map { "- \($0)\n" }.joined() + "\n"
         text += "## Summary\n\n- \(overall.n) respondents\n"
         if let balance = overall.layers?.balance {
             text +=
