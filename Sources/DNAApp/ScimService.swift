@@ -29,6 +29,17 @@ public struct ScimService: Sendable {
         return secret
     }
 
+    /// The workspace's SCIM tokens (names and dates, never secrets); for its admins.
+    public func tokens(_ caller: Caller?, workspace slug: String) async throws -> [(name: String, createdAt: Int64, lastUsedAt: Int64?)] {
+        let (workspace, _) = try await WorkspaceAccess(store: store).resolve(slug, caller: caller, minimum: .admin)
+        return try await store.scim.tokens(workspaceID: workspace.id)
+    }
+
+    public func revokeToken(_ caller: Caller?, workspace slug: String, name: String) async throws {
+        let (workspace, _) = try await WorkspaceAccess(store: store).resolve(slug, caller: caller, minimum: .admin)
+        try await WorkspaceService.signedIn(caller).acting { try await store.scim.revokeToken(workspaceID: workspace.id, name: name) }
+    }
+
     /// The directory a bearer token belongs to, or nil.
     public func directory(token: String, now: Int64) async throws -> Directory? {
         guard !token.isEmpty, token.count <= 200, let found = try await store.scim.workspace(tokenHash: Secrets.hash(token), now: now)

@@ -88,7 +88,41 @@ struct UserCommand: AsyncParsableCommand {
 
 struct TokenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "token", abstract: "Create API tokens for automation, and SCIM tokens for a directory.", subcommands: [Add.self])
+        commandName: "token", abstract: "Create API tokens for automation, and SCIM tokens for a directory.",
+        subcommands: [Add.self, ScimList.self, ScimRevoke.self])
+
+    struct ScimList: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "scim-list", abstract: "List a workspace's SCIM tokens: name, made, last used (never the secret).")
+        @OptionGroup var workspace: WorkspaceOptions
+
+        func run() async throws {
+            try await runCommand {
+                try await workspace.database.withStore { store in
+                    for token in try await ScimService(store: store).tokens(.commandLine, workspace: workspace.workspace) {
+                        let day = { (seconds: Int64) in Date(timeIntervalSince1970: TimeInterval(seconds)).formatted(.iso8601) }
+                        Console.out("\(token.name)\t\(day(token.createdAt))\t\(token.lastUsedAt.map(day) ?? "never used")")
+                    }
+                }
+            }
+        }
+    }
+
+    struct ScimRevoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "scim-revoke", abstract: "Revoke a workspace's SCIM token by name; its directory is refused from then on.")
+        @Option(help: "The token's name (see 'cdna token scim-list').") var name: String
+        @OptionGroup var workspace: WorkspaceOptions
+
+        func run() async throws {
+            try await runCommand {
+                try await workspace.database.withStore { store in
+                    try await ScimService(store: store).revokeToken(.commandLine, workspace: workspace.workspace, name: name)
+                    Console.out("Revoked the SCIM token \(name).")
+                }
+            }
+        }
+    }
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import DNACore
 import DNAStore
 import DNATestSupport
 import Foundation
+import Hummingbird
 import HummingbirdTesting
 import Testing
 
@@ -42,6 +43,47 @@ struct ArchiveWebTests {
             }
             for _ in 0..<100 where try left() { try await Task.sleep(nanoseconds: 100_000_000) }
             #expect(try !left())
+        }
+    }
+}
+
+@Suite("Workspace restore from the page")
+struct RestorePageTests {
+    static func restore(
+        _ client: any TestClientProtocol, _ session: BrowserSession, file: (String, [UInt8]), slug: String
+    ) async throws -> TestResponse {
+        let (headers, body) = BrandingWebTests.multipart(
+            [(AuthMiddleware.csrfField, session.csrfToken), ("slug", slug)], files: [("archive", file.0, file.1)])
+        var all = session.headers
+        for field in headers { all[field.name] = field.value }
+        return try await client.execute(uri: "/workspaces/restore", method: .post, headers: all, body: body)
+    }
+
+    @Test(
+        "an instance administrator restores an archive as a copy; a damaged one restores nothing and says where",
+        arguments: TestDatabase.available)
+    func restore(database: TestDatabase) async throws {
+        try await WebFixture.run(database) { fixture, client in
+            let download = try await client.execute(
+                uri: "/api/v1/workspaces/acme/archive", method: .get, headers: [.authorization: "Bearer \(fixture.adminToken)"])
+            let archive = Array(download.body.readableBytesView)
+            let admin = try await client.signIn(email: "admin@acme.test", password: WebFixture.password)
+            #expect(try await client.execute(uri: "/", method: .get, headers: admin.headers).text.contains("Restore a workspace"))
+
+            let cut = try await Self.restore(client, admin, file: ("acme.json", Array(archive.prefix(archive.count / 2))), slug: "acme-cut")
+            #expect(cut.status == .badRequest && cut.text.contains("Nothing was restored: acme.json:"), "\(cut.text.prefix(300))")
+            await #expect(throws: StoreError.self) { try await fixture.store.workspaces.workspace(slug: "acme-cut") }
+            let same = try await Self.restore(client, admin, file: ("acme.json", archive), slug: "")
+            #expect(same.status == .badRequest && same.text.contains("exists already"))
+
+            let copy = try await Self.restore(client, admin, file: ("acme.json", archive), slug: "acme-copy")
+            #expect(copy.status == .seeOther && copy.headers[.location] == "/w/acme-copy")
+            let restored = try await fixture.store.workspaces.workspace(slug: "acme-copy")
+            #expect(try await fixture.store.organization.units(workspaceID: restored.id).map(\.code).sorted() == ["claims", "hq"])
+
+            let eve = try await client.signIn(email: "eve@other.test", password: WebFixture.password)
+            let refused = try await Self.restore(client, eve, file: ("acme.json", archive), slug: "acme-eve")
+            #expect(refused.status == .forbidden)
         }
     }
 }

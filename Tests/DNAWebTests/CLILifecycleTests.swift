@@ -39,6 +39,12 @@ struct CLILifecycleTests {
         let retention = try CLITests.cdna(["workspace", "retention", "--workspace", "harbor", "--data", data, "--days", "1", "--now"])
         #expect(retention.status == 0 && retention.output.contains("deleted 1 day after they were given"))
         #expect(retention.output.contains("Deleted 62 open answers now."), "\(retention.output)")
+        let scim = try CLITests.cdna(["token", "add", "--scim", "--workspace", "harbor", "--name", "okta", "--data", data])
+        #expect(scim.status == 0 && scim.output.hasPrefix("scim_"))
+        #expect(try CLITests.cdna(["token", "scim-list", "--workspace", "harbor", "--data", data]).output.hasPrefix("okta\t"))
+        let revoke = ["token", "scim-revoke", "--workspace", "harbor", "--name", "okta", "--data", data]
+        #expect(try CLITests.cdna(revoke).status == 0)
+        #expect(try CLITests.cdna(revoke).error.contains("no SCIM token named 'okta'"))
         let both = try CLITests.cdna(["workspace", "retention", "--workspace", "harbor", "--data", data, "--days", "3", "--keep"])
         #expect(both.status != 0 && both.error.contains("give either --days N or --keep"))
     }

@@ -148,6 +148,13 @@ struct ScimWebTests {
             for path in ["/ServiceProviderConfig", "/Schemas", "/ResourceTypes"] {
                 #expect(try await Self.send(client, token, .get, path).status == 200, "\(path)")
             }
+            // A revoked token is refused from then on; a name is one token's.
+            let scim = ScimService(store: fixture.store), ops = Caller.commandLine(login: "t")
+            await #expect(throws: StoreError.self) { _ = try await scim.createToken(ops, workspace: "acme", name: "d", now: 2) }
+            #expect(try await scim.tokens(ops, workspace: "acme").map(\.name) == ["d"])
+            try await scim.revokeToken(ops, workspace: "acme", name: "d")
+            #expect(try await Self.send(client, token, .get, "/Users").status == 401)
+            await #expect(throws: StoreError.self) { try await scim.revokeToken(ops, workspace: "acme", name: "d") }
         }
     }
 }

@@ -81,10 +81,39 @@ extension ScimRepository {
 extension ScimRepository {
     public func createToken(workspaceID: String, name: String, tokenHash: String, now: Int64) async throws {
         try await write { db in
+            let taken = try await db.select().column("id").from("scim_tokens").where("workspace_id", .equal, SQLBind(workspaceID))
+                .where("name", .equal, SQLBind(name)).first()
+            if taken != nil {
+                throw StoreError.conflict("this workspace has a SCIM token named '\(name)' already; revoke it or choose another name")
+            }
             try await AuditLogRepository.audit(
                 db, workspaceID: workspaceID, action: "scim-token.create", record: "scim-token:\(name)", summary: "made a SCIM token")
             try await db.insert(into: "scim_tokens").columns("id", "workspace_id", "name", "token_hash", "created_at")
                 .values(SQLBind(makeID()), SQLBind(workspaceID), SQLBind(name), SQLBind(tokenHash), SQLBind(now)).run()
+        }
+    }
+
+    /// The workspace's tokens by name: when each was made and last used (never the secret).
+    public func tokens(workspaceID: String) async throws -> [(name: String, createdAt: Int64, lastUsedAt: Int64?)] {
+        try await read { db in
+            try await db.select().columns("name", "created_at", "last_used_at").from("scim_tokens")
+                .where("workspace_id", .equal, SQLBind(workspaceID)).orderBy("name").all().map {
+                    (
+                        try $0.decode(column: "name", as: String.self), try $0.decode(column: "created_at", as: Int64.self),
+                        try $0.decode(column: "last_used_at", as: Int64?.self)
+                    )
+                }
+        }
+    }
+
+    /// Revokes the token named `name`: the directory holding it is refused from then on.
+    public func revokeToken(workspaceID: String, name: String) async throws {
+        try await write { db in
+            let rows = try await db.delete(from: "scim_tokens").where("workspace_id", .equal, SQLBind(workspaceID))
+                .where("name", .equal, SQLBind(name)).returning("id").all()
+            if rows.isEmpty { throw StoreError.notFound("no SCIM token named '\(name)'") }
+            try await AuditLogRepository.audit(
+                db, workspaceID: workspaceID, action: "scim-token.revoke", record: "scim-token:\(name)", summary: "revoked a SCIM token")
         }
     }
 

@@ -39,6 +39,7 @@ public enum SiteURL: Sendable, Equatable {
     case accountPassword
     case welcome(String)
     case workspaceCreate
+    case workspaceRestore
     case privacyRetention(String)
     case privacyErase(String)
     case campaignReport(String, String)
@@ -141,6 +142,7 @@ public enum SiteURL: Sendable, Equatable {
         case .accountPassword: "/account/password"
         case .welcome(let token): "/welcome/\(Self.segment(token))"
         case .workspaceCreate: "/workspaces/new"
+        case .workspaceRestore: "/workspaces/restore"
         case .privacyRetention(let slug): "/w/\(Self.segment(slug))/privacy/retention"
         case .privacyErase(let slug): "/w/\(Self.segment(slug))/privacy/erase"
         case .campaignReport(let slug, let id): "/w/\(Self.segment(slug))/campaigns/\(Self.segment(id))/report"

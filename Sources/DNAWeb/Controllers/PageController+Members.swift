@@ -152,22 +152,27 @@ extension PageController {
         router.post(RouterPath(stringLiteral: SiteURL.workspaceCreate.path)) { request, context in
             guard let identity = context.identity else { throw AccessError.signInNeeded }
             let form = try await postedForm(request, context, identity)
-            let service = WorkspaceService(store: store)
             do {
-                let workspace = try await service.createWorkspace(
+                let workspace = try await WorkspaceService(store: store).createWorkspace(
                     context.caller, slug: (form["slug"] ?? "").trimmingSpaces(), name: (form["name"] ?? "").trimmingSpaces(),
                     minGroupSize: Int(form["min_group"] ?? "") ?? 5, now: clock.now())
                 return Response.redirect(to: SiteURL.workspace(workspace.slug).path, type: .normal)
             } catch {
                 guard let refusal = Refusal(error) else { throw error }
-                var model = WorkspaceIndex.Model(
-                    workspaces: try await service.workspaces(identity.pageCaller),
-                    managed: try await ManagerViewService(store: store).managedWorkspaces(identity.pageCaller))
-                model.canCreate = identity.user.instanceAdmin
-                model.csrfToken = identity.csrfToken
-                model.notice = "Not created: \(refusal.message)"
-                return WorkspaceIndex.View(model: model).refused(form, postedTo: request, identity: identity)
+                return try await workspaceIndex(identity, notice: "Not created: \(refusal.message)").refused(
+                    form, postedTo: request, identity: identity)
             }
         }
+    }
+
+    /// The workspace list as its owner sees it, with the forms instance administrators get.
+    func workspaceIndex(_ identity: Identity, notice: AdminText? = nil) async throws -> WorkspaceIndex.View {
+        var model = WorkspaceIndex.Model(
+            workspaces: try await WorkspaceService(store: store).workspaces(identity.pageCaller),
+            managed: try await ManagerViewService(store: store).managedWorkspaces(identity.pageCaller))
+        model.canCreate = identity.user.instanceAdmin
+        model.csrfToken = identity.csrfToken
+        model.notice = notice
+        return WorkspaceIndex.View(model: model)
     }
 }

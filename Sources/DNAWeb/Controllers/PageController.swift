@@ -26,12 +26,7 @@ struct PageController {
     func addRoutes(to router: Router<AppContext>) {
         router.get(RouterPath(stringLiteral: SiteURL.home.path)) { request, context in
             guard let identity = context.identity else { return Response.redirect(to: SiteURL.login.path, type: .found) }
-            var model = WorkspaceIndex.Model(
-                workspaces: try await WorkspaceService(store: store).workspaces(identity.pageCaller),
-                managed: try await ManagerViewService(store: store).managedWorkspaces(identity.pageCaller))
-            model.canCreate = identity.user.instanceAdmin
-            model.csrfToken = identity.csrfToken
-            return WorkspaceIndex.View(model: model).response(identity: identity)
+            return try await workspaceIndex(identity).response(identity: identity)
         }
         router.get(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .workspace(w) })) { request, context in
             try await page(request, context) { workspace, _, identity in
@@ -99,6 +94,7 @@ struct PageController {
         addLineOfSightRoutes(to: router)
         addLifecycleRoutes(to: router)
         addMemberRoutes(to: router)
+        addRestoreRoute(to: router)
     }
 
     /// Resolves the signed-in user and their access to the workspace in the path, then

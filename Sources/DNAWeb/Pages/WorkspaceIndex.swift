@@ -54,6 +54,22 @@ enum WorkspaceIndex {
                         "Smallest group shown", name: "min_group", type: "number", value: "5",
                         help: "The anonymity threshold: results of fewer people are never shown.", .min("2"), .max("1000"))
                 }
+                El("h2") { "Restore a workspace from its archive" }
+                El("p") {
+                    "An archive from a workspace's \"Download the workspace archive\" or "
+                    El("code") { "cdna workspace export" }
+                    " (gzip too), up to 32 MiB here; "
+                    El("code") { "cdna workspace import" }
+                    " takes any size. All or nothing. With a new short name, or when the workspace is here already, it becomes a copy beside it."
+                }
+                PostForm(
+                    action: SiteURL.workspaceRestore.path, csrf: model.csrfToken, submit: "Restore", encoding: "multipart/form-data"
+                ) {
+                    Field.input(
+                        "Archive file", name: "archive", type: "file", required: true,
+                        Attr("accept", ".json,.gz,application/json,application/gzip"))
+                    Field.input("New short name (optional)", name: "slug")
+                }
             }
         }
     }
