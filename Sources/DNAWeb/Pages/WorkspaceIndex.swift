@@ -66,9 +66,10 @@ enum WorkspaceIndex {
                     action: SiteURL.workspaceRestore.path, csrf: model.csrfToken, submit: "Restore", encoding: "multipart/form-data"
                 ) {
                     Field.input(
-                        "Archive file", name: "archive", type: "file", required: true,
+                        "Archive file", name: "archive", id: "restore-archive", type: "file", required: true,
                         Attr("accept", ".json,.gz,application/json,application/gzip"))
-                    Field.input("New short name (optional)", name: "slug")
+                    // An id of its own: the create form above has a "slug" field too.
+                    Field.input("New short name (optional)", name: "slug", id: "restore-slug")
                 }
             }
         }
