@@ -52,11 +52,7 @@ struct RestorePageTests {
     static func restore(
         _ client: any TestClientProtocol, _ session: BrowserSession, file: (String, [UInt8]), slug: String
     ) async throws -> TestResponse {
-        let (headers, body) = BrandingWebTests.multipart(
-            [(AuthMiddleware.csrfField, session.csrfToken), ("slug", slug)], files: [("archive", file.0, file.1)])
-        var all = session.headers
-        for field in headers { all[field.name] = field.value }
-        return try await client.execute(uri: "/workspaces/restore", method: .post, headers: all, body: body)
+        try await BrandingWebTests.post(client, session, [("slug", slug)], files: [("archive", file.0, file.1)], to: "/workspaces/restore")
     }
 
     @Test(

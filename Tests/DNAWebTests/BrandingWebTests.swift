@@ -33,13 +33,15 @@ struct BrandingWebTests {
         return ([.contentType: "multipart/form-data; boundary=\(boundary)"], ByteBuffer(bytes: body))
     }
 
+    /// Posts a multipart form as the signed-in browser, with its CSRF token.
     static func post(
-        _ client: any TestClientProtocol, _ session: BrowserSession, _ fields: [(String, String)], files: [(String, String, [UInt8])] = []
+        _ client: any TestClientProtocol, _ session: BrowserSession, _ fields: [(String, String)], files: [(String, String, [UInt8])] = [],
+        to uri: String = "/w/acme/branding"
     ) async throws -> TestResponse {
         let (headers, body) = multipart([(AuthMiddleware.csrfField, session.csrfToken)] + fields, files: files)
         var all = session.headers
         for field in headers { all[field.name] = field.value }
-        return try await client.execute(uri: "/w/acme/branding", method: .post, headers: all, body: body)
+        return try await client.execute(uri: uri, method: .post, headers: all, body: body)
     }
 
     @Test(

@@ -85,7 +85,7 @@ extension CampaignRepository {
     {
         let found = try await read { db -> (Workspace, String, Campaign?, String?, String?)? in
             let query: SQLQueryString = """
-                SELECT w.id, w.slug, w.name, w.min_group_size, w.created_at, m.access,
+                SELECT \(WorkspaceRepository.aliasedColumns), m.access,
                 c.id AS c_id, c.workspace_id AS c_workspace_id, c.name AS c_name, c.instrument_code AS c_instrument_code,
                 c.instrument_source AS c_instrument_source, c.opens_at AS c_opens_at, c.closes_at AS c_closes_at,
                 c.open_link AS c_open_link, c.created_at AS c_created_at,

@@ -128,7 +128,7 @@ extension LifecycleRepository {
     static func mailCount(_ db: any SQLDatabase, workspaceID: String, purposes: [String]) async throws -> Int {
         try await count(
             db,
-            "SELECT COUNT(*) AS n FROM mail_outbox WHERE workspace_id = \(bind: workspaceID) AND purpose IN (\(bind: purposes[0]), \(bind: purposes[1]))"
+            "SELECT COUNT(*) AS n FROM mail_outbox WHERE workspace_id = \(bind: workspaceID) AND purpose IN (\(binds: purposes))"
         )
     }
 

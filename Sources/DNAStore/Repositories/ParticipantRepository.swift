@@ -112,7 +112,7 @@ extension ParticipantRepository {
         try await read { db in
             try await db.raw(
                 """
-                SELECT DISTINCT w.id, w.slug, w.name, w.min_group_size, w.created_at FROM workspaces w
+                SELECT DISTINCT \(WorkspaceRepository.aliasedColumns) FROM workspaces w
                 JOIN participants p ON p.workspace_id = w.id WHERE p.manager_email = \(bind: EmailAddress.normalized(email))
                 ORDER BY w.name
                 """

@@ -122,8 +122,8 @@ extension ScimRepository {
         let found = try await read { db in
             try await db.raw(
                 """
-                SELECT t.name AS token_name, t.last_used_at AS last_used_at, w.id, w.slug, w.name, w.min_group_size, w.created_at,
-                w.open_answer_retention_days FROM scim_tokens t JOIN workspaces w ON w.id = t.workspace_id
+                SELECT t.name AS token_name, t.last_used_at AS last_used_at, \(WorkspaceRepository.aliasedColumns)
+                FROM scim_tokens t JOIN workspaces w ON w.id = t.workspace_id
                 WHERE t.token_hash = \(bind: tokenHash)
                 """
             ).first().map {

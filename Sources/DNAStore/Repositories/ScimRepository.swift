@@ -193,7 +193,14 @@ extension ScimRepository {
         guard let manager = try await stored(db, workspaceID: workspaceID, id: managerID) else {
             throw StoreError.invalid("manager '\(managerID)' is not a user of this workspace")
         }
-        var chain = try await ParticipantRepository.context(db, workspaceID: workspaceID).managers
+        // Only who manages whom: a directory sets managers one person at a time, so reading
+        // the whole participants context (units, roles, every record) each time would not scale.
+        var chain: [String: String] = [:]
+        for row in try await db.raw(
+            "SELECT email, manager_email FROM participants WHERE workspace_id = \(bind: workspaceID) AND manager_email IS NOT NULL"
+        ).all() {
+            chain[try row.decode(column: "email", as: String.self)] = try row.decode(column: "manager_email", as: String.self)
+        }
         chain[email] = manager.email
         if let cycle = ManagerChain.cycles(chain).first(where: { $0.contains(email) }) {
             throw StoreError.invalid("manager: managers would form a cycle: \((cycle + [cycle[0]]).joined(separator: " -> "))")

@@ -128,5 +128,12 @@ extension WorkspaceRepository {
 
     static let workspaceColumns = ["id", "slug", "name", "min_group_size", "created_at", "open_answer_retention_days"]
 
+    /// The same columns of a `workspaces` table aliased `w`, for hand-written joins: one list,
+    /// so a column added to workspaces reaches every query that reads a whole workspace.
+    static let aliasedColumns: SQLQueryString = {
+        let list: String = workspaceColumns.map { "w." + $0 }.joined(separator: ", ")
+        return SQLQueryString(list)
+    }()
+
     static func workspace(_ row: any SQLRow) throws -> Workspace { try row.record(Workspace.self) }
 }

@@ -31,11 +31,7 @@ struct ExecutiveSummary {
 
     init(_ figures: ScorecardFigures) {
         let forces = figures.forces
-        let ranked =
-            forces.dimensions.compactMap { dimension in
-                figures.overall?.dimension(forces.id, dimension.id).map { Force(name: dimension.name, score: $0.score) }
-            }
-            .sorted { ($0.score, $1.name) > ($1.score, $0.name) }
+        let ranked = figures.ranked(forces).map { Force(name: $0.label, score: $0.score.score) }
         strongest = Array(ranked.prefix(3))
         weakest = Array(ranked.suffix(3).reversed())
         weakestLayer = figures.weakestLayerName

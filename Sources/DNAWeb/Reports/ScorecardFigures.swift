@@ -58,7 +58,10 @@ struct ScorecardFigures {
     }
 
     /// Dimensions of the chosen framework from strongest to weakest, for everyone.
-    var ranked: [Ranked] {
+    var ranked: [Ranked] { ranked(framework) }
+
+    /// Dimensions of `framework` from strongest to weakest, for everyone (ties by name).
+    func ranked(_ framework: Framework) -> [Ranked] {
         guard let overall else { return [] }
         return framework.dimensions.compactMap { dimension in
             overall.dimension(framework.id, dimension.id).map { Ranked(framework: framework.id, label: dimension.name, score: $0) }
