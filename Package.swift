@@ -27,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.3"),
         .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
         .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", from: "2.1.0"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // Domain values, file formats and analytics. Pure: no I/O, no clock, no logging.
@@ -55,12 +57,21 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "NIOTLS", package: "swift-nio"),
             ]
         ),
+        // Single sign-on with OpenID Connect: the provider's discovery document and keys, the
+        // code exchange and the ID token's checks. Knows nothing of users or workspaces.
+        .target(
+            name: "DNAIdentity",
+            dependencies: [
+                .product(name: "JWTKit", package: "jwt-kit"), .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The use cases: each owns its rule, its access check and its audit entry, for the
         // pages, the API and the command line alike.
         .target(
             name: "DNAApp",
             dependencies: [
-                "DNACore", "DNAStore", "DNAMail", .product(name: "Crypto", package: "swift-crypto"),
+                "DNACore", "DNAStore", "DNAMail", "DNAIdentity", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -85,6 +96,7 @@ let package = Package(
                 "DNAStore",
                 "DNAApp",
                 "DNAAPI",
+                "DNAIdentity",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
@@ -105,6 +117,7 @@ let package = Package(
                 "DNAStore",
                 "DNAWeb",
                 "DNAMail",
+                "DNAIdentity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -112,10 +125,12 @@ let package = Package(
         .executableTarget(name: "cdna", dependencies: ["DNACLI"]),
         // Shared by the test targets: a fresh database per test on SQLite and PostgreSQL.
         .target(
-            name: "DNATestSupport", dependencies: ["DNAStore", .product(name: "SQLKit", package: "sql-kit")],
+            name: "DNATestSupport",
+            dependencies: ["DNAStore", "DNAIdentity", .product(name: "SQLKit", package: "sql-kit"), .product(name: "JWTKit", package: "jwt-kit")],
             path: "Tests/DNATestSupport"),
         .testTarget(name: "DNACoreTests", dependencies: ["DNACore"]),
         .testTarget(name: "DNAMailTests", dependencies: ["DNAMail"]),
+        .testTarget(name: "DNAIdentityTests", dependencies: ["DNAIdentity", "DNATestSupport", .product(name: "JWTKit", package: "jwt-kit")]),
         .testTarget(
             name: "DNAStoreTests",
             dependencies: ["DNAStore", "DNACore", "DNATestSupport"]
@@ -124,7 +139,8 @@ let package = Package(
         .testTarget(
             name: "DNAWebTests",
             dependencies: [
-                "DNAWeb", "DNAApp", "DNAStore", "DNACore", "DNACLI", "DNATestSupport",
+                "DNAWeb", "DNAApp", "DNAStore", "DNACore", "DNACLI", "DNATestSupport", "DNAIdentity",
+                .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Plot", package: "Plot"),
             ],
             // Read from the source tree by `GoldenPageTests` (they are compared and rewritten

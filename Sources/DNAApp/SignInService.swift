@@ -72,10 +72,17 @@ public struct SignInService: Sendable {
             return .rejected
         }
         try await store.accounts.clearLoginFailures(key: pairKey)
+        let session = try await openSession(userID: user.id, now: now)
+        return .signedIn(user: user, sessionToken: session.token, csrfToken: session.csrfToken)
+    }
+
+    /// A new browser session for the user, however they proved who they are; only the token's
+    /// hash is kept.
+    public func openSession(userID: String, now: Int64) async throws -> (token: String, csrfToken: String) {
         let sessionToken = Secrets.make(), csrfToken = Secrets.make()
         try await store.accounts.createSession(
-            tokenHash: Secrets.hash(sessionToken), userID: user.id, csrfToken: csrfToken, now: now, expiresAt: now + rules.sessionLifetime)
-        return .signedIn(user: user, sessionToken: sessionToken, csrfToken: csrfToken)
+            tokenHash: Secrets.hash(sessionToken), userID: userID, csrfToken: csrfToken, now: now, expiresAt: now + rules.sessionLifetime)
+        return (sessionToken, csrfToken)
     }
 
     /// Seconds still to wait after `failures` failures, the latest at `latest`; nil when a try

@@ -13,7 +13,7 @@ public struct CDNA: AsyncParsableCommand {
         subcommands: [
             Serve.self, Demo.self, Migrate.self, WorkspaceCommand.self, UserCommand.self, TokenCommand.self,
             ImportCommand.self, ParticipantsCommand.self, CampaignCommand.self, ReportCommand.self, CustomerCommand.self,
-            LineOfSightCommand.self,
+            LineOfSightCommand.self, SingleSignOnCommand.self,
             FrameworksCommand.self, InstrumentsCommand.self, AuditCommand.self, EraseCommand.self,
             AnalyzeCommand.self,
             BenchCommand.self,

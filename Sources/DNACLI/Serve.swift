@@ -1,10 +1,12 @@
 import ArgumentParser
 import DNAApp
+import DNAIdentity
 import DNAMail
 import DNAStore
 import DNAWeb
 import Foundation
 import Hummingbird
+import Logging
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,7 +14,10 @@ struct Serve: AsyncParsableCommand {
         discussion: """
             On first start with an empty database an administrator admin@localhost is created and \
             its password printed once; set CDNA_ADMIN_PASSWORD to choose it. Environment: CDNA_HOST, \
-            CDNA_PORT, CDNA_PUBLIC_URL, CDNA_IDLE_TIMEOUT (seconds, default 20), CDNA_DATA, CDNA_DATABASE_URL, CDNA_ADMIN_PASSWORD, CDNA_SECURE_COOKIES, CDNA_LOG_LEVEL,             CDNA_SMTP_URL and CDNA_MAIL_FROM (with them the server sends the mail outbox: invitations and reminders).
+            CDNA_PORT, CDNA_PUBLIC_URL, CDNA_IDLE_TIMEOUT (seconds, default 20), CDNA_DATA, CDNA_DATABASE_URL, CDNA_ADMIN_PASSWORD, CDNA_SECURE_COOKIES, CDNA_LOG_LEVEL,             CDNA_SMTP_URL and CDNA_MAIL_FROM (with them the server sends the mail outbox: invitations and reminders). \
+            Single sign-on: CDNA_OIDC_ISSUER, CDNA_OIDC_CLIENT_ID, CDNA_OIDC_CLIENT_SECRET (the redirect URI to register at \
+            the provider is <public url>/auth/oidc/callback), CDNA_OIDC_GROUPS_CLAIM (default groups); CDNA_PASSWORD_SIGNIN=off \
+            turns password sign-in off.
             """)
 
     @Option(help: "Address to listen on (default 127.0.0.1; env CDNA_HOST).")
@@ -53,7 +58,9 @@ struct Serve: AsyncParsableCommand {
                 settings.configuration.linkKey = try? LinkKey.load(store.location, environment: environment)
                 settings.configuration.sendsMail = settings.mail != nil
                 let logger = CLILogging.logger("cdna")
-                let dependencies = AppDependencies(store: store, configuration: settings.configuration, logger: logger)
+                var openID: OpenIDProvider?
+                if let oidc = settings.openID { openID = try await Self.identityProvider(oidc, logger: logger) }
+                let dependencies = AppDependencies(store: store, configuration: settings.configuration, logger: logger, openID: openID)
                 try await prepare(dependencies, adminPassword: settings.adminPassword)
                 let app = buildApplication(dependencies)
                 logger.info(
@@ -92,6 +99,25 @@ struct Serve: AsyncParsableCommand {
         }
     }
 
+    /// The identity provider, read once now: a provider that answers with the wrong issuer or
+    /// no keys stops the start with the setting to fix; one that cannot be reached is asked
+    /// again at each sign-in, which shows an error page meanwhile.
+    static func identityProvider(_ settings: OpenIDSettings, logger: Logger) async throws -> OpenIDProvider {
+        let provider = OpenIDProvider(
+            settings: settings, transport: HTTPProviderTransport(), clock: { Int64(Date().timeIntervalSince1970) })
+        do {
+            try await provider.discover()
+            logger.info("single sign-on through the identity provider", metadata: ["issuer": "\(settings.issuer)"])
+        } catch .misconfigured(let problem) {
+            throw ConfigurationError(problems: [problem])
+        } catch {
+            logger.warning(
+                "the identity provider cannot be reached; single sign-on shows an error page until it can",
+                metadata: ["issuer": "\(settings.issuer)", "reason": "\(error.description)"])
+        }
+        return provider
+    }
+
     /// First-start work: the administrator, and the demo workspace when asked for.
     private func prepare(_ dependencies: AppDependencies, adminPassword: String?) async throws {
         let accounts = dependencies.accounts
@@ -116,6 +142,8 @@ struct ServeSettings {
     var adminPassword: String?
     /// Where the outbox's mail goes; nil leaves it waiting.
     var mail: MailSettings?
+    /// Single sign-on through the organization's identity provider, when set up.
+    var openID: OpenIDSettings?
 
     static func resolve(
         host: String?, port: String?, publicURL: String? = nil, smtpURL: String? = nil, database: DatabaseOptions,
@@ -161,13 +189,24 @@ struct ServeSettings {
                 problems.append("\(smtpURL != nil ? "--smtp-url" : "CDNA_SMTP_URL"): \(error.description)")
             }
         }
+        let openID = OpenIDSettings.resolve(environment: environment, publicURL: publicValue, problems: &problems)
+        var passwordSignIn = true
+        if let text = environment["CDNA_PASSWORD_SIGNIN"] {
+            switch text.lowercased() {
+            case "on", "": passwordSignIn = true
+            case "off": passwordSignIn = false
+            default: problems.append("CDNA_PASSWORD_SIGNIN '\(text)': expected on or off")
+            }
+        }
+        if !passwordSignIn, environment["CDNA_OIDC_ISSUER"]?.isEmpty ?? true {
+            problems.append("CDNA_PASSWORD_SIGNIN=off needs single sign-on (CDNA_OIDC_ISSUER): otherwise nobody could sign in to the pages")
+        }
         let location = database.location(environment: environment, problems: &problems)
         guard problems.isEmpty, let location else { throw ConfigurationError(problems: problems) }
-        return ServeSettings(
-            configuration: AppConfiguration(
-                host: hostValue, port: portValue, database: location, secureCookies: secure, publicURL: publicValue,
-                idleTimeout: idleValue),
-            adminPassword: password, mail: mail)
+        var configuration = AppConfiguration(
+            host: hostValue, port: portValue, database: location, secureCookies: secure, publicURL: publicValue, idleTimeout: idleValue)
+        configuration.passwordSignIn = passwordSignIn
+        return ServeSettings(configuration: configuration, adminPassword: password, mail: mail, openID: openID)
     }
 
     /// An absolute http(s) URL with a host and no query, without its trailing slash.

@@ -24,8 +24,13 @@ struct WorkspaceArchiveTests {
         let first = directory + "/first.json", second = directory + "/second.json", third = directory + "/third.json"
         let original = try await TestDatabase.sqlite.withStore { store in
             let demo = try await store.loadDemo(now: Self.now)
+            // What the demo does not set up travels too: the groups single sign-on maps.
+            let workspace = try await store.workspaces.workspace(slug: demo.slug)
+            try await store.singleSignOn.setGroupRole(workspaceID: workspace.id, group: "harbor-leads", access: .admin)
+            try await store.singleSignOn.setGroupRole(workspaceID: workspace.id, group: "Harbor \"analysts\"", access: .analyst)
             let summary = try await Self.export(store, demo.slug, to: first)
             #expect(summary.rows.first { $0.table == "responses" }!.count > 500)
+            #expect(summary.rows.first { $0.table == "sso_group_roles" }?.count == 2)
             return try await Self.results(store, demo.slug)
         }
         let moved = try await middle.withStore { store in

@@ -70,4 +70,37 @@ struct ServeSettingsTests {
                 "--data and --database-url: give one or the other, not both",
             ])
     }
+
+    @Test("single sign-on settings: each missing or wrong one named; password sign-in off needs a provider")
+    func singleSignOnSettings() throws {
+        let database = try DatabaseOptions.parse(["--data", FileManager.default.temporaryDirectory.path])
+        let error = #expect(throws: ConfigurationError.self) {
+            try ServeSettings.resolve(
+                host: nil, port: nil, database: database,
+                environment: ["CDNA_OIDC_ISSUER": "http://login.example.org", "CDNA_PASSWORD_SIGNIN": "sometimes"])
+        }
+        #expect(
+            error?.problems == [
+                "CDNA_OIDC_ISSUER 'http://login.example.org': expected https:// (plain http:// only for a provider on this machine)",
+                "CDNA_OIDC_CLIENT_ID: required with CDNA_OIDC_ISSUER; it is the client id the provider gave this server",
+                "CDNA_PUBLIC_URL (or --public-url): required with CDNA_OIDC_ISSUER, since the provider sends people back to <public url>/auth/oidc/callback",
+                "CDNA_PASSWORD_SIGNIN 'sometimes': expected on or off",
+            ])
+        let alone = #expect(throws: ConfigurationError.self) {
+            try ServeSettings.resolve(host: nil, port: nil, database: database, environment: ["CDNA_PASSWORD_SIGNIN": "off"])
+        }
+        #expect(alone?.problems.first?.hasPrefix("CDNA_PASSWORD_SIGNIN=off needs single sign-on") == true)
+
+        let settings = try ServeSettings.resolve(
+            host: nil, port: nil, publicURL: "https://dna.example.org/", database: database,
+            environment: [
+                "CDNA_OIDC_ISSUER": "https://login.example.org/realms/staff/", "CDNA_OIDC_CLIENT_ID": "cdna",
+                "CDNA_OIDC_CLIENT_SECRET": "s", "CDNA_OIDC_GROUPS_CLAIM": "roles", "CDNA_PASSWORD_SIGNIN": "off",
+            ])
+        #expect(settings.openID?.issuer == "https://login.example.org/realms/staff")
+        #expect(settings.openID?.redirectURI == "https://dna.example.org/auth/oidc/callback")
+        #expect(settings.openID?.groupsClaim == "roles" && settings.openID?.clientSecret == "s")
+        #expect(!settings.configuration.passwordSignIn)
+        #expect(try ServeSettings.resolve(host: nil, port: nil, database: database, environment: [:]).openID == nil)
+    }
 }

@@ -1,4 +1,5 @@
 import DNACore
+import DNAIdentity
 import DNAStore
 import DNATestSupport
 import Foundation
@@ -27,13 +28,13 @@ struct WebFixture: Sendable {
 
     /// Builds the fixture on a fresh database and runs `body` against the in-process router.
     static func run(
-        _ database: TestDatabase, configure: (inout AppConfiguration) -> Void = { _ in },
+        _ database: TestDatabase, configure: (inout AppConfiguration) -> Void = { _ in }, openID: OpenIDProvider? = nil,
         _ body: @escaping @Sendable (WebFixture, any TestClientProtocol) async throws -> Void
     ) async throws {
         try await database.withStore { store in
             var configuration = AppConfiguration(database: store.location, bcryptCost: 4)
             configure(&configuration)
-            let dependencies = AppDependencies(store: store, configuration: configuration, clock: FixedClock())
+            let dependencies = AppDependencies(store: store, configuration: configuration, clock: FixedClock(), openID: openID)
             let accounts = dependencies.accounts
             let admin = try await accounts.createUser(email: "admin@acme.test", name: "Admin", password: password, instanceAdmin: true)
             let outsider = try await accounts.createUser(email: "eve@other.test", name: "Eve", password: password, instanceAdmin: false)

@@ -25,6 +25,7 @@ from axe_selenium_python import Axe
 
 from lifecycle import lifecycle_checks, member_checks, pdf_checks
 from rollout import link_in, rollout_checks, wait_for_mail
+from single_sign_on import single_sign_on_checks
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -804,6 +805,7 @@ def run(cdna, output):
         lifecycle_checks(checks, driver, base, output, click)
         member_checks(checks, driver, base, output, click, smtp["spool"], wait_for_mail, link_in, sign_in)
         pdf_checks(checks, base, token, output, api)
+        single_sign_on_checks(checks, cdna, output, make_driver, wait_ready, free_port, click)
 
         click(driver, driver.find_element(By.XPATH, "//button[text()='Sign out']"))
         driver.get(base + "/w/harbor/org")

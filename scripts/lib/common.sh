@@ -33,17 +33,19 @@ free_port() {
 # read the line-of-sight export there, schemathesis for the API probe; its hypothesis is
 # pinned below 6.125, whose strategies schemathesis 3 cannot drive; aiosmtpd is the test
 # SMTP server; zxing-cpp with Pillow reads the QR codes the pages draw back from a screenshot;
-# pypdf reads the text of the PDF report back).
+# pypdf reads the text of the PDF report back; oidc-provider-mock is the OpenID Connect provider
+# the browser test signs in through).
 ensure_venv() {
   if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then ensure_apt python3-venv; fi
   if [ ! -x .venv/bin/python ]; then
     log "creating .venv"
     python3 -m venv .venv
   fi
-  if ! .venv/bin/python -c 'import selenium, yaml, schemathesis, axe_selenium_python, aiosmtpd, zxingcpp, PIL, pypdf' >/dev/null 2>&1; then
-    log "installing selenium, axe-selenium-python, pyyaml, schemathesis, aiosmtpd, zxing-cpp, Pillow and pypdf into .venv"
+  if ! .venv/bin/python -c 'import selenium, yaml, schemathesis, axe_selenium_python, aiosmtpd, zxingcpp, PIL, pypdf, oidc_provider_mock' >/dev/null 2>&1; then
+    log "installing selenium, axe-selenium-python, pyyaml, schemathesis, aiosmtpd, zxing-cpp, Pillow, pypdf and oidc-provider-mock into .venv"
     .venv/bin/pip install -q --disable-pip-version-check 'selenium>=4.15,<5' 'axe-selenium-python>=2.1.6,<3' 'pyyaml>=6' \
-      'schemathesis>=3.39,<4' 'hypothesis>=6.108,<6.125' 'aiosmtpd>=1.4,<2' 'zxing-cpp>=2.2,<4' 'Pillow>=10,<14' 'pypdf>=4,<7'
+      'schemathesis>=3.39,<4' 'hypothesis>=6.108,<6.125' 'aiosmtpd>=1.4,<2' 'zxing-cpp>=2.2,<4' 'Pillow>=10,<14' 'pypdf>=4,<7' \
+      'oidc-provider-mock>=0.3.4,<0.4'
   fi
 }
 

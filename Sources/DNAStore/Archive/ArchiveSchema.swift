@@ -160,6 +160,7 @@ enum ArchiveSchema {
         table(
             "workspace_branding", "display_name:text accent:text logo_type:text? logo_digest:text? logo_data:text? updated_at:int",
             key: ["workspace_id"]),
+        table("sso_group_roles", "group_name:text access:text", key: ["group_name"]),
         table("audit_log", "id:id at:int actor:text via:text action:text record:text summary:text"),
     ]
 

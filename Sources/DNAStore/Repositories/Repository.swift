@@ -62,6 +62,9 @@ public struct AuditLogRepository: Repository { public let store: Store }
 public struct LifecycleRepository: Repository { public let store: Store }
 /// What an organization's directory provisions over SCIM: its tokens, people and groups.
 public struct ScimRepository: Repository { public let store: Store }
+/// Signing in through the identity provider: sign-ins under way, linked identities, and the
+/// groups that grant workspace roles.
+public struct SingleSignOnRepository: Repository { public let store: Store }
 
 extension Store {
     public var workspaces: WorkspaceRepository { .init(store: self) }
@@ -79,6 +82,7 @@ extension Store {
     public var auditLog: AuditLogRepository { .init(store: self) }
     public var lifecycle: LifecycleRepository { .init(store: self) }
     public var scim: ScimRepository { .init(store: self) }
+    public var singleSignOn: SingleSignOnRepository { .init(store: self) }
 }
 
 extension SQLRow {

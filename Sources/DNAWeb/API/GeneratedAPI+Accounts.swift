@@ -74,4 +74,16 @@ extension GeneratedAPI {
         let entries = try await workspaces.auditLog(caller, workspace: input.path.workspace, since: query.since, limit: query.limit)
         return .ok(.init(body: .json(try documented(ItemList(items: entries)))))
     }
+
+    func getWorkspacesSsoGroups(_ input: Operations.GetWorkspacesSsoGroups.Input) async throws -> Operations.GetWorkspacesSsoGroups.Output {
+        let roles = try await GroupRoleService(store: store).roles(caller, workspace: input.path.workspace)
+        return .ok(.init(body: .json(try documented(ItemList(items: roles)))))
+    }
+
+    func putWorkspacesSsoGroups(_ input: Operations.PutWorkspacesSsoGroups.Input) async throws -> Operations.PutWorkspacesSsoGroups.Output {
+        guard case .json(let body) = input.body else { throw WebError.badRequest("the body must be JSON") }
+        let wanted = try body.items.map { GroupRole(group: $0.group, access: try domain($0.access)) }
+        let roles = try await GroupRoleService(store: store).replace(caller, workspace: input.path.workspace, with: wanted)
+        return .ok(.init(body: .json(try documented(ItemList(items: roles)))))
+    }
 }

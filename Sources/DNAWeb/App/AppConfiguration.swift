@@ -33,6 +33,9 @@ public struct AppConfiguration: Sendable {
     /// yet; `AdminCatalogue.pseudoLanguage` marks every word that went through the catalogue,
     /// which is how the tests find words that did not.
     public var adminLanguage = "en"
+    /// Whether people may sign in with a password (`CDNA_PASSWORD_SIGNIN=off` turns it off
+    /// when everyone signs in through the identity provider).
+    public var passwordSignIn = true
 
     /// `publicURL`, or `http://HOST:PORT` when none is configured.
     public var publicBaseURL: String { publicURL ?? "http://\(host):\(port)" }

@@ -1,3 +1,4 @@
+import DNAIdentity
 import DNAStore
 import Hummingbird
 import Logging
@@ -10,16 +11,21 @@ public struct AppDependencies: Sendable {
     public var configuration: AppConfiguration
     public var clock: any AppClock
     public var logger: Logger
+    /// The organization's identity provider, when single sign-on is set up.
+    public var openID: OpenIDProvider?
 
-    public init(store: Store, configuration: AppConfiguration, clock: any AppClock = SystemClock(), logger: Logger = Logger(label: "cdna"))
-    {
+    public init(
+        store: Store, configuration: AppConfiguration, clock: any AppClock = SystemClock(), logger: Logger = Logger(label: "cdna"),
+        openID: OpenIDProvider? = nil
+    ) {
         self.store = store
         self.configuration = configuration
         self.clock = clock
         self.logger = logger
+        self.openID = openID
     }
 
-    public var accounts: Accounts { Accounts(store: store, clock: clock, configuration: configuration) }
+    public var accounts: Accounts { Accounts(store: store, clock: clock, configuration: configuration, openID: openID) }
 }
 
 /// Process-wide metrics: swift-metrics can be bootstrapped once per process, so the registry

@@ -1,9 +1,15 @@
+import DNAIdentity
+
 /// Every page's address, in one place: routes are registered from these cases and every link
 /// is built from them, so a link cannot point at a route that does not exist.
 public enum SiteURL: Sendable, Equatable {
     case home
     case login
     case logout
+    /// Starts single sign-on at the identity provider; the provider sends the browser back to
+    /// `singleSignOnCallback`.
+    case singleSignOnStart
+    case singleSignOnCallback
     case stylesheet
     case accent(String)
     case logo(String)
@@ -34,6 +40,8 @@ public enum SiteURL: Sendable, Equatable {
     case privacy(String)
     case members(String)
     case membersInvite(String)
+    /// The directory groups that grant roles at single sign-on.
+    case membersGroups(String)
     case member(String, String)
     case account
     case accountPassword
@@ -107,6 +115,8 @@ public enum SiteURL: Sendable, Equatable {
         case .home: "/"
         case .login: "/login"
         case .logout: "/logout"
+        case .singleSignOnStart: "/auth/oidc/start"
+        case .singleSignOnCallback: OpenIDSettings.callbackPath
         case .accent(let hex): "/accent/\(Self.segment(hex)).css"
         case .logo(let digest): "/logo/\(Self.segment(digest))"
         case .stylesheet: "/static/app.css"
@@ -137,6 +147,7 @@ public enum SiteURL: Sendable, Equatable {
         case .privacy(let slug): "/w/\(Self.segment(slug))/privacy"
         case .members(let slug): "/w/\(Self.segment(slug))/members"
         case .membersInvite(let slug): "/w/\(Self.segment(slug))/members/invite"
+        case .membersGroups(let slug): "/w/\(Self.segment(slug))/members/sso-groups"
         case .member(let slug, let id): "/w/\(Self.segment(slug))/members/\(Self.segment(id))"
         case .account: "/account"
         case .accountPassword: "/account/password"

@@ -1,5 +1,6 @@
 import DNAApp
 import DNACore
+import DNAIdentity
 import DNAStore
 import Foundation
 
@@ -9,11 +10,18 @@ public struct Accounts: Sendable {
     public let store: Store
     public let clock: any AppClock
     public let configuration: AppConfiguration
+    public let openID: OpenIDProvider?
 
-    public init(store: Store, clock: any AppClock, configuration: AppConfiguration) {
+    public init(store: Store, clock: any AppClock, configuration: AppConfiguration, openID: OpenIDProvider? = nil) {
         self.store = store
         self.clock = clock
         self.configuration = configuration
+        self.openID = openID
+    }
+
+    /// Signing in through the identity provider, when it is set up.
+    public var singleSignOn: SingleSignOnService? {
+        openID.map { SingleSignOnService(provider: $0, store: store, signIn: signInService) }
     }
 
     public static let minimumPasswordLength = AccountService.minimumPasswordLength

@@ -51,6 +51,22 @@ extension PageController {
                 }
             }
         }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .membersGroups(w) })) { request, context in
+            try await memberChange(request, context) { form, workspace, _, _ in
+                let group = (form["group"] ?? "").trimmingSpaces()
+                let service = GroupRoleService(store: store)
+                switch form["action"] ?? "" {
+                case "set":
+                    let access = try access(form)
+                    try await service.set(context.caller, workspace: workspace.slug, group: group, access: access)
+                    return "Members of \(group) get \(access.wording) access when they sign in."
+                case "remove":
+                    try await service.set(context.caller, workspace: workspace.slug, group: group, access: nil)
+                    return "\(group) no longer grants access; who has access keeps it."
+                default: throw StoreError.invalid("action: expected set or remove")
+                }
+            }
+        }
         addAccountRoutes(to: router)
     }
 
@@ -64,7 +80,9 @@ extension PageController {
     private func membersModel(_ workspace: Workspace, _ identity: Identity) async throws -> MembersPage.Model {
         MembersPage.Model(
             workspace: workspace, members: try await members.members(identity.pageCaller, workspace: workspace.slug), me: identity.user.id,
-            csrfToken: identity.csrfToken, sendsMail: sendsMail)
+            csrfToken: identity.csrfToken, sendsMail: sendsMail,
+            groupRoles: accounts?.openID == nil
+                ? nil : try await GroupRoleService(store: store).roles(identity.pageCaller, workspace: workspace.slug))
     }
 
     /// Runs a change from the members page and shows the page again with what came of it;

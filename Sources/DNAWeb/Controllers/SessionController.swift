@@ -25,12 +25,13 @@ struct SessionController {
         router.get(RouterPath(stringLiteral: SiteURL.login.path)) { request, context in
             let token = Secrets.make()
             var response = LoginPage.View(
-                model: .init(csrfToken: token, next: LocalRedirect.path(request.uri.queryParameters["next"].map(String.init)))
+                model: model(csrfToken: token, next: LocalRedirect.path(request.uri.queryParameters["next"].map(String.init)))
             )
             .response(identity: nil)
             response.setCookie(cookie(Self.loginCSRFCookie, token, request: request, maxAge: 3600))
             return response
         }
+        SingleSignOnRoutes(session: self).addRoutes(to: router)
         router.post(RouterPath(stringLiteral: SiteURL.login.path)) { request, context in try await signIn(request, context) }
         router.post(RouterPath(stringLiteral: SiteURL.logout.path)) { request, context in
             let form = try await FormBody.decode(TokenForm.self, request, limit: .publicForm)
@@ -43,6 +44,14 @@ struct SessionController {
         }
     }
 
+    /// The sign-in page as this server offers it: with the password form unless it is turned
+    /// off, with single sign-on when it is set up.
+    func model(csrfToken: String, email: String = "", message: String? = nil, next: String?) -> LoginPage.Model {
+        LoginPage.Model(
+            csrfToken: csrfToken, email: email, message: message, next: next, passwordSignIn: accounts.configuration.passwordSignIn,
+            singleSignOn: accounts.openID != nil)
+    }
+
     private func signIn(_ request: Request, _ context: AppContext) async throws -> Response {
         let form = try await FormBody.decode(LoginForm.self, request, limit: .publicForm)
         let expected = request.cookies[Self.loginCSRFCookie]?.value ?? ""
@@ -50,8 +59,11 @@ struct SessionController {
             throw WebError(.forbidden, "the sign-in form has expired; reload the page and try again")
         }
         func again(_ message: String, status: HTTPResponse.Status) -> Response {
-            LoginPage.View(model: .init(csrfToken: expected, email: form.email, message: message, next: LocalRedirect.path(form.next)))
+            LoginPage.View(model: model(csrfToken: expected, email: form.email, message: message, next: LocalRedirect.path(form.next)))
                 .response(status: status, identity: nil)
+        }
+        guard accounts.configuration.passwordSignIn else {
+            return again("Password sign-in is turned off on this server. Sign in with single sign-on.", status: .forbidden)
         }
         switch try await accounts.signIn(email: form.email, password: form.password, clientIP: context.remoteIP) {
         case .rateLimited(let wait):
@@ -72,7 +84,7 @@ struct SessionController {
         }
     }
 
-    private func cookie(_ name: String, _ value: String, request: Request, maxAge: Int) -> Cookie {
+    func cookie(_ name: String, _ value: String, request: Request, maxAge: Int) -> Cookie {
         let secure = secureCookies || request.headers[.init("X-Forwarded-Proto")!]?.lowercased() == "https"
         return Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: secure, httpOnly: true, sameSite: .lax)
     }

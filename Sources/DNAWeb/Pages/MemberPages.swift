@@ -1,5 +1,6 @@
 import DNAApp
 import DNACore
+import DNAStore
 import Plot
 
 /// Who has access to a workspace, for its admins: invite by e-mail, change access,
@@ -14,6 +15,9 @@ enum MembersPage {
         /// A link to hand over, when the server sends no mail (shown once).
         var link: (email: String, url: String)?
         var sendsMail: Bool
+        /// The directory groups that grant roles at single sign-on; nil when single sign-on
+        /// is not set up on this server.
+        var groupRoles: [GroupRole]? = nil
     }
 
     static let accessOptions: [(String, AdminText)] = Access.allCases.map { ($0.rawValue, $0.wording) }
@@ -54,6 +58,38 @@ enum MembersPage {
                 Field.input("E-mail address", name: "email", type: "email", required: true)
                 Field.input("Name (optional)", name: "name")
                 Field.select("Access", name: "access", options: MembersPage.accessOptions, selected: Access.viewer.rawValue)
+            }
+            if let roles = model.groupRoles { groups(roles) }
+        }
+
+        /// Which of the identity provider's groups give a role here when their members sign in.
+        private func groups(_ roles: [GroupRole]) -> Component {
+            let action = SiteURL.membersGroups(model.workspace.slug).path
+            return Group {
+                El("h2") { "Directory groups" }
+                El("p") {
+                    "When someone signs in with single sign-on, each group of theirs listed here gives them its access, the highest if several do. It never lowers access, and a deactivated member stays deactivated."
+                }
+                if !roles.isEmpty {
+                    DataTable(
+                        columns: ["Group", "Access", "Change"],
+                        rows: roles.map { role in
+                            [
+                                AdminText(verbatim: role.group), role.access.wording,
+                                PostForm(action: action, csrf: model.csrfToken, submit: "Remove", className: "inline") {
+                                    El("input", .type("hidden"), .name("action"), .value("remove"))
+                                    El("input", .type("hidden"), .name("group"), .value(role.group))
+                                },
+                            ]
+                        }, className: "groups")
+                }
+                PostForm(action: action, csrf: model.csrfToken, submit: "Map the group") {
+                    El("input", .type("hidden"), .name("action"), .value("set"))
+                    Field.input("Group, as the identity provider names it", name: "group", id: "sso-group", required: true)
+                    Field.select(
+                        "Access for its members", name: "access", id: "sso-group-access", options: MembersPage.accessOptions,
+                        selected: Access.viewer.rawValue)
+                }
             }
         }
 
