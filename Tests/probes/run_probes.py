@@ -102,6 +102,11 @@ def connection_probes(results, base, port, token):
     hostile = urllib.parse.quote('"><meta http-equiv="refresh" content="0;url=https://phish.invalid/">')
     status, page, _ = request(base, f"/login?next={hostile}")
     results.expect(status == 200 and "<meta http-equiv" not in page, "the sign-in page does not reflect next")
+    # Without single sign-on set up, its routes are not there: a 404, whatever they are sent.
+    for path in ["/auth/oidc/start?next=" + hostile, "/auth/oidc/callback?code=" + "x" * 5000 + "&state=%00",
+                 "/auth/oidc/callback?error=%3Cscript%3E"]:
+        status, page, _ = request(base, path)
+        results.expect(status == 404 and "<script>" not in page, f"{path[:40]} answers 404 without single sign-on, not {status}")
     status, _, headers = request(base, "/login")
     policy = headers.get("Content-Security-Policy", "")
     results.expect("base-uri 'none'" in policy, f"pages forbid <base> ({policy})")
