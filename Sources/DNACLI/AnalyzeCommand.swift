@@ -11,7 +11,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         commandName: "analyze",
         abstract: "Score files without a database (assessment, outcomes, top tasks, task tests, line of sight).",
         discussion: "Bad files exit with status 2 and one FILE:LINE:COLUMN: message line per problem (at most 50).",
-        subcommands: [Assessment.self, Outcomes.self, TopTasksCommand.self, TaskTestsCommand.self, LineOfSight.self])
+        subcommands: [Assessment.self, Drivers.self, Outcomes.self, TopTasksCommand.self, TaskTestsCommand.self, LineOfSight.self])
 
     struct FormatOption: ParsableArguments {
         @Option(help: "Output format: json, csv or md.") var format: OutputFormat = .json
@@ -52,6 +52,42 @@ struct AnalyzeCommand: AsyncParsableCommand {
                     result = AssessmentScoring.score(instrument: instrument, responses: data, options: options)
                 }
                 Console.write(AnalysisOutput.render(result, as: output.format))
+            }
+        }
+    }
+
+    struct Drivers: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Key drivers: Johnson's relative weights of a framework's dimensions for a target, with bootstrap intervals.")
+        @Option(help: "Instrument YAML file.") var instrument: String
+        @Option(help: "Responses CSV, wide or long, as for `analyze assessment`.") var responses: String
+        @Option(help: "What is explained: framework/dimension, an agreement item's id, or line-of-sight.") var target: String
+        @Option(help: "The framework whose dimensions are the predictors (default os-canvas, the twelve forces).") var framework: String =
+            "os-canvas"
+        @Option(help: "Also per unit, per role, or none.") var by: AssessmentScoring.Breakdown = .unit
+        @Option(help: "Anonymity threshold k: groups under max(k, 30) respondents are not shown.") var minGroup: Int = 5
+        @Option(help: "Seed of the 1,000 bootstrap resamples; the same seed gives the same intervals.") var seed: UInt64 = 1
+        @OptionGroup var output: FormatOption
+
+        func validate() throws {
+            guard minGroup >= 1 else { throw ValidationError("--min-group must be at least 1") }
+        }
+
+        func run() async throws {
+            try await runCommand {
+                let instrument = try InstrumentLoader.load(
+                    file: instrument, text: try readTextFile(instrument), frameworks: BuiltInFrameworks.all)
+                let data = try AssessmentResponseReader.read(file: responses, bytes: try readBytes(responses), instrument: instrument)
+                let options = DriverAnalysis.Options(
+                    target: target, framework: framework, breakdown: by, minGroupSize: minGroup, seed: seed,
+                    parallelism: ProcessInfo.processInfo.activeProcessorCount)
+                let report: DriverAnalysis.Report
+                do {
+                    report = try DriverAnalysis.analyze(instrument: instrument, responses: data, options: options)
+                } catch let problem as DriverAnalysis.Problem {
+                    throw CLIError(problem.description)
+                }
+                Console.write(AnalysisOutput.render(report, as: output.format))
             }
         }
     }

@@ -223,8 +223,10 @@ struct AssessmentScoringTests {
         #expect(
             Set(dimension.keys) == [
                 "framework", "dimension", "n", "mean", "sd", "ci95_low", "ci95_high", "score", "favorable", "unfavorable", "alpha",
+                "vs_rest",
             ])
         #expect(dimension["alpha"] is NSNull)
+        #expect(dimension["vs_rest"] is NSNull, "the overall result has no one else to compare with")
         let balance = try #require((overall["layers"] as? [String: Any])?["balance"] as? [String: Any])
         #expect(Set(balance.keys) == ["spread", "weakest", "index"])
         let suppressed = try #require((json["groups"] as? [[String: Any]])?.first { $0["group"] as? String == "c" })

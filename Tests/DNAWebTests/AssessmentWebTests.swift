@@ -256,7 +256,7 @@ struct AssessmentWebTests {
                 uri: "/api/v1/workspaces/acme/campaigns/\(campaignID)/report?format=csv", method: .get, headers: .bearer(fixture.adminToken)
             )
             let tinyRows = csv.text.split(separator: "\n").filter { $0.hasPrefix("tiny,") }
-            #expect(tinyRows == ["tiny,true,,,,,,,,,,,,,"])
+            #expect(tinyRows == ["tiny,true,,,,,,,,,,,,,,,,,"])
             let markdown = try await client.execute(
                 uri: "/api/v1/workspaces/acme/campaigns/\(campaignID)/report?format=md", method: .get, headers: .bearer(fixture.adminToken))
             #expect(

@@ -34,18 +34,18 @@ free_port() {
 # pinned below 6.125, whose strategies schemathesis 3 cannot drive; aiosmtpd is the test
 # SMTP server; zxing-cpp with Pillow reads the QR codes the pages draw back from a screenshot;
 # pypdf reads the text of the PDF report back; oidc-provider-mock is the OpenID Connect provider
-# the browser test signs in through).
+# the browser test signs in through; numpy and scipy compute the analyses again, independently).
 ensure_venv() {
   if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then ensure_apt python3-venv; fi
   if [ ! -x .venv/bin/python ]; then
     log "creating .venv"
     python3 -m venv .venv
   fi
-  if ! .venv/bin/python -c 'import selenium, yaml, schemathesis, axe_selenium_python, aiosmtpd, zxingcpp, PIL, pypdf, oidc_provider_mock' >/dev/null 2>&1; then
-    log "installing selenium, axe-selenium-python, pyyaml, schemathesis, aiosmtpd, zxing-cpp, Pillow, pypdf and oidc-provider-mock into .venv"
+  if ! .venv/bin/python -c 'import selenium, yaml, schemathesis, axe_selenium_python, aiosmtpd, zxingcpp, PIL, pypdf, oidc_provider_mock, numpy, scipy' >/dev/null 2>&1; then
+    log "installing selenium, axe-selenium-python, pyyaml, schemathesis, aiosmtpd, zxing-cpp, Pillow, pypdf, oidc-provider-mock, numpy and scipy into .venv"
     .venv/bin/pip install -q --disable-pip-version-check 'selenium>=4.15,<5' 'axe-selenium-python>=2.1.6,<3' 'pyyaml>=6' \
       'schemathesis>=3.39,<4' 'hypothesis>=6.108,<6.125' 'aiosmtpd>=1.4,<2' 'zxing-cpp>=2.2,<4' 'Pillow>=10,<14' 'pypdf>=4,<7' \
-      'oidc-provider-mock>=0.3.4,<0.4'
+      'oidc-provider-mock>=0.3.4,<0.4' 'numpy>=1.26,<3' 'scipy>=1.13,<2'
   fi
 }
 

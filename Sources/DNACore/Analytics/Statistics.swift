@@ -61,6 +61,22 @@ public enum Statistics {
         return adjusted
     }
 
+    /// Benjamini and Hochberg's adjustment (q-values) controlling the false discovery rate
+    /// over many tests: sorted ascending, the i-th smallest (from 1) becomes the least of
+    /// min(1, p_j m / j) over j >= i, m counting the p-values present. A nil stays nil and is
+    /// not counted.
+    public static func benjaminiHochberg(_ pValues: [Double?]) -> [Double?] {
+        let present = pValues.enumerated().compactMap { index, p in p.map { (index, $0) } }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+        var adjusted = [Double?](repeating: nil, count: pValues.count)
+        var running = 1.0
+        let m = Double(present.count)
+        for (rank, (index, p)) in present.enumerated().reversed() {
+            running = min(running, p * m / Double(rank + 1))
+            adjusted[index] = running
+        }
+        return adjusted
+    }
+
     /// Cronbach's alpha for a respondents x items matrix (every row complete):
     /// k / (k - 1) x (1 - sum of item variances / variance of row totals).
     /// Nil under two items, under two rows, or when the totals do not vary.
@@ -74,6 +90,15 @@ public enum Statistics {
     }
 
     /// The median; the mean of the two middle values for an even count.
+    /// The `q` quantile (0-1) of sorted values, interpolating linearly between neighbours
+    /// (NumPy's default, Hyndman and Fan's type 7); nil for none.
+    public static func percentile(sorted values: [Double], _ q: Double) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let position = Double(values.count - 1) * min(max(q, 0), 1)
+        let low = Int(position.rounded(.down)), high = min(low + 1, values.count - 1)
+        return values[low] + (position - Double(low)) * (values[high] - values[low])
+    }
+
     public static func median(_ values: [Double]) -> Double? {
         guard !values.isEmpty else { return nil }
         let sorted = values.sorted()

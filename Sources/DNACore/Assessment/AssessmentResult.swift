@@ -77,11 +77,15 @@ public struct AssessmentResult: Encodable, Sendable, Equatable {
         public var unfavorable: Double
         /// Cronbach's alpha; nil under 3 items or without enough complete answers.
         public var alpha: Double?
+        /// The group against everyone else (see `AssessmentResult.comparingGroups`); nil for
+        /// the overall result and when either side has under 2 respondents.
+        public var vsRest: VersusRest? = nil
 
         enum CodingKeys: String, CodingKey {
             case framework, dimension, n, mean, sd, score, favorable, unfavorable, alpha
             case ci95Low = "ci95_low"
             case ci95High = "ci95_high"
+            case vsRest = "vs_rest"
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -97,6 +101,25 @@ public struct AssessmentResult: Encodable, Sendable, Equatable {
             try container.encode(favorable, forKey: .favorable)
             try container.encode(unfavorable, forKey: .unfavorable)
             try container.encode(alpha, forKey: .alpha)
+            try container.encode(vsRest, forKey: .vsRest)
+        }
+    }
+
+    /// A group's dimension against everyone else's (DESIGN.md, "Deeper analysis").
+    public struct VersusRest: Encodable, Sendable, Equatable {
+        /// Group score minus the score of everyone else, 0-100 scale.
+        public var difference: Double
+        /// Welch's two-sided p-value on the respondent scores of the group and of the rest.
+        public var pValue: Double
+        /// Benjamini-Hochberg's q-value over every shown group x dimension of the result.
+        public var qValue: Double
+        /// The smallest difference (0-100 scale) detectable at alpha 0.05 with 80% power.
+        public var mdd: Double
+
+        enum CodingKeys: String, CodingKey {
+            case difference, mdd
+            case pValue = "p_value"
+            case qValue = "q_value"
         }
     }
 
@@ -113,5 +136,59 @@ public struct AssessmentResult: Encodable, Sendable, Equatable {
             /// Influence-weighted mean of the layer scores (0-100 scale).
             public var index: Double
         }
+    }
+}
+
+extension AssessmentResult {
+    /// z for a two-sided alpha of 0.05 plus z for 80% power.
+    static let detectableFactor = 1.959963985 + 0.841621234
+
+    /// Every shown group's dimensions compared with everyone else: the difference of
+    /// scores, Welch's p-value on respondent scores, the Benjamini-Hochberg q-value over all
+    /// of them, and the minimum detectable difference. Everyone else's figures come from the
+    /// overall result less the group (sizes, sums and sums of squares of respondent scores
+    /// subtract exactly), so no answer is read twice.
+    public func comparingGroups() -> AssessmentResult {
+        guard let everyone = overall.scores else { return self }
+        var result = self
+        var slots: [(group: Int, dimension: Int)] = []
+        var pValues: [Double?] = []
+        var found: [VersusRest?] = []
+        for (groupIndex, group) in groups.enumerated() {
+            guard let scores = group.scores else { continue }
+            for (dimensionIndex, dimension) in scores.dimensions.enumerated() {
+                let all = everyone.dimension(dimension.framework, dimension.dimension)
+                let comparison = all.flatMap { Self.versusRest(group: dimension, everyone: $0) }
+                slots.append((groupIndex, dimensionIndex))
+                pValues.append(comparison?.pValue)
+                found.append(comparison)
+            }
+        }
+        let qValues = Statistics.benjaminiHochberg(pValues)
+        for (slot, (comparison, q)) in zip(slots, zip(found, qValues)) {
+            guard case .shown(var scores) = result.groups[slot.group], var comparison, let q else { continue }
+            comparison.qValue = q
+            scores.dimensions[slot.dimension].vsRest = comparison
+            result.groups[slot.group] = .shown(scores)
+        }
+        return result
+    }
+
+    /// The comparison with q not yet known; nil when either side has under 2 respondents.
+    static func versusRest(group g: DimensionScore, everyone a: DimensionScore) -> VersusRest? {
+        let ng = Double(g.n), na = Double(a.n), nr = na - ng
+        guard ng >= 2, nr >= 2, let sg = g.sd, let sa = a.sd else { return nil }
+        let sumRest = na * a.mean - ng * g.mean
+        let squaresRest = ((na - 1) * sa * sa + na * a.mean * a.mean) - ((ng - 1) * sg * sg + ng * g.mean * g.mean)
+        let meanRest = sumRest / nr
+        let varianceRest = max(0, (squaresRest - sumRest * sumRest / nr) / (nr - 1))
+        let varianceGroup = sg * sg
+        guard
+            let p = Statistics.welchPValue(
+                meanA: g.mean, varianceA: varianceGroup, countA: ng, meanB: meanRest, varianceB: varianceRest, countB: nr)
+        else { return nil }
+        return VersusRest(
+            difference: (g.mean - meanRest) / 4 * 100, pValue: p, qValue: p,
+            mdd: detectableFactor * (varianceGroup / ng + varianceRest / nr).squareRoot() * 25)
     }
 }

@@ -74,7 +74,7 @@ public enum AssessmentScoring {
                 scoreGroup(
                     group.name, members: group.members, responses: responses, plan: plan, hasOutcomeItem: hasOutcomeItem, options: options))
         }
-        return AssessmentResult(overall: overall, groups: results)
+        return AssessmentResult(overall: overall, groups: results).comparingGroups()
     }
 
     static func scoreGroup(
@@ -131,17 +131,21 @@ public enum AssessmentScoring {
         return item.reverse ? 6 - Int(raw) : Int(raw)
     }
 
+    /// One respondent's mean over the dimension's answered items (after reversal); nil when
+    /// they answered none.
+    static func respondentMean(_ dimension: DimensionPlan.Dimension, respondent: Int, responses: AssessmentResponses) -> Double? {
+        var sum = 0, count = 0
+        for item in dimension.items {
+            guard let value = scoredAnswer(responses, respondent: respondent, item: item) else { continue }
+            sum += value
+            count += 1
+        }
+        return count > 0 ? Double(sum) / Double(count) : nil
+    }
+
     /// Each member's mean over the dimension's answered items; members with none are left out.
     static func respondentMeans(_ dimension: DimensionPlan.Dimension, members: [Int], responses: AssessmentResponses) -> [Double] {
-        members.compactMap { member in
-            var sum = 0, count = 0
-            for item in dimension.items {
-                guard let value = scoredAnswer(responses, respondent: member, item: item) else { continue }
-                sum += value
-                count += 1
-            }
-            return count > 0 ? Double(sum) / Double(count) : nil
-        }
+        members.compactMap { respondentMean(dimension, respondent: $0, responses: responses) }
     }
 
     static func layerBalance(_ dimensions: [AssessmentResult.DimensionScore], options: Options) -> AssessmentResult.LayerBalance? {

@@ -74,7 +74,7 @@ public struct AssessmentSumsPlan: Sendable {
             guard visibility.childShown[index] else { return .suppressed(group: group.name) }
             return .shown(scorer.scores(group.name, group.cell.sums, n: group.cell.respondents, named: group.cell.named))
         }
-        return AssessmentResult(overall: overall, groups: results)
+        return AssessmentResult(overall: overall, groups: results).comparingGroups()
     }
 
     /// Wave-over-wave change of one group from the sums of both waves: the figures of
@@ -85,25 +85,26 @@ public struct AssessmentSumsPlan: Sendable {
             let key = "\(dimension.ref.framework)/\(dimension.label)"
             if earlier[key] == nil { earlier[key] = (previousPlan.layout.offsets[index], dimension.items.count) }
         }
-        return layout.plan.dimensions.enumerated().compactMap { index, dimension in
-            guard let before = earlier["\(dimension.ref.framework)/\(dimension.label)"],
-                let a = FastAssessmentScoring.Scorer.respondentMeans(previous.sums, base: before.offset, items: before.items),
-                let b = FastAssessmentScoring.Scorer.respondentMeans(
-                    current.sums, base: layout.offsets[index], items: dimension.items.count)
-            else { return nil }
-            let meanA = a.sum / a.n, meanB = b.sum / b.n
-            let pValue: Double? =
-                a.n >= 2 && b.n >= 2
-                ? Statistics.welchPValue(
-                    meanA: meanA, varianceA: FastAssessmentScoring.Scorer.sampleVariance(sum: a.sum, squares: a.squares, n: a.n),
-                    countA: a.n,
-                    meanB: meanB, varianceB: FastAssessmentScoring.Scorer.sampleVariance(sum: b.sum, squares: b.squares, n: b.n),
-                    countB: b.n)
-                : nil
-            return AssessmentTrend.Change(
-                framework: dimension.ref.framework, dimension: dimension.label, previousMean: meanA, mean: meanB, change: meanB - meanA,
-                scoreChange: (meanB - meanA) / 4 * 100, pValue: pValue)
-        }
+        return AssessmentTrend.correctedForFramework(
+            layout.plan.dimensions.enumerated().compactMap { index, dimension in
+                guard let before = earlier["\(dimension.ref.framework)/\(dimension.label)"],
+                    let a = FastAssessmentScoring.Scorer.respondentMeans(previous.sums, base: before.offset, items: before.items),
+                    let b = FastAssessmentScoring.Scorer.respondentMeans(
+                        current.sums, base: layout.offsets[index], items: dimension.items.count)
+                else { return nil }
+                let meanA = a.sum / a.n, meanB = b.sum / b.n
+                let pValue: Double? =
+                    a.n >= 2 && b.n >= 2
+                    ? Statistics.welchPValue(
+                        meanA: meanA, varianceA: FastAssessmentScoring.Scorer.sampleVariance(sum: a.sum, squares: a.squares, n: a.n),
+                        countA: a.n,
+                        meanB: meanB, varianceB: FastAssessmentScoring.Scorer.sampleVariance(sum: b.sum, squares: b.squares, n: b.n),
+                        countB: b.n)
+                    : nil
+                return AssessmentTrend.Change(
+                    framework: dimension.ref.framework, dimension: dimension.label, previousMean: meanA, mean: meanB, change: meanB - meanA,
+                    scoreChange: (meanB - meanA) / 4 * 100, pValue: pValue)
+            })
     }
 
     /// FNV-1a, 64 bits, as hex: a short stable name for the plan's description.

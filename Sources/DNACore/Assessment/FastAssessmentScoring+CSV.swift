@@ -203,7 +203,7 @@ extension FastAssessmentScoring {
                 guard visibility.childShown[position] else { return .suppressed(group: groupNames[index]) }
                 return .shown(scorer.scores(groupNames[index], combined[index], n: respondents[index], named: named[index]))
             }
-            return AssessmentResult(overall: overall, groups: groups)
+            return AssessmentResult(overall: overall, groups: groups).comparingGroups()
         }
     }
 }

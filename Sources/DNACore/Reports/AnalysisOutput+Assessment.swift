@@ -1,7 +1,8 @@
 extension AnalysisOutput {
     static let assessmentColumns = [
         "group", "suppressed", "group_n", "line_of_sight_coverage", "framework", "dimension", "n", "mean", "sd", "ci95_low",
-        "ci95_high", "score", "favorable", "unfavorable", "alpha",
+        "ci95_high", "score", "favorable", "unfavorable", "alpha", "vs_rest_difference", "vs_rest_p_value", "vs_rest_q_value",
+        "vs_rest_mdd",
     ]
 
     public static func render(_ result: AssessmentResult, as format: OutputFormat) -> String {
@@ -22,7 +23,8 @@ extension AnalysisOutput {
                         prefix + [
                             dimension.framework, dimension.dimension, String(dimension.n), exact(dimension.mean), exact(dimension.sd),
                             exact(dimension.ci95Low), exact(dimension.ci95High), exact(dimension.score), exact(dimension.favorable),
-                            exact(dimension.unfavorable), exact(dimension.alpha),
+                            exact(dimension.unfavorable), exact(dimension.alpha), exact(dimension.vsRest?.difference),
+                            exact(dimension.vsRest?.pValue), exact(dimension.vsRest?.qValue), exact(dimension.vsRest?.mdd),
                         ])
                 }
             }
@@ -42,16 +44,23 @@ extension AnalysisOutput {
                 }
                 text += "\n"
                 text += markdownTable(
-                    header: ["Dimension", "n", "Mean", "Score", "95% CI", "Favorable", "Unfavorable", "Alpha"],
+                    header: ["Dimension", "n", "Mean", "Score", "95% CI", "Favorable", "Unfavorable", "Alpha", "Vs. the rest"],
                     rows: scores.dimensions.map { d in
                         [
                             "\(d.framework)/\(d.dimension)", String(d.n), rounded(d.mean), rounded(d.score, 1),
                             d.ci95Low.map { "\(rounded($0))–\(rounded(d.ci95High))" } ?? "–", percent(d.favorable), percent(d.unfavorable),
-                            rounded(d.alpha),
+                            rounded(d.alpha), versusRest(d.vsRest),
                         ]
                     })
             }
             return text
         }
+    }
+
+    /// "+6.2 (q 0.003)" for a difference the correction keeps, with "*" when q < 0.05.
+    static func versusRest(_ comparison: AssessmentResult.VersusRest?) -> String {
+        guard let comparison else { return "–" }
+        let sign = comparison.difference > 0 ? "+" : ""
+        return "\(sign)\(rounded(comparison.difference, 1)) (q \(rounded(comparison.qValue, 3)))" + (comparison.qValue < 0.05 ? " *" : "")
     }
 }
