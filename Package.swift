@@ -31,10 +31,13 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
+        // The key-driver bootstrap's hot loop in C, so it can use AVX2 and FMA where the
+        // processor has them (chosen at run time) while the rest stays portable.
+        .target(name: "CDriverKernel"),
         // Domain values, file formats and analytics. Pure: no I/O, no clock, no logging.
         .target(
             name: "DNACore",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["CDriverKernel", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources/frameworks"), .copy("Resources/instruments")]
         ),
         // The only module that talks to a database driver.

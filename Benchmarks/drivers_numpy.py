@@ -34,12 +34,13 @@ def main():
     arguments = parser.parse_args()
     ids, reverse, dimensions = plan(arguments.instrument)
     frame = pd.read_csv(arguments.responses, dtype=str, keep_default_na=False)
-    answers = frame[ids].apply(pd.to_numeric, errors="coerce").to_numpy(dtype=float)
+    answers = frame[ids].apply(pd.to_numeric, errors="coerce").to_numpy(dtype=float, copy=True)
     answers[(answers < 1) | (answers > 5)] = np.nan
     flipped = np.array(reverse)
     answers[:, flipped] = 6 - answers[:, flipped]
     target_framework, target_dimension = arguments.target.split("/", 1)
-    forces = [(d, idx) for f, d, idx in dimensions if f == "os-canvas" and "/" not in d and d != target_dimension]
+    forces = [(d, idx) for f, d, idx in dimensions
+              if f == "os-canvas" and "/" not in d and (target_framework, target_dimension) != (f, d)]
     target = next(idx for f, d, idx in dimensions if f == target_framework and d == target_dimension)
     with np.errstate(invalid="ignore", divide="ignore"):
         columns = [np.nanmean(answers[:, idx], axis=1) for _, idx in forces] + [np.nanmean(answers[:, target], axis=1)]

@@ -35,8 +35,12 @@ def main():
     a, b = json.loads(our_output)["overall"], json.loads(peer_output)["overall"]
     if a["n"] != b["n"] or abs(a["r2"] - b["r2"]) > 1e-9:
         sys.exit(f"P8: the two disagree: n {a['n']} vs {b['n']}, R² {a['r2']} vs {b['r2']}")
-    for x, y in zip(a["drivers"], b["drivers"]):
-        if x["dimension"] != y["dimension"] or abs(x["weight"] - y["weight"]) > 1e-9:
+    peer_drivers = {d["dimension"]: d for d in b["drivers"]}
+    if set(peer_drivers) != {d["dimension"] for d in a["drivers"]}:
+        sys.exit(f"P8: different predictors: {sorted(peer_drivers)}")
+    for x in a["drivers"]:
+        y = peer_drivers[x["dimension"]]
+        if abs(x["weight"] - y["weight"]) > 1e-9:
             sys.exit(f"P8: weights differ for {x['dimension']}: {x['weight']} vs {y['weight']}")
         width = x["ci95_high"] - x["ci95_low"]
         if abs(x["ci95_low"] - y["ci95_low"]) > 0.25 * width + 1e-6 or abs(x["ci95_high"] - y["ci95_high"]) > 0.25 * width + 1e-6:

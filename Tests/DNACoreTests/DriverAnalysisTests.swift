@@ -109,4 +109,26 @@ struct DriverAnalysisTests {
         }
         #expect(error?.description.hasPrefix("--framework nope: the instrument has no items in its dimensions") == true)
     }
+
+    @Test("the bootstrap's batched single-precision sums give the double-precision correlations, narrow or wide", arguments: [5, 13, 19])
+    func singlePrecisionMoments(columns: Int) throws {
+        var random = Xoshiro256(seed: 9, stream: 1)
+        func uniform() -> Double { Double(random.next() >> 11) / Double(1 << 53) }
+        let rows = (0..<3000).map { _ in
+            let shared = uniform()
+            return (0..<columns).map { _ in (1 + 4 * (0.6 * shared + 0.4 * uniform()) * 4).rounded() / 4 }
+        }
+        let sample = DriverSample(rows: rows, columns: columns)
+        // Resample 0 counts every row once, resample 1 every third row three times.
+        let counts = (0..<2).flatMap { b in (0..<rows.count).map { i in UInt16(b == 0 ? 1 : (i % 3 == 0 ? 3 : 0)) } }
+        let moments = counts.withUnsafeBufferPointer { SingleRows(sample).moments(counts: $0, resamples: 2) }
+        let exact = try #require(sample.correlations())
+        let single = try #require(moments[0].correlations(columns: columns))
+        for (a, b) in zip(exact.rxx + exact.rxy, single.rxx + single.rxy) { #expect(abs(a - b) < 1e-5) }
+        let everyThird = rows.enumerated().filter { $0.offset % 3 == 0 }.map(\.element)
+        let direct = try #require(DriverSample(rows: everyThird, columns: columns).correlations())
+        let weighted = try #require(moments[1].correlations(columns: columns))
+        for (a, b) in zip(direct.rxx + direct.rxy, weighted.rxx + weighted.rxy) { #expect(abs(a - b) < 1e-5) }
+        #expect(moments[1].total == Double(everyThird.count * 3))
+    }
 }

@@ -1,3 +1,4 @@
+import CDriverKernel
 import Dispatch
 
 /// The rows a driver analysis works on: per respondent, the predictors' scores and the
@@ -24,82 +25,161 @@ struct DriverSample: Sendable {
         self.values = values
     }
 
-    /// The correlations of the sample (each row counted `counts[i]` times, or once): the
-    /// predictors' matrix and their correlations with the target; nil when a column does not
-    /// vary.
-    func correlations(counts: UnsafeBufferPointer<UInt32>? = nil) -> (rxx: [Double], rxy: [Double])? {
-        let stride = self.stride, chunks = stride / Self.lanes, m = columns
-        // products[j * chunks + c] holds Σ w x_j x_[4c..4c+3]; only chunks at or right of j's
-        // are summed, the rest is mirrored after.
-        var products = [SIMD4<Double>](repeating: .zero, count: m * chunks)
-        var sums = [SIMD4<Double>](repeating: .zero, count: chunks)
+    /// Weighted sums of a sample's columns and of their products: all a correlation matrix
+    /// needs.
+    struct Moments {
         var total = 0.0
+        var sums: [Double]
+        /// Row-major m x m; only j <= k is filled.
+        var products: [Double]
+
+        init(columns m: Int) {
+            sums = [Double](repeating: 0, count: m)
+            products = [Double](repeating: 0, count: m * m)
+        }
+
+        /// The predictors' correlation matrix and their correlations with the target (the
+        /// last column); nil with under 3 rows or a column that does not vary.
+        func correlations(columns m: Int) -> (rxx: [Double], rxy: [Double])? {
+            guard total >= 3 else { return nil }
+            var covariance = [Double](repeating: 0, count: m * m)
+            for j in 0..<m {
+                for k in j..<m {
+                    let value = products[j * m + k] - sums[j] * sums[k] / total
+                    covariance[j * m + k] = value
+                    covariance[k * m + j] = value
+                }
+            }
+            let scale = (0..<m).map { max(0, covariance[$0 * m + $0]).squareRoot() }
+            // A column that does not vary (within rounding) has no correlation.
+            guard scale.allSatisfy({ $0 > 1e-6 * total.squareRoot() }) else { return nil }
+            let p = m - 1
+            var rxx = [Double](repeating: 0, count: p * p), rxy = [Double](repeating: 0, count: p)
+            for j in 0..<p {
+                for k in 0..<p { rxx[j * p + k] = j == k ? 1 : covariance[j * m + k] / (scale[j] * scale[k]) }
+                rxy[j] = covariance[j * m + p] / (scale[j] * scale[p])
+            }
+            return (rxx, rxy)
+        }
+    }
+
+    /// The sample's correlations, in double precision throughout: the figures the analysis
+    /// reports.
+    func correlations() -> (rxx: [Double], rxy: [Double])? {
+        var moments = Moments(columns: columns)
+        let m = columns, stride = self.stride
+        moments.total = Double(rows)
         values.withUnsafeBufferPointer { data in
-            data.baseAddress!.withMemoryRebound(to: SIMD4<Double>.self, capacity: rows * chunks) { vectors in
-                products.withUnsafeMutableBufferPointer { products in
-                    for row in 0..<rows {
-                        let weight = counts.map { Double($0[row]) } ?? 1
-                        if weight == 0 { continue }
-                        total += weight
-                        let base = row * chunks
-                        for c in 0..<chunks { sums[c] += weight * vectors[base + c] }
-                        for j in 0..<m {
-                            let factor = weight * data[row * stride + j]
-                            let first = j / Self.lanes
-                            for c in first..<chunks { products[j * chunks + c] += factor * vectors[base + c] }
-                        }
-                    }
+            for row in 0..<rows {
+                let base = row * stride
+                for j in 0..<m {
+                    let x = data[base + j]
+                    moments.sums[j] += x
+                    for k in j..<m { moments.products[j * m + k] += x * data[base + k] }
                 }
             }
         }
-        guard total >= 3 else { return nil }
-        func product(_ j: Int, _ k: Int) -> Double {
-            let (low, high) = j <= k ? (j, k) : (k, j)
-            return products[low * chunks + high / Self.lanes][high % Self.lanes]
-        }
-        func sum(_ j: Int) -> Double { sums[j / Self.lanes][j % Self.lanes] }
-        var covariance = [Double](repeating: 0, count: m * m)
-        for j in 0..<m {
-            for k in j..<m {
-                let value = product(j, k) - sum(j) * sum(k) / total
-                covariance[j * m + k] = value
-                covariance[k * m + j] = value
-            }
-        }
-        let scale = (0..<m).map { covariance[$0 * m + $0].squareRoot() }
-        // A column that does not vary (within rounding) has no correlation.
-        guard scale.allSatisfy({ $0 > 1e-9 * total.squareRoot() }) else { return nil }
-        let p = m - 1
-        var rxx = [Double](repeating: 0, count: p * p), rxy = [Double](repeating: 0, count: p)
-        for j in 0..<p {
-            for k in 0..<p { rxx[j * p + k] = j == k ? 1 : covariance[j * m + k] / (scale[j] * scale[k]) }
-            rxy[j] = covariance[j * m + p] / (scale[j] * scale[p])
-        }
-        return (rxx, rxy)
+        return moments.correlations(columns: m)
     }
 
+    /// Resamples drawn at once, sharing each pass over the rows: the rows are read from
+    /// memory once per batch instead of once per resample.
+    static let batch = 16
     /// The weights of `resamples` bootstrap resamples (rows drawn with replacement), each from
     /// its own random stream made from `seed` and its number, so the figures do not depend on
     /// how many cores share the work. A resample whose predictors are dependent is nil.
     func bootstrap(resamples: Int, seed: UInt64, parallelism: Int) -> [[Double]?] {
         let results = ResampleResults(count: resamples)
-        let workers = max(1, min(parallelism, resamples))
+        let batches = (resamples + Self.batch - 1) / Self.batch
+        let workers = max(1, min(parallelism, batches))
+        let floats = SingleRows(self)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var counts = [UInt32](repeating: 0, count: rows)
-            var resample = worker
-            while resample < resamples {
-                var random = Xoshiro256(seed: seed, stream: UInt64(resample))
+            var counts = [UInt16](repeating: 0, count: rows * Self.batch)
+            var batch = worker
+            while batch < batches {
+                let first = batch * Self.batch, size = min(Self.batch, resamples - first)
                 for index in 0..<counts.count { counts[index] = 0 }
                 let n = UInt64(rows)
-                for _ in 0..<rows { counts[Int(random.next().multipliedFullWidth(by: n).high)] += 1 }
-                let weights = counts.withUnsafeBufferPointer { counts in
-                    correlations(counts: counts).flatMap { RelativeWeights.weights(rxx: $0.rxx, rxy: $0.rxy)?.weights }
+                for b in 0..<size {
+                    var random = Xoshiro256(seed: seed, stream: UInt64(first + b))
+                    let offset = b * rows
+                    for _ in 0..<rows { counts[offset + Int(random.next().multipliedFullWidth(by: n).high)] += 1 }
                 }
-                results.set(resample, weights)
-                resample += workers
+                let moments = counts.withUnsafeBufferPointer { floats.moments(counts: $0, resamples: size) }
+                for b in 0..<size {
+                    let weights = moments[b].correlations(columns: columns).flatMap {
+                        RelativeWeights.weights(rxx: $0.rxx, rxy: $0.rxy)?.weights
+                    }
+                    results.set(first + b, weights)
+                }
+                batch += workers
             }
         }
         return results.all()
+    }
+}
+
+/// The rows in single precision, padded to 16 columns, for the bootstrap's many passes
+/// (summed by the C kernel, `cdna_weighted_moments`); a sample of more than 16 columns is
+/// summed here in double precision.
+struct SingleRows: Sendable {
+    static let lanes = 16
+    let columns: Int
+    let rows: Int
+    let values: [Float]
+    let wide: Bool
+    let doubles: [Double]
+    let stride: Int
+
+    init(_ sample: DriverSample) {
+        columns = sample.columns
+        rows = sample.rows
+        wide = sample.columns > Self.lanes
+        stride = sample.stride
+        doubles = wide ? sample.values : []
+        var values = [Float](repeating: 0, count: wide ? 0 : rows * Self.lanes)
+        if !wide {
+            for row in 0..<rows {
+                for j in 0..<columns { values[row * Self.lanes + j] = Float(sample.values[row * sample.stride + j]) }
+            }
+        }
+        self.values = values
+    }
+
+    /// The moments of each of `resamples` (at most `DriverSample.batch`) resamples,
+    /// `counts[b * rows + i]` being how often row i was drawn in resample b.
+    func moments(counts: UnsafeBufferPointer<UInt16>, resamples: Int) -> [DriverSample.Moments] {
+        precondition(resamples <= DriverSample.batch && counts.count >= resamples * rows, "a batch larger than the kernel takes")
+        var result = [DriverSample.Moments](repeating: .init(columns: columns), count: resamples)
+        let m = columns
+        if wide {
+            for b in 0..<resamples {
+                for row in 0..<rows {
+                    let weight = Double(counts[b * rows + row])
+                    if weight == 0 { continue }
+                    result[b].total += weight
+                    for j in 0..<m {
+                        let x = weight * doubles[row * stride + j]
+                        result[b].sums[j] += x
+                        for k in j..<m { result[b].products[j * m + k] += x * doubles[row * stride + k] }
+                    }
+                }
+            }
+            return result
+        }
+        var totals = [Double](repeating: 0, count: resamples)
+        var sums = [Double](repeating: 0, count: resamples * m)
+        var products = [Double](repeating: 0, count: resamples * m * m)
+        values.withUnsafeBufferPointer { values in
+            cdna_weighted_moments(
+                values.baseAddress, Int64(rows), Int32(m), counts.baseAddress, Int32(resamples), &totals, &sums, &products)
+        }
+        for b in 0..<resamples {
+            result[b].total = totals[b]
+            result[b].sums = Array(sums[(b * m)..<((b + 1) * m)])
+            result[b].products = Array(products[(b * m * m)..<((b + 1) * m * m)])
+        }
+        return result
     }
 }
 
