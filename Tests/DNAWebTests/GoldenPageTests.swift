@@ -47,13 +47,13 @@ struct GoldenPageTests {
         try Self.check("line-of-sight.svg", svg)
     }
 
-    @Test("the heatmap: long column names at an angle, a hidden group, the colour legend")
+    @Test("the heatmap: long column names at an angle, a hidden group, cells marked by the corrected comparison, the legends")
     func heatmap() throws {
         let svg = Charts.heatmap(
             title: "Scores by unit", columns: ["Purpose", "Authority", "Information & reporting", "Membership"],
             rows: [
                 .init(label: "Everyone", depth: 0, scores: [71.25, 40, nil, 55.5]),
-                .init(label: "Claims", depth: 1, scores: [80, 35.4, 62, 0]),
+                .init(label: "Claims", depth: 1, scores: [80, 35.4, 62, 0], marks: [.higher, .lower, .plain, .undetectable]),
                 .init(label: "Finance", depth: 1, scores: nil),
             ])
         try Self.check("heatmap.svg", svg)

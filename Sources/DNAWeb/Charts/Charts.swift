@@ -124,6 +124,38 @@ enum Charts {
         var depth: Int
         /// Nil when the group is hidden by the anonymity rule.
         var scores: [Double?]?
+        /// Per cell, what the comparison with everyone else says; nil for no marks.
+        var marks: [HeatmapMark]? = nil
+    }
+
+    /// A heatmap cell's comparison with everyone else (`AssessmentResult.VersusRest`).
+    enum HeatmapMark: Equatable {
+        case plain
+        /// Higher or lower than everyone else, with the Benjamini-Hochberg q under 0.05.
+        case higher, lower
+        /// Not significant, and the group too small to detect a 10-point difference.
+        case undetectable
+
+        init(_ comparison: AssessmentResult.VersusRest?) {
+            guard let comparison else {
+                self = .plain
+                return
+            }
+            if comparison.qValue < 0.05 {
+                self = comparison.difference > 0 ? .higher : .lower
+            } else {
+                self = comparison.mdd > 10 ? .undetectable : .plain
+            }
+        }
+
+        /// The cell's text beside its score, for tables.
+        var suffix: String {
+            switch self {
+            case .higher: " ▲"
+            case .lower: " ▼"
+            case .plain, .undetectable: ""
+            }
+        }
     }
 
     /// Groups (rows) x dimensions (columns); each cell shows its score as text on a colour.
@@ -131,7 +163,9 @@ enum Charts {
         // Column names are written at -55°: the header is as tall, and the drawing reaches as
         // far right, as the longest name needs, so no name is cut; below the rows a legend
         // explains the colours.
-        let labelWidth = 190.0, cell = 46.0, rowHeight = cell * 0.7, legendHeight = 40.0
+        let labelWidth = 190.0, cell = 46.0, rowHeight = cell * 0.7
+        let marked = rows.contains { $0.marks != nil }
+        let legendHeight = marked ? 84.0 : 40.0
         let longest = widest(columns, fontSize: 11)
         let header = max(60, longest * sin(55 * Double.pi / 180) + 14)
         let body = labelWidth + cell * Double(columns.count)
@@ -160,10 +194,13 @@ enum Charts {
             }
             for (index, score) in scores.enumerated() {
                 let x = labelWidth + cell * Double(index)
+                let mark = row.marks?[index] ?? .plain
+                let colour = mark == .undetectable ? DesignTokens.soft : score.map(fill) ?? DesignTokens.background
+                let outline = mark == .higher || mark == .lower ? " stroke=\"\(DesignTokens.ink)\" stroke-width=\"2.5\"" : ""
                 svg +=
-                    "<rect x=\"\(number(x + 1))\" y=\"\(number(y + 1))\" width=\"\(number(cell - 2))\" height=\"\(number(rowHeight - 2))\" fill=\"\(score.map(fill) ?? "\(DesignTokens.background)")\"/>"
+                    "<rect x=\"\(number(x + 2))\" y=\"\(number(y + 2))\" width=\"\(number(cell - 4))\" height=\"\(number(rowHeight - 4))\" fill=\"\(colour)\"\(outline)/>"
                 svg +=
-                    "<text x=\"\(number(x + cell / 2))\" y=\"\(number(y + rowHeight * 0.65))\" font-size=\"12\" text-anchor=\"middle\" fill=\"\(DesignTokens.ink)\">\(AnalysisOutput.rounded(score, 0))</text>"
+                    "<text x=\"\(number(x + cell / 2))\" y=\"\(number(y + rowHeight * 0.65))\" font-size=\"12\" text-anchor=\"middle\" fill=\"\(mark == .undetectable ? DesignTokens.muted : DesignTokens.ink)\">\(AnalysisOutput.rounded(score, 0))\(mark.suffix)</text>"
             }
         }
         svg +=
@@ -174,6 +211,17 @@ enum Charts {
                 "<rect x=\"\(number(x))\" y=\"\(number(legendTop + 4))\" width=\"18\" height=\"18\" fill=\"\(band.colour)\" stroke=\"\(DesignTokens.muted)\" stroke-width=\"0.5\"/>"
             svg +=
                 "<text x=\"\(number(x + 24))\" y=\"\(number(legendTop + 17))\" font-size=\"12\" fill=\"\(DesignTokens.ink)\">\(escape(band.label))</text>"
+        }
+        if marked {
+            let y = legendTop + 44
+            svg +=
+                "<rect x=\"6\" y=\"\(number(y))\" width=\"18\" height=\"18\" fill=\"\(DesignTokens.background)\" stroke=\"\(DesignTokens.ink)\" stroke-width=\"2.5\"/>"
+            svg +=
+                "<text x=\"30\" y=\"\(number(y + 13))\" font-size=\"12\" fill=\"\(DesignTokens.ink)\">\(escape("▲ ▼ outlined: differs from everyone else (q < 0.05, corrected over all cells)" as AdminText))</text>"
+            svg +=
+                "<rect x=\"6\" y=\"\(number(y + 22))\" width=\"18\" height=\"18\" fill=\"\(DesignTokens.soft)\" stroke=\"\(DesignTokens.muted)\" stroke-width=\"0.5\"/>"
+            svg +=
+                "<text x=\"30\" y=\"\(number(y + 35))\" font-size=\"12\" fill=\"\(DesignTokens.ink)\">\(escape("grey: too few people to detect a 10-point difference" as AdminText))</text>"
         }
         return svg + "</g></svg>"
     }

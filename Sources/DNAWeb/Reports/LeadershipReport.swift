@@ -137,8 +137,11 @@ public enum LeadershipReport {
             header: ["Group"] + figures.framework.dimensions.map(\.name),
             rows: figures.heatmapRows.map { row in
                 [String(repeating: "· ", count: row.depth) + row.label]
-                    + (row.scores.map { $0.map { Out.rounded($0, 0) } } ?? figures.framework.dimensions.map { _ in "hidden" })
+                    + (row.scores.map { scores in
+                        scores.enumerated().map { index, score in Out.rounded(score, 0) + (row.marks?[index].suffix ?? "") }
+                    } ?? figures.framework.dimensions.map { _ in "hidden" })
             })
+        text += "\n▲ and ▼: above or below everyone else after correcting for every cell (Benjamini-Hochberg q < 0.05).\n"
         if figures.hiddenGroups > 0 {
             text += "\n\(figures.hiddenGroups) groups are hidden to protect anonymity.\n"
         }

@@ -53,7 +53,13 @@ struct ScorecardFigures {
         shownGroups.map { group in
             Charts.HeatmapRow(
                 label: groupName(group.group), depth: group.group == "all" ? 0 : (scorecard.groupDepths[group.group] ?? 0) + 1,
-                scores: group.scores.map { scores in framework.dimensions.map { scores.dimension(framework.id, $0.id)?.score } })
+                scores: group.scores.map { scores in framework.dimensions.map { scores.dimension(framework.id, $0.id)?.score } },
+                // The overall row has no one else to be compared with.
+                marks: group.group == "all"
+                    ? nil
+                    : group.scores.map { scores in
+                        framework.dimensions.map { Charts.HeatmapMark(scores.dimension(framework.id, $0.id)?.vsRest) }
+                    })
         }
     }
 

@@ -61,12 +61,17 @@ enum ScorecardHTML {
                     svg: Charts.heatmap(
                         title: "Scores (0-100) of \(figures.framework.name) for each group",
                         columns: figures.framework.dimensions.map(\.name), rows: figures.heatmapRows),
-                    caption: "Each cell is the group's score on the colour of its band (legend below the cells); – means not measured.",
+                    caption:
+                        "Each cell is the group's score on the colour of its band (legend below the cells); – means not measured. Only a cell outlined and marked ▲ or ▼ differs from everyone else once every cell is corrected for; a grey cell's group is too small to show a 10-point difference.",
                     table: DataTable(
                         columns: ["Group"] + figures.framework.dimensions.map { AdminText(verbatim: $0.name) },
                         rows: figures.heatmapRows.map { row in
                             [row.label]
-                                + (row.scores.map { $0.map { AnalysisOutput.rounded($0, 0) } }
+                                + (row.scores.map { scores in
+                                    scores.enumerated().map { index, score in
+                                        AnalysisOutput.rounded(score, 0) + (row.marks?[index].suffix ?? "")
+                                    }
+                                }
                                     ?? figures.framework.dimensions.map { _ in AdminText("hidden") })
                         }))
             }
