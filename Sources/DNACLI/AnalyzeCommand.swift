@@ -96,15 +96,28 @@ struct AnalyzeCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Score an outcome study: importance, satisfaction, opportunity.")
         @Option(help: "CSV respondent,segment,outcome,importance,satisfaction.") var responses: String
         @Option(help: "Cut by segment (the only breakdown).") var by: String?
+        @Flag(help: "Find segments by the customers' unmet outcomes (k-means++, k from 2 to 5 by silhouette).") var findSegments = false
+        @Option(help: "With --find-segments: this many segments instead of the best of 2 to 5.") var k: Int?
         @OptionGroup var output: FormatOption
 
         func validate() throws {
             if let by, by != "segment" { throw ValidationError("--by accepts only 'segment'") }
+            if let k, !(2...20).contains(k) { throw ValidationError("--k must be from 2 to 20") }
+            if k != nil && !findSegments { throw ValidationError("--k goes with --find-segments") }
         }
 
         func run() async throws {
             try await runCommand {
                 let mapped = try mapFile(responses)
+                if findSegments {
+                    let ratings = try OutcomeStudy.read(file: responses, bytes: Array(mapped))
+                    do {
+                        Console.write(AnalysisOutput.render(try OutcomeSegments.find(ratings, k: k), as: output.format))
+                    } catch let problem as OutcomeSegments.Problem {
+                        throw CLIError(problem.description)
+                    }
+                    return
+                }
                 let bySegment = by == "segment"
                 let scores =
                     try mapped.withUnsafeBytes { FastCustomerScoring.outcomes(csv: $0, bySegment: bySegment) }

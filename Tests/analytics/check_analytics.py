@@ -4,7 +4,8 @@ implementations in NumPy and SciPy on generated responses to the bundled instrum
 formulas with numpy.linalg.eigh), overall and per unit, for each kind of target, its bootstrap
 reproducible with a seed and its intervals around the estimates; and `cdna analyze assessment
 --by unit`'s comparisons with everyone else (scipy.stats.ttest_ind with unequal variances,
-Benjamini-Hochberg written here, the minimum detectable difference)."""
+Benjamini-Hochberg written here, the minimum detectable difference); and `cdna analyze outcomes
+--find-segments` finding planted customer segments again (adjusted Rand index over 0.8)."""
 
 import argparse
 import csv
@@ -240,6 +241,64 @@ def comparison_checks(checks, cdna, work):
     checks.expect(0 < significant < len(found), f"the planted unit effects are found and not everything is ({significant} of {len(found)})")
 
 
+def adjusted_rand(a, b):
+    """Hubert and Arabie's adjusted Rand index of two labelings."""
+    la, lb = sorted(set(a)), sorted(set(b))
+    table = np.zeros((len(la), len(lb)))
+    for x, y in zip(a, b):
+        table[la.index(x), lb.index(y)] += 1
+    comb = lambda n: n * (n - 1) / 2
+    index = comb(table).sum()
+    rows, cols = comb(table.sum(axis=1)).sum(), comb(table.sum(axis=0)).sum()
+    expected = rows * cols / comb(len(a))
+    return (index - expected) / ((rows + cols) / 2 - expected)
+
+
+def segment_checks(checks, cdna, work):
+    """Three planted groups of customers, each with its own three unmet outcomes out of twelve,
+    spread evenly over two given segments that do not match them."""
+    rng = random.Random(11)
+    path = os.path.join(work, "outcomes.csv")
+    planted = {}
+    with open(path, "w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["respondent", "segment", "outcome", "importance", "satisfaction"])
+        for number in range(450):
+            group = number % 3
+            customer = f"c{number}"
+            planted[customer] = group
+            given = "home" if rng.random() < 0.5 else "smb"
+            for outcome in range(12):
+                unmet = outcome // 3 == group
+                importance = min(5, max(1, round(rng.gauss(4.6 if unmet else 3, 0.6))))
+                satisfaction = min(5, max(1, round(rng.gauss(1.6 if unmet else 3.2, 0.6))))
+                writer.writerow([customer, given, f"o{outcome + 1}", importance, satisfaction])
+    run_segments = lambda *extra: subprocess.run([cdna, "analyze", "outcomes", "--responses", path, "--find-segments", *extra],
+                                                 capture_output=True, text=True)
+    done = run_segments()
+    checks.expect(done.returncode == 0, f"analyze outcomes --find-segments runs ({done.stderr.strip()[:200]})")
+    result = json.loads(done.stdout)
+    checks.expect(result["k"] == 3, f"the silhouette picks the three planted segments (k = {result['k']})")
+    found = {customer: segment["segment"] for segment in result["segments"] for customer in segment["respondents"]}
+    checks.expect(sorted(found) == sorted(planted), "every customer is in exactly one segment")
+    customers = sorted(planted)
+    ari = adjusted_rand([planted[c] for c in customers], [found[c] for c in customers])
+    checks.expect(ari > 0.8, f"the planted segments are found again (adjusted Rand index {ari:.3f})")
+    for segment in result["segments"]:
+        groups = [planted[c] for c in segment["respondents"]]
+        group = max(set(groups), key=groups.count)
+        mine = {f"o{3 * group + i + 1}" for i in range(3)}
+        checks.expect(mine <= set(segment["underserved"][:3]) and segment["size"] == len(segment["respondents"]),
+                      f"{segment['segment']} lists its planted outcomes first ({segment['underserved']})")
+        checks.expect(sum(segment["given"].values()) == segment["size"] and set(segment["given"]) <= {"home", "smb"},
+                      f"{segment['segment']} says how it cuts across the given segments ({segment['given']})")
+    checks.expect(run_segments().stdout == done.stdout, "the same file gives the same segments (fixed seed)")
+    four = json.loads(run_segments("--k", "4").stdout)
+    checks.expect(four["k"] == 4 and len(four["segments"]) == 4, "--k 4 gives four segments")
+    refused = subprocess.run([cdna, "analyze", "outcomes", "--responses", path, "--k", "3"], capture_output=True, text=True)
+    checks.expect(refused.returncode != 0 and "--find-segments" in refused.stderr, "--k without --find-segments is refused")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--cdna", required=True)
@@ -248,6 +307,7 @@ def main():
     work = tempfile.mkdtemp(prefix="cdna-analytics-")
     drivers_checks(checks, os.path.abspath(arguments.cdna), work)
     comparison_checks(checks, os.path.abspath(arguments.cdna), work)
+    segment_checks(checks, os.path.abspath(arguments.cdna), work)
     print(f"analytics: {checks.passed} passed, 0 failed")
 
 

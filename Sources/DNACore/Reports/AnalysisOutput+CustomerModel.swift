@@ -89,4 +89,25 @@ extension AnalysisOutput {
                 """
         }
     }
+
+    /// `cdna analyze outcomes --find-segments`: the document, a CSV row per segment, or a table.
+    public static func render(_ result: OutcomeSegments.Result, as format: OutputFormat) -> String {
+        func given(_ segment: OutcomeSegments.Segment) -> String {
+            segment.given.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key): \($0.value)" }.joined(separator: "; ")
+        }
+        switch format {
+        case .json: return json(result)
+        case .csv:
+            return csv(
+                header: ["segment", "size", "underserved", "given", "respondents"],
+                rows: result.segments.map {
+                    [$0.segment, String($0.size), $0.underserved.joined(separator: ";"), given($0), $0.respondents.joined(separator: ";")]
+                })
+        case .md:
+            return "# Segments by unmet outcomes\n\n\(result.k) segments, mean silhouette \(rounded(result.silhouette, 2)).\n\n"
+                + markdownTable(
+                    header: ["Segment", "Customers", "Underserved outcomes", "From the given segments"],
+                    rows: result.segments.map { [$0.segment, String($0.size), $0.underserved.joined(separator: ", "), given($0)] })
+        }
+    }
 }
