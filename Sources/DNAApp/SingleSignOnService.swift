@@ -40,8 +40,6 @@ public struct SingleSignOnService: Sendable {
         public var user: User
         public var sessionToken: String
         public var next: String?
-        /// Whether this sign-in made the account.
-        public var created: Bool
     }
 
     /// Finishes a sign-in at the callback. `browserState` is the state from the browser's
@@ -69,16 +67,16 @@ public struct SingleSignOnService: Sendable {
             issuer: person.issuer, subject: person.subject, email: email, name: person.name ?? "",
             emailVerified: person.emailVerified == true,
             groups: person.groups)
-        let result: (user: User, created: Bool, granted: [String: Access])
+        let user: User
         do {
-            result = try await AuditActor.$current.withValue(AuditActor(name: EmailAddress.normalized(email), via: .page)) {
+            user = try await AuditActor.$current.withValue(AuditActor(name: EmailAddress.normalized(email), via: .page)) {
                 try await store.singleSignOn.signIn(identity, newPasswordHash: hash ?? "", now: now)
             }
         } catch StoreError.conflict(let message), StoreError.invalid(let message) {
             throw OpenIDError.refused(message)
         }
-        let session = try await signIn.openSession(userID: result.user.id, now: now)
-        return SignedIn(user: result.user, sessionToken: session.token, next: pending.next, created: result.created)
+        let session = try await signIn.openSession(userID: user.id, now: now)
+        return SignedIn(user: user, sessionToken: session.token, next: pending.next)
     }
 }
 

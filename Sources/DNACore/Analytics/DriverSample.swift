@@ -8,20 +8,17 @@ struct DriverSample: Sendable {
     /// Predictors, then the target.
     let columns: Int
     let rows: Int
-    /// Row-major, `stride` values a row, the padding zero.
+    /// Row-major, `columns` values a row.
     let values: [Double]
-    static let lanes = 4
-    var stride: Int { (columns + Self.lanes - 1) / Self.lanes * Self.lanes }
 
     init(rows raw: [[Double]], columns: Int) {
         self.columns = columns
         rows = raw.count
-        let stride = (columns + Self.lanes - 1) / Self.lanes * Self.lanes
         var means = [Double](repeating: 0, count: columns)
         for row in raw { for j in 0..<columns { means[j] += row[j] } }
         if rows > 0 { for j in 0..<columns { means[j] /= Double(rows) } }
-        var values = [Double](repeating: 0, count: rows * stride)
-        for (index, row) in raw.enumerated() { for j in 0..<columns { values[index * stride + j] = row[j] - means[j] } }
+        var values = [Double](repeating: 0, count: rows * columns)
+        for (index, row) in raw.enumerated() { for j in 0..<columns { values[index * columns + j] = row[j] - means[j] } }
         self.values = values
     }
 
@@ -63,24 +60,30 @@ struct DriverSample: Sendable {
         }
     }
 
-    /// The sample's correlations, in double precision throughout: the figures the analysis
-    /// reports.
-    func correlations() -> (rxx: [Double], rxy: [Double])? {
+    /// The sample's moments in double precision, each row counted `counts[i]` times (once
+    /// without counts).
+    func moments(counts: UnsafeBufferPointer<UInt16>? = nil) -> Moments {
         var moments = Moments(columns: columns)
-        let m = columns, stride = self.stride
-        moments.total = Double(rows)
+        let m = columns
         values.withUnsafeBufferPointer { data in
             for row in 0..<rows {
-                let base = row * stride
+                let weight = counts.map { Double($0[row]) } ?? 1
+                if weight == 0 { continue }
+                moments.total += weight
+                let base = row * m
                 for j in 0..<m {
-                    let x = data[base + j]
+                    let x = weight * data[base + j]
                     moments.sums[j] += x
                     for k in j..<m { moments.products[j * m + k] += x * data[base + k] }
                 }
             }
         }
-        return moments.correlations(columns: m)
+        return moments
     }
+
+    /// The sample's correlations, in double precision throughout: the figures the analysis
+    /// reports.
+    func correlations() -> (rxx: [Double], rxy: [Double])? { moments().correlations(columns: columns) }
 
     /// Resamples drawn at once, sharing each pass over the rows: the rows are read from
     /// memory once per batch instead of once per resample.
@@ -121,26 +124,20 @@ struct DriverSample: Sendable {
 
 /// The rows in single precision, padded to 16 columns, for the bootstrap's many passes
 /// (summed by the C kernel, `cdna_weighted_moments`); a sample of more than 16 columns is
-/// summed here in double precision.
+/// summed by `DriverSample.moments` in double precision.
 struct SingleRows: Sendable {
     static let lanes = 16
-    let columns: Int
-    let rows: Int
+    let sample: DriverSample
     let values: [Float]
-    let wide: Bool
-    let doubles: [Double]
-    let stride: Int
+    var wide: Bool { sample.columns > Self.lanes }
 
     init(_ sample: DriverSample) {
-        columns = sample.columns
-        rows = sample.rows
-        wide = sample.columns > Self.lanes
-        stride = sample.stride
-        doubles = wide ? sample.values : []
-        var values = [Float](repeating: 0, count: wide ? 0 : rows * Self.lanes)
-        if !wide {
-            for row in 0..<rows {
-                for j in 0..<columns { values[row * Self.lanes + j] = Float(sample.values[row * sample.stride + j]) }
+        self.sample = sample
+        let columns = sample.columns
+        var values = [Float](repeating: 0, count: columns > Self.lanes ? 0 : sample.rows * Self.lanes)
+        if columns <= Self.lanes {
+            for row in 0..<sample.rows {
+                for j in 0..<columns { values[row * Self.lanes + j] = Float(sample.values[row * columns + j]) }
             }
         }
         self.values = values
@@ -149,23 +146,10 @@ struct SingleRows: Sendable {
     /// The moments of each of `resamples` (at most `DriverSample.batch`) resamples,
     /// `counts[b * rows + i]` being how often row i was drawn in resample b.
     func moments(counts: UnsafeBufferPointer<UInt16>, resamples: Int) -> [DriverSample.Moments] {
+        let rows = sample.rows, m = sample.columns
         precondition(resamples <= DriverSample.batch && counts.count >= resamples * rows, "a batch larger than the kernel takes")
-        var result = [DriverSample.Moments](repeating: .init(columns: columns), count: resamples)
-        let m = columns
         if wide {
-            for b in 0..<resamples {
-                for row in 0..<rows {
-                    let weight = Double(counts[b * rows + row])
-                    if weight == 0 { continue }
-                    result[b].total += weight
-                    for j in 0..<m {
-                        let x = weight * doubles[row * stride + j]
-                        result[b].sums[j] += x
-                        for k in j..<m { result[b].products[j * m + k] += x * doubles[row * stride + k] }
-                    }
-                }
-            }
-            return result
+            return (0..<resamples).map { b in sample.moments(counts: UnsafeBufferPointer(rebasing: counts[(b * rows)..<((b + 1) * rows)])) }
         }
         var totals = [Double](repeating: 0, count: resamples)
         var sums = [Double](repeating: 0, count: resamples * m)
@@ -174,12 +158,13 @@ struct SingleRows: Sendable {
             cdna_weighted_moments(
                 values.baseAddress, Int64(rows), Int32(m), counts.baseAddress, Int32(resamples), &totals, &sums, &products)
         }
-        for b in 0..<resamples {
-            result[b].total = totals[b]
-            result[b].sums = Array(sums[(b * m)..<((b + 1) * m)])
-            result[b].products = Array(products[(b * m * m)..<((b + 1) * m * m)])
+        return (0..<resamples).map { b in
+            var moments = DriverSample.Moments(columns: m)
+            moments.total = totals[b]
+            moments.sums = Array(sums[(b * m)..<((b + 1) * m)])
+            moments.products = Array(products[(b * m * m)..<((b + 1) * m * m)])
+            return moments
         }
-        return result
     }
 }
 

@@ -10,20 +10,24 @@ extension AccountRepository {
         let user = User(id: makeID(), email: email, name: name.trimmingSpaces(), instanceAdmin: instanceAdmin, createdAt: now)
         do {
             try await write { db in
-                try await AuditLogRepository.audit(
-                    db, workspaceID: nil, action: "user.create", record: "user:\(email)",
-                    summary: instanceAdmin ? "created an instance administrator" : "created a user")
-                try await db.insert(into: "users").columns("id", "email", "name", "password_hash", "instance_admin", "created_at")
-                    .values(
-                        SQLBind(user.id), SQLBind(user.email), SQLBind(user.name), SQLBind(passwordHash),
-                        SQLBind(instanceAdmin ? 1 : 0), SQLBind(now)
-                    )
-                    .run()
+                try await Self.insert(
+                    db, user, passwordHash: passwordHash, summary: instanceAdmin ? "created an instance administrator" : "created a user")
             }
         } catch StoreError.conflict {
             throw StoreError.conflict("a user with e-mail '\(email)' already exists")
         }
         return user
+    }
+
+    /// Writes a new user with its audit entry, inside the caller's transaction.
+    static func insert(_ db: any SQLDatabase, _ user: User, passwordHash: String, summary: String) async throws {
+        try await AuditLogRepository.audit(db, workspaceID: nil, action: "user.create", record: "user:\(user.email)", summary: summary)
+        try await db.insert(into: "users").columns("id", "email", "name", "password_hash", "instance_admin", "created_at")
+            .values(
+                SQLBind(user.id), SQLBind(user.email), SQLBind(user.name), SQLBind(passwordHash), SQLBind(user.instanceAdmin ? 1 : 0),
+                SQLBind(user.createdAt)
+            )
+            .run()
     }
 
     public func userCount() async throws -> Int {

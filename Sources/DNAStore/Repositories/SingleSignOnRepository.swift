@@ -102,52 +102,37 @@ extension SingleSignOnRepository {
     /// account with the same address when the provider vouches for it; else a new user with
     /// `newPasswordHash` (a hash of a secret nobody knows). Then every workspace whose group
     /// roles name one of the person's groups gives the highest such role, unless the person
-    /// already has at least that or an admin deactivated them there. Returns the user and the
-    /// workspaces whose access changed.
-    public func signIn(
-        _ identity: ProviderIdentity, newPasswordHash: String, now: Int64
-    ) async throws -> (
-        user: User, created: Bool, granted: [String: Access]
-    ) {
+    /// already has at least that or an admin deactivated them there.
+    public func signIn(_ identity: ProviderIdentity, newPasswordHash: String, now: Int64) async throws -> User {
         let email = EmailAddress.normalized(identity.email)
         if let problem = EmailAddress.problem(email) { throw StoreError.invalid("the provider's e-mail address: \(problem)") }
         let makeID = self.makeID
         return try await write { db in
-            var user = try await Self.linked(db, issuer: identity.issuer, subject: identity.subject)
-            var created = false
-            if user == nil {
-                let existing = try await db.select().columns(AccountRepository.userColumns).from("users")
-                    .where("email", .equal, SQLBind(email)).first().map(AccountRepository.user)
-                let userID: String
-                if let existing {
-                    guard identity.emailVerified else {
-                        throw StoreError.conflict(
-                            "an account with the address \(email) exists, and the identity provider does not say the address is verified")
-                    }
-                    userID = existing.id
-                } else {
-                    let name = String(identity.name.trimmingSpaces().prefix(200))
-                    userID = makeID()
-                    try await AuditLogRepository.audit(
-                        db, workspaceID: nil, action: "user.create", record: "user:\(email)", summary: "created a user at single sign-on")
-                    try await db.insert(into: "users").columns("id", "email", "name", "password_hash", "instance_admin", "created_at")
-                        .values(
-                            SQLBind(userID), SQLBind(email), SQLBind(name.isEmpty ? email : name), SQLBind(newPasswordHash), SQLBind(0),
-                            SQLBind(now)
-                        )
-                        .run()
-                    created = true
-                }
-                try await db.insert(into: "oidc_identities").columns("issuer", "subject", "user_id", "created_at", "signed_in_at")
-                    .values(SQLBind(identity.issuer), SQLBind(identity.subject), SQLBind(userID), SQLBind(now), SQLBind(now)).run()
-                user = try await Self.linked(db, issuer: identity.issuer, subject: identity.subject)
-            } else {
+            let user: User
+            if let known = try await Self.linked(db, issuer: identity.issuer, subject: identity.subject) {
+                user = known
                 try await db.update("oidc_identities").set("signed_in_at", to: SQLBind(now))
                     .where("issuer", .equal, SQLBind(identity.issuer)).where("subject", .equal, SQLBind(identity.subject)).run()
+            } else {
+                let existing = try await db.select().columns(AccountRepository.userColumns).from("users")
+                    .where("email", .equal, SQLBind(email)).first().map(AccountRepository.user)
+                if existing != nil, !identity.emailVerified {
+                    throw StoreError.conflict(
+                        "an account with the address \(email) exists, and the identity provider does not say the address is verified")
+                }
+                let name = String(identity.name.trimmingSpaces().prefix(200))
+                let linked =
+                    existing ?? User(id: makeID(), email: email, name: name.isEmpty ? email : name, instanceAdmin: false, createdAt: now)
+                if existing == nil {
+                    try await AccountRepository.insert(
+                        db, linked, passwordHash: newPasswordHash, summary: "created a user at single sign-on")
+                }
+                try await db.insert(into: "oidc_identities").columns("issuer", "subject", "user_id", "created_at", "signed_in_at")
+                    .values(SQLBind(identity.issuer), SQLBind(identity.subject), SQLBind(linked.id), SQLBind(now), SQLBind(now)).run()
+                user = linked
             }
-            guard let user else { throw StoreError.notFound("the signed-in user vanished") }
-            let granted = try await Self.grant(db, userID: user.id, groups: identity.groups)
-            return (user, created, granted)
+            try await Self.grant(db, userID: user.id, groups: identity.groups)
+            return user
         }
     }
 
@@ -161,9 +146,9 @@ extension SingleSignOnRepository {
         ).first().map(AccountRepository.user)
     }
 
-    /// Raises the user's access where one of `groups` is mapped, by workspace id.
-    static func grant(_ db: any SQLDatabase, userID: String, groups: [String]) async throws -> [String: Access] {
-        guard !groups.isEmpty else { return [:] }
+    /// Raises the user's access where one of `groups` is mapped.
+    static func grant(_ db: any SQLDatabase, userID: String, groups: [String]) async throws {
+        guard !groups.isEmpty else { return }
         let rows = try await db.select().columns("workspace_id", "group_name", "access").from("sso_group_roles")
             .where("group_name", .in, SQLBind.group(Array(Set(groups.prefix(1000))))).all()
         var best: [String: (access: Access, group: String)] = [:]
@@ -174,7 +159,6 @@ extension SingleSignOnRepository {
                 best[workspace] = (access, try row.decode(column: "group_name", as: String.self))
             }
         }
-        var granted: [String: Access] = [:]
         for (workspace, wanted) in best.sorted(by: { $0.key < $1.key }) {
             let current = try await db.select().columns("access", "deactivated_at").from("memberships")
                 .where("workspace_id", .equal, SQLBind(workspace)).where("user_id", .equal, SQLBind(userID)).first()
@@ -192,9 +176,7 @@ extension SingleSignOnRepository {
             try await AuditLogRepository.audit(
                 db, workspaceID: workspace, action: "membership.set", record: "user:\(userID)",
                 summary: "gave \(wanted.access.rawValue) access through the directory group \(wanted.group)")
-            granted[workspace] = wanted.access
         }
-        return granted
     }
 
     public func groupRoles(workspaceID: String) async throws -> [GroupRole] {
