@@ -11,7 +11,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
         commandName: "analyze",
         abstract: "Score files without a database (assessment, outcomes, top tasks, task tests, line of sight).",
         discussion: "Bad files exit with status 2 and one FILE:LINE:COLUMN: message line per problem (at most 50).",
-        subcommands: [Assessment.self, Drivers.self, Outcomes.self, TopTasksCommand.self, TaskTestsCommand.self, LineOfSight.self])
+        subcommands: [
+            Assessment.self, Drivers.self, Comments.self, Outcomes.self, TopTasksCommand.self, TaskTestsCommand.self, LineOfSight.self,
+        ])
 
     struct FormatOption: ParsableArguments {
         @Option(help: "Output format: json, csv or md.") var format: OutputFormat = .json
@@ -88,6 +90,42 @@ struct AnalyzeCommand: AsyncParsableCommand {
                     throw CLIError(problem.description)
                 }
                 Console.write(AnalysisOutput.render(report, as: output.format))
+            }
+        }
+    }
+
+    struct Comments: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Open answers: themes found in them, counts by group, near-duplicates folded, under a comment threshold.")
+        @Option(help: "Instrument YAML file.") var instrument: String
+        @Option(help: "Responses CSV, wide or long, as for `analyze assessment`.") var responses: String
+        @Option(help: "Counts and answers per unit, per role, or none.") var by: AssessmentScoring.Breakdown = .unit
+        @Option(help: "Comment threshold: a group where fewer people wrote shows no answers and no theme counts.") var minComments: Int =
+            10
+        @Option(help: "Anonymity threshold k; the comment threshold is never below it.") var minGroup: Int = 5
+        @Option(name: .customLong("item"), help: "A text item to read (repeatable; default every text item).") var items: [String] = []
+        @Option(help: "Seed of the theme finder; the same seed finds the same themes.") var seed: UInt64 = 1
+        @OptionGroup var output: FormatOption
+
+        func validate() throws {
+            guard minComments >= 1 else { throw ValidationError("--min-comments must be at least 1") }
+            guard minGroup >= 1 else { throw ValidationError("--min-group must be at least 1") }
+        }
+
+        func run() async throws {
+            try await runCommand {
+                let instrument = try InstrumentLoader.load(
+                    file: instrument, text: try readTextFile(instrument), frameworks: BuiltInFrameworks.all)
+                let data = try AssessmentResponseReader.read(file: responses, bytes: try readBytes(responses), instrument: instrument)
+                let options = CommentAnalysis.Options(
+                    breakdown: by, minComments: minComments, minGroupSize: minGroup, items: items.isEmpty ? nil : items, seed: seed)
+                let answers: [CommentAnalysis.Answer]
+                do {
+                    answers = try CommentAnalysis.answers(instrument: instrument, responses: data, items: options.items, breakdown: by)
+                } catch let problem as CommentAnalysis.Problem {
+                    throw CLIError(problem.description)
+                }
+                Console.write(AnalysisOutput.render(CommentAnalysis.analyze(answers, options: options), as: output.format))
             }
         }
     }

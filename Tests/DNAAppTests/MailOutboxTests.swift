@@ -42,7 +42,7 @@ struct MailOutboxTests {
 
     static func sender(_ store: Store, port: Int? = nil, clock: @escaping @Sendable () -> Int64) throws -> MailSender {
         var settings = try MailSettings.parse(url: "smtp://localhost:\(port ?? server.plain)", from: "surveys@cdna.example")
-        settings.timeoutSeconds = 3
+        settings.timeoutSeconds = 60  // bounds only a wait that should never run out, on a loaded CI machine too
         return MailSender(store: store, settings: settings, now: clock)
     }
 

@@ -33,7 +33,9 @@ struct TestSMTPServer {
 struct SMTPClientTests {
     let server = TestSMTPServer.current!
 
-    func settings(_ flavour: String, url: ((Int) -> String)? = nil, timeout: Int64 = 10) throws -> MailSettings {
+    /// The deadline only bounds a wait that should never run out: it is generous because the
+    /// suites start all at once on two cores, and a CI run once saw a greeting pass 10 s there.
+    func settings(_ flavour: String, url: ((Int) -> String)? = nil, timeout: Int64 = 60) throws -> MailSettings {
         let port = server.ports[flavour]!
         var settings = try MailSettings.parse(url: url?(port) ?? "smtp://localhost:\(port)", from: "surveys@harbor.example")
         settings.timeoutSeconds = timeout

@@ -5,7 +5,8 @@ formulas with numpy.linalg.eigh), overall and per unit, for each kind of target,
 reproducible with a seed and its intervals around the estimates; and `cdna analyze assessment
 --by unit`'s comparisons with everyone else (scipy.stats.ttest_ind with unequal variances,
 Benjamini-Hochberg written here, the minimum detectable difference); and `cdna analyze outcomes
---find-segments` finding planted customer segments again (adjusted Rand index over 0.8)."""
+--find-segments` finding planted customer segments again (adjusted Rand index over 0.8); and
+`cdna analyze comments` finding planted themes again, with the comment threshold kept."""
 
 import argparse
 import csv
@@ -298,6 +299,97 @@ def segment_checks(checks, cdna, work):
     refused = subprocess.run([cdna, "analyze", "outcomes", "--responses", path, "--k", "3"], capture_output=True, text=True)
     checks.expect(refused.returncode != 0 and "--find-segments" in refused.stderr, "--k without --find-segments is refused")
 
+PLANTED_THEMES = {
+    "invoices": ["invoice", "billing", "refund", "payment", "overcharged", "statement"],
+    "phones": ["phone", "queue", "waiting", "callback", "hotline", "hold"],
+    "website": ["website", "login", "password", "browser", "portal", "app"],
+    "forms": ["paperwork", "forms", "signature", "scanning", "archive", "printing"],
+}
+FILLER = ["really", "often", "sometimes", "today", "again", "lately", "somehow", "slow", "better", "worse", "simple",
+          "hard", "quick", "clear", "messy", "week", "month", "every", "still", "rather"]
+
+
+def comment_checks(checks, cdna, work):
+    """Four planted themes, each with six words of its own, in answers padded with filler shared by
+    all; units of 120, 90, 60 and 6 people who wrote; eleven people who wrote nearly the same."""
+    rng = random.Random(17)
+    path = os.path.join(work, "comments.csv")
+    planted, unit_of = {}, {}
+    units = [("claims", 120), ("finance", 90), ("sales", 60), ("legal", 6)]
+    with open(path, "w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["respondent", "unit", "role", "value-in-own-words"])
+        number = 0
+        for unit, size in units:
+            for _ in range(size):
+                number += 1
+                person = f"p{number}"
+                if number <= 11:
+                    text = ("The invoice billing is a mess" + ("!" if number % 2 else ".") + (" Really." if number == 3 else ""))
+                    planted[person] = "invoices"
+                else:
+                    theme = rng.choice(sorted(PLANTED_THEMES))
+                    words = rng.sample(PLANTED_THEMES[theme], 3) + rng.sample(FILLER, rng.randint(2, 5))
+                    rng.shuffle(words)
+                    text = "The " + " and the ".join(words) + "."
+                    planted[person] = theme
+                unit_of[person] = unit
+                writer.writerow([person, unit, "staff", text])
+    comments = lambda *extra: subprocess.run(
+        [cdna, "analyze", "comments", "--instrument", INSTRUMENT, "--responses", path, *extra], capture_output=True, text=True)
+    done = comments()
+    checks.expect(done.returncode == 0, f"analyze comments runs ({done.stderr.strip()[:200]})")
+    result = json.loads(done.stdout)
+    total = len(planted)
+    checks.expect(result["answers"] == total and result["respondents"] == total and result["min_comments"] == 10,
+                  "every answer is read, under the default comment threshold of 10")
+    themes = result["themes"]
+    checks.expect(sum(t["count"] for t in themes) + result["unthemed"] == total, "themes and unthemed answers add up to all answers")
+    checks.expect(all(abs(t["share"] - t["count"] / total) < 1e-12 for t in themes), "share is count over all answers")
+    leading = {}
+    for name, words in PLANTED_THEMES.items():
+        led = [t for t in themes if set(t["terms"][:3]) <= set(words)]
+        checks.expect(len(led) >= 1, f"the planted theme '{name}' leads a found theme ({[t['theme'] for t in themes]})")
+        leading[name] = max(led, key=lambda t: t["count"])["theme"]
+    groups = {g["group"]: g for g in result["groups"]}
+    checks.expect(groups["legal"] == {"group": "legal", "suppressed": True},
+                  "a unit where 6 people wrote shows neither answers nor theme counts")
+    checks.expect(groups["sales"] == {"group": "sales", "suppressed": True},
+                  "the smallest other unit is hidden too, so legal cannot be had by subtraction")
+    for unit in ("claims", "finance"):
+        group = groups[unit]
+        checks.expect(group["respondents"] == group["answers"] == sum(1 for p in unit_of if unit_of[p] == unit),
+                      f"{unit}: the people who wrote are counted")
+        # A found theme belongs to the planted one whose words it shares most (the eleven
+        # near-identical answers may make a theme of their own within 'invoices').
+        found = {}
+        for theme in group["themes"]:
+            terms = next(t["terms"] for t in themes if t["theme"] == theme["theme"])
+            name = max(PLANTED_THEMES, key=lambda n: len(set(terms) & set(PLANTED_THEMES[n])))
+            found[name] = found.get(name, 0) + theme["count"]
+        for name in PLANTED_THEMES:
+            expected = sum(1 for p in planted if unit_of[p] == unit and planted[p] == name)
+            checks.expect(abs(found.get(name, 0) - expected) <= max(2, expected // 10),
+                          f"{unit}: the themes of planted '{name}' count {found.get(name, 0)} of its {expected} answers")
+        checks.expect(sum(c["count"] for c in group["comments"]) == group["answers"], f"{unit}: folded answers add up")
+    folded = [c for c in result["comments"] if c["text"].startswith("The invoice billing is a mess")]
+    checks.expect(len(folded) == 1 and folded[0]["count"] == 11 and result["comments"][0] == folded[0]
+                  and sum(c["count"] for c in result["comments"]) == total,
+                  f"eleven near-identical answers fold into one line with their count ({folded[:2]})")
+    checks.expect(comments().stdout == done.stdout, "the same file gives the same themes (fixed seed)")
+    high = json.loads(comments("--min-comments", "300").stdout)
+    checks.expect(high["suppressed"] and high["themes"] == [] and high["comments"] == []
+                  and all(g.get("suppressed") for g in high["groups"]),
+                  "under the threshold overall, nothing is shown")
+    low = json.loads(comments("--min-comments", "3", "--min-group", "8").stdout)
+    checks.expect(low["min_comments"] == 8 and {"group": "legal", "suppressed": True} in low["groups"],
+                  "the comment threshold is never below k")
+    table = list(csv.DictReader(io.StringIO(comments("--format", "csv").stdout)))
+    checks.expect(any(r["group"] == "legal" and r["suppressed"] == "true" and r["theme"] == "" for r in table)
+                  and not any("is a mess" in ",".join(r.values()) for r in table), "the CSV carries counts and no answer text")
+    refused = comments("--item", "nothing")
+    checks.expect(refused.returncode != 0 and "--item nothing" in refused.stderr, "an unknown text item is refused by name")
+
 
 def main():
     parser = argparse.ArgumentParser()
@@ -308,6 +400,7 @@ def main():
     drivers_checks(checks, os.path.abspath(arguments.cdna), work)
     comparison_checks(checks, os.path.abspath(arguments.cdna), work)
     segment_checks(checks, os.path.abspath(arguments.cdna), work)
+    comment_checks(checks, os.path.abspath(arguments.cdna), work)
     print(f"analytics: {checks.passed} passed, 0 failed")
 
 
