@@ -56,12 +56,13 @@ extension ForceService {
     }
 
     /// A force's page: its score in the newest wave that has opened (with the wave), that
-    /// wave's open answers as anonymity allows them, and the force's tensions and experiments.
+    /// wave's open answers that speak of the force, folded, when as many people wrote as the
+    /// comment threshold asks, and the force's tensions and experiments.
     public struct ForceView: Sendable {
         public var access: Access
         public var campaign: Campaign?
         public var score: AssessmentResult.DimensionScore?
-        public var openAnswers: [String]
+        public var openAnswers: [CommentFolding.Folded]
         public var tensions: [Tension]
         public var experiments: [Experiment]
     }
@@ -80,9 +81,8 @@ extension ForceService {
             workspace: workspace, campaign: campaign, breakdown: .none, trendOfEveryGroup: false)
         view.campaign = campaign
         view.score = scorecard.result.overall.scores?.dimension(Self.framework, force)
-        let instrument = try campaign.instrument(frameworks: try await store.frameworks.all(workspaceID: workspace.id))
-        if let item = instrument.items.first(where: { $0.type == .text }) {
-            view.openAnswers = try await store.campaigns.openAnswers(workspace: workspace, campaignID: campaign.id, itemID: item.id)
+        if let dimension = BuiltInFrameworks.framework(Self.framework)?.dimensions.first(where: { $0.id == force }) {
+            view.openAnswers = try await OpenAnswers.speakingOf(dimension, store, workspace: workspace, campaign: campaign)
         }
         return view
     }

@@ -178,3 +178,25 @@ extension WorkspaceCommand {
         }
     }
 }
+
+extension WorkspaceCommand {
+    struct CommentThreshold: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "comment-threshold",
+            abstract:
+                "How many people must have written before a group's open answers and their themes are shown (default 10, never below k).")
+        @Argument(help: "People, from the workspace's k.") var people: Int
+        @OptionGroup var workspace: WorkspaceOptions
+
+        func run() async throws {
+            try await runCommand {
+                try await workspace.database.withStore { store in
+                    let set = try await LifecycleService(store: store).setCommentThreshold(
+                        .commandLine, workspace: workspace.workspace, threshold: people)
+                    Console.out(
+                        "Open answers in \(set.slug) are shown for groups where at least \(set.effectiveCommentThreshold) people wrote.")
+                }
+            }
+        }
+    }
+}

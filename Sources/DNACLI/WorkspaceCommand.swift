@@ -6,7 +6,7 @@ import DNAStore
 struct WorkspaceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workspace", abstract: "Create, list, export and import workspaces; set how long open answers are kept.",
-        subcommands: [Add.self, List.self, Export.self, Import.self, Retention.self])
+        subcommands: [Add.self, List.self, Export.self, Import.self, Retention.self, CommentThreshold.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

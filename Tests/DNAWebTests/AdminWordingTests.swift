@@ -207,6 +207,16 @@ struct WorkspaceText {
     static func collect(_ store: Store, _ database: TestDatabase) async throws -> WorkspaceText {
         var values: Set<String> = ["CustomerDNA"]
         let tables = try await database.tables(of: store)
+        // Themes are named by words of a wave's open answers, as people wrote them less their case.
+        let answers = try await store.read { db in
+            try await db.raw(
+                "SELECT r.campaign_id, t.value FROM response_texts t JOIN responses r ON r.id = t.response_id ORDER BY t.value"
+            )
+            .all()
+        }.map { (try $0.decode(column: "campaign_id", as: String.self), try $0.decode(column: "value", as: String.self)) }
+        for wave in Dictionary(grouping: answers, by: \.0).values {
+            for theme in CommentThemes.find(wave.map(\.1).sorted()).themes { values.formUnion([theme.label] + theme.terms) }
+        }
         for table in tables {
             let rows = try await store.read { db in try await db.raw("SELECT * FROM \(ident: table)").all() }
             for row in rows {

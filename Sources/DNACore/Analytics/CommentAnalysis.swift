@@ -127,7 +127,10 @@ public enum CommentAnalysis {
         }
     }
 
-    public static func analyze(_ answers: [Answer], options: Options) -> Report {
+    public static func analyze(_ given: [Answer], options: Options) -> Report {
+        // The themes must not depend on the order answers arrive in (a file's, or a database's
+        // collation), so they are taken in one order of their own.
+        let answers = given.sorted { ($0.text, $0.respondent, $0.group) < ($1.text, $1.respondent, $1.group) }
         let threshold = options.threshold
         let writers = Set(answers.map(\.respondent)).count
         var report = Report(

@@ -9,9 +9,12 @@ public struct Workspace: Codable, Equatable, Sendable, Identifiable {
     public var createdAt: Int64
     /// Open answers are deleted this many days after they were handed in; nil keeps them.
     public var openAnswerRetentionDays: Int?
+    /// People who must have written before a group's open answers and their themes are shown.
+    public var commentThreshold: Int
 
     public init(
-        id: String, slug: String, name: String, minGroupSize: Int = 5, createdAt: Int64, openAnswerRetentionDays: Int? = nil
+        id: String, slug: String, name: String, minGroupSize: Int = 5, createdAt: Int64, openAnswerRetentionDays: Int? = nil,
+        commentThreshold: Int = 10
     ) {
         self.id = id
         self.slug = slug
@@ -19,7 +22,11 @@ public struct Workspace: Codable, Equatable, Sendable, Identifiable {
         self.minGroupSize = minGroupSize
         self.createdAt = createdAt
         self.openAnswerRetentionDays = openAnswerRetentionDays
+        self.commentThreshold = commentThreshold
     }
+
+    /// The comment threshold in force: never below k, whichever was raised last.
+    public var effectiveCommentThreshold: Int { max(commentThreshold, minGroupSize) }
 }
 
 /// A unit of the organization tree (a department, team, region).

@@ -80,7 +80,7 @@ extension Store {
             output.write(
                 ",\"exported_at\":\(ArchiveJSON.string(Date(timeIntervalSince1970: TimeInterval(exportedAt)).formatted(.iso8601)))")
             output.write(
-                ",\"workspace\":{\"id\":\(ArchiveJSON.string(workspace.id)),\"slug\":\(ArchiveJSON.string(workspace.slug)),\"name\":\(ArchiveJSON.string(workspace.name)),\"min_group_size\":\(workspace.minGroupSize),\"created_at\":\(workspace.createdAt),\"open_answer_retention_days\":\(workspace.openAnswerRetentionDays.map(String.init) ?? "null")}"
+                ",\"workspace\":{\"id\":\(ArchiveJSON.string(workspace.id)),\"slug\":\(ArchiveJSON.string(workspace.slug)),\"name\":\(ArchiveJSON.string(workspace.name)),\"min_group_size\":\(workspace.minGroupSize),\"created_at\":\(workspace.createdAt),\"open_answer_retention_days\":\(workspace.openAnswerRetentionDays.map(String.init) ?? "null"),\"comment_threshold\":\(workspace.commentThreshold)}"
             )
             let members = try await db.raw(
                 """

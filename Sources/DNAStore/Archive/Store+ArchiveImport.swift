@@ -85,6 +85,15 @@ private struct ArchiveImporter {
         }
     }
 
+    /// The comment threshold, absent in archives written before it existed (then the default).
+    private static func commentThreshold(_ fields: [String: Any], _ reader: JSONStreamReader) throws -> Int {
+        switch fields["comment_threshold"] {
+        case nil: return 10
+        case let threshold as Int where threshold >= 1: return threshold
+        default: throw reader.error("\"comment_threshold\" must be a whole number of people from 1")
+        }
+    }
+
     private mutating func insertWorkspace(_ header: [String: Any], _ reader: JSONStreamReader) async throws {
         guard let fields = header["workspace"] as? [String: Any], let id = fields["id"] as? String, let slug = fields["slug"] as? String,
             let name = fields["name"] as? String, let minGroupSize = fields["min_group_size"] as? Int,
@@ -96,7 +105,7 @@ private struct ArchiveImporter {
         copying = taken || newSlug != nil
         let workspace = Workspace(
             id: copying ? makeID() : id, slug: newSlug ?? slug, name: name, minGroupSize: minGroupSize, createdAt: createdAt,
-            openAnswerRetentionDays: try Self.retentionDays(fields, reader))
+            openAnswerRetentionDays: try Self.retentionDays(fields, reader), commentThreshold: try Self.commentThreshold(fields, reader))
         guard Identifier.isValid(workspace.slug) else {
             throw StoreError.invalid("slug '\(workspace.slug)' is not valid: \(Identifier.rule)")
         }

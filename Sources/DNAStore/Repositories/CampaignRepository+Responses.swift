@@ -241,23 +241,4 @@ extension CampaignRepository {
             return responses
         }
     }
-
-    /// The open answers to one item of a campaign, without anything that identifies who gave
-    /// them; shown only when at least k responses were submitted.
-    public func openAnswers(workspace: Workspace, campaignID: String, itemID: String) async throws -> [String] {
-        try await read { db in
-            let submitted =
-                try await db.select().column(SQLRaw("COUNT(*)"), as: "n").from("responses")
-                .where("campaign_id", .equal, SQLBind(campaignID)).where("submitted_at", .isNot, SQLLiteral.null).first()?
-                .decode(column: "n", as: Int.self) ?? 0
-            guard submitted >= workspace.minGroupSize else { return [] }
-            return try await db.select().column(SQLColumn("value", table: "response_texts")).from("response_texts")
-                .join("responses", on: SQLColumn("response_id", table: "response_texts"), .equal, SQLColumn("id", table: "responses"))
-                .where(SQLColumn("campaign_id", table: "responses"), .equal, SQLBind(campaignID))
-                .where(SQLColumn("submitted_at", table: "responses"), .isNot, SQLLiteral.null)
-                .where(SQLColumn("item_id", table: "response_texts"), .equal, SQLBind(itemID))
-                .orderBy(SQLColumn("value", table: "response_texts")).all()
-                .map { try $0.decode(column: "value", as: String.self) }
-        }
-    }
 }

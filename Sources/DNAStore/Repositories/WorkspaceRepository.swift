@@ -96,6 +96,22 @@ extension WorkspaceRepository {
         }
     }
 
+    /// Sets how many people must have written before a group's open answers are shown; it may
+    /// not be below the workspace's k.
+    public func setCommentThreshold(workspace: Workspace, _ threshold: Int) async throws {
+        guard threshold >= workspace.minGroupSize, threshold <= 100_000 else {
+            throw StoreError.invalid(
+                "comment_threshold: expected \(workspace.minGroupSize) (the anonymity threshold k) to 100000 people, got \(threshold)")
+        }
+        try await write { db in
+            try await AuditLogRepository.audit(
+                db, workspaceID: workspace.id, action: "workspace.comment-threshold", record: "workspace:\(workspace.id)",
+                summary: "open answers are shown for groups where at least \(threshold) people wrote")
+            try await db.update("workspaces").set("comment_threshold", to: SQLBind(threshold)).where("id", .equal, SQLBind(workspace.id))
+                .run()
+        }
+    }
+
     /// Gives the creator admin access, or every instance administrator when there is none
     /// (skipping any who are members already, so the demo can apply the rule again).
     static func grantFirstAdmins(_ db: any SQLDatabase, workspaceID: String, creator: String?) async throws {
@@ -118,15 +134,17 @@ extension WorkspaceRepository {
 
     static func insert(_ workspace: Workspace, into db: any SQLDatabase) async throws {
         try await db.insert(into: "workspaces")
-            .columns("id", "slug", "name", "min_group_size", "created_at", "open_answer_retention_days")
+            .columns(workspaceColumns)
             .values(
                 SQLBind(workspace.id), SQLBind(workspace.slug), SQLBind(workspace.name), SQLBind(workspace.minGroupSize),
-                SQLBind(workspace.createdAt), SQLBind(workspace.openAnswerRetentionDays)
+                SQLBind(workspace.createdAt), SQLBind(workspace.openAnswerRetentionDays), SQLBind(workspace.commentThreshold)
             )
             .run()
     }
 
-    static let workspaceColumns = ["id", "slug", "name", "min_group_size", "created_at", "open_answer_retention_days"]
+    static let workspaceColumns = [
+        "id", "slug", "name", "min_group_size", "created_at", "open_answer_retention_days", "comment_threshold",
+    ]
 
     /// The same columns of a `workspaces` table aliased `w`, for hand-written joins: one list,
     /// so a column added to workspaces reaches every query that reads a whole workspace.

@@ -100,6 +100,14 @@ extension GeneratedAPI {
         return .ok(.init(body: .json(try documented(scorecard))))
     }
 
+    func getWorkspacesCampaignsComments(
+        _ input: Ops.GetWorkspacesCampaignsComments.Input
+    ) async throws -> Ops.GetWorkspacesCampaignsComments.Output {
+        let breakdown = AssessmentScoring.Breakdown(rawValue: input.query.by?.rawValue ?? "unit") ?? .unit
+        let report = try await campaigns.openAnswers(caller, workspace: input.path.workspace, campaign: input.path.id, breakdown: breakdown)
+        return .ok(.init(body: .json(try documented(report))))
+    }
+
     func getWorkspacesTensions(_ input: Ops.GetWorkspacesTensions.Input) async throws -> Ops.GetWorkspacesTensions.Output {
         let tensions = try await forces.tensions(caller, workspace: input.path.workspace, force: input.query.force)
         return .ok(.init(body: .json(try documented(ItemList(items: tensions)))))

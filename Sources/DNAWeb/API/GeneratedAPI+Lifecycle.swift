@@ -60,4 +60,12 @@ extension GeneratedAPI {
             caller, workspace: input.path.workspace, days: body.openAnswerRetentionDays)
         return .ok(.init(body: .json(try documented(workspace))))
     }
+
+    func putWorkspacesCommentThreshold(
+        _ input: Operations.PutWorkspacesCommentThreshold.Input
+    ) async throws -> Operations.PutWorkspacesCommentThreshold.Output {
+        guard case .json(let body) = input.body else { throw WebError.badRequest("the body must be JSON") }
+        let workspace = try await lifecycle.setCommentThreshold(caller, workspace: input.path.workspace, threshold: body.commentThreshold)
+        return .ok(.init(body: .json(try documented(workspace))))
+    }
 }

@@ -49,6 +49,7 @@ public enum SiteURL: Sendable, Equatable {
     case workspaceCreate
     case workspaceRestore
     case privacyRetention(String)
+    case privacyCommentThreshold(String)
     case privacyErase(String)
     case campaignReport(String, String)
     case force(String, String)
@@ -155,6 +156,7 @@ public enum SiteURL: Sendable, Equatable {
         case .workspaceCreate: "/workspaces/new"
         case .workspaceRestore: "/workspaces/restore"
         case .privacyRetention(let slug): "/w/\(Self.segment(slug))/privacy/retention"
+        case .privacyCommentThreshold(let slug): "/w/\(Self.segment(slug))/privacy/comment-threshold"
         case .privacyErase(let slug): "/w/\(Self.segment(slug))/privacy/erase"
         case .campaignReport(let slug, let id): "/w/\(Self.segment(slug))/campaigns/\(Self.segment(id))/report"
         case .force(let slug, let id): "/w/\(Self.segment(slug))/forces/\(Self.segment(id))"

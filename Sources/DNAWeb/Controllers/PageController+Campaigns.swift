@@ -125,8 +125,11 @@ extension PageController {
                 let (scorecard, frameworks, frameworkID) = try await scorecard(request, context, workspace, trendOfEveryGroup: false)
                 let drill = UnitDrill(scorecard: scorecard, open: request.uri.queryParameters.get("open"))
                 let figures = ScorecardFigures(scorecard: scorecard, frameworks: frameworks, frameworkID: frameworkID, drill: drill)
-                return ResultsPage.View(model: .init(workspace: workspace, figures: figures, campaignID: scorecard.campaign.id))
-                    .response(identity: identity)
+                let openAnswers = try await CampaignService(store: store).openAnswers(
+                    context.caller, workspace: workspace.slug, campaign: scorecard.campaign.id, breakdown: scorecard.breakdown)
+                return ResultsPage.View(
+                    model: .init(workspace: workspace, figures: figures, campaignID: scorecard.campaign.id, openAnswers: openAnswers)
+                ).response(identity: identity)
             }
         }
         router.get(RouterPath(stringLiteral: SiteURL.pattern { w, id in .campaignReport(w, id) })) { request, context in

@@ -42,6 +42,25 @@ extension PageController {
                 }
             }
         }
+        router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .privacyCommentThreshold(w) })) { request, context in
+            try await page(request, context, minimum: .admin) { workspace, _, identity in
+                let form = try await postedForm(request, context, identity)
+                let text = (form["people"] ?? "").trimmingSpaces()
+                let page = PrivacyPage.View(model: PrivacyPage.Model(workspace: workspace, csrfToken: identity.csrfToken))
+                guard let threshold = Int(text) else {
+                    return page.refused(
+                        form, postedTo: request, identity: identity, fieldErrors: ["people": "'\(text)' is not a whole number of people"])
+                }
+                do {
+                    let updated = try await LifecycleService(store: store).setCommentThreshold(
+                        context.caller, workspace: workspace.slug, threshold: threshold)
+                    let model = PrivacyPage.Model(workspace: updated, csrfToken: identity.csrfToken, notice: "Saved.")
+                    return PrivacyPage.View(model: model).response(identity: identity)
+                } catch StoreError.invalid(let message) {
+                    return page.refused(form, postedTo: request, identity: identity, fieldErrors: ["people": message])
+                }
+            }
+        }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .privacyErase(w) })) { request, context in
             try await page(request, context, minimum: .admin) { workspace, _, identity in
                 try await erase(request, context, workspace, identity)

@@ -217,6 +217,7 @@ enum ResultsPage {
         var workspace: Workspace
         var figures: ScorecardFigures
         var campaignID: String
+        var openAnswers: CommentAnalysis.Report
     }
 
     struct View: PageView {
@@ -255,6 +256,7 @@ enum ResultsPage {
                     guard let open else { return base + SiteURL.query(["by": by, "framework": figures.framework.id]) }
                     return base + SiteURL.query(["by": by, "framework": figures.framework.id, "open": open])
                 })
+            OpenAnswersSection(report: model.openAnswers, groupColumn: figures.scorecard.breakdown == .role ? "Role" : "Unit")
             El("h2") { "Download" }
             El("ul") {
                 for format in LeadershipReport.Format.allCases {

@@ -10,7 +10,7 @@ enum ForcePage {
         var latest: (campaign: Campaign, score: AssessmentResult.DimensionScore?)?
         var tensions: [Tension]
         var experiments: [Experiment]
-        var openAnswers: [String]
+        var openAnswers: [CommentFolding.Folded]
         var canEdit: Bool
         var csrfToken: String?
         var today: String
@@ -65,8 +65,10 @@ enum ForcePage {
             for experiment in model.experiments { experimentCard(experiment, tension: experiment.tensionID.flatMap { tensionByID[$0] }) }
             if !model.openAnswers.isEmpty {
                 El("h2") { "What people wrote" }
-                El("p") { "Open answers of the latest wave, in no particular order, for raising tensions." }
-                El("ul") { for answer in model.openAnswers { El("li") { answer } } }
+                El("p") {
+                    "Open answers of the latest wave that speak of this force, for raising tensions: near-identical answers are shown once with how many wrote them, the rest in an order that says nothing about who wrote when."
+                }
+                CommentList(comments: model.openAnswers)
             }
             if model.canEdit { forms() }
         }

@@ -140,6 +140,16 @@ enum PrivacyPage {
                     "Delete open answers after (days; empty keeps them)", name: "days", type: "number",
                     value: model.workspace.openAnswerRetentionDays.map(String.init) ?? "", .min("1"), .max("36500"))
             }
+            El("p") {
+                "A group's open answers, and the themes counted in them, are shown only where at least \(model.workspace.effectiveCommentThreshold) people wrote (the comment threshold; never below the anonymity threshold of \(model.workspace.minGroupSize))."
+            }
+            PostForm(
+                action: SiteURL.privacyCommentThreshold(slug).path, csrf: model.csrfToken, submit: "Save", className: "inline"
+            ) {
+                Field.input(
+                    "Comment threshold (people who wrote)", name: "people", type: "number", value: String(model.workspace.commentThreshold),
+                    .min(String(model.workspace.minGroupSize)), .max("100000"))
+            }
             El("h2") { "Erase a person" }
             El("p") {
                 "Removes every record in this workspace that names the person: participant record, invitations, mail, the manager field naming them, customer answers filed under their address and their membership; their user account too, unless another workspace has them. The audit log keeps that it happened, without their name. The next page says what would go and asks you to confirm."
