@@ -56,6 +56,8 @@ public enum CommentWords {
         before being does doing done each few here many much must own same so both again once under until upon why whom yours
         ours ourselves themselves myself itself himself herself between through during above below off down further
         we us our my me it is be to of in on at by or as an if no do so up i a
+        every anything something nothing everything first back even never always sure really often lot lots got able
+        like well just yet already across around within without against among per via
         work works worked working job customer customers client clients people make makes made things thing get gets getting
         og som det er til på med for av har jeg vi ikke den en et de kan var meg deg seg sin sitt sine min mitt mine vår vårt
         våre dere dem hun han ham hva hvem hvor når hvis eller men fra om ved etter før under over også bare mer mest mye alle

@@ -43,3 +43,14 @@ extension CampaignRepository {
         breakdown == .role ? "(no role)" : "(no unit)"
     }
 }
+
+extension CampaignRepository {
+    /// How many responses of a campaign were handed in. A handed-in response is never changed
+    /// or taken out on its own, so the count tells whether anything was added since.
+    public func submittedCount(campaignID: String) async throws -> Int {
+        try await read { db in
+            try await db.select().column(SQLRaw("COUNT(*)"), as: "n").from("responses").where("campaign_id", .equal, SQLBind(campaignID))
+                .where("submitted_at", .isNot, SQLLiteral.null).first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+    }
+}

@@ -108,6 +108,17 @@ extension GeneratedAPI {
         return .ok(.init(body: .json(try documented(report))))
     }
 
+    func getWorkspacesCampaignsDrivers(
+        _ input: Ops.GetWorkspacesCampaignsDrivers.Input
+    ) async throws -> Ops.GetWorkspacesCampaignsDrivers.Output {
+        guard let seed = UInt64(exactly: input.query.seed ?? 1) else { throw WebError.badRequest("seed: expected a whole number from 0") }
+        let options = DriverAnalysis.Options(
+            target: input.query.target ?? "line-of-sight", framework: input.query.framework ?? "os-canvas",
+            breakdown: AssessmentScoring.Breakdown(rawValue: input.query.by?.rawValue ?? "unit") ?? .unit, seed: seed)
+        let report = try await campaigns.drivers(caller, workspace: input.path.workspace, campaign: input.path.id, options: options)
+        return .ok(.init(body: .json(try documented(report))))
+    }
+
     func getWorkspacesTensions(_ input: Ops.GetWorkspacesTensions.Input) async throws -> Ops.GetWorkspacesTensions.Output {
         let tensions = try await forces.tensions(caller, workspace: input.path.workspace, force: input.query.force)
         return .ok(.init(body: .json(try documented(ItemList(items: tensions)))))

@@ -125,10 +125,22 @@ extension PageController {
                 let (scorecard, frameworks, frameworkID) = try await scorecard(request, context, workspace, trendOfEveryGroup: false)
                 let drill = UnitDrill(scorecard: scorecard, open: request.uri.queryParameters.get("open"))
                 let figures = ScorecardFigures(scorecard: scorecard, frameworks: frameworks, frameworkID: frameworkID, drill: drill)
-                let openAnswers = try await CampaignService(store: store).openAnswers(
+                let service = CampaignService(store: store)
+                let openAnswers = try await service.openAnswers(
                     context.caller, workspace: workspace.slug, campaign: scorecard.campaign.id, breakdown: scorecard.breakdown)
+                // An instrument without forces or a line-of-sight item has no drivers to show.
+                var drivers: DriverAnalysis.Report?
+                do {
+                    drivers = try await service.drivers(
+                        context.caller, workspace: workspace.slug, campaign: scorecard.campaign.id,
+                        options: .init(target: "line-of-sight", breakdown: .none))
+                } catch StoreError.invalid {
+                    drivers = nil
+                }
                 return ResultsPage.View(
-                    model: .init(workspace: workspace, figures: figures, campaignID: scorecard.campaign.id, openAnswers: openAnswers)
+                    model: .init(
+                        workspace: workspace, figures: figures, campaignID: scorecard.campaign.id, openAnswers: openAnswers,
+                        drivers: drivers)
                 ).response(identity: identity)
             }
         }

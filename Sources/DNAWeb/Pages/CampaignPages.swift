@@ -218,6 +218,7 @@ enum ResultsPage {
         var figures: ScorecardFigures
         var campaignID: String
         var openAnswers: CommentAnalysis.Report
+        var drivers: DriverAnalysis.Report?
     }
 
     struct View: PageView {
@@ -256,6 +257,7 @@ enum ResultsPage {
                     guard let open else { return base + SiteURL.query(["by": by, "framework": figures.framework.id]) }
                     return base + SiteURL.query(["by": by, "framework": figures.framework.id, "open": open])
                 })
+            if figures.overall != nil { KeyDriversSection(report: model.drivers, figures: figures) }
             OpenAnswersSection(report: model.openAnswers, groupColumn: figures.scorecard.breakdown == .role ? "Role" : "Unit")
             El("h2") { "Download" }
             El("ul") {

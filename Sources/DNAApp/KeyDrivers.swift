@@ -1,0 +1,69 @@
+import DNACore
+import DNAStore
+import Foundation
+import Synchronization
+
+/// Key drivers of a wave from its stored responses (`DriverAnalysis`, the code of `cdna analyze
+/// drivers`), for the results page and the API.
+extension CampaignService {
+    public func drivers(
+        _ caller: Caller?, workspace slug: String, campaign id: String, options given: DriverAnalysis.Options
+    ) async throws -> DriverAnalysis.Report {
+        try await access.reading(slug, caller) { workspace in
+            let campaign = try await store.campaigns.campaign(workspaceID: workspace.id, id: id)
+            let frameworks = try await store.frameworks.all(workspaceID: workspace.id)
+            var options = given
+            options.minGroupSize = workspace.minGroupSize
+            options.frameworks = frameworks
+            options.parallelism = ProcessInfo.processInfo.activeProcessorCount
+            // Handed-in responses are only ever added, so their count (with the units and roles
+            // they are grouped by) says whether a kept analysis still holds.
+            let organization =
+                try await store.organization.units(workspaceID: workspace.id).count * 1_000_003
+                + (try await store.organization.roles(workspaceID: workspace.id).count)
+            let key = KeyDriverCache.Key(
+                campaign: campaign.id, target: options.target, framework: options.framework, breakdown: options.breakdown,
+                minGroupSize: options.minGroupSize, seed: options.seed,
+                submitted: try await store.campaigns.submittedCount(campaignID: campaign.id), organization: organization)
+            if let kept = KeyDriverCache.shared.report(for: key) { return kept }
+            let instrument = try campaign.instrument(frameworks: frameworks)
+            let responses = try await store.campaigns.assessmentResponses(campaign: campaign, instrument: instrument)
+            let report: DriverAnalysis.Report
+            do {
+                report = try DriverAnalysis.analyze(instrument: instrument, responses: responses, options: options)
+            } catch let problem as DriverAnalysis.Problem {
+                // Named as the command's option ("--target x: ..."); here it is a field.
+                throw StoreError.invalid(String(problem.description.trimmingPrefix("--")))
+            }
+            KeyDriverCache.shared.keep(report, for: key)
+            return report
+        }
+    }
+}
+
+/// The bootstrap of a large wave takes a second or more, and a results page is read far more
+/// often than a wave changes: the last analyses are kept in this process, each under what it
+/// was computed from.
+final class KeyDriverCache: Sendable {
+    struct Key: Hashable, Sendable {
+        var campaign, target, framework: String
+        var breakdown: AssessmentScoring.Breakdown
+        var minGroupSize: Int
+        var seed: UInt64
+        var submitted, organization: Int
+    }
+
+    static let shared = KeyDriverCache()
+    /// Analyses kept at most; past it the cache starts again empty.
+    static let capacity = 64
+    private let reports = Mutex<[Key: DriverAnalysis.Report]>([:])
+
+    func report(for key: Key) -> DriverAnalysis.Report? { reports.withLock { $0[key] } }
+
+    func keep(_ report: DriverAnalysis.Report, for key: Key) {
+        reports.withLock { reports in
+            if reports.count >= Self.capacity { reports.removeAll() }
+            reports[key] = report
+        }
+    }
+}
