@@ -25,7 +25,7 @@ extension CampaignService {
                 campaign: campaign.id, target: options.target, framework: options.framework, breakdown: options.breakdown,
                 minGroupSize: options.minGroupSize, seed: options.seed,
                 submitted: try await store.campaigns.submittedCount(campaignID: campaign.id), organization: organization)
-            if let kept = KeyDriverCache.shared.report(for: key) { return kept }
+            if let kept = KeyDriverCache.shared.value(for: key) { return kept }
             let instrument = try campaign.instrument(frameworks: frameworks)
             let responses = try await store.campaigns.assessmentResponses(campaign: campaign, instrument: instrument)
             let report: DriverAnalysis.Report
@@ -41,10 +41,25 @@ extension CampaignService {
     }
 }
 
-/// The bootstrap of a large wave takes a second or more, and a results page is read far more
-/// often than a wave changes: the last analyses are kept in this process, each under what it
-/// was computed from.
-final class KeyDriverCache: Sendable {
+/// Analyses that take a second or more on a large wave or study (a bootstrap, a clustering),
+/// while a results page is read far more often than its data change: the last ones are kept
+/// in this process, each under what it was computed from, so a changed input is a new key.
+final class KeptAnalyses<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+    /// Analyses kept at most; past it the cache starts again empty.
+    static var capacity: Int { 64 }
+    private let values = Mutex<[Key: Value]>([:])
+
+    func value(for key: Key) -> Value? { values.withLock { $0[key] } }
+
+    func keep(_ value: Value, for key: Key) {
+        values.withLock { values in
+            if values.count >= Self.capacity { values.removeAll() }
+            values[key] = value
+        }
+    }
+}
+
+enum KeyDriverCache {
     struct Key: Hashable, Sendable {
         var campaign, target, framework: String
         var breakdown: AssessmentScoring.Breakdown
@@ -53,17 +68,5 @@ final class KeyDriverCache: Sendable {
         var submitted, organization: Int
     }
 
-    static let shared = KeyDriverCache()
-    /// Analyses kept at most; past it the cache starts again empty.
-    static let capacity = 64
-    private let reports = Mutex<[Key: DriverAnalysis.Report]>([:])
-
-    func report(for key: Key) -> DriverAnalysis.Report? { reports.withLock { $0[key] } }
-
-    func keep(_ report: DriverAnalysis.Report, for key: Key) {
-        reports.withLock { reports in
-            if reports.count >= Self.capacity { reports.removeAll() }
-            reports[key] = report
-        }
-    }
+    static let shared = KeptAnalyses<Key, DriverAnalysis.Report>()
 }

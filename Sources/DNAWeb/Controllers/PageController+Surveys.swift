@@ -123,7 +123,10 @@ extension PageController {
                     segment: results.segment,
                     scores: results.scores,
                     notApplicable: Dictionary(results.notApplicable.map { ($0.outcome, $0.count) }, uniquingKeysWith: +),
-                    tasks: results.tasks)
+                    tasks: results.tasks,
+                    found: results.segment == nil
+                        ? try await SurveyService(store: store).foundSegments(context.caller, workspace: workspace.slug, survey: survey.id)
+                        : nil)
                 return SurveyResultsPage.View(model: model).response(identity: identity)
             }
         }

@@ -1,3 +1,4 @@
+import DNAApp
 import DNACore
 import DNAStore
 import Plot
@@ -235,6 +236,8 @@ enum SurveyResultsPage {
         /// Customers who said an outcome does not apply to them, by outcome code.
         var notApplicable: [String: Int] = [:]
         var tasks: [TopTasks.Result] = []
+        /// Segments found in the answers (all customers only).
+        var found: SurveyService.FoundSegments?
     }
 
     struct View: PageView {
@@ -318,6 +321,11 @@ enum SurveyResultsPage {
                             score.isExtreme ? ("\(score.status.wording) (extreme)" as AdminText) : score.status.wording,
                         ]
                     }, className: "opportunities")
+                if let found = model.found, model.segment == nil {
+                    FoundSegmentsSection(
+                        found: found, outcomeText: texts,
+                        segmentNames: Dictionary(model.segments.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first }))
+                }
             }
         }
 
