@@ -10,34 +10,43 @@ extension CampaignService {
         _ caller: Caller?, workspace slug: String, campaign id: String, options given: DriverAnalysis.Options
     ) async throws -> DriverAnalysis.Report {
         try await access.reading(slug, caller) { workspace in
-            let campaign = try await store.campaigns.campaign(workspaceID: workspace.id, id: id)
-            let frameworks = try await store.frameworks.all(workspaceID: workspace.id)
-            var options = given
-            options.minGroupSize = workspace.minGroupSize
-            options.frameworks = frameworks
-            options.parallelism = ProcessInfo.processInfo.activeProcessorCount
-            // Handed-in responses are only ever added, so their count (with the units and roles
-            // they are grouped by) says whether a kept analysis still holds.
-            let organization =
-                try await store.organization.units(workspaceID: workspace.id).count * 1_000_003
-                + (try await store.organization.roles(workspaceID: workspace.id).count)
-            let key = KeyDriverCache.Key(
-                campaign: campaign.id, target: options.target, framework: options.framework, breakdown: options.breakdown,
-                minGroupSize: options.minGroupSize, seed: options.seed,
-                submitted: try await store.campaigns.submittedCount(campaignID: campaign.id), organization: organization)
-            if let kept = KeyDriverCache.shared.value(for: key) { return kept }
-            let instrument = try campaign.instrument(frameworks: frameworks)
-            let responses = try await store.campaigns.assessmentResponses(campaign: campaign, instrument: instrument)
-            let report: DriverAnalysis.Report
-            do {
-                report = try DriverAnalysis.analyze(instrument: instrument, responses: responses, options: options)
-            } catch let problem as DriverAnalysis.Problem {
-                // Named as the command's option ("--target x: ..."); here it is a field.
-                throw StoreError.invalid(String(problem.description.trimmingPrefix("--")))
-            }
-            KeyDriverCache.shared.keep(report, for: key)
-            return report
+            try await KeyDrivers.report(
+                store, workspace: workspace, campaign: try await store.campaigns.campaign(workspaceID: workspace.id, id: id), options: given
+            )
         }
+    }
+}
+
+enum KeyDrivers {
+    static func report(
+        _ store: Store, workspace: Workspace, campaign: Campaign, options given: DriverAnalysis.Options
+    ) async throws -> DriverAnalysis.Report {
+        let frameworks = try await store.frameworks.all(workspaceID: workspace.id)
+        var options = given
+        options.minGroupSize = workspace.minGroupSize
+        options.frameworks = frameworks
+        options.parallelism = ProcessInfo.processInfo.activeProcessorCount
+        // Handed-in responses are only ever added, so their count (with the units and roles
+        // they are grouped by) says whether a kept analysis still holds.
+        let organization =
+            try await store.organization.units(workspaceID: workspace.id).count * 1_000_003
+            + (try await store.organization.roles(workspaceID: workspace.id).count)
+        let key = KeyDriverCache.Key(
+            campaign: campaign.id, target: options.target, framework: options.framework, breakdown: options.breakdown,
+            minGroupSize: options.minGroupSize, seed: options.seed,
+            submitted: try await store.campaigns.submittedCount(campaignID: campaign.id), organization: organization)
+        if let kept = KeyDriverCache.shared.value(for: key) { return kept }
+        let instrument = try campaign.instrument(frameworks: frameworks)
+        let responses = try await store.campaigns.assessmentResponses(campaign: campaign, instrument: instrument)
+        let report: DriverAnalysis.Report
+        do {
+            report = try DriverAnalysis.analyze(instrument: instrument, responses: responses, options: options)
+        } catch {
+            // Named as the command's option ("--target x: ..."); here it is a field.
+            throw StoreError.invalid(String(error.description.trimmingPrefix("--")))
+        }
+        KeyDriverCache.shared.keep(report, for: key)
+        return report
     }
 }
 

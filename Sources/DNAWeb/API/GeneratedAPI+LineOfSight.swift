@@ -83,6 +83,11 @@ extension GeneratedAPI {
         .ok(.init(body: .json(try documented(try await lineOfSight.overview(caller, workspace: input.path.workspace)))))
     }
 
+    func getWorkspacesWhereToAct(_ input: Ops.GetWorkspacesWhereToAct.Input) async throws -> Ops.GetWorkspacesWhereToAct.Output {
+        let report = try await WhereToActService(store: store).report(caller, workspace: input.path.workspace)
+        return .ok(.init(body: .json(try documented(report))))
+    }
+
     func getWorkspacesHypotheses(_ input: Ops.GetWorkspacesHypotheses.Input) async throws -> Ops.GetWorkspacesHypotheses.Output {
         let cards = try await loop.hypotheses(caller, workspace: input.path.workspace)
         return .ok(.init(body: .json(try documented(ItemList(items: cards)))))

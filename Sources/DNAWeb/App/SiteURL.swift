@@ -81,6 +81,7 @@ public enum SiteURL: Sendable, Equatable {
     case customerMetrics(String)
     case customerMetricsImport(String)
     case overview(String)
+    case whereToAct(String)
     case audit(String)
     /// The one JSON address of a survey's results (the API's); pages link to it.
     case apiSurveyResults(String, String)
@@ -188,6 +189,7 @@ public enum SiteURL: Sendable, Equatable {
         case .customerMetrics(let slug): "/w/\(Self.segment(slug))/customer-metrics"
         case .customerMetricsImport(let slug): "/w/\(Self.segment(slug))/customer-metrics/import"
         case .overview(let slug): "/w/\(Self.segment(slug))/overview"
+        case .whereToAct(let slug): "/w/\(Self.segment(slug))/where-to-act"
         case .audit(let slug): "/w/\(Self.segment(slug))/audit"
         case .apiSurveyResults(let slug, let id): "/api/v1/workspaces/\(Self.segment(slug))/surveys/\(Self.segment(id))/results"
         case .apiArchive(let slug): "/api/v1/workspaces/\(Self.segment(slug))/archive"

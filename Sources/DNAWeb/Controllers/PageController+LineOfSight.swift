@@ -16,6 +16,12 @@ extension PageController {
                 try await page(request, context) { workspace, access, identity in try await body(request, workspace, access, identity) }
             }
         }
+        router.get(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .whereToAct(w) })) { request, context in
+            try await page(request, context) { workspace, _, identity in
+                let report = try await WhereToActService(store: store).report(context.caller, workspace: workspace.slug)
+                return WhereToActPage.View(workspaceRecord: workspace, report: report).response(identity: identity)
+            }
+        }
         router.get(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .overview(w) })) { request, context in
             try await page(request, context) { workspace, _, identity in
                 let overview = try await LineOfSightService(store: store).overview(context.caller, workspace: workspace.slug)

@@ -10,7 +10,8 @@ struct LoopNavigation: Component {
 
     var body: Component {
         let entries: [(AdminText, SiteURL)] = [
-            ("Overview", .overview(slug)), ("Line of sight", .lineOfSight(slug)), ("Hypotheses", .hypotheses(slug)),
+            ("Overview", .overview(slug)), ("Where to act", .whereToAct(slug)), ("Line of sight", .lineOfSight(slug)),
+            ("Hypotheses", .hypotheses(slug)),
             ("Evidence", .evidence(slug)), ("Decisions", .decisions(slug)), ("Metrics", .loopMetrics(slug)), ("Agility", .agility(slug)),
         ]
         return SubNavigation(label: "Line of sight", entries, current: current)
