@@ -114,13 +114,15 @@ struct ReportCommand: AsyncParsableCommand {
                 let target = try await findCampaign(campaign, in: found, store: store)
                 let report = try await CampaignService(store: store).report(
                     .commandLine, workspace: found.slug, campaign: target.id, breakdown: breakdown)
+                let actions = try await ActionPlanService(store: store).actions(
+                    .commandLine, workspace: found.slug, today: CalendarDay.string(nowSeconds()))
                 let bytes: Data
                 if format == .pdf {
                     do {
                         bytes = Data(
                             try await LeadershipReport.pdf(
                                 scorecard: report.scorecard, workspaceName: found.name, frameworks: report.frameworks,
-                                frameworkID: framework))
+                                frameworkID: framework, actions: actions))
                     } catch let failure as PDFPrinter.Failure {
                         throw CLIError(failure.description)
                     }
@@ -128,7 +130,7 @@ struct ReportCommand: AsyncParsableCommand {
                     bytes = Data(
                         LeadershipReport.render(
                             format, scorecard: report.scorecard, workspaceName: found.name, frameworks: report.frameworks,
-                            frameworkID: framework
+                            frameworkID: framework, actions: actions
                         ).utf8)
                 }
                 if let output {

@@ -3,7 +3,7 @@ enum Schema {
     static let migrations: [Migration] = [
         foundation, assessment, customerModel, lineOfSight, anonymityAtRest, assessmentSums, auditLog, surveyPublicTitle,
         surveyNotApplicable, participants, mailOutbox, invitations, reminderDays, surveyInvitations,
-        wordingTranslations, branding, openAnswerRetention, scim, members, singleSignOn, commentThreshold,
+        wordingTranslations, branding, openAnswerRetention, scim, members, singleSignOn, commentThreshold, actionPlans,
     ]
 
     /// An outcome a customer marked as not applicable to them: no ratings, counted apart.

@@ -35,6 +35,7 @@ extension Store {
             try await Self.insertDemoChange(db, workspaceID: workspace.id, now: now, makeID: makeID)
             try await Self.insertDemoOutsideView(db, workspaceID: workspace.id, now: now, makeID: makeID)
             try await Self.insertDemoLineOfSight(db, workspaceID: workspace.id, now: now, makeID: makeID)
+            try await Self.insertDemoActions(db, workspaceID: workspace.id, now: now, makeID: makeID)
         }
         return workspace
     }

@@ -9,6 +9,7 @@ public struct Footprint: Codable, Equatable, Sendable {
         case taskAttempts = "task_attempts"
         case invitations
         case managerReferences = "manager_references"
+        case actionOwnerships = "action_ownerships"
         case unusedLinks = "unused_links"
         case mails, memberships, accounts, sessions
         case apiTokens = "api_tokens"
@@ -31,6 +32,7 @@ public struct Footprint: Codable, Equatable, Sendable {
                 case .taskAttempts: ("task-test attempt", "task-test attempts")
                 case .invitations: ("invitation", "invitations")
                 case .managerReferences: ("participant record naming them as manager", "participant records naming them as manager")
+                case .actionOwnerships: ("action naming them as owner", "actions naming them as owner")
                 case .unusedLinks: ("unused link", "unused links")
                 case .mails: ("mail in the outbox", "mails in the outbox")
                 case .memberships: ("workspace membership", "workspace memberships")

@@ -88,6 +88,10 @@ enum ArchiveSchema {
             "reminder_days", "campaign_id:ref(campaigns) day:int ran_at:int? reminded:int?", key: ["campaign_id", "day"]),
         table("tensions", "id:id campaign_id:ref(campaigns)? framework:text dimension:text text:text source:text created_at:int"),
         table(
+            "action_plans",
+            "id:id campaign_id:ref(campaigns)? title:text source:text tension_id:ref(tensions)? owner_email:text? due_on:text status:text framework:text dimension:text unit_id:ref(units)? initiative:text? created_at:int"
+        ),
+        table(
             "experiments",
             "id:id tension_id:ref(tensions)? framework:text dimension:text practice:text hypothesis:text participants:text duration_days:int review_on:text outcome:text? created_at:int"
         ),

@@ -68,6 +68,9 @@ private struct Eraser {
         let managed: SQLQueryString = "workspace_id = \(bind: workspaceID) AND LOWER(manager_email) = \(bind: email)"
         counts[.managerReferences] = try await count("participants WHERE \(managed)")
         if apply { try await db.raw("UPDATE participants SET manager_email = NULL WHERE \(managed)").run() }
+        let owned: SQLQueryString = "workspace_id = \(bind: workspaceID) AND LOWER(owner_email) = \(bind: email)"
+        counts[.actionOwnerships] = try await count("action_plans WHERE \(owned)")
+        if apply { try await db.raw("UPDATE action_plans SET owner_email = NULL WHERE \(owned)").run() }
         try await remove(.participants, "participants WHERE workspace_id = \(bind: workspaceID) AND LOWER(email) = \(bind: email)")
         try await eraseAccount()
         // Failed sign-ins are kept per address and client ("pair:<email>|<ip>").

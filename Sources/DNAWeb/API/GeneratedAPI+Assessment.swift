@@ -119,6 +119,41 @@ extension GeneratedAPI {
         return .ok(.init(body: .json(try documented(report))))
     }
 
+    var actions: ActionPlanService { ActionPlanService(store: store) }
+
+    func getWorkspacesActions(_ input: Ops.GetWorkspacesActions.Input) async throws -> Ops.GetWorkspacesActions.Output {
+        let items = try await actions.actions(caller, workspace: input.path.workspace, today: CalendarDay.string(now))
+        return .ok(.init(body: .json(try documented(ItemList(items: items)))))
+    }
+
+    func postWorkspacesActions(_ input: Ops.PostWorkspacesActions.Input) async throws -> Ops.PostWorkspacesActions.Output {
+        guard case .json(let body) = input.body else { throw WebError.badRequest("the body must be JSON") }
+        let draft = ActionPlan(
+            campaignID: body.campaignId, title: body.title, source: ActionPlan.Source(rawValue: body.source.rawValue) ?? .gap,
+            tensionID: body.tensionId, ownerEmail: body.ownerEmail, dueOn: body.dueOn, framework: body.framework ?? "os-canvas",
+            dimension: body.dimension, unit: body.unit, initiative: body.initiative)
+        let added = try await actions.add(caller, workspace: input.path.workspace, draft, now: now)
+        return .created(.init(body: .json(try documented(try await item(added.id, workspace: input.path.workspace)))))
+    }
+
+    func putWorkspacesActionsStatus(_ input: Ops.PutWorkspacesActionsStatus.Input) async throws -> Ops.PutWorkspacesActionsStatus.Output {
+        guard case .json(let body) = input.body else { throw WebError.badRequest("the body must be JSON") }
+        try await actions.setStatus(
+            caller, workspace: input.path.workspace, action: input.path.id,
+            status: ActionPlan.Status(rawValue: body.status.rawValue) ?? .planned)
+        return .ok(.init(body: .json(try documented(try await item(input.path.id, workspace: input.path.workspace)))))
+    }
+
+    /// One action as the list gives it, with its follow-up.
+    private func item(_ id: String, workspace: String) async throws -> ActionPlanService.Item {
+        guard
+            let item = try await actions.actions(caller, workspace: workspace, today: CalendarDay.string(now)).first(where: {
+                $0.action.id == id
+            })
+        else { throw StoreError.notFound("no action '\(id)'") }
+        return item
+    }
+
     func getWorkspacesTensions(_ input: Ops.GetWorkspacesTensions.Input) async throws -> Ops.GetWorkspacesTensions.Output {
         let tensions = try await forces.tensions(caller, workspace: input.path.workspace, force: input.query.force)
         return .ok(.init(body: .json(try documented(ItemList(items: tensions)))))

@@ -52,15 +52,16 @@ extension GeneratedAPI {
             "attachment; filename=\"\(SecurityHeaders.fileName("customer-dna-\(workspace.slug)-\(campaign.id).\(format.rawValue)"))\""
         let headers = Operations.GetWorkspacesCampaignsReport.Output.Ok.Headers(contentDisposition: disposition)
         if format == .json { return .ok(.init(headers: headers, body: .json(try documented(scorecard)))) }
+        let planned = try await actions.actions(caller, workspace: workspace.slug, today: CalendarDay.string(now))
         if format == .pdf {
             let bytes = try await Self.pdf(
                 scorecard: scorecard, workspaceName: workspace.name, frameworks: frameworks,
-                frameworkID: input.query.framework ?? "os-canvas")
+                frameworkID: input.query.framework ?? "os-canvas", actions: planned)
             return .ok(.init(headers: headers, body: .pdf(HTTPBody(bytes))))
         }
         let text = LeadershipReport.render(
             format, scorecard: scorecard, workspaceName: workspace.name, frameworks: frameworks,
-            frameworkID: input.query.framework ?? "os-canvas")
+            frameworkID: input.query.framework ?? "os-canvas", actions: planned)
         let body: Operations.GetWorkspacesCampaignsReport.Output.Ok.Body =
             switch format {
             case .html: .html(HTTPBody(text))

@@ -82,6 +82,8 @@ public enum SiteURL: Sendable, Equatable {
     case customerMetricsImport(String)
     case overview(String)
     case whereToAct(String)
+    case actions(String)
+    case actionStatus(String, String)
     case audit(String)
     /// The one JSON address of a survey's results (the API's); pages link to it.
     case apiSurveyResults(String, String)
@@ -190,6 +192,8 @@ public enum SiteURL: Sendable, Equatable {
         case .customerMetricsImport(let slug): "/w/\(Self.segment(slug))/customer-metrics/import"
         case .overview(let slug): "/w/\(Self.segment(slug))/overview"
         case .whereToAct(let slug): "/w/\(Self.segment(slug))/where-to-act"
+        case .actions(let slug): "/w/\(Self.segment(slug))/actions"
+        case .actionStatus(let slug, let id): "/w/\(Self.segment(slug))/actions/\(Self.segment(id))/status"
         case .audit(let slug): "/w/\(Self.segment(slug))/audit"
         case .apiSurveyResults(let slug, let id): "/api/v1/workspaces/\(Self.segment(slug))/surveys/\(Self.segment(id))/results"
         case .apiArchive(let slug): "/api/v1/workspaces/\(Self.segment(slug))/archive"

@@ -148,15 +148,19 @@ extension PageController {
             try await page(request, context) { workspace, _, _ in
                 let format = LeadershipReport.Format(rawValue: request.uri.queryParameters.get("format") ?? "html") ?? .html
                 let (scorecard, frameworks, frameworkID) = try await scorecard(request, context, workspace)
+                let actions = try await ActionPlanService(store: store).actions(
+                    context.caller, workspace: workspace.slug, today: Day.string(clock.now()))
                 if format == .pdf {
                     let bytes = try await GeneratedAPI.pdf(
-                        scorecard: scorecard, workspaceName: workspace.name, frameworks: frameworks, frameworkID: frameworkID)
+                        scorecard: scorecard, workspaceName: workspace.name, frameworks: frameworks, frameworkID: frameworkID,
+                        actions: actions)
                     return Self.attachment(
                         ByteBuffer(bytes: bytes), contentType: format.contentType,
                         filename: "customer-dna-\(workspace.slug)-\(scorecard.campaign.id).pdf")
                 }
                 let body = LeadershipReport.render(
-                    format, scorecard: scorecard, workspaceName: workspace.name, frameworks: frameworks, frameworkID: frameworkID)
+                    format, scorecard: scorecard, workspaceName: workspace.name, frameworks: frameworks, frameworkID: frameworkID,
+                    actions: actions)
                 return Self.download(body, format: format, name: "customer-dna-\(workspace.slug)-\(scorecard.campaign.id)")
             }
         }

@@ -30,8 +30,11 @@ struct PageController {
         }
         router.get(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .workspace(w) })) { request, context in
             try await page(request, context) { workspace, _, identity in
-                let home = try await WorkspaceService(store: store).home(identity.pageCaller, slug: workspace.slug, now: clock.now())
-                return WorkspaceHome.View(model: WorkspaceHome.Model(home: home)).response(identity: identity)
+                let now = clock.now()
+                let home = try await WorkspaceService(store: store).home(identity.pageCaller, slug: workspace.slug, now: now)
+                let overdue = try await ActionPlanService(store: store).overdue(
+                    identity.pageCaller, workspace: workspace.slug, today: Day.string(now))
+                return WorkspaceHome.View(model: WorkspaceHome.Model(home: home, overdue: overdue)).response(identity: identity)
             }
         }
         router.get(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .orgChart(w) })) { request, context in
@@ -90,6 +93,7 @@ struct PageController {
         addBrandingRoutes(to: router)
         addMyTeamsRoutes(to: router)
         addForceRoutes(to: router)
+        addActionRoutes(to: router)
         addCustomerModelRoutes(to: router)
         addLineOfSightRoutes(to: router)
         addLifecycleRoutes(to: router)

@@ -259,6 +259,10 @@ enum ResultsPage {
                 })
             if figures.overall != nil { KeyDriversSection(report: model.drivers, figures: figures) }
             OpenAnswersSection(report: model.openAnswers, groupColumn: figures.scorecard.breakdown == .role ? "Role" : "Unit")
+            El("p") {
+                PageLink("Plan an action", .actions(slug))
+                " on what these results show; the next wave follows it up."
+            }
             El("h2") { "Download" }
             El("ul") {
                 for format in LeadershipReport.Format.allCases {

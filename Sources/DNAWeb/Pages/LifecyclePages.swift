@@ -20,6 +20,10 @@ extension Footprint.Part {
             AdminText.plural(
                 n, one: "1 participant record naming them as manager (the field is emptied)",
                 other: "\(n) participant records naming them as manager (the field is emptied)")
+        case .actionOwnerships:
+            AdminText.plural(
+                n, one: "1 action naming them as owner (the field is emptied)",
+                other: "\(n) actions naming them as owner (the field is emptied)")
         case .unusedLinks: AdminText.plural(n, one: "1 unused link", other: "\(n) unused links")
         case .mails: AdminText.plural(n, one: "1 mail in the outbox", other: "\(n) mails in the outbox")
         case .memberships: AdminText.plural(n, one: "1 workspace membership", other: "\(n) workspace memberships")

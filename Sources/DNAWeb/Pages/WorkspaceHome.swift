@@ -6,6 +6,8 @@ import Plot
 enum WorkspaceHome {
     struct Model {
         var home: WorkspaceHomeView
+        /// Open actions past their due date.
+        var overdue: [ActionPlan] = []
         var summary: WorkspaceSummary { home.summary }
         var workspace: Workspace { summary.workspace }
         var access: Access { summary.access }
@@ -30,6 +32,20 @@ enum WorkspaceHome {
                     El("ul", .class("next-steps")) { for next in model.home.steps { step(step: next, slug) } }
                 }
             }
+            if !model.overdue.isEmpty {
+                LabelledSection("overdue-actions", "Overdue actions") {
+                    El("ul") {
+                        for action in model.overdue {
+                            El("li") {
+                                action.title
+                                " "
+                                El("span", .class("overdue")) { "due \(action.dueOn)\(action.ownerEmail.map { ", \($0)" } ?? "")" }
+                            }
+                        }
+                    }
+                    El("p") { PageLink("All actions and their follow-up", .actions(slug)) }
+                }
+            }
             El("h2") { "What is here" }
             El("ul", .class("cards")) {
                 card(
@@ -41,6 +57,10 @@ enum WorkspaceHome {
                     El("span", .class("stat")) { "\(summary.members)" }
                     "members with access"
                 }
+            }
+            El("p") {
+                PageLink("Actions", .actions(slug))
+                ": what was decided on each wave's results, and whether the next wave shows it working."
             }
             if model.access == .admin {
                 El("p") {

@@ -1,3 +1,4 @@
+import DNAApp
 import DNACore
 import Foundation
 import Plot
@@ -22,13 +23,15 @@ public enum LeadershipReport {
     }
 
     public static func render(
-        _ format: Format, scorecard: Scorecard, workspaceName: String, frameworks: [Framework], frameworkID: String = "os-canvas"
+        _ format: Format, scorecard: Scorecard, workspaceName: String, frameworks: [Framework], frameworkID: String = "os-canvas",
+        actions: [ActionPlanService.Item] = []
     ) -> String {
         let figures = ScorecardFigures(scorecard: scorecard, frameworks: frameworks, frameworkID: frameworkID)
+        let actions = ActionWording.ofWave(actions, scorecard.campaign)
         switch format {
-        case .html: return html(figures, workspaceName: workspaceName)
-        case .pdf: return html(figures, workspaceName: workspaceName, forPrint: true)
-        case .md: return markdown(figures, workspaceName: workspaceName)
+        case .html: return html(figures, workspaceName: workspaceName, actions: actions)
+        case .pdf: return html(figures, workspaceName: workspaceName, forPrint: true, actions: actions)
+        case .md: return markdown(figures, workspaceName: workspaceName, actions: actions)
         case .csv: return AnalysisOutput.render(scorecard.result, as: .csv)
         case .json: return AnalysisOutput.json(scorecard)
         }
@@ -36,9 +39,11 @@ public enum LeadershipReport {
 
     /// The report as PDF, with page numbers and the organization's name on every page.
     public static func pdf(
-        scorecard: Scorecard, workspaceName: String, frameworks: [Framework], frameworkID: String = "os-canvas"
+        scorecard: Scorecard, workspaceName: String, frameworks: [Framework], frameworkID: String = "os-canvas",
+        actions: [ActionPlanService.Item] = []
     ) async throws -> [UInt8] {
-        let page = render(.pdf, scorecard: scorecard, workspaceName: workspaceName, frameworks: frameworks, frameworkID: frameworkID)
+        let page = render(
+            .pdf, scorecard: scorecard, workspaceName: workspaceName, frameworks: frameworks, frameworkID: frameworkID, actions: actions)
         return try await PDFPrinter.print(html: page)
     }
 
@@ -57,7 +62,9 @@ public enum LeadershipReport {
             """
     }
 
-    static func html(_ figures: ScorecardFigures, workspaceName: String, forPrint: Bool = false) -> String {
+    static func html(
+        _ figures: ScorecardFigures, workspaceName: String, forPrint: Bool = false, actions: [ActionPlanService.Item] = []
+    ) -> String {
         let title = "\(workspaceName): \(figures.scorecard.campaign.name)"
         let document = HTML(
             .lang(.english),
@@ -88,6 +95,21 @@ public enum LeadershipReport {
                             }
                             if figures.overall != nil { ExecutiveSummary(figures).section }
                             ScorecardHTML.sections(figures)
+                            if !actions.isEmpty {
+                                LabelledSection("s-actions", "Actions and their follow-up") {
+                                    DataTable(
+                                        columns: ["Action", "Force and unit", "Owner", "Due", "Status", "Follow-up"],
+                                        rows: actions.map { item in
+                                            [
+                                                item.action.title,
+                                                ActionWording.place(
+                                                    item.action, forces: figures.forces, unitNames: figures.scorecard.groupNames),
+                                                item.action.ownerEmail ?? "–", item.action.dueOn, ActionWording.status(item.action.status),
+                                                ActionWording.followUp(item),
+                                            ]
+                                        })
+                                }
+                            }
                             LabelledSection("s-method", "Method") { El("p") { ScorecardHTML.methodNotes } }
                         })
                 )
@@ -96,7 +118,7 @@ public enum LeadershipReport {
         return document.render() + "\n"
     }
 
-    static func markdown(_ figures: ScorecardFigures, workspaceName: String) -> String {
+    static func markdown(_ figures: ScorecardFigures, workspaceName: String, actions: [ActionPlanService.Item] = []) -> String {
         typealias Out = AnalysisOutput
         let scorecard = figures.scorecard
         var text = "# Customer DNA report: \(workspaceName), \(scorecard.campaign.name)\n\n"
@@ -166,6 +188,19 @@ public enum LeadershipReport {
                 })
         } else {
             text += "No earlier wave to compare with.\n"
+        }
+        if !actions.isEmpty {
+            text += "\n## Actions and their follow-up\n\n"
+            text += Out.markdownTable(
+                header: ["Action", "Force and unit", "Owner", "Due", "Status", "Follow-up"],
+                rows: actions.map { item in
+                    [
+                        item.action.title,
+                        ActionWording.place(item.action, forces: figures.forces, unitNames: figures.scorecard.groupNames).resolved,
+                        item.action.ownerEmail ?? "–", item.action.dueOn, ActionWording.status(item.action.status).resolved,
+                        ActionWording.followUp(item).resolved,
+                    ]
+                })
         }
         text += "\n## Method\n\n\(ScorecardHTML.methodNotes)\n"
         return text

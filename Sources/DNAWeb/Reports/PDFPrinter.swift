@@ -1,3 +1,4 @@
+import DNAApp
 import DNACore
 import Foundation
 
@@ -71,10 +72,12 @@ public enum PDFPrinter {
 extension GeneratedAPI {
     /// The PDF report for the page and the API; no Chromium here is the server's lack, so
     /// 503 with what to install, and a failed print is logged in detail and answered 503 too.
-    static func pdf(scorecard: Scorecard, workspaceName: String, frameworks: [Framework], frameworkID: String) async throws -> [UInt8] {
+    static func pdf(
+        scorecard: Scorecard, workspaceName: String, frameworks: [Framework], frameworkID: String, actions: [ActionPlanService.Item] = []
+    ) async throws -> [UInt8] {
         do {
             return try await LeadershipReport.pdf(
-                scorecard: scorecard, workspaceName: workspaceName, frameworks: frameworks, frameworkID: frameworkID)
+                scorecard: scorecard, workspaceName: workspaceName, frameworks: frameworks, frameworkID: frameworkID, actions: actions)
         } catch let failure as PDFPrinter.Failure {
             throw WebError(.serviceUnavailable, failure.description)
         }

@@ -1,0 +1,79 @@
+import DNACore
+import DNAStore
+
+/// Action plans (DESIGN.md capability 7): actions planned on a wave's results, each followed up
+/// by the next wave with the change of its force in its unit. Reading needs viewer access,
+/// planning and changing analyst.
+public struct ActionPlanService: WorkspaceUseCases {
+    let store: Store
+
+    public init(store: Store) { self.store = store }
+
+    /// An action with whether it is overdue and, once the next wave has results, its follow-up.
+    public struct Item: Encodable, Sendable, Equatable {
+        public var action: ActionPlan
+        public var overdue: Bool
+        public var followUp: ActionFollowUp?
+
+        enum CodingKeys: String, CodingKey {
+            case overdue
+            case followUp = "follow_up"
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try action.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(overdue, forKey: .overdue)
+            try container.encode(followUp, forKey: .followUp)
+        }
+    }
+
+    public func actions(_ caller: Caller?, workspace slug: String, today: String) async throws -> [Item] {
+        try await access.reading(slug, caller) { workspace in
+            let actions = try await store.actions.all(workspaceID: workspace.id)
+            let waves = try await store.campaigns.all(workspaceID: workspace.id).sorted { ($0.opensAt, $0.id) < ($1.opensAt, $1.id) }
+            // One scorecard per pair of waves, however many actions share it.
+            var scorecards: [String: Scorecard] = [:]
+            var items: [Item] = []
+            for action in actions {
+                var followUp: ActionFollowUp?
+                if let from = action.campaignID, let index = waves.firstIndex(where: { $0.id == from }), index + 1 < waves.count {
+                    let next = waves[index + 1]
+                    if scorecards[from] == nil {
+                        scorecards[from] = try await store.scorecards.scorecard(
+                            workspace: workspace, campaign: next, breakdown: .unit, previous: waves[index], trendOfEveryGroup: true)
+                    }
+                    let change = scorecards[from]?.trend(of: action.unit ?? "all").first {
+                        $0.framework == action.framework && $0.dimension == action.dimension
+                    }
+                    followUp = change.map {
+                        ActionFollowUp(
+                            campaign: next.name, before: ($0.previousMean - 1) * 25, after: ($0.mean - 1) * 25, change: $0.scoreChange,
+                            pValue: $0.pValue)
+                    }
+                }
+                items.append(Item(action: action, overdue: action.isOverdue(today: today), followUp: followUp))
+            }
+            return items
+        }
+    }
+
+    public func add(_ caller: Caller?, workspace slug: String, _ draft: ActionPlan, now: Int64) async throws -> ActionPlan {
+        try await access.changing(slug, caller) { workspace in
+            try await store.actions.add(draft, workspaceID: workspace.id, now: now)
+        }
+    }
+
+    public func setStatus(_ caller: Caller?, workspace slug: String, action id: String, status: ActionPlan.Status) async throws {
+        try await access.changing(slug, caller) { workspace in
+            try await store.actions.setStatus(workspaceID: workspace.id, id: id, status)
+        }
+    }
+
+    /// Open actions past their due date, for the workspace's home page.
+    public func overdue(_ caller: Caller?, workspace slug: String, today: String) async throws -> [ActionPlan] {
+        try await access.reading(slug, caller) { workspace in
+            try await store.actions.all(workspaceID: workspace.id).filter { $0.isOverdue(today: today) }
+        }
+    }
+}
