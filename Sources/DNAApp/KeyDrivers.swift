@@ -37,11 +37,13 @@ enum KeyDrivers {
             submitted: try await store.campaigns.submittedCount(campaignID: campaign.id), organization: organization)
         if let kept = KeyDriverCache.shared.value(for: key) { return kept }
         let instrument = try campaign.instrument(frameworks: frameworks)
-        let responses = try await store.campaigns.assessmentResponses(campaign: campaign, instrument: instrument)
         let report: DriverAnalysis.Report
         do {
+            // A target or framework the instrument lacks is refused before a single answer is read.
+            try DriverAnalysis.check(instrument: instrument, options: options)
+            let responses = try await store.campaigns.assessmentResponses(campaign: campaign, instrument: instrument)
             report = try DriverAnalysis.analyze(instrument: instrument, responses: responses, options: options)
-        } catch {
+        } catch let error as DriverAnalysis.Problem {
             // Named as the command's option ("--target x: ..."); here it is a field.
             throw StoreError.invalid(String(error.description.trimmingPrefix("--")))
         }

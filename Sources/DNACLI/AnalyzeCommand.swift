@@ -77,9 +77,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await runCommand {
-                let instrument = try InstrumentLoader.load(
-                    file: instrument, text: try readTextFile(instrument), frameworks: BuiltInFrameworks.all)
-                let data = try AssessmentResponseReader.read(file: responses, bytes: try readBytes(responses), instrument: instrument)
+                let (instrument, data) = try readAssessment(instrument: instrument, responses: responses)
                 let options = DriverAnalysis.Options(
                     target: target, framework: framework, breakdown: by, minGroupSize: minGroup, seed: seed,
                     parallelism: ProcessInfo.processInfo.activeProcessorCount)
@@ -114,9 +112,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await runCommand {
-                let instrument = try InstrumentLoader.load(
-                    file: instrument, text: try readTextFile(instrument), frameworks: BuiltInFrameworks.all)
-                let data = try AssessmentResponseReader.read(file: responses, bytes: try readBytes(responses), instrument: instrument)
+                let (instrument, data) = try readAssessment(instrument: instrument, responses: responses)
                 let options = CommentAnalysis.Options(
                     breakdown: by, minComments: minComments, minGroupSize: minGroup, items: items.isEmpty ? nil : items, seed: seed)
                 let answers: [CommentAnalysis.Answer]
@@ -228,4 +224,11 @@ func mapFile(_ path: String) throws -> Data {
     } catch {
         throw CLIError("cannot read \(path)")
     }
+}
+
+/// The instrument and the responses to it, read from the files named, for the analyses of
+/// one wave on files.
+func readAssessment(instrument path: String, responses: String) throws -> (Instrument, AssessmentResponses) {
+    let instrument = try InstrumentLoader.load(file: path, text: try readTextFile(path), frameworks: BuiltInFrameworks.all)
+    return (instrument, try AssessmentResponseReader.read(file: responses, bytes: try readBytes(responses), instrument: instrument))
 }

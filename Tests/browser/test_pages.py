@@ -23,6 +23,7 @@ import urllib.request
 import yaml
 from axe_selenium_python import Axe
 
+from deeper_analysis import deeper_analysis_checks
 from lifecycle import lifecycle_checks, member_checks, pdf_checks
 from rollout import link_in, rollout_checks, wait_for_mail
 from single_sign_on import single_sign_on_checks
@@ -788,6 +789,7 @@ def run(cdna, output):
             [cdna, "token", "add", "--email", "admin@localhost", "--name", "browser", "--data", data],
             env=env, check=True, capture_output=True, text=True).stdout.strip()
         accessibility_checks(checks, driver, base, output)
+        deeper_analysis_checks(checks, driver, base, token, output, api, click)
         line_chart_checks(checks, driver, base, output)
         driver.get(base + "/w/harbor/decisions")
         beside = driver.execute_script("""

@@ -121,7 +121,15 @@ public enum DriverAnalysis {
     /// The smallest group analysed: bootstrap intervals of correlations need more than k.
     public static let smallestGroup = 30
 
-    public static func analyze(instrument: Instrument, responses: AssessmentResponses, options: Options) throws(Problem) -> Report {
+    /// Whether the analysis can run on answers to `instrument` with these options, before any
+    /// answer is read: the target exists and the framework has items.
+    public static func check(instrument: Instrument, options: Options) throws(Problem) {
+        _ = try setUp(instrument: instrument, options: options)
+    }
+
+    static func setUp(
+        instrument: Instrument, options: Options
+    ) throws(Problem) -> (target: Target, predictors: [DimensionPlan.Dimension]) {
         let plan = DimensionPlan(instrument: instrument, frameworks: options.frameworks)
         let target = try Target(options.target, instrument: instrument, plan: plan)
         let predictors = plan.dimensions.filter {
@@ -134,6 +142,11 @@ public enum DriverAnalysis {
                     "--framework \(options.framework): the instrument has no items in its dimensions (it has items in: \(known.isEmpty ? "none" : known))"
             )
         }
+        return (target, predictors)
+    }
+
+    public static func analyze(instrument: Instrument, responses: AssessmentResponses, options: Options) throws(Problem) -> Report {
+        let (target, predictors) = try setUp(instrument: instrument, options: options)
         // Listwise: a respondent counts with a score in every predictor and a target value.
         var rows: [[Double]] = [], groupOf: [String] = []
         for index in responses.respondents.indices {
