@@ -26,25 +26,28 @@ enum KeyDrivers {
         options.minGroupSize = workspace.minGroupSize
         options.frameworks = frameworks
         options.parallelism = ProcessInfo.processInfo.activeProcessorCount
-        // Handed-in responses are only ever added, so their count (with the units and roles
-        // they are grouped by) says whether a kept analysis still holds.
-        let organization =
-            try await store.organization.units(workspaceID: workspace.id).count * 1_000_003
-            + (try await store.organization.roles(workspaceID: workspace.id).count)
+        // A target or framework the instrument lacks is refused before anything else is read:
+        // a results page asks for line of sight whether the wave has the item or not.
+        let instrument = try await store.campaigns.instrument(of: campaign)
+        do {
+            try DriverAnalysis.check(instrument: instrument, options: options)
+        } catch {
+            // Named as the command's option ("--target x: ..."); here it is a field.
+            throw StoreError.invalid(String(error.description.trimmingPrefix("--")))
+        }
+        // Handed-in responses are only ever added, so their count (with the number of units
+        // and roles they are grouped by) says whether a kept analysis still holds.
         let key = KeyDriverCache.Key(
             campaign: campaign.id, target: options.target, framework: options.framework, breakdown: options.breakdown,
             minGroupSize: options.minGroupSize, seed: options.seed,
-            submitted: try await store.campaigns.submittedCount(campaignID: campaign.id), organization: organization)
+            submitted: try await store.campaigns.submittedCount(campaignID: campaign.id),
+            organization: try await store.campaigns.groupCount(workspaceID: workspace.id))
         if let kept = KeyDriverCache.shared.value(for: key) { return kept }
-        let instrument = try campaign.instrument(frameworks: frameworks)
+        let responses = try await store.campaigns.assessmentResponses(campaign: campaign, instrument: instrument)
         let report: DriverAnalysis.Report
         do {
-            // A target or framework the instrument lacks is refused before a single answer is read.
-            try DriverAnalysis.check(instrument: instrument, options: options)
-            let responses = try await store.campaigns.assessmentResponses(campaign: campaign, instrument: instrument)
             report = try DriverAnalysis.analyze(instrument: instrument, responses: responses, options: options)
-        } catch let error as DriverAnalysis.Problem {
-            // Named as the command's option ("--target x: ..."); here it is a field.
+        } catch {
             throw StoreError.invalid(String(error.description.trimmingPrefix("--")))
         }
         KeyDriverCache.shared.keep(report, for: key)

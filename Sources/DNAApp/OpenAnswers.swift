@@ -16,8 +16,7 @@ extension CampaignService {
 
 enum OpenAnswers {
     static func textItems(_ store: Store, workspace: Workspace, campaign: Campaign) async throws -> [String] {
-        let instrument = try campaign.instrument(frameworks: try await store.frameworks.all(workspaceID: workspace.id))
-        return instrument.items.filter { $0.type == .text }.map(\.id)
+        try await store.campaigns.instrument(of: campaign).items.filter { $0.type == .text }.map(\.id)
     }
 
     static func report(

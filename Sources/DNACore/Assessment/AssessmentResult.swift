@@ -165,11 +165,23 @@ extension AssessmentResult {
             }
         }
         let qValues = Statistics.benjaminiHochberg(pValues)
-        for (slot, (comparison, q)) in zip(slots, zip(found, qValues)) {
-            guard case .shown(var scores) = result.groups[slot.group], var comparison, let q else { continue }
-            comparison.qValue = q
-            scores.dimensions[slot.dimension].vsRest = comparison
-            result.groups[slot.group] = .shown(scores)
+        // Each group's scores are taken out once, given all their comparisons and put back:
+        // writing a group back per cell would copy its dimensions once per dimension.
+        var position = 0
+        while position < slots.count {
+            let group = slots[position].group
+            guard case .shown(var scores) = result.groups[group] else {
+                position += 1
+                continue
+            }
+            while position < slots.count && slots[position].group == group {
+                if var comparison = found[position], let q = qValues[position] {
+                    comparison.qValue = q
+                    scores.dimensions[slots[position].dimension].vsRest = comparison
+                }
+                position += 1
+            }
+            result.groups[group] = .shown(scores)
         }
         return result
     }
