@@ -100,6 +100,29 @@ struct ActionPlanWebTests {
                 client, session, "/w/harbor/actions",
                 [("title", "Name the customer in every stand-up"), ("dimension", "purpose"), ("due", "2031-02-01")])
             #expect(planned.status == .found)
+
+            // From a tension on its force's page: the form opens ready for it and keeps the link.
+            let tension = try #require(
+                try await fixture.store.scorecards.tensions(workspaceID: demo.id, framework: "os-canvas", dimension: "authority").first)
+            let force = try await client.execute(uri: "/w/harbor/forces/authority", method: .get, headers: session.headers).text
+            let link = "/w/harbor/actions?source=tension&amp;tension=\(tension.id)&amp;dimension=authority"
+            #expect(force.contains("href=\"\(link)\""), "the tension links to a plan for it")
+            let ready = try await client.execute(
+                uri: link.replacingOccurrences(of: "&amp;", with: "&"), method: .get, headers: session.headers
+            ).text
+            #expect(ready.contains(#"<input type="hidden" name="tension" value="\#(tension.id)"/>"#))
+            #expect(ready.contains(#"<option value="authority" selected>"#) && ready.contains(#"<option value="tension" selected>"#))
+            let fromTension = try await CustomerModelWebTests.post(
+                client, session, "/w/harbor/actions",
+                [
+                    ("title", "Raise the limit for senior handlers"), ("source", "tension"), ("tension", tension.id),
+                    ("dimension", "authority"), ("due", "2031-03-01"),
+                ])
+            #expect(fromTension.status == .found)
+            let stored = try await fixture.store.actions.all(workspaceID: demo.id).first {
+                $0.title == "Raise the limit for senior handlers"
+            }
+            #expect(stored?.tensionID == tension.id && stored?.source == .tension)
         }
     }
 }

@@ -9,7 +9,11 @@ extension PageController {
     func addActionRoutes(to router: Router<AppContext>) {
         router.get(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .actions(w) })) { request, context in
             try await page(request, context) { workspace, access, identity in
-                ActionsPage.View(model: try await actionsModel(workspace, access, identity)).response(identity: identity)
+                var model = try await actionsModel(workspace, access, identity)
+                for field in ["source", "tension", "dimension", "unit"] {
+                    if let value = request.uri.queryParameters.get(field) { model.prefill[field] = String(value) }
+                }
+                return ActionsPage.View(model: model).response(identity: identity)
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, _ in .actions(w) })) { request, context in
@@ -20,7 +24,8 @@ extension PageController {
                         context.caller, workspace: workspace.slug,
                         ActionPlan(
                             campaignID: form.text("campaign"), title: form["title"] ?? "",
-                            source: ActionPlan.Source(rawValue: form["source"] ?? "") ?? .gap, ownerEmail: form.text("owner"),
+                            source: ActionPlan.Source(rawValue: form["source"] ?? "") ?? .gap, tensionID: form.text("tension"),
+                            ownerEmail: form.text("owner"),
                             dueOn: form["due"] ?? "", dimension: form["dimension"] ?? "", unit: form.text("unit"),
                             initiative: form.text("initiative")),
                         now: clock.now())

@@ -18,6 +18,9 @@ enum ActionsPage {
         var csrfToken: String?
         var today: String
         var error: String?
+        /// Fields given in the address (`?source=tension&tension=ID&dimension=purpose`), so a
+        /// tension, a gap or a driver elsewhere can open the form ready for it.
+        var prefill: [String: String] = [:]
     }
 
     struct View: PageView {
@@ -82,12 +85,17 @@ enum ActionsPage {
                 Field.select(
                     "It answers", name: "source", id: "action-source",
                     options: [("gap", AdminText("a gap in the results")), ("tension", "a tension"), ("driver", "a key driver")],
-                    selected: "gap")
+                    selected: model.prefill["source"] ?? "gap")
+                if let tension = model.prefill["tension"] {
+                    El("input", .type("hidden"), .name("tension"), .value(tension))
+                }
                 Field.select(
                     "Force", name: "dimension", id: "action-force", options: model.forces.dimensions.map { ($0.id, $0.name) },
-                    required: true)
+                    selected: model.prefill["dimension"], required: true)
                 Field.select(
-                    "Unit", name: "unit", id: "action-unit", options: model.units.map { ($0.code, $0.name) }, blank: "Whole organization")
+                    "Unit", name: "unit", id: "action-unit", options: model.units.map { ($0.code, $0.name) },
+                    selected: model.prefill["unit"],
+                    blank: "Whole organization")
                 Field.select("Owner", name: "owner", id: "action-owner", options: model.members.map { ($0, $0) }, blank: "Nobody yet")
                 Field.input("Due on", name: "due", id: "action-due", type: "date", value: model.today, required: true)
                 Field.select(

@@ -51,6 +51,13 @@ enum ForcePage {
                             El("span", .class("code")) {
                                 "\(tension.source == .openAnswer ? "from an open answer" : "by hand") · \(Day.string(tension.createdAt))"
                             }
+                            if model.canEdit {
+                                " · "
+                                PageLink(
+                                    "Plan an action on it",
+                                    href: SiteURL.actions(model.workspace.slug).path
+                                        + SiteURL.query(["source": "tension", "tension": tension.id, "dimension": tension.dimension]))
+                            }
                         }
                     }
                 }
