@@ -148,13 +148,13 @@ extension AssessmentResult {
     /// of them, and the minimum detectable difference. Everyone else's figures come from the
     /// overall result less the group (sizes, sums and sums of squares of respondent scores
     /// subtract exactly), so no answer is read twice.
-    public func comparingGroups() -> AssessmentResult {
+    public consuming func comparingGroups() -> AssessmentResult {
         guard let everyone = overall.scores else { return self }
         var result = self
         var slots: [(group: Int, dimension: Int)] = []
         var pValues: [Double?] = []
         var found: [VersusRest?] = []
-        for (groupIndex, group) in groups.enumerated() {
+        for (groupIndex, group) in result.groups.enumerated() {
             guard let scores = group.scores else { continue }
             for (dimensionIndex, dimension) in scores.dimensions.enumerated() {
                 let all = everyone.dimension(dimension.framework, dimension.dimension)
@@ -174,6 +174,9 @@ extension AssessmentResult {
                 position += 1
                 continue
             }
+            // Left empty while the scores are out, so they are the only owner of their
+            // dimensions and take the comparisons without being copied.
+            result.groups[group] = .suppressed(group: scores.group)
             while position < slots.count && slots[position].group == group {
                 if var comparison = found[position], let q = qValues[position] {
                     comparison.qValue = q
