@@ -40,8 +40,7 @@ public struct ActionPlanService: WorkspaceUseCases {
                 if let from = action.campaignID, let index = waves.firstIndex(where: { $0.id == from }), index + 1 < waves.count {
                     let next = waves[index + 1]
                     if scorecards[from] == nil {
-                        scorecards[from] = try await store.scorecards.scorecard(
-                            workspace: workspace, campaign: next, breakdown: .unit, previous: waves[index], trendOfEveryGroup: true)
+                        scorecards[from] = try await Self.followUpScorecard(store, workspace: workspace, wave: waves[index], next: next)
                     }
                     let change = scorecards[from]?.trend(of: action.unit ?? "all").first {
                         $0.framework == action.framework && $0.dimension == action.dimension
@@ -76,4 +75,30 @@ public struct ActionPlanService: WorkspaceUseCases {
             try await store.actions.all(workspaceID: workspace.id).filter { $0.isOverdue(today: today) }
         }
     }
+
+    /// The next wave's scorecard by unit with every unit's change since `wave`. On a large
+    /// organization that takes a second or two, and the results page and the report ask for it
+    /// on every view, so it is kept while neither wave gains a response and the units stay.
+    static func followUpScorecard(_ store: Store, workspace: Workspace, wave: Campaign, next: Campaign) async throws -> Scorecard {
+        let key = FollowUpKey(
+            wave: wave.id, next: next.id, minGroupSize: workspace.minGroupSize,
+            submitted: [
+                try await store.campaigns.submittedCount(campaignID: wave.id),
+                try await store.campaigns.submittedCount(campaignID: next.id),
+            ], groups: try await store.campaigns.groupCount(workspaceID: workspace.id))
+        if let kept = followUps.value(for: key) { return kept }
+        let scorecard = try await store.scorecards.scorecard(
+            workspace: workspace, campaign: next, breakdown: .unit, previous: wave, trendOfEveryGroup: true)
+        followUps.keep(scorecard, for: key)
+        return scorecard
+    }
+
+    struct FollowUpKey: Hashable, Sendable {
+        var wave, next: String
+        var minGroupSize: Int
+        var submitted: [Int]
+        var groups: Int
+    }
+
+    static let followUps = KeptAnalyses<FollowUpKey, Scorecard>()
 }

@@ -52,6 +52,9 @@ struct ActionPlanWebTests {
 
             let home = try await client.execute(uri: "/w/harbor", method: .get, headers: session.headers).text
             #expect(home.contains("Overdue actions") && home.contains(late["title"] as? String ?? "?"))
+            let results = try await client.execute(uri: "/w/harbor/campaigns/\(autumn.id)/results", method: .get, headers: session.headers)
+            #expect(results.text.contains("Actions and their follow-up") && results.text.contains(meetings["title"] as? String ?? "?"))
+            #expect(results.text.contains("points in Pulse, autumn"), "the autumn results page shows the spring action's follow-up")
             let report = try await client.execute(
                 uri: "/api/v1/workspaces/harbor/campaigns/\(autumn.id)/report?format=md", method: .get, headers: session.headers)
             #expect(report.text.contains("## Actions and their follow-up") && report.text.contains(meetings["title"] as? String ?? "?"))

@@ -137,10 +137,12 @@ extension PageController {
                 } catch StoreError.invalid {
                     drivers = nil
                 }
+                let actions = try await ActionPlanService(store: store).actions(
+                    context.caller, workspace: workspace.slug, today: Day.string(clock.now()))
                 return ResultsPage.View(
                     model: .init(
                         workspace: workspace, figures: figures, campaignID: scorecard.campaign.id, openAnswers: openAnswers,
-                        drivers: drivers)
+                        drivers: drivers, actions: ActionWording.ofWave(actions, scorecard.campaign))
                 ).response(identity: identity)
             }
         }

@@ -142,3 +142,25 @@ enum ActionWording {
         items.filter { $0.action.campaignID == campaign.id || $0.followUp?.campaign == campaign.name }
     }
 }
+
+/// A wave's actions with their follow-up, on its results page and in its report: those
+/// planned on the wave and those it follows up.
+struct WaveActionsSection: Component {
+    var actions: [ActionPlanService.Item]
+    var figures: ScorecardFigures
+
+    var body: Component {
+        LabelledSection("s-actions", "Actions and their follow-up") {
+            DataTable(
+                columns: ["Action", "Force and unit", "Owner", "Due", "Status", "Follow-up"],
+                rows: actions.map { item in
+                    [
+                        item.action.title,
+                        ActionWording.place(item.action, forces: figures.forces, unitNames: figures.scorecard.groupNames),
+                        item.action.ownerEmail ?? "–", item.action.dueOn, ActionWording.status(item.action.status),
+                        ActionWording.followUp(item),
+                    ]
+                })
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import DNAApp
 import DNACore
 import DNAStore
 import Foundation
@@ -219,6 +220,8 @@ enum ResultsPage {
         var campaignID: String
         var openAnswers: CommentAnalysis.Report
         var drivers: DriverAnalysis.Report?
+        /// Actions planned on this wave and those it follows up.
+        var actions: [ActionPlanService.Item] = []
     }
 
     struct View: PageView {
@@ -259,6 +262,7 @@ enum ResultsPage {
                 })
             if figures.overall != nil { KeyDriversSection(report: model.drivers, figures: figures) }
             OpenAnswersSection(report: model.openAnswers, groupColumn: figures.scorecard.breakdown == .role ? "Role" : "Unit")
+            if !model.actions.isEmpty { WaveActionsSection(actions: model.actions, figures: figures) }
             El("p") {
                 PageLink("Plan an action", .actions(slug))
                 " on what these results show; the next wave follows it up."

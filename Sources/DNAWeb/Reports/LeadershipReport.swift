@@ -95,21 +95,7 @@ public enum LeadershipReport {
                             }
                             if figures.overall != nil { ExecutiveSummary(figures).section }
                             ScorecardHTML.sections(figures)
-                            if !actions.isEmpty {
-                                LabelledSection("s-actions", "Actions and their follow-up") {
-                                    DataTable(
-                                        columns: ["Action", "Force and unit", "Owner", "Due", "Status", "Follow-up"],
-                                        rows: actions.map { item in
-                                            [
-                                                item.action.title,
-                                                ActionWording.place(
-                                                    item.action, forces: figures.forces, unitNames: figures.scorecard.groupNames),
-                                                item.action.ownerEmail ?? "–", item.action.dueOn, ActionWording.status(item.action.status),
-                                                ActionWording.followUp(item),
-                                            ]
-                                        })
-                                }
-                            }
+                            if !actions.isEmpty { WaveActionsSection(actions: actions, figures: figures) }
                             LabelledSection("s-method", "Method") { El("p") { ScorecardHTML.methodNotes } }
                         })
                 )
