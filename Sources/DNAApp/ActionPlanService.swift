@@ -28,10 +28,19 @@ public struct ActionPlanService: WorkspaceUseCases {
         }
     }
 
-    public func actions(_ caller: Caller?, workspace slug: String, today: String) async throws -> [Item] {
+    /// The workspace's actions; with `wave`, only those planned on that wave and those it follows
+    /// up (planned on the wave before it), as its results page and report list them; with `id`,
+    /// only that one. Follow-ups are computed only for the actions returned.
+    public func actions(
+        _ caller: Caller?, workspace slug: String, today: String, wave: String? = nil, id: String? = nil
+    ) async throws -> [Item] {
         try await access.reading(slug, caller) { workspace in
-            let actions = try await store.actions.all(workspaceID: workspace.id)
             let waves = try await store.campaigns.all(workspaceID: workspace.id).sorted { ($0.opensAt, $0.id) < ($1.opensAt, $1.id) }
+            let next = Dictionary(zip(waves.map(\.id), waves.dropFirst().map(\.id)), uniquingKeysWith: { first, _ in first })
+            let actions = try await store.actions.all(workspaceID: workspace.id).filter { action in
+                (id == nil || action.id == id)
+                    && (wave == nil || action.campaignID == wave || action.campaignID.flatMap { next[$0] } == wave)
+            }
             // One scorecard per pair of waves, however many actions share it.
             var scorecards: [String: Scorecard] = [:]
             var items: [Item] = []

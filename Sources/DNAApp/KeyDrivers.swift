@@ -18,8 +18,10 @@ extension CampaignService {
 }
 
 enum KeyDrivers {
+    /// `responses`, when the caller has read them already, are not read again.
     static func report(
-        _ store: Store, workspace: Workspace, campaign: Campaign, options given: DriverAnalysis.Options
+        _ store: Store, workspace: Workspace, campaign: Campaign, options given: DriverAnalysis.Options,
+        responses read: AssessmentResponses? = nil
     ) async throws -> DriverAnalysis.Report {
         let frameworks = try await store.frameworks.all(workspaceID: workspace.id)
         var options = given
@@ -32,8 +34,7 @@ enum KeyDrivers {
         do {
             try DriverAnalysis.check(instrument: instrument, options: options)
         } catch {
-            // Named as the command's option ("--target x: ..."); here it is a field.
-            throw StoreError.invalid(String(error.description.trimmingPrefix("--")))
+            throw fieldProblem(error)
         }
         // Handed-in responses are only ever added, so their count (with the number of units
         // and roles they are grouped by) says whether a kept analysis still holds.
@@ -43,15 +44,25 @@ enum KeyDrivers {
             submitted: try await store.campaigns.submittedCount(campaignID: campaign.id),
             organization: try await store.campaigns.groupCount(workspaceID: workspace.id))
         if let kept = KeyDriverCache.shared.value(for: key) { return kept }
-        let responses = try await store.campaigns.assessmentResponses(campaign: campaign, instrument: instrument)
+        let responses: AssessmentResponses
+        if let read {
+            responses = read
+        } else {
+            responses = try await store.campaigns.assessmentResponses(campaign: campaign, instrument: instrument)
+        }
         let report: DriverAnalysis.Report
         do {
             report = try DriverAnalysis.analyze(instrument: instrument, responses: responses, options: options)
         } catch {
-            throw StoreError.invalid(String(error.description.trimmingPrefix("--")))
+            throw fieldProblem(error)
         }
         KeyDriverCache.shared.keep(report, for: key)
         return report
+    }
+
+    /// The analysis names the command's option ("--target x: ..."); here it is a field.
+    static func fieldProblem(_ problem: DriverAnalysis.Problem) -> StoreError {
+        .invalid(String(problem.description.trimmingPrefix("--")))
     }
 }
 

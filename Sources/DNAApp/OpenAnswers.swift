@@ -15,7 +15,7 @@ extension CampaignService {
 }
 
 enum OpenAnswers {
-    static func textItems(_ store: Store, workspace: Workspace, campaign: Campaign) async throws -> [String] {
+    static func textItems(_ store: Store, campaign: Campaign) async throws -> [String] {
         try await store.campaigns.instrument(of: campaign).items.filter { $0.type == .text }.map(\.id)
     }
 
@@ -24,7 +24,7 @@ enum OpenAnswers {
     ) async throws -> CommentAnalysis.Report {
         let answers = try await store.campaigns.commentAnswers(
             workspaceID: workspace.id, campaignID: campaign.id,
-            itemIDs: try await textItems(store, workspace: workspace, campaign: campaign), breakdown: breakdown)
+            itemIDs: try await textItems(store, campaign: campaign), breakdown: breakdown)
         return CommentAnalysis.analyze(
             answers, options: .init(breakdown: breakdown, minComments: workspace.commentThreshold, minGroupSize: workspace.minGroupSize))
     }
@@ -35,7 +35,7 @@ enum OpenAnswers {
     ) async throws -> [CommentFolding.Folded] {
         let answers = try await store.campaigns.commentAnswers(
             workspaceID: workspace.id, campaignID: campaign.id,
-            itemIDs: try await textItems(store, workspace: workspace, campaign: campaign), breakdown: .none)
+            itemIDs: try await textItems(store, campaign: campaign), breakdown: .none)
         guard Set(answers.map(\.respondent)).count >= workspace.effectiveCommentThreshold else { return [] }
         return CommentFolding.fold(answers.map(\.text).filter { ForceWords.speaks($0, of: dimension) })
     }

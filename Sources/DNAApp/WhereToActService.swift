@@ -22,20 +22,20 @@ public struct WhereToActService: WorkspaceUseCases {
                 }
             }
             let frameworks = try await store.frameworks.all(workspaceID: id)
+            // The newest wave with answers, found by counting them; its answers are read once.
             var wave: (campaign: Campaign, instrument: Instrument, responses: AssessmentResponses)?
-            for campaign in try await store.campaigns.all(workspaceID: id).sorted(by: { $0.opensAt > $1.opensAt }) {
-                let instrument = try campaign.instrument(frameworks: frameworks)
-                let responses = try await store.campaigns.assessmentResponses(campaign: campaign, instrument: instrument)
-                if !responses.respondents.isEmpty {
-                    wave = (campaign, instrument, responses)
-                    break
-                }
+            for campaign in try await store.campaigns.all(workspaceID: id).sorted(by: { $0.opensAt > $1.opensAt })
+            where try await store.campaigns.submittedCount(campaignID: campaign.id) > 0 {
+                let instrument = try await store.campaigns.instrument(of: campaign)
+                wave = (campaign, instrument, try await store.campaigns.assessmentResponses(campaign: campaign, instrument: instrument))
+                break
             }
             var drivers: DriverAnalysis.Report?
             if let wave {
                 do {
                     drivers = try await KeyDrivers.report(
-                        store, workspace: workspace, campaign: wave.campaign, options: .init(target: "line-of-sight", breakdown: .unit))
+                        store, workspace: workspace, campaign: wave.campaign, options: .init(target: "line-of-sight", breakdown: .unit),
+                        responses: wave.responses)
                 } catch StoreError.invalid {
                     drivers = nil  // a wave without forces or a line-of-sight item: the rest stands
                 }

@@ -115,7 +115,7 @@ struct ReportCommand: AsyncParsableCommand {
                 let report = try await CampaignService(store: store).report(
                     .commandLine, workspace: found.slug, campaign: target.id, breakdown: breakdown)
                 let actions = try await ActionPlanService(store: store).actions(
-                    .commandLine, workspace: found.slug, today: CalendarDay.string(nowSeconds()))
+                    .commandLine, workspace: found.slug, today: CalendarDay.string(nowSeconds()), wave: target.id)
                 let bytes: Data
                 if format == .pdf {
                     do {

@@ -146,10 +146,7 @@ extension GeneratedAPI {
 
     /// One action as the list gives it, with its follow-up.
     private func item(_ id: String, workspace: String) async throws -> ActionPlanService.Item {
-        guard
-            let item = try await actions.actions(caller, workspace: workspace, today: CalendarDay.string(now)).first(where: {
-                $0.action.id == id
-            })
+        guard let item = try await actions.actions(caller, workspace: workspace, today: CalendarDay.string(now), id: id).first
         else { throw StoreError.notFound("no action '\(id)'") }
         return item
     }

@@ -52,7 +52,7 @@ extension GeneratedAPI {
             "attachment; filename=\"\(SecurityHeaders.fileName("customer-dna-\(workspace.slug)-\(campaign.id).\(format.rawValue)"))\""
         let headers = Operations.GetWorkspacesCampaignsReport.Output.Ok.Headers(contentDisposition: disposition)
         if format == .json { return .ok(.init(headers: headers, body: .json(try documented(scorecard)))) }
-        let planned = try await actions.actions(caller, workspace: workspace.slug, today: CalendarDay.string(now))
+        let planned = try await actions.actions(caller, workspace: workspace.slug, today: CalendarDay.string(now), wave: campaign.id)
         if format == .pdf {
             let bytes = try await Self.pdf(
                 scorecard: scorecard, workspaceName: workspace.name, frameworks: frameworks,

@@ -138,11 +138,11 @@ extension PageController {
                     drivers = nil
                 }
                 let actions = try await ActionPlanService(store: store).actions(
-                    context.caller, workspace: workspace.slug, today: Day.string(clock.now()))
+                    context.caller, workspace: workspace.slug, today: Day.string(clock.now()), wave: scorecard.campaign.id)
                 return ResultsPage.View(
                     model: .init(
                         workspace: workspace, figures: figures, campaignID: scorecard.campaign.id, openAnswers: openAnswers,
-                        drivers: drivers, actions: ActionWording.ofWave(actions, scorecard.campaign))
+                        drivers: drivers, actions: actions)
                 ).response(identity: identity)
             }
         }
@@ -151,7 +151,7 @@ extension PageController {
                 let format = LeadershipReport.Format(rawValue: request.uri.queryParameters.get("format") ?? "html") ?? .html
                 let (scorecard, frameworks, frameworkID) = try await scorecard(request, context, workspace)
                 let actions = try await ActionPlanService(store: store).actions(
-                    context.caller, workspace: workspace.slug, today: Day.string(clock.now()))
+                    context.caller, workspace: workspace.slug, today: Day.string(clock.now()), wave: scorecard.campaign.id)
                 if format == .pdf {
                     let bytes = try await GeneratedAPI.pdf(
                         scorecard: scorecard, workspaceName: workspace.name, frameworks: frameworks, frameworkID: frameworkID,

@@ -136,11 +136,6 @@ enum ActionWording {
         case .dropped: "dropped"
         }
     }
-
-    /// The actions a wave's report lists: those planned on it, and those it follows up.
-    static func ofWave(_ items: [ActionPlanService.Item], _ campaign: Scorecard.CampaignRef) -> [ActionPlanService.Item] {
-        items.filter { $0.action.campaignID == campaign.id || $0.followUp?.campaign == campaign.name }
-    }
 }
 
 /// A wave's actions with their follow-up, on its results page and in its report: those

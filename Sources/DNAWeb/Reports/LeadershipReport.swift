@@ -27,7 +27,6 @@ public enum LeadershipReport {
         actions: [ActionPlanService.Item] = []
     ) -> String {
         let figures = ScorecardFigures(scorecard: scorecard, frameworks: frameworks, frameworkID: frameworkID)
-        let actions = ActionWording.ofWave(actions, scorecard.campaign)
         switch format {
         case .html: return html(figures, workspaceName: workspaceName, actions: actions)
         case .pdf: return html(figures, workspaceName: workspaceName, forPrint: true, actions: actions)
