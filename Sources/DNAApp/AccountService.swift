@@ -42,15 +42,39 @@ public struct AccountService: Sendable {
         try await caller.acting { try await store.accounts.setPasswordHash(email: email, hash) }
     }
 
+    /// Wrong current passwords a person may give within `currentPasswordWindow` before each
+    /// further try has to wait (15 s, then doubling). Someone holding a stolen session must not
+    /// be able to guess the password behind it.
+    public static let currentPasswordAttempts = 5
+    public static let currentPasswordWindow: Int64 = 15 * 60
+
+    /// Too many wrong current passwords: the next try is allowed after `retryAfter` seconds.
+    public struct TooManyAttempts: Error, Sendable {
+        public var retryAfter: Int64
+    }
+
     /// Changes the caller's own password after checking the current one; every session of
-    /// theirs ends, so one left open elsewhere does not outlive the old password.
-    public func changeOwnPassword(_ caller: Caller?, current: String, new: String) async throws {
+    /// theirs ends, so one left open elsewhere does not outlive the old password. Wrong current
+    /// passwords are counted per person (whatever session or address they come from) and slow
+    /// down past `currentPasswordAttempts`: throws `TooManyAttempts`.
+    public func changeOwnPassword(_ caller: Caller?, current: String, new: String, now: Int64) async throws {
         let user = try Self.person(caller)
+        let key = "current-password:" + user.id, window = Self.currentPasswordWindow
+        let history = try await store.accounts.loginFailureHistory(key: key, now: now, window: window)
+        if let wait = SignInService.backOff(
+            failures: history.count, latest: history.latest, limit: Self.currentPasswordAttempts, window: window, now: now)
+        {
+            throw TooManyAttempts(retryAfter: wait)
+        }
         guard let stored = try await store.accounts.userWithPasswordHash(email: user.email) else { throw AccessError.signInNeeded }
         let valid = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(current, hash: stored.passwordHash) }
-        guard valid else { throw StoreError.invalid("current: the current password is not right") }
+        guard valid else {
+            _ = try await store.accounts.recordLoginFailure(key: key, now: now, window: window)
+            throw StoreError.invalid("current: the current password is not right")
+        }
         let hash = try await hashPassword(new)
         try await caller!.acting { try await store.accounts.setPasswordHash(email: user.email, hash) }
+        try await store.accounts.clearLoginFailures(key: key)
     }
 
     /// A token for the user with `email`, made by an instance administrator or the machine's

@@ -27,13 +27,22 @@ public struct SingleSignOnService: Sendable {
         public var state: String
     }
 
-    public func start(next: String?, now: Int64) async throws -> Start {
+    /// Keeps the sign-in first, so a client over its share of sign-ins under way is refused
+    /// (`StoreError.busy`) before this server calls the provider for it; a provider that
+    /// cannot be asked leaves no sign-in behind.
+    public func start(next: String?, address: String?, now: Int64) async throws -> Start {
         let state = Secrets.make(), nonce = Secrets.make(), verifier = Secrets.make()
-        let url = try await provider.authorizationURL(state: state, nonce: nonce, codeVerifier: verifier)
+        let stateHash = Secrets.hash(state)
         try await store.singleSignOn.begin(
-            stateHash: Secrets.hash(state), .init(nonce: nonce, codeVerifier: verifier, next: next), expiresAt: now + Self.pendingLifetime,
-            now: now)
-        return Start(url: url, state: state)
+            stateHash: stateHash, .init(nonce: nonce, codeVerifier: verifier, next: next), address: address,
+            expiresAt: now + Self.pendingLifetime, now: now)
+        do {
+            let url = try await provider.authorizationURL(state: state, nonce: nonce, codeVerifier: verifier)
+            return Start(url: url, state: state)
+        } catch {
+            _ = try? await store.singleSignOn.take(stateHash: stateHash, now: now)
+            throw error
+        }
     }
 
     public struct SignedIn: Sendable {

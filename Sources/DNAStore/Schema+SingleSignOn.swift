@@ -36,4 +36,16 @@ extension Schema {
             """,
         ]
     )
+
+    /// Which client address began each sign-in under way, so one address cannot hold more
+    /// than its share of them (`SingleSignOnRepository.pendingPerAddress`): starting a
+    /// sign-in needs no account, and without this one machine could fill the whole table and
+    /// keep everyone else from signing in.
+    static let signInAddress = Migration(
+        name: "0023-sign-in-address",
+        statements: [
+            "ALTER TABLE oidc_sign_ins ADD COLUMN client_address TEXT",
+            "CREATE INDEX oidc_sign_ins_address ON oidc_sign_ins (client_address)",
+        ]
+    )
 }

@@ -4,6 +4,7 @@ enum Schema {
         foundation, assessment, customerModel, lineOfSight, anonymityAtRest, assessmentSums, auditLog, surveyPublicTitle,
         surveyNotApplicable, participants, mailOutbox, invitations, reminderDays, surveyInvitations,
         wordingTranslations, branding, openAnswerRetention, scim, members, singleSignOn, commentThreshold, actionPlans,
+        signInAddress,
     ]
 
     /// An outcome a customer marked as not applicable to them: no ratings, counted apart.

@@ -117,6 +117,27 @@ struct MemberWebTests {
     }
 
     @Test(
+        "wrong current passwords slow down past the limit, even the right one then, so a stolen session cannot guess it",
+        arguments: TestDatabase.available)
+    func ownPasswordGuessing(database: TestDatabase) async throws {
+        try await WebFixture.run(database) { fixture, client in
+            let session = try await client.signIn(email: "admin@acme.test", password: WebFixture.password)
+            func change(_ current: String) async throws -> TestResponse {
+                try await Self.post(
+                    client, session, "/account/password",
+                    [("current", current), ("password", "new password 1"), ("repeat", "new password 1")])
+            }
+            for guess in 0..<AccountService.currentPasswordAttempts {
+                #expect(try await change("guess \(guess)").status == .badRequest)
+            }
+            let waiting = try await change(WebFixture.password)
+            #expect(waiting.status == .tooManyRequests && waiting.text.contains("too many wrong current passwords; wait 15 seconds"))
+            // The password did not change: the old one still signs in.
+            _ = try await client.signIn(email: "admin@acme.test", password: WebFixture.password)
+        }
+    }
+
+    @Test(
         "an instance administrator creates a workspace from the page; a bad slug is refused beside its field",
         arguments: TestDatabase.available)
     func createWorkspace(database: TestDatabase) async throws {

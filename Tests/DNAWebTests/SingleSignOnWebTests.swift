@@ -170,6 +170,35 @@ struct SingleSignOnWebTests {
         }
     }
 
+    @Test(
+        "one address holds at most its share of sign-ins under way; one that failed at the provider or finished no longer counts",
+        arguments: TestDatabase.available)
+    func signInsPerAddress(database: TestDatabase) async throws {
+        let stub = StubProvider(keys: [("k1", key)])
+        try await WebFixture.run(database, openID: provider(stub), testing: .live) { fixture, client in
+            let limit = SingleSignOnRepository.pendingPerAddress
+            // Starts the provider could not answer leave nothing behind to count.
+            stub.state.withLock { $0.down = true }
+            for _ in 0..<(limit + 2) {
+                #expect(try await client.execute(uri: "/auth/oidc/start", method: .get).status == .serviceUnavailable)
+            }
+            stub.state.withLock { $0.down = false }
+            var begun: [Begun] = []
+            for _ in 0..<limit { begun.append(try await Self.begin(client)) }
+            let over = try await client.execute(uri: "/auth/oidc/start", method: .get)
+            #expect(over.status == .tooManyRequests && over.text.contains("still under way") && over.headers[.location] == nil)
+            #expect(over.text.contains("Sign in with single sign-on"), "the page offers to try again")
+            // Someone at another address is not held up.
+            let service = try #require(fixture.dependencies.accounts.singleSignOn)
+            _ = try await service.start(next: nil, address: "198.51.100.7", now: now)
+            // A finished sign-in frees its place.
+            try await answer(stub, TestClaims(now: now, nonce: begun[0].nonce))
+            #expect(try await Self.callback(client, begun[0]).status == .found)
+            #expect(try await client.execute(uri: "/auth/oidc/start", method: .get).status == .found)
+            #expect(try await client.execute(uri: "/auth/oidc/start", method: .get).status == .tooManyRequests)
+        }
+    }
+
     @Test("a provider that cannot be reached shows the sign-in page with a 503, not an error")
     func providerDown() async throws {
         let stub = StubProvider(keys: [("k1", key)])

@@ -26,10 +26,11 @@ struct WebFixture: Sendable {
     let adminToken: String
     let outsiderToken: String
 
-    /// Builds the fixture on a fresh database and runs `body` against the in-process router.
+    /// Builds the fixture on a fresh database and runs `body` against the in-process router
+    /// (or, with `.live`, a server on a port, where requests have a client address).
     static func run(
         _ database: TestDatabase, configure: (inout AppConfiguration) -> Void = { _ in }, openID: OpenIDProvider? = nil,
-        _ body: @escaping @Sendable (WebFixture, any TestClientProtocol) async throws -> Void
+        testing: TestingSetup = .router, _ body: @escaping @Sendable (WebFixture, any TestClientProtocol) async throws -> Void
     ) async throws {
         try await database.withStore { store in
             var configuration = AppConfiguration(database: store.location, bcryptCost: 4)
@@ -49,7 +50,7 @@ struct WebFixture: Sendable {
                 adminToken: try await accounts.createAPIToken(userID: admin.id, name: "t").secret,
                 outsiderToken: try await accounts.createAPIToken(userID: outsider.id, name: "t").secret)
             let app = buildApplication(dependencies)
-            try await app.test(.router) { client in try await body(fixture, client) }
+            try await app.test(testing) { client in try await body(fixture, client) }
         }
     }
 }

@@ -39,19 +39,35 @@ extension SingleSignOnRepository {
     /// The most sign-ins under way at once: starting one needs no account, so a crowd of
     /// requests must not grow the table without end.
     public static let pendingLimit = 10_000
+    /// The most sign-ins under way begun from one client address. A person finishes theirs
+    /// within minutes (and a finished one no longer counts), so even an office behind one
+    /// address stays far below it, while one machine cannot take the whole `pendingLimit`.
+    public static let pendingPerAddress = 50
 
     /// Keeps a sign-in under way by the hash of its state (the state itself stays in the
-    /// browser's cookie), and clears those that ran out. Refused (busy) past `pendingLimit`.
-    public func begin(stateHash: String, _ pending: PendingSignIn, expiresAt: Int64, now: Int64) async throws {
+    /// browser's cookie), and clears those that ran out. Refused (busy) past `pendingLimit`,
+    /// or past `pendingPerAddress` for `address`.
+    public func begin(stateHash: String, _ pending: PendingSignIn, address: String?, expiresAt: Int64, now: Int64) async throws {
         try await write(changingCachedReads: false) { db in
             try await db.delete(from: "oidc_sign_ins").where("expires_at", .lessThan, SQLBind(now)).run()
             let open = try await db.raw("SELECT COUNT(*) AS n FROM oidc_sign_ins").first()?.decode(column: "n", as: Int.self) ?? 0
             guard open < Self.pendingLimit else {
                 throw StoreError.busy("too many sign-ins are under way on this server; try again in a few minutes")
             }
-            try await db.insert(into: "oidc_sign_ins").columns("state_hash", "nonce", "code_verifier", "next_path", "expires_at")
+            if let address {
+                let fromAddress =
+                    try await db.raw("SELECT COUNT(*) AS n FROM oidc_sign_ins WHERE client_address = \(bind: address)").first()?
+                    .decode(column: "n", as: Int.self) ?? 0
+                guard fromAddress < Self.pendingPerAddress else {
+                    throw StoreError.busy(
+                        "too many sign-ins begun from your address are still under way; finish one, or wait ten minutes and try again")
+                }
+            }
+            try await db.insert(into: "oidc_sign_ins")
+                .columns("state_hash", "nonce", "code_verifier", "next_path", "expires_at", "client_address")
                 .values(
-                    SQLBind(stateHash), SQLBind(pending.nonce), SQLBind(pending.codeVerifier), SQLBind(pending.next), SQLBind(expiresAt)
+                    SQLBind(stateHash), SQLBind(pending.nonce), SQLBind(pending.codeVerifier), SQLBind(pending.next), SQLBind(expiresAt),
+                    SQLBind(address)
                 ).run()
         }
     }

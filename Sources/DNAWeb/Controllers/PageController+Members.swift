@@ -129,7 +129,12 @@ extension PageController {
             }
             do {
                 try await accountService.changeOwnPassword(
-                    context.caller, current: form["current"] ?? "", new: form["password"] ?? "")
+                    context.caller, current: form["current"] ?? "", new: form["password"] ?? "", now: clock.now())
+            } catch let tooMany as AccountService.TooManyAttempts {
+                return view.refused(
+                    form, postedTo: request, identity: identity,
+                    fieldErrors: ["current": "too many wrong current passwords; wait \(tooMany.retryAfter) seconds and try again"],
+                    status: .tooManyRequests)
             } catch StoreError.invalid(let message) {
                 let field = message.hasPrefix("current:") ? "current" : "password"
                 return view.refused(form, postedTo: request, identity: identity, fieldErrors: [field: message])

@@ -1,5 +1,6 @@
 import DNAApp
 import DNAIdentity
+import DNAStore
 import Hummingbird
 import Logging
 
@@ -19,13 +20,15 @@ struct SingleSignOnRoutes {
             guard let singleSignOn = accounts.singleSignOn else { throw WebError(.notFound, "single sign-on is not set up on this server") }
             let next = LocalRedirect.path(request.uri.queryParameters["next"].map(String.init))
             do {
-                let start = try await singleSignOn.start(next: next, now: accounts.clock.now())
+                let start = try await singleSignOn.start(next: next, address: context.remoteIP, now: accounts.clock.now())
                 var response = Response.redirect(to: start.url, type: .found)
                 response.setCookie(
                     session.cookie(Self.stateCookie, start.state, request: request, maxAge: Int(SingleSignOnService.pendingLifetime)))
                 return response
             } catch let error as OpenIDError {
                 return failure(error, request: request, context: context, next: next)
+            } catch StoreError.busy(let reason) {
+                return page(status: .tooManyRequests, message: "Single sign-on cannot start: \(reason).", request: request, next: next)
             }
         }
         router.get(RouterPath(stringLiteral: SiteURL.singleSignOnCallback.path)) { request, context in
@@ -71,6 +74,11 @@ struct SingleSignOnRoutes {
             status = .unauthorized
             message = "Single sign-on did not work: \(detail)."
         }
+        return page(status: status, message: message, request: request, next: next)
+    }
+
+    /// The sign-in page with `message`, with a fresh form to try again.
+    private func page(status: HTTPResponse.Status, message: String, request: Request, next: String?) -> Response {
         let token = Secrets.make()
         var response = LoginPage.View(model: session.model(csrfToken: token, message: message, next: next))
             .response(status: status, identity: nil)

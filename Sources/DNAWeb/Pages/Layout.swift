@@ -27,13 +27,14 @@ extension PageView {
             title: title, language: language, accent: accent, workspace: workspace, identity: identity, content: content())
     }
 
-    /// The page again after the form posted to `request` was refused (400): the fields of that
-    /// form come back with what was typed into them (`Refused.typed`).
+    /// The page again after the form posted to `request` was refused (400, or `status`): the
+    /// fields of that form come back with what was typed into them (`Refused.typed`).
     func refused(
-        _ form: FormBody, postedTo request: Request, identity: Identity?, fieldErrors: [String: String] = [:]
+        _ form: FormBody, postedTo request: Request, identity: Identity?, fieldErrors: [String: String] = [:],
+        status: HTTPResponse.Status = .badRequest
     ) -> Response {
         Refused.$form.withValue(RefusedForm(action: request.uri.path, values: form, fieldErrors: fieldErrors)) {
-            response(status: .badRequest, identity: identity)
+            response(status: status, identity: identity)
         }
     }
 
