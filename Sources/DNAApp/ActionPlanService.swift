@@ -14,6 +14,17 @@ public struct ActionPlanService: WorkspaceUseCases {
         public var action: ActionPlan
         public var overdue: Bool
         public var followUp: ActionFollowUp?
+        /// The wave that follows the action's wave up, when there is one: with no `followUp`, it
+        /// says the unit or force is not shown there (too few answers, or none yet), rather than
+        /// that the action waits for a wave.
+        public var nextWave: String?
+
+        public init(action: ActionPlan, overdue: Bool, followUp: ActionFollowUp?, nextWave: String?) {
+            self.action = action
+            self.overdue = overdue
+            self.followUp = followUp
+            self.nextWave = nextWave
+        }
 
         enum CodingKeys: String, CodingKey {
             case overdue
@@ -46,8 +57,10 @@ public struct ActionPlanService: WorkspaceUseCases {
             var items: [Item] = []
             for action in actions {
                 var followUp: ActionFollowUp?
+                var nextWave: String?
                 if let from = action.campaignID, let index = waves.firstIndex(where: { $0.id == from }), index + 1 < waves.count {
                     let next = waves[index + 1]
+                    nextWave = next.name
                     if scorecards[from] == nil {
                         scorecards[from] = try await Self.followUpScorecard(store, workspace: workspace, wave: waves[index], next: next)
                     }
@@ -60,7 +73,7 @@ public struct ActionPlanService: WorkspaceUseCases {
                             pValue: $0.pValue)
                     }
                 }
-                items.append(Item(action: action, overdue: action.isOverdue(today: today), followUp: followUp))
+                items.append(Item(action: action, overdue: action.isOverdue(today: today), followUp: followUp, nextWave: nextWave))
             }
             return items
         }

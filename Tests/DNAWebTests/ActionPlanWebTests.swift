@@ -1,3 +1,4 @@
+import DNAApp
 import DNACore
 import DNAStore
 import DNATestSupport
@@ -127,5 +128,21 @@ struct ActionPlanWebTests {
             }
             #expect(stored?.tensionID == tension.id && stored?.source == .tension)
         }
+    }
+
+    @Test("an action without a follow-up says why: no wave named, no next wave yet, or its unit not shown in the next wave")
+    func followUpWording() {
+        let action = ActionPlan(
+            campaignID: "c1", title: "t", source: .driver, ownerEmail: nil, dueOn: "2030-01-01", dimension: "meetings", unit: "service")
+        var unnamed = action
+        unnamed.campaignID = nil
+        let followed = ActionFollowUp(campaign: "Autumn", before: 50, after: 58.73, change: 8.73, pValue: 0.0163)
+        let cases: [(ActionPlanService.Item, String)] = [
+            (.init(action: unnamed, overdue: false, followUp: nil, nextWave: nil), "no wave named"),
+            (.init(action: action, overdue: false, followUp: nil, nextWave: nil), "waits for the next wave"),
+            (.init(action: action, overdue: false, followUp: nil, nextWave: "Autumn"), "not shown in Autumn: too few answers there yet"),
+            (.init(action: action, overdue: false, followUp: followed, nextWave: "Autumn"), "+8.7 points in Autumn (50 to 59; p = 0.016)"),
+        ]
+        for (item, words) in cases { #expect(ActionWording.followUp(item).resolved == words) }
     }
 }

@@ -120,7 +120,9 @@ enum ActionWording {
 
     static func followUp(_ item: ActionPlanService.Item) -> AdminText {
         guard let follow = item.followUp else {
-            return item.action.campaignID == nil ? "no wave named" : "waits for the next wave"
+            if item.action.campaignID == nil { return "no wave named" }
+            guard let next = item.nextWave else { return "waits for the next wave" }
+            return "not shown in \(next): too few answers there yet"
         }
         let sign = follow.change >= 0 ? "+" : ""
         let p = follow.pValue.map { AnalysisOutput.rounded($0, 3) } ?? "–"
