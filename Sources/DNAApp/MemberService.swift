@@ -12,16 +12,23 @@ public struct MemberService: WorkspaceUseCases {
     let publicURL: String
     /// Whether this server sends the outbox; without it the page shows the link to copy.
     let sendsMail: Bool
+    /// False when people sign in only through the identity provider (`CDNA_PASSWORD_SIGNIN=off`):
+    /// then nobody is sent a link to choose a password, since it would not let them in.
+    let passwordSignIn: Bool
 
     /// How long an invitation or reset link works.
     public static let linkLifetime: Int64 = 7 * 86_400
 
-    public init(store: Store, accounts: AccountService, publicURL: String, sendsMail: Bool) {
+    public init(store: Store, accounts: AccountService, publicURL: String, sendsMail: Bool, passwordSignIn: Bool = true) {
         self.store = store
         self.accounts = accounts
         self.publicURL = publicURL
         self.sendsMail = sendsMail
+        self.passwordSignIn = passwordSignIn
     }
+
+    /// Why passwords cannot be set here when password sign-in is off.
+    public static let passwordsOff = "password sign-in is turned off on this server: people sign in through the identity provider"
 
     /// What an invitation or a reset did: the link when it was not mailed (shown once).
     public struct LinkOutcome: Equatable, Sendable {
@@ -38,7 +45,9 @@ public struct MemberService: WorkspaceUseCases {
     }
 
     /// Gives `email` access to the workspace. Someone without an account gets one with no
-    /// usable password and a link to set it, mailed when the server sends mail.
+    /// usable password and a link to set it, mailed when the server sends mail; with password
+    /// sign-in off, no link: the mail (if any) asks them to sign in through the identity
+    /// provider with that address, which finds this account.
     public func invite(
         _ caller: Caller?, workspace slug: String, email rawEmail: String, name: String, access level: Access, now: Int64
     ) async throws -> LinkOutcome {
@@ -54,6 +63,13 @@ public struct MemberService: WorkspaceUseCases {
             let user = try await store.accounts.createUser(
                 email: email, name: name.trimmingSpaces(), passwordHash: unusable, instanceAdmin: false, now: now)
             try await store.accounts.setMembership(Membership(workspaceID: workspace.id, userID: user.id, access: level))
+            guard passwordSignIn else {
+                guard sendsMail else { return LinkOutcome(user: user, link: nil, mailed: false, existed: false) }
+                try await store.mailOutbox.enqueue([
+                    Self.mail(to: user, link: publicURL + "/login", purpose: "invitation-sso", workspace: workspace, now: now)
+                ])
+                return LinkOutcome(user: user, link: nil, mailed: true, existed: false)
+            }
             return try await sendLink(to: user, purpose: "invitation", workspace: workspace, now: now, existed: false)
         }
     }
@@ -81,7 +97,8 @@ public struct MemberService: WorkspaceUseCases {
     /// administers everywhere they have access: an admin of one workspace must not take over
     /// an account that reaches others, nor an instance administrator's.
     public func resetPassword(_ caller: Caller?, workspace slug: String, userID: String, now: Int64) async throws -> LinkOutcome {
-        try await changingOther(caller, slug, userID) { workspace in
+        guard passwordSignIn else { throw StoreError.invalid(Self.passwordsOff) }
+        return try await changingOther(caller, slug, userID) { workspace in
             let user = try await store.accounts.user(id: userID)
             if case .person(let admin) = caller?.kind, !admin.instanceAdmin {
                 let theirs = try await store.workspaces.all(of: userID).map(\.workspace.id)
@@ -121,6 +138,16 @@ public struct MemberService: WorkspaceUseCases {
     }
 
     static func mail(to user: User, link: String, purpose: String, workspace: Workspace, now: Int64) -> OutboxMail {
+        if purpose == "invitation-sso" {
+            let letter = InvitationLetter(
+                language: "en", organization: workspace.name, name: user.name,
+                subject: "You are invited to \(workspace.name) on CustomerDNA",
+                opening:
+                    "You have been given access to \(workspace.name) on CustomerDNA. Sign in with your organization's account, using the address this mail was sent to.",
+                link: link, button: "Sign in", assurance: "You need no new password.",
+                why: "You get this mail because an admin of \(workspace.name) entered your address. If that is a mistake, ignore it.")
+            return letter.mail(workspaceID: workspace.id, purpose: "member-invitation", recipient: user.email, now: now)
+        }
         let invitation = purpose == "invitation"
         let letter = InvitationLetter(
             language: "en", organization: workspace.name, name: user.name,
@@ -143,6 +170,7 @@ public struct MemberService: WorkspaceUseCases {
 
     /// Spends the link: sets the password (and the name, when given).
     public func useLink(secret: String, password: String, name: String?, now: Int64) async throws -> User {
+        guard passwordSignIn else { throw StoreError.invalid(Self.passwordsOff) }
         let hash = try await accounts.hashPassword(password)
         return try await AuditActor.$current.withValue(AuditActor(name: "link", via: .page)) {
             try await store.accounts.useAccountLink(tokenHash: Secrets.hash(secret), passwordHash: hash, name: name, now: now)

@@ -239,6 +239,64 @@ struct SingleSignOnWebTests {
         }
     }
 
+    @Test(
+        "with password sign-in off nobody is asked for a password: invitations, resets, the account page and older links lead to single sign-on",
+        arguments: TestDatabase.available)
+    func noPasswordsAnywhere(database: TestDatabase) async throws {
+        let stub = StubProvider(keys: [("k1", key)])
+        try await WebFixture.run(
+            database,
+            configure: {
+                $0.passwordSignIn = false
+                $0.sendsMail = true
+            }, openID: provider(stub)
+        ) { fixture, client in
+            // The admin signs in through the provider, which vouches for the address.
+            var claims = TestClaims(now: now, nonce: nil)
+            claims.email = "admin@acme.test"
+            claims.email_verified = true
+            let begun = try await Self.begin(client, next: "/")
+            claims.nonce = begun.nonce
+            try await answer(stub, claims)
+            let signedIn = try await Self.callback(client, begun)
+            let cookie = try #require(signedIn.cookie(AuthMiddleware.sessionCookie)?.split(separator: ";").first.map(String.init))
+            let home = try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie])
+            let admin = BrowserSession(
+                cookie: cookie, csrfToken: String(try #require(home.text.firstMatch(of: /name="csrf_token" value="([^"]+)"/)?.1)))
+
+            let members = try await client.execute(uri: "/w/acme/members", method: .get, headers: admin.headers)
+            #expect(members.text.contains("signs in with single sign-on") && !members.text.contains("Password link"))
+            let invited = try await MemberWebTests.post(
+                client, admin, "/w/acme/members/invite", [("email", "kim@acme.test"), ("access", "viewer")])
+            #expect(invited.text.contains("the mail is on its way") && !invited.text.contains("/welcome/"))
+            let mail = try #require(
+                try await fixture.store.mailOutbox.mails(workspaceID: fixture.acme.id, purpose: "member-invitation").first)
+            #expect(mail.recipient == "kim@acme.test" && mail.bodyText.contains("Sign in with your organization's account"))
+            #expect(mail.bodyText.contains("/login") && !mail.bodyText.contains("/welcome/"))
+            let kim = try #require(try await fixture.store.accounts.users().first { $0.email == "kim@acme.test" })
+            #expect(try await fixture.store.accounts.access(userID: kim.id, workspaceID: fixture.acme.id) == .viewer)
+
+            let reset = try await MemberWebTests.post(client, admin, "/w/acme/members/\(kim.id)", [("action", "reset")])
+            #expect(reset.status == .badRequest && reset.text.contains("password sign-in is turned off"))
+            let account = try await client.execute(uri: "/account", method: .get, headers: admin.headers)
+            #expect(account.text.contains("keeps no password of yours") && !account.text.contains(#"name="current""#))
+            let change = try await MemberWebTests.post(
+                client, admin, "/account/password", [("current", "x"), ("password", "new password 1"), ("repeat", "new password 1")])
+            #expect(change.status == .forbidden)
+
+            // A link made before password sign-in was turned off leads to single sign-on and sets nothing.
+            let secret = "a-link-from-before"
+            try await fixture.store.accounts.createAccountLink(
+                userID: kim.id, purpose: "invitation", tokenHash: Secrets.hash(secret), now: now, expiresAt: now + 3600)
+            let welcome = try await client.execute(uri: "/welcome/\(secret)", method: .get)
+            #expect(welcome.text.contains("Sign in with single sign-on") && !welcome.text.contains(#"name="password""#))
+            let used = try await MemberWebTests.post(
+                client, nil, "/welcome/\(secret)", [("password", "new password 1"), ("repeat", "new password 1")])
+            #expect(used.status == .forbidden)
+            #expect(try await fixture.store.accounts.accountLink(tokenHash: Secrets.hash(secret), now: now) != nil, "the link is not spent")
+        }
+    }
+
     @Test("admins map groups in the members page and the API; others cannot", arguments: TestDatabase.available)
     func groupMappings(database: TestDatabase) async throws {
         try await WebFixture.run(database, openID: provider(StubProvider(keys: [("k1", key)]))) { fixture, client in

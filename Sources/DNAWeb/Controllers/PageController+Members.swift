@@ -7,7 +7,10 @@ import Hummingbird
 extension PageController {
     var accountService: AccountService { accounts?.service ?? AccountService(store: store, bcryptCost: AccountService.defaultBcryptCost) }
 
-    var members: MemberService { MemberService(store: store, accounts: accountService, publicURL: publicURL, sendsMail: sendsMail) }
+    var members: MemberService {
+        MemberService(
+            store: store, accounts: accountService, publicURL: publicURL, sendsMail: sendsMail, passwordSignIn: passwordSignIn)
+    }
 
     /// The members page and its changes, one's own account, the page where a link's holder
     /// chooses a password, and creating a workspace from the workspace list.
@@ -23,9 +26,11 @@ extension PageController {
                     context.caller, workspace: workspace.slug, email: form["email"] ?? "", name: form["name"] ?? "",
                     access: try access(form), now: clock.now())
                 if let link = outcome.link { model.link = (outcome.user.email, link) }
-                return outcome.existed
-                    ? "\(outcome.user.email) has access now."
-                    : outcome.mailed ? "Invited \(outcome.user.email): the mail is on its way." : "Invited \(outcome.user.email)."
+                if outcome.existed { return "\(outcome.user.email) has access now." }
+                if outcome.mailed { return "Invited \(outcome.user.email): the mail is on its way." }
+                return passwordSignIn
+                    ? "Invited \(outcome.user.email)."
+                    : "Invited \(outcome.user.email): they sign in with single sign-on, using that address."
             }
         }
         router.post(RouterPath(stringLiteral: SiteURL.pattern { w, id in .member(w, id) })) { request, context in
@@ -80,7 +85,7 @@ extension PageController {
     private func membersModel(_ workspace: Workspace, _ identity: Identity) async throws -> MembersPage.Model {
         MembersPage.Model(
             workspace: workspace, members: try await members.members(identity.pageCaller, workspace: workspace.slug), me: identity.user.id,
-            csrfToken: identity.csrfToken, sendsMail: sendsMail,
+            csrfToken: identity.csrfToken, sendsMail: sendsMail, passwordSignIn: passwordSignIn,
             groupRoles: accounts?.openID == nil
                 ? nil : try await GroupRoleService(store: store).roles(identity.pageCaller, workspace: workspace.slug))
     }
@@ -117,13 +122,19 @@ extension PageController {
             guard let identity = context.identity else {
                 return Response.redirect(to: SiteURL.login.path + "?next=%2Faccount", type: .found)
             }
-            return AccountPage.View(model: AccountPage.Model(user: identity.user, csrfToken: identity.csrfToken)).response(
-                identity: identity)
+            return AccountPage.View(
+                model: AccountPage.Model(user: identity.user, csrfToken: identity.csrfToken, passwordSignIn: passwordSignIn)
+            ).response(identity: identity)
         }
         router.post(RouterPath(stringLiteral: SiteURL.accountPassword.path)) { request, context in
             guard let identity = context.identity else { throw AccessError.signInNeeded }
             let form = try await postedForm(request, context, identity)
-            let view = AccountPage.View(model: AccountPage.Model(user: identity.user, csrfToken: identity.csrfToken))
+            let view = AccountPage.View(
+                model: AccountPage.Model(user: identity.user, csrfToken: identity.csrfToken, passwordSignIn: passwordSignIn))
+            guard passwordSignIn else {
+                return view.refused(
+                    form, postedTo: request, identity: identity, fieldErrors: ["current": MemberService.passwordsOff], status: .forbidden)
+            }
             guard form["password"] == form["repeat"] else {
                 return view.refused(form, postedTo: request, identity: identity, fieldErrors: ["repeat": "the two new passwords differ"])
             }
@@ -148,7 +159,8 @@ extension PageController {
                 throw WebError.notFound("this link has been used or has expired; ask an admin for a new one")
             }
             let model = WelcomePage.Model(
-                user: holder.user, invitation: holder.purpose == "invitation", action: SiteURL.welcome(token).path)
+                user: holder.user, invitation: holder.purpose == "invitation", action: SiteURL.welcome(token).path,
+                passwordSignIn: passwordSignIn)
             return WelcomePage.View(model: model).response(identity: nil)
         }
         router.post(RouterPath(stringLiteral: SiteURL.welcome("{token}").path)) { request, context in
@@ -158,8 +170,11 @@ extension PageController {
             }
             let form = try await FormBody.read(request)
             let view = WelcomePage.View(
-                model: WelcomePage.Model(user: holder.user, invitation: holder.purpose == "invitation", action: SiteURL.welcome(token).path)
+                model: WelcomePage.Model(
+                    user: holder.user, invitation: holder.purpose == "invitation", action: SiteURL.welcome(token).path,
+                    passwordSignIn: passwordSignIn)
             )
+            guard passwordSignIn else { return view.response(status: .forbidden, identity: nil) }
             guard form["password"] == form["repeat"] else {
                 return view.refused(form, postedTo: request, identity: nil, fieldErrors: ["repeat": "the two passwords differ"])
             }

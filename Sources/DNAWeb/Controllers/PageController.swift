@@ -17,6 +17,8 @@ struct PageController {
     /// The account use cases with this server's bcrypt cost, for the members and account pages.
     var accounts: Accounts? = nil
     var access: WorkspaceAccess { WorkspaceAccess(store: store) }
+    /// False with `CDNA_PASSWORD_SIGNIN=off`: no page then sets or asks for a password.
+    var passwordSignIn: Bool { accounts?.configuration.passwordSignIn ?? true }
 
     struct ImportForm: Decodable {
         var csv: String

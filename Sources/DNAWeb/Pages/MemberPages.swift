@@ -15,6 +15,8 @@ enum MembersPage {
         /// A link to hand over, when the server sends no mail (shown once).
         var link: (email: String, url: String)?
         var sendsMail: Bool
+        /// False when people sign in only through the identity provider: no password links.
+        var passwordSignIn = true
         /// The directory groups that grant roles at single sign-on; nil when single sign-on
         /// is not set up on this server.
         var groupRoles: [GroupRole]? = nil
@@ -50,9 +52,15 @@ enum MembersPage {
                 }, className: "members")
             El("h2") { "Invite someone" }
             El("p") {
-                model.sendsMail
-                    ? "Someone new gets a mail with a link to choose their password; someone with an account gets access at once."
-                    : "Someone new gets a link to choose their password, shown here to send yourself; someone with an account gets access at once."
+                if !model.passwordSignIn {
+                    model.sendsMail
+                        ? "Everyone gets access at once and signs in with single sign-on, using the address given here; someone new gets a mail saying so."
+                        : "Everyone gets access at once and signs in with single sign-on, using the address given here."
+                } else {
+                    model.sendsMail
+                        ? "Someone new gets a mail with a link to choose their password; someone with an account gets access at once."
+                        : "Someone new gets a link to choose their password, shown here to send yourself; someone with an account gets access at once."
+                }
             }
             PostForm(action: SiteURL.membersInvite(slug).path, csrf: model.csrfToken, submit: "Invite") {
                 Field.input("E-mail address", name: "email", type: "email", required: true)
@@ -114,7 +122,7 @@ enum MembersPage {
                 for (value, label) in [
                     (member.active ? "deactivate" : "reactivate", member.active ? "Deactivate" : "Reactivate" as AdminText),
                     ("reset", "Password link"), ("remove", "Remove"),
-                ] {
+                ] where value != "reset" || model.passwordSignIn {
                     PostForm(action: action, csrf: model.csrfToken, submit: label, className: "inline") {
                         El("input", .type("hidden"), .name("action"), .value(value))
                     }
@@ -130,6 +138,7 @@ enum AccountPage {
         var user: User
         var csrfToken: String?
         var notice: AdminText?
+        var passwordSignIn = true
     }
 
     struct View: PageView {
@@ -140,19 +149,31 @@ enum AccountPage {
             PageHeader(title: "Your account", lead: "\(model.user.name) · \(model.user.email)")
             Notice(message: model.notice)
             El("h2") { "Change your password" }
-            El("p") {
-                "At least \(AccountService.minimumPasswordLength) characters. Every session of yours ends, this one too: sign in again after."
+            if !model.passwordSignIn {
+                El("p") {
+                    "You sign in through your organization's identity provider; this server keeps no password of yours to change."
+                }
+            } else {
+                passwordForm
             }
-            PostForm(action: SiteURL.accountPassword.path, csrf: model.csrfToken, submit: "Change the password") {
-                Field.input(
-                    "Current password", name: "current", id: "current-password", type: "password", required: true,
-                    Attr("autocomplete", "current-password"))
-                Field.input(
-                    "New password", name: "password", id: "new-password", type: "password", required: true,
-                    Attr("autocomplete", "new-password"))
-                Field.input(
-                    "New password again", name: "repeat", id: "repeat-password", type: "password", required: true,
-                    Attr("autocomplete", "new-password"))
+        }
+
+        private var passwordForm: Component {
+            Group {
+                El("p") {
+                    "At least \(AccountService.minimumPasswordLength) characters. Every session of yours ends, this one too: sign in again after."
+                }
+                PostForm(action: SiteURL.accountPassword.path, csrf: model.csrfToken, submit: "Change the password") {
+                    Field.input(
+                        "Current password", name: "current", id: "current-password", type: "password", required: true,
+                        Attr("autocomplete", "current-password"))
+                    Field.input(
+                        "New password", name: "password", id: "new-password", type: "password", required: true,
+                        Attr("autocomplete", "new-password"))
+                    Field.input(
+                        "New password again", name: "repeat", id: "repeat-password", type: "password", required: true,
+                        Attr("autocomplete", "new-password"))
+                }
             }
         }
     }
@@ -165,6 +186,7 @@ enum WelcomePage {
         var invitation: Bool
         var action: String
         var done = false
+        var passwordSignIn = true
     }
 
     struct View: PageView {
@@ -176,6 +198,11 @@ enum WelcomePage {
             if model.done {
                 El("p", .class("notice"), .role("status")) { "Your password is set." }
                 El("p") { PageLink("Sign in", .login, className: "button") }
+            } else if !model.passwordSignIn {
+                El("p") {
+                    "This server signs people in through your organization's identity provider, so there is no password to choose. Sign in with it using the address above."
+                }
+                El("p") { PageLink("Sign in with single sign-on", .singleSignOnStart, className: "button") }
             } else {
                 PostForm(action: model.action, csrf: nil, submit: "Save my password") {
                     if model.invitation { Field.input("Your name", name: "name", value: model.user.name) }
