@@ -104,9 +104,7 @@ public enum CommentThemes {
             var written: [String: [String: Int]] = [:]
             let counted: [[String: Int]] = answers.map { answer in
                 var counts: [String: Int] = [:]
-                for word in CommentWords.tokens(answer) where word.count >= 3 && !CommentWords.stopWords.contains(word) {
-                    guard !word.allSatisfy(\.isNumber) else { continue }
-                    let stem = CommentWords.stem(word)
+                for (word, stem) in CommentWords.words(answer) {
                     counts[stem, default: 0] += 1
                     written[stem, default: [:]][word, default: 0] += 1
                 }

@@ -23,10 +23,15 @@ public enum CommentWords {
     }
 
     /// The stems that carry meaning: no stop words, numbers or words under three letters.
-    public static func stems(_ text: String) -> [String] {
+    public static func stems(_ text: String) -> [String] { words(text).map(\.stem) }
+
+    /// The words that carry meaning (three letters or more, not a stop word, not a number),
+    /// each as written (lower-cased) and as its stem: themes count stems and label them with
+    /// the way people wrote them.
+    public static func words(_ text: String) -> [(written: String, stem: String)] {
         tokens(text).compactMap { word in
             guard word.count >= 3, !stopWords.contains(word), !word.allSatisfy(\.isNumber) else { return nil }
-            return stem(word)
+            return (word, stem(word))
         }
     }
 
