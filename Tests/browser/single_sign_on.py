@@ -117,6 +117,9 @@ def single_sign_on_checks(checks, cdna, output, make_driver, wait_ready, free_po
         driver.get(base + "/account")
         checks.expect("Ada <b>Lovelace</b>" in driver.find_element(By.TAG_NAME, "main").text,
                       "the provider's name for the person is shown as text")
+        checks.expect(not driver.find_elements(By.ID, "current-password")
+                      and "keeps no password of yours" in driver.find_element(By.TAG_NAME, "main").text,
+                      "with password sign-in off the account page offers no password to change")
         click(driver, driver.find_element(By.XPATH, "//button[text()='Sign out']"))
         driver.get(base + "/w/harbor/campaigns")
         checks.expect("/login" in driver.current_url, "signing out ends the local session")
