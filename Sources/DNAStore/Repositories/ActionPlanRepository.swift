@@ -67,13 +67,18 @@ public struct ActionPlanRepository: Repository {
         return record
     }
 
-    /// The workspace's actions, soonest due first.
+    /// The workspace's actions, soonest due first. Each unit's code comes from a join, not from
+    /// reading every unit: the results page asks on every view, and an organization may have
+    /// thousands of units.
     public func all(workspaceID: String) async throws -> [ActionPlan] {
-        let codes = Dictionary(
-            uniqueKeysWithValues: try await store.organization.units(workspaceID: workspaceID).map { ($0.id, $0.code) })
-        return try await read { db in
-            try await db.select().columns(Self.columns).from("action_plans").where("workspace_id", .equal, SQLBind(workspaceID))
-                .orderBy("due_on").orderBy("id").all()
+        try await read { db in
+            try await db.raw(
+                """
+                SELECT \(unsafeRaw: Self.columns.map { "a." + $0 }.joined(separator: ", ")), u.code AS unit_code
+                FROM action_plans a LEFT JOIN units u ON u.id = a.unit_id
+                WHERE a.workspace_id = \(bind: workspaceID) ORDER BY a.due_on, a.id
+                """
+            ).all()
         }.map { row in
             ActionPlan(
                 id: try row.decode(column: "id", as: String.self), workspaceID: workspaceID,
@@ -86,7 +91,7 @@ public struct ActionPlanRepository: Repository {
                 status: try storedValue(ActionPlan.Status.self, try row.decode(column: "status", as: String.self), column: "status"),
                 framework: try row.decode(column: "framework", as: String.self),
                 dimension: try row.decode(column: "dimension", as: String.self),
-                unit: try row.decode(column: "unit_id", as: String?.self).flatMap { codes[$0] },
+                unit: try row.decode(column: "unit_code", as: String?.self),
                 initiative: try row.decode(column: "initiative", as: String?.self),
                 createdAt: try row.decode(column: "created_at", as: Int64.self))
         }

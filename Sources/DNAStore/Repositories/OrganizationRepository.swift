@@ -137,10 +137,17 @@ extension OrganizationRepository {
         }
     }
 
+    /// Read column by column rather than through `record`: nearly every page reads all of a
+    /// workspace's units, which may be thousands.
     static func units(_ db: any SQLDatabase, workspaceID: String) async throws -> [OrgUnit] {
-        try await db.select().columns("id", "workspace_id", "code", "parent_id", "name").from("units")
+        try await db.select().columns("id", "code", "parent_id", "name").from("units")
             .where("workspace_id", .equal, SQLBind(workspaceID)).orderBy("code").all()
-            .map { try $0.record(OrgUnit.self) }
+            .map { row in
+                OrgUnit(
+                    id: try row.decode(column: "id", as: String.self), workspaceID: workspaceID,
+                    code: try row.decode(column: "code", as: String.self), parentID: try row.decode(column: "parent_id", as: String?.self),
+                    name: try row.decode(column: "name", as: String.self))
+            }
     }
 
     static func insert(_ unit: OrgUnit, into db: any SQLDatabase) async throws {

@@ -103,17 +103,7 @@ extension SQLRow {
     /// capital after a small letter, so `ID` stays one word (SQLKit's own conversion gives
     /// `workspace_i_d`).
     private var columnNames: SQLRowDecoder.KeyDecodingStrategy {
-        .custom { path in
-            let key = path.last?.stringValue ?? ""
-            var column = ""
-            var previousWasLower = false
-            for character in key {
-                if character.isUppercase && previousWasLower { column.append("_") }
-                column.append(contentsOf: character.lowercased())
-                previousWasLower = character.isLowercase || character.isNumber
-            }
-            return SQLColumnKey(column)
-        }
+        .custom { path in SQLColumnKey(columnName(of: path.last?.stringValue ?? "")) }
     }
 
     private static func explain(_ error: DecodingError) -> String {
@@ -141,4 +131,42 @@ private struct SQLColumnKey: CodingKey {
     init(_ name: String) { stringValue = name }
     init(stringValue: String) { self.stringValue = stringValue }
     init?(intValue: Int) { nil }
+}
+
+/// `workspaceID` -> `workspace_id`: the column of a record's property (see `SQLRow.record`).
+/// It runs for every key of every row decoded, several times per key, so property names (which
+/// are ASCII) are converted byte by byte, without the Unicode tables `Character` consults.
+func columnName(of key: String) -> String {
+    var column: [UInt8] = []
+    column.reserveCapacity(key.utf8.count + 4)
+    var previousWasLower = false
+    for byte in key.utf8 {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+            if previousWasLower { column.append(UInt8(ascii: "_")) }
+            column.append(byte + 32)
+            previousWasLower = false
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            column.append(byte)
+            previousWasLower = true
+        case 0..<128:
+            column.append(byte)
+            previousWasLower = false
+        default:
+            // Not a Swift property name this store declares; keep the careful conversion.
+            return slowColumnName(of: key)
+        }
+    }
+    return String(decoding: column, as: UTF8.self)
+}
+
+private func slowColumnName(of key: String) -> String {
+    var column = ""
+    var previousWasLower = false
+    for character in key {
+        if character.isUppercase && previousWasLower { column.append("_") }
+        column.append(contentsOf: character.lowercased())
+        previousWasLower = character.isLowercase || character.isNumber
+    }
+    return column
 }
