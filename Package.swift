@@ -34,6 +34,9 @@ let package = Package(
         // The key-driver bootstrap's hot loop in C, so it can use AVX2 and FMA where the
         // processor has them (chosen at run time) while the rest stays portable.
         .target(name: "CDriverKernel"),
+        // glibc's mallopt, which Swift's Glibc module does not show: `cdna serve` keeps freed
+        // memory for the next request instead of faulting it in again (see Serve).
+        .target(name: "CMemoryTuning"),
         // Domain values, file formats and analytics. Pure: no I/O, no clock, no logging.
         .target(
             name: "DNACore",
@@ -121,6 +124,7 @@ let package = Package(
                 "DNAWeb",
                 "DNAMail",
                 "DNAIdentity",
+                "CMemoryTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -142,7 +146,7 @@ let package = Package(
         .testTarget(
             name: "DNAWebTests",
             dependencies: [
-                "DNAWeb", "DNAApp", "DNAStore", "DNACore", "DNACLI", "DNATestSupport", "DNAIdentity",
+                "DNAWeb", "DNAApp", "DNAStore", "DNACore", "DNACLI", "DNATestSupport", "DNAIdentity", "CMemoryTuning",
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Plot", package: "Plot"),
             ],

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMemoryTuning
 import DNAApp
 import DNAIdentity
 import DNAMail
@@ -44,7 +45,19 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Load the Harbor Mutual demo organization if it is not there yet.")
     var demo = false
 
+    /// A results page of a large organization builds arrays of several megabytes and frees
+    /// them. glibc's defaults hand such blocks back to the system at once (mmap above a
+    /// threshold that starts at 128 KiB, heap trimmed past 128 KiB free), so the next view
+    /// faults the same pages in again: on P6's data that was 6% of the server's time, and the
+    /// first fifty views of a fresh server ran 15-25 ms slower at p95 (BENCHMARKS.md, "P6 after
+    /// issue 16's review"). A server keeps up to this much instead; the command-line tools,
+    /// which run once, keep the defaults.
+    static func keepFreedMemory() {
+        _ = cdna_keep_freed_memory(32 << 20, 64 << 20)
+    }
+
     func run() async throws {
+        Self.keepFreedMemory()
         // What the server does on its own (the first admin, the demo) is the system's doing;
         // each request names its own actor (see the web's AuthMiddleware).
         try await runCommand(as: .system) {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMemoryTuning
 import Foundation
 import Testing
 
@@ -103,4 +104,11 @@ struct ServeSettingsTests {
         #expect(!settings.configuration.passwordSignIn)
         #expect(try ServeSettings.resolve(host: nil, port: nil, database: database, environment: [:]).openID == nil)
     }
+
+    #if os(Linux)
+        @Test("the server's allocator setting takes on glibc (it keeps freed blocks for the next request)")
+        func keepsFreedMemory() {
+            #expect(cdna_keep_freed_memory(32 << 20, 64 << 20) == 1)
+        }
+    #endif
 }
