@@ -66,7 +66,8 @@ public struct MemberService: WorkspaceUseCases {
             guard passwordSignIn else {
                 guard sendsMail else { return LinkOutcome(user: user, link: nil, mailed: false, existed: false) }
                 try await store.mailOutbox.enqueue([
-                    Self.mail(to: user, link: publicURL + "/login", purpose: "invitation-sso", workspace: workspace, now: now)
+                    Self.mail(
+                        to: user, link: publicURL + "/login", purpose: "invitation", singleSignOn: true, workspace: workspace, now: now)
                 ])
                 return LinkOutcome(user: user, link: nil, mailed: true, existed: false)
             }
@@ -137,26 +138,36 @@ public struct MemberService: WorkspaceUseCases {
         return LinkOutcome(user: user, link: nil, mailed: true, existed: existed)
     }
 
-    static func mail(to user: User, link: String, purpose: String, workspace: Workspace, now: Int64) -> OutboxMail {
-        if purpose == "invitation-sso" {
-            let letter = InvitationLetter(
-                language: "en", organization: workspace.name, name: user.name,
-                subject: "You are invited to \(workspace.name) on CustomerDNA",
-                opening:
-                    "You have been given access to \(workspace.name) on CustomerDNA. Sign in with your organization's account, using the address this mail was sent to.",
-                link: link, button: "Sign in", assurance: "You need no new password.",
-                why: "You get this mail because an admin of \(workspace.name) entered your address. If that is a mistake, ignore it.")
-            return letter.mail(workspaceID: workspace.id, purpose: "member-invitation", recipient: user.email, now: now)
-        }
-        let invitation = purpose == "invitation"
+    /// The member mail for an account link's `purpose` ("invitation" or "reset"), or, with
+    /// `singleSignOn`, the invitation that asks the person to sign in through the identity
+    /// provider instead of choosing a password. Kept in the outbox as "member-" + purpose.
+    static func mail(
+        to user: User, link: String, purpose: String, singleSignOn: Bool = false, workspace: Workspace, now: Int64
+    ) -> OutboxMail {
+        let invited = "You have been given access to \(workspace.name) on CustomerDNA."
+        let wording: (subject: String, opening: String, button: String, assurance: String) =
+            switch (purpose, singleSignOn) {
+            case ("invitation", true):
+                (
+                    "You are invited to \(workspace.name) on CustomerDNA",
+                    invited + " Sign in with your organization's account, using the address this mail was sent to.", "Sign in",
+                    "You need no new password."
+                )
+            case ("invitation", false):
+                (
+                    "You are invited to \(workspace.name) on CustomerDNA", invited + " Choose your password to sign in.",
+                    "Choose my password", "The link works once, for 7 days."
+                )
+            default:
+                (
+                    "Set a new CustomerDNA password",
+                    "An admin of \(workspace.name) asked for a new password for your account. Choose it here; your old one no longer works.",
+                    "Set my password", "The link works once, for 7 days."
+                )
+            }
         let letter = InvitationLetter(
-            language: "en", organization: workspace.name, name: user.name,
-            subject: invitation ? "You are invited to \(workspace.name) on CustomerDNA" : "Set a new CustomerDNA password",
-            opening: invitation
-                ? "You have been given access to \(workspace.name) on CustomerDNA. Choose your password to sign in."
-                : "An admin of \(workspace.name) asked for a new password for your account. Choose it here; your old one no longer works.",
-            link: link, button: invitation ? "Choose my password" : "Set my password",
-            assurance: "The link works once, for 7 days.",
+            language: "en", organization: workspace.name, name: user.name, subject: wording.subject, opening: wording.opening,
+            link: link, button: wording.button, assurance: wording.assurance,
             why: "You get this mail because an admin of \(workspace.name) entered your address. If that is a mistake, ignore it.")
         return letter.mail(workspaceID: workspace.id, purpose: "member-" + purpose, recipient: user.email, now: now)
     }

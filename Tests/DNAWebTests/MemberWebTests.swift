@@ -100,16 +100,19 @@ struct MemberWebTests {
         }
     }
 
+    /// Posts the account page's form: `current`, then "new password 1" twice.
+    static func changePassword(_ client: any TestClientProtocol, _ session: BrowserSession, current: String) async throws -> TestResponse {
+        try await post(
+            client, session, "/account/password", [("current", current), ("password", "new password 1"), ("repeat", "new password 1")])
+    }
+
     @Test("one's own password changes after the current one is given, and every session ends", arguments: TestDatabase.available)
     func ownPassword(database: TestDatabase) async throws {
         try await WebFixture.run(database) { fixture, client in
             let session = try await client.signIn(email: "admin@acme.test", password: WebFixture.password)
-            let wrong = try await Self.post(
-                client, session, "/account/password", [("current", "not it"), ("password", "new password 1"), ("repeat", "new password 1")])
+            let wrong = try await Self.changePassword(client, session, current: "not it")
             #expect(wrong.status == .badRequest && wrong.text.contains("the current password is not right"))
-            let changed = try await Self.post(
-                client, session, "/account/password",
-                [("current", WebFixture.password), ("password", "new password 1"), ("repeat", "new password 1")])
+            let changed = try await Self.changePassword(client, session, current: WebFixture.password)
             #expect(changed.status == .ok && changed.text.contains("Your password is set"))
             #expect(try await client.execute(uri: "/account", method: .get, headers: session.headers).status == .found)
             _ = try await client.signIn(email: "admin@acme.test", password: "new password 1")
@@ -122,15 +125,10 @@ struct MemberWebTests {
     func ownPasswordGuessing(database: TestDatabase) async throws {
         try await WebFixture.run(database) { fixture, client in
             let session = try await client.signIn(email: "admin@acme.test", password: WebFixture.password)
-            func change(_ current: String) async throws -> TestResponse {
-                try await Self.post(
-                    client, session, "/account/password",
-                    [("current", current), ("password", "new password 1"), ("repeat", "new password 1")])
-            }
             for guess in 0..<AccountService.currentPasswordAttempts {
-                #expect(try await change("guess \(guess)").status == .badRequest)
+                #expect(try await Self.changePassword(client, session, current: "guess \(guess)").status == .badRequest)
             }
-            let waiting = try await change(WebFixture.password)
+            let waiting = try await Self.changePassword(client, session, current: WebFixture.password)
             #expect(waiting.status == .tooManyRequests && waiting.text.contains("too many wrong current passwords; wait 15 seconds"))
             // The password did not change: the old one still signs in.
             _ = try await client.signIn(email: "admin@acme.test", password: WebFixture.password)
